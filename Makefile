@@ -1,0 +1,51 @@
+# BackCare: `make run` to use it, `make test` to check it. Python 3.11 and make are all it assumes.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+RUN_STAMP := $(VENV)/.installed-run
+DEV_STAMP := $(VENV)/.installed-dev
+DEV_ENV := DEBUG=1
+
+.PHONY: run test lint format migrations-check serve demo bench stress backup clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(RUN_STAMP): requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(DEV_STAMP): requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(RUN_STAMP) $@
+
+run: $(RUN_STAMP)
+	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
+	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: $(DEV_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/pytest
+
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(DEV_STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+migrations-check: $(DEV_STAMP)
+	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+
+# Production-like: static files collected and hashed, gunicorn. Needs SECRET_KEY and ALLOWED_HOSTS.
+serve: $(RUN_STAMP)
+	$(BIN)/python manage.py collectstatic --noinput
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/gunicorn backcare.wsgi
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,36 @@
+import zoneinfo
+from datetime import date
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils import timezone
+
+from backcare.timezones import validate_timezone
+
+
+def default_timezone():
+    return settings.TIME_ZONE
+
+
+class User(AbstractUser):
+    email = models.EmailField("e-mail address")
+    # On the user row itself, so a logged-in page needs no extra profile query.
+    time_zone = models.CharField(max_length=64, default=default_timezone, validators=[validate_timezone])
+
+    class Meta:
+        ordering = ["username"]
+
+    def __str__(self):
+        return self.username
+
+    @property
+    def tzinfo(self):
+        try:
+            return zoneinfo.ZoneInfo(self.time_zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
+    def local_today(self) -> date:
+        """The user's calendar date now: "today" is theirs, never the server's."""
+        return timezone.now().astimezone(self.tzinfo).date()

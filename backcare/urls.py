@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from backcare import views
+
+urlpatterns = [
+    path("", views.landing, name="landing"),
+    path("healthz", views.healthz, name="healthz"),
+    path("accounts/signup/", views.signup, name="signup"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("settings/", views.user_settings, name="settings"),
+    path("exercises/", include("exercises.urls")),
+    path("", include("journal.urls")),
+    path("admin/", admin.site.urls),
+]

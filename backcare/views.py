@@ -1,0 +1,46 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from backcare.forms import SettingsForm, SignupForm
+
+
+def landing(request):
+    if request.user.is_authenticated:
+        return redirect("journal:today")
+    return render(request, "backcare/landing.html")
+
+
+@require_GET
+@never_cache
+def healthz(request):
+    """Liveness for load balancers: no session, no database."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def signup(request):
+    if request.user.is_authenticated:
+        return redirect("journal:today")
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, f"Welcome, {user.username}. Your account is ready.")
+        return redirect("journal:today")
+    return render(request, "registration/signup.html", {"form": form})
+
+
+@login_required
+def user_settings(request):
+    form = SettingsForm(request.POST or None, instance=request.user)
+    if request.method == "POST":
+        if form.is_valid():
+            form.save()
+            messages.success(request, "Settings saved.")
+            return redirect("settings")
+        messages.error(request, "Nothing was saved: please correct the marked fields.")
+    return render(request, "backcare/settings.html", {"form": form})

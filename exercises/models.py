@@ -1,0 +1,196 @@
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+
+def _span(low, high, unit=""):
+    """'6', '8–10', with an optional unit: '20–30 s'."""
+    text = str(low) if high in (None, low) else f"{low}–{high}"
+    return f"{text} {unit}".strip() if unit else text
+
+
+def _lines(text):
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class ProgressionQuerySet(models.QuerySet):
+    def starters(self):
+        return self.filter(starter=True)
+
+
+class Progression(models.Model):
+    """A movement family whose levels run from gentlest to hardest."""
+
+    class Category(models.TextChoices):
+        BREATHING = "breathing", "Breathing"
+        MOBILITY = "mobility", "Mobility"
+        STRENGTH = "strength", "Strength"
+        RELEASE = "release", "Release"
+        HABIT = "habit", "Daily habit"
+
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100, unique=True)
+    category = models.CharField(max_length=16, choices=Category)
+    summary = models.TextField()
+    order = models.PositiveSmallIntegerField(default=0)
+    starter = models.BooleanField(default=False, help_text="In a new user's plan, at level 1.")
+
+    objects = ProgressionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"{reverse('exercises:list')}#{self.slug}"
+
+
+class Exercise(models.Model):
+    """One level of a progression, with its default dose.
+
+    The dose is sets (min–max) of exactly one kind: reps (min–max, optionally holding each rep),
+    a hold in seconds (min–max), or minutes (min–max); per side or not; and how often.
+    """
+
+    progression = models.ForeignKey(Progression, on_delete=models.CASCADE, related_name="levels")
+    level = models.PositiveSmallIntegerField()
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=100, unique=True)
+    steps = models.TextField(help_text="One step per line.")
+    cues = models.TextField(help_text="One cue per line; the first is shown on Today.")
+    cautions = models.TextField(blank=True, help_text="One per line.")
+    equipment = models.CharField(max_length=120, blank=True)
+
+    sets_min = models.PositiveSmallIntegerField(default=1)
+    sets_max = models.PositiveSmallIntegerField(default=1)
+    reps_min = models.PositiveSmallIntegerField(null=True, blank=True)
+    reps_max = models.PositiveSmallIntegerField(null=True, blank=True)
+    rep_hold_seconds = models.PositiveSmallIntegerField(null=True, blank=True)
+    hold_seconds_min = models.PositiveSmallIntegerField(null=True, blank=True)
+    hold_seconds_max = models.PositiveSmallIntegerField(null=True, blank=True)
+    minutes_min = models.PositiveSmallIntegerField(null=True, blank=True)
+    minutes_max = models.PositiveSmallIntegerField(null=True, blank=True)
+    per_side = models.BooleanField(default=False)
+    frequency = models.CharField(max_length=80, blank=True)
+
+    class Meta:
+        ordering = ["progression__order", "level"]
+        constraints = [
+            models.UniqueConstraint(fields=["progression", "level"], name="exercise_unique_level"),
+            models.CheckConstraint(condition=Q(level__gte=1), name="exercise_level_positive"),
+            models.CheckConstraint(
+                condition=Q(sets_min__gte=1, sets_max__gte=F("sets_min")), name="exercise_sets_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(reps_min__isnull=True) | Q(reps_min__gte=1, reps_max__gte=F("reps_min")),
+                name="exercise_reps_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(hold_seconds_min__isnull=True)
+                | Q(hold_seconds_min__gte=1, hold_seconds_max__gte=F("hold_seconds_min")),
+                name="exercise_hold_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(minutes_min__isnull=True)
+                | Q(minutes_min__gte=1, minutes_max__gte=F("minutes_min")),
+                name="exercise_minutes_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(rep_hold_seconds__isnull=True)
+                | Q(rep_hold_seconds__gte=1, reps_min__isnull=False),
+                name="exercise_rep_hold_needs_reps",
+            ),
+            # Exactly one kind of dose: reps, a hold in seconds, or minutes.
+            models.CheckConstraint(
+                condition=(
+                    Q(reps_min__isnull=False, reps_max__isnull=False, hold_seconds_min__isnull=True)
+                    & Q(hold_seconds_max__isnull=True, minutes_min__isnull=True, minutes_max__isnull=True)
+                )
+                | (
+                    Q(hold_seconds_min__isnull=False, hold_seconds_max__isnull=False, reps_min__isnull=True)
+                    & Q(reps_max__isnull=True, minutes_min__isnull=True, minutes_max__isnull=True)
+                )
+                | (
+                    Q(minutes_min__isnull=False, minutes_max__isnull=False, reps_min__isnull=True)
+                    & Q(reps_max__isnull=True, hold_seconds_min__isnull=True, hold_seconds_max__isnull=True)
+                ),
+                name="exercise_one_dose_kind",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.progression.name} {self.level}: {self.name}"
+
+    def get_absolute_url(self):
+        return reverse("exercises:detail", kwargs={"slug": self.slug})
+
+    @property
+    def steps_list(self):
+        return _lines(self.steps)
+
+    @property
+    def cues_list(self):
+        return _lines(self.cues)
+
+    @property
+    def cautions_list(self):
+        return _lines(self.cautions)
+
+    @property
+    def first_cue(self):
+        cues = self.cues_list
+        return cues[0] if cues else ""
+
+    @property
+    def hold_seconds(self):
+        """Seconds to hold each set, for a hold timer (None when the dose is not a hold)."""
+        if self.hold_seconds_max:
+            return self.hold_seconds_max
+        return self.rep_hold_seconds
+
+    def dose_display(self):
+        """The dose for people: '2 × 6 each side', 'hold 20–30 s', '10 min, 4+ days a week'."""
+        sets = _span(self.sets_min, self.sets_max)
+        single_set = self.sets_max == 1
+        if self.reps_min is not None:
+            body = _span(self.reps_min, self.reps_max)
+            if not single_set:
+                body = f"{sets} × {body}"
+            if self.per_side:
+                body += " each side"
+            if self.rep_hold_seconds:
+                body += f", {self.rep_hold_seconds} s hold"
+        elif self.hold_seconds_min is not None:
+            hold = _span(self.hold_seconds_min, self.hold_seconds_max, "s")
+            body = f"hold {hold}" if single_set else f"{sets} × {hold}"
+            if self.per_side:
+                body += " each side"
+        else:
+            body = _span(self.minutes_min, self.minutes_max, "min")
+            if self.per_side:
+                body += " each side"
+        return f"{body}, {self.frequency}" if self.frequency else body
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        kinds = [
+            self.reps_min is not None or self.reps_max is not None,
+            self.hold_seconds_min is not None or self.hold_seconds_max is not None,
+            self.minutes_min is not None or self.minutes_max is not None,
+        ]
+        if sum(kinds) != 1:
+            raise ValidationError("Give exactly one kind of dose: reps, a hold in seconds, or minutes.")
+        pairs = [
+            ("sets", self.sets_min, self.sets_max),
+            ("reps", self.reps_min, self.reps_max),
+            ("hold", self.hold_seconds_min, self.hold_seconds_max),
+            ("minutes", self.minutes_min, self.minutes_max),
+        ]
+        for label, low, high in pairs:
+            if (low is None) != (high is None):
+                raise ValidationError(f"Give both ends of the {label} range.")
+            if low is not None and low > high:
+                raise ValidationError(f"The smallest {label} must not be above the largest.")

@@ -1,0 +1,192 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from exercises.models import Exercise, Progression
+
+PAIN_RANGE = Q(pain__gte=0, pain__lte=10)
+
+
+class PlanItem(models.Model):
+    """One progression in a user's plan, at the level (exercise) they are working on."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plan_items")
+    progression = models.ForeignKey(Progression, on_delete=models.PROTECT, related_name="+")
+    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
+    active = models.BooleanField(default=True)
+    # The user's local date the current level began: evidence for a level change starts here.
+    since = models.DateField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["progression__order"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "progression"], name="planitem_one_per_progression"),
+        ]
+
+    def __str__(self):
+        return f"{self.user}: {self.exercise}"
+
+
+class Entry(models.Model):
+    """A user's day: the pain check-in, the kind of day and how many exercises were planned."""
+
+    class DayType(models.TextChoices):
+        NORMAL = "normal", "Normal day"
+        REST = "rest", "Rest day"
+        ROUGH = "rough", "Rough day"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="entries")
+    date = models.DateField()
+    # 0-10 NRS, average over the last 24 hours. Empty means "not checked in": a gap, never 0.
+    pain = models.PositiveSmallIntegerField(null=True, blank=True)
+    notes = models.TextField(blank=True, max_length=2000)
+    day_type = models.CharField(max_length=8, choices=DayType, default=DayType.NORMAL)
+    # Stored per day so later plan changes do not rewrite past adherence.
+    planned = models.PositiveSmallIntegerField(default=0)
+    # Numbness or tingling below the knee today: None = not asked / not answered.
+    leg_symptoms = models.BooleanField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-date"]
+        verbose_name_plural = "entries"
+        constraints = [
+            # Also the index for every "this user's days, by date" query (Today, History, export).
+            models.UniqueConstraint(fields=["user", "date"], name="entry_one_per_user_day"),
+            models.CheckConstraint(condition=Q(pain__isnull=True) | PAIN_RANGE, name="entry_pain_0_10"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} {self.date}"
+
+
+class Tick(models.Model):
+    """An exercise done on a day."""
+
+    class Effort(models.TextChoices):
+        EASY = "easy", "Easy"
+        RIGHT = "right", "About right"
+        HARD = "hard", "Hard"
+
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="ticks")
+    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    pain_during = models.PositiveSmallIntegerField(null=True, blank=True)
+    effort = models.CharField(max_length=8, choices=Effort, blank=True)
+    full_dose = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["entry__date", "created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "exercise"], name="tick_once_per_day"),
+            models.CheckConstraint(
+                condition=Q(pain_during__isnull=True) | Q(pain_during__gte=0, pain_during__lte=10),
+                name="tick_pain_during_0_10",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.entry}: {self.exercise}"
+
+
+class LevelChange(models.Model):
+    class Direction(models.TextChoices):
+        UP = "up", "Level up"
+        DOWN = "down", "Step back"
+        MANUAL = "manual", "Set by you"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="level_changes")
+    plan_item = models.ForeignKey(PlanItem, on_delete=models.CASCADE, related_name="level_changes")
+    from_exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
+    to_exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
+    direction = models.CharField(max_length=8, choices=Direction)
+    reason = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [
+            # History's report: a user's level changes, newest first.
+            models.Index(fields=["user", "-created_at"], name="levelchange_user_recent"),
+        ]
+
+    def __str__(self):
+        return f"{self.user}: {self.from_exercise} → {self.to_exercise}"
+
+
+class Dismissal(models.Model):
+    """The user said "not now" to a suggestion: keep it away until `until` (exclusive)."""
+
+    class Kind(models.TextChoices):
+        UP = "up", "Level up"
+        DOWN = "down", "Step back"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="dismissals")
+    plan_item = models.ForeignKey(PlanItem, on_delete=models.CASCADE, related_name="dismissals")
+    kind = models.CharField(max_length=8, choices=Kind)
+    until = models.DateField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-until"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan_item", "kind"], name="dismissal_one_per_item_kind"),
+        ]
+
+    def __str__(self):
+        return f"{self.plan_item} {self.kind} until {self.until}"
+
+
+class SafetyScreen(models.Model):
+    """One completed red-flag screen, with every answer as given that day."""
+
+    class Outcome(models.TextChoices):
+        CLEAR = "clear", "Clear"
+        TALK_FIRST = "talk_first", "Talk to a clinician first"
+        URGENT = "urgent", "See a doctor today"
+        EMERGENCY = "emergency", "Emergency"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="safety_screens"
+    )
+    taken_on = models.DateField()
+    # {question_key: bool}; the questions live in journal/safety.py.
+    answers = models.JSONField(default=dict)
+    outcome = models.CharField(max_length=12, choices=Outcome)
+    cleared_on = models.DateField(null=True, blank=True)
+    cleared_note = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [
+            # Every journal page: the user's latest screen.
+            models.Index(fields=["user", "-created_at"], name="safetyscreen_user_latest"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} {self.taken_on}: {self.outcome}"
+
+
+class SafetyAlert(models.Model):
+    """The user acknowledged a safety banner raised by a run of days starting on `first_day`."""
+
+    class Kind(models.TextChoices):
+        LEG_SYMPTOMS = "leg_symptoms", "Leg symptoms three days running"
+        PAIN_RISE = "pain_rise", "Pain well above your usual"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="safety_alerts")
+    kind = models.CharField(max_length=16, choices=Kind)
+    first_day = models.DateField()
+    acknowledged_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-acknowledged_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind", "first_day"], name="safetyalert_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} {self.kind} from {self.first_day}"
