@@ -1,0 +1,142 @@
+"""Playwright against pytest-django's live server, in Debian's Chromium.
+
+Without Chromium the browser tests are skipped with a clear reason, except in CI (CI=true),
+where a missing browser fails the run.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/lib/chromium/chromium", "/usr/bin/chromium-browser"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
+AXE = Path(__file__).parent / "vendor" / "axe-core-4.14.1" / "axe.min.js"
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+def chromium_path():
+    for candidate in CHROMIUM_CANDIDATES:
+        if Path(candidate).exists():
+            return candidate
+    return shutil.which("chromium")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    path = chromium_path()
+    if not path:
+        message = "Chromium not found (apt-get install chromium): browser tests NOT RUN"
+        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+            pytest.fail(message + " — required in CI", pytrace=False)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class PageProblems:
+    """JavaScript errors and CSP violations a page reported; a journey fails on any."""
+
+    def __init__(self):
+        self.items = []
+
+    def watch(self, page):
+        page.on("pageerror", lambda error: self.items.append(f"JS error: {error}"))
+        page.on(
+            "console",
+            lambda msg: msg.type == "error" and self.items.append(f"console error: {msg.text}"),
+        )
+        page.add_init_script(
+            "document.addEventListener('securitypolicyviolation', function (e) {"
+            " console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI); });"
+        )
+
+
+@pytest.fixture(params=list(SIZES), ids=list(SIZES))
+def size(request):
+    return request.param
+
+
+def _new_page(browser, size, problems, java_script_enabled=True):
+    context = browser.new_context(viewport=SIZES[size], java_script_enabled=java_script_enabled)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    problems.watch(page)
+    return context, page
+
+
+@pytest.fixture
+def page_problems():
+    return PageProblems()
+
+
+@pytest.fixture
+def page(browser, size, page_problems):
+    context, page = _new_page(browser, size, page_problems)
+    yield page
+    context.close()
+    assert not page_problems.items, "\n".join(page_problems.items)
+
+
+@pytest.fixture
+def nojs_page(browser, size, page_problems):
+    context, page = _new_page(browser, size, page_problems, java_script_enabled=False)
+    yield page
+    context.close()
+    assert not page_problems.items, "\n".join(page_problems.items)
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    return AXE.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def check_a11y(axe_source):
+    """Run axe-core on the page as it is now; fail on serious or critical violations.
+
+    The script is evaluated from the driver, which the page's CSP does not block, so CSP stays on.
+    """
+
+    def check(page):
+        page.evaluate(axe_source)
+        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        bad = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        details = [
+            f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}" for v in bad
+        ]
+        assert not bad, f"axe on {page.url}:\n" + "\n".join(details)
+
+    return check
+
+
+@pytest.fixture
+def screenshot(size):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    def take(page, name):
+        page.screenshot(path=str(SCREENSHOTS / f"{name}-{size}.png"), full_page=True)
+
+    return take
