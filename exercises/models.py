@@ -67,11 +67,14 @@ class Exercise(models.Model):
     sets_max = models.PositiveSmallIntegerField(default=1)
     reps_min = models.PositiveSmallIntegerField(null=True, blank=True)
     reps_max = models.PositiveSmallIntegerField(null=True, blank=True)
-    rep_hold_seconds = models.PositiveSmallIntegerField(null=True, blank=True)
+    rep_hold_seconds_min = models.PositiveSmallIntegerField(null=True, blank=True)
+    rep_hold_seconds_max = models.PositiveSmallIntegerField(null=True, blank=True)
     hold_seconds_min = models.PositiveSmallIntegerField(null=True, blank=True)
     hold_seconds_max = models.PositiveSmallIntegerField(null=True, blank=True)
     minutes_min = models.PositiveSmallIntegerField(null=True, blank=True)
     minutes_max = models.PositiveSmallIntegerField(null=True, blank=True)
+    # What one rep is called when the dose is a single set: "10 breaths", "5 reps".
+    rep_unit = models.CharField(max_length=20, default="reps")
     per_side = models.BooleanField(default=False)
     frequency = models.CharField(max_length=80, blank=True)
 
@@ -98,9 +101,13 @@ class Exercise(models.Model):
                 name="exercise_minutes_range",
             ),
             models.CheckConstraint(
-                condition=Q(rep_hold_seconds__isnull=True)
-                | Q(rep_hold_seconds__gte=1, reps_min__isnull=False),
-                name="exercise_rep_hold_needs_reps",
+                condition=Q(rep_hold_seconds_min__isnull=True, rep_hold_seconds_max__isnull=True)
+                | Q(
+                    rep_hold_seconds_min__gte=1,
+                    rep_hold_seconds_max__gte=F("rep_hold_seconds_min"),
+                    reps_min__isnull=False,
+                ),
+                name="exercise_rep_hold_range",
             ),
             # Exactly one kind of dose: reps, a hold in seconds, or minutes.
             models.CheckConstraint(
@@ -148,7 +155,7 @@ class Exercise(models.Model):
         """Seconds to hold each set, for a hold timer (None when the dose is not a hold)."""
         if self.hold_seconds_max:
             return self.hold_seconds_max
-        return self.rep_hold_seconds
+        return self.rep_hold_seconds_max
 
     def dose_display(self):
         """The dose for people: '2 × 6 each side', 'hold 20–30 s', '10 min, 4+ days a week'."""
@@ -156,12 +163,11 @@ class Exercise(models.Model):
         single_set = self.sets_max == 1
         if self.reps_min is not None:
             body = _span(self.reps_min, self.reps_max)
-            if not single_set:
-                body = f"{sets} × {body}"
+            body = f"{body} {self.rep_unit}" if single_set else f"{sets} × {body}"
             if self.per_side:
                 body += " each side"
-            if self.rep_hold_seconds:
-                body += f", {self.rep_hold_seconds} s hold"
+            if self.rep_hold_seconds_min:
+                body += f", {_span(self.rep_hold_seconds_min, self.rep_hold_seconds_max, 's')} hold"
         elif self.hold_seconds_min is not None:
             hold = _span(self.hold_seconds_min, self.hold_seconds_max, "s")
             body = f"hold {hold}" if single_set else f"{sets} × {hold}"
@@ -188,6 +194,7 @@ class Exercise(models.Model):
             ("reps", self.reps_min, self.reps_max),
             ("hold", self.hold_seconds_min, self.hold_seconds_max),
             ("minutes", self.minutes_min, self.minutes_max),
+            ("hold per rep", self.rep_hold_seconds_min, self.rep_hold_seconds_max),
         ]
         for label, low, high in pairs:
             if (low is None) != (high is None):

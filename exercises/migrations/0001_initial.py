@@ -65,11 +65,13 @@ class Migration(migrations.Migration):
                 ("sets_max", models.PositiveSmallIntegerField(default=1)),
                 ("reps_min", models.PositiveSmallIntegerField(blank=True, null=True)),
                 ("reps_max", models.PositiveSmallIntegerField(blank=True, null=True)),
-                ("rep_hold_seconds", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("rep_hold_seconds_min", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("rep_hold_seconds_max", models.PositiveSmallIntegerField(blank=True, null=True)),
                 ("hold_seconds_min", models.PositiveSmallIntegerField(blank=True, null=True)),
                 ("hold_seconds_max", models.PositiveSmallIntegerField(blank=True, null=True)),
                 ("minutes_min", models.PositiveSmallIntegerField(blank=True, null=True)),
                 ("minutes_max", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("rep_unit", models.CharField(default="reps", max_length=20)),
                 ("per_side", models.BooleanField(default=False)),
                 ("frequency", models.CharField(blank=True, max_length=80)),
                 (
@@ -121,11 +123,17 @@ class Migration(migrations.Migration):
                     ),
                     models.CheckConstraint(
                         condition=models.Q(
-                            ("rep_hold_seconds__isnull", True),
-                            models.Q(("rep_hold_seconds__gte", 1), ("reps_min__isnull", False)),
+                            models.Q(
+                                ("rep_hold_seconds_max__isnull", True), ("rep_hold_seconds_min__isnull", True)
+                            ),
+                            models.Q(
+                                ("rep_hold_seconds_max__gte", models.F("rep_hold_seconds_min")),
+                                ("rep_hold_seconds_min__gte", 1),
+                                ("reps_min__isnull", False),
+                            ),
                             _connector="OR",
                         ),
-                        name="exercise_rep_hold_needs_reps",
+                        name="exercise_rep_hold_range",
                     ),
                     models.CheckConstraint(
                         condition=models.Q(
