@@ -22,7 +22,9 @@ def exercise_list(request):
 
 def exercise_detail(request, slug):
     exercise = get_object_or_404(Exercise.objects.select_related("progression"), slug=slug)
-    levels = list(exercise.progression.levels.order_by("level").only("slug", "name", "level", "progression_id"))
+    levels = list(
+        exercise.progression.levels.order_by("level").only("slug", "name", "level", "progression_id")
+    )
     index = next(i for i, level in enumerate(levels) if level.pk == exercise.pk)
     return render(
         request,
