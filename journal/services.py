@@ -1,9 +1,13 @@
-"""Writes that touch several rows: keyword-only, in one transaction each."""
+"""Writes that touch several rows: keyword-only, each in one transaction."""
 
-from django.db import transaction
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
 
 from exercises.models import Exercise
-from journal.models import PlanItem
+from journal.models import Dismissal, Entry, LevelChange, PlanItem, Tick
+from journal.progression import DISMISS_DAYS
+from journal.selectors import planned_exercises
 
 
 @transaction.atomic
@@ -15,6 +19,140 @@ def plan_create_starter(*, user, today):
     if PlanItem.objects.filter(user=user).exists():
         return []
     starters = Exercise.objects.filter(level=1, progression__starter=True).select_related("progression")
-    return PlanItem.objects.bulk_create(
+    items = PlanItem.objects.bulk_create(
         [PlanItem(user=user, progression=ex.progression, exercise=ex, since=today) for ex in starters]
     )
+    _refresh_planned(user=user, day=today)
+    return items
+
+
+def _refresh_planned(*, user, day):
+    """Keep the stored planned count of `day` in step with what is planned that day."""
+    entry = Entry.objects.filter(user=user, date=day).first()
+    if entry is not None:
+        count = len(planned_exercises(user=user, day_type=entry.day_type))
+        if entry.planned != count:
+            Entry.objects.filter(pk=entry.pk).update(planned=count)
+
+
+def _entry_for(*, user, day):
+    """The day's entry, created with the day's planned count when it does not exist yet."""
+    entry = Entry.objects.filter(user=user, date=day).first()
+    if entry is None:
+        try:
+            with transaction.atomic():
+                entry = Entry.objects.create(
+                    user=user,
+                    date=day,
+                    planned=len(planned_exercises(user=user, day_type=Entry.DayType.NORMAL)),
+                )
+        except IntegrityError:  # created by a concurrent request a moment ago
+            entry = Entry.objects.get(user=user, date=day)
+    return entry
+
+
+@transaction.atomic
+def checkin_save(*, user, day, pain, notes, leg_symptoms):
+    entry = _entry_for(user=user, day=day)
+    entry.pain = pain
+    entry.notes = notes
+    entry.leg_symptoms = leg_symptoms
+    entry.save(update_fields=["pain", "notes", "leg_symptoms", "updated_at"])
+    return entry
+
+
+@transaction.atomic
+def tick_record(*, user, day, exercise, pain_during=None, effort="", full_dose=True):
+    """Mark an exercise done on a day. Idempotent: a repeated tick updates the detail, never duplicates."""
+    entry = _entry_for(user=user, day=day)
+    try:
+        with transaction.atomic():
+            tick, created = Tick.objects.get_or_create(entry=entry, exercise=exercise)
+    except IntegrityError:
+        tick, created = Tick.objects.get(entry=entry, exercise=exercise), False
+    changed = []
+    if pain_during is not None and tick.pain_during != pain_during:
+        tick.pain_during = pain_during
+        changed.append("pain_during")
+    if effort and tick.effort != effort:
+        tick.effort = effort
+        changed.append("effort")
+    if tick.full_dose != full_dose:
+        tick.full_dose = full_dose
+        changed.append("full_dose")
+    if changed:
+        tick.save(update_fields=changed)
+    return tick, created
+
+
+@transaction.atomic
+def tick_remove(*, user, day, exercise):
+    return Tick.objects.filter(entry__user=user, entry__date=day, exercise=exercise).delete()[0]
+
+
+@transaction.atomic
+def day_type_set(*, user, day, day_type):
+    entry = _entry_for(user=user, day=day)
+    entry.day_type = day_type
+    entry.planned = len(planned_exercises(user=user, day_type=day_type))
+    entry.save(update_fields=["day_type", "planned", "updated_at"])
+    return entry
+
+
+@transaction.atomic
+def level_change_make(*, plan_item, to_exercise, direction, reason, today):
+    """Move a plan item to another level of its progression and keep the record."""
+    item = PlanItem.objects.select_for_update().get(pk=plan_item.pk)
+    if to_exercise.progression_id != item.progression_id or to_exercise.pk == item.exercise_id:
+        return None
+    change = LevelChange.objects.create(
+        user=item.user,
+        plan_item=item,
+        from_exercise_id=item.exercise_id,
+        to_exercise=to_exercise,
+        direction=direction,
+        reason=reason,
+    )
+    item.exercise = to_exercise
+    item.since = today
+    item.save(update_fields=["exercise", "since"])
+    Dismissal.objects.filter(plan_item=item).delete()
+    _refresh_planned(user=item.user, day=today)
+    return change
+
+
+@transaction.atomic
+def suggestion_dismiss(*, plan_item, kind, today):
+    Dismissal.objects.update_or_create(
+        plan_item=plan_item,
+        kind=kind,
+        defaults={"user": plan_item.user, "until": today + timedelta(days=DISMISS_DAYS)},
+    )
+
+
+@transaction.atomic
+def plan_set_level(*, user, progression, exercise, today):
+    """Add a progression to the plan at a level, or move it there; re-activates a removed one."""
+    item = PlanItem.objects.filter(user=user, progression=progression).first()
+    if item is None:
+        item = PlanItem.objects.create(user=user, progression=progression, exercise=exercise, since=today)
+    else:
+        if not item.active:
+            item.active = True
+            item.save(update_fields=["active"])
+        if item.exercise_id != exercise.pk:
+            level_change_make(
+                plan_item=item,
+                to_exercise=exercise,
+                direction=LevelChange.Direction.MANUAL,
+                reason=f"You set the level to {exercise.level}.",
+                today=today,
+            )
+    _refresh_planned(user=user, day=today)
+    return item
+
+
+@transaction.atomic
+def plan_remove(*, user, progression, today):
+    PlanItem.objects.filter(user=user, progression=progression).update(active=False)
+    _refresh_planned(user=user, day=today)

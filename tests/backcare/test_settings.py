@@ -14,9 +14,9 @@ PRODUCTION = {
 
 
 def run_manage(*args, env):
-    clean = {
-        k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE"}
-    }
+    # The test run's own variables (the browser tests set DJANGO_ALLOW_ASYNC_UNSAFE) stay out.
+    dropped = {"DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL"}
+    clean = {k: v for k, v in os.environ.items() if k not in dropped}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,

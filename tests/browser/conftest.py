@@ -74,6 +74,16 @@ class PageProblems:
         )
 
 
+@pytest.fixture(autouse=True)
+def library(transactional_db):
+    """Live-server tests run in transactions that are flushed: make sure the library is there."""
+    from exercises.library import load_library
+    from exercises.models import Exercise, Progression
+
+    if Exercise.objects.count() != 27:
+        load_library(Progression, Exercise)
+
+
 @pytest.fixture(params=list(SIZES), ids=list(SIZES))
 def size(request):
     return request.param

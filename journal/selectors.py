@@ -1,0 +1,72 @@
+"""Reads that need care (bounded windows, few queries). Every query starts from the user."""
+
+from datetime import timedelta
+
+from django.db.models import Exists, OuterRef, Q, Subquery
+
+from exercises.models import Exercise
+from journal.models import Dismissal, Entry, PlanItem, Tick
+
+# A rough day swaps the plan for these: belly breathing, lying face down, marching level 1.
+GENTLE_SET = ["belly-breathing-feet-up", "lying-face-down", "supine-marching"]
+# Days of log read for suggestions, baseline and warning signs.
+WINDOW_DAYS = 42
+
+
+def active_plan(*, user, today):
+    """The user's active plan items with their exercise, top level and any suggestion snoozed today."""
+    snoozed = Dismissal.objects.filter(plan_item=OuterRef("pk"), until__gt=today)
+    top = Exercise.objects.filter(progression=OuterRef("progression")).order_by("-level").values("level")[:1]
+    return list(
+        PlanItem.objects.filter(user=user, active=True)
+        .select_related("progression", "exercise")
+        .annotate(
+            top_level=Subquery(top),
+            up_snoozed=Exists(snoozed.filter(kind=Dismissal.Kind.UP)),
+            down_snoozed=Exists(snoozed.filter(kind=Dismissal.Kind.DOWN)),
+        )
+    )
+
+
+def gentle_exercises():
+    exercises = {
+        e.slug: e for e in Exercise.objects.filter(slug__in=GENTLE_SET).select_related("progression")
+    }
+    return [exercises[slug] for slug in GENTLE_SET if slug in exercises]
+
+
+def planned_exercises(*, user, day_type):
+    """What is planned on a day of this type: the plan, the gentle set, or nothing on a rest day."""
+    if day_type == Entry.DayType.REST:
+        return []
+    if day_type == Entry.DayType.ROUGH:
+        return gentle_exercises()
+    return [
+        item.exercise for item in PlanItem.objects.filter(user=user, active=True).select_related("exercise")
+    ]
+
+
+def recent_entries(*, user, day):
+    return list(
+        Entry.objects.filter(
+            user=user, date__gt=day - timedelta(days=WINDOW_DAYS), date__lte=day + timedelta(days=1)
+        )
+    )
+
+
+def recent_ticks(*, user, day):
+    return list(
+        Tick.objects.filter(
+            entry__user=user, entry__date__gt=day - timedelta(days=WINDOW_DAYS), entry__date__lte=day
+        ).values("entry__date", "exercise_id", "pain_during", "effort", "full_dose")
+    )
+
+
+def active_days(*, user, until):
+    """Dates that count for the streak: a tick, or marked rest or rough. One small query."""
+    return set(
+        Entry.objects.filter(user=user, date__lte=until)
+        .filter(Q(day_type__in=[Entry.DayType.REST, Entry.DayType.ROUGH]) | Q(ticks__isnull=False))
+        .values_list("date", flat=True)
+        .distinct()
+    )
