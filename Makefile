@@ -24,6 +24,11 @@ run: $(RUN_STAMP)
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
+# A demo user with 180 days of history, to look around: log in with the name and password it prints.
+demo: $(RUN_STAMP)
+	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
+	$(DEV_ENV) $(BIN)/python manage.py demo --username demo --password back-on-track --days 180 --replace
+
 test: $(DEV_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -7,6 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from backcare.forms import SettingsForm, SignupForm
+from journal.selectors import plan_overview
 
 
 def landing(request):
@@ -43,4 +44,4 @@ def user_settings(request):
             messages.success(request, "Settings saved.")
             return redirect("settings")
         messages.error(request, "Nothing was saved: please correct the marked fields.")
-    return render(request, "backcare/settings.html", {"form": form})
+    return render(request, "backcare/settings.html", {"form": form, "plan": plan_overview(user=request.user)})

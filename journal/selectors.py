@@ -70,3 +70,14 @@ def active_days(*, user, until):
         .values_list("date", flat=True)
         .distinct()
     )
+
+
+def plan_overview(*, user):
+    """Every progression with its levels and the user's plan item for it (settings page): 3 queries."""
+    from exercises.models import Progression
+
+    items = {
+        item.progression_id: item for item in PlanItem.objects.filter(user=user).select_related("exercise")
+    }
+    families = Progression.objects.prefetch_related("levels")
+    return [(family, items.get(family.pk)) for family in families]

@@ -156,3 +156,19 @@ def plan_set_level(*, user, progression, exercise, today):
 def plan_remove(*, user, progression, today):
     PlanItem.objects.filter(user=user, progression=progression).update(active=False)
     _refresh_planned(user=user, day=today)
+
+
+@transaction.atomic
+def account_delete(*, user):
+    """Delete a user and everything they own: rows (by cascade), sessions and login-throttle records."""
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+    from django.contrib.sessions.models import Session
+
+    user_id = str(user.pk)
+    stale = [
+        s.session_key for s in Session.objects.iterator() if s.get_decoded().get("_auth_user_id") == user_id
+    ]
+    Session.objects.filter(session_key__in=stale).delete()
+    for model in (AccessAttempt, AccessLog, AccessFailureLog):
+        model.objects.filter(username=user.get_username()).delete()
+    user.delete()

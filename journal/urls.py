@@ -1,6 +1,6 @@
 from django.urls import path
 
-from journal.views import history, safety, today
+from journal.views import account, export, history, plan, safety, today
 
 app_name = "journal"
 
@@ -14,11 +14,17 @@ urlpatterns = [
     path("day/<str:day>/untick/<slug:exercise>/", today.untick, name="untick"),
     path("plan/<int:pk>/accept/", today.accept, name="accept"),
     path("plan/<int:pk>/dismiss/", today.dismiss, name="dismiss"),
+    path("plan/<slug:progression>/set/", plan.plan_set, name="plan_set"),
+    path("plan/<slug:progression>/remove/", plan.plan_remove, name="plan_remove"),
     # Safety screen.
     path("safety/", safety.screen, name="safety"),
     path("safety/result/", safety.result, name="safety_result"),
     path("safety/clear/", safety.clear, name="safety_clear"),
     path("safety/acknowledge/", safety.acknowledge, name="safety_acknowledge"),
     # History, report, export.
-    path("history/", history.history, name="history"),
+    path("history/", history.history_page, name="history"),
+    path("history/report/", history.report, name="report"),
+    path("journal/export.csv", export.export_csv, name="export_csv"),
+    path("journal/export.json", export.export_json, name="export_json"),
+    path("settings/delete/", account.delete_account, name="delete_account"),
 ]

@@ -1,8 +1,151 @@
+from datetime import timedelta
+
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count
 from django.shortcuts import render
+
+from journal import history, safety
+from journal.models import Entry, LevelChange, PlanItem, SafetyScreen
+from journal.selectors import active_days
+
+RANGES = {"30": 30, "90": 90, "365": 365, "all": None}
+DEFAULT_RANGE = "90"
+CALENDAR_WEEKS = 12
+ROWS_PER_PAGE = 30
+
+
+def _days(user, since):
+    """The user's days from `since` (None: all), with the number of ticks each: one query."""
+    entries = Entry.objects.filter(user=user)
+    if since is not None:
+        entries = entries.filter(date__gte=since)
+    rows = entries.annotate(done=Count("ticks")).values_list(
+        "date", "pain", "day_type", "planned", "done", "leg_symptoms", "notes"
+    )
+    days, notes = [], {}
+    for day, pain, day_type, planned, done, leg, note in rows:
+        days.append(history.Day(day, pain, day_type, planned, done, leg))
+        if note:
+            notes[day] = note
+    days.sort(key=lambda d: d.date)
+    return days, notes
+
+
+def _period(request, today):
+    key = request.GET.get("range", DEFAULT_RANGE)
+    if key not in RANGES:
+        key = DEFAULT_RANGE
+    length = RANGES[key]
+    return key, (today - timedelta(days=length - 1) if length else None)
+
+
+def _summary(user, key, start, today):
+    calendar_start = today - timedelta(days=7 * CALENDAR_WEEKS + 6)
+    fetch_from = None if start is None else min(start, calendar_start)
+    days, notes = _days(user, fetch_from)
+    if start is None:
+        start = days[0].date if days else today
+    in_period = [d for d in days if d.date >= start]
+    series = history.pain_series(in_period, start, today)
+    rolling = history.rolling_average(series)
+    all_active = (
+        {d.date for d in days if d.active} if fetch_from is None else active_days(user=user, until=today)
+    )
+    return {
+        "range": key,
+        "ranges": [("30", "30 days"), ("90", "90 days"), ("365", "1 year"), ("all", "All")],
+        "start": start,
+        "today": today,
+        "days": days,
+        "in_period": in_period,
+        "notes": notes,
+        "series": series,
+        "rolling": rolling,
+        "average": history.average([p for _, p in series]),
+        "change": history.change(series),
+        "adherence": history.adherence(in_period),
+        "streak": history.current_streak(all_active, today),
+        "longest": history.longest_streak(all_active),
+    }
+
+
+def _chart_data(summary):
+    types = {d.date: d.day_type for d in summary["in_period"]}
+    return {
+        "labels": [day.isoformat() for day, _ in summary["series"]],
+        "pain": [pain for _, pain in summary["series"]],
+        "average": [avg for _, avg in summary["rolling"]],
+        "rest": [day.isoformat() for day, t in types.items() if t == "rest"],
+        "rough": [day.isoformat() for day, t in types.items() if t == "rough"],
+    }
 
 
 @login_required
-def history(request):
-    """Placeholder until the History page lands."""
-    return render(request, "journal/history.html")
+def history_page(request):
+    today = request.user.local_today()
+    key, start = _period(request, today)
+    summary = _summary(request.user, key, start, today)
+    rows = sorted(summary["in_period"], key=lambda d: d.date, reverse=True)
+    page = Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("page"))
+    table = [
+        (day, pain, avg) for (day, pain), (_, avg) in zip(summary["series"], summary["rolling"], strict=True)
+    ]
+    return render(
+        request,
+        "journal/history.html",
+        {
+            **summary,
+            "chart": _chart_data(summary),
+            "table": [row for row in reversed(table) if row[1] is not None or row[2] is not None],
+            "calendar": history.calendar_weeks(summary["days"], today, CALENDAR_WEEKS),
+            "page": page,
+        },
+    )
+
+
+def _svg_chart(series, rolling, width=700, height=220, pad=30):
+    """Coordinates for a server-drawn chart (print and no-JS): points and the average line."""
+    n = max(len(series) - 1, 1)
+
+    def x(i):
+        return round(pad + (width - 2 * pad) * i / n, 1)
+
+    def y(value):
+        return round(height - pad - (height - 2 * pad) * value / 10, 1)
+
+    points = [(x(i), y(p)) for i, (_, p) in enumerate(series) if p is not None]
+    line = " ".join(f"{x(i)},{y(a)}" for i, (_, a) in enumerate(rolling) if a is not None)
+    grid = [(v, y(v)) for v in (0, 2, 4, 6, 8, 10)]
+    return {"width": width, "height": height, "pad": pad, "points": points, "line": line, "grid": grid}
+
+
+@login_required
+def report(request):
+    user = request.user
+    today = user.local_today()
+    key, start = _period(request, today)
+    summary = _summary(user, key, start, today)
+    screens = list(SafetyScreen.objects.filter(user=user).order_by("-created_at"))
+    questions = {q.key: q for q in safety.QUESTIONS}
+    return render(
+        request,
+        "journal/report.html",
+        {
+            **summary,
+            "svg": _svg_chart(summary["series"], summary["rolling"]),
+            "plan": PlanItem.objects.filter(user=user, active=True).select_related("progression", "exercise"),
+            "changes": LevelChange.objects.filter(user=user)
+            .select_related("plan_item__progression", "from_exercise", "to_exercise")
+            .order_by("-created_at"),
+            "screens": [
+                (screen, [questions[k] for k, v in screen.answers.items() if v and k in questions])
+                for screen in screens
+            ],
+            "leg_days": [d.date for d in summary["in_period"] if d.leg_symptoms],
+            "period_notes": sorted(
+                ((day, note) for day, note in summary["notes"].items() if day >= summary["start"]),
+                reverse=True,
+            ),
+        },
+    )

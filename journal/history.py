@@ -1,0 +1,144 @@
+"""History: pain series, rolling average, adherence, streaks and change. Pure functions.
+
+Inputs are plain rows already fetched: `Day(date, pain, day_type, planned, done, leg_symptoms)`.
+A missing day or an empty pain is a gap (None), never 0.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from journal.streaks import current_streak, longest_streak
+
+ROLLING_DAYS = 7
+ROLLING_MIN_DAYS = 3
+MEANINGFUL_POINTS = 2
+MEANINGFUL_SHARE = 0.30
+
+__all__ = ["current_streak", "longest_streak"]
+
+
+@dataclass(frozen=True)
+class Day:
+    date: date
+    pain: int | None = None
+    day_type: str = "normal"
+    planned: int = 0
+    done: int = 0
+    leg_symptoms: bool | None = None
+
+    @property
+    def active(self):
+        return self.done > 0 or self.day_type in ("rest", "rough")
+
+
+def date_range(start, end):
+    return [start + timedelta(days=n) for n in range((end - start).days + 1)]
+
+
+def pain_series(days, start, end):
+    """[(date, pain or None)] for every date from start to end."""
+    by_date = {d.date: d.pain for d in days}
+    return [(day, by_date.get(day)) for day in date_range(start, end)]
+
+
+def rolling_average(series, window=ROLLING_DAYS, minimum=ROLLING_MIN_DAYS):
+    """The mean of the scores present in the `window` days ending on each date (None with < minimum).
+
+    `series` is a gap-filled [(date, pain or None)] in date order; one pass with a running sum.
+    """
+    result = []
+    total = count = 0
+    values = [pain for _, pain in series]
+    for i, (day, pain) in enumerate(series):
+        if pain is not None:
+            total += pain
+            count += 1
+        if i >= window and values[i - window] is not None:
+            total -= values[i - window]
+            count -= 1
+        result.append((day, round(total / count, 2) if count >= minimum else None))
+    return result
+
+
+def average(values):
+    present = [v for v in values if v is not None]
+    return round(sum(present) / len(present), 2) if present else None
+
+
+@dataclass(frozen=True)
+class Adherence:
+    done: int
+    planned: int
+    rest_days: int
+    rough_days: int
+
+    @property
+    def percent(self):
+        return round(100 * min(self.done, self.planned) / self.planned) if self.planned else None
+
+
+def adherence(days):
+    """Done against planned, each day capped at its own stored plan; rest days plan nothing."""
+    done = planned = rest = rough = 0
+    for d in days:
+        if d.day_type == "rest":
+            rest += 1
+            continue
+        if d.day_type == "rough":
+            rough += 1
+        planned += d.planned
+        done += min(d.done, d.planned)
+    return Adherence(done=done, planned=planned, rest_days=rest, rough_days=rough)
+
+
+def day_status(d):
+    """done / partly / missed / rest / rough / none — for the calendar."""
+    if d is None:
+        return "none"
+    if d.day_type in ("rest", "rough"):
+        return d.day_type
+    if d.planned and d.done >= d.planned:
+        return "done"
+    if d.done:
+        return "partly"
+    return "missed"
+
+
+@dataclass(frozen=True)
+class Change:
+    first: float
+    last: float
+
+    @property
+    def delta(self):
+        return round(self.last - self.first, 2)
+
+    @property
+    def meaningful(self):
+        """Fallen by at least 2 points and at least 30% (LIBRARY.md, Ostelo 2008 / Farrar 2001)."""
+        fall = self.first - self.last
+        return fall >= MEANINGFUL_POINTS and self.first > 0 and fall / self.first >= MEANINGFUL_SHARE
+
+
+def change(series):
+    """First 7 days' average against the last 7 days' over a gap-filled series; None without both."""
+    if len(series) < 2 * ROLLING_DAYS:
+        return None
+    first = average([p for _, p in series[:ROLLING_DAYS]])
+    last = average([p for _, p in series[-ROLLING_DAYS:]])
+    if first is None or last is None:
+        return None
+    return Change(first=first, last=last)
+
+
+def calendar_weeks(days, today, weeks=12):
+    """Rows of 7 (Monday first) of (date, status, pain) ending with the week of `today`."""
+    by_date = {d.date: d for d in days}
+    end = today + timedelta(days=6 - today.weekday())
+    start = end - timedelta(days=7 * weeks - 1)
+    cells = []
+    for day in date_range(start, end):
+        d = by_date.get(day)
+        status = "future" if day > today else day_status(d)
+        cells.append((day, status, d.pain if d else None))
+    return [cells[i : i + 7] for i in range(0, len(cells), 7)]

@@ -1,0 +1,47 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from exercises.models import Exercise, Progression
+from journal import services
+
+
+def _back(request):
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect("settings")
+
+
+@login_required
+@require_POST
+def plan_set(request, progression):
+    family = get_object_or_404(Progression, slug=progression)
+    try:
+        level = int(request.POST.get("level", ""))
+    except ValueError:
+        level = None
+    exercise = Exercise.objects.filter(progression=family, level=level).first() if level else None
+    if exercise is None:
+        messages.error(
+            request, f"{family.name} has no level “{request.POST.get('level', '')}”; nothing changed."
+        )
+        return _back(request)
+    services.plan_set_level(
+        user=request.user, progression=family, exercise=exercise, today=request.user.local_today()
+    )
+    messages.success(request, f"{family.name}: in your plan at level {exercise.level}, {exercise.name}.")
+    return _back(request)
+
+
+@login_required
+@require_POST
+def plan_remove(request, progression):
+    family = get_object_or_404(Progression, slug=progression)
+    services.plan_remove(user=request.user, progression=family, today=request.user.local_today())
+    messages.success(request, f"{family.name} is no longer in your plan.")
+    return _back(request)

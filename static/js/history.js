@@ -1,0 +1,35 @@
+// History: draw the pain trend with Chart.js from the data the page embeds (json_script).
+(function () {
+  "use strict";
+  var canvas = document.getElementById("pain-chart");
+  var source = document.getElementById("pain-data");
+  if (!canvas || !source || !window.Chart) return;
+  var data = JSON.parse(source.textContent);
+  var rest = new Set(data.rest);
+  var rough = new Set(data.rough);
+  var marks = data.labels.map(function (day) {
+    return rest.has(day) || rough.has(day) ? 0 : null;
+  });
+  var many = data.labels.length > 120;
+  new window.Chart(canvas, {
+    type: "line",
+    data: {
+      labels: data.labels,
+      datasets: [
+        { label: "Daily pain", data: data.pain, showLine: false, pointRadius: many ? 1.5 : 3.5, pointBackgroundColor: "#0b6e4f", borderColor: "#0b6e4f" },
+        { label: "7-day average", data: data.average, borderColor: "#1d4ed8", borderWidth: 2.5, pointRadius: 0, spanGaps: false, tension: 0.25 },
+        { label: "Rest or rough day", data: marks, showLine: false, pointStyle: "triangle", pointRadius: many ? 2 : 5, pointBackgroundColor: "#b45309", borderColor: "#b45309" },
+      ],
+    },
+    options: {
+      animation: false,
+      maintainAspectRatio: false,
+      interaction: { mode: "index", intersect: false },
+      scales: {
+        y: { min: 0, max: 10, ticks: { stepSize: 2 }, title: { display: true, text: "Pain (0–10)" } },
+        x: { ticks: { maxTicksLimit: 6, autoSkip: true } },
+      },
+      plugins: { legend: { position: "bottom", labels: { boxWidth: 12 } } },
+    },
+  });
+})();
