@@ -110,7 +110,9 @@ class Command(BaseCommand):
                 reason="3 sessions at full dose, pain during 3 or less, mornings no more than 1 above your usual.",
             )
             # auto_now_add stamps "now"; the demo's changes happened on their own days.
-            LevelChange.objects.filter(pk=change.pk).update(created_at=now - timedelta(days=(today - day).days))
+            LevelChange.objects.filter(pk=change.pk).update(
+                created_at=now - timedelta(days=(today - day).days)
+            )
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo user ready: log in as {username} / {password} ({len(entries)} days, {len(ticks)} ticks, "
