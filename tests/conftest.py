@@ -25,3 +25,56 @@ def bob(db):
 def alice_client(client, alice):
     client.force_login(alice)
     return client
+
+
+def screen_clear(user, day=None):
+    """A finished safety screen with no yes answers, and the starter plan, as after sign-up."""
+    from journal.models import SafetyScreen
+    from journal.safety import QUESTION_KEYS
+    from journal.services import plan_create_starter
+
+    day = day or user.local_today()
+    SafetyScreen.objects.create(
+        user=user,
+        taken_on=day,
+        answers=dict.fromkeys(QUESTION_KEYS, False),
+        outcome=SafetyScreen.Outcome.CLEAR,
+    )
+    plan_create_starter(user=user, today=day)
+
+
+def make_history(user, days, pain=lambda n: 4, ticks_per_day=3):
+    """`days` days of entries ending yesterday, each with a few ticks of the user's plan."""
+    from datetime import timedelta
+
+    from journal.models import Entry, PlanItem, Tick
+
+    today = user.local_today()
+    exercises = [item.exercise for item in PlanItem.objects.filter(user=user).select_related("exercise")]
+    entries = Entry.objects.bulk_create(
+        [
+            Entry(user=user, date=today - timedelta(days=days - n), pain=pain(n), planned=len(exercises))
+            for n in range(days)
+        ]
+    )
+    Tick.objects.bulk_create(
+        [
+            Tick(entry=entry, exercise=ex, pain_during=2)
+            for entry in entries
+            for ex in exercises[:ticks_per_day]
+        ]
+    )
+    return entries
+
+
+@pytest.fixture
+def screened_alice(alice):
+    screen_clear(alice)
+    return alice
+
+
+@pytest.fixture
+def alice_today(client, screened_alice):
+    """Alice, logged in, past the safety screen, with the starter plan."""
+    client.force_login(screened_alice)
+    return client
