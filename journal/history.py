@@ -121,7 +121,14 @@ class Change:
 
 
 def change(series):
-    """First 7 days' average against the last 7 days' over a gap-filled series; None without both."""
+    """First 7 days' average against the last 7 days'; None without two weeks of both.
+
+    The period starts at its first check-in, so a new user's empty weeks do not hide a change.
+    """
+    first_score = next((i for i, (_, pain) in enumerate(series) if pain is not None), None)
+    if first_score is None:
+        return None
+    series = series[first_score:]
     if len(series) < 2 * ROLLING_DAYS:
         return None
     first = average([p for _, p in series[:ROLLING_DAYS]])

@@ -17,12 +17,16 @@ SIGNUP = {
 }
 
 
-def test_signup_logs_the_user_in_and_reaches_today(client):
+def test_signup_logs_the_user_in_and_reaches_the_safety_check_before_today(client):
     response = client.post(reverse("signup"), SIGNUP, follow=True)
     user = User.objects.get(username="carol")
     assert int(client.session[SESSION_KEY]) == user.pk
-    assert response.redirect_chain[0][0] == reverse("journal:today")
+    assert [url for url, _ in response.redirect_chain] == [
+        reverse("journal:today"),
+        reverse("journal:safety"),
+    ]
     assert response.status_code == 200
+    assert 'data-testid="safety-form"' in response.content.decode()
     assert user.email == "carol@example.com"
     assert user.time_zone == "America/Chicago"
 

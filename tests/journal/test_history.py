@@ -1,0 +1,111 @@
+from datetime import date, timedelta
+
+import pytest
+
+from journal import history
+from journal.history import Day
+
+D = date(2026, 6, 30)
+
+
+def ago(n):
+    return D - timedelta(days=n)
+
+
+def test_missing_days_and_empty_pain_are_gaps_not_zero():
+    days = [Day(ago(2), 5), Day(ago(1), None)]
+    assert history.pain_series(days, ago(3), D) == [(ago(3), None), (ago(2), 5), (ago(1), None), (D, None)]
+
+
+def test_rolling_average_needs_three_days_in_the_window():
+    series = [(ago(4), 4), (ago(3), 6), (ago(2), None), (ago(1), 8), (D, None)]
+    rolled = dict(history.rolling_average(series))
+    assert rolled[ago(4)] is None and rolled[ago(3)] is None and rolled[ago(2)] is None
+    assert rolled[ago(1)] == 6.0
+    assert rolled[D] == 6.0
+
+
+def test_rolling_average_drops_days_that_leave_the_window():
+    series = [(ago(9 - n), 10 if n < 3 else 2) for n in range(10)]
+    rolled = history.rolling_average(series)
+    assert rolled[6][1] == round((10 * 3 + 2 * 4) / 7, 2)
+    assert rolled[9][1] == 2.0
+
+
+def test_rolling_average_with_gaps_inside_the_window():
+    series = [(ago(6 - n), p) for n, p in enumerate([2, None, 4, None, None, 6, None])]
+    assert history.rolling_average(series)[-1][1] == 4.0
+
+
+def test_streaks_across_missed_rest_and_rough_days():
+    days = [
+        Day(ago(6), done=2),
+        Day(ago(5), done=1),
+        Day(ago(3), day_type="rest"),
+        Day(ago(2), day_type="rough"),
+    ]
+    days += [Day(ago(1), done=1)]
+    active = {d.date for d in days if d.active}
+    assert history.current_streak(active, D) == 3  # yesterday, rough, rest; ago(4) was missed
+    assert history.current_streak(active | {D}, D) == 4
+    assert history.longest_streak(active) == 3
+
+
+def test_a_streak_ended_before_yesterday_is_zero():
+    assert history.current_streak({ago(2), ago(3)}, D) == 0
+
+
+def test_adherence_uses_each_days_stored_plan():
+    days = [Day(ago(3), planned=7, done=7), Day(ago(2), planned=4, done=2), Day(ago(1), planned=7, done=9)]
+    result = history.adherence(days)
+    # the extra ticks on the last day do not make up for the short second day
+    assert (result.done, result.planned, result.percent) == (16, 18, 89)
+
+
+def test_adherence_counts_rest_and_rough_days_as_such():
+    days = [Day(ago(2), day_type="rest", planned=0), Day(ago(1), day_type="rough", planned=3, done=3)]
+    result = history.adherence(days)
+    assert (result.rest_days, result.rough_days, result.percent) == (1, 1, 100)
+
+
+def series_of(first, last):
+    return [(ago(13 - n), first if n < 7 else last) for n in range(14)]
+
+
+@pytest.mark.parametrize(
+    "first,last,meaningful",
+    [
+        (6, 4, True),  # -2 points, -33%
+        (6, 4.2, False),  # -1.8 points
+        (8, 6, False),  # -2 points but only -25%
+        (10, 7, True),  # -3 points, -30%
+        (10, 7.2, False),  # -2.8 points, -28%
+        (4, 6, False),  # worse
+    ],
+)
+def test_the_meaningful_change_flag_on_both_sides_of_each_threshold(first, last, meaningful):
+    result = history.change(series_of(first, last))
+    assert result.meaningful is meaningful
+
+
+def test_change_starts_at_the_first_check_in():
+    padded = [(ago(30 + n), None) for n in range(10)] + series_of(6, 4)
+    assert history.change(sorted(padded)).meaningful
+
+
+def test_no_change_without_two_weeks():
+    assert history.change(series_of(6, 4)[:10]) is None
+
+
+def test_calendar_has_twelve_weeks_and_marks_each_kind_of_day():
+    days = [
+        Day(D, planned=2, done=2),
+        Day(ago(1), planned=2, done=1),
+        Day(ago(2), day_type="rest"),
+        Day(ago(3), planned=2),
+    ]
+    weeks = history.calendar_weeks(days, D)
+    assert len(weeks) == 12 and all(len(w) == 7 for w in weeks)
+    statuses = {day: status for week in weeks for day, status, _ in week}
+    assert statuses[D] == "done" and statuses[ago(1)] == "partly" and statuses[ago(2)] == "rest"
+    assert statuses[ago(3)] == "missed" and statuses[ago(4)] == "none"

@@ -1,0 +1,211 @@
+import csv
+import io
+import json
+
+import pytest
+from django.apps import apps
+from django.contrib.sessions.models import Session
+from django.test import Client
+from django.urls import reverse
+
+from backcare.models import User
+from journal.models import Entry, LevelChange, PlanItem, Tick
+from tests.conftest import PASSWORD, make_history, screen_clear
+
+pytestmark = pytest.mark.django_db
+
+
+def test_history_shows_the_chart_rows_adherence_and_streak(alice_today, screened_alice):
+    make_history(screened_alice, 20, pain=lambda n: 6 if n < 7 else 3)
+    response = alice_today.get(reverse("journal:history"))
+    body = response.content.decode()
+    assert response.status_code == 200
+    for hook in ("pain-chart", "adherence", "streak", "history-row", "pain-data"):
+        assert hook in body
+    assert body.count('data-testid="history-row"') == 20
+    assert "20 days" in body  # the streak
+    assert "a real improvement" in body
+    data = json.loads(body.split('id="pain-data" type="application/json">')[1].split("</script>")[0])
+    assert len(data["labels"]) == 90 and data["pain"][-1] is None and data["pain"][-2] == 3
+
+
+def test_history_range_links_and_a_bad_range_falls_back(alice_today, screened_alice):
+    make_history(screened_alice, 40)
+    body = alice_today.get(reverse("journal:history") + "?range=30").content.decode()
+    assert body.count('data-testid="history-row"') == 29  # the last 30 days: 29 logged, today not yet
+    assert alice_today.get(reverse("journal:history") + "?range=<script>").status_code == 200
+
+
+def test_history_rows_are_paginated(alice_today, screened_alice):
+    make_history(screened_alice, 80)
+    first = alice_today.get(reverse("journal:history")).content.decode()
+    second = alice_today.get(reverse("journal:history") + "?page=2").content.decode()
+    assert first.count('data-testid="history-row"') == 30
+    assert second.count('data-testid="history-row"') == 30
+    assert alice_today.get(reverse("journal:history") + "?page=abc").status_code == 200
+
+
+@pytest.mark.parametrize("name", ["journal:history", "journal:report"])
+@pytest.mark.parametrize("days", [1, 1825], ids=["one-day", "five-years"])
+def test_history_pages_cost_at_most_ten_queries(
+    alice_today, screened_alice, django_assert_max_num_queries, name, days
+):
+    make_history(screened_alice, days)
+    for suffix in ("", "?range=all"):
+        with django_assert_max_num_queries(10):
+            response = alice_today.get(reverse(name) + suffix)
+        assert response.status_code == 200
+
+
+def test_history_query_count_is_the_same_for_one_day_and_five_years(client, django_assert_num_queries):
+    counts = []
+    for days, name in ((1, "short"), (1825, "long")):
+        user = User.objects.create_user(name, f"{name}@example.com", PASSWORD)
+        screen_clear(user)
+        make_history(user, days)
+        client.force_login(user)
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        for url in (reverse("journal:history"), reverse("journal:report"), reverse("journal:today")):
+            with CaptureQueriesContext(connection) as ctx:
+                client.get(url + "?range=all")
+            counts.append((days, url, len(ctx.captured_queries)))
+    short = [c for d, _, c in counts if d == 1]
+    long = [c for d, _, c in counts if d == 1825]
+    assert short == long, counts
+
+
+def test_report_shows_levels_changes_safety_and_notes(alice_today, screened_alice):
+    make_history(screened_alice, 10)
+    Entry.objects.filter(user=screened_alice).update(notes="<b>tight</b> after gardening")
+    item = PlanItem.objects.filter(user=screened_alice).first()
+    LevelChange.objects.create(
+        user=screened_alice,
+        plan_item=item,
+        from_exercise=item.exercise,
+        to_exercise=item.exercise,
+        direction="up",
+        reason="3 sessions at full dose",
+    )
+    body = alice_today.get(reverse("journal:report")).content.decode()
+    assert 'data-testid="report"' in body
+    assert "alice" in body and "3 sessions at full dose" in body
+    assert "Clear" in body  # the safety screen
+    assert "&lt;b&gt;tight&lt;/b&gt; after gardening" in body
+    assert "<svg" in body
+
+
+NASTY = 'Commas, "quotes",\nnew lines, ünïcødé ✓ and =SUM(A1:A9)'
+
+
+def test_the_csv_round_trips(alice_today, screened_alice):
+    entries = make_history(screened_alice, 5)
+    Entry.objects.filter(pk=entries[0].pk).update(notes=NASTY)
+    Entry.objects.create(
+        user=screened_alice, date=screened_alice.local_today(), pain=None, notes="-2 is not a formula"
+    )
+    response = alice_today.get(reverse("journal:export_csv"))
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
+    ticks = Tick.objects.filter(entry__user=screened_alice).count()
+    entries_without_ticks = Entry.objects.filter(user=screened_alice, ticks__isnull=True).count()
+    assert len(rows) == ticks + entries_without_ticks
+    tick_rows = {(r["date"], r["exercise"]) for r in rows if r["exercise"]}
+    assert len(tick_rows) == ticks
+    assert {r["date"] for r in rows} == {
+        e.date.isoformat() for e in Entry.objects.filter(user=screened_alice)
+    }
+    nasty = next(r for r in rows if r["notes"].startswith("Commas"))
+    assert nasty["notes"] == NASTY
+    today_row = next(r for r in rows if r["date"] == screened_alice.local_today().isoformat())
+    assert today_row["notes"] == "'-2 is not a formula" and today_row["pain"] == ""
+
+
+def test_a_formula_note_is_defused():
+    from journal.views.export import safe_cell
+
+    for start in ("=", "+", "-", "@", "\t", "\r"):
+        assert safe_cell(start + "1+1") == "'" + start + "1+1"
+    assert safe_cell("fine") == "fine"
+
+
+def test_the_json_export_has_everything_the_user_owns(alice_today, screened_alice, bob):
+    make_history(screened_alice, 3)
+    screen_clear(bob)
+    make_history(bob, 2)
+    data = json.loads(alice_today.get(reverse("journal:export_json")).content)
+    assert data["user"]["username"] == "alice"
+    assert len(data["entries"]) == 3 and len(data["plan"]) == 7
+    assert len(data["ticks"]) == Tick.objects.filter(entry__user=screened_alice).count()
+    assert len(data["safety_screens"]) == 1
+
+
+def test_another_users_data_never_shows(client, screened_alice, bob):
+    make_history(screened_alice, 3)
+    Entry.objects.filter(user=screened_alice).update(notes="alice-secret-note")
+    screen_clear(bob)
+    client.force_login(bob)
+    for url in (
+        reverse("journal:history"),
+        reverse("journal:report"),
+        reverse("journal:today"),
+        reverse("journal:export_json"),
+    ):
+        assert "alice-secret-note" not in client.get(url).content.decode()
+    csv_body = b"".join(client.get(reverse("journal:export_csv")).streaming_content).decode()
+    assert "alice-secret-note" not in csv_body
+
+
+def owned_rows(user_id):
+    """Every row in every table that points at the user, directly or through an entry/plan item."""
+    found = {}
+    for model in apps.get_models():
+        for field in model._meta.fields:
+            if field.is_relation and field.related_model is User:
+                count = model.objects.filter(**{field.name: user_id}).count()
+                if count:
+                    found[model._meta.label] = count
+    found["journal.Tick"] = Tick.objects.filter(entry__user_id=user_id).count() or None
+    return {k: v for k, v in found.items() if v}
+
+
+def test_deleting_the_account_removes_every_row_and_every_session(client, screened_alice):
+    make_history(screened_alice, 10)
+    other = Client()
+    other.force_login(screened_alice)
+    client.force_login(screened_alice)
+    assert owned_rows(screened_alice.pk)
+    response = client.post(reverse("journal:delete_account"), {"password": PASSWORD}, follow=True)
+    assert "have been deleted" in response.content.decode()
+    assert not User.objects.filter(pk=screened_alice.pk).exists()
+    assert owned_rows(screened_alice.pk) == {}
+    assert Session.objects.count() == 0
+    assert other.get(reverse("journal:today")).status_code == 302
+
+
+def test_a_wrong_password_deletes_nothing(alice_today, screened_alice):
+    response = alice_today.post(reverse("journal:delete_account"), {"password": "nope"}, follow=True)
+    assert "nothing was deleted" in response.content.decode()
+    assert User.objects.filter(pk=screened_alice.pk).exists()
+
+
+def test_delete_rejects_get(alice_today):
+    assert alice_today.get(reverse("journal:delete_account")).status_code == 405
+
+
+def test_demo_command_builds_a_history(db):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    out = io.StringIO()
+    call_command("demo", "--username", "demo", "--password", "pw-demo-123", "--days", "60", stdout=out)
+    user = User.objects.get(username="demo")
+    assert "log in as demo" in out.getvalue()
+    assert 50 <= Entry.objects.filter(user=user).count() <= 60
+    assert Tick.objects.filter(entry__user=user).exists()
+    assert user.check_password("pw-demo-123")
+    with pytest.raises(CommandError, match="exists already"):
+        call_command("demo", "--username", "demo", "--days", "5", stdout=out)
+    call_command("demo", "--username", "demo", "--days", "5", "--replace", stdout=out)
+    assert Entry.objects.filter(user__username="demo").count() <= 5
