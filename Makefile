@@ -29,6 +29,10 @@ demo: $(RUN_STAMP)
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py demo --username demo --password back-on-track --days 180 --replace
 
+# A consistent copy of the SQLite database, safe while the app runs, into backups/.
+backup: $(RUN_STAMP)
+	$(BIN)/python manage.py backup
+
 test: $(DEV_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
