@@ -22,10 +22,9 @@
     if (!form.matches("[data-tick-form]")) return;
     event.preventDefault();
     var row = form.closest("[data-testid='plan-item']");
-    var wasDone = row.getAttribute("data-done");
     var button = form.querySelector("button");
     row.classList.add("is-saving");
-    row.setAttribute("data-done", wasDone === "true" ? "false" : "true");
+    row.setAttribute("aria-busy", "true");
     button.disabled = true;
     if (notSaved) notSaved.hidden = true;
 
@@ -54,9 +53,10 @@
         setText("[data-done-count]", data.done_count);
         setText("[data-planned-count]", data.planned_count);
         setText("[data-streak]", data.streak);
+        setText("[data-streak-unit]", data.streak === 1 ? "day" : "days");
       })
       .catch(function (error) {
-        row.setAttribute("data-done", wasDone);
+        row.removeAttribute("aria-busy");
         row.classList.remove("is-saving");
         button.disabled = false;
         showError("Not saved: " + (error && error.message ? error.message : "please try again."));
