@@ -1,0 +1,82 @@
+import pytest
+from django.urls import reverse
+
+from journal.models import Entry, LevelChange, PlanItem
+
+pytestmark = pytest.mark.django_db
+
+
+def test_settings_lists_every_family_with_the_users_level(alice_today, screened_alice):
+    body = alice_today.get(reverse("settings")).content.decode()
+    assert body.count('data-testid="plan-setting"') == 12
+    assert "In plan · level 1" in body
+    assert 'data-testid="delete-account"' in body
+
+
+def test_adding_a_family_at_a_level(alice_today, screened_alice):
+    response = alice_today.post(
+        reverse("journal:plan_set", kwargs={"progression": "glute-bridge"}), {"level": "2"}
+    )
+    assert response.status_code == 302
+    item = PlanItem.objects.get(user=screened_alice, progression__slug="glute-bridge")
+    assert item.active and item.exercise.slug == "bridge-march"
+    assert 'data-exercise="bridge-march"' in alice_today.get(reverse("journal:today")).content.decode()
+
+
+def test_setting_a_level_records_a_manual_change(alice_today, screened_alice):
+    alice_today.post(reverse("journal:plan_set", kwargs={"progression": "cat-cow"}), {"level": "2"})
+    change = LevelChange.objects.get(user=screened_alice)
+    assert change.direction == "manual" and change.to_exercise.slug == "cat-cow-full-range"
+
+
+def test_removing_a_family_and_todays_planned_count_follows(alice_today, screened_alice):
+    day = screened_alice.local_today().isoformat()
+    alice_today.post(reverse("journal:checkin", kwargs={"day": day}), {"pain": "3"})
+    assert Entry.objects.get().planned == 7
+    alice_today.post(reverse("journal:plan_remove", kwargs={"progression": "walking"}))
+    assert not PlanItem.objects.get(user=screened_alice, progression__slug="walking").active
+    assert Entry.objects.get().planned == 6
+    body = alice_today.get(reverse("journal:today")).content.decode()
+    assert body.count('data-testid="plan-item"') == 6
+
+
+@pytest.mark.parametrize("level", ["0", "9", "two", ""])
+def test_a_level_that_does_not_exist_changes_nothing(alice_today, screened_alice, level):
+    response = alice_today.post(
+        reverse("journal:plan_set", kwargs={"progression": "cat-cow"}), {"level": level}, follow=True
+    )
+    assert "nothing changed" in response.content.decode()
+    assert PlanItem.objects.get(user=screened_alice, progression__slug="cat-cow").exercise.level == 1
+
+
+def test_the_exercise_page_says_whether_it_is_in_the_plan(alice_today, screened_alice):
+    body = alice_today.get(reverse("exercises:detail", kwargs={"slug": "cat-cow-gentle"})).content.decode()
+    assert "This is in your plan: you are on level 1." in body
+    body = alice_today.get(
+        reverse("exercises:detail", kwargs={"slug": "cat-cow-full-range"})
+    ).content.decode()
+    assert "Switch to this level" in body
+    body = alice_today.get(reverse("exercises:detail", kwargs={"slug": "bird-dog"})).content.decode()
+    assert "Add to my plan at this level" in body
+
+
+def test_adding_from_the_exercise_page_returns_there(alice_today, screened_alice):
+    url = reverse("exercises:detail", kwargs={"slug": "bird-dog"})
+    response = alice_today.post(
+        reverse("journal:plan_set", kwargs={"progression": "bird-dog"}), {"level": "3", "next": url}
+    )
+    assert response.url == url
+    assert PlanItem.objects.get(user=screened_alice, progression__slug="bird-dog").exercise.level == 3
+
+
+def test_an_outside_next_url_is_ignored(alice_today, screened_alice):
+    response = alice_today.post(
+        reverse("journal:plan_set", kwargs={"progression": "bird-dog"}),
+        {"level": "1", "next": "https://evil.example/"},
+    )
+    assert response.url == reverse("settings")
+
+
+def test_anonymous_visitors_see_no_plan_box(client):
+    body = client.get(reverse("exercises:detail", kwargs={"slug": "bird-dog"})).content.decode()
+    assert 'data-testid="plan-status"' not in body
