@@ -63,13 +63,38 @@ def recent_ticks(*, user, day):
 
 
 def active_days(*, user, until):
-    """Dates that count for the streak: a tick, or marked rest or rough. One small query."""
-    return set(
+    """Dates that count for the streak: a tick, or marked rest or rough. One query."""
+    return set(_active_dates(user=user, until=until))
+
+
+def _active_dates(*, user, until):
+    ticked = Tick.objects.filter(entry=OuterRef("pk"))
+    return (
         Entry.objects.filter(user=user, date__lte=until)
-        .filter(Q(day_type__in=[Entry.DayType.REST, Entry.DayType.ROUGH]) | Q(ticks__isnull=False))
+        .filter(Q(day_type__in=[Entry.DayType.REST, Entry.DayType.ROUGH]) | Exists(ticked))
+        .order_by("-date")
         .values_list("date", flat=True)
-        .distinct()
     )
+
+
+def streak_days(*, user, today):
+    """The active dates of the current streak only, newest first, read until the first gap.
+
+    One query walking the (user, date) index backwards; it stops reading at the first missing day,
+    so a long history costs no more than a short one.
+    """
+    days = set()
+    expected = None
+    for day in _active_dates(user=user, until=today).iterator(chunk_size=64):
+        if expected is None:
+            if day < today - timedelta(days=1):
+                break
+            expected = day
+        if day != expected:
+            break
+        days.add(day)
+        expected = day - timedelta(days=1)
+    return days
 
 
 def plan_overview(*, user):

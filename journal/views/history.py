@@ -4,6 +4,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.safestring import mark_safe
 
 from journal import history, safety
 from journal.models import Entry, LevelChange, PlanItem, SafetyScreen
@@ -97,11 +99,37 @@ def history_page(request):
         {
             **summary,
             "chart": _chart_data(summary),
-            "table": [row for row in reversed(table) if row[1] is not None or row[2] is not None],
-            "calendar": history.calendar_weeks(summary["days"], today, CALENDAR_WEEKS),
+            # Up to 1,825 rows for "all", built in one pass rather than by the template engine.
+            # Safe without escaping: every cell is an ISO date, an int or a formatted float.
+            "table": mark_safe(  # noqa: S308
+                "".join(f"<tr><td>{d}</td><td>{p}</td><td>{a}</td></tr>" for d, p, a in reversed(table))
+            ),
+            "calendar": _calendar_cells(summary["days"], today),
+            "day_base": reverse("journal:day", kwargs={"day": "0"})[:-2],
             "page": page,
         },
     )
+
+
+CALENDAR_MARKS = {"done": "✓", "partly": "½", "rest": "R", "rough": "~", "missed": "·"}
+
+
+def _calendar_cells(days, today):
+    """The 12-week calendar with its labels prepared, so the template only prints them."""
+    weeks = history.calendar_weeks(days, today, CALENDAR_WEEKS)
+    return [
+        [
+            {
+                "iso": day.isoformat(),
+                "status": status,
+                "pain": pain,
+                "mark": CALENDAR_MARKS.get(status, ""),
+                "label": f"{day:%a %-d %b}: {status}" + ("" if pain is None else f", pain {pain}"),
+            }
+            for day, status, pain in week
+        ]
+        for week in weeks
+    ]
 
 
 def _svg_chart(series, rolling, width=700, height=220, pad=30):

@@ -103,7 +103,7 @@ def _page_state(request, day):
         "rows": rows,
         "done_count": sum(row.done for row in rows),
         "planned_count": len(rows),
-        "streak": current_streak(selectors.active_days(user=user, until=today), today),
+        "streak": current_streak(selectors.streak_days(user=user, today=today), today),
         "entries": entries,
         "alerts": state.alerts(entries, today) if state and day == today else [],
         "day_url": _day_url(day, today),
