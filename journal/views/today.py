@@ -46,6 +46,25 @@ def _wants_json(request):
     return request.headers.get("X-Requested-With") == "fetch"
 
 
+def _suggest(item, *, ticks, entries, today, paused, dismissed=frozenset()):
+    """The level suggestion for one plan item from the rows already fetched."""
+    sessions = [
+        progression.Session(t["entry__date"], t["pain_during"], t["full_dose"])
+        for t in ticks
+        if t["exercise_id"] == item.exercise_id
+    ]
+    return progression.suggest(
+        sessions=sessions,
+        entries=entries,
+        since=item.since,
+        level=item.exercise.level,
+        top_level=item.top_level,
+        today=today,
+        paused=paused,
+        dismissed=dismissed,
+    )
+
+
 def _page_state(request, day):
     """Everything the Today / day page shows, from a fixed number of queries."""
     user = request.user
@@ -71,23 +90,11 @@ def _page_state(request, day):
     if day == today and day_type == Entry.DayType.NORMAL and not (state and state.status.blocks_plan):
         paused = bool(state and state.pauses_level_up(entries, today))
         for item in plan:
-            sessions = [
-                progression.Session(t["entry__date"], t["pain_during"], t["full_dose"])
-                for t in ticks
-                if t["exercise_id"] == item.exercise_id
-            ]
             dismissed = {
                 kind for kind, snoozed in (("up", item.up_snoozed), ("down", item.down_snoozed)) if snoozed
             }
-            suggestion = progression.suggest(
-                sessions=sessions,
-                entries=entries,
-                since=item.since,
-                level=item.exercise.level,
-                top_level=item.top_level,
-                today=today,
-                paused=paused,
-                dismissed=dismissed,
+            suggestion = _suggest(
+                item, ticks=ticks, entries=entries, today=today, paused=paused, dismissed=dismissed
             )
             if suggestion:
                 suggestions[item.exercise_id] = (item, suggestion)
@@ -273,20 +280,8 @@ def _suggestion_for(request, item):
     paused = (entry is not None and entry.day_type == Entry.DayType.ROUGH) or bool(
         state and state.pauses_level_up(entries, today)
     )
-    sessions = [
-        progression.Session(t["entry__date"], t["pain_during"], t["full_dose"])
-        for t in selectors.recent_ticks(user=request.user, day=today)
-        if t["exercise_id"] == item.exercise_id
-    ]
-    return item, progression.suggest(
-        sessions=sessions,
-        entries=entries,
-        since=item.since,
-        level=item.exercise.level,
-        top_level=item.top_level,
-        today=today,
-        paused=paused,
-    )
+    ticks = selectors.recent_ticks(user=request.user, day=today)
+    return item, _suggest(item, ticks=ticks, entries=entries, today=today, paused=paused)
 
 
 @login_required
