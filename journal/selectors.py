@@ -62,12 +62,8 @@ def recent_ticks(*, user, day):
     )
 
 
-def active_days(*, user, until):
-    """Dates that count for the streak: a tick, or marked rest or rough. One query."""
-    return set(_active_dates(user=user, until=until))
-
-
 def _active_dates(*, user, until):
+    """Dates that count for the streak, newest first: a tick, or marked rest or rough."""
     ticked = Tick.objects.filter(entry=OuterRef("pk"))
     return (
         Entry.objects.filter(user=user, date__lte=until)

@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 
 from journal import history, safety
 from journal.models import Entry, LevelChange, PlanItem, SafetyScreen
-from journal.selectors import active_days
+from journal.selectors import streak_days
 
 RANGES = {"30": 30, "90": 90, "365": 365, "all": None}
 DEFAULT_RANGE = "90"
@@ -51,9 +51,6 @@ def _summary(user, key, start, today):
     in_period = [d for d in days if d.date >= start]
     series = history.pain_series(in_period, start, today)
     rolling = history.rolling_average(series)
-    all_active = (
-        {d.date for d in days if d.active} if fetch_from is None else active_days(user=user, until=today)
-    )
     return {
         "range": key,
         "ranges": [("30", "30 days"), ("90", "90 days"), ("365", "1 year"), ("all", "All")],
@@ -67,8 +64,8 @@ def _summary(user, key, start, today):
         "average": history.average([p for _, p in series]),
         "change": history.change(series),
         "adherence": history.adherence(in_period),
-        "streak": history.current_streak(all_active, today),
-        "longest": history.longest_streak(all_active),
+        "streak": history.current_streak(streak_days(user=user, today=today), today),
+        "longest": history.longest_streak(d.date for d in in_period if d.active),
     }
 
 

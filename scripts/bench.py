@@ -1,0 +1,132 @@
+"""make bench: requests/s of every main page against /healthz on the same gunicorn, same run.
+
+A user with 5 years of history (manage.py demo), gunicorn with 2 workers in production mode,
+wrk with 8 connections for a few seconds a page. Nothing here runs in `make test`.
+"""
+
+import gzip
+import json
+import re
+import shutil
+import subprocess
+import sys
+from urllib.parse import urljoin
+
+from serverkit import SESSION_CODE, django_python, environment, fetch, gunicorn, manage
+
+DAYS = 1825
+DURATION = "4s"
+PAGES = [
+    ("/today/", 'data-testid="plan-item"', 0.30),
+    ("/history/?range=90", 'data-testid="pain-chart"', 0.25),
+    ("/history/?range=all", 'data-testid="pain-chart"', 0.10),
+    ("/history/report/", 'data-testid="report"', 0.10),
+    ("/exercises/", 'data-testid="progression"', 0.25),
+]
+P99_LIMIT_MS = 100
+TODAY_WEIGHT_LIMIT_KB = 150
+
+
+def wrk(url, cookie):
+    output = subprocess.run(
+        [
+            "wrk",
+            "-t1",
+            "-c8",
+            f"-d{DURATION}",
+            "--latency",
+            "-H",
+            f"Cookie: {cookie}",
+            "-H",
+            "X-Forwarded-Proto: https",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    if "Non-2xx or 3xx responses" in output:
+        sys.exit(f"wrk saw non-2xx answers from {url}:\n{output}")
+
+    def latency(label):
+        value, unit = re.search(rf"{label}\s+([\d.]+)(us|ms|s)\b", output).groups()
+        return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)), latency("50%"), latency("99%")
+
+
+def first_visit_weight(base, path, cookie):
+    status, html = fetch(base + path, cookie=cookie)
+    assert status == 200, (path, status)
+    assets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html) + re.findall(
+        r'<script src="([^"]+)"', html
+    )
+    total = len(gzip.compress(html.encode(), 6))
+    for asset in assets:
+        status, body = fetch(urljoin(base + path, asset))
+        assert status == 200, (asset, status)
+        total += len(gzip.compress(body.encode(), 6))
+    return total / 1024, len(assets)
+
+
+def main():
+    if not shutil.which("wrk"):
+        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True)
+    with environment("bench") as (env, engine, workdir):
+        manage(env, "demo", "--username", "bench", "--password", "bench-password-1", "--days", str(DAYS))
+        session = django_python(
+            env, SESSION_CODE + "print(session_for(User.objects.get(username='bench')))"
+        ).strip()
+        cookie = f"sessionid={session}"
+        queries = json.loads(
+            django_python(
+                env,
+                "import json\nfrom django.db import connection\nfrom django.test import Client\n"
+                "from django.test.utils import CaptureQueriesContext\nfrom backcare.models import User\n"
+                "c = Client(HTTP_X_FORWARDED_PROTO='https', SERVER_NAME='127.0.0.1')\nc.force_login(User.objects.get(username='bench'))\n"
+                f"out = {{}}\nfor path in {[p for p, _, _ in PAGES]!r}:\n"
+                "    c.get(path)\n    with CaptureQueriesContext(connection) as ctx:\n        c.get(path)\n"
+                "    out[path] = len(ctx.captured_queries)\nprint(json.dumps(out))",
+            )
+            .strip()
+            .splitlines()[-1]
+        )
+        with gunicorn(env, 2, workdir / "gunicorn.log") as base:
+            status, body = fetch(base + "/healthz")
+            assert status == 200 and body == "ok", (status, body)
+            rows, misses = [], []
+            health_rps = [wrk(base + "/healthz", cookie)[0]]
+            for path, hook, target in PAGES:
+                status, body = fetch(base + path, cookie=cookie)
+                if status != 200 or hook not in body:
+                    sys.exit(f"{path}: status {status}, hook {hook} {'found' if hook in body else 'missing'}")
+                rps, p50, p99 = wrk(base + path, cookie)
+                health_rps.append(wrk(base + "/healthz", cookie)[0])
+                baseline = (health_rps[-2] + health_rps[-1]) / 2
+                ratio = rps / baseline
+                rows.append((path, rps, p50, p99, queries[path], ratio, baseline))
+                if ratio < target:
+                    misses.append(f"{path}: {ratio:.2f}× /healthz, target {target}×")
+                if p99 > P99_LIMIT_MS:
+                    misses.append(f"{path}: p99 {p99:.0f} ms, target {P99_LIMIT_MS} ms")
+            weights = {path: first_visit_weight(base, path, cookie) for path in ("/today/", "/history/")}
+
+    print(
+        f"\nBackCare bench — {engine}, gunicorn 2 workers, wrk -t1 -c8 -d{DURATION}, {DAYS} days of history\n"
+    )
+    print(
+        "| page | req/s | p50 ms | p99 ms | SQL queries | ratio to /healthz | /healthz req/s (mean around it) |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for path, rps, p50, p99, count, ratio, baseline in rows:
+        print(f"| {path} | {rps:.0f} | {p50:.1f} | {p99:.1f} | {count} | {ratio:.2f}× | {baseline:.0f} |")
+    print("\nFirst visit, gzip-compressed (HTML + the CSS and JS it links):")
+    for path, (kb, count) in weights.items():
+        print(f"- {path}: {kb:.1f} kB ({count} files besides the HTML)")
+    if weights["/today/"][0] > TODAY_WEIGHT_LIMIT_KB:
+        misses.append(f"/today/ weighs {weights['/today/'][0]:.0f} kB, target {TODAY_WEIGHT_LIMIT_KB} kB")
+    print("\nTargets: " + ("all met." if not misses else "NOT met:\n- " + "\n- ".join(misses)))
+
+
+if __name__ == "__main__":
+    main()
