@@ -33,6 +33,14 @@ demo: $(RUN_STAMP)
 backup: $(RUN_STAMP)
 	$(BIN)/python manage.py backup
 
+# Throughput of every main page against /healthz on one production-mode gunicorn (not in make test).
+bench: $(DEV_STAMP)
+	$(BIN)/python scripts/bench.py
+
+# Concurrent ticks and check-ins through 4 gunicorn workers, then the database is checked.
+stress: $(DEV_STAMP)
+	$(BIN)/python scripts/stress.py
+
 test: $(DEV_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
