@@ -15,6 +15,7 @@ RANGES = {"30": 30, "90": 90, "365": 365, "all": None}
 DEFAULT_RANGE = "90"
 CALENDAR_WEEKS = 12
 ROWS_PER_PAGE = 30
+REPORT_ROWS = 8  # level changes and notes on the one-page report (the newest)
 
 
 def _days(user, since):
@@ -88,7 +89,9 @@ def history_page(request):
     rows = sorted(summary["in_period"], key=lambda d: d.date, reverse=True)
     page = Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("page"))
     table = [
-        (day, pain, avg) for (day, pain), (_, avg) in zip(summary["series"], summary["rolling"], strict=True)
+        (day.isoformat(), "–" if pain is None else pain, "–" if avg is None else f"{avg:.1f}")
+        for (day, pain), (_, avg) in zip(summary["series"], summary["rolling"], strict=True)
+        if pain is not None or avg is not None
     ]
     return render(
         request,
@@ -160,9 +163,10 @@ def report(request):
             **summary,
             "svg": _svg_chart(summary["series"], summary["rolling"]),
             "plan": PlanItem.objects.filter(user=user, active=True).select_related("progression", "exercise"),
-            "changes": LevelChange.objects.filter(user=user)
+            # The period's level changes, newest first, so the report stays one printed page.
+            "changes": LevelChange.objects.filter(user=user, created_at__date__gte=summary["start"])
             .select_related("plan_item__progression", "from_exercise", "to_exercise")
-            .order_by("-created_at"),
+            .order_by("-created_at")[:REPORT_ROWS],
             "screens": [
                 (screen, [questions[k] for k, v in screen.answers.items() if v and k in questions])
                 for screen in screens
@@ -171,6 +175,6 @@ def report(request):
             "period_notes": sorted(
                 ((day, note) for day, note in summary["notes"].items() if day >= summary["start"]),
                 reverse=True,
-            ),
+            )[:REPORT_ROWS],
         },
     )

@@ -1,6 +1,7 @@
 import csv
 import io
 import json
+from datetime import timedelta
 
 import pytest
 from django.apps import apps
@@ -209,3 +210,12 @@ def test_demo_command_builds_a_history(db):
         call_command("demo", "--username", "demo", "--days", "5", stdout=out)
     call_command("demo", "--username", "demo", "--days", "5", "--replace", stdout=out)
     assert Entry.objects.filter(user__username="demo").count() <= 5
+
+
+def test_the_no_js_table_shows_the_series(alice_today, screened_alice):
+    make_history(screened_alice, 10, pain=lambda n: 5)
+    body = alice_today.get(reverse("journal:history")).content.decode()
+    table = body.split('data-testid="pain-table"')[1].split("</table>")[0]
+    yesterday = (screened_alice.local_today() - timedelta(days=1)).isoformat()
+    assert f"<tr><td>{yesterday}</td><td>5</td><td>5.0</td></tr>" in table
+    assert "None" not in table
