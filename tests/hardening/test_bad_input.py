@@ -17,15 +17,20 @@ NOTE_TEXT = st.text(
 )
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(note=NOTE_TEXT)
 def test_any_note_round_trips_and_renders_escaped(alice_today, screened_alice, note):
     day = screened_alice.local_today().isoformat()
     response = alice_today.post(reverse("journal:checkin", kwargs={"day": day}), {"pain": "3", "notes": note})
     assert response.status_code == 302
     stored = Entry.objects.get(user=screened_alice).notes
-    # Django's forms normalise line endings and strip surrounding white space.
-    assert stored == note.replace("\r\n", "\n").replace("\r", "\n").strip()
+    # The form strips surrounding white space and keeps everything else as typed.
+    assert stored == note.strip()
     body = alice_today.get(reverse("journal:report")).content.decode()
     if stored and "<" in stored:
         assert stored not in body
