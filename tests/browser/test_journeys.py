@@ -263,3 +263,39 @@ def test_tap_targets_are_big_enough_on_a_phone(page, live_server, size):
               .filter(([t, w, h]) => w < 44 || h < 44)"""
         )
         assert not small, f"{path}: tap targets under 44 px: {small}"
+
+
+def test_the_hold_timer_counts_sets_and_sides(page, live_server, size):
+    user = make_user("holder")
+    screen_clear(user)
+    item = PlanItem.objects.get(user=user, progression__slug="rocking")
+    item.exercise = item.progression.levels.get(level=2)  # child's pose: 3 × 20–30 s
+    item.save()
+    log_in(page, live_server, user)
+    page.goto(live_server.url + "/today/")
+    row = page.locator("[data-testid=plan-item][data-exercise=childs-pose-hold]")
+    assert "Hold for 30 s" in row.inner_text()
+    row.get_by_role("button", name="Start timer").click()
+    row.get_by_text("Get ready… Set 1 of 3").wait_for()
+    page.wait_for_function(
+        "() => document.querySelector('[data-exercise=childs-pose-hold] .timer-status').textContent.startsWith('Hold')",
+        timeout=6000,
+    )
+    first = int(row.locator(".timer-count").inner_text())
+    page.wait_for_timeout(1200)
+    assert int(row.locator(".timer-count").inner_text()) < first
+    row.get_by_role("button", name="Stop").click()
+    assert row.locator(".timer-status").inner_text() == "Stopped."
+
+
+def test_without_javascript_the_hold_is_simply_shown(nojs_page, live_server):
+    user = make_user("plainholder")
+    screen_clear(user)
+    item = PlanItem.objects.get(user=user, progression__slug="rocking")
+    item.exercise = item.progression.levels.get(level=2)
+    item.save()
+    log_in(nojs_page, live_server, user)
+    nojs_page.goto(live_server.url + "/today/")
+    row = nojs_page.locator("[data-testid=plan-item][data-exercise=childs-pose-hold]")
+    assert "Hold for 30 s" in row.inner_text()
+    assert row.get_by_role("button", name="Start timer").count() == 0
