@@ -5,7 +5,8 @@ from django.shortcuts import redirect
 from journal import safety
 from journal.models import SafetyAlert, SafetyScreen
 
-# Journal pages a user may open before finishing the safety screen.
+# Journal pages a user may open before finishing the safety screen: the screen itself, and the
+# ways out (their data, deleting the account).
 OPEN_BEFORE_SCREEN = {
     "safety",
     "safety_result",
@@ -17,11 +18,19 @@ OPEN_BEFORE_SCREEN = {
 
 
 class SafetyState:
-    """The user's safety position for this request: the latest screen, and the warning banners."""
+    """The user's safety position for this request (`request.safety`).
+
+    `screen` and `status` are read once, from the latest screen. Warning banners need the recent
+    log, which the Today view has already fetched, so they are methods taking those entries:
+    `alerts(entries, today)` and `pauses_level_up(entries, today)` (call them: a method is always
+    truthy). The user's acknowledgements are read at most once, and only when a warning sign is
+    present.
+    """
 
     def __init__(self, user, today):
         self.user = user
         self.today = today
+        # One query on the (user, -created_at) index.
         self.screen = SafetyScreen.objects.filter(user=user).order_by("-created_at").first()
         self.status = safety.screen_status(self.screen, today)
 
@@ -30,14 +39,14 @@ class SafetyState:
         return set(SafetyAlert.objects.filter(user=self.user).values_list("kind", "first_day"))
 
     def alerts(self, entries, today):
-        """Banners to show; the acknowledgements are only read when a warning sign is present."""
+        """Banners to show: warning signs in `entries` the user has not yet said they have read."""
         candidates = safety.active_alerts(entries, today, acknowledged=set())
         if not candidates:
             return []
         return [a for a in candidates if (a.kind, a.first_day) not in self._acknowledged]
 
     def pauses_level_up(self, entries, today):
-        return bool(self.alerts(entries, today))
+        return safety.level_up_paused(self.status, self.alerts(entries, today))
 
 
 class SafetyMiddleware:
@@ -52,6 +61,7 @@ class SafetyMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
         if match is None or match.app_name != "journal" or not request.user.is_authenticated:
+            # Anonymous users fall through to login_required and its redirect to the login page.
             return None
         request.safety = SafetyState(request.user, request.user.local_today())
         if request.safety.status.needs_screen and match.url_name not in OPEN_BEFORE_SCREEN:

@@ -31,12 +31,13 @@ QUESTIONS = [
     Question(
         "saddle_numbness",
         EMERGENCY,
-        "Is there new numbness or tingling between your legs — around the genitals, the back passage or the buttocks?",
+        "Is there new numbness or tingling between your legs: around the genitals, the back passage "
+        "or the buttocks?",
     ),
     Question(
         "bladder",
         EMERGENCY,
-        "Do you have new trouble starting or stopping a wee, not feeling when you pass urine, or leaking?",
+        "Is passing urine newly different: hard to start or stop, you can't feel it, or you leak?",
     ),
     Question("bowel", EMERGENCY, "Have you newly lost control of your bowels?"),
     Question(
@@ -44,7 +45,9 @@ QUESTIONS = [
         EMERGENCY,
         "Do you have pain, numbness or weakness in both legs, or do your legs give way?",
     ),
-    Question("weakness_worsening", EMERGENCY, "Is weakness in a leg getting quickly worse?"),
+    Question(
+        "weakness_worsening", EMERGENCY, "Is a leg or foot getting weaker quickly, day by day or faster?"
+    ),
     Question(
         "serious_accident",
         EMERGENCY,
@@ -54,7 +57,11 @@ QUESTIONS = [
     Question("fever", URGENT, "Do you have a fever, or feel generally unwell, along with the back pain?"),
     Question("weight_loss", URGENT, "Have you been losing weight without trying?"),
     Question("cancer", URGENT, "Have you had cancer in the past, and is this back pain new?"),
-    Question("night_pain", URGENT, "Is the pain not eased at all by rest, or worse at night?"),
+    Question(
+        "night_pain",
+        URGENT,
+        "Is the pain there even when you rest, whatever position you try, or is it worse at night?",
+    ),
     Question(
         "fragile_fall",
         URGENT,
@@ -64,7 +71,8 @@ QUESTIONS = [
     Question(
         "low_immunity",
         URGENT,
-        "Is your immune system weakened (by an illness or by medicines), or have you had an infection recently?",
+        "Is your immune system weakened (by an illness or by medicines), or have you had an infection "
+        "recently?",
     ),
     # Talk to a clinician before starting the exercises.
     Question("pregnancy", TALK_FIRST, "Are you pregnant?"),
@@ -122,6 +130,16 @@ def screen_status(screen, today: date) -> ScreenStatus:
         talk_first=outcome == TALK_FIRST and screen.cleared_on is None,
         reminder_due=screen.taken_on <= today - timedelta(days=REMIND_AFTER_DAYS),
     )
+
+
+def clearance_allowed(screen):
+    """A clinician's OK can be recorded once, on an urgent or talk-first screen; never on an emergency."""
+    return screen is not None and screen.outcome in (URGENT, TALK_FIRST) and screen.cleared_on is None
+
+
+def level_up_paused(status: ScreenStatus, alerts) -> bool:
+    """Hold back level-up suggestions while a warning banner is unread, or a clinician's OK is awaited."""
+    return bool(alerts) or status.talk_first
 
 
 @dataclass(frozen=True)

@@ -172,3 +172,27 @@ def account_delete(*, user):
     for model in (AccessAttempt, AccessLog, AccessFailureLog):
         model.objects.filter(username=user.get_username()).delete()
     user.delete()
+
+
+@transaction.atomic
+def safety_screen_record(*, user, today, answers):
+    """Store a finished screen as a new row; with no emergency or urgent answer, the plan starts."""
+    from journal import safety
+    from journal.models import SafetyScreen
+
+    screen = SafetyScreen.objects.create(
+        user=user, taken_on=today, answers=answers, outcome=safety.screen_outcome(answers)
+    )
+    if not safety.screen_status(screen, today).blocks_plan:
+        plan_create_starter(user=user, today=today)
+    return screen
+
+
+@transaction.atomic
+def safety_clearance_record(*, user, screen, cleared_on, note, today):
+    """Keep a clinician's OK on the screen it answers, and give the plan back."""
+    screen.cleared_on = cleared_on
+    screen.cleared_note = note
+    screen.save(update_fields=["cleared_on", "cleared_note"])
+    plan_create_starter(user=user, today=today)
+    return screen
