@@ -299,3 +299,22 @@ def test_without_javascript_the_hold_is_simply_shown(nojs_page, live_server):
     row = nojs_page.locator("[data-testid=plan-item][data-exercise=childs-pose-hold]")
     assert "Hold for 30 s" in row.inner_text()
     assert row.get_by_role("button", name="Start timer").count() == 0
+
+
+def test_every_page_passes_axe(page, live_server, with_history, check_a11y):
+    log_in(page, live_server, with_history)
+    yesterday = (with_history.local_today() - timedelta(days=1)).isoformat()
+    for path in (
+        "/today/",
+        f"/day/{yesterday}/",
+        "/history/",
+        "/history/report/",
+        "/settings/",
+        "/exercises/",
+        "/exercises/heel-taps/",
+        "/safety/",
+        "/safety/result/",
+        "/accounts/password_change/",
+    ):
+        page.goto(live_server.url + path)
+        check_a11y(page)
