@@ -19,7 +19,7 @@ def active_plan(*, user, today):
     top = Exercise.objects.filter(progression=OuterRef("progression")).order_by("-level").values("level")[:1]
     return list(
         PlanItem.objects.filter(user=user, active=True)
-        .select_related("progression", "exercise__progression")
+        .select_related("progression", "exercise")
         .annotate(
             top_level=Subquery(top),
             up_snoozed=Exists(snoozed.filter(kind=Dismissal.Kind.UP)),

@@ -119,8 +119,12 @@ def _page_state(request, day):
 
 def _render_day(request, day, form=None):
     context = _page_state(request, day)
-    context["checkin_form"] = form or CheckinForm.for_entry(context["entry"])
-    context["pain_choices"] = range(11)
+    form = form or CheckinForm.for_entry(context["entry"])
+    context["checkin_form"] = form
+    # The chosen values once, as strings, rather than per radio button in the template.
+    context["chosen_pain"] = str(form["pain"].value())
+    context["chosen_leg"] = form["leg_symptoms"].value()
+    context["pain_choices"] = [str(n) for n in range(11)]
     return render(request, "journal/today.html", context)
 
 

@@ -265,3 +265,14 @@ def test_today_costs_at_most_eight_queries_for_any_history(
     with django_assert_max_num_queries(8):
         response = alice_today.get(reverse("journal:today"))
     assert response.status_code == 200
+
+
+def test_saved_answers_show_as_chosen(alice_today, screened_alice):
+    day = today_of(screened_alice)
+    alice_today.post(reverse("journal:checkin", kwargs={"day": day}), {"pain": "4", "leg_symptoms": "no"})
+    alice_today.post(tick_url(screened_alice, "daily-walk"), {"pain_during": "3", "effort": "right"})
+    body = alice_today.get(reverse("journal:today")).content.decode()
+    assert 'id="pain-4" value="4" autocomplete="off" checked' in body
+    assert body.count(" checked>") == 2  # pain 4 and "no"
+    assert '<option value="3" selected>3</option>' in body
+    assert '<option value="right" selected>' in body
