@@ -6,6 +6,7 @@ A missing day or an empty pain is a gap (None), never 0.
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from journal.streaks import current_streak, longest_streak
 
@@ -17,8 +18,9 @@ MEANINGFUL_SHARE = 0.30
 __all__ = ["current_streak", "longest_streak"]
 
 
-@dataclass(frozen=True)
-class Day:
+class Day(NamedTuple):
+    """One logged day (a named tuple: five years of them are built per History page)."""
+
     date: date
     pain: int | None = None
     day_type: str = "normal"
