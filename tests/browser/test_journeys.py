@@ -318,3 +318,21 @@ def test_every_page_passes_axe(page, live_server, with_history, check_a11y):
     ):
         page.goto(live_server.url + path)
         check_a11y(page)
+
+
+def test_a_tick_that_fails_to_save_puts_the_row_back(page, live_server, page_problems):
+    user = make_user("offline")
+    screen_clear(user)
+    log_in(page, live_server, user)
+    page.goto(live_server.url + "/today/")
+    page.route("**/tick/**", lambda route: route.abort("internetdisconnected"))
+    row = page.locator("[data-testid=plan-item][data-exercise=daily-walk]")
+    row.get_by_test_id("tick").click()
+    alert = page.locator("[data-not-saved]")
+    alert.wait_for(state="visible")
+    assert alert.inner_text().startswith("Not saved")
+    assert row.get_attribute("data-done") == "false"
+    assert row.get_by_test_id("tick").is_enabled()
+    assert not Tick.objects.exists()
+    # The browser reports the failed request itself; that one is expected here.
+    page_problems.items[:] = [p for p in page_problems.items if "ERR_INTERNET_DISCONNECTED" not in p]
