@@ -81,3 +81,16 @@ def test_a_rough_day_pauses_level_up(alice_today, ready_for_level_two):
     )
     assert response.status_code == 302
     assert not LevelChange.objects.exists()
+
+
+def test_a_partial_session_is_no_evidence_for_moving_up(alice_today, ready_for_level_two):
+    item = ready_for_level_two
+    last = Tick.objects.filter(entry__user=item.user, exercise=item.exercise).order_by("-entry__date").first()
+    day = last.entry.date.isoformat()
+    alice_today.post(
+        reverse("journal:tick", kwargs={"day": day, "exercise": item.exercise.slug}),
+        {"pain_during": "2", "partial": "on"},
+    )
+    last.refresh_from_db()
+    assert last.full_dose is False
+    assert 'data-testid="suggestion"' not in alice_today.get(reverse("journal:today")).content.decode()
