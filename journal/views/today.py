@@ -18,9 +18,12 @@ from journal.streaks import current_streak
 
 @dataclass
 class Row:
+    """One line of the day's plan: the exercise, its tick if done, and any level suggestion."""
+
     exercise: Exercise
     done: bool
     tick: dict | None = None
+    suggestion: tuple | None = None  # (plan item, progression.Suggestion)
 
 
 def _parse_day(request, value):
