@@ -80,3 +80,12 @@ def test_an_outside_next_url_is_ignored(alice_today, screened_alice):
 def test_anonymous_visitors_see_no_plan_box(client):
     body = client.get(reverse("exercises:detail", kwargs={"slug": "bird-dog"})).content.decode()
     assert 'data-testid="plan-status"' not in body
+
+
+@pytest.mark.parametrize("target", ["11", "settings", "//evil.example/", "javascript:alert(1)"])
+def test_a_strange_next_falls_back_to_settings(alice_today, screened_alice, target):
+    response = alice_today.post(
+        reverse("journal:plan_set", kwargs={"progression": "bird-dog"}), {"level": "1", "next": target}
+    )
+    assert response.status_code == 302
+    assert response.url == reverse("settings")
