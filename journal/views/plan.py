@@ -11,10 +11,11 @@ from journal import services
 
 def _back(request):
     target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(
+    # A plain redirect to a local path: redirect() would try a relative `next` such as "11" as a URL name.
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
-        return redirect(target)
+        return HttpResponseRedirect(target)
     return redirect("settings")
 
 
