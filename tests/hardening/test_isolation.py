@@ -4,20 +4,21 @@ from datetime import timedelta
 
 import pytest
 from django.apps import apps
+from django.contrib import admin
 from django.urls import reverse
 
 from journal.models import Entry, PlanItem, Tick
 from tests.backcare.test_urls import all_named_patterns
-from tests.conftest import make_history, screen_clear
+from tests.conftest import make_history, make_user, screen_clear
 
 pytestmark = pytest.mark.django_db
 
 
-def snapshot():
-    """Every row of every table except sessions, as plain values."""
+def snapshot(exclude=()):
+    """Every row of every table except sessions (and `exclude`, model labels), as plain values."""
     tables = {}
     for model in apps.get_models():
-        if model._meta.label == "sessions.Session":
+        if model._meta.label == "sessions.Session" or model._meta.label in exclude:
             continue
         tables[model._meta.label] = sorted(map(repr, model.objects.order_by("pk").values_list()))
     return tables
@@ -73,16 +74,66 @@ def two_users(alice, bob):
     return alice, bob
 
 
-def test_a_stranger_gets_404_for_another_users_plan_item(client, two_users):
+# Every URL parameter of ours and what it names. A new parameter fails the test below until it is
+# added here and its isolation is tested.
+PK_ROUTES = {"journal:accept": PlanItem, "journal:dismiss": PlanItem}
+LIBRARY_SLUGS = {"exercise", "progression", "slug"}  # the shared exercise library, not per user
+DATES = {"day"}  # the requester's own day; never another user's entry (see the test below)
+DJANGO_AUTH = {"uidb64", "token"}  # password reset links, signed by Django
+
+
+def test_every_url_parameter_is_covered_by_an_isolation_test():
+    pk_routes = set()
+    for name, pattern in all_named_patterns():
+        params = set(pattern.pattern.converters)
+        if "pk" in params:
+            pk_routes.add(name)
+        unknown = params - {"pk"} - LIBRARY_SLUGS - DATES - DJANGO_AUTH
+        assert not unknown, f"{name}: parameter {unknown} names what? Add an isolation test for it."
+    assert pk_routes == set(PK_ROUTES)
+
+
+@pytest.mark.parametrize("name", sorted(PK_ROUTES))
+def test_a_stranger_gets_404_for_another_users_object(client, two_users, name):
     alice, bob = two_users
     client.force_login(bob)
-    item = PlanItem.objects.filter(user=alice).first()
+    mine = PK_ROUTES[name].objects.filter(user=alice).first()
     before = snapshot()
-    for name in ("journal:accept", "journal:dismiss"):
-        url = reverse(name, kwargs={"pk": item.pk})
-        assert client.post(url, {"kind": "up"}).status_code == 404
-        assert client.get(url).status_code in (404, 405)
+    url = reverse(name, kwargs={"pk": mine.pk})
+    for data in ({"kind": "up"}, {"kind": "down"}, {}):
+        assert client.post(url, data).status_code == 404
+    assert client.get(url).status_code in (404, 405)
     assert snapshot() == before
+
+
+def rows_of(user):
+    """Every row that belongs to `user`, in every table that has a user or an entry."""
+    rows = {}
+    for model in apps.get_models():
+        fields = {f.name for f in model._meta.get_fields()}
+        if "user" in fields:
+            found = model.objects.filter(user=user)
+        elif "entry" in fields:
+            found = model.objects.filter(entry__user=user)
+        else:
+            continue
+        rows[model._meta.label] = sorted(map(repr, found.order_by("pk").values_list()))
+    return rows
+
+
+def test_every_write_on_a_date_touches_only_the_requesters_rows(client, two_users):
+    alice, bob = two_users
+    client.force_login(bob)
+    day = (alice.local_today() - timedelta(days=1)).isoformat()
+    slug = Tick.objects.filter(entry__user=alice).first().exercise.slug
+    data = {"pain": "9", "notes": "bob", "day_type": "rest", "pain_during": "7", "effort": "hard"}
+    before = rows_of(alice)
+    routes = [(n, p) for n, p in all_named_patterns() if "day" in p.pattern.converters]
+    for name, pattern in routes:
+        kwargs = {"day": day, "exercise": slug} if "exercise" in pattern.pattern.converters else {"day": day}
+        client.post(reverse(name, kwargs=kwargs), data)
+        client.get(reverse(name, kwargs=kwargs))
+    assert rows_of(alice) == before
 
 
 def test_dates_are_always_the_requesters_own(client, two_users):
@@ -113,3 +164,28 @@ def test_plan_changes_touch_only_the_requesters_plan(client, two_users):
     assert PlanItem.objects.get(user=alice, progression__slug="cat-cow").exercise.level == 1
     assert not PlanItem.objects.get(user=bob, progression__slug="walking").active
     assert PlanItem.objects.get(user=bob, progression__slug="cat-cow").exercise.level == 2
+
+
+def test_no_get_in_the_admin_changes_any_table(client, alice_with_history):
+    """The admin is part of the URLconf too: walk it as a superuser, every model and one object of each."""
+    root = make_user("root", is_staff=True, is_superuser=True)
+    client.force_login(root)
+    before = snapshot()
+    urls = [reverse("admin:index")]
+    for model in admin.site._registry:
+        meta = model._meta
+        urls.append(reverse("admin:app_list", kwargs={"app_label": meta.app_label}))
+        prefix = f"admin:{meta.app_label}_{meta.model_name}"
+        urls += [reverse(f"{prefix}_changelist"), reverse(f"{prefix}_add")]
+        first = model.objects.order_by("pk").first()
+        if first is not None:
+            for view in ("change", "history", "delete"):
+                urls.append(reverse(f"{prefix}_{view}", args=[first.pk]))
+    answered = 0
+    for url in urls:
+        response = client.get(url)
+        # 403: an admin that allows no adding (django-axes' records); still a GET with no write.
+        assert response.status_code in (200, 403), f"GET {url} gave {response.status_code}"
+        answered += response.status_code == 200
+    assert answered > 30
+    assert snapshot() == before
