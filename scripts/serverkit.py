@@ -38,16 +38,21 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def fetch(url, *, cookie=None, data=None, headers=None, timeout=30):
-    """(status, body) without following redirects."""
+def send(url, *, cookie=None, data=None, headers=None, timeout=30):
+    """(status, body, headers) without following redirects."""
     request = urllib.request.Request(url, data=data, headers={**HTTPS, **(headers or {})})
     if cookie:
         request.add_header("Cookie", cookie)
     try:
         with OPENER.open(request, timeout=timeout) as response:
-            return response.status, response.read().decode("utf-8", "replace")
+            return response.status, response.read().decode("utf-8", "replace"), response.headers
     except urllib.error.HTTPError as error:
-        return error.code, error.read().decode("utf-8", "replace")
+        return error.code, error.read().decode("utf-8", "replace"), error.headers
+
+
+def fetch(url, **kwargs):
+    """(status, body) without following redirects."""
+    return send(url, **kwargs)[:2]
 
 
 @contextlib.contextmanager

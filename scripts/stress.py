@@ -14,7 +14,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-from serverkit import SESSION_CODE, django_python, environment, fetch, gunicorn
+from serverkit import SESSION_CODE, django_python, environment, gunicorn, send
 
 USERS = 10
 REQUESTS = 500
@@ -48,8 +48,9 @@ print(json.dumps({"ticks": ticks, "pains": pains}))
 
 
 def post(base, user, path, data):
+    """The answer's status; a redirect counts as its status only if it goes back to Today."""
     body = "&".join(f"{k}={v}" for k, v in {"csrfmiddlewaretoken": user["csrf"], **data}.items()).encode()
-    return fetch(
+    status, _, headers = send(
         base + path,
         cookie=f"sessionid={user['session']}; csrftoken={user['csrf']}",
         data=body,
@@ -58,7 +59,10 @@ def post(base, user, path, data):
             "Referer": base.replace("http:", "https:") + "/today/",
             "Content-Type": "application/x-www-form-urlencoded",
         },
-    )[0]
+    )
+    if 300 <= status < 400 and headers.get("Location") != "/today/":
+        return f"{status} to {headers.get('Location')}"
+    return status
 
 
 def main():
@@ -79,7 +83,7 @@ def main():
                     day = user["today"]
                     if kind == "checkin":
                         pain = rng.randint(0, 10)
-                        steps.append((f"/day/{day}/checkin/", {"pain": pain}, (200, 302)))
+                        steps.append((f"/day/{day}/checkin/", {"pain": pain}, (302,)))
                         expected_pain[user["user"]] = pain
                     else:
                         slug = rng.choice(EXERCISES)
@@ -116,7 +120,7 @@ def main():
     errors = [(p, s) for p, s, ok in results if s not in ok] + [
         ("twin", s) for s in twin_statuses if s != 200
     ]
-    five_xx = sum(1 for _, s in errors if s >= 500)
+    five_xx = sum(1 for _, s in errors if isinstance(s, int) and s >= 500)
     locked = server_log.count("database is locked")
     got_ticks = {tuple(t) for t in final["ticks"] if t[0] != twin["user"]}
     twin_rows = [t for t in final["ticks"] if t[0] == twin["user"]]
