@@ -2,6 +2,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -56,6 +57,55 @@ def test_a_backup_restores_with_the_same_rows(tmp_path):
         text=True,
     )
     assert int(check.stdout.strip().splitlines()[-1]) == counts(db)["journal_entry"]
+
+
+def test_a_backup_taken_during_writes_is_consistent(tmp_path):
+    """Another process keeps writing pairs of rows in transactions; the copy never holds half a pair."""
+    db = tmp_path / "busy.sqlite3"
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("CREATE TABLE pair (n INTEGER NOT NULL)")
+    stop = threading.Event()
+
+    def write():
+        conn = sqlite3.connect(db, timeout=20)
+        n = 0
+        while not stop.is_set():
+            with conn:
+                conn.executemany("INSERT INTO pair (n) VALUES (?)", [(n,), (n,)])
+            n += 1
+        conn.close()
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
+    env.update(DEBUG="1", DATABASE_URL=f"sqlite:///{db}")
+    try:
+        copies = []
+        for _ in range(3):
+            out = subprocess.run(
+                [sys.executable, "manage.py", "backup", "--dir", str(tmp_path / "backups")],
+                cwd=ROOT,
+                env=env,
+                check=True,
+                timeout=120,
+                capture_output=True,
+                text=True,
+            ).stdout
+            copies.append(Path(out.strip().split("Backup written: ")[1]))
+    finally:
+        stop.set()
+        writer.join()
+    for copy in copies:
+        with sqlite3.connect(copy) as conn:
+            count, pairs = conn.execute("SELECT count(*), count(DISTINCT n) FROM pair").fetchone()
+            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert count == 2 * pairs
+    assert len(set(copies)) == 3 and pairs > 0
 
 
 @pytest.mark.django_db

@@ -23,8 +23,13 @@ class Command(BaseCommand):
         source_path = settings.DATABASES["default"]["NAME"]
         target_dir = Path(dir)
         target_dir.mkdir(parents=True, exist_ok=True)
-        target = target_dir / f"backcare-{datetime.now(UTC):%Y%m%dT%H%M%SZ}.sqlite3"
-        source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True, timeout=20)
+        stamp = f"backcare-{datetime.now(UTC):%Y%m%dT%H%M%SZ}"
+        target = target_dir / f"{stamp}.sqlite3"
+        n = 1
+        while target.exists():  # two backups within one second: never overwrite the first
+            n += 1
+            target = target_dir / f"{stamp}-{n}.sqlite3"
+        source = sqlite3.connect(f"{Path(source_path).resolve().as_uri()}?mode=ro", uri=True, timeout=20)
         copy = sqlite3.connect(target)
         try:
             with copy:
