@@ -29,7 +29,14 @@ NOTE_TEXT = st.text(
 )
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# derandomize: the same 40 examples every run, so CI never fails on a case nobody has seen locally;
+# to explore, run it locally with derandomize=False and pin what it finds with @example.
+@settings(
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(note=NOTE_TEXT)
 @example(note="0\r0")  # cases hypothesis found once: a lone carriage return,
 @example(note="\uf9f1")  # a compatibility ideograph (NFC changes it),
