@@ -78,3 +78,22 @@ def alice_today(client, screened_alice):
     """Alice, logged in, past the safety screen, with the starter plan."""
     client.force_login(screened_alice)
     return client
+
+
+def make_ready_for_level_up(user):
+    """Two weeks of steady pain 4 and three easy sessions of marching level 1: a level-up is due."""
+    from datetime import timedelta
+
+    from journal.models import Entry, PlanItem, Tick
+
+    today = user.local_today()
+    item = PlanItem.objects.get(user=user, progression__slug="supine-marching")
+    PlanItem.objects.filter(pk=item.pk).update(since=today - timedelta(days=20))
+    entries = {
+        n: Entry.objects.create(user=user, date=today - timedelta(days=n), pain=4, planned=7)
+        for n in range(1, 15)
+    }
+    for n in (6, 4, 2):
+        Tick.objects.create(entry=entries[n], exercise=item.exercise, pain_during=2)
+    item.refresh_from_db()
+    return item

@@ -11,7 +11,7 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.contrib.sessions.backends.db import SessionStore
 
 from journal.models import Entry, LevelChange, PlanItem, Tick
-from tests.conftest import make_history, make_user, screen_clear
+from tests.conftest import make_history, make_ready_for_level_up, make_user, screen_clear
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -97,15 +97,7 @@ def test_ticking_without_javascript_uses_plain_forms(nojs_page, live_server):
 def test_accepting_a_level_suggestion(page, live_server, check_a11y):
     user = make_user("climber")
     screen_clear(user)
-    today = user.local_today()
-    item = PlanItem.objects.get(user=user, progression__slug="supine-marching")
-    PlanItem.objects.filter(pk=item.pk).update(since=today - timedelta(days=20))
-    entries = {
-        n: Entry.objects.create(user=user, date=today - timedelta(days=n), pain=4, planned=7)
-        for n in range(1, 15)
-    }
-    for n in (6, 4, 2):
-        Tick.objects.create(entry=entries[n], exercise=item.exercise, pain_during=2)
+    make_ready_for_level_up(user)
     log_in(page, live_server, user)
     page.goto(live_server.url + "/today/")
     card = page.get_by_test_id("suggestion")

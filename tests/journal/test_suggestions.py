@@ -3,25 +3,15 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 
-from journal.models import Dismissal, Entry, LevelChange, PlanItem, Tick
+from journal.models import Dismissal, LevelChange, Tick
+from tests.conftest import make_ready_for_level_up
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def ready_for_level_two(screened_alice):
-    """A week of steady pain 4 and three easy sessions of marching level 1."""
-    user = screened_alice
-    today = user.local_today()
-    item = PlanItem.objects.get(user=user, progression__slug="supine-marching")
-    PlanItem.objects.filter(pk=item.pk).update(since=today - timedelta(days=20))
-    entries = {
-        n: Entry.objects.create(user=user, date=today - timedelta(days=n), pain=4, planned=7)
-        for n in range(1, 15)
-    }
-    for n in (6, 4, 2):
-        Tick.objects.create(entry=entries[n], exercise=item.exercise, pain_during=2)
-    return item
+    return make_ready_for_level_up(screened_alice)
 
 
 def test_the_suggestion_card_shows_with_its_reason(alice_today, ready_for_level_two):
