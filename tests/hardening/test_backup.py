@@ -1,7 +1,4 @@
-import os
 import sqlite3
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -9,31 +6,15 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.processes import child_env, manage
 
 
 def test_a_backup_restores_with_the_same_rows(tmp_path):
     db = tmp_path / "live.sqlite3"
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    }
-    env.update(DEBUG="1", DATABASE_URL=f"sqlite:///{db}")
-    run = [sys.executable, "manage.py"]
-    subprocess.run([*run, "migrate", "-v0"], cwd=ROOT, env=env, check=True, timeout=120)
-    subprocess.run(
-        [*run, "demo", "--days", "30"], cwd=ROOT, env=env, check=True, timeout=120, capture_output=True
-    )
-    out = subprocess.run(
-        [*run, "backup", "--dir", str(tmp_path / "backups")],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        timeout=120,
-        capture_output=True,
-        text=True,
-    ).stdout
+    env = child_env(DEBUG="1", DATABASE_URL=f"sqlite:///{db}")
+    manage("migrate", "-v0", env=env, check=True)
+    manage("demo", "--days", "30", env=env, check=True)
+    out = manage("backup", "--dir", str(tmp_path / "backups"), env=env, check=True).stdout
     backup = Path(out.strip().split("Backup written: ")[1])
     tables = ["backcare_user", "journal_entry", "journal_tick", "journal_planitem", "exercises_exercise"]
 
@@ -47,14 +28,8 @@ def test_a_backup_restores_with_the_same_rows(tmp_path):
     assert counts(restored) == counts(db)
     assert counts(restored)["journal_entry"] > 20
     env["DATABASE_URL"] = f"sqlite:///{restored}"
-    check = subprocess.run(
-        [*run, "shell", "-c", "from journal.models import Entry; print(Entry.objects.count())"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        timeout=120,
-        capture_output=True,
-        text=True,
+    check = manage(
+        "shell", "-c", "from journal.models import Entry; print(Entry.objects.count())", env=env, check=True
     )
     assert int(check.stdout.strip().splitlines()[-1]) == counts(db)["journal_entry"]
 
@@ -78,24 +53,11 @@ def test_a_backup_taken_during_writes_is_consistent(tmp_path):
 
     writer = threading.Thread(target=write)
     writer.start()
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    }
-    env.update(DEBUG="1", DATABASE_URL=f"sqlite:///{db}")
+    env = child_env(DEBUG="1", DATABASE_URL=f"sqlite:///{db}")
     try:
         copies = []
         for _ in range(3):
-            out = subprocess.run(
-                [sys.executable, "manage.py", "backup", "--dir", str(tmp_path / "backups")],
-                cwd=ROOT,
-                env=env,
-                check=True,
-                timeout=120,
-                capture_output=True,
-                text=True,
-            ).stdout
+            out = manage("backup", "--dir", str(tmp_path / "backups"), env=env, check=True).stdout
             copies.append(Path(out.strip().split("Backup written: ")[1]))
     finally:
         stop.set()

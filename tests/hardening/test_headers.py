@@ -1,13 +1,10 @@
-import os
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.urls import reverse
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.processes import ROOT, manage, production_env, run
+
 # The policy of the hardening issue, plus one directive: Bootstrap's CSS draws its form controls
 # (select arrows, checked boxes) with data: SVG images, which default-src 'self' would block.
 POLICY = {
@@ -100,12 +97,6 @@ def test_the_javascript_scan_catches_each_kind(bad):
     assert any(p.search(bad) for p in (JS_MARKUP, JS_ATTRIBUTE, JS_EVAL, JS_URL))
 
 
-PRODUCTION = {
-    "DEBUG": "0",
-    "SECRET_KEY": "a-real-production-key-7b1f0c2e9d8a4b6f5e3c1a0987654321fedcba",
-    "ALLOWED_HOSTS": "testserver",
-    "DJANGO_SETTINGS_MODULE": "backcare.settings",
-}
 PROBE = """
 import django
 django.setup()
@@ -137,15 +128,14 @@ print("gzip", r.get("Content-Encoding", "none"))
 
 
 def test_production_settings_redirect_send_hsts_secure_cookies_and_cache_static(tmp_path):
-    dropped = {"DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    env = {k: v for k, v in os.environ.items() if k not in dropped}
-    env.update(PRODUCTION, DATABASE_URL=f"sqlite:///{tmp_path / 'p.sqlite3'}")
-    env["STATIC_ROOT"] = str(tmp_path / "static")
-    for command in (["migrate", "-v0"], ["collectstatic", "--noinput", "-v0"]):
-        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, timeout=300)
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    env = production_env(
+        ALLOWED_HOSTS="testserver",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'p.sqlite3'}",
+        STATIC_ROOT=str(tmp_path / "static"),
     )
+    manage("migrate", "-v0", env=env, check=True)
+    manage("collectstatic", "--noinput", "-v0", env=env, check=True)
+    result = run("-c", PROBE, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
     lines = {}
     for line in result.stdout.strip().splitlines():
