@@ -142,6 +142,10 @@ AXES_CLIENT_IP_CALLABLE = "backcare.net.client_ip"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 
+# How often a process checks whether the exercise library changed in another process
+# (exercises/catalog.py); an edit in the same process is seen at once.
+LIBRARY_RECHECK_SECONDS = 10
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 30
 SESSION_COOKIE_SAMESITE = "Lax"

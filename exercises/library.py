@@ -563,12 +563,29 @@ def _dose_fields(level):
     }
 
 
+def _upsert(model, slug, values):
+    """The row with this slug, created or brought up to date; saved only if something differs.
+
+    Saving an unchanged row would move its updated_at, and with it the library's content version.
+    """
+    row = model.objects.filter(slug=slug).first()
+    if row is None:
+        return model.objects.create(slug=slug, **values)
+    changed = [name for name, value in values.items() if getattr(row, name) != value]
+    if changed:
+        for name in changed:
+            setattr(row, name, values[name])
+        row.save()
+    return row
+
+
 def load_library(Progression, Exercise):  # noqa: N803 - historical models from a migration
     """Create or update every progression and level by slug. Running it twice changes nothing."""
     for order, family in enumerate(LIBRARY, start=1):
-        progression, _ = Progression.objects.update_or_create(
-            slug=family["slug"],
-            defaults={
+        progression = _upsert(
+            Progression,
+            family["slug"],
+            {
                 "name": family["name"],
                 "category": family["category"],
                 "summary": family["summary"],
@@ -577,9 +594,10 @@ def load_library(Progression, Exercise):  # noqa: N803 - historical models from 
             },
         )
         for number, level in enumerate(family["levels"], start=1):
-            Exercise.objects.update_or_create(
-                slug=level["slug"],
-                defaults={
+            _upsert(
+                Exercise,
+                level["slug"],
+                {
                     "progression": progression,
                     "level": number,
                     "name": level["name"],

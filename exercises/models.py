@@ -34,6 +34,8 @@ class Progression(models.Model):
     summary = models.TextField()
     order = models.PositiveSmallIntegerField(default=0)
     starter = models.BooleanField(default=False, help_text="In a new user's plan, at level 1.")
+    # Part of the library's content version (exercises/catalog.py).
+    updated_at = models.DateTimeField(auto_now=True)
 
     objects = ProgressionQuerySet.as_manager()
 
@@ -77,6 +79,8 @@ class Exercise(models.Model):
     rep_unit = models.CharField(max_length=20, default="reps")
     per_side = models.BooleanField(default=False)
     frequency = models.CharField(max_length=80, blank=True)
+    # Part of the library's content version (exercises/catalog.py).
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["progression__order", "level"]

@@ -1,31 +1,33 @@
-from itertools import groupby
+from django.http import Http404
+from django.shortcuts import render
 
-from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, render
-
-from exercises.models import Exercise, Progression
+from exercises import catalog
+from exercises.models import Progression
 
 
 def exercise_list(request):
-    """The whole library by category: two queries, whatever its size."""
-    progressions = Progression.objects.order_by("category", "order").prefetch_related(
-        Prefetch("levels", queryset=Exercise.objects.order_by("level"))
-    )
-    labels = dict(Progression.Category.choices)
+    """The whole library by category, from the library snapshot (no query once it is read)."""
+    progressions = catalog.catalog().progressions
     categories = [
-        (labels[category], list(group)) for category, group in groupby(progressions, key=lambda p: p.category)
+        (label, [p for p in progressions if p.category == value])
+        for value, label in Progression.Category.choices
     ]
-    order = list(labels.values())
-    categories.sort(key=lambda item: order.index(item[0]))
-    return render(request, "exercises/list.html", {"categories": categories})
+    return render(
+        request,
+        "exercises/list.html",
+        {"categories": [(label, group) for label, group in categories if group]},
+    )
 
 
 def exercise_detail(request, slug):
-    exercise = get_object_or_404(Exercise.objects.select_related("progression"), slug=slug)
-    levels = list(
-        exercise.progression.levels.order_by("level").only("slug", "name", "level", "progression_id")
-    )
-    index = next(i for i, level in enumerate(levels) if level.pk == exercise.pk)
+    library = catalog.catalog()
+    exercise = library.by_slug.get(slug)
+    if exercise is None:
+        exercise = catalog.catalog(refresh=True).by_slug.get(slug)
+        if exercise is None:
+            raise Http404("No exercise by that name.")
+    levels = list(exercise.progression.levels.all())
+    index = levels.index(exercise)
     return render(
         request,
         "exercises/detail.html",

@@ -2,9 +2,9 @@
 
 from datetime import timedelta
 
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q
 
-from exercises.models import Exercise
+from exercises import catalog
 from journal.models import Dismissal, Entry, PlanItem, Tick
 
 # A rough day swaps the plan for these: belly breathing, lying face down, marching level 1.
@@ -13,26 +13,39 @@ GENTLE_SET = ["belly-breathing-feet-up", "lying-face-down", "supine-marching"]
 WINDOW_DAYS = 42
 
 
+def _with_library(items):
+    """Plan items with their exercise and progression from the library snapshot, in plan order."""
+    for item in items:
+        item.exercise = catalog.exercise(item.exercise_id)
+        item.progression = item.exercise.progression
+    return sorted(items, key=lambda item: (item.progression.order, item.progression.name))
+
+
 def active_plan(*, user, today):
-    """The user's active plan items with their exercise, top level and any suggestion snoozed today."""
+    """The user's active plan items with their exercise, top level and any suggestion snoozed today.
+
+    One query; the exercises come from the library snapshot.
+    """
     snoozed = Dismissal.objects.filter(plan_item=OuterRef("pk"), until__gt=today)
-    top = Exercise.objects.filter(progression=OuterRef("progression")).order_by("-level").values("level")[:1]
-    return list(
-        PlanItem.objects.filter(user=user, active=True)
-        .select_related("progression", "exercise")
-        .annotate(
-            top_level=Subquery(top),
-            up_snoozed=Exists(snoozed.filter(kind=Dismissal.Kind.UP)),
-            down_snoozed=Exists(snoozed.filter(kind=Dismissal.Kind.DOWN)),
+    items = _with_library(
+        list(
+            PlanItem.objects.filter(user=user, active=True)
+            .order_by()  # sorted by _with_library, without joining the progressions
+            .annotate(
+                up_snoozed=Exists(snoozed.filter(kind=Dismissal.Kind.UP)),
+                down_snoozed=Exists(snoozed.filter(kind=Dismissal.Kind.DOWN)),
+            )
         )
     )
+    library = catalog.catalog()
+    for item in items:
+        item.top_level = library.top_level(item.progression_id)
+    return items
 
 
 def gentle_exercises():
-    exercises = {
-        e.slug: e for e in Exercise.objects.filter(slug__in=GENTLE_SET).select_related("progression")
-    }
-    return [exercises[slug] for slug in GENTLE_SET if slug in exercises]
+    by_slug = catalog.catalog().by_slug
+    return [by_slug[slug] for slug in GENTLE_SET if slug in by_slug]
 
 
 def planned_exercises(*, user, day_type):
@@ -42,7 +55,8 @@ def planned_exercises(*, user, day_type):
     if day_type == Entry.DayType.ROUGH:
         return gentle_exercises()
     return [
-        item.exercise for item in PlanItem.objects.filter(user=user, active=True).select_related("exercise")
+        item.exercise
+        for item in _with_library(list(PlanItem.objects.filter(user=user, active=True).order_by()))
     ]
 
 
@@ -94,11 +108,9 @@ def streak_days(*, user, today):
 
 
 def plan_overview(*, user):
-    """Every progression with its levels and the user's plan item for it (settings page): 3 queries."""
-    from exercises.models import Progression
-
+    """Every progression with its levels and the user's plan item for it (settings page): 1 query."""
     items = {
-        item.progression_id: item for item in PlanItem.objects.filter(user=user).select_related("exercise")
+        item.progression_id: item
+        for item in _with_library(list(PlanItem.objects.filter(user=user).order_by()))
     }
-    families = Progression.objects.prefetch_related("levels")
-    return [(family, items.get(family.pk)) for family in families]
+    return [(family, items.get(family.pk)) for family in catalog.catalog().progressions]

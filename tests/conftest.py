@@ -5,10 +5,28 @@ from backcare.models import User
 PASSWORD = "correct-horse-battery-staple"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_library_snapshot():
+    """Each test reads the library as its own database has it (a rolled-back edit sends no signal)."""
+    from exercises import catalog
+
+    catalog.clear()
+    yield
+    catalog.clear()
+
+
 def make_user(username, **extra):
     extra.setdefault("email", f"{username}@example.com")
     extra.setdefault("time_zone", "Europe/London")
     return User.objects.create_user(username=username, password=PASSWORD, **extra)
+
+
+@pytest.fixture
+def library(db):
+    """The library snapshot, already read, as in a process that has served a page."""
+    from exercises import catalog
+
+    return catalog.catalog()
 
 
 @pytest.fixture

@@ -70,12 +70,23 @@ def test_the_library_page_costs_at_most_five_queries_logged_in(
 ):
     if doubled:
         double_the_library()
-    # session, user, progressions, their levels
-    with django_assert_max_num_queries(5):
+    # session, user; the library once per process: its version (2), progressions, their levels
+    with django_assert_max_num_queries(6):
         response = alice_client.get(reverse("exercises:list"))
     assert response.content.decode().count('data-testid="progression"') == (24 if doubled else 12)
+    # Once read, the library costs nothing: the session and the user only.
+    with django_assert_max_num_queries(2):
+        again = alice_client.get(reverse("exercises:list"))
+    assert again.content.decode().count('data-testid="progression"') == (24 if doubled else 12)
 
 
 def test_detail_page_query_count(alice_client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(6):
-        alice_client.get(reverse("exercises:detail", kwargs={"slug": "heel-taps"}))
+    url = reverse("exercises:detail", kwargs={"slug": "heel-taps"})
+    # session, user, the user's plan item for it; the library once per process (4)
+    with django_assert_max_num_queries(7):
+        response = alice_client.get(url)
+    assert response.status_code == 200
+    with django_assert_max_num_queries(3):
+        again = alice_client.get(url)
+    assert again.status_code == 200
+    assert "Heel taps" in again.content.decode()

@@ -447,7 +447,7 @@ def test_no_banner_over_emergency_advice(alice_client, alice):
 # --- cost ---
 
 
-def test_today_with_banners_stays_within_eight_queries(client):
+def test_today_with_banners_stays_within_eight_queries(client, library):
     user = make_user("carol")
     screen_clear(user)
     leg_days(user, 2, 1, 0)

@@ -258,10 +258,10 @@ def test_a_stranger_cannot_touch_another_users_plan_item(client, screened_alice,
 
 @pytest.mark.parametrize("years", [0, 5], ids=["one-day", "five-years"])
 def test_today_costs_at_most_eight_queries_for_any_history(
-    alice_today, screened_alice, django_assert_max_num_queries, years
+    alice_today, screened_alice, library, django_assert_max_num_queries, years
 ):
     make_history(screened_alice, max(1, 365 * years))
-    # session, user, safety screen, plan (+ top level, snoozes), recent entries, recent ticks, streak days
+    # session, user, safety screen, plan (with snoozes), recent entries, recent ticks, streak days
     with django_assert_max_num_queries(8):
         response = alice_today.get(reverse("journal:today"))
     assert response.status_code == 200

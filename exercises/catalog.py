@@ -1,0 +1,86 @@
+"""The exercise library as one read-only snapshot per process, keyed by a content version.
+
+Every user reads the same few dozen exercises, so pages look them up here instead of joining
+them into each per-user query. The snapshot is rebuilt when the library's content version
+changes: saving or deleting an exercise or a progression in this process drops it at once, and
+another process notices within `LIBRARY_RECHECK_SECONDS` (one small query). Only shared,
+read-only library rows live here; never per-user data.
+
+The objects handed out are shared between requests: read them, never change them.
+"""
+
+import threading
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Count, Max
+
+from exercises.models import Exercise, Progression
+
+
+@dataclass(frozen=True, repr=False)
+class Catalog:
+    version: tuple
+    progressions: tuple  # in display order, each with its levels (ordered by level) prefetched
+    exercises: dict  # pk -> Exercise, with .progression set
+    by_slug: dict  # slug -> Exercise
+    top_levels: dict  # progression pk -> its highest level
+
+    def top_level(self, progression_id):
+        return self.top_levels.get(progression_id, 0)
+
+
+_lock = threading.Lock()
+_current = None
+_checked_at = float("-inf")
+
+
+def _version():
+    """What changes whenever a row is added, edited or removed: counts and latest edits."""
+    exercises = Exercise.objects.aggregate(n=Count("pk"), latest=Max("updated_at"))
+    progressions = Progression.objects.aggregate(n=Count("pk"), latest=Max("updated_at"))
+    return (exercises["n"], exercises["latest"], progressions["n"], progressions["latest"])
+
+
+def _build(version):
+    progressions = tuple(Progression.objects.prefetch_related("levels"))
+    exercises, top_levels = {}, {}
+    for progression in progressions:
+        for exercise in progression.levels.all():
+            exercise.progression = progression
+            exercises[exercise.pk] = exercise
+            top_levels[progression.pk] = max(top_levels.get(progression.pk, 0), exercise.level)
+    return Catalog(
+        version=version,
+        progressions=progressions,
+        exercises=exercises,
+        by_slug={exercise.slug: exercise for exercise in exercises.values()},
+        top_levels=top_levels,
+    )
+
+
+def catalog(*, refresh=False):
+    """The current snapshot; `refresh=True` checks the content version now."""
+    global _current, _checked_at
+    snapshot, now = _current, time.monotonic()
+    if snapshot is not None and not refresh and now - _checked_at < settings.LIBRARY_RECHECK_SECONDS:
+        return snapshot
+    with _lock:
+        version = _version()
+        if _current is None or _current.version != version:
+            _current = _build(version)
+        _checked_at = now
+        return _current
+
+
+def clear(**kwargs):
+    """Forget the snapshot (connected to the library models' save and delete signals)."""
+    global _current
+    _current = None
+
+
+def exercise(pk):
+    """The library exercise `pk`, re-reading the library once if it is newer than the snapshot."""
+    found = catalog().exercises.get(pk)
+    return found if found is not None else catalog(refresh=True).exercises[pk]
