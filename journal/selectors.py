@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.db.models import Exists, OuterRef, Q
 
 from exercises import catalog
+from journal import streaks
 from journal.models import Dismissal, Entry, PlanItem, Tick
 
 # A rough day swaps the plan for these: belly breathing, lying face down, marching level 1.
@@ -21,26 +22,23 @@ def _with_library(items):
     return sorted(items, key=lambda item: (item.progression.order, item.progression.name))
 
 
-def active_plan(*, user, today):
-    """The user's active plan items with their exercise, top level and any suggestion snoozed today.
+def active_plan(*, user):
+    """The user's active plan items in plan order, each with its exercise and `top_level`.
 
     One query; the exercises come from the library snapshot.
     """
-    snoozed = Dismissal.objects.filter(plan_item=OuterRef("pk"), until__gt=today)
-    items = _with_library(
-        list(
-            PlanItem.objects.filter(user=user, active=True)
-            .order_by()  # sorted by _with_library, without joining the progressions
-            .annotate(
-                up_snoozed=Exists(snoozed.filter(kind=Dismissal.Kind.UP)),
-                down_snoozed=Exists(snoozed.filter(kind=Dismissal.Kind.DOWN)),
-            )
-        )
-    )
+    items = _with_library(list(PlanItem.objects.filter(user=user, active=True).order_by()))
     library = catalog.catalog()
     for item in items:
         item.top_level = library.top_level(item.progression_id)
     return items
+
+
+def snoozed(*, user, today):
+    """(plan item pk, kind) of each suggestion the user said "not now" to that is still snoozed."""
+    return set(
+        Dismissal.objects.filter(plan_item__user=user, until__gt=today).values_list("plan_item_id", "kind")
+    )
 
 
 def gentle_exercises():
@@ -61,18 +59,20 @@ def planned_exercises(*, user, day_type):
 
 
 def recent_entries(*, user, day):
+    """The window of days up to `day` (and the day after it), newest first, as read-only rows."""
     return list(
         Entry.objects.filter(
             user=user, date__gt=day - timedelta(days=WINDOW_DAYS), date__lte=day + timedelta(days=1)
-        )
+        ).values_list("date", "pain", "notes", "day_type", "leg_symptoms", named=True)
     )
 
 
 def recent_ticks(*, user, day):
+    """The ticks of the same window up to `day`, oldest first, as read-only rows."""
     return list(
         Tick.objects.filter(
             entry__user=user, entry__date__gt=day - timedelta(days=WINDOW_DAYS), entry__date__lte=day
-        ).values("entry__date", "exercise_id", "pain_during", "effort", "full_dose")
+        ).values_list("entry__date", "exercise_id", "pain_during", "effort", "full_dose", named=True)
     )
 
 
@@ -105,6 +105,22 @@ def streak_days(*, user, today):
         days.add(day)
         expected = day - timedelta(days=1)
     return days
+
+
+def current_streak(*, user, today, entries, ticks):
+    """The current streak in days, from today's window of entries and ticks when it fits inside it.
+
+    `entries` and `ticks` are `recent_entries` / `recent_ticks` for today. Only a streak that
+    reaches back to the window's first day needs the query of `streak_days`.
+    """
+    active = {t.entry__date for t in ticks}
+    active.update(e.date for e in entries if e.day_type in (Entry.DayType.REST, Entry.DayType.ROUGH))
+    streak = streaks.current_streak(active, today)
+    first_day = today - timedelta(days=WINDOW_DAYS - 1)
+    start = (today if today in active else today - timedelta(days=1)) - timedelta(days=streak - 1)
+    if streak and start <= first_day:
+        return streaks.current_streak(streak_days(user=user, today=today), today)
+    return streak
 
 
 def plan_overview(*, user):

@@ -22,7 +22,7 @@ class Row:
 
     exercise: Exercise
     done: bool
-    tick: dict | None = None
+    tick: tuple | None = None  # a selectors.recent_ticks row
     suggestion: tuple | None = None  # (plan item, progression.Suggestion)
 
 
@@ -52,9 +52,9 @@ def _wants_json(request):
 def _suggest(item, *, ticks, entries, today, paused, dismissed=frozenset()):
     """The level suggestion for one plan item from the rows already fetched."""
     sessions = [
-        progression.Session(t["entry__date"], t["pain_during"], t["full_dose"])
+        progression.Session(t.entry__date, t.pain_during, t.full_dose)
         for t in ticks
-        if t["exercise_id"] == item.exercise_id
+        if t.exercise_id == item.exercise_id
     ]
     return progression.suggest(
         sessions=sessions,
@@ -68,6 +68,29 @@ def _suggest(item, *, ticks, entries, today, paused, dismissed=frozenset()):
     )
 
 
+def _suggestions(request, plan, *, entries, ticks, today):
+    """Level suggestions by exercise pk for today's plan; snoozes are read only if one is due."""
+    state = getattr(request, "safety", None)
+    paused = bool(state and state.pauses_level_up(entries, today))
+    found = {}
+    for item in plan:
+        suggestion = _suggest(item, ticks=ticks, entries=entries, today=today, paused=paused)
+        if suggestion:
+            found[item.exercise_id] = (item, suggestion)
+    if not found:
+        return found  # a snooze only ever hides a suggestion, so there is nothing to hide
+    snoozed = selectors.snoozed(user=request.user, today=today)
+    suggestions = {}
+    for exercise_id, (item, _) in found.items():
+        dismissed = {kind for pk, kind in snoozed if pk == item.pk}
+        suggestion = _suggest(
+            item, ticks=ticks, entries=entries, today=today, paused=paused, dismissed=dismissed
+        )
+        if suggestion:
+            suggestions[exercise_id] = (item, suggestion)
+    return suggestions
+
+
 def _page_state(request, day):
     """Everything the Today / day page shows, from a fixed number of queries."""
     user = request.user
@@ -76,7 +99,7 @@ def _page_state(request, day):
     entry = next((e for e in entries if e.date == day), None)
     day_type = entry.day_type if entry else Entry.DayType.NORMAL
     ticks = selectors.recent_ticks(user=user, day=day)
-    done = {t["exercise_id"]: t for t in ticks if t["entry__date"] == day}
+    done = {t.exercise_id: t for t in ticks if t.entry__date == day}
 
     plan = []
     if day_type == Entry.DayType.ROUGH:
@@ -84,26 +107,20 @@ def _page_state(request, day):
     elif day_type == Entry.DayType.REST:
         exercises = []
     else:
-        plan = selectors.active_plan(user=user, today=today)
+        plan = selectors.active_plan(user=user)
         exercises = [item.exercise for item in plan]
     rows = [Row(exercise=ex, done=ex.pk in done, tick=done.get(ex.pk)) for ex in exercises]
 
     state = getattr(request, "safety", None)
-    suggestions = {}
     if day == today and day_type == Entry.DayType.NORMAL and not (state and state.status.blocks_plan):
-        paused = bool(state and state.pauses_level_up(entries, today))
-        for item in plan:
-            dismissed = {
-                kind for kind, snoozed in (("up", item.up_snoozed), ("down", item.down_snoozed)) if snoozed
-            }
-            suggestion = _suggest(
-                item, ticks=ticks, entries=entries, today=today, paused=paused, dismissed=dismissed
-            )
-            if suggestion:
-                suggestions[item.exercise_id] = (item, suggestion)
-    for row in rows:
-        row.suggestion = suggestions.get(row.exercise.pk)
+        suggestions = _suggestions(request, plan, entries=entries, ticks=ticks, today=today)
+        for row in rows:
+            row.suggestion = suggestions.get(row.exercise.pk)
 
+    if day == today:
+        streak = selectors.current_streak(user=user, today=today, entries=entries, ticks=ticks)
+    else:
+        streak = current_streak(selectors.streak_days(user=user, today=today), today)
     return {
         "day": day,
         "today": today,
@@ -113,7 +130,7 @@ def _page_state(request, day):
         "rows": rows,
         "done_count": sum(row.done for row in rows),
         "planned_count": len(rows),
-        "streak": current_streak(selectors.streak_days(user=user, today=today), today),
+        "streak": streak,
         "entries": entries,
         "alerts": state.alerts(entries, today) if state and day == today else [],
         "day_url": _day_url(day, today),
@@ -277,7 +294,7 @@ def day_type(request, day):
 def _suggestion_for(request, item):
     """Recompute the suggestion for a plan item now: accept what the page showed, nothing else."""
     today = request.user.local_today()
-    plan = {p.pk: p for p in selectors.active_plan(user=request.user, today=today)}
+    plan = {p.pk: p for p in selectors.active_plan(user=request.user)}
     item = plan.get(item.pk)
     if item is None:
         return None

@@ -71,7 +71,7 @@ def test_history_query_count_is_the_same_for_one_day_and_five_years(client, djan
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
 
-        for url in (reverse("journal:history"), reverse("journal:report"), reverse("journal:today")):
+        for url in (reverse("journal:history"), reverse("journal:report")):
             with CaptureQueriesContext(connection) as ctx:
                 client.get(url + "?range=all")
             counts.append((days, url, len(ctx.captured_queries)))

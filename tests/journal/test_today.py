@@ -2,6 +2,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from journal.models import Entry, PlanItem, Tick
@@ -261,10 +263,48 @@ def test_today_costs_at_most_eight_queries_for_any_history(
     alice_today, screened_alice, library, django_assert_max_num_queries, years
 ):
     make_history(screened_alice, max(1, 365 * years))
-    # session, user, safety screen, plan (with snoozes), recent entries, recent ticks, streak days
+    # session, user, safety screen, recent entries, recent ticks, plan; streak days only for a
+    # streak longer than the six weeks read (five years here)
     with django_assert_max_num_queries(8):
         response = alice_today.get(reverse("journal:today"))
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("days", [1, 5, 41, 42, 43, 100, 400])
+def test_the_streak_is_right_on_both_sides_of_the_six_weeks_read(alice_today, screened_alice, days):
+    make_history(screened_alice, days)
+    body = alice_today.get(reverse("journal:today")).content.decode()
+    assert f"streak <span data-streak>{days}</span>" in body
+    Tick.objects.create(
+        entry=Entry.objects.create(user=screened_alice, date=screened_alice.local_today(), planned=3),
+        exercise=PlanItem.objects.filter(user=screened_alice).first().exercise,
+    )
+    body = alice_today.get(reverse("journal:today")).content.decode()
+    assert f"streak <span data-streak>{days + 1}</span>" in body
+
+
+def test_a_gap_ends_the_streak_however_long_the_history_before_it(alice_today, screened_alice):
+    entries = make_history(screened_alice, 400)
+    Tick.objects.filter(entry=entries[-10]).delete()  # ten days ago: no tick, not rest or rough
+    body = alice_today.get(reverse("journal:today")).content.decode()
+    assert "streak <span data-streak>9</span>" in body
+
+
+def queries_for_today(client):
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(reverse("journal:today")).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_only_a_streak_longer_than_six_weeks_costs_a_query_and_one_whatever_its_length(client, library):
+    counts = {}
+    for days in (5, 60, 1825):
+        user = make_user(f"streak{days}")
+        screen_clear(user)
+        make_history(user, days)
+        client.force_login(user)
+        counts[days] = queries_for_today(client)
+    assert counts[60] == counts[1825] == counts[5] + 1
 
 
 def test_saved_answers_show_as_chosen(alice_today, screened_alice):
