@@ -1,3 +1,5 @@
+from functools import cached_property
+
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -136,6 +138,11 @@ class Exercise(models.Model):
 
     def get_absolute_url(self):
         return reverse("exercises:detail", kwargs={"slug": self.slug})
+
+    @cached_property
+    def url(self):
+        """get_absolute_url, worked out once per instance: the library snapshot's serve every page."""
+        return self.get_absolute_url()
 
     @property
     def steps_list(self):

@@ -1,4 +1,7 @@
+from functools import lru_cache
+
 from django import template
+from django.utils.html import format_html_join
 
 from journal.models import PlanItem
 
@@ -17,3 +20,23 @@ def plan_status(context, exercise):
             .first()
         )
     return {"request": request, "exercise": exercise, "item": item, "csrf_token": context.get("csrf_token")}
+
+
+@register.simple_tag
+def select_options(choices, chosen):
+    """The <option>s of a small select, `chosen` selected: one tag instead of a loop of ifs.
+
+    `choices` are (value, label) pairs; the first option is the empty one, "–".
+    """
+    return _options(tuple(choices), "" if chosen is None else str(chosen))
+
+
+@lru_cache(maxsize=128)
+def _options(choices, chosen):
+    # The same few choice lists and values come back on every page: written once per process.
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        [("", "", "–")]
+        + [(value, " selected" if str(value) == chosen else "", label) for value, label in choices],
+    )

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 
 from exercises.models import Exercise
 from journal import progression, selectors, services
-from journal.forms import CheckinForm, DayTypeForm, SuggestionForm, TickForm
-from journal.models import Entry, LevelChange, PlanItem
+from journal.forms import PAIN_CHOICES, CheckinForm, DayTypeForm, SuggestionForm, TickForm
+from journal.models import Entry, LevelChange, PlanItem, Tick
 from journal.streaks import current_streak
 
 
@@ -123,6 +123,7 @@ def _page_state(request, day):
         streak = current_streak(selectors.streak_days(user=user, today=today), today)
     return {
         "day": day,
+        "day_iso": day.isoformat(),
         "today": today,
         "is_today": day == today,
         "entry": entry,
@@ -134,6 +135,9 @@ def _page_state(request, day):
         "entries": entries,
         "alerts": state.alerts(entries, today) if state and day == today else [],
         "day_url": _day_url(day, today),
+        # The choices of a done row's "how did it feel" selects.
+        "pain_options": PAIN_CHOICES,
+        "effort_options": Tick.Effort.choices,
     }
 
 

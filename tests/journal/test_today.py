@@ -80,6 +80,9 @@ def test_a_tick_by_fetch_returns_the_row_progress_and_streak(alice_today, screen
     assert data["done_count"] == 1 and data["planned_count"] == 7
     assert data["streak"] == 1
     assert 'data-done="true"' in data["row"]
+    # The row's "how did it feel" form is whole, as on a reloaded page: every pain and effort.
+    for value in [*range(11), "easy", "right", "hard"]:
+        assert f'<option value="{value}">' in data["row"]
 
 
 def test_a_failed_tick_by_fetch_says_not_saved(alice_today, screened_alice):
@@ -312,6 +315,9 @@ def test_saved_answers_show_as_chosen(alice_today, screened_alice):
     alice_today.post(reverse("journal:checkin", kwargs={"day": day}), {"pain": "4", "leg_symptoms": "no"})
     alice_today.post(tick_url(screened_alice, "daily-walk"), {"pain_during": "3", "effort": "right"})
     body = alice_today.get(reverse("journal:today")).content.decode()
+    assert body.count(" selected>") == 2
+    assert '<option value="3" selected>3</option>' in body
+    assert '<option value="right" selected>About right</option>' in body
     assert 'id="pain-4" value="4" autocomplete="off" checked' in body
     assert body.count(" checked>") == 2  # pain 4 and "no"
     assert '<option value="3" selected>3</option>' in body
