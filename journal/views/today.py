@@ -1,3 +1,4 @@
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
@@ -49,13 +50,16 @@ def _wants_json(request):
     return request.headers.get("X-Requested-With") == "fetch"
 
 
-def _suggest(item, *, ticks, entries, today, paused, dismissed=frozenset()):
-    """The level suggestion for one plan item from the rows already fetched."""
-    sessions = [
-        progression.Session(t.entry__date, t.pain_during, t.full_dose)
-        for t in ticks
-        if t.exercise_id == item.exercise_id
-    ]
+def _sessions(ticks):
+    """The recent ticks as progression sessions, grouped by exercise pk."""
+    sessions = defaultdict(list)
+    for t in ticks:
+        sessions[t.exercise_id].append(progression.Session(t.entry__date, t.pain_during, t.full_dose))
+    return sessions
+
+
+def _suggest(item, *, sessions, entries, today, paused, dismissed=frozenset()):
+    """The level suggestion for one plan item; `sessions` are its exercise's (see _sessions)."""
     return progression.suggest(
         sessions=sessions,
         entries=entries,
@@ -72,19 +76,26 @@ def _suggestions(request, plan, *, entries, ticks, today):
     """Level suggestions by exercise pk for today's plan; snoozes are read only if one is due."""
     state = getattr(request, "safety", None)
     paused = bool(state and state.pauses_level_up(entries, today))
+    sessions = _sessions(ticks)
     found = {}
     for item in plan:
-        suggestion = _suggest(item, ticks=ticks, entries=entries, today=today, paused=paused)
+        suggestion = _suggest(
+            item, sessions=sessions[item.exercise_id], entries=entries, today=today, paused=paused
+        )
         if suggestion:
-            found[item.exercise_id] = (item, suggestion)
+            found[item.exercise_id] = item
     if not found:
-        return found  # a snooze only ever hides a suggestion, so there is nothing to hide
+        return {}  # a snooze only ever hides a suggestion, so there is nothing to hide
     snoozed = selectors.snoozed(user=request.user, today=today)
     suggestions = {}
-    for exercise_id, (item, _) in found.items():
-        dismissed = {kind for pk, kind in snoozed if pk == item.pk}
+    for exercise_id, item in found.items():
         suggestion = _suggest(
-            item, ticks=ticks, entries=entries, today=today, paused=paused, dismissed=dismissed
+            item,
+            sessions=sessions[exercise_id],
+            entries=entries,
+            today=today,
+            paused=paused,
+            dismissed={kind for pk, kind in snoozed if pk == item.pk},
         )
         if suggestion:
             suggestions[exercise_id] = (item, suggestion)
@@ -309,7 +320,8 @@ def _suggestion_for(request, item):
         state and state.pauses_level_up(entries, today)
     )
     ticks = selectors.recent_ticks(user=request.user, day=today)
-    return item, _suggest(item, ticks=ticks, entries=entries, today=today, paused=paused)
+    sessions = _sessions(ticks)[item.exercise_id]
+    return item, _suggest(item, sessions=sessions, entries=entries, today=today, paused=paused)
 
 
 @login_required
