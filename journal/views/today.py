@@ -23,7 +23,7 @@ class Row:
 
     exercise: Exercise
     done: bool
-    tick: tuple | None = None  # a selectors.recent_ticks row
+    tick: selectors.DoneTick | None = None
     suggestion: tuple | None = None  # (plan item, progression.Suggestion)
 
 
@@ -54,7 +54,7 @@ def _sessions(ticks):
     """The recent ticks as progression sessions, grouped by exercise pk."""
     sessions = defaultdict(list)
     for t in ticks:
-        sessions[t.exercise_id].append(progression.Session(t.entry__date, t.pain_during, t.full_dose))
+        sessions[t.exercise_id].append(progression.Session(t.date, t.pain_during, t.full_dose))
     return sessions
 
 
@@ -110,7 +110,7 @@ def _page_state(request, day):
     entry = next((e for e in entries if e.date == day), None)
     day_type = entry.day_type if entry else Entry.DayType.NORMAL
     ticks = selectors.recent_ticks(user=user, day=day)
-    done = {t.exercise_id: t for t in ticks if t.entry__date == day}
+    done = {t.exercise_id: t for t in ticks if t.date == day}
 
     plan = []
     if day_type == Entry.DayType.ROUGH:
@@ -159,7 +159,6 @@ def _render_day(request, day, form=None):
     # The chosen values once, as strings, rather than per radio button in the template.
     context["chosen_pain"] = str(form["pain"].value())
     context["chosen_leg"] = form["leg_symptoms"].value()
-    context["pain_choices"] = [str(n) for n in range(11)]
     return render(request, "journal/today.html", context)
 
 
