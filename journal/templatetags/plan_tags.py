@@ -1,6 +1,7 @@
 from functools import lru_cache
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils.html import format_html_join
 
 from journal.models import PlanItem
@@ -40,3 +41,33 @@ def _options(choices, chosen):
         [("", "", "–")]
         + [(value, " selected" if str(value) == chosen else "", label) for value, label in choices],
     )
+
+
+@register.simple_tag
+def library_fragment(template_name, exercise):
+    """`template_name` drawn for a library exercise once, then reused by every page that shows it.
+
+    The fragment may use nothing but `exercise`. It is kept on the exercise instance: the library
+    snapshot (exercises.catalog) hands the same instances to every request and replaces them when
+    the library changes, so a fragment never outlives the content it shows.
+    """
+    fragments = exercise.__dict__.setdefault("_fragments", {})
+    html = fragments.get(template_name)
+    if html is None:
+        html = fragments[template_name] = render_to_string(template_name, {"exercise": exercise})
+    return html
+
+
+PAIN_SCALE = tuple(str(n) for n in range(11))
+
+
+@register.simple_tag
+def pain_scale(chosen):
+    """The eleven 0-10 pain buttons with `chosen` checked (none if it is not one of them)."""
+    return _pain_scale(chosen if chosen in PAIN_SCALE else None)
+
+
+@lru_cache(maxsize=len(PAIN_SCALE) + 1)
+def _pain_scale(chosen):
+    # Twelve possible answers, the same for everyone: each is drawn once per process.
+    return render_to_string("journal/_pain_scale.html", {"choices": PAIN_SCALE, "chosen": chosen})
