@@ -322,3 +322,27 @@ def test_saved_answers_show_as_chosen(alice_today, screened_alice):
     assert body.count(" checked>") == 2  # pain 4 and "no"
     assert '<option value="3" selected>3</option>' in body
     assert '<option value="right" selected>' in body
+
+
+def test_a_library_edit_shows_on_today_at_once(alice_today, screened_alice):
+    """The rows' library text is drawn once per library snapshot: an edit makes a new one."""
+    from exercises.models import Exercise
+
+    assert "Cat and camel" not in alice_today.get(reverse("journal:today")).content.decode()
+    exercise = Exercise.objects.get(slug="cat-cow-gentle")
+    exercise.name = "Cat and camel"
+    exercise.cautions = "Stop if it pinches."
+    exercise.save()
+    body = alice_today.get(reverse("journal:today")).content.decode()
+    assert '<a href="/exercises/cat-cow-gentle/">Cat and camel</a>' in body
+    assert "<li>⚠ Stop if it pinches.</li>" in body
+
+
+def test_a_refused_pain_checks_no_button_and_says_why(alice_today, screened_alice):
+    day = today_of(screened_alice)
+    response = alice_today.post(reverse("journal:checkin", kwargs={"day": day}), {"pain": "11"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert " checked" not in body.split('data-testid="pain-form"')[1].split("</fieldset>")[0]
+    assert 'id="pain-10" value="10" autocomplete="off">' in body
+    assert Entry.objects.filter(user=screened_alice).count() == 0
