@@ -23,8 +23,28 @@ class Row:
 
     exercise: Exercise
     done: bool
+    tick_url: str
+    untick_url: str
     tick: selectors.DoneTick | None = None
     suggestion: tuple | None = None  # (plan item, progression.Suggestion)
+
+    @property
+    def feeling(self):
+        """What a done row's "how did it feel" summary says."""
+        tick = self.tick
+        if tick is None or (tick.pain_during is None and not tick.effort):
+            return "How did it feel? (optional)"
+        pain = "–" if tick.pain_during is None else tick.pain_during
+        return f"Pain during {pain}{f', {tick.effort}' if tick.effort else ''} · change"
+
+
+def _row_urls(day_iso):
+    """The tick and untick addresses of a day as format strings taking the slug: reverse() once a page."""
+    slug = "exercise-slug"
+    return tuple(
+        reverse(name, kwargs={"day": day_iso, "exercise": slug}).replace(slug, "{}")
+        for name in ("journal:tick", "journal:untick")
+    )
 
 
 def _parse_day(request, value):
@@ -120,7 +140,17 @@ def _page_state(request, day):
     else:
         plan = selectors.active_plan(user=user)
         exercises = [item.exercise for item in plan]
-    rows = [Row(exercise=ex, done=ex.pk in done, tick=done.get(ex.pk)) for ex in exercises]
+    tick_url, untick_url = _row_urls(day.isoformat())
+    rows = [
+        Row(
+            exercise=ex,
+            done=ex.pk in done,
+            tick=done.get(ex.pk),
+            tick_url=tick_url.format(ex.slug),
+            untick_url=untick_url.format(ex.slug),
+        )
+        for ex in exercises
+    ]
 
     state = getattr(request, "safety", None)
     if day == today and day_type == Entry.DayType.NORMAL and not (state and state.status.blocks_plan):
