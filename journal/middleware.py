@@ -2,7 +2,7 @@ from functools import cached_property
 
 from django.shortcuts import redirect
 
-from journal import safety
+from journal import safety, selectors
 from journal.models import SafetyAlert, SafetyScreen
 
 # Journal pages a user may open before finishing the safety screen: the screen itself, and the
@@ -20,7 +20,8 @@ OPEN_BEFORE_SCREEN = {
 class SafetyState:
     """The user's safety position for this request (`request.safety`).
 
-    `screen` and `status` are read once, from the latest screen. Warning banners need the recent
+    `status` comes from the latest screen, read once (its few fields) for every journal page;
+    `screen`, the whole row, is read only by the pages that show it. Warning banners need the recent
     log, which the Today view has already fetched, so they are methods taking those entries:
     `alerts(entries, today)` and `pauses_level_up(entries, today)` (call them: a method is always
     truthy). The user's acknowledgements are read at most once, and only when a warning sign is
@@ -30,9 +31,13 @@ class SafetyState:
     def __init__(self, user, today):
         self.user = user
         self.today = today
-        # One query on the (user, -created_at) index.
-        self.screen = SafetyScreen.objects.filter(user=user).order_by("-created_at").first()
-        self.status = safety.screen_status(self.screen, today)
+        self.latest = selectors.latest_screen(user=user)
+        self.status = safety.screen_status(self.latest, today)
+
+    @cached_property
+    def screen(self):
+        """The latest SafetyScreen in full (its answers too), for the safety pages: read on first use."""
+        return None if self.latest is None else SafetyScreen.objects.get(pk=self.latest.pk)
 
     @cached_property
     def _acknowledged(self):

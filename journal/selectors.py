@@ -51,6 +51,27 @@ def _select(sql, params, row=None):
     return rows if row is None else [row._make(values) for values in rows]
 
 
+class LatestScreen(NamedTuple):
+    """What every journal page needs of the user's latest safety screen (safety.screen_status)."""
+
+    pk: int
+    outcome: str
+    taken_on: date
+    cleared_on: date | None
+
+
+def latest_screen(*, user):
+    """The user's latest safety screen as a `LatestScreen`, or None: on every journal page, so plain SQL."""
+    rows = _select(
+        "SELECT id, outcome, taken_on, cleared_on FROM journal_safetyscreen"
+        # The (user, -created_at) index.
+        " WHERE user_id = %s ORDER BY created_at DESC LIMIT 1",
+        [user.pk],
+        LatestScreen,
+    )
+    return rows[0] if rows else None
+
+
 def _with_library(items):
     """Plan items with their exercise and progression from the library snapshot, in plan order."""
     for item in items:
