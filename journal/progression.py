@@ -12,6 +12,7 @@ pain-during score. The user always decides; nothing here writes.
 
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import NamedTuple
 
 from journal.pain import baseline
 
@@ -23,8 +24,7 @@ DOWN_MORNING_MARGIN = 2
 DISMISS_DAYS = 3
 
 
-@dataclass(frozen=True)
-class Session:
+class Session(NamedTuple):
     """One tick of an exercise: the day, pain during (0-10 or None) and whether the full dose was done."""
 
     date: object

@@ -1,5 +1,6 @@
 """Reads that need care (bounded windows, few queries). Every query starts from the user."""
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -7,6 +8,7 @@ from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 
 from exercises import catalog
+from exercises.models import Exercise, Progression
 from journal import streaks
 from journal.models import Dismissal, Entry, PlanItem, Tick
 
@@ -34,6 +36,23 @@ class DoneTick(NamedTuple):
     pain_during: int | None
     effort: str
     full_dose: bool
+
+
+@dataclass(slots=True)
+class PlannedItem:
+    """An active plan item as Today reads it (active_plan): its ids and dates, then its library rows."""
+
+    pk: int
+    progression_id: int
+    exercise_id: int
+    since: date
+    exercise: Exercise | None = None
+    progression: Progression | None = None
+    top_level: int = 0
+
+    @classmethod
+    def _make(cls, values):
+        return cls(*values)
 
 
 def _select(sql, params, row=None):
@@ -85,15 +104,13 @@ def active_plan(*, user):
 
     One query; the exercises come from the library snapshot.
     """
-    rows = _select(
-        "SELECT id, progression_id, exercise_id, since FROM journal_planitem WHERE user_id = %s AND active = %s",
-        [user.pk, True],
-    )
     items = _with_library(
-        [
-            PlanItem(pk=pk, user=user, progression_id=progression_id, exercise_id=exercise_id, since=since)
-            for pk, progression_id, exercise_id, since in rows
-        ]
+        _select(
+            "SELECT id, progression_id, exercise_id, since FROM journal_planitem"
+            " WHERE user_id = %s AND active = %s",
+            [user.pk, True],
+            PlannedItem,
+        )
     )
     library = catalog.catalog()
     for item in items:

@@ -71,10 +71,12 @@ def _wants_json(request):
 
 
 def _sessions(ticks):
-    """The recent ticks as progression sessions, grouped by exercise pk."""
+    """The recent ticks that can count as evidence (they carry a pain-during score) as progression
+    sessions, grouped by exercise pk."""
     sessions = defaultdict(list)
     for t in ticks:
-        sessions[t.exercise_id].append(progression.Session(t.date, t.pain_during, t.full_dose))
+        if t.pain_during is not None:
+            sessions[t.exercise_id].append(progression.Session(t.date, t.pain_during, t.full_dose))
     return sessions
 
 
@@ -140,7 +142,8 @@ def _page_state(request, day):
     else:
         plan = selectors.active_plan(user=user)
         exercises = [item.exercise for item in plan]
-    tick_url, untick_url = _row_urls(day.isoformat())
+    day_iso = day.isoformat()
+    tick_url, untick_url = _row_urls(day_iso)
     rows = [
         Row(
             exercise=ex,
@@ -164,7 +167,7 @@ def _page_state(request, day):
         streak = current_streak(selectors.streak_days(user=user, today=today), today)
     return {
         "day": day,
-        "day_iso": day.isoformat(),
+        "day_iso": day_iso,
         "today": today,
         "is_today": day == today,
         "entry": entry,
@@ -176,6 +179,8 @@ def _page_state(request, day):
         "entries": entries,
         "alerts": state.alerts(entries, today) if state and day == today else [],
         "day_url": _day_url(day, today),
+        "checkin_url": reverse("journal:checkin", kwargs={"day": day_iso}),
+        "day_type_url": reverse("journal:day_type", kwargs={"day": day_iso}),
         # The choices of a done row's "how did it feel" selects.
         "pain_options": PAIN_CHOICES,
         "effort_options": Tick.Effort.choices,
