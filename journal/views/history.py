@@ -97,6 +97,7 @@ def history_page(request):
     summary = _summary(request.user, key, start, today)
     rows = sorted(summary["in_period"], key=lambda d: d.date, reverse=True)
     page = Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("page"))
+    day_base = reverse("journal:day", kwargs={"day": "0"})[:-2]
     table = [
         (day.isoformat(), "–" if pain is None else pain, "–" if avg is None else f"{avg:.1f}")
         for (day, pain), (_, avg) in zip(summary["series"], summary["rolling"], strict=True)
@@ -113,9 +114,9 @@ def history_page(request):
             "table": mark_safe(  # noqa: S308
                 "".join(f"<tr><td>{d}</td><td>{p}</td><td>{a}</td></tr>" for d, p, a in reversed(table))
             ),
-            "calendar": _calendar_cells(summary["days"], today),
-            "day_base": reverse("journal:day", kwargs={"day": "0"})[:-2],
+            "calendar": _calendar_html(summary["days"], today, day_base),
             "page": page,
+            "day_rows": _day_rows_html(page.object_list, day_base),
         },
     )
 
@@ -123,22 +124,43 @@ def history_page(request):
 CALENDAR_MARKS = {"done": "✓", "partly": "½", "rest": "R", "rough": "~", "missed": "·"}
 
 
-def _calendar_cells(days, today):
-    """The 12-week calendar with its labels prepared, so the template only prints them."""
-    weeks = history.calendar_weeks(days, today, CALENDAR_WEEKS)
-    return [
-        [
-            {
-                "iso": day.isoformat(),
-                "status": status,
-                "pain": pain,
-                "mark": CALENDAR_MARKS.get(status, ""),
-                "label": f"{day:%a %-d %b}: {status}" + ("" if pain is None else f", pain {pain}"),
-            }
-            for day, status, pain in week
-        ]
-        for week in weeks
-    ]
+# The calendar's 84 cells and a page of day rows are written here in one pass each: through the
+# template engine they took most of the page's time. Safe without escaping: every value is an ISO
+# date, an int, a status from day_status or one of the fixed labels above and below.
+def _calendar_html(days, today, day_base):
+    """The 12-week calendar's <tr>s, Monday first, ending with the week of `today`."""
+    rows = []
+    for week in history.calendar_weeks(days, today, CALENDAR_WEEKS):
+        cells = []
+        for day, status, pain in week:
+            classes = f"cal-{status}" if pain is None else f"cal-{status} pain-{pain}"
+            label = f"{day:%a %-d %b}: {status}" + ("" if pain is None else f", pain {pain}")
+            link = (
+                ""
+                if status == "future"
+                else f'<a href="{day_base}{day.isoformat()}/"><span class="cal-mark" aria-hidden="true">'
+                f'{CALENDAR_MARKS.get(status, "")}</span><span class="visually-hidden">{label}</span></a>'
+            )
+            cells.append(f'<td class="{classes}" title="{label}">{link}</td>')
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    return mark_safe("".join(rows))  # noqa: S308
+
+
+def _day_rows_html(days, day_base):
+    """The day list's <li>s (data-testid="history-row"), in the order given."""
+    rows = []
+    for d in days:
+        pain = "no check-in" if d.pain is None else f"pain {d.pain}"
+        if d.day_type == "rest":
+            done = "rest day"
+        else:
+            done = f"{d.done} of {d.planned} done" + (" · rough day" if d.day_type == "rough" else "")
+        rows.append(
+            f'<li data-testid="history-row" class="day-row"><a href="{day_base}{d.date.isoformat()}/">'
+            f'<span class="day-date">{d.date:%a %-d %b %Y}</span>\n'
+            f'<span class="day-pain">{pain}</span>\n<span class="day-done">{done}</span></a></li>\n'
+        )
+    return mark_safe("".join(rows))  # noqa: S308
 
 
 def _svg_chart(series, rolling, width=700, height=220, pad=30):

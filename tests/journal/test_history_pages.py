@@ -222,3 +222,36 @@ def test_the_no_js_table_shows_the_series(alice_today, screened_alice):
     yesterday = (screened_alice.local_today() - timedelta(days=1)).isoformat()
     assert f"<tr><td>{yesterday}</td><td>5</td><td>5.0</td></tr>" in table
     assert "None" not in table
+
+
+def test_the_day_rows_and_the_calendar_say_what_each_day_was(alice_today, screened_alice):
+    make_history(screened_alice, 5, pain=lambda n: 4)
+    today = screened_alice.local_today()
+    ago = [today - timedelta(days=n) for n in range(6)]
+    Entry.objects.filter(user=screened_alice, date=ago[2]).update(day_type="rest")
+    Entry.objects.filter(user=screened_alice, date=ago[3]).update(day_type="rough", pain=None)
+    body = alice_today.get(reverse("journal:history")).content.decode()
+    rows = body.split('<ul class="list-unstyled day-list">')[1].split("</ul>")[0]
+    assert rows.count('data-testid="history-row"') == 5
+    yesterday = reverse("journal:day", kwargs={"day": ago[1].isoformat()})
+    assert f'<a href="{yesterday}"><span class="day-date">{ago[1]:%a %-d %b %Y}</span>' in rows
+    assert '<span class="day-pain">pain 4</span>' in rows
+    assert '<span class="day-done">3 of 7 done</span>' in rows
+    assert '<span class="day-done">rest day</span>' in rows
+    assert '<span class="day-pain">no check-in</span>' in rows
+    assert '<span class="day-done">0 of 7 done · rough day</span>' not in rows  # it keeps its ticks
+    assert '<span class="day-done">3 of 7 done · rough day</span>' in rows
+    assert rows.index(ago[1].isoformat()) < rows.index(ago[5].isoformat())  # newest first
+
+    calendar = body.split('<table class="calendar"')[1].split("</table>")[0]
+    assert calendar.count("<tr>") == 1 + 12 and calendar.count("<td ") == 84
+    label = f"{ago[1]:%a %-d %b}: partly, pain 4"
+    assert (
+        f'<td class="cal-partly pain-4" title="{label}"><a href="{yesterday}">'
+        f'<span class="cal-mark" aria-hidden="true">½</span><span class="visually-hidden">{label}</span></a></td>'
+    ) in calendar
+    assert f'title="{ago[2]:%a %-d %b}: rest, pain 4"' in calendar
+    assert f'<td class="cal-rough" title="{ago[3]:%a %-d %b}: rough">' in calendar
+    assert f'<td class="cal-none" title="{ago[0] - timedelta(days=6):%a %-d %b}: none">' in calendar
+    if today.weekday() < 6:  # the rest of this week is still to come: no link
+        assert '<td class="cal-future" title="' in calendar and "future</span>" not in calendar
