@@ -14,6 +14,7 @@ ROLLING_DAYS = 7
 ROLLING_MIN_DAYS = 3
 MEANINGFUL_POINTS = 2
 MEANINGFUL_SHARE = 0.30
+WEEKLY_AFTER_DAYS = 365
 
 __all__ = ["current_streak", "longest_streak"]
 
@@ -122,22 +123,47 @@ class Change:
         return fall >= MEANINGFUL_POINTS and self.first > 0 and fall / self.first >= MEANINGFUL_SHARE
 
 
-def change(series):
-    """First 7 days' average against the last 7 days'; None without two weeks of both.
+def change(days, end):
+    """The first 7 days' average against the last 7 days' (ending `end`); None without two weeks.
 
-    The period starts at its first check-in, so a new user's empty weeks do not hide a change.
+    `days` are the period's days in date order. The first 7 days start at the first check-in, so a
+    new user's empty weeks do not hide a change; missing days and empty scores are left out.
     """
-    first_score = next((i for i, (_, pain) in enumerate(series) if pain is not None), None)
-    if first_score is None:
+    first_day = next((d.date for d in days if d.pain is not None), None)
+    if first_day is None or (end - first_day).days + 1 < 2 * ROLLING_DAYS:
         return None
-    series = series[first_score:]
-    if len(series) < 2 * ROLLING_DAYS:
-        return None
-    first = average([p for _, p in series[:ROLLING_DAYS]])
-    last = average([p for _, p in series[-ROLLING_DAYS:]])
+    first_end = first_day + timedelta(days=ROLLING_DAYS - 1)
+    last_start = end - timedelta(days=ROLLING_DAYS - 1)
+    first = average([d.pain for d in days if first_day <= d.date <= first_end])
+    last = average([d.pain for d in days if last_start <= d.date <= end])
     if first is None or last is None:
         return None
     return Change(first=first, last=last)
+
+
+def by_week(start, end):
+    """A period longer than a year is drawn as weekly averages: daily points would be unreadable."""
+    return (end - start).days + 1 > WEEKLY_AFTER_DAYS
+
+
+def weekly_averages(days, start, end):
+    """[(Monday, mean pain or None)] for every week (Monday to Sunday) from `start`'s to `end`'s.
+
+    The mean of the scores present in the week, rounded to one decimal as it is shown; `days` are
+    the period's days in date order, so the first and last weeks count only their days inside it.
+    """
+    first_monday = start - timedelta(days=start.weekday())
+    weeks = (end - first_monday).days // 7 + 1
+    totals, counts = [0] * weeks, [0] * weeks
+    for d in days:
+        if d.pain is not None and start <= d.date <= end:
+            week = (d.date - first_monday).days // 7
+            totals[week] += d.pain
+            counts[week] += 1
+    return [
+        (first_monday + timedelta(weeks=n), round(totals[n] / counts[n], 1) if counts[n] else None)
+        for n in range(weeks)
+    ]
 
 
 def calendar_weeks(days, today, weeks=12):

@@ -1,4 +1,7 @@
+from bisect import bisect_left
 from datetime import timedelta
+from itertools import starmap
+from operator import attrgetter
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -13,14 +16,21 @@ from journal.models import Entry, LevelChange, PlanItem, SafetyScreen, Tick
 from journal.selectors import streak_days
 
 RANGES = {"30": 30, "90": 90, "365": 365, "all": None}
+RANGE_LINKS = [("30", "30 days"), ("90", "90 days"), ("365", "1 year"), ("all", "All")]
 DEFAULT_RANGE = "90"
 CALENDAR_WEEKS = 12
 ROWS_PER_PAGE = 30
 REPORT_ROWS = 8  # level changes and notes on the one-page report (the newest)
 
+_date = attrgetter("date")
+DAY_FIELDS = ("date", "pain", "day_type", "planned", "done")
 
-def _days(user, since):
-    """The user's days from `since` (None: all), with the number of ticks each: one query."""
+
+def _days(user, since, *, details=False):
+    """The user's days from `since` (None: all) in date order, with the number of ticks each: one query.
+
+    With `details` (the report) also each day's leg symptoms, and the notes as {date: note}.
+    """
     entries = Entry.objects.filter(user=user)
     if since is not None:
         entries = entries.filter(date__gte=since)
@@ -32,15 +42,15 @@ def _days(user, since):
         .annotate(n=Count("*"))
         .values("n")
     )
-    rows = entries.annotate(done=Coalesce(Subquery(ticks, output_field=IntegerField()), 0)).values_list(
-        "date", "pain", "day_type", "planned", "done", "leg_symptoms", "notes"
-    )
+    done = Coalesce(Subquery(ticks, output_field=IntegerField()), 0)
+    entries = entries.annotate(done=done).order_by("date")
+    if not details:
+        return list(starmap(history.Day, entries.values_list(*DAY_FIELDS))), {}
     days, notes = [], {}
-    for *values, note in rows:
+    for *values, note in entries.values_list(*DAY_FIELDS, "leg_symptoms", "notes"):
         days.append(history.Day._make(values))
         if note:
             notes[values[0]] = note
-    days.sort(key=lambda d: d.date)
     return days, notes
 
 
@@ -52,42 +62,67 @@ def _period(request, today):
     return key, (today - timedelta(days=length - 1) if length else None)
 
 
-def _summary(user, key, start, today):
+def _summary(user, key, start, today, *, details=False):
     calendar_start = today - timedelta(days=7 * CALENDAR_WEEKS + 6)
     fetch_from = None if start is None else min(start, calendar_start)
-    days, notes = _days(user, fetch_from)
+    days, notes = _days(user, fetch_from, details=details)
     if start is None:
         start = days[0].date if days else today
-    in_period = [d for d in days if d.date >= start]
-    series = history.pain_series(in_period, start, today)
-    rolling = history.rolling_average(series)
+        in_period = days
+        # Every day has been read: the current streak needs no query of its own.
+        streak = history.current_streak({d.date for d in days if d.active}, today)
+    else:
+        in_period = days[bisect_left(days, start, key=_date) :]
+        streak = history.current_streak(streak_days(user=user, today=today), today)
     return {
         "range": key,
-        "ranges": [("30", "30 days"), ("90", "90 days"), ("365", "1 year"), ("all", "All")],
+        "ranges": RANGE_LINKS,
         "start": start,
         "today": today,
-        "days": days,
+        "recent": days[bisect_left(days, calendar_start, key=_date) :],
         "in_period": in_period,
         "notes": notes,
-        "series": series,
-        "rolling": rolling,
-        "average": history.average([p for _, p in series]),
-        "change": history.change(series),
+        "average": history.average([d.pain for d in in_period]),
+        "change": history.change(in_period, today),
         "adherence": history.adherence(in_period),
-        "streak": history.current_streak(streak_days(user=user, today=today), today),
+        "streak": streak,
         "longest": history.longest_streak(d.date for d in in_period if d.active),
     }
 
 
-def _chart_data(summary):
-    types = {d.date: d.day_type for d in summary["in_period"]}
-    return {
-        "labels": [day.isoformat() for day, _ in summary["series"]],
-        "pain": [pain for _, pain in summary["series"]],
-        "average": [avg for _, avg in summary["rolling"]],
-        "rest": [day.isoformat() for day, t in types.items() if t == "rest"],
-        "rough": [day.isoformat() for day, t in types.items() if t == "rough"],
+def _daily_chart(in_period, start, today):
+    """Chart data and the no-JS table's rows for a period drawn day by day."""
+    series = history.pain_series(in_period, start, today)
+    rolling = history.rolling_average(series)
+    chart = {
+        "unit": "day",
+        "labels": [day.isoformat() for day, _ in series],
+        "pain": [pain for _, pain in series],
+        "average": [avg for _, avg in rolling],
+        "rest": [d.date.isoformat() for d in in_period if d.day_type == "rest"],
+        "rough": [d.date.isoformat() for d in in_period if d.day_type == "rough"],
     }
+    table = [
+        (day.isoformat(), "–" if pain is None else pain, "–" if avg is None else f"{avg:.1f}")
+        for (day, pain), (_, avg) in zip(series, rolling, strict=True)
+        if pain is not None or avg is not None
+    ]
+    return chart, table
+
+
+def _weekly_chart(in_period, start, today):
+    """Chart data and the no-JS table's rows for a period drawn as weekly averages."""
+    weeks = history.weekly_averages(in_period, start, today)
+    chart = {
+        "unit": "week",
+        "labels": [monday.isoformat() for monday, _ in weeks],
+        "pain": [mean for _, mean in weeks],
+        "average": [],
+        "rest": [],
+        "rough": [],
+    }
+    table = [(monday.isoformat(), f"{mean:.1f}") for monday, mean in weeks if mean is not None]
+    return chart, table
 
 
 @login_required
@@ -95,26 +130,23 @@ def history_page(request):
     today = request.user.local_today()
     key, start = _period(request, today)
     summary = _summary(request.user, key, start, today)
-    rows = sorted(summary["in_period"], key=lambda d: d.date, reverse=True)
-    page = Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("page"))
+    weekly = history.by_week(summary["start"], today)
+    chart, table = (_weekly_chart if weekly else _daily_chart)(summary["in_period"], summary["start"], today)
+    page = Paginator(summary["in_period"][::-1], ROWS_PER_PAGE).get_page(request.GET.get("page"))
     day_base = reverse("journal:day", kwargs={"day": "0"})[:-2]
-    table = [
-        (day.isoformat(), "–" if pain is None else pain, "–" if avg is None else f"{avg:.1f}")
-        for (day, pain), (_, avg) in zip(summary["series"], summary["rolling"], strict=True)
-        if pain is not None or avg is not None
-    ]
     return render(
         request,
         "journal/history.html",
         {
             **summary,
-            "chart": _chart_data(summary),
-            # Up to 1,825 rows for "all", built in one pass rather than by the template engine.
-            # Safe without escaping: every cell is an ISO date, an int or a formatted float.
+            "weekly": weekly,
+            "chart": chart,
+            # Up to 366 rows, built in one pass rather than by the template engine.
+            # Safe without escaping: every cell is an ISO date, an int, a formatted float or "–".
             "table": mark_safe(  # noqa: S308
-                "".join(f"<tr><td>{d}</td><td>{p}</td><td>{a}</td></tr>" for d, p, a in reversed(table))
+                "".join(f"<tr><td>{'</td><td>'.join(map(str, row))}</td></tr>" for row in reversed(table))
             ),
-            "calendar": _calendar_html(summary["days"], today, day_base),
+            "calendar": _calendar_html(summary["recent"], today, day_base),
             "page": page,
             "day_rows": _day_rows_html(page.object_list, day_base),
         },
@@ -184,7 +216,8 @@ def report(request):
     user = request.user
     today = user.local_today()
     key, start = _period(request, today)
-    summary = _summary(user, key, start, today)
+    summary = _summary(user, key, start, today, details=True)
+    series = history.pain_series(summary["in_period"], summary["start"], today)
     screens = list(SafetyScreen.objects.filter(user=user).order_by("-created_at"))
     questions = {q.key: q for q in safety.QUESTIONS}
     return render(
@@ -192,7 +225,7 @@ def report(request):
         "journal/report.html",
         {
             **summary,
-            "svg": _svg_chart(summary["series"], summary["rolling"]),
+            "svg": _svg_chart(series, history.rolling_average(series)),
             "plan": PlanItem.objects.filter(user=user, active=True).select_related("progression", "exercise"),
             # The period's level changes, newest first, so the report stays one printed page.
             "changes": LevelChange.objects.filter(user=user, created_at__date__gte=summary["start"])

@@ -5,22 +5,28 @@
   var source = document.getElementById("pain-data");
   if (!canvas || !source || !window.Chart) return;
   var data = JSON.parse(source.textContent);
-  var rest = new Set(data.rest);
-  var rough = new Set(data.rough);
-  var marks = data.labels.map(function (day) {
-    return rest.has(day) || rough.has(day) ? 0 : null;
-  });
-  var many = data.labels.length > 120;
+  var datasets;
+  if (data.unit === "week") {
+    // Periods longer than a year: one point per week, the week's average (the table shows the same).
+    datasets = [
+      { label: "Weekly average", data: data.pain, borderColor: "#1d4ed8", borderWidth: 2, pointRadius: 1.5, pointBackgroundColor: "#1d4ed8", spanGaps: false, tension: 0.25 },
+    ];
+  } else {
+    var rest = new Set(data.rest);
+    var rough = new Set(data.rough);
+    var marks = data.labels.map(function (day) {
+      return rest.has(day) || rough.has(day) ? 0 : null;
+    });
+    var many = data.labels.length > 120;
+    datasets = [
+      { label: "Daily pain", data: data.pain, showLine: false, pointRadius: many ? 1.5 : 3.5, pointBackgroundColor: "#0b6e4f", borderColor: "#0b6e4f" },
+      { label: "7-day average", data: data.average, borderColor: "#1d4ed8", borderWidth: 2.5, pointRadius: 0, spanGaps: false, tension: 0.25 },
+      { label: "Rest or rough day", data: marks, showLine: false, pointStyle: "triangle", pointRadius: many ? 2 : 5, pointBackgroundColor: "#b45309", borderColor: "#b45309" },
+    ];
+  }
   new window.Chart(canvas, {
     type: "line",
-    data: {
-      labels: data.labels,
-      datasets: [
-        { label: "Daily pain", data: data.pain, showLine: false, pointRadius: many ? 1.5 : 3.5, pointBackgroundColor: "#0b6e4f", borderColor: "#0b6e4f" },
-        { label: "7-day average", data: data.average, borderColor: "#1d4ed8", borderWidth: 2.5, pointRadius: 0, spanGaps: false, tension: 0.25 },
-        { label: "Rest or rough day", data: marks, showLine: false, pointStyle: "triangle", pointRadius: many ? 2 : 5, pointBackgroundColor: "#b45309", borderColor: "#b45309" },
-      ],
-    },
+    data: { labels: data.labels, datasets: datasets },
     options: {
       animation: false,
       maintainAspectRatio: false,

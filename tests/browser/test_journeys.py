@@ -176,6 +176,45 @@ def test_history_chart_is_drawn_and_matches_the_table(
     assert tabled == charted
 
 
+def test_all_of_a_long_history_is_drawn_and_tabled_as_the_same_weekly_averages(
+    page, nojs_page, live_server, check_a11y, screenshot, size
+):
+    user = make_user("veteran")
+    screen_clear(user)
+    make_history(user, 400, pain=lambda n: 7 - n // 60)
+    log_in(page, live_server, user)
+    page.goto(live_server.url + "/history/?range=all")
+    page.wait_for_function("document.getElementById('pain-chart').width > 0")
+    painted = page.evaluate(
+        """() => { const c = document.getElementById('pain-chart');
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n; }"""
+    )
+    assert painted > 500, "the chart canvas is blank"
+    legend = page.evaluate("Chart.getChart('pain-chart').data.datasets.map(d => d.label)")
+    assert legend == ["Weekly average"]
+    page.get_by_test_id("weekly-note").wait_for()
+    check_a11y(page)
+    screenshot(page, "history-all")
+    with_js = page.evaluate("JSON.parse(document.getElementById('pain-data').textContent)")
+
+    log_in(nojs_page, live_server, user)
+    nojs_page.goto(live_server.url + "/history/?range=all")
+    nojs_page.locator("[data-testid=pain-table] summary").click()
+    header = nojs_page.locator("[data-testid=pain-table] thead th").all_text_contents()
+    rows = nojs_page.locator("[data-testid=pain-table] tbody tr").evaluate_all(
+        "rows => rows.map(r => Array.from(r.cells).map(c => c.textContent))"
+    )
+    assert header == ["Week of", "Weekly average"]
+    charted = {
+        week: mean for week, mean in zip(with_js["labels"], with_js["pain"], strict=True) if mean is not None
+    }
+    tabled = {week: float(mean) for week, mean in rows}
+    assert 57 <= len(charted) <= 59  # 400 days: 58 weeks or so, depending on the weekday
+    assert tabled == charted
+    assert nojs_page.get_by_test_id("history-row").count() == 30
+
+
 def test_export_downloads_and_report_prints_on_one_page(page, live_server, with_history, size):
     log_in(page, live_server, with_history)
     page.goto(live_server.url + "/settings/")

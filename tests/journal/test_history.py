@@ -68,8 +68,9 @@ def test_adherence_counts_rest_and_rough_days_as_such():
     assert (result.rest_days, result.rough_days, result.percent) == (1, 1, 100)
 
 
-def series_of(first, last):
-    return [(ago(13 - n), first if n < 7 else last) for n in range(14)]
+def days_of(first, last):
+    """Two weeks of check-ins ending on D: the first week at `first`, the second at `last`."""
+    return [Day(ago(13 - n), first if n < 7 else last) for n in range(14)]
 
 
 @pytest.mark.parametrize(
@@ -84,17 +85,60 @@ def series_of(first, last):
     ],
 )
 def test_the_meaningful_change_flag_on_both_sides_of_each_threshold(first, last, meaningful):
-    result = history.change(series_of(first, last))
-    assert result.meaningful is meaningful
+    result = history.change(days_of(first, last), D)
+    assert (result.first, result.last, result.meaningful) == (first, last, meaningful)
 
 
 def test_change_starts_at_the_first_check_in():
-    padded = [(ago(30 + n), None) for n in range(10)] + series_of(6, 4)
-    assert history.change(sorted(padded)).meaningful
+    padded = [Day(ago(30 + n)) for n in range(10)] + days_of(6, 4)
+    assert history.change(sorted(padded), D).meaningful
 
 
 def test_no_change_without_two_weeks():
-    assert history.change(series_of(6, 4)[:10]) is None
+    assert history.change(days_of(6, 4)[:10], ago(4)) is None
+    assert history.change(days_of(6, 4)[1:], D) is None  # 13 days from the first check-in
+    assert history.change([], D) is None
+
+
+def test_change_leaves_out_missing_days_and_empty_scores():
+    days = days_of(6, 4)
+    days[1] = Day(ago(12), None)  # an empty score in the first week
+    del days[2]  # a missing day in it
+    days[-1] = Day(D, 10)
+    result = history.change(days, D)
+    assert result.first == 6 and result.last == round((4 * 6 + 10) / 7, 2)
+    # The last week ends on the day given, not on the last day logged.
+    assert history.change(days_of(6, 4)[:-3], D).last == 4
+
+
+def test_no_change_when_the_last_week_has_no_score():
+    assert history.change(days_of(6, 4)[:7] + [Day(ago(n), None) for n in range(6, -1, -1)], D) is None
+
+
+def test_a_period_longer_than_a_year_is_drawn_by_week():
+    assert not history.by_week(D - timedelta(days=364), D)  # 365 days: the "1 year" range
+    assert history.by_week(D - timedelta(days=365), D)
+
+
+def test_weekly_averages_run_monday_to_sunday_and_leave_gaps():
+    monday = date(2026, 6, 1)
+    days = [
+        Day(monday + timedelta(days=2), 3),  # Wednesday, the period's first day
+        Day(monday + timedelta(days=6), 6),  # Sunday
+        Day(monday + timedelta(days=7), None),  # the next Monday: no score, and a week with none
+        Day(monday + timedelta(days=14), 1),
+        Day(monday + timedelta(days=15), 2),
+        Day(monday + timedelta(days=16), 2),
+    ]
+    weeks = history.weekly_averages(days, monday + timedelta(days=2), monday + timedelta(days=16))
+    assert weeks == [(monday, 4.5), (monday + timedelta(days=7), None), (monday + timedelta(days=14), 1.7)]
+
+
+def test_weekly_averages_count_only_the_days_inside_the_period():
+    monday = date(2026, 6, 1)
+    days = [Day(monday, 10), Day(monday + timedelta(days=3), 2), Day(monday + timedelta(days=9), 8)]
+    weeks = history.weekly_averages(days, monday + timedelta(days=1), monday + timedelta(days=7))
+    assert weeks == [(monday, 2.0), (monday + timedelta(days=7), None)]
 
 
 def test_calendar_has_twelve_weeks_and_marks_each_kind_of_day():

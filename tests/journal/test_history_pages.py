@@ -1,7 +1,7 @@
 import csv
 import io
 import json
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.apps import apps
@@ -255,3 +255,62 @@ def test_the_day_rows_and_the_calendar_say_what_each_day_was(alice_today, screen
     assert f'<td class="cal-none" title="{ago[0] - timedelta(days=6):%a %-d %b}: none">' in calendar
     if today.weekday() < 6:  # the rest of this week is still to come: no link
         assert '<td class="cal-future" title="' in calendar and "future</span>" not in calendar
+
+
+def chart_data(body):
+    return json.loads(body.split('id="pain-data" type="application/json">')[1].split("</script>")[0])
+
+
+def table_rows(body):
+    table = body.split('data-testid="pain-table"')[1].split("</table>")[0]
+    return [row.split("</td><td>") for row in table.split("<tr><td>")[1:]], table
+
+
+def test_more_than_a_year_is_drawn_and_tabled_as_weekly_averages(alice_today, screened_alice):
+    make_history(screened_alice, 400, pain=lambda n: n % 7)  # 0..6 through each run of seven days
+    today = screened_alice.local_today()
+    body = alice_today.get(reverse("journal:history") + "?range=all").content.decode()
+    data = chart_data(body)
+    assert data["unit"] == "week" and 'data-testid="weekly-note"' in body
+    first = today - timedelta(days=400)
+    assert data["labels"][0] == (first - timedelta(days=first.weekday())).isoformat()
+    assert data["labels"][-1] == (today - timedelta(days=today.weekday())).isoformat()
+    assert (
+        len(data["labels"])
+        == (date.fromisoformat(data["labels"][-1]) - date.fromisoformat(data["labels"][0])).days // 7 + 1
+    )
+    full_weeks = data["pain"][1:-1]
+    assert all(value == 3.0 for value in full_weeks)  # seven days of 0..6 in every full week
+    rows, table = table_rows(body)
+    assert "Week of" in body and "7-day average" not in table
+    tabled = {cells[0]: float(cells[1].split("</td>")[0]) for cells in rows}
+    charted = {day: mean for day, mean in zip(data["labels"], data["pain"], strict=True) if mean is not None}
+    assert tabled == charted
+    assert body.count('data-testid="history-row"') == 30  # the day list stays paginated
+
+
+def test_a_year_or_less_stays_daily(alice_today, screened_alice):
+    make_history(screened_alice, 400)
+    for query in ("?range=365", "?range=90", ""):
+        data = chart_data(alice_today.get(reverse("journal:history") + query).content.decode())
+        assert data["unit"] == "day" and len(data["labels"]) in (365, 90)
+    Entry.objects.filter(
+        user=screened_alice, date__lt=screened_alice.local_today() - timedelta(days=364)
+    ).delete()
+    body = alice_today.get(reverse("journal:history") + "?range=all").content.decode()
+    data = chart_data(body)
+    assert data["unit"] == "day" and len(data["labels"]) == 365 and "weekly-note" not in body
+
+
+def test_all_counts_the_whole_history(alice_today, screened_alice):
+    make_history(screened_alice, 500, pain=lambda n: 8 if n < 7 else 2)
+    today = screened_alice.local_today()
+    Entry.objects.filter(user=screened_alice, date=today - timedelta(days=200)).delete()
+    Entry.objects.filter(user=screened_alice, date=today - timedelta(days=3)).update(
+        day_type="rest", planned=0
+    )
+    body = alice_today.get(reverse("journal:history") + "?range=all").content.decode()
+    assert "199 days" in body  # since the missing day; a rest day keeps a streak going
+    assert "longest in this period: 300" in body
+    assert "8.0 → 2.0" in body and "a real improvement" in body
+    assert "1494 of 3486 planned · 1 rest" in body
