@@ -63,6 +63,19 @@ def rolling_average(series, window=ROLLING_DAYS, minimum=ROLLING_MIN_DAYS):
     return result
 
 
+def streak_if_known(active_days, today, first_read):
+    """The current streak from the active days read since `first_read` (None: every day).
+
+    None when the streak reaches back to `first_read`: it may run on before it, so the caller
+    reads further (selectors.streak_days).
+    """
+    streak = current_streak(active_days, today)
+    if first_read is None or not streak:
+        return streak
+    last = today if today in active_days else today - timedelta(days=1)
+    return streak if last - timedelta(days=streak - 1) > first_read else None
+
+
 def average(values):
     present = [v for v in values if v is not None]
     return round(sum(present) / len(present), 2) if present else None

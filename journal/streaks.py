@@ -18,11 +18,12 @@ def current_streak(active_days, today):
 
 
 def longest_streak(active_days):
-    days = sorted(set(active_days))
+    # Day numbers rather than dates: five years of days are counted on every "all" History page.
     best = run = 0
     previous = None
-    for day in days:
-        run = run + 1 if previous is not None and day - previous == timedelta(days=1) else 1
-        best = max(best, run)
+    for day in sorted({d.toordinal() for d in active_days}):
+        run = run + 1 if day - 1 == previous else 1
+        if run > best:
+            best = run
         previous = day
     return best

@@ -69,10 +69,11 @@ def _summary(user, key, start, today, *, details=False):
     if start is None:
         start = days[0].date if days else today
         in_period = days
-        # Every day has been read: the current streak needs no query of its own.
-        streak = history.current_streak({d.date for d in days if d.active}, today)
     else:
         in_period = days[bisect_left(days, start, key=_date) :]
+    # The streak from the days read (12 weeks at least); one more query only for a longer one.
+    streak = history.streak_if_known({d.date for d in days if d.active}, today, fetch_from)
+    if streak is None:
         streak = history.current_streak(streak_days(user=user, today=today), today)
     return {
         "range": key,

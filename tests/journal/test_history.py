@@ -153,3 +153,19 @@ def test_calendar_has_twelve_weeks_and_marks_each_kind_of_day():
     statuses = {day: status for week in weeks for day, status, _ in week}
     assert statuses[D] == "done" and statuses[ago(1)] == "partly" and statuses[ago(2)] == "rest"
     assert statuses[ago(3)] == "missed" and statuses[ago(4)] == "none"
+
+
+def test_a_streak_inside_the_days_read_is_known():
+    read_from = ago(10)
+    active = {ago(n) for n in range(1, 10)}  # yesterday back to ago(9)
+    assert history.streak_if_known(active, D, read_from) == 9
+    assert history.streak_if_known(active | {D}, D, read_from) == 10
+    assert history.streak_if_known(set(), D, read_from) == 0
+    assert history.streak_if_known({ago(2), ago(3)}, D, read_from) == 0  # ended before yesterday
+
+
+def test_a_streak_that_reaches_the_first_day_read_may_run_on():
+    read_from = ago(10)
+    assert history.streak_if_known({ago(n) for n in range(1, 11)}, D, read_from) is None
+    assert history.streak_if_known({ago(n) for n in range(0, 11)}, D, read_from) is None
+    assert history.streak_if_known({ago(n) for n in range(1, 11)}, D, None) == 10  # every day was read

@@ -314,3 +314,44 @@ def test_all_counts_the_whole_history(alice_today, screened_alice):
     assert "longest in this period: 300" in body
     assert "8.0 → 2.0" in body and "a real improvement" in body
     assert "1494 of 3486 planned · 1 rest" in body
+
+
+@pytest.mark.parametrize("days", [1, 5, 89, 90, 91, 400])
+def test_the_streak_is_right_on_both_sides_of_the_days_read(alice_today, screened_alice, days):
+    make_history(screened_alice, days)  # up to yesterday; the 90-day page reads 91 days
+    for query in ("", "?range=30", "?range=all"):
+        body = alice_today.get(reverse("journal:history") + query).content.decode()
+        assert f"{days} day{'s' if days > 1 else ''}</p>" in body.split('data-testid="streak"')[1]
+    Tick.objects.create(
+        entry=Entry.objects.create(user=screened_alice, date=screened_alice.local_today(), planned=3),
+        exercise=PlanItem.objects.filter(user=screened_alice).first().exercise,
+    )
+    body = alice_today.get(reverse("journal:history")).content.decode()
+    assert f"{days + 1} days</p>" in body.split('data-testid="streak"')[1]
+
+
+def test_a_gap_before_the_days_read_ends_the_streak_there(alice_today, screened_alice):
+    entries = make_history(screened_alice, 400)
+    Tick.objects.filter(entry=entries[-120]).delete()  # 120 days ago: no tick, not rest or rough
+    body = alice_today.get(reverse("journal:history")).content.decode()
+    assert "119 days</p>" in body.split('data-testid="streak"')[1]
+
+
+def test_only_a_streak_longer_than_the_days_read_costs_a_query_and_one_whatever_its_length(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.conftest import make_user
+
+    counts = {}
+    for days in (5, 120, 1825):
+        user = make_user(f"streak{days}")
+        screen_clear(user)
+        make_history(user, days)
+        client.force_login(user)
+        for name in ("journal:history", "journal:report"):
+            with CaptureQueriesContext(connection) as ctx:
+                assert client.get(reverse(name)).status_code == 200
+            counts[days, name] = len(ctx.captured_queries)
+    for name in ("journal:history", "journal:report"):
+        assert counts[120, name] == counts[1825, name] == counts[5, name] + 1
