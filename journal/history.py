@@ -4,8 +4,11 @@ Inputs are plain rows already fetched: `Day(date, pain, day_type, planned, done,
 A missing day or an empty pain is a gap (None), never 0.
 """
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import islice, takewhile
+from operator import attrgetter
 from typing import NamedTuple
 
 from journal.streaks import current_streak, longest_streak
@@ -17,6 +20,8 @@ MEANINGFUL_SHARE = 0.30
 WEEKLY_AFTER_DAYS = 365
 
 __all__ = ["current_streak", "longest_streak"]
+
+_date = attrgetter("date")
 
 
 class Day(NamedTuple):
@@ -142,13 +147,16 @@ def change(days, end):
     `days` are the period's days in date order. The first 7 days start at the first check-in, so a
     new user's empty weeks do not hide a change; missing days and empty scores are left out.
     """
-    first_day = next((d.date for d in days if d.pain is not None), None)
-    if first_day is None or (end - first_day).days + 1 < 2 * ROLLING_DAYS:
+    first = next((i for i, d in enumerate(days) if d.pain is not None), None)
+    if first is None or (end - days[first].date).days + 1 < 2 * ROLLING_DAYS:
         return None
-    first_end = first_day + timedelta(days=ROLLING_DAYS - 1)
+    first_end = days[first].date + timedelta(days=ROLLING_DAYS - 1)
     last_start = end - timedelta(days=ROLLING_DAYS - 1)
-    first = average([d.pain for d in days if first_day <= d.date <= first_end])
-    last = average([d.pain for d in days if last_start <= d.date <= end])
+    # At most seven days each, found without walking the whole period (five years on "all").
+    first_week = takewhile(lambda d: d.date <= first_end, islice(days, first, None))
+    last_week = islice(days, bisect_left(days, last_start, key=_date), None)
+    first = average([d.pain for d in first_week])
+    last = average([d.pain for d in last_week if d.date <= end])
     if first is None or last is None:
         return None
     return Change(first=first, last=last)
@@ -168,9 +176,11 @@ def weekly_averages(days, start, end):
     first_monday = start - timedelta(days=start.weekday())
     weeks = (end - first_monday).days // 7 + 1
     totals, counts = [0] * weeks, [0] * weeks
-    for d in days:
-        if d.pain is not None and start <= d.date <= end:
-            week = (d.date - first_monday).days // 7
+    # Day numbers, not date arithmetic: this runs over every day of five years.
+    base = first_monday.toordinal()
+    for d in days[bisect_left(days, start, key=_date) : bisect_right(days, end, key=_date)]:
+        if d.pain is not None:
+            week = (d.date.toordinal() - base) // 7
             totals[week] += d.pain
             counts[week] += 1
     return [

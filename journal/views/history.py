@@ -73,8 +73,9 @@ def _summary(user, key, start, today, *, details=False):
         in_period = days
     else:
         in_period = days[bisect_left(days, start, key=_date) :]
+    active = [d.date for d in days if d.active]
     # The streak from the days read (12 weeks at least); one more query only for a longer one.
-    streak = history.streak_if_known({d.date for d in days if d.active}, today, fetch_from)
+    streak = history.streak_if_known(set(active), today, fetch_from)
     if streak is None:
         streak = history.current_streak(streak_days(user=user, today=today), today)
     return {
@@ -89,7 +90,7 @@ def _summary(user, key, start, today, *, details=False):
         "change": history.change(in_period, today),
         "adherence": history.adherence(in_period),
         "streak": streak,
-        "longest": history.longest_streak(d.date for d in in_period if d.active),
+        "longest": history.longest_streak(active[bisect_left(active, start) :]),
     }
 
 
