@@ -145,7 +145,7 @@ def history_page(request):
             **summary,
             "weekly": weekly,
             "chart": chart,
-            # Up to 366 rows, built in one pass rather than by the template engine.
+            # A year of days at most, or one row a week, built in one pass rather than by the template engine.
             # Safe without escaping: every cell is an ISO date, an int, a formatted float or "–".
             "table": mark_safe(  # noqa: S308
                 "".join(f"<tr><td>{'</td><td>'.join(map(str, row))}</td></tr>" for row in reversed(table))

@@ -35,7 +35,10 @@
         y: { min: 0, max: 10, ticks: { stepSize: 2 }, title: { display: true, text: "Pain (0–10)" } },
         x: { ticks: { maxTicksLimit: 6, autoSkip: true } },
       },
-      plugins: { legend: { position: "bottom", labels: { boxWidth: 12 } } },
+      plugins: {
+        legend: { position: "bottom", labels: { boxWidth: 12 } },
+        tooltip: { callbacks: { title: function (items) { return (data.unit === "week" ? "Week of " : "") + items[0].label; } } },
+      },
     },
   });
 })();
