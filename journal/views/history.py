@@ -1,18 +1,15 @@
 from bisect import bisect_left
-from datetime import date, timedelta
-from itertools import starmap
+from datetime import timedelta
 from operator import attrgetter
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db import connection
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from journal import history, safety
-from journal.models import Entry, LevelChange, PlanItem, SafetyScreen, Tick
-from journal.selectors import streak_days
+from journal import history, safety, selectors
+from journal.models import LevelChange, PlanItem, SafetyScreen
 
 RANGES = {"30": 30, "90": 90, "365": 365, "all": None}
 RANGE_LINKS = [("30", "30 days"), ("90", "90 days"), ("365", "1 year"), ("all", "All")]
@@ -22,38 +19,6 @@ ROWS_PER_PAGE = 30
 REPORT_ROWS = 8  # level changes and notes on the one-page report (the newest)
 
 _date = attrgetter("date")
-
-# The one read behind a History page: the user's days from a date, in date order, each with its
-# number of ticks (a correlated count on the (entry, exercise) index; a JOIN + GROUP BY over five
-# years costs more). Plain SQL, the same on SQLite and PostgreSQL: through the ORM, compiling the
-# query and converting each of five years of rows cost twice what reading them does.
-DAYS_SQL = """
-    SELECT e.date, e.pain, e.day_type, e.planned,
-        (SELECT COUNT(*) FROM {tick} t WHERE t.entry_id = e.id){details}
-    FROM {entry} e WHERE e.user_id = %s AND e.date >= %s ORDER BY e.date
-"""
-DAYS = DAYS_SQL.format(tick=Tick._meta.db_table, entry=Entry._meta.db_table, details="")
-DAYS_WITH_DETAILS = DAYS_SQL.format(
-    tick=Tick._meta.db_table, entry=Entry._meta.db_table, details=", e.leg_symptoms, e.notes"
-)
-
-
-def _days(user, since, *, details=False):
-    """The user's days from `since` (None: all) in date order, with the number of ticks each: one query.
-
-    With `details` (the report) also each day's leg symptoms, and the notes as {date: note}.
-    """
-    with connection.cursor() as cursor:
-        cursor.execute(DAYS_WITH_DETAILS if details else DAYS, [user.pk, since or date.min])
-        rows = cursor.fetchall()
-    if not details:
-        return list(starmap(history.Day, rows)), {}
-    days, notes = [], {}
-    for *values, note in rows:
-        days.append(history.Day._make(values))
-        if note:
-            notes[values[0]] = note
-    return days, notes
 
 
 def _period(request, today):
@@ -67,7 +32,7 @@ def _period(request, today):
 def _summary(user, key, start, today, *, details=False):
     calendar_start = today - timedelta(days=7 * CALENDAR_WEEKS + 6)
     fetch_from = None if start is None else min(start, calendar_start)
-    days, notes = _days(user, fetch_from, details=details)
+    days, notes = selectors.logged_days(user=user, since=fetch_from, details=details)
     if start is None:
         start = days[0].date if days else today
         in_period = days
@@ -77,7 +42,7 @@ def _summary(user, key, start, today, *, details=False):
     # The streak from the days read (12 weeks at least); one more query only for a longer one.
     streak = history.streak_if_known(set(active), today, fetch_from)
     if streak is None:
-        streak = history.current_streak(streak_days(user=user, today=today), today)
+        streak = history.current_streak(selectors.streak_days(user=user, today=today), today)
     return {
         "range": key,
         "ranges": RANGE_LINKS,
