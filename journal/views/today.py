@@ -5,9 +5,11 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from exercises.models import Exercise
@@ -179,6 +181,11 @@ def _page_state(request, day):
         "entries": entries,
         "alerts": state.alerts(entries, today) if state and day == today else [],
         "day_url": _day_url(day, today),
+        # The page's dozen forms share one token field, written once ({% csrf_token %} costs
+        # about 7 µs a form); the templates print it as {{ csrf_input }}.
+        "csrf_input": format_html(
+            '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
+        ),
         "checkin_url": reverse("journal:checkin", kwargs={"day": day_iso}),
         "day_type_url": reverse("journal:day_type", kwargs={"day": day_iso}),
         # The choices of a done row's "how did it feel" selects.
