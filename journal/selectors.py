@@ -50,24 +50,20 @@ class PlannedItem:
     progression: Progression | None = None
     top_level: int = 0
 
-    @classmethod
-    def _make(cls, values):
-        return cls(*values)
-
 
 def _select(sql, params, row=None):
-    """The rows of a hand-written read: tuples, or `row` named tuples.
+    """The rows of a hand-written read: tuples, or `row(*values)` for each (a named tuple, a dataclass).
 
-    Today reads the same three small windows (the plan, six weeks of days and of ticks) on every
-    visit. Through the ORM, building those queries and their rows took longer than running them
-    (0.9 of 1.3 ms for the bench's 5-year user on SQLite), so these hot reads are plain,
-    portable SQL over the tables the models define. Writes, and reads that run less often, use
-    the ORM.
+    The reads behind every visit to Today and History (the plan, the recent days and ticks, the
+    latest safety screen, five years of days) go through here: through the ORM, building those
+    queries and their rows took longer than running them (Today's: 0.9 of 1.3 ms for the bench's
+    5-year user on SQLite). The SQL is plain and portable, over the tables the models define, with
+    the user's id as a parameter. Writes, and reads that run less often, use the ORM.
     """
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    return rows if row is None else [row._make(values) for values in rows]
+    return rows if row is None else [row(*values) for values in rows]
 
 
 class LatestScreen(NamedTuple):

@@ -37,7 +37,8 @@ class Row:
         if tick is None or (tick.pain_during is None and not tick.effort):
             return "How did it feel? (optional)"
         pain = "–" if tick.pain_during is None else tick.pain_during
-        return f"Pain during {pain}{f', {tick.effort}' if tick.effort else ''} · change"
+        effort = f", {Tick.Effort(tick.effort).label.lower()}" if tick.effort else ""
+        return f"Pain during {pain}{effort} · change"
 
 
 def _row_urls(day_iso):

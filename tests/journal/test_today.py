@@ -346,3 +346,11 @@ def test_a_refused_pain_checks_no_button_and_says_why(alice_today, screened_alic
     assert " checked" not in body.split('data-testid="pain-form"')[1].split("</fieldset>")[0]
     assert 'id="pain-10" value="10" autocomplete="off">' in body
     assert Entry.objects.filter(user=screened_alice).count() == 0
+
+
+def test_a_done_rows_summary_says_how_it_felt_in_words(alice_today, screened_alice):
+    alice_today.post(tick_url(screened_alice, "daily-walk"), {"pain_during": "3", "effort": "right"})
+    alice_today.post(tick_url(screened_alice, "lying-face-down"), {})
+    body = alice_today.get(reverse("journal:today")).content.decode()
+    assert '<summary class="small">Pain during 3, about right · change</summary>' in body
+    assert '<summary class="small">How did it feel? (optional)</summary>' in body
