@@ -53,7 +53,8 @@ class Entry(models.Model):
         ordering = ["-date"]
         verbose_name_plural = "entries"
         constraints = [
-            # Also the index for every "this user's days, by date" query (Today, History, export).
+            # Also the index of every "this user's days, by date" read: selectors.recent_entries and
+            # recent_ticks (Today's six weeks), logged_days (History, the report), streak_days, export.
             models.UniqueConstraint(fields=["user", "date"], name="entry_one_per_user_day"),
             models.CheckConstraint(condition=Q(pain__isnull=True) | PAIN_RANGE, name="entry_pain_0_10"),
         ]
@@ -80,6 +81,8 @@ class Tick(models.Model):
     class Meta:
         ordering = ["entry__date", "created_at"]
         constraints = [
+            # Its index finds a day's ticks: the join of selectors.recent_ticks and the per-day
+            # tick counts of selectors.logged_days and streak_days.
             models.UniqueConstraint(fields=["entry", "exercise"], name="tick_once_per_day"),
             models.CheckConstraint(
                 condition=Q(pain_during__isnull=True) | Q(pain_during__gte=0, pain_during__lte=10),
