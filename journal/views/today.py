@@ -18,6 +18,8 @@ from journal.forms import PAIN_CHOICES, CheckinForm, DayTypeForm, SuggestionForm
 from journal.models import Entry, LevelChange, PlanItem, Tick
 from journal.streaks import current_streak
 
+EFFORT_WORDS = {value: label.lower() for value, label in Tick.Effort.choices}
+
 
 @dataclass
 class Row:
@@ -37,7 +39,7 @@ class Row:
         if tick is None or (tick.pain_during is None and not tick.effort):
             return "How did it feel? (optional)"
         pain = "–" if tick.pain_during is None else tick.pain_during
-        effort = f", {Tick.Effort(tick.effort).label.lower()}" if tick.effort else ""
+        effort = f", {EFFORT_WORDS.get(tick.effort, tick.effort)}" if tick.effort else ""
         return f"Pain during {pain}{effort} · change"
 
 
