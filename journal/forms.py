@@ -4,6 +4,7 @@ from journal.models import Entry, Tick
 
 PAIN_CHOICES = [(n, str(n)) for n in range(11)]
 YES_NO = [("", "Not answered"), ("no", "No"), ("yes", "Yes")]
+LEG_CHOICES = [("no", "No"), ("yes", "Yes")]
 
 
 class CheckinForm(forms.Form):
@@ -25,7 +26,7 @@ class CheckinForm(forms.Form):
         error_messages={"max_length": "Keep the note under %(limit_value)d characters."},
     )
     leg_symptoms = forms.TypedChoiceField(
-        choices=[("no", "No"), ("yes", "Yes")],
+        choices=LEG_CHOICES,
         coerce=lambda value: value == "yes",
         required=False,
         empty_value=None,

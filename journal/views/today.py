@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from exercises.models import Exercise
 from journal import progression, selectors, services
-from journal.forms import PAIN_CHOICES, CheckinForm, DayTypeForm, SuggestionForm, TickForm
+from journal.forms import LEG_CHOICES, PAIN_CHOICES, CheckinForm, DayTypeForm, SuggestionForm, TickForm
 from journal.models import Entry, LevelChange, PlanItem, Tick
 from journal.streaks import current_streak
 
@@ -197,13 +197,33 @@ def _page_state(request, day):
     }
 
 
+def _checkin_shown(entry, form):
+    """What the check-in card shows: the saved answers, or a refused form's typed ones and errors.
+
+    A plain visit needs no form object (building one costs more than the rest of the card).
+    """
+    if form is None:
+        leg = None if entry is None or entry.leg_symptoms is None else ("yes" if entry.leg_symptoms else "no")
+        return {
+            "pain": None if entry is None or entry.pain is None else str(entry.pain),
+            "leg": leg,
+            "notes": entry.notes if entry else "",
+            "pain_errors": [],
+            "notes_errors": [],
+        }
+    return {
+        "pain": str(form["pain"].value()),
+        "leg": form["leg_symptoms"].value(),
+        "notes": form["notes"].value() or "",
+        "pain_errors": form["pain"].errors,
+        "notes_errors": form["notes"].errors,
+    }
+
+
 def _render_day(request, day, form=None):
     context = _page_state(request, day)
-    form = form or CheckinForm.for_entry(context["entry"])
-    context["checkin_form"] = form
-    # The chosen values once, as strings, rather than per radio button in the template.
-    context["chosen_pain"] = str(form["pain"].value())
-    context["chosen_leg"] = form["leg_symptoms"].value()
+    context["checkin"] = _checkin_shown(context["entry"], form)
+    context["leg_choices"] = LEG_CHOICES
     return render(request, "journal/today.html", context)
 
 

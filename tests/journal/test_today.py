@@ -354,3 +354,18 @@ def test_a_done_rows_summary_says_how_it_felt_in_words(alice_today, screened_ali
     body = alice_today.get(reverse("journal:today")).content.decode()
     assert '<summary class="small">Pain during 3, about right · change</summary>' in body
     assert '<summary class="small">How did it feel? (optional)</summary>' in body
+
+
+def test_the_saved_note_shows_and_a_refused_check_in_keeps_what_was_typed(alice_today, screened_alice):
+    checkin = reverse("journal:checkin", kwargs={"day": today_of(screened_alice)})
+    alice_today.post(checkin, {"pain": "2", "notes": "Stiff after the drive", "leg_symptoms": "yes"})
+    body = alice_today.get(reverse("journal:today")).content.decode()
+    assert ">Stiff after the drive</textarea>" in body
+    assert 'id="leg-yes" value="yes" checked>' in body
+
+    response = alice_today.post(checkin, {"pain": "eleven", "notes": "Better <b>today</b>"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert ">Better &lt;b&gt;today&lt;/b&gt;</textarea>" in body
+    assert "Pain is a whole number from 0 (no pain) to 10 (worst imaginable)." in body
+    assert Entry.objects.get(user=screened_alice).notes == "Stiff after the drive"
