@@ -1,6 +1,7 @@
 from functools import lru_cache
 
 from django import template
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.html import format_html_join
 
@@ -51,6 +52,9 @@ def library_fragment(template_name, exercise):
     snapshot (exercises.catalog) hands the same instances to every request and replaces them when
     the library changes, so a fragment never outlives the content it shows.
     """
+    if settings.DEBUG:
+        # While developing, a template edit must show at the next reload, not the next restart.
+        return render_to_string(template_name, {"exercise": exercise})
     fragments = exercise.__dict__.setdefault("_fragments", {})
     html = fragments.get(template_name)
     if html is None:
@@ -64,10 +68,13 @@ PAIN_SCALE = tuple(str(n) for n in range(11))
 @register.simple_tag
 def pain_scale(chosen):
     """The eleven 0-10 pain buttons with `chosen` checked (none if it is not one of them)."""
-    return _pain_scale(chosen if chosen in PAIN_SCALE else None)
+    chosen = chosen if chosen in PAIN_SCALE else None
+    return _draw_pain_scale(chosen) if settings.DEBUG else _pain_scale(chosen)
 
 
-@lru_cache(maxsize=len(PAIN_SCALE) + 1)
-def _pain_scale(chosen):
-    # Twelve possible answers, the same for everyone: each is drawn once per process.
+def _draw_pain_scale(chosen):
     return render_to_string("journal/_pain_scale.html", {"choices": PAIN_SCALE, "chosen": chosen})
+
+
+# Twelve possible answers, the same for everyone: each is drawn once per process.
+_pain_scale = lru_cache(maxsize=len(PAIN_SCALE) + 1)(_draw_pain_scale)

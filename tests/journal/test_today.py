@@ -369,3 +369,15 @@ def test_the_saved_note_shows_and_a_refused_check_in_keeps_what_was_typed(alice_
     assert ">Better &lt;b&gt;today&lt;/b&gt;</textarea>" in body
     assert "Pain is a whole number from 0 (no pain) to 10 (worst imaginable)." in body
     assert Entry.objects.get(user=screened_alice).notes == "Stiff after the drive"
+
+
+def test_while_developing_the_library_text_is_drawn_afresh(alice_today, screened_alice, settings):
+    """With DEBUG a template edit shows at the next reload: nothing is kept on the shared instances."""
+    from exercises import catalog
+
+    settings.DEBUG = True
+    assert alice_today.get(reverse("journal:today")).status_code == 200
+    assert all("_fragments" not in e.__dict__ for e in catalog.catalog().exercises.values())
+    settings.DEBUG = False
+    assert alice_today.get(reverse("journal:today")).status_code == 200
+    assert "_fragments" in catalog.catalog().by_slug["daily-walk"].__dict__
