@@ -132,10 +132,7 @@ def planned_exercises(*, user, day_type):
         return []
     if day_type == Entry.DayType.ROUGH:
         return gentle_exercises()
-    return [
-        item.exercise
-        for item in _with_library(list(PlanItem.objects.filter(user=user, active=True).order_by()))
-    ]
+    return [item.exercise for item in active_plan(user=user)]
 
 
 def recent_entries(*, user, day):
