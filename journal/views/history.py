@@ -5,10 +5,10 @@ from operator import attrgetter
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from journal import history, safety, selectors
+from journal.addresses import OPEN, address_format
 from journal.models import LevelChange, PlanItem, SafetyScreen
 
 RANGES = {"30": 30, "90": 90, "365": 365, "all": None}
@@ -102,7 +102,7 @@ def history_page(request):
     weekly = history.by_week(summary["start"], today)
     chart, table = (_weekly_chart if weekly else _daily_chart)(summary["in_period"], summary["start"], today)
     page = Paginator(summary["in_period"][::-1], ROWS_PER_PAGE).get_page(request.GET.get("page"))
-    day_base = reverse("journal:day", kwargs={"day": "0"})[:-2]
+    day_url = address_format("journal:day", day=OPEN)
     return render(
         request,
         "journal/history.html",
@@ -115,9 +115,9 @@ def history_page(request):
             "table": mark_safe(  # noqa: S308
                 "".join(f"<tr><td>{'</td><td>'.join(map(str, row))}</td></tr>" for row in reversed(table))
             ),
-            "calendar": _calendar_html(summary["recent"], today, day_base),
+            "calendar": _calendar_html(summary["recent"], today, day_url),
             "page": page,
-            "day_rows": _day_rows_html(page.object_list, day_base),
+            "day_rows": _day_rows_html(page.object_list, day_url),
         },
     )
 
@@ -137,7 +137,7 @@ def _short_date(day):
 # The calendar's 84 cells and a page of day rows are written here in one pass each: through the
 # template engine they took most of the page's time. Safe without escaping: every value is an ISO
 # date, an int, a status from day_status or one of the fixed labels above and below.
-def _calendar_html(days, today, day_base):
+def _calendar_html(days, today, day_url):
     """The 12-week calendar's <tr>s, Monday first, ending with the week of `today`."""
     rows = []
     for week in history.calendar_weeks(days, today, CALENDAR_WEEKS):
@@ -148,7 +148,7 @@ def _calendar_html(days, today, day_base):
             link = (
                 ""
                 if status == "future"
-                else f'<a href="{day_base}{day.isoformat()}/"><span class="cal-mark" aria-hidden="true">'
+                else f'<a href="{day_url.format(day.isoformat())}"><span class="cal-mark" aria-hidden="true">'
                 f'{CALENDAR_MARKS.get(status, "")}</span><span class="visually-hidden">{label}</span></a>'
             )
             cells.append(f'<td class="{classes}" title="{label}">{link}</td>')
@@ -156,7 +156,7 @@ def _calendar_html(days, today, day_base):
     return mark_safe("".join(rows))  # noqa: S308
 
 
-def _day_rows_html(days, day_base):
+def _day_rows_html(days, day_url):
     """The day list's <li>s (data-testid="history-row"), in the order given."""
     rows = []
     for d in days:
@@ -166,7 +166,7 @@ def _day_rows_html(days, day_base):
         else:
             done = f"{d.done} of {d.planned} done" + (" · rough day" if d.day_type == "rough" else "")
         rows.append(
-            f'<li data-testid="history-row" class="day-row"><a href="{day_base}{d.date.isoformat()}/">'
+            f'<li data-testid="history-row" class="day-row"><a href="{day_url.format(d.date.isoformat())}">'
             f'<span class="day-date">{_short_date(d.date)} {d.date.year}</span>\n'
             f'<span class="day-pain">{pain}</span>\n<span class="day-done">{done}</span></a></li>\n'
         )

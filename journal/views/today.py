@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from exercises.models import Exercise
 from journal import progression, selectors, services
+from journal.addresses import OPEN, address_format
 from journal.forms import LEG_CHOICES, PAIN_CHOICES, CheckinForm, DayTypeForm, SuggestionForm, TickForm
 from journal.models import Entry, LevelChange, PlanItem, Tick
 from journal.streaks import current_streak
@@ -41,15 +42,6 @@ class Row:
         pain = "–" if tick.pain_during is None else tick.pain_during
         effort = f", {EFFORT_WORDS.get(tick.effort, tick.effort)}" if tick.effort else ""
         return f"Pain during {pain}{effort} · change"
-
-
-def _row_urls(day_iso):
-    """The tick and untick addresses of a day as format strings taking the slug: reverse() once a page."""
-    slug = "exercise-slug"
-    return tuple(
-        reverse(name, kwargs={"day": day_iso, "exercise": slug}).replace(slug, "{}")
-        for name in ("journal:tick", "journal:untick")
-    )
 
 
 def _parse_day(request, value):
@@ -148,7 +140,8 @@ def _page_state(request, day):
         plan = selectors.active_plan(user=user)
         exercises = [item.exercise for item in plan]
     day_iso = day.isoformat()
-    tick_url, untick_url = _row_urls(day_iso)
+    tick_url = address_format("journal:tick", day=day_iso, exercise=OPEN)
+    untick_url = address_format("journal:untick", day=day_iso, exercise=OPEN)
     rows = [
         Row(
             exercise=ex,
