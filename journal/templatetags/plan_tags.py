@@ -44,6 +44,21 @@ def _options(choices, chosen):
     )
 
 
+def _drawn_once(store, key, template_name, context):
+    """`template_name` drawn with `context` once and kept in `store()[key]`; drawn afresh with DEBUG
+    (and nothing kept), so that a template edit shows at the next reload while developing.
+
+    Only for output that is the same for everyone who sees it: nothing per user may be kept.
+    """
+    if settings.DEBUG:
+        return render_to_string(template_name, context)
+    kept = store()
+    html = kept.get(key)
+    if html is None:
+        html = kept[key] = render_to_string(template_name, context)
+    return html
+
+
 @register.simple_tag
 def library_fragment(template_name, exercise):
     """`template_name` drawn for a library exercise once, then reused by every page that shows it.
@@ -52,29 +67,23 @@ def library_fragment(template_name, exercise):
     snapshot (exercises.catalog) hands the same instances to every request and replaces them when
     the library changes, so a fragment never outlives the content it shows.
     """
-    if settings.DEBUG:
-        # While developing, a template edit must show at the next reload, not the next restart.
-        return render_to_string(template_name, {"exercise": exercise})
-    fragments = exercise.__dict__.setdefault("_fragments", {})
-    html = fragments.get(template_name)
-    if html is None:
-        html = fragments[template_name] = render_to_string(template_name, {"exercise": exercise})
-    return html
+    return _drawn_once(
+        lambda: exercise.__dict__.setdefault("_fragments", {}),
+        template_name,
+        template_name,
+        {"exercise": exercise},
+    )
 
 
 PAIN_SCALE = tuple(str(n) for n in range(11))
+# The eleven buttons with each possible answer checked (or none): twelve variants for everyone.
+_pain_scales = {}
 
 
 @register.simple_tag
 def pain_scale(chosen):
     """The eleven 0-10 pain buttons with `chosen` checked (none if it is not one of them)."""
     chosen = chosen if chosen in PAIN_SCALE else None
-    return _draw_pain_scale(chosen) if settings.DEBUG else _pain_scale(chosen)
-
-
-def _draw_pain_scale(chosen):
-    return render_to_string("journal/_pain_scale.html", {"choices": PAIN_SCALE, "chosen": chosen})
-
-
-# Twelve possible answers, the same for everyone: each is drawn once per process.
-_pain_scale = lru_cache(maxsize=len(PAIN_SCALE) + 1)(_draw_pain_scale)
+    return _drawn_once(
+        lambda: _pain_scales, chosen, "journal/_pain_scale.html", {"choices": PAIN_SCALE, "chosen": chosen}
+    )
