@@ -34,14 +34,19 @@ class CheckinForm(forms.Form):
         label="Numbness or tingling below the knee today?",
     )
 
-    @classmethod
-    def for_entry(cls, entry, data=None):
+    @staticmethod
+    def saved_answers(entry):
+        """The day's saved answers as the form's fields take them (None: no entry yet)."""
         initial = {}
         if entry is not None:
             initial = {"pain": entry.pain, "notes": entry.notes}
             if entry.leg_symptoms is not None:
                 initial["leg_symptoms"] = "yes" if entry.leg_symptoms else "no"
-        return cls(data, initial=initial)
+        return initial
+
+    @classmethod
+    def for_entry(cls, entry, data=None):
+        return cls(data, initial=cls.saved_answers(entry))
 
 
 class TickForm(forms.Form):

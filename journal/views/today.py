@@ -182,8 +182,6 @@ def _page_state(request, day):
         "csrf_input": format_html(
             '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
         ),
-        "checkin_url": reverse("journal:checkin", kwargs={"day": day_iso}),
-        "day_type_url": reverse("journal:day_type", kwargs={"day": day_iso}),
         # The choices of a done row's "how did it feel" selects.
         "pain_options": PAIN_CHOICES,
         "effort_options": Tick.Effort.choices,
@@ -196,11 +194,12 @@ def _checkin_shown(entry, form):
     A plain visit needs no form object (building one costs more than the rest of the card).
     """
     if form is None:
-        leg = None if entry is None or entry.leg_symptoms is None else ("yes" if entry.leg_symptoms else "no")
+        saved = CheckinForm.saved_answers(entry)
+        pain = saved.get("pain")
         return {
-            "pain": None if entry is None or entry.pain is None else str(entry.pain),
-            "leg": leg,
-            "notes": entry.notes if entry else "",
+            "pain": None if pain is None else str(pain),
+            "leg": saved.get("leg_symptoms"),
+            "notes": saved.get("notes", ""),
             "pain_errors": [],
             "notes_errors": [],
         }
@@ -216,6 +215,8 @@ def _checkin_shown(entry, form):
 def _render_day(request, day, form=None):
     context = _page_state(request, day)
     context["checkin"] = _checkin_shown(context["entry"], form)
+    context["checkin_url"] = reverse("journal:checkin", kwargs={"day": context["day_iso"]})
+    context["day_type_url"] = reverse("journal:day_type", kwargs={"day": context["day_iso"]})
     context["leg_choices"] = LEG_CHOICES
     return render(request, "journal/today.html", context)
 
