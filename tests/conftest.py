@@ -115,3 +115,23 @@ def make_ready_for_level_up(user):
         Tick.objects.create(entry=entries[n], exercise=item.exercise, pain_during=2)
     item.refresh_from_db()
     return item
+
+
+def queries_by_history_length(client, lengths, url_names):
+    """{(days, url name): queries} for a fresh user with `days` days of daily ticks (an unbroken
+    streak of that length) opening each page once."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    counts = {}
+    for days in lengths:
+        user = make_user(f"streak{days}")
+        screen_clear(user)
+        make_history(user, days)
+        client.force_login(user)
+        for name in url_names:
+            with CaptureQueriesContext(connection) as ctx:
+                assert client.get(reverse(name)).status_code == 200
+            counts[days, name] = len(ctx.captured_queries)
+    return counts

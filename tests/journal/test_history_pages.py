@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from backcare.models import User
 from journal.models import Entry, LevelChange, PlanItem, Tick
-from tests.conftest import PASSWORD, make_history, screen_clear
+from tests.conftest import PASSWORD, make_history, queries_by_history_length, screen_clear
 
 pytestmark = pytest.mark.django_db
 
@@ -338,20 +338,6 @@ def test_a_gap_before_the_days_read_ends_the_streak_there(alice_today, screened_
 
 
 def test_only_a_streak_longer_than_the_days_read_costs_a_query_and_one_whatever_its_length(client):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from tests.conftest import make_user
-
-    counts = {}
-    for days in (5, 120, 1825):
-        user = make_user(f"streak{days}")
-        screen_clear(user)
-        make_history(user, days)
-        client.force_login(user)
-        for name in ("journal:history", "journal:report"):
-            with CaptureQueriesContext(connection) as ctx:
-                assert client.get(reverse(name)).status_code == 200
-            counts[days, name] = len(ctx.captured_queries)
+    counts = queries_by_history_length(client, (5, 120, 1825), ["journal:history", "journal:report"])
     for name in ("journal:history", "journal:report"):
         assert counts[120, name] == counts[1825, name] == counts[5, name] + 1

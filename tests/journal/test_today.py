@@ -2,12 +2,10 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import time_machine
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from journal.models import Entry, PlanItem, Tick
-from tests.conftest import make_history, make_user, screen_clear
+from tests.conftest import make_history, make_user, queries_by_history_length, screen_clear
 
 pytestmark = pytest.mark.django_db
 
@@ -293,20 +291,11 @@ def test_a_gap_ends_the_streak_however_long_the_history_before_it(alice_today, s
     assert "streak <span data-streak>9</span>" in body
 
 
-def queries_for_today(client):
-    with CaptureQueriesContext(connection) as ctx:
-        assert client.get(reverse("journal:today")).status_code == 200
-    return len(ctx.captured_queries)
-
-
 def test_only_a_streak_longer_than_six_weeks_costs_a_query_and_one_whatever_its_length(client, library):
-    counts = {}
-    for days in (5, 60, 1825):
-        user = make_user(f"streak{days}")
-        screen_clear(user)
-        make_history(user, days)
-        client.force_login(user)
-        counts[days] = queries_for_today(client)
+    counts = {
+        days: n
+        for (days, _), n in queries_by_history_length(client, (5, 60, 1825), ["journal:today"]).items()
+    }
     assert counts[60] == counts[1825] == counts[5] + 1
 
 
@@ -345,6 +334,7 @@ def test_a_refused_pain_checks_no_button_and_says_why(alice_today, screened_alic
     assert response.status_code == 200
     assert " checked" not in body.split('data-testid="pain-form"')[1].split("</fieldset>")[0]
     assert 'id="pain-10" value="10" autocomplete="off">' in body
+    assert "Pain is a whole number from 0 (no pain) to 10 (worst imaginable)." in body
     assert Entry.objects.filter(user=screened_alice).count() == 0
 
 
@@ -381,3 +371,11 @@ def test_while_developing_the_library_text_is_drawn_afresh(alice_today, screened
     settings.DEBUG = False
     assert alice_today.get(reverse("journal:today")).status_code == 200
     assert "_fragments" in catalog.catalog().by_slug["daily-walk"].__dict__
+
+
+def test_today_loads_only_its_own_scripts_and_history_loads_the_chart(alice_today, screened_alice):
+    """The first visit to Today stays light: Chart.js is linked only by the page with a chart."""
+    today = alice_today.get(reverse("journal:today")).content.decode()
+    history = alice_today.get(reverse("journal:history")).content.decode()
+    assert "chart.umd" not in today and "js/today.js" in today
+    assert "chart.umd" in history and "js/history.js" in history
