@@ -68,6 +68,11 @@ def rolling_average(series, window=ROLLING_DAYS, minimum=ROLLING_MIN_DAYS):
     return result
 
 
+def days_from(days, start):
+    """The days on or after `start`, from days in date order (found by bisection, not a walk)."""
+    return days[bisect_left(days, start, key=_date) :]
+
+
 def streak_if_known(active_days, today, first_read):
     """The current streak from the active days read since `first_read` (None: every day).
 
@@ -154,7 +159,7 @@ def change(days, end):
     last_start = end - timedelta(days=ROLLING_DAYS - 1)
     # At most seven days each, found without walking the whole period (five years on "all").
     first_week = takewhile(lambda d: d.date <= first_end, islice(days, first, None))
-    last_week = islice(days, bisect_left(days, last_start, key=_date), None)
+    last_week = days_from(days, last_start)
     first = average([d.pain for d in first_week])
     last = average([d.pain for d in last_week if d.date <= end])
     if first is None or last is None:

@@ -1,6 +1,5 @@
 from bisect import bisect_left
 from datetime import timedelta
-from operator import attrgetter
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -17,8 +16,6 @@ DEFAULT_RANGE = "90"
 CALENDAR_WEEKS = 12
 ROWS_PER_PAGE = 30
 REPORT_ROWS = 8  # level changes and notes on the one-page report (the newest)
-
-_date = attrgetter("date")
 
 
 def _period(request, today):
@@ -37,7 +34,7 @@ def _summary(user, key, start, today, *, details=False):
         start = days[0].date if days else today
         in_period = days
     else:
-        in_period = days[bisect_left(days, start, key=_date) :]
+        in_period = history.days_from(days, start)
     active = [d.date for d in days if d.active]
     # The streak from the days read (12 weeks at least); one more query only for a longer one.
     streak = history.streak_if_known(set(active), today, fetch_from)
@@ -48,7 +45,7 @@ def _summary(user, key, start, today, *, details=False):
         "ranges": RANGE_LINKS,
         "start": start,
         "today": today,
-        "recent": days[bisect_left(days, calendar_start, key=_date) :],
+        "recent": history.days_from(days, calendar_start),
         "in_period": in_period,
         "notes": notes,
         "average": history.average([d.pain for d in in_period]),
