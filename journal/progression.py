@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import NamedTuple
 
-from journal.pain import baseline
+from journal.pain import usual_pain
 
 UP_SESSIONS = 3
 SAFE_DURING = 3
@@ -94,7 +94,7 @@ def _step_down_reason(counted, entries, pains, today):
     if recent:
         last = recent[-1]
         morning = pains.get(last.date + timedelta(days=1))
-        usual = baseline(entries, before=last.date)
+        usual = usual_pain(entries, last.date)
         if morning is not None and usual is not None and morning >= usual + DOWN_MORNING_MARGIN:
             return (
                 f"The morning after your last session your pain was {morning}, "
@@ -116,7 +116,7 @@ def _level_up_reason(counted, entries, pains):
     usuals = []
     for session in last:
         morning = pains.get(session.date + timedelta(days=1))
-        usual = baseline(entries, before=session.date)
+        usual = usual_pain(entries, session.date)
         if morning is None or usual is None or morning > usual + UP_MORNING_MARGIN:
             return None
         usuals.append(usual)

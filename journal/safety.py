@@ -7,7 +7,7 @@ never diagnoses: every question is about the body, in plain words.
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from journal.pain import baseline
+from journal.pain import is_flare, usual_pain
 
 EMERGENCY = "emergency"
 URGENT = "urgent"
@@ -16,7 +16,6 @@ CLEAR = "clear"
 
 REMIND_AFTER_DAYS = 7
 LEG_SYMPTOM_RUN = 3
-PAIN_RISE_POINTS = 3
 
 
 @dataclass(frozen=True)
@@ -166,8 +165,8 @@ def pain_rise(entries, today: date):
     todays = next((e for e in entries if e.date == today), None)
     if todays is None or todays.pain is None:
         return None
-    usual = baseline(entries, before=today)
-    if usual is None or todays.pain < usual + PAIN_RISE_POINTS:
+    usual = usual_pain(entries, today)
+    if not is_flare(todays.pain, usual):
         return None
     return todays.pain, usual
 
@@ -192,8 +191,12 @@ def active_alerts(entries, today: date, acknowledged):
             Alert(
                 "pain_rise",
                 today,
-                f"Today's pain ({pain}) is {pain - usual:g} points above your usual {usual:g}. "
-                "Take it gently, keep to the easier levels, and if it does not settle, talk to a clinician.",
+                (
+                    f"Today's pain ({pain}) is {pain - usual:g} points above your usual {usual:g}. "
+                    if usual is not None
+                    else f"Today's pain ({pain}) is high. "
+                )
+                + "Take it gently, keep to the easier levels, and if it does not settle, talk to a clinician.",
             )
         )
     return [a for a in alerts if (a.kind, a.first_day) not in acknowledged]

@@ -115,11 +115,3 @@ def test_paused_level_up_on_a_rough_day_or_a_safety_banner():
 def test_a_dismissed_suggestion_stays_away():
     assert run(sessions((6, 2), (4, 3), (2, 1)), steady_log(4), dismissed={"up"}) is None
     assert run(sessions((6, 2), (1, 7)), steady_log(4), dismissed={"down"}) is None
-
-
-def test_rough_days_do_not_count_in_the_baseline():
-    log = steady_log(4)
-    for e in log[-14:-7]:
-        e.pain, e.day_type = 9, "rough"
-    result = run(sessions((6, 2), (4, 3), (2, 1)), log)
-    assert result is not None and "usual 4" in result.reason

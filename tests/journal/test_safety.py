@@ -402,12 +402,15 @@ def test_no_pain_rise_banner_at_two_points(alice_client, alice):
     assert 'data-testid="safety-banner"' not in page(alice_client)
 
 
-def test_no_pain_rise_banner_without_a_baseline(alice_client, alice):
+def test_without_a_usual_pain_only_seven_or_more_raises_the_banner(alice_client, alice):
     screen_clear(alice)
     today = alice.local_today()
     Entry.objects.create(user=alice, date=today - timedelta(days=1), pain=1)
-    Entry.objects.create(user=alice, date=today, pain=9)
+    entry = Entry.objects.create(user=alice, date=today, pain=6)
     assert 'data-testid="safety-banner"' not in page(alice_client)
+    entry.pain = 7
+    entry.save()
+    assert 'data-testid="safety-banner"' in page(alice_client)
 
 
 def test_an_acknowledgement_is_the_users_own(alice_client, alice, bob):

@@ -147,8 +147,9 @@ def test_pain_two_above_the_baseline_is_not():
     assert safety.pain_rise([*usual(3), day(0, pain=5)], D) is None
 
 
-def test_no_baseline_no_rise():
-    assert safety.pain_rise([*usual(1, days=2), day(0, pain=9)], D) is None
+def test_without_a_usual_pain_a_flare_starts_at_seven():
+    assert safety.pain_rise([*usual(1, days=2), day(0, pain=6)], D) is None
+    assert safety.pain_rise([*usual(1, days=2), day(0, pain=7)], D) == (7, None)
 
 
 def test_no_score_today_no_rise():
