@@ -1,6 +1,6 @@
 from django import forms
 
-from journal.models import Entry, Tick
+from journal.models import Dismissal, Entry, Tick
 
 PAIN_CHOICES = [(n, str(n)) for n in range(11)]
 YES_NO = [("", "Not answered"), ("no", "No"), ("yes", "Yes")]
@@ -65,6 +65,14 @@ class TickForm(forms.Form):
         error_messages={"invalid_choice": "Choose easy, about right or hard."},
     )
     partial = forms.BooleanField(required=False, label="I did less than the full dose")
+    spread = forms.TypedChoiceField(
+        choices=LEG_CHOICES,
+        coerce=lambda value: value == "yes",
+        required=False,
+        empty_value=None,
+        label="Did symptoms spread down your leg during it?",
+        error_messages={"invalid_choice": "Answer yes or no about symptoms spreading, or leave it open."},
+    )
 
 
 class DayTypeForm(forms.Form):
@@ -72,4 +80,4 @@ class DayTypeForm(forms.Form):
 
 
 class SuggestionForm(forms.Form):
-    kind = forms.ChoiceField(choices=[("up", "up"), ("down", "down")])
+    kind = forms.ChoiceField(choices=[(Dismissal.Kind.UP, "up"), (Dismissal.Kind.DOWN, "down")])

@@ -77,6 +77,8 @@ class Tick(models.Model):
     pain_during = models.PositiveSmallIntegerField(null=True, blank=True)
     effort = models.CharField(max_length=8, choices=Effort, blank=True)
     full_dose = models.BooleanField(default=True)
+    # Did symptoms spread down the leg during it? None = not answered.
+    spread = models.BooleanField(null=True, blank=True)
 
     class Meta:
         ordering = ["entry__date", "created_at"]
@@ -100,11 +102,25 @@ class LevelChange(models.Model):
         DOWN = "down", "Step back"
         MANUAL = "manual", "Set by you"
 
+    class Rule(models.TextChoices):
+        """The rule behind a suggestion or a change (journal/suggestions.py; docs/clinical-rules.md)."""
+
+        READY = "ready", "Ready for the next level"
+        PAIN_DURING = "pain_during", "Pain during above 5"
+        NEXT_MORNING = "next_morning", "Next morning 2 or more above usual"
+        RISING = "rising", "Pain rose two check-ins running"
+        SPREAD = "spread", "Symptoms spread down the leg"
+        FLARE = "flare", "A flare"
+        MANUAL = "manual", "Chosen by hand"
+
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="level_changes")
     plan_item = models.ForeignKey(PlanItem, on_delete=models.CASCADE, related_name="level_changes")
     from_exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
     to_exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
     direction = models.CharField(max_length=8, choices=Direction)
+    # The rule that fired and its numbers and dates; `reason` is the sentence rendered from them then.
+    rule = models.CharField(max_length=16, choices=Rule, blank=True)
+    values = models.JSONField(default=dict, blank=True)
     reason = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -120,14 +136,21 @@ class LevelChange(models.Model):
 
 
 class Dismissal(models.Model):
-    """The user said "not now" to a suggestion: keep it away until `until` (exclusive)."""
+    """The user said "not now" to a suggestion: snooze it until `until` (exclusive).
+
+    A step back's "not now" also pauses that exercise's level-ups; a gentle-day suggestion belongs
+    to the day, not to a plan item.
+    """
 
     class Kind(models.TextChoices):
         UP = "up", "Level up"
         DOWN = "down", "Step back"
+        GENTLE = "gentle", "Gentle set today"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="dismissals")
-    plan_item = models.ForeignKey(PlanItem, on_delete=models.CASCADE, related_name="dismissals")
+    plan_item = models.ForeignKey(
+        PlanItem, on_delete=models.CASCADE, related_name="dismissals", null=True, blank=True
+    )
     kind = models.CharField(max_length=8, choices=Kind)
     until = models.DateField()
     created_at = models.DateTimeField(auto_now_add=True)
@@ -136,6 +159,16 @@ class Dismissal(models.Model):
         ordering = ["-until"]
         constraints = [
             models.UniqueConstraint(fields=["plan_item", "kind"], name="dismissal_one_per_item_kind"),
+            models.UniqueConstraint(
+                fields=["user", "kind"],
+                condition=Q(plan_item__isnull=True),
+                name="dismissal_one_per_day_kind",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="gentle", plan_item__isnull=True)
+                | (~Q(kind="gentle") & Q(plan_item__isnull=False)),
+                name="dismissal_gentle_has_no_item",
+            ),
         ]
 
     def __str__(self):

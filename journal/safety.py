@@ -6,6 +6,7 @@ never diagnoses: every question is about the body, in plain words.
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from enum import StrEnum
 
 from journal.pain import is_flare, usual_pain
 
@@ -99,15 +100,37 @@ def yes_answers(answers, level=None):
     return [q for q in QUESTIONS if answers.get(q.key) and (level is None or q.level == level)]
 
 
+class PlanAccess(StrEnum):
+    FULL = "full"
+    GENTLE = "gentle"
+    HELD = "held"
+
+
+HELD_MESSAGE = "Your exercise plan is on hold after your safety answers; the daily check-in stays open."
+
+
 @dataclass(frozen=True)
 class ScreenStatus:
     """What the latest screen means for the pages: may the plan show, is a reminder due."""
 
     needs_screen: bool
     outcome: str | None = None
-    blocks_plan: bool = False
+    plan: PlanAccess = PlanAccess.FULL
+    cleared: bool = False
+    no_prone: bool = False
+    no_extension_above: int | None = None
+    rescreen_due: bool = False
+    held_message: str = ""
     talk_first: bool = False
     reminder_due: bool = False
+
+    @property
+    def blocks_plan(self):
+        return self.plan == PlanAccess.HELD
+
+    @property
+    def gentle_only(self):
+        return self.plan == PlanAccess.GENTLE
 
 
 def screen_status(screen, today: date) -> ScreenStatus:
@@ -125,7 +148,9 @@ def screen_status(screen, today: date) -> ScreenStatus:
     return ScreenStatus(
         needs_screen=False,
         outcome=outcome,
-        blocks_plan=blocks,
+        plan=PlanAccess.HELD if blocks else PlanAccess.FULL,
+        cleared=outcome == CLEAR or screen.cleared_on is not None,
+        held_message=HELD_MESSAGE if blocks else "",
         talk_first=outcome == TALK_FIRST and screen.cleared_on is None,
         reminder_due=screen.taken_on <= today - timedelta(days=REMIND_AFTER_DAYS),
     )

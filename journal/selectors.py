@@ -9,11 +9,16 @@ from django.db.models import Exists, OuterRef, Q
 
 from exercises import catalog
 from exercises.models import Exercise, Progression
-from journal import history, streaks
+from journal import history, safety, streaks
 from journal.models import Dismissal, Entry, PlanItem, Tick
 
 # A rough day swaps the plan for these: belly breathing, lying face down, marching level 1.
-GENTLE_SET = ["belly-breathing-feet-up", "lying-face-down", "supine-marching"]
+ROUGH_DAY_SET = ["belly-breathing-feet-up", "lying-face-down", "supine-marching"]
+# While a "see a doctor soon" answer waits for a clinician's OK the plan holds only the gentle set:
+# breathing, walking and the rough-day set (docs/clinical-rules.md).
+GENTLE_SET = ["belly-breathing-feet-up", "daily-walk", "lying-face-down", "supine-marching"]
+# Every level of this family is done lying face down: never planned for someone pregnant.
+PRONE_FAMILY = "back-extension"
 # Days of log read for suggestions, baseline and warning signs.
 WINDOW_DAYS = 42
 
@@ -36,6 +41,7 @@ class DoneTick(NamedTuple):
     pain_during: int | None
     effort: str
     full_dose: bool
+    spread: bool | None = None
 
 
 @dataclass(slots=True)
@@ -115,24 +121,53 @@ def active_plan(*, user):
 
 
 def snoozed(*, user, today):
-    """(plan item pk, kind) of each suggestion the user said "not now" to that is still snoozed."""
-    return set(
-        Dismissal.objects.filter(plan_item__user=user, until__gt=today).values_list("plan_item_id", "kind")
-    )
+    """(plan item pk, kind) of each suggestion the user said "not now" to that is still snoozed; the
+    day's gentle-set suggestion has no plan item (None)."""
+    return set(Dismissal.objects.filter(user=user, until__gt=today).values_list("plan_item_id", "kind"))
 
 
-def gentle_exercises():
+def gentle_exercises(slugs=ROUGH_DAY_SET):
     by_slug = catalog.catalog().by_slug
-    return [by_slug[slug] for slug in GENTLE_SET if slug in by_slug]
+    return [by_slug[slug] for slug in slugs if slug in by_slug]
 
 
-def planned_exercises(*, user, day_type):
-    """What is planned on a day of this type: the plan, the gentle set, or nothing on a rest day."""
+def screen_status(*, user):
+    """The latest safety screen's meaning for the plan, read for a write (pages use request.safety)."""
+    return safety.screen_status(latest_screen(user=user), user.local_today())
+
+
+def allowed(exercise, status):
+    """May the safety answers have this exercise planned? Never face-down work for someone pregnant;
+    no extension level above the one allowed after a narrowing of the spinal canal."""
+    if exercise.progression.slug != PRONE_FAMILY or status is None:
+        return True
+    if status.no_prone:
+        return False
+    return status.no_extension_above is None or exercise.level <= status.no_extension_above
+
+
+def day_plan(*, user, day_type, status):
+    """(plan items that may get suggestions, exercises planned) for a day of this type.
+
+    A rest day plans nothing; a rough day, or a plan waiting for a clinician's OK after a "see a
+    doctor soon" answer, the gentle set; a held plan nothing. Exercises the safety answers rule
+    out are left out of every set.
+    """
+    if day_type == Entry.DayType.REST or status.blocks_plan:
+        return [], []
+    if status.gentle_only:
+        return [], [ex for ex in gentle_exercises(GENTLE_SET) if allowed(ex, status)]
+    if day_type == Entry.DayType.ROUGH:
+        return [], [ex for ex in gentle_exercises() if allowed(ex, status)]
+    items = [item for item in active_plan(user=user) if allowed(item.exercise, status)]
+    return items, [item.exercise for item in items]
+
+
+def planned_exercises(*, user, day_type, status=None):
+    """What is planned on a day of this type (see day_plan); `status` is read when not given."""
     if day_type == Entry.DayType.REST:
         return []
-    if day_type == Entry.DayType.ROUGH:
-        return gentle_exercises()
-    return [item.exercise for item in active_plan(user=user)]
+    return day_plan(user=user, day_type=day_type, status=status or screen_status(user=user))[1]
 
 
 def recent_entries(*, user, day):
@@ -151,7 +186,7 @@ def recent_ticks(*, user, day):
     Unordered: sorting them in SQL costs more than the callers' own sort by date (progression.evidence).
     """
     return _select(
-        "SELECT e.date, t.exercise_id, t.pain_during, t.effort, t.full_dose"
+        "SELECT e.date, t.exercise_id, t.pain_during, t.effort, t.full_dose, t.spread"
         " FROM journal_tick t JOIN journal_entry e ON e.id = t.entry_id"
         " WHERE e.user_id = %s AND e.date > %s AND e.date <= %s",
         [user.pk, day - timedelta(days=WINDOW_DAYS), day],

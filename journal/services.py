@@ -1,13 +1,11 @@
 """Writes that touch several rows: keyword-only, each in one transaction."""
 
-from datetime import timedelta
-
 from django.db import IntegrityError, transaction
 
 from exercises.models import Exercise
 from journal.models import Dismissal, Entry, LevelChange, PlanItem, Tick
-from journal.progression import DISMISS_DAYS
 from journal.selectors import planned_exercises
+from journal.suggestions import Kind, Suggestion, snooze_until
 
 
 @transaction.atomic
@@ -62,7 +60,7 @@ def checkin_save(*, user, day, pain, notes, leg_symptoms):
 
 
 @transaction.atomic
-def tick_record(*, user, day, exercise, pain_during=None, effort="", full_dose=True):
+def tick_record(*, user, day, exercise, pain_during=None, effort="", full_dose=True, spread=None):
     """Mark an exercise done on a day. Idempotent: a repeated tick updates the detail, never duplicates."""
     entry = _entry_for(user=user, day=day)
     try:
@@ -80,6 +78,9 @@ def tick_record(*, user, day, exercise, pain_during=None, effort="", full_dose=T
     if tick.full_dose != full_dose:
         tick.full_dose = full_dose
         changed.append("full_dose")
+    if spread is not None and tick.spread != spread:
+        tick.spread = spread
+        changed.append("spread")
     if changed:
         tick.save(update_fields=changed)
     return tick, created
@@ -100,10 +101,16 @@ def day_type_set(*, user, day, day_type):
 
 
 @transaction.atomic
-def level_change_make(*, plan_item, to_exercise, direction, reason, today):
-    """Move a plan item to another level of its progression and keep the record."""
+def level_change_make(*, plan_item, to_exercise, direction, suggestion, today, from_exercise_id=None):
+    """Move a plan item to another level of its progression and keep the record with its rule.
+
+    `from_exercise_id`: the level the decision was made on; when the item has moved since (a second
+    Accept of the same suggestion, a concurrent request) nothing changes and None is returned.
+    """
     item = PlanItem.objects.select_for_update().get(pk=plan_item.pk)
     if to_exercise.progression_id != item.progression_id or to_exercise.pk == item.exercise_id:
+        return None
+    if from_exercise_id is not None and item.exercise_id != from_exercise_id:
         return None
     change = LevelChange.objects.create(
         user=item.user,
@@ -111,7 +118,9 @@ def level_change_make(*, plan_item, to_exercise, direction, reason, today):
         from_exercise_id=item.exercise_id,
         to_exercise=to_exercise,
         direction=direction,
-        reason=reason,
+        rule=suggestion.rule,
+        values=suggestion.values,
+        reason=suggestion.reason,
     )
     item.exercise = to_exercise
     item.since = today
@@ -122,11 +131,10 @@ def level_change_make(*, plan_item, to_exercise, direction, reason, today):
 
 
 @transaction.atomic
-def suggestion_dismiss(*, plan_item, kind, today):
+def suggestion_dismiss(*, user, plan_item, kind, today):
+    """ "Not now": snooze the suggestion (a step back's snooze also pauses that item's level-ups)."""
     Dismissal.objects.update_or_create(
-        plan_item=plan_item,
-        kind=kind,
-        defaults={"user": plan_item.user, "until": today + timedelta(days=DISMISS_DAYS)},
+        user=user, plan_item=plan_item, kind=kind, defaults={"until": snooze_until(kind, today)}
     )
 
 
@@ -145,7 +153,7 @@ def plan_set_level(*, user, progression, exercise, today):
                 plan_item=item,
                 to_exercise=exercise,
                 direction=LevelChange.Direction.MANUAL,
-                reason=f"You set the level to {exercise.level}.",
+                suggestion=Suggestion(Kind.UP, LevelChange.Rule.MANUAL, {"level": exercise.level}),
                 today=today,
             )
     _refresh_planned(user=user, day=today)

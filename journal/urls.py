@@ -14,6 +14,8 @@ urlpatterns = [
     path("day/<str:day>/untick/<slug:exercise>/", today.untick, name="untick"),
     path("plan/<int:pk>/accept/", today.accept, name="accept"),
     path("plan/<int:pk>/dismiss/", today.dismiss, name="dismiss"),
+    path("today/gentle/", today.gentle_accept, name="gentle_accept"),
+    path("today/gentle/not-now/", today.gentle_dismiss, name="gentle_dismiss"),
     path("plan/<slug:progression>/set/", plan.plan_set, name="plan_set"),
     path("plan/<slug:progression>/remove/", plan.plan_remove, name="plan_remove"),
     # Safety screen.

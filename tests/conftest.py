@@ -99,7 +99,8 @@ def alice_today(client, screened_alice):
 
 
 def make_ready_for_level_up(user):
-    """Two weeks of steady pain 4 and three easy sessions of marching level 1: a level-up is due."""
+    """Two weeks of steady pain 4 and three sessions of marching level 1 at pain during 2, each rated
+    easy: a level-up is due (docs/clinical-rules.md)."""
     from datetime import timedelta
 
     from journal.models import Entry, PlanItem, Tick
@@ -112,7 +113,7 @@ def make_ready_for_level_up(user):
         for n in range(1, 15)
     }
     for n in (6, 4, 2):
-        Tick.objects.create(entry=entries[n], exercise=item.exercise, pain_during=2)
+        Tick.objects.create(entry=entries[n], exercise=item.exercise, pain_during=2, effort="easy")
     item.refresh_from_db()
     return item
 

@@ -1,4 +1,3 @@
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
@@ -13,10 +12,11 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from exercises.models import Exercise
-from journal import progression, selectors, services
+from journal import selectors, services, suggestions
 from journal.addresses import OPEN, address_format
+from journal.decorators import plan_write
 from journal.forms import LEG_CHOICES, PAIN_CHOICES, CheckinForm, DayTypeForm, SuggestionForm, TickForm
-from journal.models import Entry, LevelChange, PlanItem, Tick
+from journal.models import Dismissal, Entry, LevelChange, PlanItem, Tick
 from journal.streaks import current_streak
 
 EFFORT_WORDS = {value: label.lower() for value, label in Tick.Effort.choices}
@@ -31,17 +31,25 @@ class Row:
     tick_url: str
     untick_url: str
     tick: selectors.DoneTick | None = None
-    suggestion: tuple | None = None  # (plan item, progression.Suggestion)
+    suggestion: tuple | None = None  # (plan item, suggestions.Suggestion)
 
     @property
     def feeling(self):
         """What a done row's "how did it feel" summary says."""
         tick = self.tick
-        if tick is None or (tick.pain_during is None and not tick.effort):
+        if tick is None or (tick.pain_during is None and not tick.effort and tick.spread is None):
             return "How did it feel? (optional)"
         pain = "–" if tick.pain_during is None else tick.pain_during
         effort = f", {EFFORT_WORDS.get(tick.effort, tick.effort)}" if tick.effort else ""
-        return f"Pain during {pain}{effort} · change"
+        spread = ", spread down the leg" if tick.spread else ""
+        return f"Pain during {pain}{effort}{spread} · change"
+
+    @property
+    def spread_answer(self):
+        """The saved answer to "did symptoms spread down your leg" as the radio values: yes, no or None."""
+        if self.tick is None or self.tick.spread is None:
+            return None
+        return "yes" if self.tick.spread else "no"
 
 
 def _parse_day(request, value):
@@ -67,58 +75,52 @@ def _wants_json(request):
     return request.headers.get("X-Requested-With") == "fetch"
 
 
-def _sessions(ticks):
-    """The recent ticks that can count as evidence (they carry a pain-during score) as progression
-    sessions, grouped by exercise pk."""
-    sessions = defaultdict(list)
-    for t in ticks:
-        if t.pain_during is not None:
-            sessions[t.exercise_id].append(progression.Session(t.date, t.pain_during, t.full_dose))
-    return sessions
-
-
-def _suggest(item, *, sessions, entries, today, paused, dismissed=frozenset()):
-    """The level suggestion for one plan item; `sessions` are its exercise's (see _sessions)."""
-    return progression.suggest(
-        sessions=sessions,
-        entries=entries,
-        since=item.since,
-        level=item.exercise.level,
-        top_level=item.top_level,
+def _suggestion_context(request, plan, *, entries, ticks, today, day_type):
+    status = request.safety.status
+    max_level = {}
+    if status.no_extension_above is not None:
+        max_level = {
+            item.progression_id: status.no_extension_above
+            for item in plan
+            if item.progression.slug == selectors.PRONE_FAMILY
+        }
+    return suggestions.Context(
         today=today,
-        paused=paused,
-        dismissed=dismissed,
+        entries=entries,
+        day_type=day_type,
+        screen_cleared=status.cleared and not status.blocks_plan and not status.gentle_only,
+        spread_days=suggestions.spread_days(ticks),
+        max_level=max_level,
     )
 
 
-def _suggestions(request, plan, *, entries, ticks, today):
-    """Level suggestions by exercise pk for today's plan; snoozes are read only if one is due."""
-    state = getattr(request, "safety", None)
-    paused = bool(state and state.pauses_level_up(entries, today))
-    sessions = _sessions(ticks)
-    found = {}
-    for item in plan:
-        suggestion = _suggest(
-            item, sessions=sessions[item.exercise_id], entries=entries, today=today, paused=paused
+def _offers(request, plan, *, entries, ticks, today, day_type):
+    """Today's suggestions: {exercise pk: (plan item, Suggestion)} and the day's gentle-set one.
+
+    The one place the page, Accept and the gentle-day Accept ask; "not now" answers are read only
+    when something is due (a snooze only ever hides a suggestion).
+    """
+    ctx = _suggestion_context(request, plan, entries=entries, ticks=ticks, today=today, day_type=day_type)
+    sessions = suggestions.sessions_by_exercise(ticks)
+
+    def offers(snoozed):
+        found = {}
+        for item in plan:
+            snoozes = suggestions.Snoozes.of({kind for pk, kind in snoozed if pk == item.pk})
+            offer = suggestions.for_item(item, sessions.get(item.exercise_id, []), ctx, snoozes)
+            if offer:
+                found[item.exercise_id] = (item, offer)
+        gentle = suggestions.gentle_day(
+            [(item, sessions.get(item.exercise_id, [])) for item in plan],
+            ctx,
+            snoozed=(None, Dismissal.Kind.GENTLE) in snoozed,
         )
-        if suggestion:
-            found[item.exercise_id] = item
-    if not found:
-        return {}  # a snooze only ever hides a suggestion, so there is nothing to hide
-    snoozed = selectors.snoozed(user=request.user, today=today)
-    suggestions = {}
-    for exercise_id, item in found.items():
-        suggestion = _suggest(
-            item,
-            sessions=sessions[exercise_id],
-            entries=entries,
-            today=today,
-            paused=paused,
-            dismissed={kind for pk, kind in snoozed if pk == item.pk},
-        )
-        if suggestion:
-            suggestions[exercise_id] = (item, suggestion)
-    return suggestions
+        return found, gentle
+
+    found, gentle = offers(set())
+    if not found and gentle is None:
+        return {}, None
+    return offers(selectors.snoozed(user=request.user, today=today))
 
 
 def _page_state(request, day):
@@ -131,14 +133,8 @@ def _page_state(request, day):
     ticks = selectors.recent_ticks(user=user, day=day)
     done = {t.exercise_id: t for t in ticks if t.date == day}
 
-    plan = []
-    if day_type == Entry.DayType.ROUGH:
-        exercises = selectors.gentle_exercises()
-    elif day_type == Entry.DayType.REST:
-        exercises = []
-    else:
-        plan = selectors.active_plan(user=user)
-        exercises = [item.exercise for item in plan]
+    state = request.safety
+    plan, exercises = selectors.day_plan(user=user, day_type=day_type, status=state.status)
     day_iso = day.isoformat()
     tick_url = address_format("journal:tick", day=day_iso, exercise=OPEN)
     untick_url = address_format("journal:untick", day=day_iso, exercise=OPEN)
@@ -153,11 +149,11 @@ def _page_state(request, day):
         for ex in exercises
     ]
 
-    state = getattr(request, "safety", None)
-    if day == today and day_type == Entry.DayType.NORMAL and not (state and state.status.blocks_plan):
-        suggestions = _suggestions(request, plan, entries=entries, ticks=ticks, today=today)
+    gentle = None
+    if day == today and plan:
+        offers, gentle = _offers(request, plan, entries=entries, ticks=ticks, today=today, day_type=day_type)
         for row in rows:
-            row.suggestion = suggestions.get(row.exercise.pk)
+            row.suggestion = offers.get(row.exercise.pk)
 
     if day == today:
         streak = selectors.current_streak(user=user, today=today, entries=entries, ticks=ticks)
@@ -175,7 +171,8 @@ def _page_state(request, day):
         "planned_count": len(rows),
         "streak": streak,
         "entries": entries,
-        "alerts": state.alerts(entries, today) if state and day == today else [],
+        "gentle": gentle,
+        "alerts": state.alerts(entries, today) if day == today else [],
         "day_url": _day_url(day, today),
         # The page's dozen forms share one token field, written once ({% csrf_token %} costs
         # about 7 µs a form); the templates print it as {{ csrf_input }}.
@@ -185,6 +182,7 @@ def _page_state(request, day):
         # The choices of a done row's "how did it feel" selects.
         "pain_options": PAIN_CHOICES,
         "effort_options": Tick.Effort.choices,
+        "spread_choices": LEG_CHOICES,
     }
 
 
@@ -271,7 +269,9 @@ def _planned_exercise(request, day, slug):
     """The exercise `slug` if it is planned on that day for this user, else None."""
     entry = Entry.objects.filter(user=request.user, date=day).only("day_type").first()
     day_type = entry.day_type if entry else Entry.DayType.NORMAL
-    for exercise in selectors.planned_exercises(user=request.user, day_type=day_type):
+    for exercise in selectors.planned_exercises(
+        user=request.user, day_type=day_type, status=request.safety.status
+    ):
         if exercise.slug == slug:
             return exercise
     return None
@@ -306,6 +306,7 @@ def _tick_error(request, day, message, status=400):
 
 @login_required
 @require_POST
+@plan_write(gentle_ok=True)
 def tick(request, day, exercise):
     parsed = _parse_day(request, day)
     if parsed is None:
@@ -324,14 +325,20 @@ def tick(request, day, exercise):
         pain_during=form.cleaned_data["pain_during"],
         effort=form.cleaned_data["effort"],
         full_dose=not form.cleaned_data["partial"],
+        spread=form.cleaned_data["spread"],
     )
-    return _tick_response(
-        request, parsed, planned, f"{planned.name}: done." if created else f"{planned.name}: saved."
-    )
+    message = f"{planned.name}: done." if created else f"{planned.name}: saved."
+    if form.cleaned_data["spread"]:
+        message += (
+            " Symptoms that spread down the leg are a reason to stop that exercise for now:"
+            " please go through the safety questions again."
+        )
+    return _tick_response(request, parsed, planned, message)
 
 
 @login_required
 @require_POST
+@plan_write(gentle_ok=True)
 def untick(request, day, exercise):
     parsed = _parse_day(request, day)
     if parsed is None:
@@ -343,6 +350,7 @@ def untick(request, day, exercise):
 
 @login_required
 @require_POST
+@plan_write(gentle_ok=True)
 def day_type(request, day):
     parsed = _parse_day(request, day)
     if parsed is None:
@@ -353,72 +361,133 @@ def day_type(request, day):
     else:
         chosen = form.cleaned_data["day_type"]
         services.day_type_set(user=request.user, day=parsed, day_type=chosen)
-        messages.success(
-            request,
-            {
-                Entry.DayType.ROUGH: "Rough day: just the gentle set today. Your streak is safe.",
-                Entry.DayType.REST: "Rest day noted. Your streak is safe; see you tomorrow.",
-                Entry.DayType.NORMAL: "Back to your usual plan.",
-            }[chosen],
-        )
+        messages.success(request, DAY_TYPE_MESSAGES[chosen])
     return redirect(_day_url(parsed, request.user.local_today()))
 
 
-def _suggestion_for(request, item):
-    """Recompute the suggestion for a plan item now: accept what the page showed, nothing else."""
-    today = request.user.local_today()
-    plan = {p.pk: p for p in selectors.active_plan(user=request.user)}
-    item = plan.get(item.pk)
-    if item is None:
-        return None
-    entries = selectors.recent_entries(user=request.user, day=today)
-    state = getattr(request, "safety", None)
+DAY_TYPE_MESSAGES = {
+    Entry.DayType.ROUGH: "Rough day: just the gentle set today. Your streak is safe.",
+    Entry.DayType.REST: "Rest day noted. Your streak is safe; see you tomorrow.",
+    Entry.DayType.NORMAL: "Back to your usual plan.",
+}
+NOT_NORMAL_DAY = "Level changes wait for a normal day, and today is marked as a {day}; nothing was changed."
+NO_LONGER = "That suggestion no longer applies, so nothing was changed."
+
+
+def _todays_offers(request):
+    """Today's suggestions as the page computes them: (day type, {exercise pk: ...}, gentle)."""
+    user = request.user
+    today = user.local_today()
+    entries = selectors.recent_entries(user=user, day=today)
     entry = next((e for e in entries if e.date == today), None)
-    paused = (entry is not None and entry.day_type == Entry.DayType.ROUGH) or bool(
-        state and state.pauses_level_up(entries, today)
-    )
-    ticks = selectors.recent_ticks(user=request.user, day=today)
-    sessions = _sessions(ticks)[item.exercise_id]
-    return item, _suggest(item, sessions=sessions, entries=entries, today=today, paused=paused)
+    day_type = entry.day_type if entry else Entry.DayType.NORMAL
+    plan, _ = selectors.day_plan(user=user, day_type=day_type, status=request.safety.status)
+    if not plan:
+        return day_type, {}, None
+    ticks = selectors.recent_ticks(user=user, day=today)
+    offers, gentle = _offers(request, plan, entries=entries, ticks=ticks, today=today, day_type=day_type)
+    return day_type, offers, gentle
+
+
+def _refuse_on(request, day_type):
+    """Refuse a suggestion's answer on a rest or rough day (the page shows none): True if refused."""
+    if day_type == Entry.DayType.NORMAL:
+        return False
+    messages.info(request, NOT_NORMAL_DAY.format(day=Entry.DayType(day_type).label.lower()))
+    return True
 
 
 @login_required
 @require_POST
+@plan_write(gentle_ok=False)
 def accept(request, pk):
+    """Take a level suggestion: only what the page would show now, re-checked by the same rules."""
     item = get_object_or_404(PlanItem, pk=pk, user=request.user, active=True)
     form = SuggestionForm(request.POST)
-    found = _suggestion_for(request, item) if form.is_valid() else None
-    suggestion = found[1] if found else None
-    if suggestion is None or suggestion.kind != form.cleaned_data["kind"]:
-        messages.info(request, "That suggestion no longer applies, so nothing was changed.")
+    day_type, offers, _ = _todays_offers(request)
+    if _refuse_on(request, day_type):
         return redirect("journal:today")
-    step = 1 if suggestion.kind == "up" else -1
+    found = offers.get(item.exercise_id)
+    if (
+        not form.is_valid()
+        or found is None
+        or found[0].pk != item.pk
+        or found[1].kind != form.cleaned_data["kind"]
+    ):
+        messages.info(request, NO_LONGER)
+        return redirect("journal:today")
+    planned, suggestion = found
+    step = 1 if suggestion.kind == Dismissal.Kind.UP else -1
     target = Exercise.objects.filter(
-        progression_id=item.progression_id, level=item.exercise.level + step
+        progression_id=planned.progression_id, level=planned.exercise.level + step
     ).first()
-    if target is None:
-        messages.info(request, "There is no level to move to, so nothing was changed.")
+    change = None
+    if target is not None:
+        change = services.level_change_make(
+            plan_item=item,
+            to_exercise=target,
+            direction=LevelChange.Direction.UP if step == 1 else LevelChange.Direction.DOWN,
+            suggestion=suggestion,
+            today=request.user.local_today(),
+            from_exercise_id=planned.exercise_id,
+        )
+    if change is None:
+        messages.info(request, NO_LONGER)
         return redirect("journal:today")
-    services.level_change_make(
-        plan_item=item,
-        to_exercise=target,
-        direction=LevelChange.Direction.UP if step == 1 else LevelChange.Direction.DOWN,
-        reason=suggestion.reason,
-        today=request.user.local_today(),
-    )
-    messages.success(request, f"{item.progression.name}: now level {target.level}, {target.name}.")
+    messages.success(request, f"{planned.progression.name}: now level {target.level}, {target.name}.")
     return redirect("journal:today")
 
 
 @login_required
 @require_POST
+@plan_write(gentle_ok=False)
 def dismiss(request, pk):
     item = get_object_or_404(PlanItem, pk=pk, user=request.user)
     form = SuggestionForm(request.POST)
     if not form.is_valid():
         raise Http404
+    kind = form.cleaned_data["kind"]
     services.suggestion_dismiss(
-        plan_item=item, kind=form.cleaned_data["kind"], today=request.user.local_today()
+        user=request.user, plan_item=item, kind=kind, today=request.user.local_today()
     )
-    messages.info(request, "Okay, not now. We'll look again in a few days.")
+    if kind == Dismissal.Kind.DOWN:
+        days = suggestions.SNOOZE_DAYS[Dismissal.Kind.DOWN]
+        messages.info(
+            request,
+            f"Okay, you keep this level. It won't be moved up for {days} days; step back any time it hurts more.",
+        )
+    else:
+        messages.info(request, "Okay, not now. We'll look again in a few days.")
+    return redirect("journal:today")
+
+
+@login_required
+@require_POST
+@plan_write(gentle_ok=True)
+def gentle_accept(request):
+    """Take the day's gentle-set suggestion: today becomes a rough day."""
+    day_type, _, gentle = _todays_offers(request)
+    if _refuse_on(request, day_type):
+        return redirect("journal:today")
+    if gentle is None:
+        messages.info(request, NO_LONGER)
+        return redirect("journal:today")
+    services.day_type_set(user=request.user, day=request.user.local_today(), day_type=Entry.DayType.ROUGH)
+    messages.success(request, DAY_TYPE_MESSAGES[Entry.DayType.ROUGH])
+    return redirect("journal:today")
+
+
+@login_required
+@require_POST
+@plan_write(gentle_ok=True)
+def gentle_dismiss(request):
+    if _todays_offers(request)[2] is None:
+        messages.info(request, NO_LONGER)
+        return redirect("journal:today")
+    services.suggestion_dismiss(
+        user=request.user, plan_item=None, kind=Dismissal.Kind.GENTLE, today=request.user.local_today()
+    )
+    messages.info(
+        request, "Okay, your usual plan today. Go by how it feels, and stop anything that hurts more."
+    )
     return redirect("journal:today")

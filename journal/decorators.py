@@ -1,0 +1,32 @@
+"""The server-side gate for writes that belong to the exercise plan (docs/clinical-rules.md)."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.http import JsonResponse
+from django.shortcuts import redirect
+
+
+def plan_write(*, gentle_ok):
+    """Refuse the view while the latest safety screen holds the plan, with the words the page shows.
+
+    `gentle_ok`: the write is also allowed while the plan holds only the gentle set (a tick of a
+    gentle exercise, a day type); level changes are not. Put it under @login_required, so
+    `request.safety` (journal.middleware) is there. The daily check-in is never gated.
+    """
+
+    def decorate(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            status = request.safety.status
+            if status.blocks_plan or (status.gentle_only and not gentle_ok):
+                message = f"Not saved: {status.held_message}"
+                if request.headers.get("X-Requested-With") == "fetch":
+                    return JsonResponse({"ok": False, "message": message}, status=403)
+                messages.error(request, message)
+                return redirect("journal:today")
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorate

@@ -1,0 +1,344 @@
+"""Level suggestions, version 2: the one rule set behind Today, Accept and "Not now".
+
+Pure functions over rows already fetched (no request, no queries); docs/clinical-rules.md states
+the rules in words. Each rule is a small function that returns the rule's id and the numbers and
+dates it read, or None; the sentence the user reads is rendered from those values (`describe`), so
+the same change can be told to the user now and to a clinician later. Nothing here writes: the
+user always decides.
+
+Inputs, all as the selectors return them:
+- entries: the recent days (date, pain, day_type, leg_symptoms), any order;
+- sessions: `Session` rows of one exercise (its ticks), any order;
+- today: the user's local date.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from journal import pain
+from journal.models import Dismissal, Entry, LevelChange, Tick
+
+Kind = Dismissal.Kind
+Rule = LevelChange.Rule
+
+UP_SESSIONS = 3
+UP_WINDOW_DAYS = 14
+SAFE_DURING = 3
+TOO_MUCH_DURING = 5
+UP_MORNING_MARGIN = 1
+DOWN_MORNING_MARGIN = 2
+LEVEL_START_MARGIN = 1
+QUIET_DAYS = 7  # no flare, leg symptoms or spreading in the last 7 days before a level-up
+DOWN_LOOKBACK_DAYS = 7  # a step back reads sessions of the last 7 days
+SNOOZE_DAYS = {Kind.UP: 3, Kind.DOWN: 7, Kind.GENTLE: 1}
+
+
+class Session(NamedTuple):
+    """One tick of an exercise: its day, pain during (0-10 or None), effort, full dose, spreading."""
+
+    date: date
+    pain_during: int | None
+    effort: str = ""
+    full_dose: bool = True
+    spread: bool | None = None
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """What the page offers and Accept re-checks: a kind, the rule that fired and its values."""
+
+    kind: str  # Dismissal.Kind
+    rule: str  # LevelChange.Rule
+    values: dict = field(default_factory=dict)
+
+    @property
+    def reason(self):
+        return describe(self.rule, self.values)
+
+
+@dataclass(frozen=True)
+class Snoozes:
+    """The user's "not now" answers still running for one plan item (or for the day)."""
+
+    up: bool = False
+    down: bool = False
+    gentle: bool = False
+
+    @classmethod
+    def of(cls, kinds):
+        return cls(up=Kind.UP in kinds, down=Kind.DOWN in kinds, gentle=Kind.GENTLE in kinds)
+
+
+def _iso(day):
+    return day.isoformat()
+
+
+def _day_words(value):
+    return date.fromisoformat(value).strftime("%-d %b")
+
+
+def _num(value):
+    return f"{value:g}" if isinstance(value, int | float) else str(value)
+
+
+def describe(rule, values):
+    """The sentence for a rule and its values, with the user's own numbers and dates."""
+    sentence = _sentence(rule, values)
+    return f"{values['exercise']}: {sentence}" if "exercise" in values else sentence
+
+
+def _sentence(rule, values):
+    v = values
+    if rule == Rule.READY:
+        return (
+            f"{v['sessions']} sessions at full dose since {_day_words(v['first'])}, pain during "
+            f"{SAFE_DURING} or less and the latest felt easy; mornings no more than "
+            f"{UP_MORNING_MARGIN} above your usual {_num(v['usual'])}; your 7-day average "
+            f"({_num(v['average'])}) is no higher than when this level began ({_num(v['level_start'])})."
+        )
+    if rule == Rule.PAIN_DURING:
+        return (
+            f"Pain during the exercise was {v['pain_during']} on {_day_words(v['date'])}: "
+            f"above {TOO_MUCH_DURING} is more than your back wants right now."
+        )
+    if rule == Rule.NEXT_MORNING:
+        return (
+            f"The morning after your session on {_day_words(v['date'])} your pain was {v['morning']}, "
+            f"{_num(v['morning'] - v['usual'])} above your usual {_num(v['usual'])}."
+        )
+    if rule == Rule.RISING:
+        return (
+            f"Your pain rose at two check-ins running after sessions, from {v['from']} on "
+            f"{_day_words(v['first'])} to {v['to']} on {_day_words(v['last'])}."
+        )
+    if rule == Rule.SPREAD:
+        return (
+            f"You noted that symptoms spread down your leg during it on {_day_words(v['date'])}. "
+            "Please also go through the safety questions again."
+        )
+    if rule == Rule.FLARE:
+        usual = "" if v.get("usual") is None else f", well above your usual {_num(v['usual'])}"
+        return f"Today's pain is {v['pain']}{usual}: a flare. A gentle day often helps it settle."
+    if rule == Rule.MANUAL:
+        return f"You set the level to {v['level']}."
+    return ""
+
+
+# --- the words of the log --------------------------------------------------------------------
+
+
+def _by_day(entries):
+    return {e.date: e for e in entries}
+
+
+def level_start(entries, since, today):
+    """The 7-day average on the day the level began; for a level begun before any check-in, the
+    first 7-day average known after it."""
+    day = since
+    while day <= today:
+        average = pain.seven_day_average(entries, day)
+        if average is not None:
+            return average
+        day += timedelta(days=1)
+    return None
+
+
+def _recent(sessions, since, first):
+    return sorted((s for s in sessions if s.date >= max(since, first)), key=lambda s: s.date)
+
+
+def quiet_week(entries, spread_days, today):
+    """None when the last 7 days had no flare, no leg symptoms and no spreading; else why not."""
+    first = today - timedelta(days=QUIET_DAYS - 1)
+    flares = pain.flare_days(entries, first, today)
+    if flares:
+        return ("flare", flares[-1])
+    legs = sorted(e.date for e in entries if first <= e.date <= today and e.leg_symptoms)
+    if legs:
+        return ("leg_symptoms", legs[-1])
+    spread = sorted(d for d in spread_days if first <= d <= today)
+    if spread:
+        return ("spread", spread[-1])
+    return None
+
+
+# --- the rules ---------------------------------------------------------------------------------
+
+
+def ready_for_next_level(*, sessions, entries, since, today):
+    """Rule READY: the session, morning and average conditions of a level-up, or None.
+
+    At least 3 sessions at full dose in the last 14 days, each with pain during <= 3 and effort not
+    "hard", the latest rated "easy"; the morning after each (where it has come) no more than 1 above
+    the usual pain; today's 7-day average no more than 1 above the level start.
+    """
+    recent = [
+        s
+        for s in _recent(sessions, since, today - timedelta(days=UP_WINDOW_DAYS - 1))
+        if s.full_dose and s.pain_during is not None
+    ]
+    if len(recent) < UP_SESSIONS:
+        return None
+    if any(s.pain_during > SAFE_DURING or s.effort == Tick.Effort.HARD for s in recent):
+        return None
+    if recent[-1].effort != Tick.Effort.EASY:
+        return None
+    days = _by_day(entries)
+    confirmed = []
+    for session in recent:
+        morning_day = session.date + timedelta(days=1)
+        if morning_day > today:
+            continue
+        morning = days.get(morning_day)
+        if morning is None or morning.pain is None:
+            continue  # a missed check-in is no evidence, either way
+        usual = pain.usual_pain(entries, morning_day)
+        if usual is None or morning.pain > usual + UP_MORNING_MARGIN:
+            return None
+        confirmed.append(usual)
+    if len(confirmed) < UP_SESSIONS:
+        return None
+    average = pain.seven_day_average(entries, today)
+    start = level_start(entries, since, today)
+    if average is None or start is None or average > start + LEVEL_START_MARGIN:
+        return None
+    return Rule.READY, {
+        "sessions": len(recent),
+        "first": _iso(recent[0].date),
+        "usual": confirmed[-1],
+        "average": round(average, 1),
+        "level_start": round(start, 1),
+    }
+
+
+def too_much(*, sessions, entries, since, today):
+    """The step-back rules, first that holds: pain during above 5 in the latest session; the next
+    morning usual + 2 or more; pain rising at two check-ins running after sessions; symptoms spread
+    down the leg during it. Only sessions of this level in the last 7 days count."""
+    recent = _recent(sessions, since, today - timedelta(days=DOWN_LOOKBACK_DAYS - 1))
+    if not recent:
+        return None
+    spread = [s for s in recent if s.spread]
+    if spread:
+        return Rule.SPREAD, {"date": _iso(spread[-1].date)}
+    scored = [s for s in recent if s.pain_during is not None]
+    if scored and scored[-1].pain_during > TOO_MUCH_DURING:
+        return Rule.PAIN_DURING, {"date": _iso(scored[-1].date), "pain_during": scored[-1].pain_during}
+    days = _by_day(entries)
+    last = recent[-1]
+    morning = days.get(last.date + timedelta(days=1))
+    if morning is not None and morning.pain is not None:
+        usual = pain.usual_pain(entries, morning.date)
+        if usual is not None and morning.pain >= usual + DOWN_MORNING_MARGIN:
+            return Rule.NEXT_MORNING, {"date": _iso(last.date), "morning": morning.pain, "usual": usual}
+    return _rising(recent, entries, today)
+
+
+def _rising(recent, entries, today):
+    first = today - timedelta(days=DOWN_LOOKBACK_DAYS - 1)
+    checkins = sorted(
+        (e for e in entries if first <= e.date <= today and e.pain is not None), key=lambda e: e.date
+    )
+    if len(checkins) < 3:
+        return None
+    a, b, c = checkins[-3:]
+    if not a.pain < b.pain < c.pain:
+        return None
+    session_days = {s.date for s in recent}
+    after_sessions = any(a.date <= d < b.date for d in session_days) and any(
+        b.date <= d < c.date for d in session_days
+    )
+    if not after_sessions:
+        return None
+    return Rule.RISING, {"first": _iso(a.date), "from": a.pain, "last": _iso(c.date), "to": c.pain}
+
+
+def flare_today(entries, today):
+    """Rule FLARE: today's check-in is a flare (relative to the usual pain), or None."""
+    entry = _by_day(entries).get(today)
+    if entry is None or entry.pain is None:
+        return None
+    usual = pain.usual_pain(entries, today)
+    if not pain.is_flare(entry.pain, usual):
+        return None
+    return Rule.FLARE, {"date": _iso(today), "pain": entry.pain, "usual": usual}
+
+
+# --- what the page offers ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every suggestion of one day reads: the log and the user's standing."""
+
+    today: date
+    entries: list
+    day_type: str = Entry.DayType.NORMAL
+    screen_cleared: bool = True  # the safety screen is clear or a clinician's OK is recorded
+    spread_days: frozenset = frozenset()
+    max_level: dict = field(default_factory=dict)  # progression id -> highest level allowed
+
+
+def for_item(item, sessions, ctx, snoozes=Snoozes()):
+    """The suggestion for one plan item (kind UP or DOWN), or None.
+
+    `item` has exercise (with level), progression_id, since and top_level. At level 1 there is no
+    step back: `gentle_day` offers the gentle set instead.
+    """
+    if ctx.day_type != Entry.DayType.NORMAL:
+        return None
+    level = item.exercise.level
+    if level > 1 and not snoozes.down:
+        down = too_much(sessions=sessions, entries=ctx.entries, since=item.since, today=ctx.today)
+        if down:
+            return Suggestion(Kind.DOWN, *down)
+    return _level_up(item, sessions, ctx, snoozes)
+
+
+def _level_up(item, sessions, ctx, snoozes):
+    level = item.exercise.level
+    allowed = min(item.top_level, ctx.max_level.get(item.progression_id, item.top_level))
+    if level >= allowed or snoozes.up or snoozes.down or not ctx.screen_cleared:
+        return None
+    if quiet_week(ctx.entries, ctx.spread_days, ctx.today):
+        return None
+    if too_much(sessions=sessions, entries=ctx.entries, since=item.since, today=ctx.today):
+        return None  # snoozed step back: "not now" never turns into a level-up
+    up = ready_for_next_level(sessions=sessions, entries=ctx.entries, since=item.since, today=ctx.today)
+    return Suggestion(Kind.UP, *up) if up else None
+
+
+def gentle_day(plan_sessions, ctx, snoozed=False):
+    """The day's gentle-set suggestion, or None: today is a flare, or an exercise at level 1 meets
+    a step-back rule (it has no lower level to go to). `plan_sessions` is [(item, sessions)]."""
+    if ctx.day_type != Entry.DayType.NORMAL or snoozed:
+        return None
+    flare = flare_today(ctx.entries, ctx.today)
+    if flare:
+        return Suggestion(Kind.GENTLE, *flare)
+    for item, sessions in plan_sessions:
+        if item.exercise.level == 1:
+            down = too_much(sessions=sessions, entries=ctx.entries, since=item.since, today=ctx.today)
+            if down:
+                rule, values = down
+                return Suggestion(Kind.GENTLE, rule, {**values, "exercise": item.exercise.name})
+    return None
+
+
+def sessions_by_exercise(ticks):
+    """Ticks (date, exercise_id, pain_during, effort, full_dose, spread) as Sessions by exercise id."""
+    grouped = {}
+    for t in ticks:
+        grouped.setdefault(t.exercise_id, []).append(
+            Session(t.date, t.pain_during, t.effort, t.full_dose, t.spread)
+        )
+    return grouped
+
+
+def spread_days(ticks):
+    return frozenset(t.date for t in ticks if t.spread)
+
+
+def snooze_until(kind, today):
+    return today + timedelta(days=SNOOZE_DAYS[kind])

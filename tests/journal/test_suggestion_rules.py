@@ -1,0 +1,285 @@
+"""The version-2 level rules (docs/clinical-rules.md), without a database.
+
+Each rule has the smallest log that makes it hold and the smallest change that breaks it.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pytest
+
+from journal import suggestions
+from journal.suggestions import Context, Session, Snoozes
+
+TODAY = date(2026, 5, 20)
+SINCE = TODAY - timedelta(days=30)
+
+
+@dataclass
+class E:
+    date: date
+    pain: int | None
+    day_type: str = "normal"
+    leg_symptoms: bool | None = None
+
+
+@dataclass
+class Item:
+    level: int = 2
+    top_level: int = 3
+    since: date = SINCE
+    progression_id: int = 1
+    pk: int = 1
+
+    @property
+    def exercise(self):
+        return self
+
+    @property
+    def name(self):
+        return "Heel taps"
+
+    @property
+    def exercise_id(self):
+        return 10 + self.level
+
+
+def ago(n):
+    return TODAY - timedelta(days=n)
+
+
+def log(pain=4, days=20, today=None):
+    """`days` days of check-ins at `pain` ending yesterday, and today's if given."""
+    rows = [E(ago(n), pain) for n in range(days, 0, -1)]
+    return rows + ([E(TODAY, today)] if today is not None else [])
+
+
+def easy(*days_ago, pain=2, effort="easy"):
+    return [Session(ago(n), pain, effort) for n in days_ago]
+
+
+READY = easy(6, 4, 2)
+
+
+def suggest(sessions, entries, item=None, snoozes=None, **ctx):
+    context = Context(today=TODAY, entries=entries, **ctx)
+    return suggestions.for_item(item or Item(), sessions, context, snoozes or Snoozes())
+
+
+def set_pain(entries, n, pain):
+    for e in entries:
+        if e.date == ago(n):
+            e.pain = pain
+    return entries
+
+
+# --- level up ---------------------------------------------------------------------------------
+
+
+def test_three_easy_sessions_with_calm_mornings_suggest_the_next_level():
+    result = suggest(READY, log(4))
+    assert (result.kind, result.rule) == ("up", "ready")
+    assert result.values == {"sessions": 3, "first": "2026-05-14", "usual": 4, "average": 4, "level_start": 4}
+    assert "mornings no more than 1 above your usual 4" in result.reason
+    assert "since 14 May" in result.reason
+
+
+def test_two_sessions_are_not_enough():
+    assert suggest(easy(4, 2), log(4)) is None
+
+
+def test_the_latest_session_must_feel_easy():
+    sessions = easy(6, 4) + easy(2, effort="right")
+    assert suggest(sessions, log(4)) is None
+    sessions = easy(6, 4) + easy(2, effort="")
+    assert suggest(sessions, log(4)) is None
+
+
+def test_a_hard_session_in_the_last_two_weeks_blocks_it():
+    sessions = easy(8, effort="hard") + READY
+    assert suggest(sessions, log(4)) is None
+    assert suggest(easy(15, effort="hard") + READY, log(4)).kind == "up"  # outside the 14 days
+
+
+def test_pain_during_four_holds():
+    assert suggest(easy(6, 4) + easy(2, pain=4), log(4)) is None
+    assert suggest(easy(6, 4) + easy(2, pain=3), log(4)).kind == "up"
+
+
+def test_a_partial_session_is_no_evidence():
+    sessions = easy(6, 4) + [Session(ago(2), 2, "easy", full_dose=False)]
+    assert suggest(sessions, log(4)) is None
+
+
+def test_sessions_before_the_level_began_do_not_count():
+    assert suggest(READY, log(4), item=Item(since=ago(4))) is None
+
+
+def test_a_morning_two_above_usual_blocks_it():
+    entries = set_pain(log(4), 3, 6)  # the morning after the session 4 days ago
+    assert suggest(READY, entries) is None
+    assert suggest(READY, set_pain(log(4), 3, 5)).kind == "up"  # usual + 1 is fine
+
+
+def test_without_a_usual_pain_there_is_no_level_up():
+    entries = [E(ago(n), 4) for n in (5, 3, 1)]
+    assert suggest(READY, entries) is None
+
+
+def test_the_drifting_baseline_gives_no_level_up():
+    # 2 for 10 days, then 6 for 13 days: 6 has become "usual", but the pain is worse than when the
+    # level began.
+    entries = [E(ago(n), 2) for n in range(23, 13, -1)] + [E(ago(n), 6) for n in range(13, 0, -1)]
+    item = Item(since=ago(23))
+    assert suggest(READY, entries, item=item) is None
+    steady = [E(ago(n), 2) for n in range(23, 0, -1)]
+    assert suggest(READY, steady, item=item).kind == "up"
+
+
+def test_a_level_begun_before_any_check_in_starts_from_its_first_week():
+    entries = [E(ago(n), 4) for n in range(12, 0, -1)]
+    result = suggest(READY, entries, item=Item(since=ago(20)))
+    assert result.kind == "up" and result.values["level_start"] == 4
+
+
+def test_a_flare_in_the_last_seven_days_blocks_it_even_once_read():
+    entries = set_pain(log(3), 5, 7)  # 4 above the usual 3
+    assert suggest(READY, entries) is None
+    assert suggest(READY, set_pain(log(3), 8, 7)) is not None  # eight days ago: over
+
+
+def test_one_day_of_tingling_below_the_knee_blocks_it_for_seven_days():
+    entries = log(4)
+    entries[-3].leg_symptoms = True
+    assert suggest(READY, entries) is None
+    entries = log(4)
+    entries[-8].leg_symptoms = True
+    assert suggest(READY, entries).kind == "up"
+
+
+def test_spreading_in_any_exercise_blocks_it():
+    assert suggest(READY, log(4), spread_days=frozenset({ago(3)})) is None
+
+
+def test_only_on_a_normal_day_with_a_clear_screen():
+    assert suggest(READY, log(4), day_type="rough") is None
+    assert suggest(READY, log(4), day_type="rest") is None
+    assert suggest(READY, log(4), screen_cleared=False) is None
+
+
+def test_no_level_up_past_the_top_or_the_safety_limit():
+    assert suggest(READY, log(4), item=Item(level=3, top_level=3)) is None
+    assert suggest(READY, log(4), item=Item(level=1), max_level={1: 1}) is None
+    assert suggest(READY, log(4), item=Item(level=1), max_level={2: 1}).kind == "up"
+
+
+def test_not_now_on_a_level_up_hides_it():
+    assert suggest(READY, log(4), snoozes=Snoozes(up=True)) is None
+
+
+# --- step back --------------------------------------------------------------------------------
+
+
+def test_pain_during_above_five_suggests_a_step_back():
+    result = suggest(easy(6, 2) + easy(1, pain=6), log(4))
+    assert (result.kind, result.rule) == ("down", "pain_during")
+    assert result.values == {"date": "2026-05-19", "pain_during": 6}
+    assert "was 6 on 19 May" in result.reason
+    assert suggest(easy(6, 2) + easy(1, pain=5), log(4)) is None
+
+
+def test_a_bad_next_morning_suggests_a_step_back():
+    result = suggest(easy(1, pain=3, effort="right"), log(4, today=6))
+    assert (result.kind, result.rule) == ("down", "next_morning")
+    assert "your pain was 6, 2 above your usual 4" in result.reason
+    assert suggest(easy(1, pain=3, effort="right"), log(4, today=5)) is None
+
+
+def test_pain_rising_two_check_ins_running_after_sessions():
+    entries = [*log(3, days=20)[:-2], E(ago(2), 2), E(ago(1), 3), E(TODAY, 4)]
+    result = suggest(easy(2, 1, pain=3, effort="right"), entries)
+    assert (result.kind, result.rule) == ("down", "rising")
+    assert "from 2 on 18 May to 4 on 20 May" in result.reason
+    # The same rise without a session before the second check-in is not put down to the exercise.
+    assert suggest(easy(1, pain=3, effort="right"), entries) is None
+
+
+def test_symptoms_spreading_during_it_suggest_a_step_back():
+    sessions = [Session(ago(1), 2, "easy", spread=True)]
+    result = suggest(sessions, log(4))
+    assert (result.kind, result.rule) == ("down", "spread")
+    assert "safety questions" in result.reason
+    assert suggest([Session(ago(1), 2, "easy", spread=False)], log(4)) is None
+
+
+def test_old_sessions_do_not_suggest_a_step_back():
+    assert suggest(easy(8, pain=7), log(4)) is None
+
+
+def test_not_now_on_a_step_back_also_pauses_the_level_up():
+    sessions = easy(13, 11, 9, 6, 4) + easy(1, pain=6)
+    assert suggest(sessions, log(4)).kind == "down"
+    assert suggest(sessions, log(4), snoozes=Snoozes(down=True)) is None
+    # Even once the bad session is out of the way, a running step-back snooze holds level-ups.
+    assert suggest(READY, log(4), snoozes=Snoozes(down=True)) is None
+
+
+def test_at_level_one_there_is_no_step_back():
+    assert suggest(easy(1, pain=7), log(4), item=Item(level=1)) is None
+
+
+# --- the gentle day ---------------------------------------------------------------------------
+
+
+def gentle(entries, plan=(), **ctx):
+    return suggestions.gentle_day(list(plan), Context(today=TODAY, entries=entries, **ctx))
+
+
+def test_a_flare_today_offers_the_gentle_set():
+    result = gentle(log(3, today=6))
+    assert (result.kind, result.rule) == ("gentle", "flare")
+    assert "Today's pain is 6, well above your usual 3" in result.reason
+    assert gentle(log(3, today=5)) is None
+
+
+def test_without_a_usual_pain_a_flare_starts_at_seven():
+    assert gentle([E(TODAY, 6)]) is None
+    assert gentle([E(TODAY, 7)]).values == {"date": "2026-05-20", "pain": 7, "usual": None}
+
+
+def test_a_high_usual_pain_is_not_always_a_flare():
+    assert gentle(log(7, today=8)) is None
+    assert gentle(log(7, today=10)) is not None
+
+
+def test_a_level_one_exercise_that_hurts_offers_the_gentle_set():
+    result = gentle(log(4), plan=[(Item(level=1), easy(1, pain=7))])
+    assert (result.kind, result.rule) == ("gentle", "pain_during")
+    assert result.reason.startswith("Heel taps: Pain during the exercise was 7")
+    assert gentle(log(4), plan=[(Item(level=2), easy(1, pain=7))]) is None
+
+
+def test_the_gentle_day_not_on_a_rough_day_nor_once_snoozed():
+    assert gentle(log(3, today=7), day_type="rough") is None
+    ctx = Context(today=TODAY, entries=log(3, today=7))
+    assert suggestions.gentle_day([], ctx, snoozed=True) is None
+
+
+@pytest.mark.parametrize("rule", [r for r, _ in suggestions.Rule.choices])
+def test_every_rule_has_words(rule):
+    values = {
+        "sessions": 3,
+        "first": "2026-05-14",
+        "usual": 4,
+        "average": 4,
+        "level_start": 4,
+        "date": "2026-05-19",
+        "pain_during": 6,
+        "morning": 6,
+        "from": 3,
+        "to": 5,
+        "last": "2026-05-20",
+        "pain": 7,
+        "level": 2,
+    }
+    assert suggestions.describe(rule, values)
