@@ -1,26 +1,37 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from exercises.models import Exercise, Progression
-from journal import services
+from journal import selectors, services
+from journal.decorators import plan_write
+from journal.models import PlanItem
+
+# A hand-chosen move of more than this many levels at once is confirmed first (docs/clinical-rules.md).
+JUMP_WITHOUT_CONFIRMING = 1
 
 
-def _back(request):
+def _next_url(request):
     target = request.POST.get("next", "")
     # A plain redirect to a local path: redirect() would try a relative `next` such as "11" as a URL name.
     if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
-        return HttpResponseRedirect(target)
-    return redirect("settings")
+        return target
+    return None
+
+
+def _back(request):
+    target = _next_url(request)
+    return HttpResponseRedirect(target) if target else redirect("settings")
 
 
 @login_required
 @require_POST
+@plan_write(gentle_ok=False)
 def plan_set(request, progression):
     family = get_object_or_404(Progression, slug=progression)
     try:
@@ -33,6 +44,27 @@ def plan_set(request, progression):
             request, f"{family.name} has no level “{request.POST.get('level', '')}”; nothing changed."
         )
         return _back(request)
+    if not selectors.allowed(exercise, request.safety.status):
+        messages.error(
+            request,
+            f"Not saved: after your safety answers, {exercise.name} is not one to do on your own. "
+            "Ask the clinician you see which levels suit you.",
+        )
+        return _back(request)
+    item = PlanItem.objects.filter(user=request.user, progression=family).select_related("exercise").first()
+    jump = abs(exercise.level - item.exercise.level) if item else 0
+    if jump > JUMP_WITHOUT_CONFIRMING and request.POST.get("confirm") != "yes":
+        return render(
+            request,
+            "journal/plan_confirm.html",
+            {
+                "family": family,
+                "exercise": exercise,
+                "current": item.exercise,
+                "jump": jump,
+                "next": _next_url(request),
+            },
+        )
     services.plan_set_level(
         user=request.user, progression=family, exercise=exercise, today=request.user.local_today()
     )
@@ -42,6 +74,7 @@ def plan_set(request, progression):
 
 @login_required
 @require_POST
+@plan_write(gentle_ok=False)
 def plan_remove(request, progression):
     family = get_object_or_404(Progression, slug=progression)
     services.plan_remove(user=request.user, progression=family, today=request.user.local_today())

@@ -3,7 +3,8 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 
-from journal.models import Dismissal, LevelChange, Tick
+from exercises.models import Exercise
+from journal.models import Dismissal, Entry, LevelChange, Tick
 from tests.conftest import make_ready_for_level_up
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +48,7 @@ def test_accepting_a_suggestion_that_does_not_apply_changes_nothing(alice_today,
     assert not LevelChange.objects.exists()
 
 
-def test_not_now_hides_the_suggestion_for_three_days(alice_today, ready_for_level_two):
+def test_not_now_on_a_level_up_hides_it_for_three_days(alice_today, ready_for_level_two):
     item = ready_for_level_two
     alice_today.post(reverse("journal:dismiss", kwargs={"pk": item.pk}), {"kind": "up"})
     dismissal = Dismissal.objects.get()
@@ -84,3 +85,176 @@ def test_a_partial_session_is_no_evidence_for_moving_up(alice_today, ready_for_l
     last.refresh_from_db()
     assert last.full_dose is False
     assert 'data-testid="suggestion"' not in alice_today.get(reverse("journal:today")).content.decode()
+
+
+# --- the page and Accept share one rule set ---------------------------------------------------
+
+
+def _card_kind(client, item):
+    """The kind of suggestion card Today shows on this plan item's row, or None."""
+    body = client.get(reverse("journal:today")).content.decode()
+    marker = f'data-exercise="{item.exercise.slug}"'
+    if marker not in body:
+        return None  # not planned today (a rest day)
+    row = body.split(marker, 1)[1].split('data-testid="plan-item"', 1)[0].split("data-not-saved", 1)[0]
+    if 'data-testid="suggestion"' not in row:
+        return None
+    return row.split('data-testid="suggestion" data-kind="', 1)[1].split('"', 1)[0]
+
+
+def _tick(item, days_ago, **fields):
+    entry = Entry.objects.get(user=item.user, date=item.user.local_today() - timedelta(days=days_ago))
+    Tick.objects.update_or_create(entry=entry, exercise=item.exercise, defaults=fields)
+
+
+def _set_pain(user, days_ago, pain, **fields):
+    Entry.objects.update_or_create(
+        user=user, date=user.local_today() - timedelta(days=days_ago), defaults={"pain": pain, **fields}
+    )
+
+
+SCENARIOS = {
+    "ready": lambda item: None,
+    "rest day": lambda item: _set_pain(item.user, 0, 4, day_type="rest"),
+    "rough day": lambda item: _set_pain(item.user, 0, 4, day_type="rough"),
+    "latest felt about right": lambda item: _tick(item, 2, pain_during=2, effort="right"),
+    "a hard session": lambda item: _tick(item, 4, pain_during=2, effort="hard"),
+    "one day of tingling": lambda item: _set_pain(item.user, 3, 4, leg_symptoms=True),
+    "a flare four days ago": lambda item: _set_pain(item.user, 4, 8),
+    "the drifting baseline": lambda item: [_set_pain(item.user, n, 7) for n in range(1, 8)],
+    "pain during 7 yesterday": lambda item: _tick(item, 1, pain_during=7, effort="hard"),
+    "spreading yesterday": lambda item: _tick(item, 1, pain_during=2, effort="easy", spread=True),
+}
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+@pytest.mark.parametrize("level", [1, 2])
+def test_accept_does_exactly_what_the_page_shows(alice_today, ready_for_level_two, scenario, level):
+    item = ready_for_level_two
+    if level == 2:
+        item.exercise = Exercise.objects.get(slug="heel-taps")
+        item.save()
+        Tick.objects.filter(entry__user=item.user).update(exercise=item.exercise)
+    SCENARIOS[scenario](item)
+    shown = _card_kind(alice_today, item)
+    for kind in ("up", "down"):
+        alice_today.post(reverse("journal:accept", kwargs={"pk": item.pk}), {"kind": kind})
+        moved = LevelChange.objects.filter(plan_item=item).exists()
+        assert moved == (kind == shown), (scenario, kind, shown)
+        if moved:
+            change = LevelChange.objects.get(plan_item=item)
+            assert change.direction == kind and change.rule
+            return
+    assert shown in (None, "gentle")
+
+
+def test_the_scenarios_show_what_the_rules_say(alice_today, ready_for_level_two):
+    """Guards the test above against passing because nothing ever shows."""
+    assert _card_kind(alice_today, ready_for_level_two) == "up"
+    _tick(ready_for_level_two, 1, pain_during=7, effort="hard")
+    ready_for_level_two.exercise = Exercise.objects.get(slug="heel-taps")
+    ready_for_level_two.save()
+    Tick.objects.filter(entry__user=ready_for_level_two.user).update(exercise=ready_for_level_two.exercise)
+    assert _card_kind(alice_today, ready_for_level_two) == "down"
+
+
+def test_a_second_accept_of_the_same_suggestion_changes_nothing(alice_today, ready_for_level_two):
+    url = reverse("journal:accept", kwargs={"pk": ready_for_level_two.pk})
+    alice_today.post(url, {"kind": "up"})
+    response = alice_today.post(url, {"kind": "up"}, follow=True)
+    assert "no longer applies" in response.content.decode()
+    ready_for_level_two.refresh_from_db()
+    assert ready_for_level_two.exercise.level == 2
+    assert LevelChange.objects.count() == 1
+
+
+def test_accept_on_a_rest_day_says_why_and_saves_nothing(alice_today, ready_for_level_two):
+    _set_pain(ready_for_level_two.user, 0, 4, day_type="rest")
+    response = alice_today.post(
+        reverse("journal:accept", kwargs={"pk": ready_for_level_two.pk}), {"kind": "up"}, follow=True
+    )
+    assert "wait for a normal day, and today is marked as a rest day" in response.content.decode()
+    assert not LevelChange.objects.exists()
+
+
+def test_a_level_change_keeps_its_rule_and_values(alice_today, ready_for_level_two):
+    alice_today.post(reverse("journal:accept", kwargs={"pk": ready_for_level_two.pk}), {"kind": "up"})
+    change = LevelChange.objects.get()
+    assert change.rule == LevelChange.Rule.READY
+    assert change.values["sessions"] == 3 and change.values["usual"] == 4
+    assert change.reason.startswith("3 sessions at full dose since")
+
+
+def test_not_now_on_a_step_back_pauses_level_ups_for_seven_days(alice_today, ready_for_level_two):
+    item = ready_for_level_two
+    item.exercise = Exercise.objects.get(slug="heel-taps")
+    item.save()
+    Tick.objects.filter(entry__user=item.user).update(exercise=item.exercise)
+    _tick(item, 1, pain_during=6, effort="right")
+    assert _card_kind(alice_today, item) == "down"
+    response = alice_today.post(
+        reverse("journal:dismiss", kwargs={"pk": item.pk}), {"kind": "down"}, follow=True
+    )
+    assert "be moved up for 7 days" in response.content.decode()
+    assert Dismissal.objects.get().until == item.user.local_today() + timedelta(days=7)
+    _tick(item, 1, pain_during=1, effort="easy")  # the would-be level-up
+    assert _card_kind(alice_today, item) is None
+    assert (
+        alice_today.post(reverse("journal:accept", kwargs={"pk": item.pk}), {"kind": "up"}).status_code == 302
+    )
+    assert not LevelChange.objects.exists()
+
+
+# --- the gentle day ---------------------------------------------------------------------------
+
+
+def test_a_flare_at_level_one_offers_the_gentle_set_and_accept_makes_it_a_rough_day(
+    alice_today, screened_alice
+):
+    for n in range(1, 8):
+        _set_pain(screened_alice, n, 3)
+    _set_pain(screened_alice, 0, 7)
+    body = alice_today.get(reverse("journal:today")).content.decode()
+    assert 'data-kind="gentle"' in body
+    assert "Today&#x27;s pain is 7, well above your usual 3" in body
+    alice_today.post(reverse("journal:gentle_accept"))
+    assert Entry.objects.get(user=screened_alice, date=screened_alice.local_today()).day_type == "rough"
+    assert 'data-kind="gentle"' not in alice_today.get(reverse("journal:today")).content.decode()
+
+
+def test_keep_my_plan_hides_the_gentle_card_for_today(alice_today, screened_alice):
+    _set_pain(screened_alice, 0, 8)
+    alice_today.post(reverse("journal:gentle_dismiss"))
+    assert 'data-kind="gentle"' not in alice_today.get(reverse("journal:today")).content.decode()
+    assert Entry.objects.get(user=screened_alice, date=screened_alice.local_today()).day_type == "normal"
+
+
+def test_the_gentle_answers_refuse_when_nothing_is_offered(alice_today, screened_alice):
+    _set_pain(screened_alice, 0, 2)
+    for name in ("journal:gentle_accept", "journal:gentle_dismiss"):
+        response = alice_today.post(reverse(name), follow=True)
+        assert "no longer applies" in response.content.decode()
+    assert Entry.objects.get(user=screened_alice).day_type == "normal"
+    assert not Dismissal.objects.exists()
+
+
+# --- how it felt ------------------------------------------------------------------------------
+
+
+def test_how_it_felt_always_asks_about_spreading_and_yes_points_to_the_screen(alice_today, screened_alice):
+    day = screened_alice.local_today().isoformat()
+    url = reverse("journal:tick", kwargs={"day": day, "exercise": "supine-marching"})
+    alice_today.post(url)
+    body = alice_today.get(reverse("journal:today")).content.decode()
+    assert body.count("Did symptoms spread down your leg during it?") == 1
+    response = alice_today.post(url, {"spread": "yes"}, follow=True)
+    assert "go through the safety questions again" in response.content.decode()
+    assert Tick.objects.get().spread is True
+    assert "spread down the leg · change" in response.content.decode()
+
+
+def test_a_tampered_spread_answer_saves_nothing(alice_today, screened_alice):
+    day = screened_alice.local_today().isoformat()
+    url = reverse("journal:tick", kwargs={"day": day, "exercise": "supine-marching"})
+    alice_today.post(url, {"spread": "maybe"})
+    assert not Tick.objects.exists()
