@@ -59,7 +59,8 @@
         row.removeAttribute("aria-busy");
         row.classList.remove("is-saving");
         button.disabled = false;
-        showError("Not saved: " + (error && error.message ? error.message : "please try again."));
+        var said = error && error.message ? error.message : "please try again.";
+        showError(/^Not saved/.test(said) ? said : "Not saved: " + said);
       });
   });
 

@@ -89,3 +89,30 @@ def test_a_strange_next_falls_back_to_settings(alice_today, screened_alice, targ
     )
     assert response.status_code == 302
     assert response.url == reverse("settings")
+
+
+def test_a_jump_of_more_than_one_level_asks_to_confirm(alice_today, screened_alice):
+    url = reverse("journal:plan_set", kwargs={"progression": "supine-marching"})
+    response = alice_today.post(url, {"level": "3"})
+    body = response.content.decode()
+    assert response.status_code == 200 and 'data-testid="confirm-jump"' in body
+    assert "Move 2 levels at once?" in body
+    item = PlanItem.objects.get(user=screened_alice, progression__slug="supine-marching")
+    assert item.exercise.level == 1 and not LevelChange.objects.exists()
+    alice_today.post(url, {"level": "3", "confirm": "yes"})
+    item.refresh_from_db()
+    assert item.exercise.level == 3
+    assert LevelChange.objects.get().rule == LevelChange.Rule.MANUAL
+
+
+def test_one_level_at_a_time_needs_no_confirming(alice_today, screened_alice):
+    url = reverse("journal:plan_set", kwargs={"progression": "supine-marching"})
+    alice_today.post(url, {"level": "2"})
+    assert PlanItem.objects.get(user=screened_alice, progression__slug="supine-marching").exercise.level == 2
+
+
+def test_a_level_beyond_the_top_is_refused_even_confirmed(alice_today, screened_alice):
+    url = reverse("journal:plan_set", kwargs={"progression": "supine-marching"})
+    response = alice_today.post(url, {"level": "9", "confirm": "yes"}, follow=True)
+    assert "has no level “9”; nothing changed" in response.content.decode()
+    assert PlanItem.objects.get(user=screened_alice, progression__slug="supine-marching").exercise.level == 1
