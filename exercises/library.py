@@ -1,13 +1,13 @@
 """The exercise library: every movement family and its levels, in our own words.
 
 Facts (movements, order, doses, cautions) come from the source article and widely used
-physiotherapy self-management advice; see the content brief. `load_library` writes it to the
-database idempotently (by slug), so the data migration and any later re-run agree.
+physiotherapy self-management advice. `load_library` writes it to the database idempotently
+(by slug), so the data migration and any later re-run agree.
 
 Text fields hold one step, cue, tip or caution per line. A tip says how to do the exercise
 better; a caution says when to stop or not to do it. Nothing here promises a cure or names a
-cause: say what to do and what to notice (docs/content.md). A content change ships as a new data
-migration that calls `load_library` again, so existing databases get it too.
+cause: say what to do and what to notice. The rules are in docs/content.md. A content change
+ships as a new data migration that calls `load_library` again, so existing databases get it too.
 """
 
 # What to do when symptoms reach the leg, in the same words wherever an exercise can bring them on.

@@ -1,5 +1,5 @@
 """The library's words as a user reads them: tips apart from cautions, no cause or cure claims,
-and the cautions the content brief asks for on the levels that need them."""
+and the safety cautions (docs/content.md) on the levels that need them."""
 
 import re
 
