@@ -297,7 +297,8 @@ Sit down again, or better, walk for a minute.""",
                 "cues": """Hands on the low back, lean back gently.
 Set a reminder so you don't forget.""",
                 "tips": """Take your wallet out of your back pocket before you sit down.""",
-                "cautions": """Lean back only as far as is comfortable; stop if it hurts or if anything spreads down your leg.""",
+                "cautions": f"""Lean back only as far as is comfortable, and stop if it hurts.
+If numbness, tingling or pain spreads down your leg, stop, {LEG_ADVICE}""",
                 "sets": (1, 1),
                 "reps": (5, 5),
                 "rep_unit": "gentle backbends",
