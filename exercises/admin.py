@@ -23,6 +23,6 @@ class ProgressionAdmin(admin.ModelAdmin):
 class ExerciseAdmin(admin.ModelAdmin):
     list_display = ["name", "progression", "level", "per_side", "frequency"]
     list_filter = ["progression__category", "progression", "per_side"]
-    search_fields = ["name", "slug", "steps", "cues", "cautions"]
+    search_fields = ["name", "slug", "steps", "cues", "tips", "cautions"]
     list_select_related = ["progression"]
     prepopulated_fields = {"slug": ["name"]}

@@ -1,12 +1,29 @@
 """The exercise library: every movement family and its levels, in our own words.
 
 Facts (movements, order, doses, cautions) come from the source article and widely used
-physiotherapy self-management advice; see the content brief. `load_library` writes it to the
-database idempotently (by slug), so the data migration and any later re-run agree.
+physiotherapy self-management advice. `load_library` writes it to the database idempotently
+(by slug), so the data migration and any later re-run agree.
 
-Text fields hold one step, cue or caution per line. A content change ships as a new data
-migration that calls `load_library` again, so existing databases get it too.
+Text fields hold one step, cue, tip or caution per line. A tip says how to do the exercise
+better; a caution says when to stop or not to do it. Nothing here promises a cure or names a
+cause: say what to do and what to notice. The rules are in docs/content.md. A content change
+ships as a new data migration that calls `load_library` again, so existing databases get it too.
 """
+
+# What to do when symptoms reach the leg, in the same words wherever an exercise can bring them on.
+LEG_ADVICE = (
+    "answer yes to the numbness or tingling question in today's check-in, "
+    "and see a doctor or physiotherapist about it."
+)
+STENOSIS = (
+    "If you have been told the space around your spinal nerves is narrowed (spinal stenosis), "
+    "bending backwards like this may make your symptoms worse: get a clinician's OK before this level."
+)
+BALL_ON_BOX = "A ball on a box can roll out from under you: wedge it so it cannot move, or lie over a padded bench instead."
+NOT_ON_A_FLARE_DAY = (
+    'Not on a flare-up day: when your pain is much worse than usual, choose "Rough day" on Today '
+    "and do the gentle set instead."
+)
 
 LIBRARY = [
     {
@@ -14,8 +31,8 @@ LIBRARY = [
         "name": "Belly breathing",
         "category": "breathing",
         "starter": True,
-        "summary": "Slow, deep breaths lying down with your legs supported. It settles a sore back and "
-        "puts your ribs and diaphragm in a good position for everything that follows.",
+        "summary": "Slow, deep breaths lying on your back with your lower legs resting on a chair: notice the breath "
+        "filling your belly first, then your chest.",
         "levels": [
             {
                 "slug": "belly-breathing-feet-up",
@@ -29,8 +46,8 @@ Let your ribs sink down towards the floor as you breathe out.""",
                 "cues": """Fill low first: belly, then chest.
 Empty fully, letting the ribs settle.
 Keep your shoulders and jaw soft.""",
-                "cautions": """Having your feet raised helps the ribs and diaphragm sit where they work best.
-If you feel light-headed, breathe more gently and take a pause.""",
+                "tips": """With your feet up, your ribs and diaphragm sit in a good position for breathing low.""",
+                "cautions": """If you feel light-headed, breathe more gently and take a pause.""",
                 "sets": (1, 1),
                 "reps": (10, 10),
                 "rep_unit": "slow breaths",
@@ -43,7 +60,7 @@ If you feel light-headed, breathe more gently and take a pause.""",
         "name": "Cat/cow",
         "category": "mobility",
         "starter": True,
-        "summary": "Gentle rounding and arching of the spine on hands and knees, to ease stiffness without strain.",
+        "summary": "Gentle rounding and arching of the spine on hands and knees, only as far as feels comfortable.",
         "levels": [
             {
                 "slug": "cat-cow-gentle",
@@ -55,6 +72,7 @@ Breathe in and slowly let your back dip, lifting your chest and gaze a little.
 Move only as far as feels comfortable, then go back the other way.""",
                 "cues": """Move slowly, only in the range that does not hurt.
 Let your breath lead the movement.""",
+                "tips": "",
                 "cautions": """Don't push into pain and don't bounce at the ends of the movement.""",
                 "sets": (1, 1),
                 "reps": (10, 10),
@@ -71,6 +89,7 @@ Begin the arch from your tailbone too, rolling it up through your back to your n
 Pause briefly at each end and keep breathing.""",
                 "cues": """Move one segment of your spine at a time.
 Smooth and unhurried, like a wave.""",
+                "tips": "",
                 "cautions": """Stay out of pain; go back to the gentle version on a sore day.""",
                 "sets": (1, 1),
                 "reps": (8, 10),
@@ -84,7 +103,8 @@ Smooth and unhurried, like a wave.""",
         "name": "Rocking back",
         "category": "mobility",
         "starter": True,
-        "summary": "Sitting your hips back towards your heels on all fours: a soft stretch for the hips and low back.",
+        "summary": "Sitting your hips back towards your heels on all fours; you may feel a soft stretch in the hips "
+        "and low back.",
         "levels": [
             {
                 "slug": "rocking-all-fours",
@@ -96,6 +116,7 @@ Slowly push your hips back towards your heels as far as is comfortable.
 Come forward again to the start.""",
                 "cues": """Hips travel back, the back keeps its shape.
 Slow in both directions.""",
+                "tips": "",
                 "cautions": """Stop the movement just before it starts to hurt.""",
                 "sets": (1, 1),
                 "reps": (10, 10),
@@ -112,7 +133,8 @@ Stay there and breathe slowly.
 Walk your hands back and come up slowly.""",
                 "cues": """Breathe into your lower back and feel it widen.
 Let your arms and shoulders go heavy.""",
-                "cautions": """If your knees complain, put a cushion under them or don't sit back as far.""",
+                "tips": """If your knees are sore, put a cushion under them or don't sit back as far.""",
+                "cautions": """Come out of the hold if it hurts your back rather than gently stretching it.""",
                 "sets": (3, 3),
                 "hold": (20, 30),
                 "frequency": "daily",
@@ -124,7 +146,8 @@ Let your arms and shoulders go heavy.""",
         "name": "Marching to dead bug",
         "category": "strength",
         "starter": True,
-        "summary": "Lying on your back, you learn to keep the low back steady while the legs (and later the arms) move.",
+        "summary": "Lying on your back, you practise keeping the low back steady while the legs (and later the arms) "
+        "move.",
         "levels": [
             {
                 "slug": "supine-marching",
@@ -136,7 +159,8 @@ Slowly lift one knee towards your chest, keeping the ribs down.
 Lower the foot back to the floor and do the other side.""",
                 "cues": """Ribs down, low back gently pressed to the floor.
 Lift slowly; the back stays still.""",
-                "cautions": """Don't let your ribs pop up or your back arch as the leg lifts.""",
+                "tips": """Keep your ribs down and your back still as the leg lifts; lift the knee less high if they move.""",
+                "cautions": """Stop if lifting a leg hurts your back; rest and try a smaller lift another day.""",
                 "sets": (2, 2),
                 "reps": (6, 6),
                 "per_side": True,
@@ -152,6 +176,7 @@ Slowly lower one heel until it touches the floor.
 Bring that leg back up, then lower the other heel.""",
                 "cues": """Back flat, ribs down the whole time.
 Lower the heel slowly, as if onto something fragile.""",
+                "tips": "",
                 "cautions": """If your back lifts away from the floor, stop and go back to level 1.""",
                 "sets": (2, 2),
                 "reps": (6, 6),
@@ -168,7 +193,8 @@ Breathe out as you slowly straighten one leg out long, just above the floor.
 Bring it back in and switch legs.""",
                 "cues": """Breathe out as the leg reaches away.
 Your back does not move at all.""",
-                "cautions": """Reach only as far as you can keep your back still.""",
+                "tips": """Reach only as far as you can keep your back still.""",
+                "cautions": "",
                 "sets": (3, 3),
                 "reps": (8, 10),
                 "per_side": True,
@@ -184,7 +210,8 @@ Slowly reach one arm overhead and the opposite leg out long at the same time.
 Bring them back and repeat with the other arm and leg.""",
                 "cues": """Opposite arm and leg, slow and steady.
 Keep breathing; the back stays quiet.""",
-                "cautions": """If your back arches, make the movement smaller.""",
+                "tips": """If your back arches, make the movement smaller.""",
+                "cautions": "",
                 "sets": (3, 3),
                 "reps": (8, 12),
                 "per_side": True,
@@ -197,8 +224,8 @@ Keep breathing; the back stays quiet.""",
         "name": "Back extension",
         "category": "mobility",
         "starter": True,
-        "summary": "From lying face down to a full press-up: a step-by-step way to bring back the backward bend "
-        "that long hours of sitting take away.",
+        "summary": "Bending backwards step by step, from resting face down to a full press-up. Move up a level only "
+        "when the one before is comfortable.",
         "levels": [
             {
                 "slug": "lying-face-down",
@@ -209,7 +236,8 @@ Let your whole body go loose and heavy.
 Breathe slowly and stay there.""",
                 "cues": """Relax completely; there is nothing to do but rest.
 This is the starting point when pain allows nothing more.""",
-                "cautions": """If tingling or pain spreads further down your leg, stop and roll onto your side.""",
+                "tips": "",
+                "cautions": f"""If numbness, tingling or pain spreads further down your leg, stop and roll onto your side, {LEG_ADVICE}""",
                 "sets": (1, 1),
                 "minutes": (1, 2),
                 "frequency": "daily",
@@ -224,8 +252,9 @@ Keep your hips and belly on the floor and your back relaxed.
 Hold, then lower your chest back down.""",
                 "cues": """Forearms under shoulders, hips stay down.
 Let your low back sag gently; don't tense it.""",
-                "cautions": """If tingling or pain spreads further down your leg, stop and go back a level.
-If you have spinal stenosis, bending backwards can make symptoms worse: ask your clinician first.""",
+                "tips": "",
+                "cautions": f"""If numbness, tingling or pain spreads further down your leg, stop and go back to level 1, {LEG_ADVICE}
+{STENOSIS}""",
                 "sets": (5, 5),
                 "hold": (10, 10),
                 "frequency": "daily",
@@ -240,8 +269,10 @@ Keep your hips and belly on the floor and your back muscles loose.
 Lower slowly back down.""",
                 "cues": """Arms do the work; the back stays relaxed.
 Hips stay glued to the floor.""",
-                "cautions": """Work up to this level by level; go back if pain spreads further down your leg.
-If you have spinal stenosis, bending backwards can make symptoms worse: ask your clinician first.""",
+                "tips": "",
+                "cautions": f"""Start this level only once level 2 is comfortable.
+If numbness, tingling or pain spreads further down your leg, stop and go back to level 1, {LEG_ADVICE}
+{STENOSIS}""",
                 "sets": (1, 1),
                 "reps": (5, 5),
                 "frequency": "daily",
@@ -253,7 +284,7 @@ If you have spinal stenosis, bending backwards can make symptoms worse: ask your
         "name": "Sitting breaks",
         "category": "habit",
         "starter": True,
-        "summary": "Long sitting keeps the back bent forward. Standing up regularly to lean back undoes some of it.",
+        "summary": "Every 30–60 minutes of sitting, stand up and lean back gently a few times.",
         "levels": [
             {
                 "slug": "standing-backbend",
@@ -265,7 +296,9 @@ Gently lean backwards, letting your hands support you, then come back upright.
 Sit down again, or better, walk for a minute.""",
                 "cues": """Hands on the low back, lean back gently.
 Set a reminder so you don't forget.""",
-                "cautions": """Don't sit on a wallet in your back pocket: it presses on the buttock muscles and can irritate them.""",
+                "tips": """Take your wallet out of your back pocket before you sit down.""",
+                "cautions": f"""Lean back only as far as is comfortable, and stop if it hurts.
+If numbness, tingling or pain spreads down your leg, stop, {LEG_ADVICE}""",
                 "sets": (1, 1),
                 "reps": (5, 5),
                 "rep_unit": "gentle backbends",
@@ -278,7 +311,7 @@ Set a reminder so you don't forget.""",
         "name": "Walking",
         "category": "habit",
         "starter": True,
-        "summary": "Regular walking is one of the best-supported ways to recover from back pain and keep it away.",
+        "summary": "Short, regular walks that build up slowly to half an hour on most days of the week.",
         "levels": [
             {
                 "slug": "daily-walk",
@@ -286,10 +319,12 @@ Set a reminder so you don't forget.""",
                 "equipment": "Comfortable shoes",
                 "steps": """Walk at a pace that feels comfortable.
 Let your arms swing naturally.
-If pain builds, slow down or shorten the walk rather than stopping altogether.""",
+If your back aches more as you go, slow down or shorten the walk rather than stopping altogether.
+The exception: if numbness, tingling or pain spreads down your leg, stop (see below).""",
                 "cues": """Comfortable pace, relaxed arms.
-A little every day beats a lot once a week.""",
-                "cautions": "",
+A little on most days rather than a lot once a week.""",
+                "tips": "",
+                "cautions": f"""Slowing down is not enough if numbness, tingling or pain spreads down your leg: stop walking, {LEG_ADVICE}""",
                 "sets": (1, 1),
                 "minutes": (10, 10),
                 "frequency": "4+ days a week",
@@ -303,7 +338,9 @@ Pick up the pace until it feels brisk: breathing faster, still able to talk.
 Keep an eye on how your back feels the next morning.""",
                 "cues": """Brisk, but you can still hold a conversation.
 Add 2–5 minutes a week.""",
-                "cautions": """Follow the pain rules: if tomorrow morning is clearly worse, cut back.""",
+                "tips": "",
+                "cautions": f"""Follow the pain rules: if the next morning is clearly worse, cut back.
+If numbness, tingling or pain spreads down your leg while you walk, don't push on: stop, {LEG_ADVICE}""",
                 "sets": (1, 1),
                 "minutes": (15, 25),
                 "frequency": "4–5 days a week, adding 2–5 min each week",
@@ -317,7 +354,8 @@ Vary your routes and include gentle slopes if you like.
 Keep it up as a lasting habit.""",
                 "cues": """Moderate pace for the whole 30 minutes.
 Make it part of your week.""",
-                "cautions": "",
+                "tips": "",
+                "cautions": f"""If numbness, tingling or pain spreads down your leg while you walk, don't push on: stop, {LEG_ADVICE}""",
                 "sets": (1, 1),
                 "minutes": (30, 30),
                 "frequency": "5 days a week",
@@ -339,6 +377,7 @@ Make it part of your week.""",
 Slide one foot straight back along the floor until the leg is long.
 Slide it back in and switch legs.""",
                 "cues": """Hips stay level, as if balancing a cup on your back.""",
+                "tips": "",
                 "cautions": "",
                 "sets": (2, 2),
                 "reps": (8, 8),
@@ -354,6 +393,7 @@ Reach one arm forward and the opposite leg back, lifting them only halfway up.
 Hold, then bring them back down and switch sides.""",
                 "cues": """Reach long, not high.
 Keep your hips square to the floor.""",
+                "tips": "",
                 "cautions": "",
                 "sets": (5, 5),
                 "hold": (5, 5),
@@ -369,7 +409,8 @@ Reach one arm forward and the opposite leg back until both are level with your b
 Hold, then lower and switch sides.""",
                 "cues": """Push the heel back as if pressing a wall behind you.
 Back flat; nothing wobbles.""",
-                "cautions": """Don't let your low back sag or arch as the leg lifts.""",
+                "tips": """If your low back sags or arches as the leg lifts, lift the leg a little lower.""",
+                "cautions": "",
                 "sets": (5, 10),
                 "hold": (8, 10),
                 "per_side": True,
@@ -382,7 +423,8 @@ Back flat; nothing wobbles.""",
         "name": "Glute bridge",
         "category": "strength",
         "starter": False,
-        "summary": "Lifting the hips from lying on your back: strong buttock muscles take load off the low back.",
+        "summary": "Lifting your hips from lying on your back, with the work felt in your buttocks rather than "
+        "your back.",
         "levels": [
             {
                 "slug": "glute-bridge",
@@ -392,7 +434,8 @@ Back flat; nothing wobbles.""",
 Squeeze your buttocks and lift your hips until your body is in a line from shoulders to knees.
 Hold at the top, then lower slowly.""",
                 "cues": """Lift with your buttocks, not your back.""",
-                "cautions": """Don't push up so high that your back arches at the top.""",
+                "tips": """Stop rising once shoulders, hips and knees are in a line; higher only arches your back.""",
+                "cautions": "",
                 "sets": (3, 3),
                 "reps": (12, 15),
                 "rep_hold": (3, 3),
@@ -406,6 +449,7 @@ Hold at the top, then lower slowly.""",
 Keeping your hips up, lift one foot a little off the floor, then put it down.
 Lift the other foot, then lower your hips when the set is done.""",
                 "cues": """Keep your pelvis level, like a tray that mustn't tip.""",
+                "tips": "",
                 "cautions": "",
                 "sets": (3, 3),
                 "reps": (8, 8),
@@ -420,7 +464,8 @@ Lift the other foot, then lower your hips when the set is done.""",
 Press through the foot on the floor to lift your hips.
 Hold at the top, lower slowly, and finish the set before switching legs.""",
                 "cues": """Press through your whole foot, heel included.""",
-                "cautions": """Do this one every other day to give the muscles time to recover.""",
+                "tips": """Every other day is enough for this one: leave a day between sessions.""",
+                "cautions": "",
                 "sets": (2, 4),
                 "reps": (5, 10),
                 "rep_hold": (3, 5),
@@ -434,7 +479,7 @@ Hold at the top, lower slowly, and finish the set before switching legs.""",
         "name": "Piriformis release",
         "category": "release",
         "starter": False,
-        "summary": "Easing a tight piriformis, a deep buttock muscle that can send pain down the back of the thigh.",
+        "summary": "Slow rolling and stretching for the deep muscles of the buttock, pausing where it feels tender.",
         "levels": [
             {
                 "slug": "piriformis-ball-release",
@@ -445,8 +490,8 @@ Lean onto that side and roll slowly back and forth.
 When you find a tender spot, pause on it and breathe until it eases a little.
 Switch sides.""",
                 "cues": """Roll slowly; pause where it's tender.""",
-                "cautions": """A tight piriformis can cause leg pain that feels like sciatica but stops above the knee.
-Numbness or tingling below the knee is different: see a clinician about it.""",
+                "tips": "",
+                "cautions": f"""Numbness or tingling below the knee is not something to roll out: stop, {LEG_ADVICE}""",
                 "sets": (1, 1),
                 "hold": (30, 60),
                 "per_side": True,
@@ -461,7 +506,8 @@ Cross one ankle over the opposite knee.
 Hold the thigh of the bottom leg and gently draw it towards your chest until you feel a stretch in the buttock.
 Hold, release, and switch sides.""",
                 "cues": """Draw the thigh in gently; no yanking.""",
-                "cautions": """Stop if you feel tingling in the leg.""",
+                "tips": "",
+                "cautions": f"""If you feel tingling in the leg, stop, {LEG_ADVICE}""",
                 "sets": (2, 4),
                 "hold": (20, 30),
                 "per_side": True,
@@ -474,7 +520,7 @@ Hold, release, and switch sides.""",
         "name": "Hip-flexor stretch",
         "category": "mobility",
         "starter": False,
-        "summary": "Stretching the front of the hip, which gets short from long sitting and tugs on the low back.",
+        "summary": "A kneeling stretch you should feel at the front of the hip.",
         "levels": [
             {
                 "slug": "half-kneeling-hip-flexor",
@@ -485,7 +531,9 @@ Tuck your tailbone under and squeeze the buttock of the kneeling leg.
 Shift your weight gently forward until you feel a stretch at the front of the hip.
 Hold, then switch sides.""",
                 "cues": """Tuck the pelvis and squeeze the glute before you lean.""",
-                "cautions": """Put a cushion under the knee on the floor.""",
+                "tips": """Put a cushion under the knee on the floor.
+If you feel it in your low back rather than the front of the hip, lean forward less.""",
+                "cautions": "",
                 "sets": (2, 3),
                 "hold": (30, 30),
                 "per_side": True,
@@ -498,8 +546,8 @@ Hold, then switch sides.""",
         "name": "Reverse hyperextension",
         "category": "strength",
         "starter": False,
-        "summary": "Lifting the legs behind you while lying over a ball: strong glutes and a gentle stretch for the "
-        "low back at the bottom of each rep.",
+        "summary": "Lying face down over a ball, you lift your legs behind you with your buttocks and lower them "
+        "slowly, letting the low back round gently at the bottom.",
         "levels": [
             {
                 "slug": "reverse-hyper-ball",
@@ -511,8 +559,10 @@ Lower your legs under control and let your low back round gently at the bottom.
 Start the next lift straight away by squeezing your buttocks.""",
                 "cues": """The buttocks lift the legs, not the back.
 Back flat at the top; stomach braced.""",
-                "cautions": """Never swing or use momentum, and don't let your legs drop.
-Not for a flare-up day.""",
+                "tips": "",
+                "cautions": f"""{BALL_ON_BOX}
+Never swing or use momentum, and don't let your legs drop.
+{NOT_ON_A_FLARE_DAY}""",
                 "sets": (2, 3),
                 "reps": (8, 20),
                 "frequency": "daily, as a warm-up",
@@ -526,8 +576,12 @@ Squeeze your buttocks to lift your legs until your body is straight.
 Lower under control, letting your low back round at the bottom.
 Begin each new rep with a strong squeeze of the buttocks.""",
                 "cues": """Same as level 1: glutes lift, back flat, no swinging.""",
-                "cautions": """Only once the bodyweight version is easy, and never on a flare-up day.
-Best at the end of a lower-body workout.""",
+                "tips": """Best at the end of a lower-body workout.
+A reverse-hyper machine works as well as the ball and box.""",
+                "cautions": f"""Start this level only once level 1 is easy.
+{BALL_ON_BOX}
+Never swing or use momentum, and don't let your legs drop.
+{NOT_ON_A_FLARE_DAY}""",
                 "sets": (2, 3),
                 "reps": (8, 20),
                 "frequency": "at the end of lower-body workouts",
@@ -567,7 +621,11 @@ def _upsert(model, slug, values):
     """The row with this slug, created or brought up to date; saved only if something differs.
 
     Saving an unchanged row would move its updated_at, and with it the library's content version.
+    Fields the model does not have yet are left out: an early data migration (0002) runs this
+    with the model as it was then, before later migrations added fields such as `tips`.
     """
+    fields = {field.name for field in model._meta.get_fields()}
+    values = {name: value for name, value in values.items() if name in fields}
     row = model.objects.filter(slug=slug).first()
     if row is None:
         return model.objects.create(slug=slug, **values)
@@ -603,6 +661,7 @@ def load_library(Progression, Exercise):  # noqa: N803 - historical models from 
                     "name": level["name"],
                     "steps": level["steps"],
                     "cues": level["cues"],
+                    "tips": level["tips"],
                     "cautions": level["cautions"],
                     "equipment": level["equipment"],
                     **_dose_fields(level),

@@ -64,7 +64,11 @@ class Exercise(models.Model):
     slug = models.SlugField(max_length=100, unique=True)
     steps = models.TextField(help_text="One step per line.")
     cues = models.TextField(help_text="One cue per line; the first is shown on Today.")
-    cautions = models.TextField(blank=True, help_text="One per line.")
+    # Tips say how to do it better; cautions say when to stop or not to do it (docs/content.md).
+    tips = models.TextField(blank=True, help_text="One per line: how to do it better. Shown as a plain tip.")
+    cautions = models.TextField(
+        blank=True, help_text="One per line: when to stop, or when not to do it. Shown as a warning."
+    )
     equipment = models.CharField(max_length=120, blank=True)
 
     sets_min = models.PositiveSmallIntegerField(default=1)
@@ -151,6 +155,10 @@ class Exercise(models.Model):
     @property
     def cues_list(self):
         return _lines(self.cues)
+
+    @property
+    def tips_list(self):
+        return _lines(self.tips)
 
     @property
     def cautions_list(self):
