@@ -11,12 +11,11 @@ from itertools import islice, takewhile
 from operator import attrgetter
 from typing import NamedTuple
 
+from journal.pain import meaningful_improvement
 from journal.streaks import current_streak, longest_streak
 
 ROLLING_DAYS = 7
 ROLLING_MIN_DAYS = 3
-MEANINGFUL_POINTS = 2
-MEANINGFUL_SHARE = 0.30
 WEEKLY_AFTER_DAYS = 365
 
 __all__ = ["current_streak", "longest_streak"]
@@ -141,9 +140,8 @@ class Change:
 
     @property
     def meaningful(self):
-        """Fallen by at least 2 points and at least 30% (LIBRARY.md, Ostelo 2008 / Farrar 2001)."""
-        fall = self.first - self.last
-        return fall >= MEANINGFUL_POINTS and self.first > 0 and fall / self.first >= MEANINGFUL_SHARE
+        """Fallen by a meaningful change (journal/pain.py; docs/clinical-rules.md)."""
+        return meaningful_improvement(self.first, self.last)
 
 
 def change(days, end):

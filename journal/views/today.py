@@ -259,7 +259,7 @@ def checkin(request, day):
     if form.cleaned_data["leg_symptoms"]:
         messages.warning(
             request,
-            "Numbness or tingling below the knee can come from an irritated nerve. Please see a doctor or "
+            "Numbness or tingling below the knee is worth having checked: please see a doctor or "
             "physiotherapist about it, and stop any exercise that spreads it further down your leg.",
         )
     return redirect(_day_url(parsed, request.user.local_today()))

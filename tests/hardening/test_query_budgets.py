@@ -1,6 +1,6 @@
 """Every logged-in page costs a fixed number of queries, whatever the length of history.
 
-Budgets (DESIGN.md): /today/ at most 8, every other logged-in page at most 10, session and user
+Budgets: /today/ at most 8, every other logged-in page at most 10, session and user
 queries included. The exercise library is read once per process (exercises/catalog.py), so the
 budgets are for a process that has read it; its own cost is measured separately below.
 """

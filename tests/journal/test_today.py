@@ -161,7 +161,7 @@ def test_a_100kb_note_is_refused(alice_today, screened_alice):
 def test_leg_symptoms_yes_shows_advice_and_marks_the_day(alice_today, screened_alice):
     url = reverse("journal:checkin", kwargs={"day": today_of(screened_alice)})
     response = alice_today.post(url, {"pain": "3", "leg_symptoms": "yes"}, follow=True)
-    assert "irritated nerve" in response.content.decode()
+    assert "worth having checked: please see a doctor or physiotherapist" in response.content.decode()
     assert Entry.objects.get().leg_symptoms is True
 
 
