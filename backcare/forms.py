@@ -8,7 +8,6 @@ from backcare.care import country_for_timezone
 from backcare.models import User
 from backcare.timezones import timezone_names, validate_timezone
 
-COUNTRY_HELP = "It decides which emergency and urgent-care numbers BackCare shows you."
 COUNTRY_ERRORS = {"invalid_choice": "Pick your country from the list, or “Another country”."}
 
 
@@ -19,8 +18,6 @@ class SignupForm(UserCreationForm):
     class Meta(UserCreationForm.Meta):
         model = User
         fields = ["username", "email", "country"]
-        labels = {"country": "Where you live"}
-        help_texts = {"country": COUNTRY_HELP}
         error_messages = {"country": COUNTRY_ERRORS}
 
     field_order = ["username", "email", "password1", "password2", "country"]
@@ -79,8 +76,6 @@ class SettingsForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["email", "time_zone", "country"]
-        labels = {"country": "Where you live"}
-        help_texts = {"country": COUNTRY_HELP}
         error_messages = {"country": COUNTRY_ERRORS}
 
     def __init__(self, *args, **kwargs):

@@ -21,7 +21,12 @@ class User(AbstractUser):
     # Which emergency and urgent-care words the user sees (backcare/care.py); blank: the fallback.
     # Callable choices: a new table entry needs no migration.
     country = models.CharField(
-        max_length=care.COUNTRY_MAX_LENGTH, blank=True, default="", choices=care.country_choices
+        "where you live",
+        max_length=care.COUNTRY_MAX_LENGTH,
+        blank=True,
+        default="",
+        choices=care.country_choices,
+        help_text="It decides which emergency and urgent-care numbers BackCare shows you.",
     )
 
     class Meta:
