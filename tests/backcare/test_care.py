@@ -22,8 +22,8 @@ ROWS = [
     ("NZ", "111", "111", "Healthline 0800 611 116, or your GP"),
 ]
 EU_EEA_BUT_IRELAND = (
-    "AT BE BG HR CY CZ DK EE FI FR DE GR HU IS IT LV LI LT LU MT NL NO PL PT RO SK SI ES SE".split()
-)  # noqa: SIM905
+    "AT BE BG HR CY CZ DK EE FI FR DE GR HU IS IT LV LI LT LU MT NL NO PL PT RO SK SI ES SE".split()  # noqa: SIM905
+)
 # Every number any entry may show: the table's, nothing else.
 TABLE_NUMBERS = {"999", "112", "111", "116 117", "911", "811", "000", "1800 022 222", "0800 611 116"}
 
