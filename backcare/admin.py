@@ -8,6 +8,6 @@ from backcare.models import User
 class UserAdmin(BaseUserAdmin):
     fieldsets = [
         *BaseUserAdmin.fieldsets,
-        ("Preferences", {"fields": ["time_zone"]}),
+        ("Preferences", {"fields": ["time_zone", "country"]}),
     ]
-    list_display = ["username", "email", "time_zone", "date_joined", "is_staff"]
+    list_display = ["username", "email", "time_zone", "country", "date_joined", "is_staff"]

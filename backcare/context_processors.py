@@ -1,7 +1,9 @@
 from functools import lru_cache
 
-from django.conf import settings
 from django.urls import get_script_prefix, reverse
+from django.utils.functional import SimpleLazyObject
+
+from backcare.care import care_for
 
 NAV = {
     "landing": "landing",
@@ -22,5 +24,15 @@ def _nav_urls(script_prefix):
 
 
 def site(request):
-    """The emergency number and the addresses in every page's header (reversed once a process)."""
-    return {"emergency_number": settings.EMERGENCY_NUMBER, "nav": _nav_urls(get_script_prefix())}
+    """The addresses in every page's header (reversed once a process)."""
+    return {"nav": _nav_urls(get_script_prefix())}
+
+
+def care(request):
+    """`care`: the user's emergency number and urgent-care words (backcare/care.py).
+
+    The only way templates get them. Lazy, and read from the user row the request already has:
+    a page that does not show them pays nothing, and none pays a query.
+    """
+    user = getattr(request, "user", None)
+    return {"care": SimpleLazyObject(lambda: care_for(getattr(user, "country", "")))}

@@ -4,8 +4,11 @@ from django.contrib.auth.forms import UserCreationForm
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 
+from backcare.care import country_for_timezone
 from backcare.models import User
 from backcare.timezones import timezone_names, validate_timezone
+
+COUNTRY_ERRORS = {"invalid_choice": "Pick your country from the list, or “Another country”."}
 
 
 class SignupForm(UserCreationForm):
@@ -14,12 +17,18 @@ class SignupForm(UserCreationForm):
 
     class Meta(UserCreationForm.Meta):
         model = User
-        fields = ["username", "email"]
+        fields = ["username", "email", "country"]
+        error_messages = {"country": COUNTRY_ERRORS}
+
+    field_order = ["username", "email", "password1", "password2", "country"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].required = True
         self.fields["email"].help_text = "Used only to reset your password."
+        if not self.is_bound:
+            # static/js/backcare.js preselects the country from the browser's time zone.
+            self.fields["country"].widget.attrs["data-country-guess"] = ""
 
     def clean_time_zone(self):
         value = self.cleaned_data["time_zone"].strip()
@@ -66,9 +75,14 @@ class SettingsForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["email", "time_zone"]
+        fields = ["email", "time_zone", "country"]
+        error_messages = {"country": COUNTRY_ERRORS}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].required = True
         self.fields["time_zone"].choices = [(name, name) for name in timezone_names()]
+        if not self.is_bound and not self.instance.country:
+            # A user without a country (all who signed up before it was asked) sees the guess
+            # from their time zone, and keeps it by saving.
+            self.initial["country"] = country_for_timezone(self.instance.time_zone)

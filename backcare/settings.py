@@ -45,7 +45,7 @@ USE_TZ = True
 LANGUAGE_CODE = "en"
 USE_I18N = False
 
-# Shown on the emergency advice page as a tap-to-call link.
+# The emergency number for users without a country, or whose country backcare/care.py has no entry for.
 EMERGENCY_NUMBER = os.environ.get("EMERGENCY_NUMBER", "112")
 # Reverse proxies in front of the app that append to X-Forwarded-For (0: none, trust REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
@@ -97,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "backcare.context_processors.site",
+                "backcare.context_processors.care",
             ],
         },
     },

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from backcare.care import TIMEZONE_COUNTRIES
 from backcare.forms import SettingsForm, SignupForm
 from journal.selectors import plan_overview
 
@@ -32,7 +33,9 @@ def signup(request):
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, f"Welcome, {user.username}. Your account is ready.")
         return redirect("journal:today")
-    return render(request, "registration/signup.html", {"form": form})
+    return render(
+        request, "registration/signup.html", {"form": form, "timezone_countries": TIMEZONE_COUNTRIES}
+    )
 
 
 @login_required
