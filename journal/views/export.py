@@ -19,6 +19,7 @@ CSV_HEADER = [
     "pain_during",
     "effort",
     "full_dose",
+    "spread",
 ]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -51,7 +52,7 @@ def _csv_rows(user):
         day_ticks = ticks.get(entry.pk) or [None]
         for tick in day_ticks:
             if tick is None:
-                yield [*base, "", "", "", "", ""]
+                yield [*base, "", "", "", "", "", ""]
             else:
                 yield [
                     *base,
@@ -60,6 +61,7 @@ def _csv_rows(user):
                     "" if tick.pain_during is None else tick.pain_during,
                     tick.effort,
                     "yes" if tick.full_dose else "no",
+                    "" if tick.spread is None else ("yes" if tick.spread else "no"),
                 ]
 
 
@@ -79,7 +81,12 @@ def export_csv(request):
 def export_json(request):
     user = request.user
     data = {
-        "user": {"username": user.username, "email": user.email, "time_zone": user.time_zone},
+        "user": {
+            "username": user.username,
+            "email": user.email,
+            "time_zone": user.time_zone,
+            "country": user.country,
+        },
         "plan": list(
             PlanItem.objects.filter(user=user).values(
                 "progression__slug", "exercise__slug", "exercise__level", "active", "since"
@@ -98,6 +105,7 @@ def export_json(request):
                 "pain_during",
                 "effort",
                 "full_dose",
+                "spread",
                 "created_at",
             )
         ),
@@ -107,6 +115,8 @@ def export_json(request):
                 "from_exercise__slug",
                 "to_exercise__slug",
                 "direction",
+                "rule",
+                "values",
                 "reason",
                 "created_at",
             )

@@ -258,3 +258,14 @@ def test_a_tampered_spread_answer_saves_nothing(alice_today, screened_alice):
     url = reverse("journal:tick", kwargs={"day": day, "exercise": "supine-marching"})
     alice_today.post(url, {"spread": "maybe"})
     assert not Tick.objects.exists()
+
+
+def test_the_export_carries_the_rule_and_the_spreading_answer(alice_today, ready_for_level_two):
+    _tick(ready_for_level_two, 2, pain_during=2, effort="easy", spread=False)
+    alice_today.post(reverse("journal:accept", kwargs={"pk": ready_for_level_two.pk}), {"kind": "up"})
+    data = alice_today.get(reverse("journal:export_json")).json()
+    assert data["level_changes"][0]["rule"] == "ready"
+    assert data["level_changes"][0]["values"]["sessions"] == 3
+    assert [t["spread"] for t in data["ticks"]].count(False) == 1
+    csv_body = b"".join(alice_today.get(reverse("journal:export_csv")).streaming_content).decode()
+    assert csv_body.splitlines()[0].endswith(",spread")
