@@ -119,7 +119,7 @@ def _sentence(rule, values):
         )
     if rule == Rule.FLARE:
         usual = "" if v.get("usual") is None else f", well above your usual {_num(v['usual'])}"
-        return f"Today's pain is {v['pain']}{usual}: a flare. A gentle day often helps it settle."
+        return f"Today's pain is {v['pain']}{usual}: a flare."
     if rule == Rule.MANUAL:
         return f"You set the level to {v['level']}."
     return ""
