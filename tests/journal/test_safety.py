@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -616,6 +617,82 @@ def test_no_banner_over_emergency_advice(alice_client, alice):
     assert 'data-testid="emergency-advice"' in body and 'data-testid="safety-banner"' not in body
 
 
+def test_every_banner_asks_for_a_re_screen(alice_client, alice):
+    screen_clear(alice)
+    leg_days(alice, 2, 1, 0)
+    body = page(alice_client)
+    assert "Please answer the safety questions again" in body
+    assert f'<a class="btn btn-primary" href="{SCREEN}">Answer the safety questions again</a>' in body
+
+
+def test_the_spreading_banner_has_its_own_kind_and_can_be_read(alice_client, alice):
+    screen_clear(alice)
+    state, entries, today = safety_state(alice_client)
+    alerts = state.alerts(entries, today, spread_days={today})
+    assert [(a.kind, a.first_day) for a in alerts] == [(SafetyAlert.Kind.SPREADING, today)]
+    assert state.pauses_level_up(entries, today, spread_days={today})
+    response = alice_client.get(TODAY)
+    body = render_to_string(
+        "journal/_safety_status.html",
+        {"alerts": alerts, "csrf_input": "", "entries": entries, "today": today},
+        request=response.wsgi_request,
+    )
+    assert 'data-kind="spreading"' in body
+    assert "Symptoms spread down the leg" in body
+    assert f"On {today:%A %-d %B} you said symptoms spread further down the leg" in body
+    SafetyAlert.objects.create(user=alice, kind=SafetyAlert.Kind.SPREADING, first_day=today)
+    state, entries, today = safety_state(alice_client)
+    assert state.alerts(entries, today, spread_days={today}) == []
+
+
+def test_banners_still_show_while_waiting_for_a_talk_first_ok(alice_client, alice):
+    leg_days(alice, 2, 1, 0)
+    answer(alice_client, "pregnancy")
+    body = page(alice_client)
+    assert 'data-testid="talk-first-advice"' in body and 'data-testid="safety-banner"' in body
+
+
+# --- six weeks without a meaningful change ---
+
+
+def six_weeks_of(user, first_week, last_week):
+    today = user.local_today()
+    Entry.objects.bulk_create(
+        Entry(user=user, date=today - timedelta(days=n), pain=first_week if n >= 35 else last_week)
+        for n in range(42)
+    )
+
+
+def test_today_says_to_see_a_clinician_after_six_weeks_without_a_real_change(alice_client, alice):
+    screen_clear(alice)
+    six_weeks_of(alice, 6, 5)
+    body = page(alice_client)
+    assert 'data-testid="see-clinician"' in body
+    assert "Six weeks ago your 7-day average pain was 6.0; now it is 5.0." in body
+
+
+def test_no_see_clinician_note_after_a_meaningful_improvement(alice_client, alice):
+    screen_clear(alice)
+    six_weeks_of(alice, 6, 3)
+    assert 'data-testid="see-clinician"' not in page(alice_client)
+
+
+def test_no_see_clinician_note_on_a_past_day(alice_client, alice):
+    screen_clear(alice)
+    six_weeks_of(alice, 6, 5)
+    yesterday = (alice.local_today() - timedelta(days=1)).isoformat()
+    assert 'data-testid="see-clinician"' not in page(
+        alice_client, reverse("journal:day", kwargs={"day": yesterday})
+    )
+
+
+def test_no_see_clinician_note_before_six_weeks(alice_client, alice):
+    screen_clear(alice)
+    six_weeks_of(alice, 6, 6)
+    Entry.objects.filter(user=alice, date__lte=alice.local_today() - timedelta(days=35)).delete()
+    assert 'data-testid="see-clinician"' not in page(alice_client)
+
+
 # --- cost ---
 
 
@@ -639,6 +716,17 @@ def test_no_acknowledgement_query_without_a_warning_sign(alice_client, alice):
     with CaptureQueriesContext(connection) as ctx:
         page(alice_client)
     assert not any("journal_safetyalert" in q["sql"] for q in ctx.captured_queries)
+
+
+def test_the_latest_screen_is_one_query_with_its_answers(alice, django_assert_num_queries):
+    from journal import selectors
+
+    screen_clear(alice)
+    SafetyScreen.objects.update(answers={"pregnancy": True, "fever": False})
+    with django_assert_num_queries(1):  # the latest journal_safetyscreen row
+        latest = selectors.latest_screen(user=alice)
+    assert latest.answers == {"pregnancy": True, "fever": False}
+    assert latest.outcome == "clear" and latest.cleared_on is None
 
 
 # --- the disclaimer ---
