@@ -318,10 +318,15 @@ def _plural(n, word):
 
 
 def since_words(then: date, today: date) -> str:
-    """The real time from `then` to `today` in words: "5 days", "6 weeks", "6 months", "2 years"."""
+    """The real time from `then` to `today` in words: "5 days", "6 weeks", "6 months", "2 years".
+
+    Months are calendar months, so a gap of half a year reads "6 months" (never "a week").
+    """
     days = (today - then).days
+    if days < 1:
+        return "less than a day"
     if days < 14:
-        return _plural(max(days, 0), "day")
+        return _plural(days, "day")
     months = (today.year - then.year) * 12 + today.month - then.month - (today.day < then.day)
     if months < 2:
         return _plural(days // 7, "week")

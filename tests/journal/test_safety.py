@@ -618,10 +618,11 @@ def test_no_banner_over_emergency_advice(alice_client, alice):
 
 
 def test_every_banner_asks_for_a_re_screen(alice_client, alice):
-    screen_clear(alice)
+    screen_clear(alice, day=alice.local_today() - timedelta(days=10))
     leg_days(alice, 2, 1, 0)
     body = page(alice_client)
     assert "Please answer the safety questions again" in body
+    assert "Your last safety check was 10 days ago." in body
     assert f'<a class="btn btn-primary" href="{SCREEN}">Answer the safety questions again</a>' in body
 
 

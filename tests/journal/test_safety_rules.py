@@ -269,6 +269,7 @@ def test_level_up_pauses_for_an_unread_banner_or_an_awaited_ok():
 @pytest.mark.parametrize(
     "then, words",
     [
+        (D, "less than a day"),
         (date(2026, 6, 9), "1 day"),
         (date(2026, 6, 5), "5 days"),
         (date(2026, 5, 13), "4 weeks"),
