@@ -1,38 +1,73 @@
+from dataclasses import dataclass
+
 from django import forms
 
 from journal import safety
 
-GROUPS = [
-    (safety.EMERGENCY, "Signs that need emergency care"),
-    (safety.URGENT, "Signs to see a doctor today"),
-    (safety.TALK_FIRST, "Things to talk over with a clinician first"),
-]
+NONE = "none"
+
+
+@dataclass(frozen=True)
+class Box:
+    """One checkbox of a group, as the template renders it."""
+
+    value: str
+    label: str
+    id: str
+    checked: bool
 
 
 class SafetyScreenForm(forms.Form):
-    """Every question of journal/safety.py as a required yes/no choice."""
+    """The screen's three groups, each a set of checkboxes (`name` = the group, `value` = a question
+    key) with a "none of these" box: every group needs an explicit answer, an item or "none"."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, previous_answers=None, **kwargs):
+        if previous_answers is not None:
+            kwargs.setdefault("initial", safety.previous_ticks(previous_answers))
         super().__init__(*args, **kwargs)
-        for question in safety.QUESTIONS:
-            self.fields[question.key] = forms.ChoiceField(
-                label=question.text,
-                choices=[("no", "No"), ("yes", "Yes")],
-                widget=forms.RadioSelect,
+        for group in safety.GROUPS:
+            self.fields[group.name] = forms.MultipleChoiceField(
+                label=group.title,
+                choices=[(q.key, q.text) for q in group.questions] + [(NONE, "None of these")],
+                widget=forms.CheckboxSelectMultiple,
                 error_messages={
-                    "required": "Please answer yes or no.",
-                    "invalid_choice": "Please answer yes or no.",
+                    "required": "Please tick what is true now, or tick “None of these”.",
+                    "invalid_choice": "One of the ticks in this group is not one of its answers: please tick "
+                    "the group again.",
+                    "invalid_list": "Please tick what is true now, or tick “None of these”.",
                 },
             )
 
+    def clean(self):
+        cleaned = super().clean()
+        for group in safety.GROUPS:
+            ticked = cleaned.get(group.name) or []
+            if NONE in ticked and len(ticked) > 1:
+                self.add_error(
+                    group.name,
+                    "You ticked “None of these” and a sign in the same group: untick one of them.",
+                )
+        return cleaned
+
     def groups(self):
-        return [
-            (level, title, [self[q.key] for q in safety.QUESTIONS if q.level == level])
-            for level, title in GROUPS
-        ]
+        """(group, bound field, [Box per question], the "none" Box) for the template."""
+        shown = []
+        for group in safety.GROUPS:
+            field = self[group.name]
+            ticked = set(field.value() or [])
+            boxes = [Box(q.key, q.text, f"{group.name}-{q.key}", q.key in ticked) for q in group.questions]
+            none = Box(NONE, "None of these", f"{group.name}-{NONE}", NONE in ticked)
+            shown.append((group, field, boxes, none))
+        return shown
+
+    def open_groups(self):
+        """How many groups still need an answer (or a fix)."""
+        return sum(1 for group in safety.GROUPS if self[group.name].errors)
 
     def answers(self):
-        return {key: value == "yes" for key, value in self.cleaned_data.items()}
+        """{question_key: bool} for every question."""
+        ticked = {key for group in safety.GROUPS for key in self.cleaned_data[group.name]}
+        return {key: key in ticked for key in safety.QUESTION_KEYS}
 
 
 class ClearanceForm(forms.Form):

@@ -21,10 +21,10 @@ class SafetyState:
     """The user's safety position for this request (`request.safety`).
 
     `status` comes from the latest screen, read once (its few fields) for every journal page;
-    `screen`, the whole row, is read only by the pages that show it. Warning banners need the recent
-    log, which the Today view has already fetched, so they are methods taking those entries:
-    `alerts(entries, today)` and `pauses_level_up(entries, today)` (call them: a method is always
-    truthy). The user's acknowledgements are read at most once, and only when a warning sign is
+    `screen`, the whole row, is read only by the pages that show it. Warning banners and the 6-week
+    note need the recent log, which the Today view has already fetched, so they are methods taking
+    those entries: `alerts(entries, today, spread_days=...)`, `pauses_level_up(entries, today, ...)`
+    and `see_clinician(entries, today)` (call them: a method is always truthy). The user's acknowledgements are read at most once, and only when a warning sign is
     present.
     """
 
@@ -43,15 +43,24 @@ class SafetyState:
     def _acknowledged(self):
         return set(SafetyAlert.objects.filter(user=self.user).values_list("kind", "first_day"))
 
-    def alerts(self, entries, today):
-        """Banners to show: warning signs in `entries` the user has not yet said they have read."""
-        candidates = safety.active_alerts(entries, today, acknowledged=set())
+    def alerts(self, entries, today, *, spread_days=frozenset()):
+        """Banners to show: warning signs in `entries` (and `spread_days`) the user has not yet read."""
+        candidates = safety.active_alerts(entries, today, acknowledged=set(), spread_days=spread_days)
         if not candidates:
             return []
         return [a for a in candidates if (a.kind, a.first_day) not in self._acknowledged]
 
-    def pauses_level_up(self, entries, today):
-        return safety.level_up_paused(self.status, self.alerts(entries, today))
+    def pauses_level_up(self, entries, today, *, spread_days=frozenset()):
+        return safety.level_up_paused(self.status, self.alerts(entries, today, spread_days=spread_days))
+
+    def see_clinician(self, entries, today):
+        """Six weeks of check-ins without a meaningful change (a `safety.SeeClinician`), or None."""
+        return safety.see_clinician(entries, today)
+
+    @property
+    def since_last_screen(self):
+        """The real time since the latest screen in words ("6 months"), for the re-screen reminder."""
+        return "" if self.latest is None else safety.since_words(self.latest.taken_on, self.today)
 
 
 class SafetyMiddleware:

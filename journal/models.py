@@ -180,6 +180,7 @@ class SafetyScreen(models.Model):
 
     class Outcome(models.TextChoices):
         CLEAR = "clear", "Clear"
+        SEE_SOON = "see_soon", "See a doctor soon"
         TALK_FIRST = "talk_first", "Talk to a clinician first"
         URGENT = "urgent", "See a doctor today"
         EMERGENCY = "emergency", "Emergency"
@@ -191,6 +192,8 @@ class SafetyScreen(models.Model):
     # {question_key: bool}; the questions live in journal/safety.py.
     answers = models.JSONField(default=dict)
     outcome = models.CharField(max_length=12, choices=Outcome)
+    # The clinician's OK. Earlier than taken_on when it was carried over from the previous screen,
+    # whose talk-first / see-soon answers this one repeats (journal/safety.py, carried_clearance).
     cleared_on = models.DateField(null=True, blank=True)
     cleared_note = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -212,6 +215,7 @@ class SafetyAlert(models.Model):
     class Kind(models.TextChoices):
         LEG_SYMPTOMS = "leg_symptoms", "Leg symptoms three days running"
         PAIN_RISE = "pain_rise", "Pain well above your usual"
+        SPREADING = "spreading", "Symptoms spread down the leg during an exercise"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="safety_alerts")
     kind = models.CharField(max_length=16, choices=Kind)

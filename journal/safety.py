@@ -1,22 +1,39 @@
 """Safety rules: the red-flag screen and the warning signs in the daily log.
 
 Pure functions over rows already fetched; no request, no queries. The app points to care and
-never diagnoses: every question is about the body, in plain words.
+never diagnoses: every question is about the body, in plain words. docs/safety.md explains the
+groups, the routing and what holds the plan.
 """
 
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import NamedTuple
 
-from journal.pain import is_flare, usual_pain
+from journal.models import SafetyAlert, SafetyScreen
+from journal.pain import is_flare, meaningful_improvement, seven_day_average, usual_pain
 
-EMERGENCY = "emergency"
-URGENT = "urgent"
-TALK_FIRST = "talk_first"
-CLEAR = "clear"
+Outcome = SafetyScreen.Outcome
+EMERGENCY = Outcome.EMERGENCY
+URGENT = Outcome.URGENT
+TALK_FIRST = Outcome.TALK_FIRST
+SEE_SOON = Outcome.SEE_SOON
+CLEAR = Outcome.CLEAR
+# Most serious first: the outcome of a screen is the first of these answered yes.
+SERIOUSNESS = (EMERGENCY, URGENT, TALK_FIRST, SEE_SOON)
 
-REMIND_AFTER_DAYS = 7
+RESCREEN_AFTER_DAYS = 28
 LEG_SYMPTOM_RUN = 3
+# A "symptoms spread down the leg" answer raises its banner for this many days.
+SPREAD_SHOWN_DAYS = 7
+# The 6-week note compares the first and the last week of this many days of log.
+SEE_CLINICIAN_SPAN_DAYS = 42
+
+
+class PlanAccess(StrEnum):
+    FULL = "full"
+    GENTLE = "gentle"
+    HELD = "held"
 
 
 @dataclass(frozen=True)
@@ -27,56 +44,96 @@ class Question:
 
 
 QUESTIONS = [
-    # Emergency: stop and get emergency care now.
+    # Emergency now: call the emergency number, or go to an emergency department.
     Question(
         "saddle_numbness",
         EMERGENCY,
-        "Is there new numbness or tingling between your legs: around the genitals, the back passage "
-        "or the buttocks?",
+        "New numbness or tingling around the genitals, the back passage or the buttocks",
     ),
     Question(
         "bladder",
         EMERGENCY,
-        "Is passing urine newly different: hard to start or stop, you can't feel it, or you leak?",
+        "New trouble starting or stopping when you pass urine, not feeling it, or leaking",
     ),
-    Question("bowel", EMERGENCY, "Have you newly lost control of your bowels?"),
+    Question("bowel", EMERGENCY, "New loss of control of your bowels"),
     Question(
         "both_legs",
         EMERGENCY,
-        "Do you have pain, numbness or weakness in both legs, or do your legs give way?",
+        "New pain, numbness or weakness in both legs, or legs that give way",
+    ),
+    Question("weakness_worsening", EMERGENCY, "A leg or foot getting weaker quickly, day by day or faster"),
+    Question(
+        "chest_pain",
+        EMERGENCY,
+        "Back pain together with chest pain, or sudden severe pain between the shoulder blades",
+    ),
+    # Urgent: a doctor or the urgent-care line today.
+    Question("fever", URGENT, "Fever or chills along with the back pain"),
+    Question("weight_loss", URGENT, "Losing weight without trying"),
+    Question("cancer", URGENT, "Cancer now, or cancer in the past and this back pain is new"),
+    Question(
+        "constant_night_pain",
+        URGENT,
+        "Pain that is there all the time, is not eased by rest or by any position, and is worse at night",
     ),
     Question(
-        "weakness_worsening", EMERGENCY, "Is a leg or foot getting weaker quickly, day by day or faster?"
+        "recent_accident",
+        URGENT,
+        "Back pain since a serious accident in the last few weeks, such as a car crash or a fall from a height",
     ),
+    Question(
+        "fragile_fall",
+        URGENT,
+        "Pain that started after a small fall or strain, when your bones may be fragile (thin bones, or "
+        "steroid tablets taken for a long time)",
+    ),
+    Question(
+        "low_immunity",
+        URGENT,
+        "Weak immunity, from an illness or from medicines, or a serious infection recently",
+    ),
+    Question("injected_drugs", URGENT, "Injecting drugs, now or in the recent past"),
+    Question("back_lump", URGENT, "A new lump on your back, or a change in the shape of your back"),
+    # Talk to a clinician before starting: no plan until their OK is recorded.
+    Question("pregnancy", TALK_FIRST, "Pregnant, or you gave birth in the last 6 weeks"),
+    Question("back_surgery", TALK_FIRST, "An operation on your back in the last year"),
+    Question(
+        "spine_condition",
+        TALK_FIRST,
+        "A doctor has told you of a fracture, a tumour or an infection in your spine",
+    ),
+    # See a doctor soon (1-2 weeks): the gentle set meanwhile.
+    Question(
+        "first_pain_age",
+        SEE_SOON,
+        "This is the first back pain you have ever had, and you are over 50 or under 20",
+    ),
+    Question(
+        "fragile_bones", SEE_SOON, "Thin bones (osteoporosis), or steroid tablets taken for 3 months or more"
+    ),
+    Question(
+        "morning_stiffness",
+        SEE_SOON,
+        "Stiffness most mornings that lasts more than 30 minutes and eases as you move",
+    ),
+    Question("canal_narrowing", SEE_SOON, "A doctor has told you of a narrowing of the spinal canal"),
+]
+QUESTION_KEYS = [q.key for q in QUESTIONS]
+BY_KEY = {q.key: q for q in QUESTIONS}
+
+# Questions of the first screen whose meaning changed: never asked again, kept so that old
+# screens still read as they were answered (their outcome is stored with them).
+RETIRED_QUESTIONS = [
     Question(
         "serious_accident",
         EMERGENCY,
         "Did this back pain start after a serious accident, such as a car crash or a bad fall?",
     ),
-    # Urgent: see a doctor today.
-    Question("fever", URGENT, "Do you have a fever, or feel generally unwell, along with the back pain?"),
-    Question("weight_loss", URGENT, "Have you been losing weight without trying?"),
-    Question("cancer", URGENT, "Have you had cancer in the past, and is this back pain new?"),
     Question(
         "night_pain",
         URGENT,
         "Is the pain there even when you rest, whatever position you try, or is it worse at night?",
     ),
-    Question(
-        "fragile_fall",
-        URGENT,
-        "Did the pain start after a small fall or strain, and could your bones be fragile "
-        "(osteoporosis, or steroid tablets taken for a long time)?",
-    ),
-    Question(
-        "low_immunity",
-        URGENT,
-        "Is your immune system weakened (by an illness or by medicines), or have you had an infection "
-        "recently?",
-    ),
-    # Talk to a clinician before starting the exercises.
-    Question("pregnancy", TALK_FIRST, "Are you pregnant?"),
-    Question("back_surgery", TALK_FIRST, "Have you had an operation on your back?"),
     Question(
         "known_condition",
         TALK_FIRST,
@@ -84,45 +141,115 @@ QUESTIONS = [
         "(a narrowing of the spinal canal)?",
     ),
 ]
-QUESTION_KEYS = [q.key for q in QUESTIONS]
+# Answers meaning "a narrowing of the spinal canal": the retired question asked it together with others.
+NARROWING_KEYS = ("canal_narrowing", "known_condition")
+
+
+@dataclass(frozen=True)
+class Group:
+    """One list of the screen: the form's checkbox `name`, with a "none of these" box of its own."""
+
+    name: str
+    title: str
+    hint: str
+    levels: tuple
+
+    @property
+    def questions(self):
+        return [q for q in QUESTIONS if q.level in self.levels]
+
+
+GROUPS = [
+    Group("emergency", "Emergency now", "Signs that need care straight away.", (EMERGENCY,)),
+    Group("urgent", "Urgent, today", "Signs that need a doctor today.", (URGENT,)),
+    Group(
+        "before",
+        "Before you start",
+        "Things a doctor or physiotherapist should know about before you exercise.",
+        (TALK_FIRST, SEE_SOON),
+    ),
+]
 
 
 def screen_outcome(answers):
     """The most serious level answered yes, else "clear"."""
     levels = {q.level for q in QUESTIONS if answers.get(q.key)}
-    for level in (EMERGENCY, URGENT, TALK_FIRST):
-        if level in levels:
-            return level
-    return CLEAR
+    return next((level for level in SERIOUSNESS if level in levels), CLEAR)
 
 
 def yes_answers(answers, level=None):
-    return [q for q in QUESTIONS if answers.get(q.key) and (level is None or q.level == level)]
+    """The questions answered yes, current and retired, in the order they are asked."""
+    return [
+        q
+        for q in (*QUESTIONS, *RETIRED_QUESTIONS)
+        if answers.get(q.key) and (level is None or q.level == level)
+    ]
 
 
-class PlanAccess(StrEnum):
-    FULL = "full"
-    GENTLE = "gentle"
-    HELD = "held"
+def previous_ticks(answers):
+    """The form's initial ticks from an earlier screen's answers: {group name: [keys]}.
+
+    A group is shown as "none of these" only when that screen answered every one of its current
+    questions no; a screen from before a question existed leaves that group for the user to answer.
+    """
+    ticks = {}
+    for group in GROUPS:
+        keys = [q.key for q in group.questions if answers.get(q.key)]
+        if keys:
+            ticks[group.name] = keys
+        elif all(answers.get(q.key) is False for q in group.questions):
+            ticks[group.name] = ["none"]
+    return ticks
 
 
-HELD_MESSAGE = "Your exercise plan is on hold after your safety answers; the daily check-in stays open."
+def carried_clearance(previous, answers):
+    """The clinician's OK a new screen keeps from the one before it, or None.
+
+    An OK stays when the new answers are talk-first or see-soon only and every one of them was
+    answered yes on the previous screen, which had the OK: the same thing, already seen by a
+    clinician (a past operation needs no new OK every month). A new answer, or an urgent or
+    emergency one, always needs a new decision.
+    """
+    if previous is None or previous.cleared_on is None or previous.outcome == EMERGENCY:
+        return None
+    if screen_outcome(answers) not in (TALK_FIRST, SEE_SOON):
+        return None
+    if all(previous.answers.get(q.key) for q in yes_answers(answers)):
+        return previous.cleared_on
+    return None
+
+
+HELD_MESSAGES = {
+    EMERGENCY: "Your safety check found a sign that needs emergency care, so your exercises stay paused "
+    "until you answer the safety questions again.",
+    URGENT: "Your safety check found a sign that needs a doctor today, so your exercises stay paused "
+    "until you note a clinician's OK.",
+    TALK_FIRST: "Your safety check found something to talk over with a clinician before you start, so "
+    "your exercises stay paused until you note their OK.",
+    SEE_SOON: "Your safety check found something a doctor should see within 1–2 weeks, so until you note "
+    "their OK your plan holds only the gentle set.",
+}
 
 
 @dataclass(frozen=True)
 class ScreenStatus:
-    """What the latest screen means for the pages: may the plan show, is a reminder due."""
+    """What the latest screen means for the pages: how much of the plan may show, is a re-screen due."""
 
     needs_screen: bool
+    # A SafetyScreen.Outcome value.
     outcome: str | None = None
+    # HELD: emergency, urgent or talk-first without an OK; GENTLE: see-soon without an OK.
     plan: PlanAccess = PlanAccess.FULL
+    # The screen is clear, or its clinician's OK is recorded (level-ups may be suggested).
     cleared: bool = False
+    # Pregnancy answered yes on the latest screen: never face-down work, even after an OK.
     no_prone: bool = False
+    # 1 when a narrowing of the spinal canal was answered yes: extension levels 2-3 never planned.
     no_extension_above: int | None = None
+    # 4 weeks since the last screen.
     rescreen_due: bool = False
+    # The one sentence shown when the plan is HELD or GENTLE (the server-side gate returns it too).
     held_message: str = ""
-    talk_first: bool = False
-    reminder_due: bool = False
 
     @property
     def blocks_plan(self):
@@ -132,38 +259,80 @@ class ScreenStatus:
     def gentle_only(self):
         return self.plan == PlanAccess.GENTLE
 
+    @property
+    def needs_care_now(self):
+        """Emergency or urgent advice stands (Today shows it instead of everything else)."""
+        return self.outcome == EMERGENCY or (self.outcome == URGENT and not self.cleared)
+
+    @property
+    def talk_first(self):
+        """A talk-first screen waiting for a clinician's OK."""
+        return self.outcome == TALK_FIRST and not self.cleared
+
+    @property
+    def see_soon(self):
+        """A see-soon screen waiting for a clinician's OK (the gentle set meanwhile)."""
+        return self.outcome == SEE_SOON and not self.cleared
+
 
 def screen_status(screen, today: date) -> ScreenStatus:
-    """`screen` is the user's latest SafetyScreen (or None): its outcome, taken_on, cleared_on."""
+    """`screen` is the user's latest SafetyScreen (or None): outcome, taken_on, cleared_on, answers."""
     if screen is None:
         return ScreenStatus(needs_screen=True)
     outcome = screen.outcome
-    if outcome == EMERGENCY:
-        # Only a new screen lifts an emergency answer.
-        blocks = True
-    elif outcome == URGENT:
-        blocks = screen.cleared_on is None
+    answers = screen.answers or {}
+    # Only a new screen lifts an emergency; every other outcome is lifted by a clinician's OK.
+    cleared = outcome == CLEAR or (outcome != EMERGENCY and screen.cleared_on is not None)
+    if cleared:
+        plan = PlanAccess.FULL
+    elif outcome == SEE_SOON:
+        plan = PlanAccess.GENTLE
     else:
-        blocks = False
+        plan = PlanAccess.HELD
     return ScreenStatus(
         needs_screen=False,
         outcome=outcome,
-        plan=PlanAccess.HELD if blocks else PlanAccess.FULL,
-        cleared=outcome == CLEAR or screen.cleared_on is not None,
-        held_message=HELD_MESSAGE if blocks else "",
-        talk_first=outcome == TALK_FIRST and screen.cleared_on is None,
-        reminder_due=screen.taken_on <= today - timedelta(days=REMIND_AFTER_DAYS),
+        plan=plan,
+        cleared=cleared,
+        no_prone=bool(answers.get("pregnancy")),
+        no_extension_above=1 if any(answers.get(key) for key in NARROWING_KEYS) else None,
+        rescreen_due=screen.taken_on <= today - timedelta(days=RESCREEN_AFTER_DAYS),
+        held_message="" if plan == PlanAccess.FULL else HELD_MESSAGES[outcome],
     )
 
 
 def clearance_allowed(screen):
-    """A clinician's OK can be recorded once, on an urgent or talk-first screen; never on an emergency."""
-    return screen is not None and screen.outcome in (URGENT, TALK_FIRST) and screen.cleared_on is None
+    """A clinician's OK is recorded once, on an urgent, talk-first or see-soon screen; never an emergency."""
+    return (
+        screen is not None and screen.outcome in (URGENT, TALK_FIRST, SEE_SOON) and screen.cleared_on is None
+    )
 
 
 def level_up_paused(status: ScreenStatus, alerts) -> bool:
     """Hold back level-up suggestions while a warning banner is unread, or a clinician's OK is awaited."""
-    return bool(alerts) or status.talk_first
+    return bool(alerts) or not status.cleared
+
+
+def _plural(n, word):
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def since_words(then: date, today: date) -> str:
+    """The real time from `then` to `today` in words: "5 days", "6 weeks", "6 months", "2 years".
+
+    Months are calendar months, so a gap of half a year reads "6 months" (never "a week").
+    """
+    days = (today - then).days
+    if days < 1:
+        return "less than a day"
+    if days < 14:
+        return _plural(days, "day")
+    months = (today.year - then.year) * 12 + today.month - then.month - (today.day < then.day)
+    if months < 2:
+        return _plural(days // 7, "week")
+    if months < 12:
+        return _plural(months, "month")
+    return _plural(months // 12, "year")
 
 
 @dataclass(frozen=True)
@@ -186,7 +355,7 @@ def leg_symptom_run_start(entries, today: date):
 
 
 def pain_rise(entries, today: date):
-    """(today's pain, baseline) when today's score is 3+ points above the baseline, else None."""
+    """(today's pain, usual pain) when today's check-in is a flare, else None."""
     todays = next((e for e in entries if e.date == today), None)
     if todays is None or todays.pain is None:
         return None
@@ -196,17 +365,42 @@ def pain_rise(entries, today: date):
     return todays.pain, usual
 
 
-def active_alerts(entries, today: date, acknowledged):
-    """Alerts to show as a banner. `acknowledged` is a set of (kind, first_day) the user has seen."""
+def latest_spread_day(spread_days, today: date):
+    """The latest day of the last week on which symptoms spread down the leg during an exercise."""
+    recent = [d for d in spread_days if today - timedelta(days=SPREAD_SHOWN_DAYS - 1) <= d <= today]
+    return max(recent, default=None)
+
+
+RESCREEN_ASK = "Please answer the safety questions again"
+
+
+def active_alerts(entries, today: date, acknowledged, *, spread_days=frozenset()):
+    """Alerts to show as a banner; each one asks for a re-screen.
+
+    `acknowledged` is a set of (kind, first_day) the user has read; `spread_days` are the dates on
+    which the user said symptoms spread down the leg during an exercise.
+    """
     alerts = []
     start = leg_symptom_run_start(entries, today)
     if start is not None:
         alerts.append(
             Alert(
-                "leg_symptoms",
+                SafetyAlert.Kind.LEG_SYMPTOMS,
                 start,
                 "You have noted numbness or tingling below the knee for three days in a row. "
-                "Please see a doctor or physiotherapist, and stop any exercise that sends symptoms further down the leg.",
+                f"{RESCREEN_ASK}, see a doctor or physiotherapist, and stop any exercise that sends "
+                "symptoms further down the leg.",
+            )
+        )
+    spread = latest_spread_day(spread_days, today)
+    if spread is not None:
+        alerts.append(
+            Alert(
+                SafetyAlert.Kind.SPREADING,
+                spread,
+                f"On {spread:%A %-d %B} you said symptoms spread further down the leg during an exercise. "
+                f"Stop that exercise, go back to the level before it, and {RESCREEN_ASK.lower()}; see a "
+                "doctor or physiotherapist if it happens again.",
             )
         )
     rise = pain_rise(entries, today)
@@ -214,14 +408,39 @@ def active_alerts(entries, today: date, acknowledged):
         pain, usual = rise
         alerts.append(
             Alert(
-                "pain_rise",
+                SafetyAlert.Kind.PAIN_RISE,
                 today,
                 (
                     f"Today's pain ({pain}) is {pain - usual:g} points above your usual {usual:g}. "
                     if usual is not None
                     else f"Today's pain ({pain}) is high. "
                 )
-                + "Take it gently, keep to the easier levels, and if it does not settle, talk to a clinician.",
+                + "Take it gently and keep to the easier levels. "
+                + f"{RESCREEN_ASK}, and if it does not settle, talk to a clinician.",
             )
         )
     return [a for a in alerts if (a.kind, a.first_day) not in acknowledged]
+
+
+class SeeClinician(NamedTuple):
+    """Six weeks of log without a meaningful change: the 7-day averages then and now."""
+
+    then_day: date
+    then: float
+    now: float
+
+
+def see_clinician(entries, today: date):
+    """A `SeeClinician` when six weeks of check-ins show no meaningful improvement, else None.
+
+    `entries` are the last 42 days (date, pain, day_type). The user's first week in that window
+    (its 7-day average, ending 35 days ago) is compared with the last (ending today); both must be
+    known, so a user who started less than six weeks ago, or checked in too rarely, gets no note.
+    """
+    first = today - timedelta(days=SEE_CLINICIAN_SPAN_DAYS - 1)
+    then_day = first + timedelta(days=6)
+    then = seven_day_average(entries, then_day)
+    now = seven_day_average(entries, today)
+    if then is None or now is None or meaningful_improvement(then, now):
+        return None
+    return SeeClinician(then_day, then, now)

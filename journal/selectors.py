@@ -1,5 +1,6 @@
 """Reads that need care (bounded windows, few queries). Every query starts from the user."""
 
+import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
@@ -79,18 +80,27 @@ class LatestScreen(NamedTuple):
     outcome: str
     taken_on: date
     cleared_on: date | None
+    answers: dict
 
 
 def latest_screen(*, user):
-    """The user's latest safety screen as a `LatestScreen`, or None: on every journal page, so plain SQL."""
+    """The user's latest safety screen as a `LatestScreen`, or None: on every journal page, so plain SQL.
+
+    The answers come back as JSON text (SQLite, and PostgreSQL as Django configures it) and are
+    decoded here, as the model field would.
+    """
     rows = _select(
-        "SELECT id, outcome, taken_on, cleared_on FROM journal_safetyscreen"
+        "SELECT id, outcome, taken_on, cleared_on, answers FROM journal_safetyscreen"
         # The (user, -created_at) index.
         " WHERE user_id = %s ORDER BY created_at DESC LIMIT 1",
         [user.pk],
-        LatestScreen,
     )
-    return rows[0] if rows else None
+    if not rows:
+        return None
+    pk, outcome, taken_on, cleared_on, answers = rows[0]
+    if isinstance(answers, str | bytes):
+        answers = json.loads(answers)
+    return LatestScreen(pk, outcome, taken_on, cleared_on, answers or {})
 
 
 def _with_library(items):

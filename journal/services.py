@@ -184,12 +184,24 @@ def account_delete(*, user):
 
 @transaction.atomic
 def safety_screen_record(*, user, today, answers):
-    """Store a finished screen as a new row; with no emergency or urgent answer, the plan starts."""
+    """Store a finished screen as a new row; unless it holds the plan, the starter plan starts.
+
+    A clinician's OK of the previous screen carries over when the new answers repeat what it
+    cleared (safety.carried_clearance). With a see-soon outcome the starter plan is made too: the
+    pages show only its gentle set until an OK is recorded.
+    """
     from journal import safety
     from journal.models import SafetyScreen
 
+    previous = SafetyScreen.objects.filter(user=user).first()
+    cleared_on = safety.carried_clearance(previous, answers)
     screen = SafetyScreen.objects.create(
-        user=user, taken_on=today, answers=answers, outcome=safety.screen_outcome(answers)
+        user=user,
+        taken_on=today,
+        answers=answers,
+        outcome=safety.screen_outcome(answers),
+        cleared_on=cleared_on,
+        cleared_note=previous.cleared_note if cleared_on else "",
     )
     if not safety.screen_status(screen, today).blocks_plan:
         plan_create_starter(user=user, today=today)

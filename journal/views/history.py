@@ -194,7 +194,6 @@ def report(request):
     summary = _summary(user, key, start, today, details=True)
     series = history.pain_series(summary["in_period"], summary["start"], today)
     screens = list(SafetyScreen.objects.filter(user=user).order_by("-created_at"))
-    questions = {q.key: q for q in safety.QUESTIONS}
     return render(
         request,
         "journal/report.html",
@@ -206,10 +205,7 @@ def report(request):
             "changes": LevelChange.objects.filter(user=user, created_at__date__gte=summary["start"])
             .select_related("plan_item__progression", "from_exercise", "to_exercise")
             .order_by("-created_at")[:REPORT_ROWS],
-            "screens": [
-                (screen, [questions[k] for k, v in screen.answers.items() if v and k in questions])
-                for screen in screens
-            ],
+            "screens": [(screen, safety.yes_answers(screen.answers)) for screen in screens],
             "leg_days": [d.date for d in summary["in_period"] if d.leg_symptoms],
             "period_notes": sorted(
                 ((day, note) for day, note in summary["notes"].items() if day >= summary["start"]),

@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from journal import safety, selectors, services
+from journal import safety, selectors, services, suggestions
 from journal.forms_safety import ClearanceForm, SafetyScreenForm
 from journal.models import SafetyAlert
 
@@ -13,23 +13,36 @@ from journal.models import SafetyAlert
 @login_required
 @require_http_methods(["GET", "POST"])
 def screen(request):
-    """The red-flag questions; a finished screen is stored as a new row, never over an old one."""
-    form = SafetyScreenForm(request.POST if request.method == "POST" else None)
+    """The red-flag questions in three groups; a finished screen is a new row, never over an old one."""
+    last = request.safety.latest
+    today = request.user.local_today()
+    form = SafetyScreenForm(
+        request.POST if request.method == "POST" else None,
+        previous_answers=last.answers if last else None,
+    )
     if request.method == "POST":
         if form.is_valid():
-            screen = services.safety_screen_record(
-                user=request.user, today=request.user.local_today(), answers=form.answers()
-            )
+            screen = services.safety_screen_record(user=request.user, today=today, answers=form.answers())
+            if safety.screen_status(screen, today).plan != safety.PlanAccess.FULL:
+                return redirect("journal:safety_result")
             if screen.outcome == safety.CLEAR:
                 messages.success(request, "Thank you. Nothing in your answers needs a doctor first.")
-                return redirect("journal:today")
-            return redirect("journal:safety_result")
-        missing = sum(1 for field in form if field.errors)
+            else:
+                messages.success(
+                    request,
+                    f"Thank you. These answers were already covered by a clinician's OK on "
+                    f"{screen.cleared_on:%-d %B %Y}, so it still stands.",
+                )
+            return redirect("journal:today")
         messages.error(
             request,
-            f"Please answer every question ({missing} still open, marked below). Nothing was saved yet.",
+            f"Nothing was saved yet: please answer every group ({form.open_groups()} still open, marked below).",
         )
-    return render(request, "journal/safety/screen.html", {"form": form, "last": request.safety.screen})
+    return render(
+        request,
+        "journal/safety/screen.html",
+        {"form": form, "last": last, "since": safety.since_words(last.taken_on, today) if last else ""},
+    )
 
 
 def _render_result(request, clearance_form=None):
@@ -39,14 +52,22 @@ def _render_result(request, clearance_form=None):
     return render(
         request,
         "journal/safety/result.html",
-        {"screen": screen, "yes": safety.yes_answers(screen.answers), "clearance_form": clearance_form},
+        {
+            "screen": screen,
+            "status": request.safety.status,
+            "yes": safety.yes_answers(screen.answers),
+            "talk_first_yes": safety.yes_answers(screen.answers, safety.TALK_FIRST),
+            "see_soon_yes": safety.yes_answers(screen.answers, safety.SEE_SOON),
+            "carried": screen.cleared_on is not None and screen.cleared_on < screen.taken_on,
+            "clearance_form": clearance_form,
+        },
     )
 
 
 @login_required
 def result(request):
     """What the latest answers mean, and where a clinician's OK is recorded."""
-    if request.safety.screen is None:
+    if request.safety.latest is None:
         return redirect("journal:safety")
     return _render_result(request)
 
@@ -83,6 +104,11 @@ def clear(request):
     return redirect("journal:today")
 
 
+def _spread_days(user, today):
+    """The recent days the user said symptoms spread down the leg during an exercise."""
+    return suggestions.spread_days(selectors.recent_ticks(user=user, day=today))
+
+
 @login_required
 @require_POST
 def acknowledge(request):
@@ -94,7 +120,12 @@ def acknowledge(request):
         first_day = None
     today = request.user.local_today()
     entries = selectors.recent_entries(user=request.user, day=today)
-    showing = {(a.kind, a.first_day) for a in safety.active_alerts(entries, today, acknowledged=set())}
+    showing = {
+        (a.kind, a.first_day)
+        for a in safety.active_alerts(
+            entries, today, acknowledged=set(), spread_days=_spread_days(request.user, today)
+        )
+    }
     if (kind, first_day) not in showing:
         messages.error(request, "That warning is not showing any more, so there was nothing to mark as read.")
         return redirect("journal:today")

@@ -172,7 +172,9 @@ def _page_state(request, day):
         "streak": streak,
         "entries": entries,
         "gentle": gentle,
-        "alerts": state.alerts(entries, today) if day == today else [],
+        "alerts": state.alerts(entries, today, spread_days=suggestions.spread_days(ticks))
+        if day == today
+        else [],
         "day_url": _day_url(day, today),
         # The page's dozen forms share one token field, written once ({% csrf_token %} costs
         # about 7 µs a form); the templates print it as {{ csrf_input }}.

@@ -46,8 +46,8 @@ def test_sign_up_safety_screen_check_in_tick_undo(page, live_server, check_a11y,
     page.get_by_role("button", name="Sign up").click()
     page.get_by_test_id("safety-form").wait_for()
     check_a11y(page)
-    for label in page.locator("[data-testid=safety-form] label", has_text="No").all():
-        label.click()
+    for group in ("emergency", "urgent", "before"):
+        page.get_by_test_id(f"none-{group}").check()
     page.get_by_role("button", name="Finish the check").click()
     page.wait_for_url("**/today/")
     assert page.get_by_test_id("plan-item").count() == 7

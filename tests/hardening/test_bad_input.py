@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from backcare.models import User
 from journal.models import Entry, PlanItem, SafetyScreen
-from journal.safety import QUESTION_KEYS
+from journal.safety import GROUPS
 from tests.backcare.test_urls import all_named_patterns
 from tests.conftest import make_history
 from tests.hardening.test_isolation import sample_kwargs, snapshot
@@ -116,18 +116,20 @@ def test_empty_and_tampered_submissions_change_nothing(alice_today, screened_ali
 
 
 def test_a_tampered_safety_answer_is_refused(alice_client, alice):
-    answers = dict.fromkeys(QUESTION_KEYS, "no")
-    answers["bladder"] = "perhaps"
+    answers = {"emergency": ["none"], "urgent": ["none"], "before": ["perhaps"]}
     response = alice_client.post(reverse("journal:safety"), answers)
     assert response.status_code == 200
+    assert "not one of its answers" in response.content.decode()
     assert not SafetyScreen.objects.exists()
 
 
+# The safety screen's checkbox groups.
+SCREEN_GROUPS = [group.name for group in GROUPS]
 # Every field name our forms use (Django's account forms included); the sweep fills all of them.
 FIELDS = [
     *["pain", "notes", "leg_symptoms", "pain_during", "effort", "partial", "day_type", "kind", "level"],
     *["next", "cleared_on", "note", "first_day", "email", "time_zone", "password", "old_password"],
-    *["new_password1", "new_password2", "username", "password1", "password2", *QUESTION_KEYS],
+    *["new_password1", "new_password2", "username", "password1", "password2", *SCREEN_GROUPS],
 ]
 BIG = "x" * 100_000
 # Free-text fields get the 100 kB value; all fields at once would pass Django's 2.5 MB request cap.

@@ -1,9 +1,10 @@
 """The safety screen, its outcomes, the warning banners and the medical disclaimer, through HTTP."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -14,10 +15,11 @@ from tests.conftest import make_user, screen_clear
 
 pytestmark = pytest.mark.django_db
 
-ALL_NO = {q.key: "no" for q in safety.QUESTIONS}
 EMERGENCY_KEYS = [q.key for q in safety.QUESTIONS if q.level == safety.EMERGENCY]
 URGENT_KEYS = [q.key for q in safety.QUESTIONS if q.level == safety.URGENT]
 TALK_KEYS = [q.key for q in safety.QUESTIONS if q.level == safety.TALK_FIRST]
+SEE_SOON_KEYS = [q.key for q in safety.QUESTIONS if q.level == safety.SEE_SOON]
+ALL_NONE = {group.name: ["none"] for group in safety.GROUPS}
 STARTERS = 7
 
 SCREEN = reverse("journal:safety")
@@ -41,8 +43,17 @@ def plan_rows(client):
     return page(client).count('data-testid="plan-item"')
 
 
-def answer(client, **yes):
-    return client.post(SCREEN, {**ALL_NO, **dict.fromkeys(yes, "yes")})
+def ticks(*yes):
+    """The screen's POST data: each group's ticked keys, or "none"."""
+    data = {}
+    for group in safety.GROUPS:
+        keys = [q.key for q in group.questions if q.key in yes]
+        data[group.name] = keys or ["none"]
+    return data
+
+
+def answer(client, *yes, follow=False):
+    return client.post(SCREEN, ticks(*yes), follow=follow)
 
 
 def leg_days(user, *offsets, pain=3):
@@ -126,53 +137,72 @@ def test_writes_require_login_and_reject_get(client, alice, url):
 def test_the_screen_asks_every_question_in_three_groups(alice_client):
     body = page(alice_client, SCREEN)
     assert 'data-testid="safety-form"' in body
-    assert body.count("<fieldset") == len(safety.QUESTIONS)
-    assert body.count("<legend>") == len(safety.QUESTIONS)
-    for title in (
-        "Signs that need emergency care",
-        "Signs to see a doctor today",
-        "Things to talk over with a clinician first",
-    ):
-        assert title in body
-    for key in safety.QUESTION_KEYS:
-        assert f'name="{key}" id="id_{key}_1" value="yes"' in body
+    assert body.count("<fieldset") == 3
+    for title in ("Emergency now", "Urgent, today", "Before you start"):
+        assert f'<legend class="h5">{title}</legend>' in body
+    for group in safety.GROUPS:
+        for q in group.questions:
+            assert f'name="{group.name}" value="{q.key}" id="{group.name}-{q.key}"' in body
+            assert q.text in body
+        assert (
+            f'name="{group.name}" value="none" id="{group.name}-none" data-testid="none-{group.name}"' in body
+        )
+    assert body.count('type="checkbox"') == len(safety.QUESTIONS) + 3
+    assert "You last answered" not in body
 
 
-def test_no_yes_answer_creates_the_starter_plan(alice_client, alice):
+def test_none_in_every_group_creates_the_starter_plan(alice_client, alice):
     response = answer(alice_client)
     assert response.url == TODAY
     assert PlanItem.objects.filter(user=alice, active=True).count() == STARTERS
     screen = SafetyScreen.objects.get(user=alice)
     assert screen.outcome == "clear"
     assert screen.taken_on == alice.local_today()
-    assert screen.answers == dict.fromkeys(ALL_NO, False)
+    assert screen.answers == dict.fromkeys(safety.QUESTION_KEYS, False)
     assert plan_rows(alice_client) == STARTERS
 
 
+def test_the_answers_keep_every_question_as_yes_or_no(alice_client, alice):
+    answer(alice_client, "fever", "weight_loss", "morning_stiffness")
+    answers = SafetyScreen.objects.get(user=alice).answers
+    assert set(answers) == set(safety.QUESTION_KEYS)
+    assert {k for k, v in answers.items() if v} == {"fever", "weight_loss", "morning_stiffness"}
+
+
+EMPTY = "Please tick what is true now, or tick “None of these”."
+BOTH = "You ticked “None of these” and a sign in the same group: untick one of them."
+TAMPERED = "One of the ticks in this group is not one of its answers"
+
+
 @pytest.mark.parametrize(
-    "data",
+    "data, errors",
     [
-        {k: v for k, v in ALL_NO.items() if k != "bladder"},
-        {},
-        {**ALL_NO, "fever": "maybe"},
+        ({"emergency": ["none"], "urgent": ["none"]}, {"before": EMPTY}),
+        ({}, {"emergency": EMPTY, "urgent": EMPTY, "before": EMPTY}),
+        ({**ALL_NONE, "urgent": ["none", "fever"]}, {"urgent": BOTH}),
+        ({**ALL_NONE, "emergency": ["bowel", "maybe"]}, {"emergency": TAMPERED}),
+        ({**ALL_NONE, "before": ["fever"]}, {"before": TAMPERED}),  # a key of another group
+        ({**ALL_NONE, "urgent": [""]}, {"urgent": TAMPERED}),
     ],
-    ids=["one-missing", "empty", "not-yes-or-no"],
+    ids=["one-group-empty", "all-empty", "none-and-an-item", "unknown-value", "other-groups-key", "blank"],
 )
-def test_an_incomplete_screen_is_a_message_and_saves_nothing(alice_client, data):
+def test_a_group_without_a_clear_answer_is_a_message_and_saves_nothing(alice_client, data, errors):
     response = alice_client.post(SCREEN, data)
     body = response.content.decode()
     assert response.status_code == 200
-    assert "Please answer every question" in body
-    assert "Please answer yes or no." in body
+    assert f"Nothing was saved yet: please answer every group ({len(errors)} still open" in body
+    assert body.count('class="question-error"') == len(errors)
+    for group, message in errors.items():
+        assert f'<p class="question-error" id="error-{group}">{message}' in body
     assert not SafetyScreen.objects.exists()
     assert not PlanItem.objects.exists()
 
 
-def test_answers_given_are_kept_on_the_page_when_one_is_missing(alice_client):
-    data = {k: v for k, v in ALL_NO.items() if k != "fever"} | {"bladder": "yes"}
-    body = alice_client.post(SCREEN, data).content.decode()
-    assert 'id="id_bladder_1" value="yes" required checked' in body
-    assert body.count("Please answer yes or no.") == 1
+def test_ticks_given_are_kept_on_the_page_when_a_group_is_open(alice_client):
+    body = alice_client.post(SCREEN, {"urgent": ["fever"], "before": ["none"]}).content.decode()
+    assert 'value="fever" id="urgent-fever" checked' in body
+    assert 'value="none" id="before-none" data-testid="none-before" data-none checked' in body
+    assert 'id="emergency-none" data-testid="none-emergency" data-none>' in body
 
 
 # --- emergency ---
@@ -183,13 +213,13 @@ def test_each_emergency_sign_leads_to_emergency_advice_and_keeps_the_plan_away(
     alice_client, alice, key, settings
 ):
     settings.EMERGENCY_NUMBER = "999"
-    response = alice_client.post(SCREEN, {**ALL_NO, key: "yes"}, follow=True)
+    response = answer(alice_client, key, follow=True)
     assert response.redirect_chain[-1][0] == RESULT
     body = response.content.decode()
     assert 'data-testid="emergency-advice"' in body
     assert "Stop the exercises and get emergency care now" in body
     assert 'href="tel:999"' in body
-    assert "If you are abroad, use the local emergency number" in body
+    assert safety.BY_KEY[key].text in body
     screen = SafetyScreen.objects.get(user=alice)
     assert screen.outcome == "emergency" and screen.answers[key] is True
     assert not PlanItem.objects.filter(user=alice).exists()
@@ -211,14 +241,14 @@ def test_each_emergency_sign_leads_to_emergency_advice_and_keeps_the_plan_away(
 def test_an_emergency_hides_a_plan_the_user_already_had(alice_client, alice):
     screen_clear(alice)
     assert plan_rows(alice_client) == STARTERS
-    answer(alice_client, both_legs=True)
+    answer(alice_client, "both_legs")
     assert plan_rows(alice_client) == 0
     assert PlanItem.objects.filter(user=alice, active=True).count() == STARTERS  # kept, only hidden
 
 
 def test_an_emergency_number_with_spaces_still_dials(alice_client, settings):
     settings.EMERGENCY_NUMBER = "0800 123 456"
-    answer(alice_client, bowel=True)
+    answer(alice_client, "bowel")
     body = page(alice_client, RESULT)
     assert 'href="tel:0800123456"' in body and "Call 0800 123 456" in body
 
@@ -228,8 +258,7 @@ def test_an_emergency_number_with_spaces_still_dials(alice_client, settings):
 
 @pytest.mark.parametrize("key", URGENT_KEYS)
 def test_each_urgent_sign_leads_to_urgent_advice_lifted_by_a_clearance(alice_client, alice, key):
-    response = alice_client.post(SCREEN, {**ALL_NO, key: "yes"}, follow=True)
-    body = response.content.decode()
+    body = answer(alice_client, key, follow=True).content.decode()
     assert 'data-testid="urgent-advice"' in body and "see a doctor today" in body
     assert 'data-testid="clearance-form"' in body
     today = page(alice_client)
@@ -247,7 +276,7 @@ def test_each_urgent_sign_leads_to_urgent_advice_lifted_by_a_clearance(alice_cli
 
 
 def test_a_clearance_is_recorded_once(alice_client, alice):
-    answer(alice_client, fever=True)
+    answer(alice_client, "fever")
     day = alice.local_today()
     alice_client.post(CLEAR, {"cleared_on": day.isoformat()})
     response = alice_client.post(CLEAR, {"cleared_on": day.isoformat(), "note": "again"}, follow=True)
@@ -256,13 +285,14 @@ def test_a_clearance_is_recorded_once(alice_client, alice):
 
 
 def test_a_clearance_on_the_day_of_the_screen_or_later_is_accepted(alice_client, alice):
-    answer(alice_client, fever=True)
+    answer(alice_client, "fever")
     SafetyScreen.objects.update(taken_on=alice.local_today() - timedelta(days=3))
     yesterday = alice.local_today() - timedelta(days=1)
     alice_client.post(CLEAR, {"cleared_on": yesterday.isoformat()})
     assert SafetyScreen.objects.get().cleared_on == yesterday
 
 
+@pytest.mark.parametrize("key", ["fever", "pregnancy", "morning_stiffness"])
 @pytest.mark.parametrize(
     "when, message",
     [
@@ -273,19 +303,32 @@ def test_a_clearance_on_the_day_of_the_screen_or_later_is_accepted(alice_client,
         ("", "Enter the date you were seen"),
     ],
 )
-def test_a_bad_clearance_date_is_refused(alice_client, when, message):
-    answer(alice_client, fever=True)
+def test_a_bad_clearance_date_is_refused(alice_client, alice, key, when, message):
+    answer(alice_client, key)
+    plan_before = PlanItem.objects.filter(user=alice).count()
     response = alice_client.post(CLEAR, {"cleared_on": when, "note": "Dr Patel"})
     body = response.content.decode()
     assert response.status_code == 200
     assert "Not saved" in body and message in body
     screen = SafetyScreen.objects.get()
     assert screen.cleared_on is None and screen.cleared_note == ""
-    assert not PlanItem.objects.exists()
+    assert PlanItem.objects.filter(user=alice).count() == plan_before
+
+
+def test_tomorrow_is_in_the_future_and_the_day_before_the_screen_is_too_early(alice_client, alice):
+    answer(alice_client, "back_surgery")
+    today = alice.local_today()
+    for when, message in (
+        (today + timedelta(days=1), "in the future"),
+        (today - timedelta(days=1), "before"),
+    ):
+        body = alice_client.post(CLEAR, {"cleared_on": when.isoformat()}).content.decode()
+        assert message in body
+    assert SafetyScreen.objects.get().cleared_on is None
 
 
 def test_a_too_long_note_is_refused(alice_client, alice):
-    answer(alice_client, fever=True)
+    answer(alice_client, "fever")
     response = alice_client.post(CLEAR, {"cleared_on": alice.local_today().isoformat(), "note": "x" * 201})
     assert "Not saved" in response.content.decode()
     assert SafetyScreen.objects.get().cleared_on is None
@@ -302,31 +345,98 @@ def test_clear_answers_have_nothing_to_clear(alice_client, alice):
 
 
 @pytest.mark.parametrize("key", TALK_KEYS)
-def test_a_talk_first_condition_gives_the_plan_with_a_note(alice_client, alice, key):
-    response = alice_client.post(SCREEN, {**ALL_NO, key: "yes"})
+def test_a_talk_first_answer_holds_the_whole_plan_until_a_clinicians_ok(alice_client, alice, key):
+    response = answer(alice_client, key)
     assert response.url == RESULT
-    assert "Talk to a clinician before you move up" in page(alice_client, RESULT)
-    body = page(alice_client)
-    assert body.count('data-testid="plan-item"') == STARTERS
-    assert 'data-testid="talk-first-note"' in body
-    assert "talk to a doctor or physiotherapist" in body
+    body = page(alice_client, RESULT)
+    assert 'data-testid="talk-first-advice"' in body
+    assert "Talk to a clinician before you start the exercises" in body
+    assert safety.BY_KEY[key].text in body  # why
+    assert "even the gentle first levels" in body
+    assert "Which of the" in body and "are fine for me now" in body  # what to ask
+    assert "Is there any movement or position I should avoid" in body
+    assert "when should I come back to see you?" in body
+    assert 'data-testid="clearance-form"' in body
+    assert not PlanItem.objects.filter(user=alice).exists()
+
+    today = page(alice_client)
+    assert 'data-testid="talk-first-advice"' in today
+    assert "exercises stay paused until you note their OK" in today
+    assert 'data-testid="plan-item"' not in today
+
+    alice_client.post(CLEAR, {"cleared_on": alice.local_today().isoformat()})
+    today = page(alice_client)
+    face_down = 1 if key == "pregnancy" else 0  # never planned for someone pregnant, even after an OK
+    assert today.count('data-testid="plan-item"') == STARTERS - face_down
+    assert 'data-testid="talk-first-advice"' not in today
+
+
+def test_pregnancy_asks_about_lying_face_down_and_never_plans_it(alice_client, alice):
+    answer(alice_client, "pregnancy")
+    body = page(alice_client, RESULT)
+    assert "such as lying face down?" in body
+    assert "never includes exercises lying face down" in body
+    alice_client.post(CLEAR, {"cleared_on": alice.local_today().isoformat()})
+    state, _, _ = safety_state(alice_client)
+    assert state.status.no_prone and state.status.cleared
 
 
 def test_talk_first_pauses_level_up_until_a_clearance(alice_client, alice):
-    answer(alice_client, back_surgery=True)
+    answer(alice_client, "back_surgery")
     state, entries, today = safety_state(alice_client)
     assert state.pauses_level_up(entries, today)
     alice_client.post(CLEAR, {"cleared_on": today.isoformat()})
     state, entries, today = safety_state(alice_client)
     assert not state.pauses_level_up(entries, today)
-    assert 'data-testid="talk-first-note"' not in page(alice_client)
 
 
-# --- the record ---
+def test_an_old_talk_first_screen_without_an_ok_now_shows_the_talk_first_page(alice_client, alice):
+    screen_clear(alice, day=alice.local_today() - timedelta(days=3))
+    SafetyScreen.objects.update(outcome="talk_first", answers={"pregnancy": True, "known_condition": True})
+    today = page(alice_client)
+    assert 'data-testid="talk-first-advice"' in today and 'data-testid="plan-item"' not in today
+    body = page(alice_client, RESULT)
+    assert "Have you been told you have a fracture, tumour or infection in the spine" in body
+    assert 'data-testid="clearance-form"' in body
+
+
+# --- see a doctor soon ---
+
+
+@pytest.mark.parametrize("key", SEE_SOON_KEYS)
+def test_a_see_soon_answer_gives_the_gentle_set_until_a_clinicians_ok(alice_client, alice, key):
+    response = answer(alice_client, key)
+    assert response.url == RESULT
+    body = page(alice_client, RESULT)
+    assert 'data-testid="see-soon-advice"' in body
+    assert "See a doctor in the next 1–2 weeks" in body
+    assert safety.BY_KEY[key].text in body
+    assert "only the gentle set" in body
+    assert 'data-testid="clearance-form"' in body
+    # The starter plan is made; the pages show only its gentle set until the OK.
+    assert PlanItem.objects.filter(user=alice).count() == STARTERS
+    assert 'data-testid="see-soon-advice"' in page(alice_client)
+    state, _, _ = safety_state(alice_client)
+    assert state.status.gentle_only and not state.status.cleared
+
+    alice_client.post(CLEAR, {"cleared_on": alice.local_today().isoformat()})
+    assert 'data-testid="see-soon-advice"' not in page(alice_client)
+    state, _, _ = safety_state(alice_client)
+    assert state.status.plan == safety.PlanAccess.FULL
+
+
+def test_a_narrow_spinal_canal_leaves_out_extension_levels_2_and_3(alice_client, alice):
+    answer(alice_client, "canal_narrowing")
+    assert "never plans or suggests the harder back-extension levels" in page(alice_client, RESULT)
+    state, _, _ = safety_state(alice_client)
+    assert state.status.no_extension_above == 1
+
+
+# --- the record, and re-screens ---
 
 
 def test_every_screen_is_a_new_row_with_its_date(alice_client, alice):
-    answer(alice_client, fever=True)
+    answer(alice_client, "fever")
     first = SafetyScreen.objects.get()
     SafetyScreen.objects.update(taken_on=alice.local_today() - timedelta(days=9))
     answer(alice_client)
@@ -341,14 +451,75 @@ def test_every_screen_is_a_new_row_with_its_date(alice_client, alice):
 def test_the_screen_again_from_settings(alice_client, alice):
     screen_clear(alice)
     assert f'href="{SCREEN}"' in page(alice_client, reverse("settings"))
-    assert "You last answered on" in page(alice_client, SCREEN)
+    assert "You last answered" in page(alice_client, SCREEN)
 
 
-def test_the_weekly_reminder(alice_client, alice):
-    screen_clear(alice, day=alice.local_today() - timedelta(days=7))
-    assert 'data-testid="safety-reminder"' in page(alice_client)
+def test_a_re_screen_shows_the_previous_answers_ticked(alice_client, alice):
+    answer(alice_client, "back_surgery", "morning_stiffness")
+    SafetyScreen.objects.update(taken_on=alice.local_today() - timedelta(days=42))
+    body = page(alice_client, SCREEN)
+    assert "You last answered 6 weeks ago" in body
+    assert 'value="back_surgery" id="before-back_surgery" checked' in body
+    assert 'value="morning_stiffness" id="before-morning_stiffness" checked' in body
+    assert 'data-testid="none-emergency" data-none checked' in body
+    assert 'data-testid="none-urgent" data-none checked' in body
+    assert 'data-testid="none-before" data-none>' in body
+
+
+def test_an_unchanged_cleared_answer_stays_cleared(alice_client, alice):
+    answer(alice_client, "back_surgery")
+    seen = alice.local_today() - timedelta(days=30)
+    SafetyScreen.objects.update(taken_on=seen)
+    alice_client.post(CLEAR, {"cleared_on": seen.isoformat(), "note": "Dr Patel"})
+    response = answer(alice_client, "back_surgery", follow=True)
+    assert response.redirect_chain[-1][0] == TODAY
+    body = response.content.decode()
+    assert f"already covered by a clinician&#x27;s OK on {seen:%-d %B %Y}" in body
+    assert body.count('data-testid="plan-item"') == STARTERS
+    latest = SafetyScreen.objects.filter(user=alice).first()
+    assert (latest.taken_on, latest.cleared_on, latest.cleared_note) == (
+        alice.local_today(),
+        seen,
+        "Dr Patel",
+    )
+    assert "your answers have not changed since, so it still stands" in page(alice_client, RESULT)
+
+
+def test_a_new_answer_needs_a_new_ok(alice_client, alice):
+    answer(alice_client, "back_surgery")
+    alice_client.post(CLEAR, {"cleared_on": alice.local_today().isoformat()})
+    response = answer(alice_client, "back_surgery", "fragile_bones")
+    assert response.url == RESULT
+    assert SafetyScreen.objects.filter(user=alice).first().cleared_on is None
+    assert 'data-testid="talk-first-advice"' in page(alice_client)
+
+
+def test_an_urgent_answer_needs_a_new_ok_every_time(alice_client, alice):
+    answer(alice_client, "fever")
+    alice_client.post(CLEAR, {"cleared_on": alice.local_today().isoformat()})
+    answer(alice_client, "fever")
+    assert SafetyScreen.objects.filter(user=alice).first().cleared_on is None
+    assert 'data-testid="urgent-advice"' in page(alice_client)
+
+
+def test_the_re_screen_reminder_after_four_weeks_says_how_long_it_has_been(alice_client, alice):
+    screen_clear(alice, day=alice.local_today() - timedelta(days=27))
+    assert 'data-testid="safety-reminder"' not in page(alice_client)
+    SafetyScreen.objects.update(taken_on=alice.local_today() - timedelta(days=28))
+    assert "It has been 4 weeks since your last safety check." in page(alice_client)
     answer(alice_client)
     assert 'data-testid="safety-reminder"' not in page(alice_client)
+
+
+def test_a_six_month_gap_reads_six_months(alice_client, alice):
+    today = alice.local_today()
+    year, month = divmod(today.year * 12 + today.month - 1 - 6, 12)
+    months_ago = date(year, month + 1, min(today.day, 28))
+    screen_clear(alice, day=months_ago)
+    body = page(alice_client)
+    assert "It has been 6 months since your last safety check." in body
+    assert "It has been a week" not in body
+    assert "You last answered 6 months ago" in page(alice_client, SCREEN)
 
 
 # --- warning banners ---
@@ -442,9 +613,86 @@ def test_acknowledging_a_warning_that_is_not_showing_saves_nothing(alice_client,
 
 def test_no_banner_over_emergency_advice(alice_client, alice):
     leg_days(alice, 2, 1, 0)
-    answer(alice_client, bladder=True)
+    answer(alice_client, "bladder")
     body = page(alice_client)
     assert 'data-testid="emergency-advice"' in body and 'data-testid="safety-banner"' not in body
+
+
+def test_every_banner_asks_for_a_re_screen(alice_client, alice):
+    screen_clear(alice, day=alice.local_today() - timedelta(days=10))
+    leg_days(alice, 2, 1, 0)
+    body = page(alice_client)
+    assert "Please answer the safety questions again" in body
+    assert "Your last safety check was 10 days ago." in body
+    assert f'<a class="btn btn-primary" href="{SCREEN}">Answer the safety questions again</a>' in body
+
+
+def test_the_spreading_banner_has_its_own_kind_and_can_be_read(alice_client, alice):
+    screen_clear(alice)
+    state, entries, today = safety_state(alice_client)
+    alerts = state.alerts(entries, today, spread_days={today})
+    assert [(a.kind, a.first_day) for a in alerts] == [(SafetyAlert.Kind.SPREADING, today)]
+    assert state.pauses_level_up(entries, today, spread_days={today})
+    response = alice_client.get(TODAY)
+    body = render_to_string(
+        "journal/_safety_status.html",
+        {"alerts": alerts, "csrf_input": "", "entries": entries, "today": today},
+        request=response.wsgi_request,
+    )
+    assert 'data-kind="spreading"' in body
+    assert "Symptoms spread down the leg" in body
+    assert f"On {today:%A %-d %B} you said symptoms spread further down the leg" in body
+    SafetyAlert.objects.create(user=alice, kind=SafetyAlert.Kind.SPREADING, first_day=today)
+    state, entries, today = safety_state(alice_client)
+    assert state.alerts(entries, today, spread_days={today}) == []
+
+
+def test_banners_still_show_while_waiting_for_a_talk_first_ok(alice_client, alice):
+    leg_days(alice, 2, 1, 0)
+    answer(alice_client, "pregnancy")
+    body = page(alice_client)
+    assert 'data-testid="talk-first-advice"' in body and 'data-testid="safety-banner"' in body
+
+
+# --- six weeks without a meaningful change ---
+
+
+def six_weeks_of(user, first_week, last_week):
+    today = user.local_today()
+    Entry.objects.bulk_create(
+        Entry(user=user, date=today - timedelta(days=n), pain=first_week if n >= 35 else last_week)
+        for n in range(42)
+    )
+
+
+def test_today_says_to_see_a_clinician_after_six_weeks_without_a_real_change(alice_client, alice):
+    screen_clear(alice)
+    six_weeks_of(alice, 6, 5)
+    body = page(alice_client)
+    assert 'data-testid="see-clinician"' in body
+    assert "Six weeks ago your 7-day average pain was 6.0; now it is 5.0." in body
+
+
+def test_no_see_clinician_note_after_a_meaningful_improvement(alice_client, alice):
+    screen_clear(alice)
+    six_weeks_of(alice, 6, 3)
+    assert 'data-testid="see-clinician"' not in page(alice_client)
+
+
+def test_no_see_clinician_note_on_a_past_day(alice_client, alice):
+    screen_clear(alice)
+    six_weeks_of(alice, 6, 5)
+    yesterday = (alice.local_today() - timedelta(days=1)).isoformat()
+    assert 'data-testid="see-clinician"' not in page(
+        alice_client, reverse("journal:day", kwargs={"day": yesterday})
+    )
+
+
+def test_no_see_clinician_note_before_six_weeks(alice_client, alice):
+    screen_clear(alice)
+    six_weeks_of(alice, 6, 6)
+    Entry.objects.filter(user=alice, date__lte=alice.local_today() - timedelta(days=35)).delete()
+    assert 'data-testid="see-clinician"' not in page(alice_client)
 
 
 # --- cost ---
@@ -470,6 +718,17 @@ def test_no_acknowledgement_query_without_a_warning_sign(alice_client, alice):
     with CaptureQueriesContext(connection) as ctx:
         page(alice_client)
     assert not any("journal_safetyalert" in q["sql"] for q in ctx.captured_queries)
+
+
+def test_the_latest_screen_is_one_query_with_its_answers(alice, django_assert_num_queries):
+    from journal import selectors
+
+    screen_clear(alice)
+    SafetyScreen.objects.update(answers={"pregnancy": True, "fever": False})
+    with django_assert_num_queries(1):  # the latest journal_safetyscreen row
+        latest = selectors.latest_screen(user=alice)
+    assert latest.answers == {"pregnancy": True, "fever": False}
+    assert latest.outcome == "clear" and latest.cleared_on is None
 
 
 # --- the disclaimer ---
@@ -513,7 +772,7 @@ def test_the_disclaimer_is_on_logged_in_pages(alice_client, alice):
 
 @pytest.mark.parametrize("key", ["bladder", "fever", "pregnancy"])
 def test_the_disclaimer_is_on_every_outcome_page(alice_client, key):
-    answer(alice_client, **{key: True})
+    answer(alice_client, key)
     assert DISCLAIMER in page(alice_client, RESULT)
     assert DISCLAIMER in page(alice_client)
 

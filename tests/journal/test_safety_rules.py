@@ -1,4 +1,5 @@
-"""journal/safety.py: the screen's outcome and the warning signs, without a database."""
+"""journal/safety.py: the screen's routing, what it means for the plan, and the warning signs,
+without a database."""
 
 from datetime import date, timedelta
 from types import SimpleNamespace
@@ -6,8 +7,35 @@ from types import SimpleNamespace
 import pytest
 
 from journal import safety
+from journal.safety import CLEAR, EMERGENCY, SEE_SOON, TALK_FIRST, URGENT, PlanAccess
 
 D = date(2026, 6, 10)
+
+# Every question's routing, written out so that moving a question to another level fails here.
+ROUTING = {
+    "saddle_numbness": EMERGENCY,
+    "bladder": EMERGENCY,
+    "bowel": EMERGENCY,
+    "both_legs": EMERGENCY,
+    "weakness_worsening": EMERGENCY,
+    "chest_pain": EMERGENCY,
+    "fever": URGENT,
+    "weight_loss": URGENT,
+    "cancer": URGENT,
+    "constant_night_pain": URGENT,
+    "recent_accident": URGENT,
+    "fragile_fall": URGENT,
+    "low_immunity": URGENT,
+    "injected_drugs": URGENT,
+    "back_lump": URGENT,
+    "pregnancy": TALK_FIRST,
+    "back_surgery": TALK_FIRST,
+    "spine_condition": TALK_FIRST,
+    "first_pain_age": SEE_SOON,
+    "fragile_bones": SEE_SOON,
+    "morning_stiffness": SEE_SOON,
+    "canal_narrowing": SEE_SOON,
+}
 
 
 def ago(n):
@@ -18,84 +46,243 @@ def day(n, pain=None, leg=None, day_type="normal"):
     return SimpleNamespace(date=ago(n), pain=pain, leg_symptoms=leg, day_type=day_type)
 
 
-def screen(outcome, taken_on=D, cleared_on=None):
-    return SimpleNamespace(outcome=outcome, taken_on=taken_on, cleared_on=cleared_on)
+def screen(outcome, taken_on=D, cleared_on=None, answers=None):
+    return SimpleNamespace(outcome=outcome, taken_on=taken_on, cleared_on=cleared_on, answers=answers or {})
 
 
-# --- the questions and the outcome ---
+def only(*keys):
+    return dict.fromkeys(safety.QUESTION_KEYS, False) | dict.fromkeys(keys, True)
 
 
-def test_every_question_has_a_unique_key_and_a_known_level():
+def text(key):
+    return safety.BY_KEY[key].text
+
+
+# --- the questions and their routing ---
+
+
+def test_every_question_is_routed_and_has_a_unique_key():
+    assert list(ROUTING) == safety.QUESTION_KEYS
     assert len(set(safety.QUESTION_KEYS)) == len(safety.QUESTIONS)
-    levels = {q.level for q in safety.QUESTIONS}
-    assert levels == {safety.EMERGENCY, safety.URGENT, safety.TALK_FIRST}
-    assert all(q.text.endswith("?") for q in safety.QUESTIONS)
+    assert not {q.key for q in safety.RETIRED_QUESTIONS} & set(safety.QUESTION_KEYS)
 
 
-@pytest.mark.parametrize("question", safety.QUESTIONS, ids=lambda q: q.key)
-def test_one_yes_gives_that_questions_level(question):
-    answers = dict.fromkeys(safety.QUESTION_KEYS, False) | {question.key: True}
-    assert safety.screen_outcome(answers) == question.level
+@pytest.mark.parametrize("key, outcome", ROUTING.items())
+def test_one_yes_gives_that_questions_outcome(key, outcome):
+    assert safety.screen_outcome(only(key)) == outcome
 
 
-def test_the_outcome_is_the_most_serious_yes():
-    assert safety.screen_outcome({}) == safety.CLEAR
-    assert safety.screen_outcome(dict.fromkeys(safety.QUESTION_KEYS, False)) == safety.CLEAR
-    assert safety.screen_outcome({"pregnancy": True, "fever": True}) == safety.URGENT
-    assert safety.screen_outcome({"fever": True, "bladder": True, "pregnancy": True}) == safety.EMERGENCY
+def test_the_most_serious_yes_wins():
+    assert safety.screen_outcome({}) == CLEAR
+    assert safety.screen_outcome(only()) == CLEAR
+    assert safety.screen_outcome(only("morning_stiffness", "back_surgery")) == TALK_FIRST
+    assert safety.screen_outcome(only("canal_narrowing", "pregnancy", "fever")) == URGENT
+    assert safety.screen_outcome(only("fragile_bones", "pregnancy", "cancer", "chest_pain")) == EMERGENCY
 
 
-def test_yes_answers_lists_the_questions_answered_yes_in_order():
-    answers = {"pregnancy": True, "bladder": True, "fever": False}
-    assert [q.key for q in safety.yes_answers(answers)] == ["bladder", "pregnancy"]
-    assert [q.key for q in safety.yes_answers(answers, safety.TALK_FIRST)] == ["pregnancy"]
+def test_the_three_groups_hold_every_question_once_in_order():
+    assert [g.name for g in safety.GROUPS] == ["emergency", "urgent", "before"]
+    grouped = [q.key for g in safety.GROUPS for q in g.questions]
+    assert grouped == safety.QUESTION_KEYS
+    assert {q.level for q in safety.GROUPS[2].questions} == {TALK_FIRST, SEE_SOON}
+
+
+def test_emergency_signs_in_both_legs_are_new_ones():
+    assert text("both_legs").startswith("New ")
+    assert all(text(k).startswith("New ") for k in ("saddle_numbness", "bladder", "bowel"))
+
+
+def test_an_accident_is_urgent_only_when_recent_and_an_old_one_is_not_asked():
+    assert "in the last few weeks" in text("recent_accident")
+    assert "serious_accident" not in safety.QUESTION_KEYS
+
+
+def test_pain_worse_at_night_counts_only_when_constant_and_not_eased():
+    words = text("constant_night_pain")
+    assert "all the time" in words and "not eased by rest or by any position" in words
+    assert "and is worse at night" in words
+    assert "night_pain" not in safety.QUESTION_KEYS
+
+
+def test_the_questions_are_statements_about_the_body_to_tick():
+    assert all(not q.text.endswith("?") for q in safety.QUESTIONS)
+    assert not any(q.text.startswith(("You have", "You suffer")) for q in safety.QUESTIONS)
+
+
+def test_yes_answers_reads_old_screens_with_their_retired_questions():
+    old = {"night_pain": True, "pregnancy": True, "serious_accident": False}
+    assert [q.key for q in safety.yes_answers(old)] == ["pregnancy", "night_pain"]
+    assert "worse at night?" in safety.yes_answers(old)[1].text
+    assert [q.key for q in safety.yes_answers(only("fever", "canal_narrowing"), SEE_SOON)] == [
+        "canal_narrowing"
+    ]
+
+
+# --- a re-screen starts from the previous answers ---
+
+
+def test_previous_answers_become_the_forms_ticks():
+    assert safety.previous_ticks(only("fever", "back_surgery")) == {
+        "emergency": ["none"],
+        "urgent": ["fever"],
+        "before": ["back_surgery"],
+    }
+
+
+def test_a_group_an_old_screen_never_asked_in_full_is_left_open():
+    v1 = {"fever": False, "pregnancy": True, "night_pain": False}
+    assert safety.previous_ticks(v1) == {"before": ["pregnancy"]}
+
+
+# --- a clinician's OK carried over to an unchanged answer ---
+
+
+SEEN = D - timedelta(days=20)
+
+
+def cleared(*keys, cleared_on=SEEN, outcome=None):
+    answers = only(*keys)
+    return screen(outcome or safety.screen_outcome(answers), ago(30), cleared_on, answers)
+
+
+def test_an_unchanged_cleared_answer_stays_cleared():
+    assert safety.carried_clearance(cleared("back_surgery"), only("back_surgery")) == SEEN
+    both = cleared("back_surgery", "fragile_bones")
+    assert safety.carried_clearance(both, only("fragile_bones")) == SEEN
+
+
+def test_a_new_answer_needs_a_new_ok():
+    assert safety.carried_clearance(cleared("back_surgery"), only("back_surgery", "pregnancy")) is None
+    assert safety.carried_clearance(cleared("back_surgery"), only("morning_stiffness")) is None
+
+
+def test_nothing_carries_without_an_ok_or_a_previous_screen():
+    assert safety.carried_clearance(cleared("back_surgery", cleared_on=None), only("back_surgery")) is None
+    assert safety.carried_clearance(None, only("back_surgery")) is None
+
+
+def test_urgent_and_emergency_answers_always_need_a_new_decision():
+    assert safety.carried_clearance(cleared("fever"), only("fever")) is None
+    assert safety.carried_clearance(cleared("fever", "back_surgery"), only("back_surgery", "fever")) is None
+    emergency = cleared("bowel", "back_surgery", outcome=EMERGENCY)
+    assert safety.carried_clearance(emergency, only("back_surgery")) is None
+
+
+def test_clear_answers_carry_nothing():
+    assert safety.carried_clearance(cleared("back_surgery"), only()) is None
 
 
 # --- what the latest screen means ---
 
 
+def status_of(*keys, cleared_on=None, taken_on=D):
+    answers = only(*keys)
+    return safety.screen_status(screen(safety.screen_outcome(answers), taken_on, cleared_on, answers), D)
+
+
 def test_no_screen_yet_needs_one():
     status = safety.screen_status(None, D)
-    assert status.needs_screen and not status.blocks_plan
+    assert status.needs_screen and not status.blocks_plan and not status.cleared
 
 
-def test_an_emergency_blocks_the_plan_even_with_a_clearance():
-    assert safety.screen_status(screen(safety.EMERGENCY), D).blocks_plan
-    assert safety.screen_status(screen(safety.EMERGENCY, cleared_on=D), D).blocks_plan
-    assert not safety.clearance_allowed(screen(safety.EMERGENCY))
+@pytest.mark.parametrize(
+    "keys, plan, cleared",
+    [
+        ((), PlanAccess.FULL, True),
+        (("morning_stiffness",), PlanAccess.GENTLE, False),
+        (("back_surgery",), PlanAccess.HELD, False),
+        (("fever",), PlanAccess.HELD, False),
+        (("bladder",), PlanAccess.HELD, False),
+    ],
+    ids=["clear", "see_soon", "talk_first", "urgent", "emergency"],
+)
+def test_each_outcome_without_an_ok(keys, plan, cleared):
+    status = status_of(*keys)
+    assert (status.plan, status.cleared) == (plan, cleared)
+    assert status.blocks_plan == (plan == PlanAccess.HELD)
+    assert status.gentle_only == (plan == PlanAccess.GENTLE)
+    assert bool(status.held_message) == (plan != PlanAccess.FULL)
 
 
-def test_an_urgent_answer_blocks_the_plan_until_a_clearance():
-    assert safety.screen_status(screen(safety.URGENT), D).blocks_plan
-    assert not safety.screen_status(screen(safety.URGENT, cleared_on=D), D).blocks_plan
-    assert safety.clearance_allowed(screen(safety.URGENT))
-    assert not safety.clearance_allowed(screen(safety.URGENT, cleared_on=D))
+@pytest.mark.parametrize("keys", [("morning_stiffness",), ("back_surgery",), ("fever",)])
+def test_a_clinicians_ok_gives_the_whole_plan_back(keys):
+    status = status_of(*keys, cleared_on=D)
+    assert status.plan == PlanAccess.FULL and status.cleared and status.held_message == ""
 
 
-def test_talk_first_keeps_the_plan_with_a_note_until_a_clearance():
-    status = safety.screen_status(screen(safety.TALK_FIRST), D)
-    assert not status.blocks_plan and status.talk_first
-    assert not safety.screen_status(screen(safety.TALK_FIRST, cleared_on=D), D).talk_first
-    assert safety.clearance_allowed(screen(safety.TALK_FIRST))
+def test_an_emergency_holds_the_plan_even_with_an_ok():
+    status = status_of("bowel", cleared_on=D)
+    assert status.plan == PlanAccess.HELD and not status.cleared
+    assert "answer the safety questions again" in status.held_message
+    assert not safety.clearance_allowed(screen(EMERGENCY))
 
 
-def test_clear_answers_need_nothing():
-    status = safety.screen_status(screen(safety.CLEAR), D)
-    assert not (status.needs_screen or status.blocks_plan or status.talk_first)
-    assert not safety.clearance_allowed(screen(safety.CLEAR))
+def test_the_held_messages_say_why_and_what_lifts_them():
+    assert "needs a doctor today" in status_of("fever").held_message
+    talk = status_of("pregnancy").held_message
+    assert "talk over with a clinician before you start" in talk and "note their OK" in talk
+    assert "only the gentle set" in status_of("canal_narrowing").held_message
+
+
+def test_a_clinicians_ok_may_be_recorded_once_on_urgent_talk_first_and_see_soon():
+    for outcome in (URGENT, TALK_FIRST, SEE_SOON):
+        assert safety.clearance_allowed(screen(outcome))
+        assert not safety.clearance_allowed(screen(outcome, cleared_on=D))
+    assert not safety.clearance_allowed(screen(CLEAR))
     assert not safety.clearance_allowed(None)
 
 
-def test_a_week_old_screen_is_due_for_a_reminder_but_six_days_is_not():
-    assert safety.screen_status(screen(safety.CLEAR, taken_on=ago(7)), D).reminder_due
-    assert not safety.screen_status(screen(safety.CLEAR, taken_on=ago(6)), D).reminder_due
+def test_pregnancy_means_no_face_down_work_even_after_an_ok():
+    assert status_of("pregnancy").no_prone
+    assert status_of("pregnancy", cleared_on=D).no_prone
+    assert not status_of("back_surgery").no_prone
 
 
-def test_level_up_pauses_for_an_unread_banner_or_an_awaited_clearance():
-    clear = safety.screen_status(screen(safety.CLEAR), D)
-    assert not safety.level_up_paused(clear, [])
-    assert safety.level_up_paused(clear, ["an alert"])
-    assert safety.level_up_paused(safety.screen_status(screen(safety.TALK_FIRST), D), [])
+def test_a_narrow_spinal_canal_means_no_extension_above_level_1():
+    assert status_of("canal_narrowing").no_extension_above == 1
+    assert status_of("canal_narrowing", cleared_on=D).no_extension_above == 1
+    assert status_of("morning_stiffness").no_extension_above is None
+    old = screen(TALK_FIRST, answers={"known_condition": True})
+    assert safety.screen_status(old, D).no_extension_above == 1  # it asked about a narrowing too
+
+
+def test_an_old_talk_first_screen_without_an_ok_now_holds_the_plan():
+    status = safety.screen_status(screen(TALK_FIRST, answers={"pregnancy": True}), D)
+    assert status.blocks_plan and status.talk_first
+
+
+def test_a_re_screen_is_due_after_four_weeks():
+    assert status_of(taken_on=ago(28)).rescreen_due
+    assert not status_of(taken_on=ago(27)).rescreen_due
+
+
+def test_level_up_pauses_for_an_unread_banner_or_an_awaited_ok():
+    assert not safety.level_up_paused(status_of(), [])
+    assert safety.level_up_paused(status_of(), ["an alert"])
+    assert safety.level_up_paused(status_of("morning_stiffness"), [])
+    assert not safety.level_up_paused(status_of("morning_stiffness", cleared_on=D), [])
+
+
+# --- the real time since the last screen ---
+
+
+@pytest.mark.parametrize(
+    "then, words",
+    [
+        (D, "less than a day"),
+        (date(2026, 6, 9), "1 day"),
+        (date(2026, 6, 5), "5 days"),
+        (date(2026, 5, 13), "4 weeks"),
+        (date(2026, 4, 29), "6 weeks"),
+        (date(2026, 4, 10), "2 months"),
+        (date(2025, 12, 10), "6 months"),
+        (date(2025, 12, 11), "5 months"),
+        (date(2025, 6, 10), "1 year"),
+        (date(2023, 1, 1), "3 years"),
+    ],
+)
+def test_since_words_gives_the_real_time(then, words):
+    assert safety.since_words(then, D) == words
 
 
 # --- leg symptoms three days running ---
@@ -131,20 +318,25 @@ def test_a_run_that_ended_two_days_ago_is_over():
     assert safety.leg_symptom_run_start([day(n, leg=True) for n in (2, 3, 4)], D) is None
 
 
-# --- pain well above the usual ---
+# --- a flare: pain well above the usual ---
 
 
 def usual(pain=3, days=7):
     return [day(n, pain=pain) for n in range(1, days + 1)]
 
 
-def test_pain_three_above_the_baseline_is_a_rise():
+def test_pain_three_above_the_usual_is_a_flare():
     assert safety.pain_rise([*usual(3), day(0, pain=6)], D) == (6, 3)
     assert safety.pain_rise([*usual(3), day(0, pain=9)], D) == (9, 3)
 
 
-def test_pain_two_above_the_baseline_is_not():
+def test_pain_two_above_the_usual_is_not():
     assert safety.pain_rise([*usual(3), day(0, pain=5)], D) is None
+
+
+def test_a_high_usual_is_not_always_flaring():
+    assert safety.pain_rise([*usual(7), day(0, pain=8)], D) is None
+    assert safety.pain_rise([*usual(7), day(0, pain=10)], D) == (10, 7)
 
 
 def test_without_a_usual_pain_a_flare_starts_at_seven():
@@ -152,25 +344,49 @@ def test_without_a_usual_pain_a_flare_starts_at_seven():
     assert safety.pain_rise([*usual(1, days=2), day(0, pain=7)], D) == (7, None)
 
 
-def test_no_score_today_no_rise():
+def test_no_score_today_no_flare():
     assert safety.pain_rise([*usual(1), day(0, pain=None)], D) is None
     assert safety.pain_rise(usual(1), D) is None
 
 
-def test_rough_days_do_not_raise_the_baseline():
+def test_rough_days_do_not_raise_the_usual():
     rows = [*usual(2), day(8, pain=9, day_type="rough"), day(0, pain=5)]
     assert safety.pain_rise(rows, D) == (5, 2)
 
 
-# --- the banners ---
+# --- the banners: every trigger asks for a re-screen ---
 
 
-def test_both_warning_signs_give_two_alerts_with_their_first_days():
+def test_leg_symptoms_and_a_flare_give_two_alerts_with_their_first_days():
     rows = [day(n, pain=2, leg=True) for n in range(1, 8)] + [day(0, pain=6, leg=True)]
     alerts = safety.active_alerts(rows, D, acknowledged=set())
     assert [(a.kind, a.first_day) for a in alerts] == [("leg_symptoms", ago(7)), ("pain_rise", D)]
     assert "three days in a row" in alerts[0].message
     assert "4 points above your usual 2" in alerts[1].message
+    assert all("answer the safety questions again" in a.message for a in alerts)
+
+
+def test_symptoms_spreading_during_an_exercise_raise_their_own_alert():
+    alerts = safety.active_alerts([], D, acknowledged=set(), spread_days={ago(9), ago(2)})
+    assert [(a.kind, a.first_day) for a in alerts] == [("spreading", ago(2))]
+    assert "On Monday 8 June you said symptoms spread further down the leg" in alerts[0].message
+    assert "answer the safety questions again" in alerts[0].message
+
+
+def test_a_spread_more_than_a_week_ago_raises_nothing():
+    assert safety.active_alerts([], D, acknowledged=set(), spread_days={ago(7)}) == []
+    assert len(safety.active_alerts([], D, acknowledged=set(), spread_days={ago(6)})) == 1
+
+
+def test_a_new_spread_after_a_read_one_is_a_new_alert():
+    read = {("spreading", ago(3))}
+    assert safety.active_alerts([], D, acknowledged=read, spread_days={ago(3)}) == []
+    alerts = safety.active_alerts([], D, acknowledged=read, spread_days={ago(3), D})
+    assert [(a.kind, a.first_day) for a in alerts] == [("spreading", D)]
+
+
+def test_without_spread_days_there_is_no_spreading_alert():
+    assert safety.active_alerts([], D, acknowledged=set()) == []
 
 
 def test_acknowledged_alerts_are_not_shown_again():
@@ -183,3 +399,41 @@ def test_a_new_run_after_an_acknowledged_one_is_a_new_alert():
     rows = [day(n, leg=True) for n in (0, 1, 2)] + [day(n, leg=True) for n in (4, 5, 6)]
     alerts = safety.active_alerts(rows, D, acknowledged={("leg_symptoms", ago(6))})
     assert [(a.kind, a.first_day) for a in alerts] == [("leg_symptoms", ago(2))]
+
+
+# --- six weeks without a meaningful change ---
+
+
+def six_weeks(first_week, last_week, middle=5):
+    """42 days of check-ins: the first 7 at `first_week`, the last 7 at `last_week`."""
+    return [day(n, pain=first_week if n >= 35 else last_week if n <= 6 else middle) for n in range(42)]
+
+
+def test_six_weeks_without_a_meaningful_change_is_a_note_with_the_numbers():
+    note = safety.see_clinician(six_weeks(6, 5), D)
+    assert note == safety.SeeClinician(ago(35), 6, 5)
+
+
+def test_a_fall_of_2_points_and_30_percent_is_no_note():
+    assert safety.see_clinician(six_weeks(6, 4), D) is None
+    assert safety.see_clinician(six_weeks(6, 4.5), D) is not None  # 1.5 points: not enough
+
+
+def test_a_fall_of_2_points_but_under_30_percent_is_still_a_note():
+    assert safety.see_clinician(six_weeks(9, 7), D) == safety.SeeClinician(ago(35), 9, 7)
+
+
+def test_worse_pain_is_a_note_too():
+    assert safety.see_clinician(six_weeks(3, 6), D).now == 6
+
+
+def test_no_note_before_six_weeks_of_check_ins():
+    five_weeks = [e for e in six_weeks(6, 6) if e.date > ago(35)]
+    assert safety.see_clinician(five_weeks, D) is None
+
+
+def test_no_note_while_a_7_day_average_is_unknown():
+    two_in_the_first_week = [e for e in six_weeks(6, 6) if e.date > ago(35) or e.date in (ago(41), ago(38))]
+    assert safety.see_clinician(two_in_the_first_week, D) is None
+    no_recent = [e for e in six_weeks(6, 6) if e.date < ago(4)]
+    assert safety.see_clinician(no_recent, D) is None
