@@ -119,3 +119,70 @@ def test_an_old_talk_first_screen_without_an_ok_holds_the_plan(alice_today, alic
     body = alice_today.get(reverse("journal:today")).content.decode()
     assert 'data-testid="plan-item"' not in body
     assert 'data-testid="pain-form"' in body
+
+
+# --- "see a doctor soon": the gentle set until a clinician's OK --------------------------------
+
+
+def see_soon(user, **yes):
+    answers = {"first_pain_age": True, **yes}
+    return hold(user, SafetyScreen.Outcome.SEE_SOON, **answers)
+
+
+def planned_slugs(client):
+    body = client.get(reverse("journal:today")).content.decode()
+    return [part.split('"', 1)[0] for part in body.split('data-testid="plan-item" data-exercise="')[1:]]
+
+
+def test_see_soon_plans_only_the_gentle_set(alice_today, ready_alice):
+    see_soon(ready_alice)
+    assert planned_slugs(alice_today) == [
+        "belly-breathing-feet-up",
+        "daily-walk",
+        "lying-face-down",
+        "supine-marching",
+    ]
+    writes = plan_writes(ready_alice)
+    alice_today.post(*writes["tick"])
+    assert Tick.objects.filter(entry__user=ready_alice, exercise__slug="supine-marching").count() == 4
+    day = ready_alice.local_today().isoformat()
+    response = alice_today.post(
+        reverse("journal:tick", kwargs={"day": day, "exercise": "cat-cow-gentle"}), follow=True
+    )
+    assert "in the plan for that day" in response.content.decode()
+    assert not Tick.objects.filter(entry__user=ready_alice, exercise__slug="cat-cow-gentle").exists()
+
+
+def test_see_soon_refuses_level_changes(alice_today, ready_alice):
+    see_soon(ready_alice)
+    message = alice_today.get(reverse("journal:today")).wsgi_request.safety.status.held_message
+    before = state(ready_alice)
+    writes = plan_writes(ready_alice)
+    for name in ("accept", "set level", "add a family", "remove"):
+        response = alice_today.post(*writes[name], follow=True)
+        assert f"Not saved: {message}" in response.content.decode().replace("&#x27;", "'"), name
+    assert state(ready_alice) == before
+
+
+def test_no_face_down_work_after_a_pregnancy_answer_even_in_the_gentle_set(alice_today, ready_alice):
+    see_soon(ready_alice, pregnancy=True)
+    SafetyScreen.objects.filter(user=ready_alice).update(cleared_on=ready_alice.local_today())
+    assert "lying-face-down" not in planned_slugs(alice_today)
+    Entry.objects.filter(user=ready_alice, date=ready_alice.local_today()).update(day_type="rough")
+    assert planned_slugs(alice_today) == ["belly-breathing-feet-up", "supine-marching"]
+    response = alice_today.post(
+        reverse("journal:plan_set", kwargs={"progression": "back-extension"}), {"level": "1"}, follow=True
+    )
+    assert "not one to do on your own" in response.content.decode()
+
+
+def test_no_extension_above_level_one_after_a_narrowed_canal(alice_today, ready_alice):
+    see_soon(ready_alice, canal_narrowing=True)
+    SafetyScreen.objects.filter(user=ready_alice).update(cleared_on=ready_alice.local_today())
+    assert "lying-face-down" in planned_slugs(alice_today)
+    before = state(ready_alice)
+    response = alice_today.post(
+        reverse("journal:plan_set", kwargs={"progression": "back-extension"}), {"level": "2"}, follow=True
+    )
+    assert "not one to do on your own" in response.content.decode()
+    assert state(ready_alice) == before
