@@ -8,7 +8,7 @@ import pytest
 from backcare import care
 from backcare.care import care_for, country_for_timezone
 
-# The table as LIBRARY.md "Safety content (version 2)" gives it, copied by hand on purpose: a change
+# The table as docs/care-words.md gives it, copied by hand on purpose: a change
 # to backcare/care.py must be a change here too. (code, dialled, emergency words, urgent words)
 ROWS = [
     ("GB", "999", "999 (112 works too)", "NHS 111 (phone or online)"),
