@@ -1,17 +1,17 @@
 """Reads that need care (bounded windows, few queries). Every query starts from the user."""
 
-import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from django.db import connection
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, Func, OuterRef, Q, Subquery
 
 from exercises import catalog
 from exercises.models import Exercise, Progression
-from journal import history, safety, streaks
-from journal.models import Dismissal, Entry, PlanItem, Tick
+from journal import history, safety
+from journal.history import Day
+from journal.models import Dismissal, Entry, PlanItem, SafetyScreen, Tick
+from journal.suggestions import DoneTick
 
 # A rough day swaps the plan for these: belly breathing, lying face down, marching level 1.
 ROUGH_DAY_SET = ["belly-breathing-feet-up", "lying-face-down", "supine-marching"]
@@ -22,27 +22,6 @@ GENTLE_SET = ["belly-breathing-feet-up", "daily-walk", "lying-face-down", "supin
 PRONE_FAMILY = "back-extension"
 # Days of log read for suggestions, baseline and warning signs.
 WINDOW_DAYS = 42
-
-
-class RecentDay(NamedTuple):
-    """A day of the recent log (recent_entries)."""
-
-    date: date
-    pain: int | None
-    notes: str
-    day_type: str
-    leg_symptoms: bool | None
-
-
-class DoneTick(NamedTuple):
-    """An exercise done on a recent day (recent_ticks)."""
-
-    date: date
-    exercise_id: int
-    pain_during: int | None
-    effort: str
-    full_dose: bool
-    spread: bool | None = None
 
 
 @dataclass(slots=True)
@@ -58,21 +37,6 @@ class PlannedItem:
     top_level: int = 0
 
 
-def _select(sql, params, row=None):
-    """The rows of a hand-written read: tuples, or `row(*values)` for each (a named tuple, a dataclass).
-
-    The reads behind every visit to Today and History (the plan, the recent days and ticks, the
-    latest safety screen, five years of days) go through here: through the ORM, building those
-    queries and their rows took longer than running them (Today's: 0.9 of 1.3 ms for the bench's
-    5-year user on SQLite). The SQL is plain and portable, over the tables the models define, with
-    the user's id as a parameter. Writes, and reads that run less often, use the ORM.
-    """
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    return rows if row is None else [row(*values) for values in rows]
-
-
 class LatestScreen(NamedTuple):
     """What every journal page needs of the user's latest safety screen (safety.screen_status)."""
 
@@ -84,23 +48,17 @@ class LatestScreen(NamedTuple):
 
 
 def latest_screen(*, user):
-    """The user's latest safety screen as a `LatestScreen`, or None: on every journal page, so plain SQL.
-
-    The answers come back as JSON text (SQLite, and PostgreSQL as Django configures it) and are
-    decoded here, as the model field would.
-    """
-    rows = _select(
-        "SELECT id, outcome, taken_on, cleared_on, answers FROM journal_safetyscreen"
-        # The (user, -created_at) index.
-        " WHERE user_id = %s ORDER BY created_at DESC LIMIT 1",
-        [user.pk],
+    """The user's latest safety screen as a `LatestScreen`, or None: on every journal page."""
+    row = (
+        SafetyScreen.objects.filter(user=user)
+        .order_by("-created_at")  # the (user, -created_at) index
+        .values_list(*LatestScreen._fields)
+        .first()
     )
-    if not rows:
+    if row is None:
         return None
-    pk, outcome, taken_on, cleared_on, answers = rows[0]
-    if isinstance(answers, str | bytes):
-        answers = json.loads(answers)
-    return LatestScreen(pk, outcome, taken_on, cleared_on, answers or {})
+    *fields, answers = row
+    return LatestScreen(*fields, answers or {})
 
 
 def _with_library(items):
@@ -116,14 +74,12 @@ def active_plan(*, user):
 
     One query; the exercises come from the library snapshot.
     """
-    items = _with_library(
-        _select(
-            "SELECT id, progression_id, exercise_id, since FROM journal_planitem"
-            " WHERE user_id = %s AND active = %s",
-            [user.pk, True],
-            PlannedItem,
-        )
+    rows = (
+        PlanItem.objects.filter(user=user, active=True)
+        .order_by()
+        .values_list("pk", "progression_id", "exercise_id", "since")
     )
+    items = _with_library([PlannedItem(*row) for row in rows])
     library = catalog.catalog()
     for item in items:
         item.top_level = library.top_level(item.progression_id)
@@ -180,28 +136,46 @@ def planned_exercises(*, user, day_type, status=None):
     return day_plan(user=user, day_type=day_type, status=status or screen_status(user=user))[1]
 
 
-def recent_entries(*, user, day):
-    """The window of days up to `day` (and the day after it), newest first, as `RecentDay` rows."""
-    return _select(
-        "SELECT date, pain, notes, day_type, leg_symptoms FROM journal_entry"
-        " WHERE user_id = %s AND date > %s AND date <= %s ORDER BY date DESC",
-        [user.pk, day - timedelta(days=WINDOW_DAYS), day + timedelta(days=1)],
-        RecentDay,
+def _tick_count():
+    """The day's number of ticks, as a correlated count: it reads the (entry, exercise) index, where
+    a JOIN + GROUP BY over five years of days costs more."""
+    ticks = Tick.objects.filter(entry=OuterRef("pk")).order_by()
+    return Subquery(ticks.values(n=Func(F("pk"), function="COUNT")))
+
+
+def _days(user, *, first, last=None, newest_first=False, notes=True):
+    """The user's days from `first` (to `last`) as `Day` rows: one query."""
+    days = Entry.objects.filter(user=user, date__gte=first)
+    if last is not None:
+        days = days.filter(date__lte=last)
+    fields = ["date", "pain", "day_type", "planned", _tick_count(), "leg_symptoms"]
+    rows = days.order_by("-date" if newest_first else "date").values_list(
+        *fields, *(["notes"] if notes else [])
     )
+    return [Day(*row) for row in rows]
+
+
+def recent_entries(*, user, day):
+    """The window of days up to `day` (and the day after it), newest first, as `history.Day` rows."""
+    return _days(user, first=window_start(day), last=day + timedelta(days=1), newest_first=True)
+
+
+def window_start(day):
+    """The first day of the window read up to `day` (recent_entries, recent_ticks)."""
+    return day - timedelta(days=WINDOW_DAYS - 1)
 
 
 def recent_ticks(*, user, day):
-    """The ticks of the same window up to `day`, as `DoneTick` rows in no particular order.
+    """The ticks of the same window up to `day`, as `suggestions.DoneTick` rows in no particular order.
 
-    Unordered: sorting them in SQL costs more than the callers' own sort by date (progression.evidence).
+    Unordered: sorting them in SQL costs more than the callers' own sort by date.
     """
-    return _select(
-        "SELECT e.date, t.exercise_id, t.pain_during, t.effort, t.full_dose, t.spread"
-        " FROM journal_tick t JOIN journal_entry e ON e.id = t.entry_id"
-        " WHERE e.user_id = %s AND e.date > %s AND e.date <= %s",
-        [user.pk, day - timedelta(days=WINDOW_DAYS), day],
-        DoneTick,
+    rows = (
+        Tick.objects.filter(entry__user=user, entry__date__gte=window_start(day), entry__date__lte=day)
+        .order_by()
+        .values_list("entry__date", *DoneTick._fields[1:])
     )
+    return [DoneTick(*row) for row in rows]
 
 
 def _active_dates(*, user, until):
@@ -235,20 +209,18 @@ def streak_days(*, user, today):
     return days
 
 
-def current_streak(*, user, today, entries, ticks):
-    """The current streak in days, from today's window of entries and ticks when it fits inside it.
+def streak(*, user, today, active_days=None, read_from=None):
+    """The current streak in days (`history.current_streak`).
 
-    `entries` and `ticks` are `recent_entries` / `recent_ticks` for today. Only a streak that
-    reaches back to the window's first day needs the query of `streak_days`.
+    `active_days` are the active dates a page has already read from `read_from` (None: every day);
+    a streak that reaches back to `read_from` may run on before it, so only then (or when nothing
+    was read) the query of `streak_days` reads back to its start.
     """
-    active = {t.date for t in ticks}
-    active.update(e.date for e in entries if e.day_type in (Entry.DayType.REST, Entry.DayType.ROUGH))
-    streak = streaks.current_streak(active, today)
-    first_day = today - timedelta(days=WINDOW_DAYS - 1)
-    start = (today if today in active else today - timedelta(days=1)) - timedelta(days=streak - 1)
-    if streak and start <= first_day:
-        return streaks.current_streak(streak_days(user=user, today=today), today)
-    return streak
+    if active_days is not None:
+        known = history.streak_if_known(active_days, today, read_from)
+        if known is not None:
+            return known
+    return history.current_streak(streak_days(user=user, today=today), today)
 
 
 def plan_overview(*, user):
@@ -260,29 +232,14 @@ def plan_overview(*, user):
     return [(family, items.get(family.pk)) for family in catalog.catalog().progressions]
 
 
-# The one read behind a History page and the report: a correlated count reads the (entry, exercise)
-# index; a JOIN + GROUP BY over five years costs more.
-LOGGED_DAYS_SQL = """
-    SELECT e.date, e.pain, e.day_type, e.planned,
-        (SELECT COUNT(*) FROM journal_tick t WHERE t.entry_id = e.id){details}
-    FROM journal_entry e WHERE e.user_id = %s AND e.date >= %s ORDER BY e.date
-"""
-
-
 def logged_days(*, user, since, details=False):
     """The user's days from `since` (None: all) in date order as `history.Day`s, with each day's
-    number of ticks: one query. Five years of rows are read per page, so plain SQL, as on Today.
+    number of ticks: one query.
 
-    Returns (days, notes); with `details` (the report) the days carry their leg symptoms and the
-    notes are {date: note}, otherwise notes is empty.
+    Returns (days, notes); with `details` (the report) the days carry their notes and notes is
+    {date: note}, otherwise notes is empty.
     """
-    sql = LOGGED_DAYS_SQL.format(details=", e.leg_symptoms, e.notes" if details else "")
-    rows = _select(sql, [user.pk, since or date.min])
+    days = _days(user, first=since or date.min, notes=details)
     if not details:
-        return [history.Day(*row) for row in rows], {}
-    days, notes = [], {}
-    for *values, note in rows:
-        days.append(history.Day(*values))
-        if note:
-            notes[values[0]] = note
-    return days, notes
+        return days, {}
+    return days, {d.date: d.notes for d in days if d.notes}

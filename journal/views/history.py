@@ -37,9 +37,7 @@ def _summary(user, key, start, today, *, details=False):
         in_period = history.days_from(days, start)
     active = [d.date for d in days if d.active]
     # The streak from the days read (12 weeks at least); one more query only for a longer one.
-    streak = history.streak_if_known(set(active), today, fetch_from)
-    if streak is None:
-        streak = history.current_streak(selectors.streak_days(user=user, today=today), today)
+    streak = selectors.streak(user=user, today=today, active_days=set(active), read_from=fetch_from)
     return {
         "range": key,
         "ranges": RANGE_LINKS,

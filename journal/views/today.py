@@ -12,12 +12,11 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from exercises.models import Exercise
-from journal import selectors, services, suggestions
+from journal import history, selectors, services, suggestions
 from journal.addresses import OPEN, address_format
 from journal.decorators import plan_write
 from journal.forms import LEG_CHOICES, PAIN_CHOICES, CheckinForm, DayTypeForm, SuggestionForm, TickForm
 from journal.models import Dismissal, Entry, LevelChange, PlanItem, Tick
-from journal.streaks import current_streak
 
 EFFORT_WORDS = {value: label.lower() for value, label in Tick.Effort.choices}
 
@@ -30,7 +29,7 @@ class Row:
     done: bool
     tick_url: str
     untick_url: str
-    tick: selectors.DoneTick | None = None
+    tick: suggestions.DoneTick | None = None
     suggestion: tuple | None = None  # (plan item, suggestions.Suggestion)
 
     @property
@@ -156,9 +155,14 @@ def _page_state(request, day):
             row.suggestion = offers.get(row.exercise.pk)
 
     if day == today:
-        streak = selectors.current_streak(user=user, today=today, entries=entries, ticks=ticks)
+        streak = selectors.streak(
+            user=user,
+            today=today,
+            active_days=history.active_days(entries),
+            read_from=selectors.window_start(day),
+        )
     else:
-        streak = current_streak(selectors.streak_days(user=user, today=today), today)
+        streak = selectors.streak(user=user, today=today)
     return {
         "day": day,
         "day_iso": day_iso,
