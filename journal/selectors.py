@@ -10,7 +10,7 @@ from exercises import catalog
 from exercises.models import Exercise, Progression
 from journal import history, safety
 from journal.history import Day
-from journal.models import Dismissal, Entry, PlanItem, SafetyScreen, Tick
+from journal.models import Dismissal, Entry, LevelChange, PlanItem, SafetyAlert, SafetyScreen, Tick
 from journal.suggestions import DoneTick
 
 # A rough day swaps the plan for these: belly breathing, lying face down, marching level 1.
@@ -243,3 +243,112 @@ def logged_days(*, user, since, details=False):
     if not details:
         return days, {}
     return days, {d.date: d.notes for d in days if d.notes}
+
+
+# --- single reads of the pages that write, and of the report ------------------------------------
+
+
+def entry(*, user, day):
+    """The user's Entry for `day`, or None."""
+    return Entry.objects.filter(user=user, date=day).first()
+
+
+def day_type(*, user, day):
+    """The kind of day the user marked `day` as (normal while it has no entry)."""
+    found = Entry.objects.filter(user=user, date=day).only("day_type").first()
+    return found.day_type if found else Entry.DayType.NORMAL
+
+
+def exercise_at(*, progression, level):
+    """The exercise at `level` of a progression (an instance or its id), or None."""
+    return Exercise.objects.filter(progression=progression, level=level).first()
+
+
+def plan_item(*, user, progression):
+    """The user's plan item for a progression, with its exercise, or None."""
+    return PlanItem.objects.filter(user=user, progression=progression).select_related("exercise").first()
+
+
+def safety_screen(*, user, pk):
+    """One of the user's safety screens, whole (the safety pages show its answers)."""
+    return SafetyScreen.objects.get(user=user, pk=pk)
+
+
+def acknowledged_alerts(*, user):
+    """(kind, first day) of each warning banner the user has read."""
+    return set(SafetyAlert.objects.filter(user=user).values_list("kind", "first_day"))
+
+
+def report_records(*, user, since, limit):
+    """The report's plan, level changes since `since` (the newest `limit`) and safety screens: 3 queries."""
+    return {
+        "plan": PlanItem.objects.filter(user=user, active=True).select_related("progression", "exercise"),
+        "changes": LevelChange.objects.filter(user=user, created_at__date__gte=since)
+        .select_related("plan_item__progression", "from_exercise", "to_exercise")
+        .order_by("-created_at")[:limit],
+        "screens": list(SafetyScreen.objects.filter(user=user).order_by("-created_at")),
+    }
+
+
+# --- the user's data, whole (export) ---------------------------------------------------------------
+
+
+def export_ticks(*, user):
+    """Every tick of the user with its exercise, oldest first (the CSV export)."""
+    return Tick.objects.filter(entry__user=user).select_related("exercise").order_by("created_at")
+
+
+def export_entries(*, user):
+    """Every day of the user, oldest first (the CSV export)."""
+    return Entry.objects.filter(user=user).order_by("date")
+
+
+def export_records(*, user):
+    """Every record of the user as plain values, by kind (the JSON export): one query each."""
+    return {
+        "plan": list(
+            PlanItem.objects.filter(user=user).values(
+                "progression__slug", "exercise__slug", "exercise__level", "active", "since"
+            )
+        ),
+        "entries": list(
+            Entry.objects.filter(user=user).values(
+                "date", "pain", "notes", "day_type", "planned", "leg_symptoms"
+            )
+        ),
+        "ticks": list(
+            Tick.objects.filter(entry__user=user).values(
+                "entry__date",
+                "exercise__slug",
+                "exercise__level",
+                "pain_during",
+                "effort",
+                "full_dose",
+                "spread",
+                "created_at",
+            )
+        ),
+        "level_changes": list(
+            LevelChange.objects.filter(user=user).values(
+                "plan_item__progression__slug",
+                "from_exercise__slug",
+                "to_exercise__slug",
+                "direction",
+                "rule",
+                "values",
+                "reason",
+                "created_at",
+            )
+        ),
+        "dismissals": list(
+            Dismissal.objects.filter(user=user).values("plan_item__progression__slug", "kind", "until")
+        ),
+        "safety_screens": list(
+            SafetyScreen.objects.filter(user=user).values(
+                "taken_on", "answers", "outcome", "cleared_on", "cleared_note"
+            )
+        ),
+        "safety_alerts": list(
+            SafetyAlert.objects.filter(user=user).values("kind", "first_day", "acknowledged_at")
+        ),
+    }

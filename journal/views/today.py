@@ -246,7 +246,7 @@ def checkin(request, day):
     parsed = _parse_day(request, day)
     if parsed is None:
         return redirect("journal:today")
-    entry = Entry.objects.filter(user=request.user, date=parsed).first()
+    entry = selectors.entry(user=request.user, day=parsed)
     form = CheckinForm.for_entry(entry, request.POST)
     if not form.is_valid():
         messages.error(
@@ -273,8 +273,7 @@ def checkin(request, day):
 
 def _planned_exercise(request, day, slug):
     """The exercise `slug` if it is planned on that day for this user, else None."""
-    entry = Entry.objects.filter(user=request.user, date=day).only("day_type").first()
-    day_type = entry.day_type if entry else Entry.DayType.NORMAL
+    day_type = selectors.day_type(user=request.user, day=day)
     for exercise in selectors.planned_exercises(
         user=request.user, day_type=day_type, status=request.safety.status
     ):
@@ -424,9 +423,7 @@ def accept(request, pk):
         return redirect("journal:today")
     planned, suggestion = found
     step = 1 if suggestion.kind == Dismissal.Kind.UP else -1
-    target = Exercise.objects.filter(
-        progression_id=planned.progression_id, level=planned.exercise.level + step
-    ).first()
+    target = selectors.exercise_at(progression=planned.progression_id, level=planned.exercise.level + step)
     change = None
     if target is not None:
         change = services.level_change_make(
