@@ -1,7 +1,11 @@
 """History: pain series, rolling average, adherence, streaks and change. Pure functions.
 
-Inputs are plain rows already fetched: `Day(date, pain, day_type, planned, done, leg_symptoms)`.
-A missing day or an empty pain is a gap (None), never 0.
+Inputs are plain rows already fetched: `Day(date, pain, day_type, planned, done, leg_symptoms,
+notes)`, the one day row of the pure modules, the selectors and the views. A missing day or an
+empty pain is a gap (None), never 0.
+
+A day is active (it counts for a streak) when it has at least one tick or is marked as a rest or
+rough day. The current streak runs up to yesterday; today adds to it once it counts.
 """
 
 from bisect import bisect_left, bisect_right
@@ -11,31 +15,62 @@ from itertools import islice, takewhile
 from operator import attrgetter
 from typing import NamedTuple
 
+from journal.models import Entry
 from journal.pain import meaningful_improvement
-from journal.streaks import current_streak, longest_streak
 
 ROLLING_DAYS = 7
 ROLLING_MIN_DAYS = 3
 WEEKLY_AFTER_DAYS = 365
 
-__all__ = ["current_streak", "longest_streak"]
-
+DayType = Entry.DayType
+# Days that count for a streak without a tick: the user marked them as resting or taking it gently.
+MARKED_DAYS = (DayType.REST, DayType.ROUGH)
 _date = attrgetter("date")
 
 
 class Day(NamedTuple):
-    """One logged day (a named tuple: five years of them are built per History page)."""
+    """One logged day with its number of ticks (a named tuple: five years of them are built per
+    History page). `notes` is read only where it is shown (Today, the report)."""
 
     date: date
     pain: int | None = None
-    day_type: str = "normal"
+    day_type: str = DayType.NORMAL
     planned: int = 0
     done: int = 0
     leg_symptoms: bool | None = None
+    notes: str = ""
 
     @property
     def active(self):
-        return self.done > 0 or self.day_type in ("rest", "rough")
+        return self.done > 0 or self.day_type in MARKED_DAYS
+
+
+def active_days(days):
+    """The dates of the active days among `days`."""
+    return {d.date for d in days if d.active}
+
+
+def current_streak(active_days, today):
+    """Active days in a row up to today (or up to yesterday while today does not count yet)."""
+    days = set(active_days)
+    day = today if today in days else today - timedelta(days=1)
+    streak = 0
+    while day in days:
+        streak += 1
+        day -= timedelta(days=1)
+    return streak
+
+
+def longest_streak(active_days):
+    # Day numbers rather than dates: five years of days are counted on every "all" History page.
+    best = run = 0
+    previous = None
+    for day in sorted({d.toordinal() for d in active_days}):
+        run = run + 1 if day - 1 == previous else 1
+        if run > best:
+            best = run
+        previous = day
+    return best
 
 
 def date_range(start, end):
@@ -106,10 +141,10 @@ def adherence(days):
     """Done against planned, each day capped at its own stored plan; rest days plan nothing."""
     done = planned = rest = rough = 0
     for d in days:
-        if d.day_type == "rest":
+        if d.day_type == DayType.REST:
             rest += 1
             continue
-        if d.day_type == "rough":
+        if d.day_type == DayType.ROUGH:
             rough += 1
         planned += d.planned
         done += min(d.done, d.planned)
@@ -120,8 +155,8 @@ def day_status(d):
     """done / partly / missed / rest / rough / none — for the calendar."""
     if d is None:
         return "none"
-    if d.day_type in ("rest", "rough"):
-        return d.day_type
+    if d.day_type in MARKED_DAYS:
+        return str(d.day_type)
     if d.planned and d.done >= d.planned:
         return "done"
     if d.done:

@@ -3,7 +3,6 @@ from functools import cached_property
 from django.shortcuts import redirect
 
 from journal import safety, selectors
-from journal.models import SafetyAlert, SafetyScreen
 
 # Journal pages a user may open before finishing the safety screen: the screen itself, and the
 # ways out (their data, deleting the account).
@@ -37,11 +36,11 @@ class SafetyState:
     @cached_property
     def screen(self):
         """The latest SafetyScreen in full (its answers too), for the safety pages: read on first use."""
-        return None if self.latest is None else SafetyScreen.objects.get(pk=self.latest.pk)
+        return None if self.latest is None else selectors.safety_screen(user=self.user, pk=self.latest.pk)
 
     @cached_property
     def _acknowledged(self):
-        return set(SafetyAlert.objects.filter(user=self.user).values_list("kind", "first_day"))
+        return selectors.acknowledged_alerts(user=self.user)
 
     def alerts(self, entries, today, *, spread_days=frozenset()):
         """Banners to show: warning signs in `entries` (and `spread_days`) the user has not yet read."""

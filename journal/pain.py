@@ -9,11 +9,14 @@ are defined in docs/clinical-rules.md:
 - *flare*: a check-in at usual + 3 or more, or 7 or more while the usual pain is unknown;
 - *meaningful change*: the 7-day average moved by 2 points and by 30%.
 
-`entries` everywhere are objects with `date`, `pain` and `day_type`, in any order.
+`entries` everywhere are `history.Day` rows (or objects with their `date`, `pain` and `day_type`),
+in any order.
 """
 
 from datetime import timedelta
 from statistics import mean, median
+
+from journal.models import Entry
 
 WINDOW_DAYS = 7
 MIN_CHECKINS = 3
@@ -21,13 +24,14 @@ FLARE_ABOVE_USUAL = 3
 FLARE_WITHOUT_USUAL = 7
 MEANINGFUL_POINTS = 2
 MEANINGFUL_SHARE = 0.3
+ROUGH = Entry.DayType.ROUGH
 
 
 def _scores(entries, first, last, *, skip_rough=False):
     return [
         e.pain
         for e in entries
-        if first <= e.date <= last and e.pain is not None and not (skip_rough and e.day_type == "rough")
+        if first <= e.date <= last and e.pain is not None and not (skip_rough and e.day_type == ROUGH)
     ]
 
 

@@ -1,8 +1,8 @@
 """Reads that need care (bounded windows, few queries). Every query starts from the user."""
 
-import json
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 from typing import NamedTuple
 
 from django.db import connection
@@ -10,8 +10,10 @@ from django.db.models import Exists, OuterRef, Q
 
 from exercises import catalog
 from exercises.models import Exercise, Progression
-from journal import history, safety, streaks
-from journal.models import Dismissal, Entry, PlanItem, Tick
+from journal import history, safety
+from journal.history import Day
+from journal.models import Dismissal, Entry, LevelChange, PlanItem, SafetyAlert, SafetyScreen, Tick
+from journal.suggestions import DoneTick
 
 # A rough day swaps the plan for these: belly breathing, lying face down, marching level 1.
 ROUGH_DAY_SET = ["belly-breathing-feet-up", "lying-face-down", "supine-marching"]
@@ -22,27 +24,6 @@ GENTLE_SET = ["belly-breathing-feet-up", "daily-walk", "lying-face-down", "supin
 PRONE_FAMILY = "back-extension"
 # Days of log read for suggestions, baseline and warning signs.
 WINDOW_DAYS = 42
-
-
-class RecentDay(NamedTuple):
-    """A day of the recent log (recent_entries)."""
-
-    date: date
-    pain: int | None
-    notes: str
-    day_type: str
-    leg_symptoms: bool | None
-
-
-class DoneTick(NamedTuple):
-    """An exercise done on a recent day (recent_ticks)."""
-
-    date: date
-    exercise_id: int
-    pain_during: int | None
-    effort: str
-    full_dose: bool
-    spread: bool | None = None
 
 
 @dataclass(slots=True)
@@ -58,21 +39,6 @@ class PlannedItem:
     top_level: int = 0
 
 
-def _select(sql, params, row=None):
-    """The rows of a hand-written read: tuples, or `row(*values)` for each (a named tuple, a dataclass).
-
-    The reads behind every visit to Today and History (the plan, the recent days and ticks, the
-    latest safety screen, five years of days) go through here: through the ORM, building those
-    queries and their rows took longer than running them (Today's: 0.9 of 1.3 ms for the bench's
-    5-year user on SQLite). The SQL is plain and portable, over the tables the models define, with
-    the user's id as a parameter. Writes, and reads that run less often, use the ORM.
-    """
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    return rows if row is None else [row(*values) for values in rows]
-
-
 class LatestScreen(NamedTuple):
     """What every journal page needs of the user's latest safety screen (safety.screen_status)."""
 
@@ -84,23 +50,17 @@ class LatestScreen(NamedTuple):
 
 
 def latest_screen(*, user):
-    """The user's latest safety screen as a `LatestScreen`, or None: on every journal page, so plain SQL.
-
-    The answers come back as JSON text (SQLite, and PostgreSQL as Django configures it) and are
-    decoded here, as the model field would.
-    """
-    rows = _select(
-        "SELECT id, outcome, taken_on, cleared_on, answers FROM journal_safetyscreen"
-        # The (user, -created_at) index.
-        " WHERE user_id = %s ORDER BY created_at DESC LIMIT 1",
-        [user.pk],
+    """The user's latest safety screen as a `LatestScreen`, or None: on every journal page."""
+    row = (
+        SafetyScreen.objects.filter(user=user)
+        .order_by("-created_at")  # the (user, -created_at) index
+        .values_list(*LatestScreen._fields)
+        .first()
     )
-    if not rows:
+    if row is None:
         return None
-    pk, outcome, taken_on, cleared_on, answers = rows[0]
-    if isinstance(answers, str | bytes):
-        answers = json.loads(answers)
-    return LatestScreen(pk, outcome, taken_on, cleared_on, answers or {})
+    *fields, answers = row
+    return LatestScreen(*fields, answers or {})
 
 
 def _with_library(items):
@@ -116,14 +76,12 @@ def active_plan(*, user):
 
     One query; the exercises come from the library snapshot.
     """
-    items = _with_library(
-        _select(
-            "SELECT id, progression_id, exercise_id, since FROM journal_planitem"
-            " WHERE user_id = %s AND active = %s",
-            [user.pk, True],
-            PlannedItem,
-        )
+    rows = (
+        PlanItem.objects.filter(user=user, active=True)
+        .order_by()
+        .values_list("pk", "progression_id", "exercise_id", "since")
     )
+    items = _with_library([PlannedItem(*row) for row in rows])
     library = catalog.catalog()
     for item in items:
         item.top_level = library.top_level(item.progression_id)
@@ -180,28 +138,64 @@ def planned_exercises(*, user, day_type, status=None):
     return day_plan(user=user, day_type=day_type, status=status or screen_status(user=user))[1]
 
 
-def recent_entries(*, user, day):
-    """The window of days up to `day` (and the day after it), newest first, as `RecentDay` rows."""
-    return _select(
-        "SELECT date, pain, notes, day_type, leg_symptoms FROM journal_entry"
-        " WHERE user_id = %s AND date > %s AND date <= %s ORDER BY date DESC",
-        [user.pk, day - timedelta(days=WINDOW_DAYS), day + timedelta(days=1)],
-        RecentDay,
+def _column(model, name):
+    return connection.ops.quote_name(model._meta.get_field(name).column)
+
+
+@cache
+def _days_sql(*, newest_first, notes):
+    """The SQL of `_days`, from the models' own table and column names."""
+    entry, tick = (connection.ops.quote_name(model._meta.db_table) for model in (Entry, Tick))
+    fields = ["date", "pain", "day_type", "planned", "leg_symptoms", *(["notes"] if notes else [])]
+    date_column = _column(Entry, "date")
+    return (
+        f"SELECT {', '.join(f'e.{_column(Entry, name)}' for name in fields[:4])},"
+        # The day's number of ticks, counted per day: it reads the (entry, exercise) index, where
+        # a JOIN + GROUP BY over five years of days costs more.
+        f" (SELECT COUNT(*) FROM {tick} t WHERE t.{_column(Tick, 'entry')} = e.{_column(Entry, 'id')}),"
+        f" {', '.join(f'e.{_column(Entry, name)}' for name in fields[4:])}"
+        f" FROM {entry} e WHERE e.{_column(Entry, 'user')} = %s"
+        f" AND e.{date_column} >= %s AND e.{date_column} <= %s"
+        f" ORDER BY e.{date_column}{' DESC' if newest_first else ''}"
     )
+
+
+def _days(user, *, first, last=date.max, newest_first=False, notes=True):
+    """The user's days from `first` to `last` as `history.Day` rows, with each day's number of
+    ticks: one query, the one hand-written read left.
+
+    Measured with scripts/profile_pages.py's 5-year user (SQLite, in process): through the ORM
+    (`values_list` with the count as a correlated `Subquery`) this read took 1.4-1.5 ms more than
+    this SQL, most of it building the query: 28% of Today (5.4 ms), 33% of History 90 (4.3 ms),
+    21% of History "all" (19.9 ms), past the fifth of a page the ORM may cost. The rows are the
+    ORM's (tests/journal/test_selectors.py compares them).
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_days_sql(newest_first=newest_first, notes=notes), [user.pk, first, last])
+        return [Day(*row) for row in cursor.fetchall()]
+
+
+def recent_entries(*, user, day):
+    """The window of days up to `day` (and the day after it), newest first, as `history.Day` rows."""
+    return _days(user, first=window_start(day), last=day + timedelta(days=1), newest_first=True)
+
+
+def window_start(day):
+    """The first day of the window read up to `day` (recent_entries, recent_ticks)."""
+    return day - timedelta(days=WINDOW_DAYS - 1)
 
 
 def recent_ticks(*, user, day):
-    """The ticks of the same window up to `day`, as `DoneTick` rows in no particular order.
+    """The ticks of the same window up to `day`, as `suggestions.DoneTick` rows in no particular order.
 
-    Unordered: sorting them in SQL costs more than the callers' own sort by date (progression.evidence).
+    Unordered: sorting them in SQL costs more than the callers' own sort by date.
     """
-    return _select(
-        "SELECT e.date, t.exercise_id, t.pain_during, t.effort, t.full_dose, t.spread"
-        " FROM journal_tick t JOIN journal_entry e ON e.id = t.entry_id"
-        " WHERE e.user_id = %s AND e.date > %s AND e.date <= %s",
-        [user.pk, day - timedelta(days=WINDOW_DAYS), day],
-        DoneTick,
+    rows = (
+        Tick.objects.filter(entry__user=user, entry__date__gte=window_start(day), entry__date__lte=day)
+        .order_by()
+        .values_list("entry__date", *DoneTick._fields[1:])
     )
+    return [DoneTick(*row) for row in rows]
 
 
 def _active_dates(*, user, until):
@@ -235,20 +229,18 @@ def streak_days(*, user, today):
     return days
 
 
-def current_streak(*, user, today, entries, ticks):
-    """The current streak in days, from today's window of entries and ticks when it fits inside it.
+def streak(*, user, today, active_days=None, read_from=None):
+    """The current streak in days (`history.current_streak`).
 
-    `entries` and `ticks` are `recent_entries` / `recent_ticks` for today. Only a streak that
-    reaches back to the window's first day needs the query of `streak_days`.
+    `active_days` are the active dates a page has already read from `read_from` (None: every day);
+    a streak that reaches back to `read_from` may run on before it, so only then (or when nothing
+    was read) the query of `streak_days` reads back to its start.
     """
-    active = {t.date for t in ticks}
-    active.update(e.date for e in entries if e.day_type in (Entry.DayType.REST, Entry.DayType.ROUGH))
-    streak = streaks.current_streak(active, today)
-    first_day = today - timedelta(days=WINDOW_DAYS - 1)
-    start = (today if today in active else today - timedelta(days=1)) - timedelta(days=streak - 1)
-    if streak and start <= first_day:
-        return streaks.current_streak(streak_days(user=user, today=today), today)
-    return streak
+    if active_days is not None:
+        known = history.streak_if_known(active_days, today, read_from)
+        if known is not None:
+            return known
+    return history.current_streak(streak_days(user=user, today=today), today)
 
 
 def plan_overview(*, user):
@@ -260,29 +252,123 @@ def plan_overview(*, user):
     return [(family, items.get(family.pk)) for family in catalog.catalog().progressions]
 
 
-# The one read behind a History page and the report: a correlated count reads the (entry, exercise)
-# index; a JOIN + GROUP BY over five years costs more.
-LOGGED_DAYS_SQL = """
-    SELECT e.date, e.pain, e.day_type, e.planned,
-        (SELECT COUNT(*) FROM journal_tick t WHERE t.entry_id = e.id){details}
-    FROM journal_entry e WHERE e.user_id = %s AND e.date >= %s ORDER BY e.date
-"""
-
-
 def logged_days(*, user, since, details=False):
     """The user's days from `since` (None: all) in date order as `history.Day`s, with each day's
-    number of ticks: one query. Five years of rows are read per page, so plain SQL, as on Today.
+    number of ticks: one query.
 
-    Returns (days, notes); with `details` (the report) the days carry their leg symptoms and the
-    notes are {date: note}, otherwise notes is empty.
+    Returns (days, notes); with `details` (the report) the days carry their notes and notes is
+    {date: note}, otherwise notes is empty.
     """
-    sql = LOGGED_DAYS_SQL.format(details=", e.leg_symptoms, e.notes" if details else "")
-    rows = _select(sql, [user.pk, since or date.min])
+    days = _days(user, first=since or date.min, notes=details)
     if not details:
-        return [history.Day(*row) for row in rows], {}
-    days, notes = [], {}
-    for *values, note in rows:
-        days.append(history.Day(*values))
-        if note:
-            notes[values[0]] = note
-    return days, notes
+        return days, {}
+    return days, {d.date: d.notes for d in days if d.notes}
+
+
+# --- single reads of the pages that write, and of the report ------------------------------------
+
+
+def entry(*, user, day):
+    """The user's Entry for `day`, or None."""
+    return Entry.objects.filter(user=user, date=day).first()
+
+
+def day_type(*, user, day):
+    """The kind of day the user marked `day` as (normal while it has no entry)."""
+    found = Entry.objects.filter(user=user, date=day).only("day_type").first()
+    return found.day_type if found else Entry.DayType.NORMAL
+
+
+def exercise_at(*, progression, level):
+    """The exercise at `level` of a progression (an instance or its id), or None."""
+    return Exercise.objects.filter(progression=progression, level=level).first()
+
+
+def plan_item(*, user, progression):
+    """The user's plan item for a progression, with its exercise, or None."""
+    return PlanItem.objects.filter(user=user, progression=progression).select_related("exercise").first()
+
+
+def safety_screen(*, user, pk):
+    """One of the user's safety screens, whole (the safety pages show its answers)."""
+    return SafetyScreen.objects.get(user=user, pk=pk)
+
+
+def acknowledged_alerts(*, user):
+    """(kind, first day) of each warning banner the user has read."""
+    return set(SafetyAlert.objects.filter(user=user).values_list("kind", "first_day"))
+
+
+def report_records(*, user, since, limit):
+    """The report's plan, level changes since `since` (the newest `limit`) and safety screens: 3 queries."""
+    return {
+        "plan": PlanItem.objects.filter(user=user, active=True).select_related("progression", "exercise"),
+        "changes": LevelChange.objects.filter(user=user, created_at__date__gte=since)
+        .select_related("plan_item__progression", "from_exercise", "to_exercise")
+        .order_by("-created_at")[:limit],
+        "screens": list(SafetyScreen.objects.filter(user=user).order_by("-created_at")),
+    }
+
+
+# --- the user's data, whole (export) ---------------------------------------------------------------
+
+
+def export_ticks(*, user):
+    """Every tick of the user with its exercise, oldest first (the CSV export)."""
+    return Tick.objects.filter(entry__user=user).select_related("exercise").order_by("created_at")
+
+
+def export_entries(*, user):
+    """Every day of the user, oldest first (the CSV export)."""
+    return Entry.objects.filter(user=user).order_by("date")
+
+
+def export_records(*, user):
+    """Every record of the user as plain values, by kind (the JSON export): one query each."""
+    return {
+        "plan": list(
+            PlanItem.objects.filter(user=user).values(
+                "progression__slug", "exercise__slug", "exercise__level", "active", "since"
+            )
+        ),
+        "entries": list(
+            Entry.objects.filter(user=user).values(
+                "date", "pain", "notes", "day_type", "planned", "leg_symptoms"
+            )
+        ),
+        "ticks": list(
+            Tick.objects.filter(entry__user=user).values(
+                "entry__date",
+                "exercise__slug",
+                "exercise__level",
+                "pain_during",
+                "effort",
+                "full_dose",
+                "spread",
+                "created_at",
+            )
+        ),
+        "level_changes": list(
+            LevelChange.objects.filter(user=user).values(
+                "plan_item__progression__slug",
+                "from_exercise__slug",
+                "to_exercise__slug",
+                "direction",
+                "rule",
+                "values",
+                "reason",
+                "created_at",
+            )
+        ),
+        "dismissals": list(
+            Dismissal.objects.filter(user=user).values("plan_item__progression__slug", "kind", "until")
+        ),
+        "safety_screens": list(
+            SafetyScreen.objects.filter(user=user).values(
+                "taken_on", "answers", "outcome", "cleared_on", "cleared_note"
+            )
+        ),
+        "safety_alerts": list(
+            SafetyAlert.objects.filter(user=user).values("kind", "first_day", "acknowledged_at")
+        ),
+    }

@@ -8,7 +8,7 @@ user always decides.
 
 Inputs, all as the selectors return them:
 - entries: the recent days (date, pain, day_type, leg_symptoms), any order;
-- sessions: `Session` rows of one exercise (its ticks), any order;
+- sessions: `DoneTick` rows of one exercise (its ticks), any order;
 - today: the user's local date.
 """
 
@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from journal import pain
-from journal.models import Dismissal, Entry, LevelChange, Tick
+from journal.models import Dismissal, Entry, LevelChange, SafetyAlert, Tick
 
 Kind = Dismissal.Kind
 Rule = LevelChange.Rule
@@ -34,14 +34,19 @@ DOWN_LOOKBACK_DAYS = 7  # a step back reads sessions of the last 7 days
 SNOOZE_DAYS = {Kind.UP: 3, Kind.DOWN: 7, Kind.GENTLE: 1}
 
 
-class Session(NamedTuple):
-    """One tick of an exercise: its day, pain during (0-10 or None), effort, full dose, spreading."""
+class DoneTick(NamedTuple):
+    """An exercise done on a day (one session of it): its day, pain during (0-10 or None), effort
+    (a `Tick.Effort` value or ""), full dose, spreading (None: not answered) and exercise.
+
+    The one tick row of the rules, the selectors (`recent_ticks`) and the views.
+    """
 
     date: date
     pain_during: int | None
     effort: str = ""
     full_dose: bool = True
     spread: bool | None = None
+    exercise_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -153,13 +158,13 @@ def quiet_week(entries, spread_days, today):
     first = today - timedelta(days=QUIET_DAYS - 1)
     flares = pain.flare_days(entries, first, today)
     if flares:
-        return ("flare", flares[-1])
+        return (Rule.FLARE, flares[-1])
     legs = sorted(e.date for e in entries if first <= e.date <= today and e.leg_symptoms)
     if legs:
-        return ("leg_symptoms", legs[-1])
+        return (SafetyAlert.Kind.LEG_SYMPTOMS, legs[-1])
     spread = sorted(d for d in spread_days if first <= d <= today)
     if spread:
-        return ("spread", spread[-1])
+        return (Rule.SPREAD, spread[-1])
     return None
 
 
@@ -170,7 +175,7 @@ def ready_for_next_level(*, sessions, entries, since, today):
     """Rule READY: the session, morning and average conditions of a level-up, or None.
 
     At least 3 sessions at full dose in the last 14 days, each with pain during <= 3 and effort not
-    "hard", the latest rated "easy"; the morning after each (where it has come) no more than 1 above
+    hard, the latest rated easy (`Tick.Effort`); the morning after each (where it has come) no more than 1 above
     the usual pain; today's 7-day average no more than 1 above the level start.
     """
     recent = [
@@ -327,12 +332,10 @@ def gentle_day(plan_sessions, ctx, snoozed=False):
 
 
 def sessions_by_exercise(ticks):
-    """Ticks (date, exercise_id, pain_during, effort, full_dose, spread) as Sessions by exercise id."""
+    """`DoneTick`s grouped by exercise id."""
     grouped = {}
     for t in ticks:
-        grouped.setdefault(t.exercise_id, []).append(
-            Session(t.date, t.pain_during, t.effort, t.full_dose, t.spread)
-        )
+        grouped.setdefault(t.exercise_id, []).append(t)
     return grouped
 
 

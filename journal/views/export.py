@@ -6,7 +6,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, StreamingHttpResponse
 from django.views.decorators.http import require_GET
 
-from journal.models import Dismissal, Entry, LevelChange, PlanItem, SafetyAlert, SafetyScreen, Tick
+from journal import selectors
 
 CSV_HEADER = [
     "date",
@@ -38,10 +38,10 @@ class _Echo:
 
 def _csv_rows(user):
     ticks = {}
-    for tick in Tick.objects.filter(entry__user=user).select_related("exercise").order_by("created_at"):
+    for tick in selectors.export_ticks(user=user):
         ticks.setdefault(tick.entry_id, []).append(tick)
     yield CSV_HEADER
-    for entry in Entry.objects.filter(user=user).order_by("date"):
+    for entry in selectors.export_entries(user=user):
         base = [
             entry.date.isoformat(),
             "" if entry.pain is None else entry.pain,
@@ -87,51 +87,7 @@ def export_json(request):
             "time_zone": user.time_zone,
             "country": user.country,
         },
-        "plan": list(
-            PlanItem.objects.filter(user=user).values(
-                "progression__slug", "exercise__slug", "exercise__level", "active", "since"
-            )
-        ),
-        "entries": list(
-            Entry.objects.filter(user=user).values(
-                "date", "pain", "notes", "day_type", "planned", "leg_symptoms"
-            )
-        ),
-        "ticks": list(
-            Tick.objects.filter(entry__user=user).values(
-                "entry__date",
-                "exercise__slug",
-                "exercise__level",
-                "pain_during",
-                "effort",
-                "full_dose",
-                "spread",
-                "created_at",
-            )
-        ),
-        "level_changes": list(
-            LevelChange.objects.filter(user=user).values(
-                "plan_item__progression__slug",
-                "from_exercise__slug",
-                "to_exercise__slug",
-                "direction",
-                "rule",
-                "values",
-                "reason",
-                "created_at",
-            )
-        ),
-        "dismissals": list(
-            Dismissal.objects.filter(user=user).values("plan_item__progression__slug", "kind", "until")
-        ),
-        "safety_screens": list(
-            SafetyScreen.objects.filter(user=user).values(
-                "taken_on", "answers", "outcome", "cleared_on", "cleared_note"
-            )
-        ),
-        "safety_alerts": list(
-            SafetyAlert.objects.filter(user=user).values("kind", "first_day", "acknowledged_at")
-        ),
+        **selectors.export_records(user=user),
     }
     response = HttpResponse(
         json.dumps(data, cls=DjangoJSONEncoder, indent=1), content_type="application/json"

@@ -8,7 +8,6 @@ from django.utils.safestring import mark_safe
 
 from journal import history, safety, selectors
 from journal.addresses import OPEN, address_format
-from journal.models import LevelChange, PlanItem, SafetyScreen
 
 RANGES = {"30": 30, "90": 90, "365": 365, "all": None}
 RANGE_LINKS = [("30", "30 days"), ("90", "90 days"), ("365", "1 year"), ("all", "All")]
@@ -37,9 +36,7 @@ def _summary(user, key, start, today, *, details=False):
         in_period = history.days_from(days, start)
     active = [d.date for d in days if d.active]
     # The streak from the days read (12 weeks at least); one more query only for a longer one.
-    streak = history.streak_if_known(set(active), today, fetch_from)
-    if streak is None:
-        streak = history.current_streak(selectors.streak_days(user=user, today=today), today)
+    streak = selectors.streak(user=user, today=today, active_days=set(active), read_from=fetch_from)
     return {
         "range": key,
         "ranges": RANGE_LINKS,
@@ -193,19 +190,17 @@ def report(request):
     key, start = _period(request, today)
     summary = _summary(user, key, start, today, details=True)
     series = history.pain_series(summary["in_period"], summary["start"], today)
-    screens = list(SafetyScreen.objects.filter(user=user).order_by("-created_at"))
+    records = selectors.report_records(user=user, since=summary["start"], limit=REPORT_ROWS)
     return render(
         request,
         "journal/report.html",
         {
             **summary,
             "svg": _svg_chart(series, history.rolling_average(series)),
-            "plan": PlanItem.objects.filter(user=user, active=True).select_related("progression", "exercise"),
+            "plan": records["plan"],
             # The period's level changes, newest first, so the report stays one printed page.
-            "changes": LevelChange.objects.filter(user=user, created_at__date__gte=summary["start"])
-            .select_related("plan_item__progression", "from_exercise", "to_exercise")
-            .order_by("-created_at")[:REPORT_ROWS],
-            "screens": [(screen, safety.yes_answers(screen.answers)) for screen in screens],
+            "changes": records["changes"],
+            "screens": [(screen, safety.yes_answers(screen.answers)) for screen in records["screens"]],
             "leg_days": [d.date for d in summary["in_period"] if d.leg_symptoms],
             "period_notes": sorted(
                 ((day, note) for day, note in summary["notes"].items() if day >= summary["start"]),

@@ -5,10 +5,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from exercises.models import Exercise, Progression
+from exercises.models import Progression
 from journal import selectors, services
 from journal.decorators import plan_write
-from journal.models import PlanItem
 
 # A hand-chosen move of more than this many levels at once is confirmed first (docs/clinical-rules.md).
 JUMP_WITHOUT_CONFIRMING = 1
@@ -38,7 +37,7 @@ def plan_set(request, progression):
         level = int(request.POST.get("level", ""))
     except ValueError:
         level = None
-    exercise = Exercise.objects.filter(progression=family, level=level).first() if level else None
+    exercise = selectors.exercise_at(progression=family, level=level) if level else None
     if exercise is None:
         messages.error(
             request, f"{family.name} has no level “{request.POST.get('level', '')}”; nothing changed."
@@ -51,7 +50,7 @@ def plan_set(request, progression):
             "Ask the clinician you see which levels suit you.",
         )
         return _back(request)
-    item = PlanItem.objects.filter(user=request.user, progression=family).select_related("exercise").first()
+    item = selectors.plan_item(user=request.user, progression=family)
     jump = abs(exercise.level - item.exercise.level) if item else 0
     if jump > JUMP_WITHOUT_CONFIRMING and request.POST.get("confirm") != "yes":
         return render(

@@ -12,12 +12,11 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from exercises.models import Exercise
-from journal import selectors, services, suggestions
+from journal import history, selectors, services, suggestions
 from journal.addresses import OPEN, address_format
 from journal.decorators import plan_write
 from journal.forms import LEG_CHOICES, PAIN_CHOICES, CheckinForm, DayTypeForm, SuggestionForm, TickForm
 from journal.models import Dismissal, Entry, LevelChange, PlanItem, Tick
-from journal.streaks import current_streak
 
 EFFORT_WORDS = {value: label.lower() for value, label in Tick.Effort.choices}
 
@@ -30,7 +29,7 @@ class Row:
     done: bool
     tick_url: str
     untick_url: str
-    tick: selectors.DoneTick | None = None
+    tick: suggestions.DoneTick | None = None
     suggestion: tuple | None = None  # (plan item, suggestions.Suggestion)
 
     @property
@@ -156,9 +155,14 @@ def _page_state(request, day):
             row.suggestion = offers.get(row.exercise.pk)
 
     if day == today:
-        streak = selectors.current_streak(user=user, today=today, entries=entries, ticks=ticks)
+        streak = selectors.streak(
+            user=user,
+            today=today,
+            active_days=history.active_days(entries),
+            read_from=selectors.window_start(day),
+        )
     else:
-        streak = current_streak(selectors.streak_days(user=user, today=today), today)
+        streak = selectors.streak(user=user, today=today)
     return {
         "day": day,
         "day_iso": day_iso,
@@ -242,7 +246,7 @@ def checkin(request, day):
     parsed = _parse_day(request, day)
     if parsed is None:
         return redirect("journal:today")
-    entry = Entry.objects.filter(user=request.user, date=parsed).first()
+    entry = selectors.entry(user=request.user, day=parsed)
     form = CheckinForm.for_entry(entry, request.POST)
     if not form.is_valid():
         messages.error(
@@ -269,8 +273,7 @@ def checkin(request, day):
 
 def _planned_exercise(request, day, slug):
     """The exercise `slug` if it is planned on that day for this user, else None."""
-    entry = Entry.objects.filter(user=request.user, date=day).only("day_type").first()
-    day_type = entry.day_type if entry else Entry.DayType.NORMAL
+    day_type = selectors.day_type(user=request.user, day=day)
     for exercise in selectors.planned_exercises(
         user=request.user, day_type=day_type, status=request.safety.status
     ):
@@ -420,9 +423,7 @@ def accept(request, pk):
         return redirect("journal:today")
     planned, suggestion = found
     step = 1 if suggestion.kind == Dismissal.Kind.UP else -1
-    target = Exercise.objects.filter(
-        progression_id=planned.progression_id, level=planned.exercise.level + step
-    ).first()
+    target = selectors.exercise_at(progression=planned.progression_id, level=planned.exercise.level + step)
     change = None
     if target is not None:
         change = services.level_change_make(

@@ -7,6 +7,8 @@ from types import SimpleNamespace
 import pytest
 
 from journal import safety
+from journal.history import Day
+from journal.models import Entry
 from journal.safety import CLEAR, EMERGENCY, SEE_SOON, TALK_FIRST, URGENT, PlanAccess
 
 D = date(2026, 6, 10)
@@ -42,8 +44,8 @@ def ago(n):
     return D - timedelta(days=n)
 
 
-def day(n, pain=None, leg=None, day_type="normal"):
-    return SimpleNamespace(date=ago(n), pain=pain, leg_symptoms=leg, day_type=day_type)
+def day(n, pain=None, leg=None, day_type=Entry.DayType.NORMAL):
+    return Day(ago(n), pain, day_type, leg_symptoms=leg)
 
 
 def screen(outcome, taken_on=D, cleared_on=None, answers=None):

@@ -9,18 +9,11 @@ from datetime import date, timedelta
 import pytest
 
 from journal import suggestions
-from journal.suggestions import Context, Session, Snoozes
+from journal.history import Day
+from journal.suggestions import Context, DoneTick, Snoozes
 
 TODAY = date(2026, 5, 20)
 SINCE = TODAY - timedelta(days=30)
-
-
-@dataclass
-class E:
-    date: date
-    pain: int | None
-    day_type: str = "normal"
-    leg_symptoms: bool | None = None
 
 
 @dataclass
@@ -50,12 +43,12 @@ def ago(n):
 
 def log(pain=4, days=20, today=None):
     """`days` days of check-ins at `pain` ending yesterday, and today's if given."""
-    rows = [E(ago(n), pain) for n in range(days, 0, -1)]
-    return rows + ([E(TODAY, today)] if today is not None else [])
+    rows = [Day(ago(n), pain) for n in range(days, 0, -1)]
+    return rows + ([Day(TODAY, today)] if today is not None else [])
 
 
 def easy(*days_ago, pain=2, effort="easy"):
-    return [Session(ago(n), pain, effort) for n in days_ago]
+    return [DoneTick(ago(n), pain, effort) for n in days_ago]
 
 
 READY = easy(6, 4, 2)
@@ -67,10 +60,7 @@ def suggest(sessions, entries, item=None, snoozes=None, **ctx):
 
 
 def set_pain(entries, n, pain):
-    for e in entries:
-        if e.date == ago(n):
-            e.pain = pain
-    return entries
+    return [e._replace(pain=pain) if e.date == ago(n) else e for e in entries]
 
 
 # --- level up ---------------------------------------------------------------------------------
@@ -107,7 +97,7 @@ def test_pain_during_four_holds():
 
 
 def test_a_partial_session_is_no_evidence():
-    sessions = easy(6, 4) + [Session(ago(2), 2, "easy", full_dose=False)]
+    sessions = easy(6, 4) + [DoneTick(ago(2), 2, "easy", full_dose=False)]
     assert suggest(sessions, log(4)) is None
 
 
@@ -122,22 +112,22 @@ def test_a_morning_two_above_usual_blocks_it():
 
 
 def test_without_a_usual_pain_there_is_no_level_up():
-    entries = [E(ago(n), 4) for n in (5, 3, 1)]
+    entries = [Day(ago(n), 4) for n in (5, 3, 1)]
     assert suggest(READY, entries) is None
 
 
 def test_the_drifting_baseline_gives_no_level_up():
     # 2 for 10 days, then 6 for 13 days: 6 has become "usual", but the pain is worse than when the
     # level began.
-    entries = [E(ago(n), 2) for n in range(23, 13, -1)] + [E(ago(n), 6) for n in range(13, 0, -1)]
+    entries = [Day(ago(n), 2) for n in range(23, 13, -1)] + [Day(ago(n), 6) for n in range(13, 0, -1)]
     item = Item(since=ago(23))
     assert suggest(READY, entries, item=item) is None
-    steady = [E(ago(n), 2) for n in range(23, 0, -1)]
+    steady = [Day(ago(n), 2) for n in range(23, 0, -1)]
     assert suggest(READY, steady, item=item).kind == "up"
 
 
 def test_a_level_begun_before_any_check_in_starts_from_its_first_week():
-    entries = [E(ago(n), 4) for n in range(12, 0, -1)]
+    entries = [Day(ago(n), 4) for n in range(12, 0, -1)]
     result = suggest(READY, entries, item=Item(since=ago(20)))
     assert result.kind == "up" and result.values["level_start"] == 4
 
@@ -150,10 +140,10 @@ def test_a_flare_in_the_last_seven_days_blocks_it_even_once_read():
 
 def test_one_day_of_tingling_below_the_knee_blocks_it_for_seven_days():
     entries = log(4)
-    entries[-3].leg_symptoms = True
+    entries[-3] = entries[-3]._replace(leg_symptoms=True)
     assert suggest(READY, entries) is None
     entries = log(4)
-    entries[-8].leg_symptoms = True
+    entries[-8] = entries[-8]._replace(leg_symptoms=True)
     assert suggest(READY, entries).kind == "up"
 
 
@@ -196,7 +186,7 @@ def test_a_bad_next_morning_suggests_a_step_back():
 
 
 def test_pain_rising_two_check_ins_running_after_sessions():
-    entries = [*log(3, days=20)[:-2], E(ago(2), 2), E(ago(1), 3), E(TODAY, 4)]
+    entries = [*log(3, days=20)[:-2], Day(ago(2), 2), Day(ago(1), 3), Day(TODAY, 4)]
     result = suggest(easy(2, 1, pain=3, effort="right"), entries)
     assert (result.kind, result.rule) == ("down", "rising")
     assert "from 2 on 18 May to 4 on 20 May" in result.reason
@@ -205,11 +195,11 @@ def test_pain_rising_two_check_ins_running_after_sessions():
 
 
 def test_symptoms_spreading_during_it_suggest_a_step_back():
-    sessions = [Session(ago(1), 2, "easy", spread=True)]
+    sessions = [DoneTick(ago(1), 2, "easy", spread=True)]
     result = suggest(sessions, log(4))
     assert (result.kind, result.rule) == ("down", "spread")
     assert "safety questions" in result.reason
-    assert suggest([Session(ago(1), 2, "easy", spread=False)], log(4)) is None
+    assert suggest([DoneTick(ago(1), 2, "easy", spread=False)], log(4)) is None
 
 
 def test_old_sessions_do_not_suggest_a_step_back():
@@ -243,8 +233,8 @@ def test_a_flare_today_offers_the_gentle_set():
 
 
 def test_without_a_usual_pain_a_flare_starts_at_seven():
-    assert gentle([E(TODAY, 6)]) is None
-    assert gentle([E(TODAY, 7)]).values == {"date": "2026-05-20", "pain": 7, "usual": None}
+    assert gentle([Day(TODAY, 6)]) is None
+    assert gentle([Day(TODAY, 7)]).values == {"date": "2026-05-20", "pain": 7, "usual": None}
 
 
 def test_a_high_usual_pain_is_not_always_a_flare():

@@ -92,7 +92,9 @@ class Command(BaseCommand):
         Entry.objects.bulk_create([e for e, _ in entries])
         for entry, done in entries:
             for ex in done:
-                effort = rng.choice(["easy", "right", "right", "hard"])
+                effort = rng.choice(
+                    [Tick.Effort.EASY, Tick.Effort.RIGHT, Tick.Effort.RIGHT, Tick.Effort.HARD]
+                )
                 ticks.append(
                     Tick(entry=entry, exercise=ex, pain_during=max(0, (entry.pain or 3) - 2), effort=effort)
                 )
