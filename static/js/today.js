@@ -1,10 +1,19 @@
 // Today: tick and undo without a page reload, and a hold timer. The page works without this file.
+//
+// A tap shows at once: the row turns done (or not done) before the server answers, marked as
+// saving. The server's answer then replaces the row; a refusal (the server answered "not saved")
+// puts the row back and says why; a lost connection keeps the row as tapped, marked "not saved
+// yet", and tries again when the browser is back online, after a while, or on a tap.
 (function () {
   "use strict";
 
   var plan = document.querySelector("[data-plan]");
   if (!plan) return;
   var notSaved = document.querySelector("[data-not-saved]");
+  var RETRY_SECONDS = [5, 15, 30, 60];
+  // Per exercise: what the person last asked for (want), what the server last confirmed (saved),
+  // whether a request is on its way, and the retry timer of a lost one.
+  var states = {};
 
   function setText(selector, value) {
     var node = document.querySelector(selector);
@@ -17,51 +26,212 @@
     notSaved.hidden = false;
   }
 
+  function rowOf(slug) {
+    return plan.querySelector("[data-testid='plan-item'][data-exercise='" + slug + "']");
+  }
+
+  function countDone() {
+    var rows = plan.querySelectorAll("[data-testid='plan-item']");
+    var done = plan.querySelectorAll("[data-testid='plan-item'][data-done='true']");
+    setText("[data-done-count]", done.length);
+    setText("[data-planned-count]", rows.length);
+  }
+
+  // The row's note under its button: "Saving…", or "Not saved yet" with a way to try again now.
+  function statusOf(row) {
+    var status = row.querySelector("[data-tick-status]");
+    if (!status) {
+      status = document.createElement("div");
+      status.className = "tick-status";
+      status.setAttribute("data-tick-status", "");
+      status.setAttribute("role", "status");
+      status.innerHTML = '<span class="tick-status-text"></span>';
+      row.querySelector(".row-main").insertAdjacentElement("afterend", status);
+    }
+    return status;
+  }
+
+  function clearStatus(row) {
+    var status = row.querySelector("[data-tick-status]");
+    if (status) status.remove();
+    row.removeAttribute("data-pending");
+    row.removeAttribute("aria-busy");
+  }
+
+  // Show the row as done or not done, as the server would draw it, without asking the server.
+  function show(row, done) {
+    row.setAttribute("data-done", done ? "true" : "false");
+    row.classList.toggle("is-done", done);
+    var form = row.querySelector("[data-tick-form]");
+    var button = form.querySelector("button");
+    form.action = row.getAttribute(done ? "data-untick-url" : "data-tick-url");
+    button.firstChild.nodeValue = done ? "Undo" : "Done";
+    button.className = done ? "btn btn-outline-secondary" : "btn btn-primary tick-btn";
+    button.setAttribute("data-testid", done ? "undo" : "tick");
+    var mark = row.querySelector(".done-mark");
+    if (done && !mark) {
+      mark = document.createElement("span");
+      mark.className = "done-mark";
+      mark.setAttribute("aria-hidden", "true");
+      mark.textContent = "✓";
+      form.insertAdjacentElement("beforebegin", mark);
+    } else if (!done && mark) {
+      mark.remove();
+    }
+    // "How did it feel" belongs to a saved tick: hidden while the row is not shown as done.
+    var detail = row.querySelector(".tick-detail");
+    if (detail) detail.hidden = !done;
+    countDone();
+  }
+
+  function markSaving(row) {
+    row.setAttribute("data-pending", "saving");
+    row.setAttribute("aria-busy", "true");
+    var status = statusOf(row);
+    var retry = status.querySelector("button");
+    if (retry) retry.remove();
+    status.querySelector(".tick-status-text").textContent = "Saving…";
+  }
+
+  function markUnsaved(row, slug) {
+    row.setAttribute("data-pending", "failed");
+    row.removeAttribute("aria-busy");
+    var status = statusOf(row);
+    status.querySelector(".tick-status-text").textContent =
+      "Not saved yet: no connection. We'll try again when you're back online.";
+    if (!status.querySelector("button")) {
+      var retry = document.createElement("button");
+      retry.type = "button";
+      retry.className = "btn btn-link tick-retry";
+      retry.setAttribute("data-tick-retry", slug);
+      retry.textContent = "Try again now";
+      status.appendChild(retry);
+    }
+  }
+
+  function replaceRow(row, html) {
+    var holder = document.createElement("ul");
+    holder.innerHTML = html;
+    var fresh = holder.firstElementChild;
+    if (!fresh) return row;
+    var hadFocus = row.contains(document.activeElement);
+    row.replaceWith(fresh);
+    initTimers(fresh);
+    if (hadFocus) {
+      var next = fresh.querySelector("[data-tick-form] button");
+      if (next) next.focus();
+    }
+    return fresh;
+  }
+
+  function send(slug) {
+    var state = states[slug];
+    var row = rowOf(slug);
+    if (!row) return;
+    clearTimeout(state.timer);
+    state.timer = null;
+    state.busy = true;
+    var target = state.want;
+    markSaving(row);
+    var form = row.querySelector("[data-tick-form]");
+    var body = new FormData(form);
+    var url = row.getAttribute(target ? "data-tick-url" : "data-untick-url");
+
+    fetch(url, {
+      method: "POST",
+      body: body,
+      headers: { "X-Requested-With": "fetch", Accept: "application/json" },
+      credentials: "same-origin",
+    }).then(
+      function (response) {
+        return response
+          .json()
+          .catch(function () {
+            return {};
+          })
+          .then(function (data) {
+            state.busy = false;
+            state.tries = 0;
+            if (response.ok && data.ok) saved(slug, target, data);
+            else refused(slug, target, data.message);
+          });
+      },
+      function () {
+        state.busy = false;
+        lost(slug);
+      }
+    );
+  }
+
+  function saved(slug, target, data) {
+    var state = states[slug];
+    state.saved = target;
+    if (state.want !== target) {
+      send(slug); // tapped again while this one was on its way
+      return;
+    }
+    var row = rowOf(slug);
+    if (row && data.row) row = replaceRow(row, data.row);
+    else if (row) clearStatus(row);
+    delete states[slug];
+    countDone();
+    setText("[data-streak]", data.streak);
+    setText("[data-streak-unit]", data.streak === 1 ? "day" : "days");
+  }
+
+  function refused(slug, target, message) {
+    var state = states[slug];
+    var row = rowOf(slug);
+    // The server changed nothing: the row goes back to what it last confirmed.
+    state.want = state.saved;
+    if (row) {
+      clearStatus(row);
+      show(row, state.saved);
+    }
+    delete states[slug];
+    var said = message || "please try again.";
+    showError(/^Not saved/.test(said) ? said : "Not saved: " + said);
+  }
+
+  function lost(slug) {
+    var state = states[slug];
+    var row = rowOf(slug);
+    if (!row) return;
+    markUnsaved(row, slug);
+    var wait = RETRY_SECONDS[Math.min(state.tries, RETRY_SECONDS.length - 1)];
+    state.tries += 1;
+    state.timer = setTimeout(function () {
+      if (!state.busy) send(slug);
+    }, wait * 1000);
+  }
+
+  window.addEventListener("online", function () {
+    Object.keys(states).forEach(function (slug) {
+      if (!states[slug].busy) send(slug);
+    });
+  });
+
+  plan.addEventListener("click", function (event) {
+    var retry = event.target.closest("[data-tick-retry]");
+    if (!retry) return;
+    var slug = retry.getAttribute("data-tick-retry");
+    if (states[slug] && !states[slug].busy) send(slug);
+  });
+
   plan.addEventListener("submit", function (event) {
     var form = event.target;
     if (!form.matches("[data-tick-form]")) return;
     event.preventDefault();
     var row = form.closest("[data-testid='plan-item']");
-    var button = form.querySelector("button");
-    row.classList.add("is-saving");
-    row.setAttribute("aria-busy", "true");
-    button.disabled = true;
+    var slug = row.getAttribute("data-exercise");
+    var done = row.getAttribute("data-done") === "true";
+    var state = states[slug];
+    if (!state) state = states[slug] = { saved: done, want: done, busy: false, tries: 0, timer: null };
+    state.want = !done;
     if (notSaved) notSaved.hidden = true;
-
-    fetch(form.action, {
-      method: "POST",
-      body: new FormData(form),
-      headers: { "X-Requested-With": "fetch", Accept: "application/json" },
-      credentials: "same-origin",
-    })
-      .then(function (response) {
-        return response.json().then(function (data) {
-          if (!response.ok || !data.ok) throw new Error(data.message || "Not saved.");
-          return data;
-        });
-      })
-      .then(function (data) {
-        var holder = document.createElement("ul");
-        holder.innerHTML = data.row;
-        var fresh = holder.firstElementChild;
-        if (fresh) {
-          row.replaceWith(fresh);
-          initTimers(fresh);
-          var next = fresh.querySelector("[data-tick-form] button");
-          if (next) next.focus();
-        }
-        setText("[data-done-count]", data.done_count);
-        setText("[data-planned-count]", data.planned_count);
-        setText("[data-streak]", data.streak);
-        setText("[data-streak-unit]", data.streak === 1 ? "day" : "days");
-      })
-      .catch(function (error) {
-        row.removeAttribute("aria-busy");
-        row.classList.remove("is-saving");
-        button.disabled = false;
-        var said = error && error.message ? error.message : "please try again.";
-        showError(/^Not saved/.test(said) ? said : "Not saved: " + said);
-      });
+    show(row, state.want);
+    if (state.busy) markSaving(row); // sent when the one on its way comes back
+    else send(slug);
   });
 
   // Hold timer: a short get-ready countdown, then the hold; a beep and a buzz at the end.

@@ -28,6 +28,11 @@ def log_in(page, live_server, user):
     )
 
 
+def saves_settled(page):
+    """Wait until no plan row is waiting for the server (a tap shows at once, before it is saved)."""
+    page.locator("[data-plan] [data-pending]").first.wait_for(state="detached")
+
+
 def main_frame_navigations(page):
     count = []
     page.on("framenavigated", lambda frame: frame == page.main_frame and count.append(frame.url))
@@ -69,6 +74,7 @@ def test_sign_up_safety_screen_check_in_tick_undo(page, live_server, check_a11y,
     page.locator("[data-testid=plan-item][data-exercise=daily-walk]").get_by_test_id("undo").click()
     page.locator("[data-testid=plan-item][data-exercise=daily-walk][data-done=false]").wait_for()
     assert navigations == []
+    saves_settled(page)  # a tap shows before the server has saved it
     page.reload()
     assert page.locator("[data-testid=plan-item][data-done=true]").count() == 1
     entry = Entry.objects.get(user__username="newcomer")
@@ -275,6 +281,7 @@ def test_the_daily_loop_by_keyboard_alone(page, live_server):
     page.locator("[data-testid=plan-item][data-exercise=cat-cow-gentle] [data-testid=undo]").focus()
     page.keyboard.press("Space")
     page.locator("[data-testid=plan-item][data-exercise=cat-cow-gentle][data-done=false]").wait_for()
+    saves_settled(page)
     assert Entry.objects.get(user=user).pain == 4
     assert not Tick.objects.filter(entry__user=user).exists()
 
@@ -349,21 +356,3 @@ def test_every_page_passes_axe(page, live_server, with_history, check_a11y):
     ):
         page.goto(live_server.url + path)
         check_a11y(page)
-
-
-def test_a_tick_that_fails_to_save_puts_the_row_back(page, live_server, page_problems):
-    user = make_user("offline")
-    screen_clear(user)
-    log_in(page, live_server, user)
-    page.goto(live_server.url + "/today/")
-    page.route("**/tick/**", lambda route: route.abort("internetdisconnected"))
-    row = page.locator("[data-testid=plan-item][data-exercise=daily-walk]")
-    row.get_by_test_id("tick").click()
-    alert = page.locator("[data-not-saved]")
-    alert.wait_for(state="visible")
-    assert alert.inner_text().startswith("Not saved")
-    assert row.get_attribute("data-done") == "false"
-    assert row.get_by_test_id("tick").is_enabled()
-    assert not Tick.objects.exists()
-    # The browser reports the failed request itself; that one is expected here.
-    page_problems.items[:] = [p for p in page_problems.items if "ERR_INTERNET_DISCONNECTED" not in p]
