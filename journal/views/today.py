@@ -13,11 +13,11 @@ from django.views.decorators.http import require_POST
 
 from exercises.models import Exercise
 from journal import selectors, services, suggestions
-from journal.addresses import OPEN, address_format
 from journal.decorators import plan_write
 from journal.forms import LEG_CHOICES, PAIN_CHOICES, CheckinForm, DayTypeForm, SuggestionForm, TickForm
 from journal.models import Dismissal, Entry, LevelChange, PlanItem, Tick
 from journal.streaks import current_streak
+from journal.urls_format import OPEN, url_format
 
 EFFORT_WORDS = {value: label.lower() for value, label in Tick.Effort.choices}
 
@@ -136,8 +136,8 @@ def _page_state(request, day):
     state = request.safety
     plan, exercises = selectors.day_plan(user=user, day_type=day_type, status=state.status)
     day_iso = day.isoformat()
-    tick_url = address_format("journal:tick", day=day_iso, exercise=OPEN)
-    untick_url = address_format("journal:untick", day=day_iso, exercise=OPEN)
+    tick_url = url_format("journal:tick", day=day_iso, exercise=OPEN)
+    untick_url = url_format("journal:untick", day=day_iso, exercise=OPEN)
     rows = [
         Row(
             exercise=ex,
