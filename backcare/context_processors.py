@@ -19,12 +19,12 @@ NAV = {
 
 @lru_cache(maxsize=4)
 def _nav_urls(script_prefix):
-    # reverse() puts the script prefix in front; the same prefix always gives the same addresses.
+    # reverse() puts the script prefix in front; the same prefix always gives the same URLs.
     return {key: reverse(name) for key, name in NAV.items()}
 
 
 def site(request):
-    """The addresses in every page's header (reversed once a process)."""
+    """The URLs in every page's header (reversed once a process)."""
     return {"nav": _nav_urls(get_script_prefix())}
 
 

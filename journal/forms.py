@@ -1,4 +1,5 @@
 from django import forms
+from django.forms.renderers import TemplatesSetting
 
 from journal.models import Dismissal, Entry, Tick
 
@@ -7,12 +8,51 @@ YES_NO = [("", "Not answered"), ("no", "No"), ("yes", "Yes")]
 LEG_CHOICES = [("no", "No"), ("yes", "Yes")]
 
 
+class ButtonRadioSelect(forms.RadioSelect):
+    """Radio buttons shown as toggle buttons (input.btn-check + label.btn), each id the field's
+    `id_prefix` and the value (pain-4, leg-yes): the hooks the page's CSS, script and tests use.
+
+    `label_class` may use {value}.
+    """
+
+    template_name = "journal/widgets/button_radios.html"
+    option_template_name = "journal/widgets/button_radio.html"
+
+    def __init__(self, *, id_prefix, label_class, attrs=None):
+        super().__init__(attrs)
+        self.id_prefix = id_prefix
+        self.label_class = label_class
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        option["attrs"]["id"] = f"{self.id_prefix}-{value}"
+        option["label_class"] = self.label_class.format(value=value)
+        return option
+
+
+class NoteTextarea(forms.Textarea):
+    """A textarea whose text starts right after the tag (Django's own template puts a newline
+    first); its size comes from `rows` and the page's CSS."""
+
+    template_name = "journal/widgets/note.html"
+
+
 class CheckinForm(forms.Form):
+    """The day's check-in, as Today shows it: its labels, limits and widgets are the page's."""
+
+    # The widgets' templates live with the project's (templates/journal/widgets/).
+    default_renderer = TemplatesSetting
+    # The page checks the answers on the server (the form is novalidate): no `required` attributes.
+    use_required_attribute = False
+
     pain = forms.TypedChoiceField(
         choices=PAIN_CHOICES,
         coerce=int,
-        widget=forms.RadioSelect,
-        label="Your back pain on average over the last 24 hours",
+        # The eleven buttons are rendered once per answer shown and cached (plan_tags.pain_scale).
+        widget=ButtonRadioSelect(
+            id_prefix="pain", label_class="btn pain-btn pain-{value}", attrs={"autocomplete": "off"}
+        ),
+        label="Average pain over the last 24 hours",
         error_messages={
             "required": "Choose a number from 0 to 10.",
             "invalid_choice": "Pain is a whole number from 0 (no pain) to 10 (worst imaginable).",
@@ -21,7 +61,7 @@ class CheckinForm(forms.Form):
     notes = forms.CharField(
         required=False,
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=NoteTextarea(attrs={"rows": 2, "class": "form-control"}),
         label="Note (optional)",
         error_messages={"max_length": "Keep the note under %(limit_value)d characters."},
     )
@@ -30,7 +70,7 @@ class CheckinForm(forms.Form):
         coerce=lambda value: value == "yes",
         required=False,
         empty_value=None,
-        widget=forms.RadioSelect,
+        widget=ButtonRadioSelect(id_prefix="leg", label_class="btn btn-outline-secondary yes-no"),
         label="Numbness or tingling below the knee today?",
     )
 

@@ -7,12 +7,17 @@ PASSWORD = "correct-horse-battery-staple"
 
 @pytest.fixture(autouse=True)
 def _fresh_library_snapshot():
-    """Each test reads the library as its own database has it (a rolled-back edit sends no signal)."""
+    """Each test reads the library as its own database has it (a rolled-back edit sends no signal),
+    and renders its fragments afresh (a frozen clock could give two tests' libraries one version)."""
+    from django.core.cache import caches
+
     from exercises import catalog
 
     catalog.clear()
+    caches["local"].clear()
     yield
     catalog.clear()
+    caches["local"].clear()
 
 
 def make_user(username, **extra):

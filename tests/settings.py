@@ -1,4 +1,4 @@
-"""Test settings: the project's settings with fast hashing and e-mail kept in memory."""
+"""Test settings: the project's settings with fast hashing and e-mail held in memory."""
 
 import os
 

@@ -1,10 +1,12 @@
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from django import template
 from django.conf import settings
+from django.core.cache import caches
 from django.template.loader import render_to_string
 from django.utils.html import format_html_join
 
+from exercises import catalog
 from journal.models import PlanItem
 
 register = template.Library()
@@ -35,7 +37,7 @@ def select_options(choices, chosen):
 
 @lru_cache(maxsize=128)
 def _options(choices, chosen):
-    # The same few choice lists and values come back on every page: written once per process.
+    # The same few choice lists and values come back on every page: rendered once per process.
     return format_html_join(
         "",
         '<option value="{}"{}>{}</option>',
@@ -44,46 +46,48 @@ def _options(choices, chosen):
     )
 
 
-def _drawn_once(store, key, template_name, context):
-    """`template_name` drawn with `context` once and kept in `store()[key]`; drawn afresh with DEBUG
-    (and nothing kept), so that a template edit shows at the next reload while developing.
+def _render_cached(key, render, *, version=None):
+    """`render()` cached in this process's "local" cache under `key` (and `version`); rendered
+    afresh with DEBUG and nothing cached, so that a template edit shows at the next reload.
 
-    Only for output that is the same for everyone who sees it: nothing per user may be kept.
+    Only for output that is the same for everyone who sees it: nothing per user may be cached.
     """
     if settings.DEBUG:
-        return render_to_string(template_name, context)
-    kept = store()
-    html = kept.get(key)
-    if html is None:
-        html = kept[key] = render_to_string(template_name, context)
-    return html
+        return render()
+    return caches["local"].get_or_set(key, render, version=version)
+
+
+@lru_cache(maxsize=8)
+def _library_generation(version):
+    """The library snapshot's content version as a short cache version (its timestamps as numbers)."""
+    return "-".join(str(part.timestamp()) if hasattr(part, "timestamp") else str(part) for part in version)
 
 
 @register.simple_tag
 def library_fragment(template_name, exercise):
-    """`template_name` drawn for a library exercise once, then reused by every page that shows it.
+    """`template_name` rendered for a library exercise once per library version, then reused by
+    every page that shows it. The fragment may use nothing but `exercise`.
 
-    The fragment may use nothing but `exercise`. It is kept on the exercise instance: the library
-    snapshot (exercises.catalog) hands the same instances to every request and replaces them when
-    the library changes, so a fragment never outlives the content it shows.
+    The key's version is the snapshot's (exercises.catalog): an edit anywhere in the library makes a
+    new one, so a fragment never outlives the content it shows. An instance from an older snapshot
+    (replaced while this request ran) is rendered without caching.
     """
-    return _drawn_once(
-        lambda: exercise.__dict__.setdefault("_fragments", {}),
-        template_name,
-        template_name,
-        {"exercise": exercise},
+    library = catalog.catalog()
+    render = partial(render_to_string, template_name, {"exercise": exercise})
+    if library.exercises.get(exercise.pk) is not exercise:
+        return render()
+    return _render_cached(
+        f"journal:{template_name}:{exercise.pk}", render, version=_library_generation(library.version)
     )
-
-
-PAIN_SCALE = tuple(str(n) for n in range(11))
-# The eleven buttons with each possible answer checked (or none): twelve variants for everyone.
-_pain_scales = {}
 
 
 @register.simple_tag
-def pain_scale(chosen):
-    """The eleven 0-10 pain buttons with `chosen` checked (none if it is not one of them)."""
-    chosen = chosen if chosen in PAIN_SCALE else None
-    return _drawn_once(
-        lambda: _pain_scales, chosen, "journal/_pain_scale.html", {"choices": PAIN_SCALE, "chosen": chosen}
-    )
+def pain_scale(field):
+    """The pain field's eleven 0-10 buttons, rendered by its widget once per answer shown (twelve
+    variants for everyone: each value checked, or none)."""
+    value = field.value()
+    chosen = str(value) if value is not None and str(value) in PAIN_SCALE else ""
+    return _render_cached(f"journal:pain-scale:{field.html_name}:{field.auto_id}:{chosen}", field.as_widget)
+
+
+PAIN_SCALE = frozenset(str(n) for n in range(11))

@@ -4,19 +4,18 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.backends.utils import csrf_input
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from exercises.models import Exercise
 from journal import history, selectors, services, suggestions
-from journal.addresses import OPEN, address_format
 from journal.decorators import plan_write
 from journal.forms import LEG_CHOICES, PAIN_CHOICES, CheckinForm, DayTypeForm, SuggestionForm, TickForm
 from journal.models import Dismissal, Entry, LevelChange, PlanItem, Tick
+from journal.urls_format import OPEN, url_format
 
 EFFORT_WORDS = {value: label.lower() for value, label in Tick.Effort.choices}
 
@@ -135,8 +134,8 @@ def _page_state(request, day):
     state = request.safety
     plan, exercises = selectors.day_plan(user=user, day_type=day_type, status=state.status)
     day_iso = day.isoformat()
-    tick_url = address_format("journal:tick", day=day_iso, exercise=OPEN)
-    untick_url = address_format("journal:untick", day=day_iso, exercise=OPEN)
+    tick_url = url_format("journal:tick", day=day_iso, exercise=OPEN)
+    untick_url = url_format("journal:untick", day=day_iso, exercise=OPEN)
     rows = [
         Row(
             exercise=ex,
@@ -180,11 +179,9 @@ def _page_state(request, day):
         if day == today
         else [],
         "day_url": _day_url(day, today),
-        # The page's dozen forms share one token field, written once ({% csrf_token %} costs
+        # The page's dozen forms share one token field, rendered once ({% csrf_token %} costs
         # about 7 µs a form); the templates print it as {{ csrf_input }}.
-        "csrf_input": format_html(
-            '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
-        ),
+        "csrf_input": csrf_input(request),
         # The choices of a done row's "how did it feel" selects.
         "pain_options": PAIN_CHOICES,
         "effort_options": Tick.Effort.choices,
@@ -192,36 +189,11 @@ def _page_state(request, day):
     }
 
 
-def _checkin_shown(entry, form):
-    """What the check-in card shows: the saved answers, or a refused form's typed ones and errors.
-
-    A plain visit needs no form object (building one costs more than the rest of the card).
-    """
-    if form is None:
-        saved = CheckinForm.saved_answers(entry)
-        pain = saved.get("pain")
-        return {
-            "pain": None if pain is None else str(pain),
-            "leg": saved.get("leg_symptoms"),
-            "notes": saved.get("notes", ""),
-            "pain_errors": [],
-            "notes_errors": [],
-        }
-    return {
-        "pain": str(form["pain"].value()),
-        "leg": form["leg_symptoms"].value(),
-        "notes": form["notes"].value() or "",
-        "pain_errors": form["pain"].errors,
-        "notes_errors": form["notes"].errors,
-    }
-
-
 def _render_day(request, day, form=None):
     context = _page_state(request, day)
-    context["checkin"] = _checkin_shown(context["entry"], form)
+    context["checkin_form"] = form or CheckinForm.for_entry(context["entry"])
     context["checkin_url"] = reverse("journal:checkin", kwargs={"day": context["day_iso"]})
     context["day_type_url"] = reverse("journal:day_type", kwargs={"day": context["day_iso"]})
-    context["leg_choices"] = LEG_CHOICES
     return render(request, "journal/today.html", context)
 
 

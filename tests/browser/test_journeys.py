@@ -147,7 +147,7 @@ def with_history(live_server):
     return user
 
 
-def test_history_chart_is_drawn_and_matches_the_table(
+def test_history_chart_is_rendered_and_matches_the_table(
     page, browser, live_server, with_history, check_a11y, screenshot, size
 ):
     log_in(page, live_server, with_history)
@@ -182,7 +182,7 @@ def test_history_chart_is_drawn_and_matches_the_table(
     assert tabled == charted
 
 
-def test_all_of_a_long_history_is_drawn_and_tabled_as_the_same_weekly_averages(
+def test_all_of_a_long_history_is_charted_and_tabled_as_the_same_weekly_averages(
     page, nojs_page, live_server, check_a11y, screenshot, size
 ):
     user = make_user("veteran")

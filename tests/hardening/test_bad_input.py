@@ -80,16 +80,16 @@ def test_hostile_notes_are_escaped_on_every_page(alice_today, screened_alice, te
 
 def test_a_100_kb_note_is_refused_with_a_message_and_keeps_the_old_one(alice_today, screened_alice):
     url = reverse("journal:checkin", kwargs={"day": screened_alice.local_today().isoformat()})
-    alice_today.post(url, {"pain": "4", "notes": "kept"})
+    alice_today.post(url, {"pain": "4", "notes": "first note"})
     response = alice_today.post(url, {"pain": "5", "notes": "x" * 100_000})
     assert response.status_code == 200
     assert "under 2000 characters" in response.content.decode()
-    assert list(Entry.objects.values_list("pain", "notes")) == [(4, "kept")]
+    assert list(Entry.objects.values_list("pain", "notes")) == [(4, "first note")]
 
 
 def test_empty_and_tampered_submissions_change_nothing(alice_today, screened_alice):
     day = screened_alice.local_today().isoformat()
-    alice_today.post(reverse("journal:checkin", kwargs={"day": day}), {"pain": "5", "notes": "kept"})
+    alice_today.post(reverse("journal:checkin", kwargs={"day": day}), {"pain": "5", "notes": "first note"})
     before = list(Entry.objects.values_list("pain", "notes"))
     for data in ({}, {"pain": ""}, {"pain": "2", "leg_symptoms": "maybe"}, {"pain": "1e1"}, {"pain": " 3 "}):
         response = alice_today.post(reverse("journal:checkin", kwargs={"day": day}), data)
@@ -166,7 +166,7 @@ def form_data(value):
 @pytest.fixture
 def alice_with_history(alice_today, screened_alice):
     make_history(screened_alice, 20)
-    Entry.objects.filter(user=screened_alice).update(notes="kept")
+    Entry.objects.filter(user=screened_alice).update(notes="first note")
     return screened_alice
 
 

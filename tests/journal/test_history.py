@@ -115,7 +115,7 @@ def test_no_change_when_the_last_week_has_no_score():
     assert history.change(days_of(6, 4)[:7] + [Day(ago(n), None) for n in range(6, -1, -1)], D) is None
 
 
-def test_a_period_longer_than_a_year_is_drawn_by_week():
+def test_a_period_longer_than_a_year_is_charted_by_week():
     assert not history.by_week(D - timedelta(days=364), D)  # 365 days: the "1 year" range
     assert history.by_week(D - timedelta(days=365), D)
 

@@ -271,7 +271,7 @@ def table_rows(body):
     return [row.split("</td><td>") for row in table.split("<tr><td>")[1:]], table
 
 
-def test_more_than_a_year_is_drawn_and_tabled_as_weekly_averages(alice_today, screened_alice):
+def test_more_than_a_year_is_charted_and_tabled_as_weekly_averages(alice_today, screened_alice):
     make_history(screened_alice, 400, pain=lambda n: n % 7)  # 0..6 through each run of seven days
     today = screened_alice.local_today()
     body = alice_today.get(reverse("journal:history") + "?range=all").content.decode()

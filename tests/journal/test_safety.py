@@ -198,7 +198,7 @@ def test_a_group_without_a_clear_answer_is_a_message_and_saves_nothing(alice_cli
     assert not PlanItem.objects.exists()
 
 
-def test_ticks_given_are_kept_on_the_page_when_a_group_is_open(alice_client):
+def test_ticks_given_stay_on_the_page_when_a_group_is_open(alice_client):
     body = alice_client.post(SCREEN, {"urgent": ["fever"], "before": ["none"]}).content.decode()
     assert 'value="fever" id="urgent-fever" checked' in body
     assert 'value="none" id="before-none" data-testid="none-before" data-none checked' in body
@@ -243,7 +243,7 @@ def test_an_emergency_hides_a_plan_the_user_already_had(alice_client, alice):
     assert plan_rows(alice_client) == STARTERS
     answer(alice_client, "both_legs")
     assert plan_rows(alice_client) == 0
-    assert PlanItem.objects.filter(user=alice, active=True).count() == STARTERS  # kept, only hidden
+    assert PlanItem.objects.filter(user=alice, active=True).count() == STARTERS  # still active, only hidden
 
 
 def test_an_emergency_number_with_spaces_still_dials(alice_client, settings):

@@ -314,7 +314,7 @@ def test_saved_answers_show_as_chosen(alice_today, screened_alice):
 
 
 def test_a_library_edit_shows_on_today_at_once(alice_today, screened_alice):
-    """The rows' library text is drawn once per library snapshot: an edit makes a new one."""
+    """The rows' library text is rendered once per library version: an edit makes a new one."""
     from exercises.models import Exercise
 
     assert "Cat and camel" not in alice_today.get(reverse("journal:today")).content.decode()
@@ -361,16 +361,38 @@ def test_the_saved_note_shows_and_a_refused_check_in_keeps_what_was_typed(alice_
     assert Entry.objects.get(user=screened_alice).notes == "Stiff after the drive"
 
 
-def test_while_developing_the_library_text_is_drawn_afresh(alice_today, screened_alice, settings):
-    """With DEBUG a template edit shows at the next reload: nothing is kept on the shared instances."""
-    from exercises import catalog
+def test_while_developing_a_template_edit_shows_at_the_next_reload(
+    alice_today, screened_alice, settings, tmp_path
+):
+    """With DEBUG the rows' library text is rendered afresh; without, it is cached until the library changes."""
+    (tmp_path / "journal").mkdir()
+    fragment = tmp_path / "journal" / "_exercise_text.html"
+    engine = settings.TEMPLATES[0]
+    # Template files read at each render (what runserver's reloader gives while developing).
+    loaders = ["django.template.loaders.filesystem.Loader", "django.template.loaders.app_directories.Loader"]
+    settings.TEMPLATES = [
+        {
+            **engine,
+            "DIRS": [tmp_path, *engine["DIRS"]],
+            "APP_DIRS": False,
+            "OPTIONS": {**engine["OPTIONS"], "loaders": loaders},
+        }
+    ]
+
+    def walk_text():
+        body = alice_today.get(reverse("journal:today")).content.decode()
+        return body.split('data-exercise="daily-walk"')[1].split('class="row-action"')[0]
 
     settings.DEBUG = True
-    assert alice_today.get(reverse("journal:today")).status_code == 200
-    assert all("_fragments" not in e.__dict__ for e in catalog.catalog().exercises.values())
+    fragment.write_text("<p>first {{ exercise.name }}</p>")
+    assert "first A short daily walk" in walk_text()
+    fragment.write_text("<p>second {{ exercise.name }}</p>")
+    assert "second A short daily walk" in walk_text()
+
     settings.DEBUG = False
-    assert alice_today.get(reverse("journal:today")).status_code == 200
-    assert "_fragments" in catalog.catalog().by_slug["daily-walk"].__dict__
+    assert "second A short daily walk" in walk_text()
+    fragment.write_text("<p>third {{ exercise.name }}</p>")
+    assert "second A short daily walk" in walk_text()
 
 
 def test_today_loads_only_its_own_scripts_and_history_loads_the_chart(alice_today, screened_alice):
