@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from backcare.care import TIMEZONE_COUNTRIES
 from backcare.forms import SettingsForm, SignupForm
+from exercises.catalog import catalog
 from journal.selectors import plan_overview
 
 
@@ -47,4 +48,7 @@ def user_settings(request):
             messages.success(request, "Settings saved.")
             return redirect("settings")
         messages.error(request, "Nothing was saved: please correct the marked fields.")
-    return render(request, "backcare/settings.html", {"form": form, "plan": plan_overview(user=request.user)})
+    # The version before the plan: a level select cached under it never shows an older library.
+    library_version = catalog().version
+    context = {"form": form, "plan": plan_overview(user=request.user), "library_version": library_version}
+    return render(request, "backcare/settings.html", context)
