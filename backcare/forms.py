@@ -66,7 +66,7 @@ class CachedSelect(forms.Select):
         chosen = "" if value is None else str(value)
         if chosen not in {str(option) for option, _ in self.choices}:
             return render(name, value, attrs, renderer)
-        final_attrs = sorted(self.build_attrs(self.attrs, attrs).items())
+        final_attrs = sorted((attr, str(text)) for attr, text in self.build_attrs(self.attrs, attrs).items())
         digest = hashlib.md5(repr((name, chosen, final_attrs)).encode(), usedforsecurity=False).hexdigest()
         return caches["local"].get_or_set(
             f"select:{self.cache_key}:{digest}", lambda: render(name, value, attrs, renderer), timeout=None
