@@ -48,7 +48,8 @@ def user_settings(request):
             messages.success(request, "Settings saved.")
             return redirect("settings")
         messages.error(request, "Nothing was saved: please correct the marked fields.")
-    # The version before the plan: a level select cached under it never shows an older library.
-    library_version = catalog().version
+    # Read before the plan, so a level select cached under this version never shows an older
+    # library; as text once, not formatted again by each family's {% cache %}.
+    library_version = str(catalog().version)
     context = {"form": form, "plan": plan_overview(user=request.user), "library_version": library_version}
     return render(request, "backcare/settings.html", context)
