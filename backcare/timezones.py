@@ -9,6 +9,11 @@ def timezone_names():
     return sorted(zoneinfo.available_timezones())
 
 
+@cache
+def timezone_choices():
+    return tuple((name, name) for name in timezone_names())
+
+
 def validate_timezone(value):
     if value not in zoneinfo.available_timezones():
         raise ValidationError(

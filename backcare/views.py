@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from backcare.care import TIMEZONE_COUNTRIES
 from backcare.forms import SettingsForm, SignupForm
+from exercises.catalog import catalog
 from journal.selectors import plan_overview
 
 
@@ -47,4 +48,8 @@ def user_settings(request):
             messages.success(request, "Settings saved.")
             return redirect("settings")
         messages.error(request, "Nothing was saved: please correct the marked fields.")
-    return render(request, "backcare/settings.html", {"form": form, "plan": plan_overview(user=request.user)})
+    # Read before the plan, so a level select cached under this version never shows an older
+    # library; as text once, not formatted again by each family's {% cache %}.
+    library_version = str(catalog().version)
+    context = {"form": form, "plan": plan_overview(user=request.user), "library_version": library_version}
+    return render(request, "backcare/settings.html", context)

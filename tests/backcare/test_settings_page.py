@@ -1,0 +1,90 @@
+"""The settings page caches what is the same for everyone in this process, and still shows each
+user their own values at once."""
+
+import re
+
+import pytest
+from django import forms
+from django.urls import reverse
+
+from backcare.care import country_for_timezone
+from backcare.forms import CachedSelect
+from exercises.models import Exercise
+from tests.conftest import make_user
+
+pytestmark = pytest.mark.django_db
+
+SETTINGS_URL = reverse("settings")
+
+
+def select(body, select_id):
+    start = body.rindex("<select", 0, body.index(f'id="{select_id}"'))
+    return body[start : body.index("</select>", start)]
+
+
+def selected(markup):
+    return re.findall(r'<option value="([^"]*)" selected>', markup)
+
+
+def page(client, user):
+    client.force_login(user)
+    return client.get(SETTINGS_URL).content.decode()
+
+
+def test_a_cached_select_renders_what_djangos_select_renders():
+    choices = [("", "None"), ("a", "A & co"), ("b", "<b>")]
+    attrs = {"id": "id_thing", "class": "form-select", "required": True}
+    for value in (None, "", "a", "b", "not-a-choice"):
+        cached = CachedSelect(choices=choices, cache_key="test-things").render("thing", value, attrs)
+        assert cached == forms.Select(choices=choices).render("thing", value, attrs)
+        # The second time comes from the cache, unchanged.
+        assert CachedSelect(choices=choices, cache_key="test-things").render("thing", value, attrs) == cached
+
+
+def test_each_user_sees_their_own_zone_and_country_chosen(client):
+    users = [
+        make_user("ana", time_zone="Europe/London", country="GB"),
+        make_user("ben", time_zone="Asia/Tokyo", country="NZ"),
+        make_user("cai", time_zone="Europe/London", country=""),
+        make_user("dee", time_zone="UTC", country=""),
+    ]
+    for _ in range(2):
+        for user in users:
+            body = page(client, user)
+            assert selected(select(body, "id_time_zone")) == [user.time_zone]
+            # A user without a country sees the guess from their zone (test_country.py).
+            assert selected(select(body, "id_country")) == [
+                user.country or country_for_timezone(user.time_zone)
+            ]
+
+
+def test_a_refused_zone_is_shown_with_no_zone_chosen(alice_client, alice):
+    alice_client.get(SETTINGS_URL)
+    response = alice_client.post(SETTINGS_URL, {"email": alice.email, "time_zone": "Nowhere/At_All"})
+    zones = select(response.content.decode(), "id_time_zone")
+    assert selected(zones) == [] and "Nowhere/At_All" not in zones
+    assert 'aria-invalid="true"' in zones
+
+
+def test_a_level_change_shows_at_once(alice_today):
+    body = alice_today.get(SETTINGS_URL).content.decode()
+    assert selected(select(body, "level-supine-marching")) == ["1"]
+    alice_today.post(reverse("journal:plan_set", kwargs={"progression": "supine-marching"}), {"level": "2"})
+    body = alice_today.get(SETTINGS_URL).content.decode()
+    assert selected(select(body, "level-supine-marching")) == ["2"]
+
+
+def test_another_user_sees_their_own_levels(alice_today, client, bob):
+    alice_today.post(reverse("journal:plan_set", kwargs={"progression": "supine-marching"}), {"level": "2"})
+    assert selected(select(alice_today.get(SETTINGS_URL).content.decode(), "level-supine-marching")) == ["2"]
+    client.force_login(bob)
+    assert selected(select(client.get(SETTINGS_URL).content.decode(), "level-supine-marching")) == []
+
+
+def test_a_library_edit_shows_at_once(alice_today):
+    assert "Renamed level" not in alice_today.get(SETTINGS_URL).content.decode()
+    level = Exercise.objects.get(progression__slug="supine-marching", level=2)
+    level.name = "Renamed level"
+    level.save()
+    body = alice_today.get(SETTINGS_URL).content.decode()
+    assert '<option value="2">2: Renamed level</option>' in select(body, "level-supine-marching")
