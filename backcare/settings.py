@@ -124,7 +124,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # results): Redis through Django's own backend when CACHE_URL is set (redis://host:6379/0 or
 # unix:///path/redis.sock), local memory otherwise. "local" is this process's copy of content that
 # is the same for everyone and never goes stale (rendered library fragments keyed on the library's
-# version), so it needs no network round trip.
+# version), so it needs no network round trip; with DEBUG it caches nothing.
 CACHE_URL = os.environ.get("CACHE_URL", "")
 CACHES = {
     "default": (
@@ -132,12 +132,17 @@ CACHES = {
         if CACHE_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "backcare-default"}
     ),
-    "local": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "backcare-local",
-        "TIMEOUT": None,
-        "OPTIONS": {"MAX_ENTRIES": 5000},
-    },
+    # With DEBUG nothing is cached here, so a template edit shows at the next reload.
+    "local": (
+        {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+        if DEBUG
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "backcare-local",
+            "TIMEOUT": None,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    ),
 }
 
 AUTHENTICATION_BACKENDS = [

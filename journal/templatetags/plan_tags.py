@@ -1,7 +1,6 @@
 from functools import lru_cache, partial
 
 from django import template
-from django.conf import settings
 from django.core.cache import caches
 from django.template.loader import render_to_string
 from django.utils.html import format_html_join
@@ -47,13 +46,11 @@ def _options(choices, chosen):
 
 
 def _render_cached(key, render, *, version=None):
-    """`render()` cached in this process's "local" cache under `key` (and `version`); rendered
-    afresh with DEBUG and nothing cached, so that a template edit shows at the next reload.
+    """`render()` cached in this process's "local" cache under `key` (and `version`); with DEBUG
+    that cache is Django's dummy cache (backcare/settings.py), so a template edit shows at once.
 
     Only for output that is the same for everyone who sees it: nothing per user may be cached.
     """
-    if settings.DEBUG:
-        return render()
     return caches["local"].get_or_set(key, render, version=version)
 
 

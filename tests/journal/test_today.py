@@ -364,7 +364,8 @@ def test_the_saved_note_shows_and_a_refused_check_in_keeps_what_was_typed(alice_
 def test_while_developing_a_template_edit_shows_at_the_next_reload(
     alice_today, screened_alice, settings, tmp_path
 ):
-    """With DEBUG the rows' library text is rendered afresh; without, it is cached until the library changes."""
+    """With DEBUG ("local" is the dummy cache) the rows' library text is rendered afresh; without,
+    it is cached until the library changes."""
     (tmp_path / "journal").mkdir()
     fragment = tmp_path / "journal" / "_exercise_text.html"
     engine = settings.TEMPLATES[0]
@@ -383,13 +384,14 @@ def test_while_developing_a_template_edit_shows_at_the_next_reload(
         body = alice_today.get(reverse("journal:today")).content.decode()
         return body.split('data-exercise="daily-walk"')[1].split('class="row-action"')[0]
 
-    settings.DEBUG = True
+    local = settings.CACHES["local"]
+    settings.CACHES = {**settings.CACHES, "local": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
     fragment.write_text("<p>first {{ exercise.name }}</p>")
     assert "first A short daily walk" in walk_text()
     fragment.write_text("<p>second {{ exercise.name }}</p>")
     assert "second A short daily walk" in walk_text()
 
-    settings.DEBUG = False
+    settings.CACHES = {**settings.CACHES, "local": local}
     assert "second A short daily walk" in walk_text()
     fragment.write_text("<p>third {{ exercise.name }}</p>")
     assert "second A short daily walk" in walk_text()
