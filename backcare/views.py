@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
@@ -24,15 +25,25 @@ def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
+DUPLICATE_NAME = "A user with that username already exists."
+
+
 def signup(request):
     if request.user.is_authenticated:
         return redirect("journal:today")
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = form.save()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, f"Welcome, {user.username}. Your account is ready.")
-        return redirect("journal:today")
+        try:
+            with transaction.atomic():
+                user = form.save()
+        except IntegrityError:
+            # The same name taken by a request that passed validation at the same moment: the
+            # database's unique constraint decides, and this one gets the form's own message.
+            form.add_error("username", DUPLICATE_NAME)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, f"Welcome, {user.username}. Your account is ready.")
+            return redirect("journal:today")
     return render(
         request, "registration/signup.html", {"form": form, "timezone_countries": TIMEZONE_COUNTRIES}
     )
