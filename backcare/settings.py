@@ -36,6 +36,17 @@ if not SECRET_KEY:
     SECRET_KEY = "django-insecure-development-only-key-do-not-use-in-production"
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
+
+# The admin lives where the deployment says (ADMIN_URL, e.g. "staff-3f9k2"), never at a guessable
+# default in production; without it the admin is off in production (the library stays editable
+# through its loader). With DEBUG it defaults to "admin".
+ADMIN_URL = os.environ.get("ADMIN_URL", "admin" if DEBUG else "").strip("/")
+if (
+    ADMIN_URL
+    and not DEBUG
+    and ADMIN_URL.lower() in {"admin", "django-admin", "administrator", "backend", "manage"}
+):
+    raise ImproperlyConfigured(f"ADMIN_URL {ADMIN_URL!r} is guessable: choose a path of your own.")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")

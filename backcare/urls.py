@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -11,5 +12,6 @@ urlpatterns = [
     path("settings/", views.user_settings, name="settings"),
     path("exercises/", include("exercises.urls")),
     path("", include("journal.urls")),
-    path("admin/", admin.site.urls),
 ]
+if settings.ADMIN_URL:
+    urlpatterns.append(path(f"{settings.ADMIN_URL}/", admin.site.urls))
