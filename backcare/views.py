@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import PasswordChangeView
 from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -8,7 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from backcare.care import TIMEZONE_COUNTRIES
-from backcare.forms import SettingsForm, SignupForm
+from backcare.forms import SettingsForm, SignupForm, ThrottledPasswordChangeForm
 from journal.selectors import plan_overview
 
 
@@ -59,3 +60,12 @@ def user_settings(request):
             return redirect("settings")
         messages.error(request, "Nothing was saved: please correct the marked fields.")
     return render(request, "backcare/settings.html", {"form": form, "plan": plan_overview(user=request.user)})
+
+
+class PasswordChange(PasswordChangeView):
+    """Django's password change; the old password counts toward the log-in lock."""
+
+    form_class = ThrottledPasswordChangeForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
