@@ -179,6 +179,8 @@ AXES_VERBOSE = False
 # (exercises/catalog.py); an edit in the same process is seen at once.
 LIBRARY_RECHECK_SECONDS = 10
 
+# Database sessions that know their user (backcare/sessions.py): account deletion finds them by index.
+SESSION_ENGINE = "backcare.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 30
 SESSION_COOKIE_SAMESITE = "Lax"

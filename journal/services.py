@@ -170,13 +170,10 @@ def plan_remove(*, user, progression, today):
 def account_delete(*, user):
     """Delete a user and everything they own: rows (by cascade), sessions and login-throttle records."""
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-    from django.contrib.sessions.models import Session
 
-    user_id = str(user.pk)
-    stale = [
-        s.session_key for s in Session.objects.iterator() if s.get_decoded().get("_auth_user_id") == user_id
-    ]
-    Session.objects.filter(session_key__in=stale).delete()
+    from backcare.models import UserSession
+
+    UserSession.objects.filter(user_id=user.pk).delete()  # by its index: no session is decoded
     for model in (AccessAttempt, AccessLog, AccessFailureLog):
         model.objects.filter(username=user.get_username()).delete()
     user.delete()
