@@ -286,3 +286,13 @@ def logged_days(*, user, since, details=False):
         if note:
             notes[values[0]] = note
     return days, notes
+
+
+def days_outside(*, user, first, today):
+    """The user's days before the diary's first day or after today (saved under older rules)."""
+    return list(
+        Entry.objects.filter(user=user)
+        .filter(Q(date__lt=first) | Q(date__gt=today))
+        .order_by("date")
+        .only("date", "pain", "notes")
+    )

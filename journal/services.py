@@ -213,3 +213,9 @@ def safety_clearance_record(*, user, screen, cleared_on, note, today):
     screen.save(update_fields=["cleared_on", "cleared_note"])
     plan_create_starter(user=user, today=today)
     return screen
+
+
+@transaction.atomic
+def days_delete(*, user, dates):
+    """Delete the user's days on `dates`, with their ticks; returns how many days went."""
+    return Entry.objects.filter(user=user, date__in=dates).delete()[1].get("journal.Entry", 0)

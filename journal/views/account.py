@@ -2,10 +2,11 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect
-from django.views.decorators.http import require_POST
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
 
 from backcare.reauth import locked_out, password_confirmed
+from journal import selectors, services
 from journal.services import account_delete
 
 
@@ -37,3 +38,17 @@ def delete_account(request):
     account_delete(user=user)
     messages.success(request, "Your account and everything in it have been deleted.")
     return redirect("landing")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def old_days(request):
+    """Days saved under older rules outside the diary's dates (journal/days.py): listed here, kept in
+    the export, and deleted only on the user's say-so."""
+    user = request.user
+    found = selectors.days_outside(user=user, first=user.first_day(), today=user.local_today())
+    if request.method == "POST":
+        removed = services.days_delete(user=user, dates=[e.date for e in found])
+        messages.success(request, f"{removed} day{'s' if removed != 1 else ''} deleted.")
+        return redirect("journal:old_days")
+    return render(request, "journal/old_days.html", {"days": found, "first": user.first_day()})

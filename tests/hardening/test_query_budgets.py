@@ -31,6 +31,7 @@ PAGES = [
     ("journal:safety_result", "", 10),
     ("journal:export_csv", "", 10),
     ("journal:export_json", "", 10),
+    ("journal:old_days", "", 10),
     ("settings", "", 10),
     ("password_change", "", 10),
     ("password_change_done", "", 10),
