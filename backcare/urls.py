@@ -9,6 +9,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("accounts/signup/", views.signup, name="signup"),
     path("accounts/password_change/", views.PasswordChange.as_view(), name="password_change"),
+    path("accounts/password_reset/", views.password_reset, name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("settings/", views.user_settings, name="settings"),
     path("exercises/", include("exercises.urls")),

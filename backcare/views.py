@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import PasswordChangeView
+from django.contrib.auth.views import PasswordChangeView, PasswordResetView
 from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from backcare.care import TIMEZONE_COUNTRIES
 from backcare.forms import SettingsForm, SignupForm, ThrottledPasswordChangeForm
+from backcare.ratelimit import limit_posts
 from journal.selectors import plan_overview
 
 
@@ -29,6 +30,7 @@ def healthz(request):
 DUPLICATE_NAME = "A user with that username already exists."
 
 
+@limit_posts("signup")
 def signup(request):
     if request.user.is_authenticated:
         return redirect("journal:today")
@@ -69,3 +71,6 @@ class PasswordChange(PasswordChangeView):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "request": self.request}
+
+
+password_reset = limit_posts("password_reset")(PasswordResetView.as_view())

@@ -6,6 +6,15 @@ PASSWORD = "correct-horse-battery-staple"
 
 
 @pytest.fixture(autouse=True)
+def _empty_shared_cache():
+    """Each test starts with an empty shared cache (rate-limit counters), as after a deploy."""
+    from django.core.cache import caches
+
+    caches["default"].clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _fresh_library_snapshot():
     """Each test reads the library as its own database has it (a rolled-back edit sends no signal)."""
     from exercises import catalog
