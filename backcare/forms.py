@@ -2,12 +2,14 @@ import hashlib
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.forms import PasswordChangeForm, UserCreationForm
 from django.core.cache import caches
+from django.core.exceptions import ValidationError
 from django.utils.choices import BaseChoiceIterator
 
 from backcare.care import country_for_timezone
 from backcare.models import User
+from backcare.reauth import password_confirmed
 from backcare.timezones import timezone_choices, validate_timezone
 
 COUNTRY_ERRORS = {"invalid_choice": "Pick your country from the list, or “Another country”."}
@@ -101,3 +103,17 @@ class SettingsForm(forms.ModelForm):
             # A user without a country (all who signed up before it was asked) sees the guess
             # from their time zone, and keeps it by saving.
             self.initial["country"] = country_for_timezone(self.instance.time_zone)
+
+
+class ThrottledPasswordChangeForm(PasswordChangeForm):
+    """Django's password change, with the old password checked like a log-in (backcare/reauth.py)."""
+
+    def __init__(self, user, *args, request, **kwargs):
+        super().__init__(user, *args, **kwargs)
+        self.request = request
+
+    def clean_old_password(self):
+        old_password = self.cleaned_data["old_password"]
+        if not password_confirmed(self.request, old_password):
+            raise ValidationError(self.error_messages["password_incorrect"], code="password_incorrect")
+        return old_password

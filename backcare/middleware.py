@@ -1,4 +1,5 @@
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 
 
 class UserTimezoneMiddleware:
@@ -14,3 +15,19 @@ class UserTimezoneMiddleware:
         else:
             timezone.deactivate()
         return self.get_response(request)
+
+
+class PrivateByDefaultMiddleware:
+    """Every response the app renders is `Cache-Control: private, no-store` unless its view chose a
+    policy itself: pages carry someone's health data (a logged-in page, a page reached by a token),
+    and a shared cache or the browser's back-forward store must not keep them. Static files are
+    served by whitenoise before this runs and keep their long cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True, no_store=True)
+        return response

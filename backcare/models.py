@@ -3,6 +3,7 @@ from datetime import date
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.utils import timezone
 
@@ -45,3 +46,25 @@ class User(AbstractUser):
     def local_today(self) -> date:
         """The user's calendar date now: "today" is theirs, never the server's."""
         return timezone.now().astimezone(self.tzinfo).date()
+
+    def first_day(self) -> date:
+        """The first day the diary accepts: a year before the account was created (journal/days.py)."""
+        from journal.days import floor
+
+        return floor(self.date_joined.astimezone(self.tzinfo).date())
+
+
+class UserSession(AbstractBaseSession):
+    """A database session that also keeps whose it is, so deleting an account finds its sessions by
+    an index instead of decoding every session in the table (backcare/sessions.py)."""
+
+    user_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+
+    class Meta(AbstractBaseSession.Meta):
+        db_table = "backcare_session"
+
+    @classmethod
+    def get_session_store_class(cls):
+        from backcare.sessions import SessionStore
+
+        return SessionStore

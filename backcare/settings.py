@@ -36,6 +36,17 @@ if not SECRET_KEY:
     SECRET_KEY = "django-insecure-development-only-key-do-not-use-in-production"
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
+
+# The admin lives where the deployment says (ADMIN_URL, e.g. "staff-3f9k2"), never at a guessable
+# default in production; without it the admin is off in production (the library stays editable
+# through its loader). With DEBUG it defaults to "admin".
+ADMIN_URL = os.environ.get("ADMIN_URL", "admin" if DEBUG else "").strip("/")
+if (
+    ADMIN_URL
+    and not DEBUG
+    and ADMIN_URL.lower() in {"admin", "django-admin", "administrator", "backend", "manage"}
+):
+    raise ImproperlyConfigured(f"ADMIN_URL {ADMIN_URL!r} is guessable: choose a path of your own.")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
@@ -70,6 +81,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "backcare.middleware.PrivateByDefaultMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -172,6 +184,8 @@ AXES_VERBOSE = False
 # (exercises/catalog.py); an edit in the same process is seen at once.
 LIBRARY_RECHECK_SECONDS = 10
 
+# Database sessions that know their user (backcare/sessions.py): account deletion finds them by index.
+SESSION_ENGINE = "backcare.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 30
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -7,9 +8,12 @@ urlpatterns = [
     path("", views.landing, name="landing"),
     path("healthz", views.healthz, name="healthz"),
     path("accounts/signup/", views.signup, name="signup"),
+    path("accounts/password_change/", views.PasswordChange.as_view(), name="password_change"),
+    path("accounts/password_reset/", views.password_reset, name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("settings/", views.user_settings, name="settings"),
     path("exercises/", include("exercises.urls")),
     path("", include("journal.urls")),
-    path("admin/", admin.site.urls),
 ]
+if settings.ADMIN_URL:
+    urlpatterns.append(path(f"{settings.ADMIN_URL}/", admin.site.urls))

@@ -372,3 +372,13 @@ def export_records(*, user):
             SafetyAlert.objects.filter(user=user).values("kind", "first_day", "acknowledged_at")
         ),
     }
+
+
+def days_outside(*, user, first, today):
+    """The user's days before the diary's first day or after today (saved under older rules)."""
+    return list(
+        Entry.objects.filter(user=user)
+        .filter(Q(date__lt=first) | Q(date__gt=today))
+        .order_by("date")
+        .only("date", "pain", "notes")
+    )

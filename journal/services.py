@@ -170,13 +170,10 @@ def plan_remove(*, user, progression, today):
 def account_delete(*, user):
     """Delete a user and everything they own: rows (by cascade), sessions and login-throttle records."""
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-    from django.contrib.sessions.models import Session
 
-    user_id = str(user.pk)
-    stale = [
-        s.session_key for s in Session.objects.iterator() if s.get_decoded().get("_auth_user_id") == user_id
-    ]
-    Session.objects.filter(session_key__in=stale).delete()
+    from backcare.models import UserSession
+
+    UserSession.objects.filter(user_id=user.pk).delete()  # by its index: no session is decoded
     for model in (AccessAttempt, AccessLog, AccessFailureLog):
         model.objects.filter(username=user.get_username()).delete()
     user.delete()
@@ -216,3 +213,9 @@ def safety_clearance_record(*, user, screen, cleared_on, note, today):
     screen.save(update_fields=["cleared_on", "cleared_note"])
     plan_create_starter(user=user, today=today)
     return screen
+
+
+@transaction.atomic
+def days_delete(*, user, dates):
+    """Delete the user's days on `dates`, with their ticks; returns how many days went."""
+    return Entry.objects.filter(user=user, date__in=dates).delete()[1].get("journal.Entry", 0)

@@ -29,4 +29,5 @@ urlpatterns = [
     path("journal/export.csv", export.export_csv, name="export_csv"),
     path("journal/export.json", export.export_json, name="export_json"),
     path("settings/delete/", account.delete_account, name="delete_account"),
+    path("journal/old-days/", account.old_days, name="old_days"),
 ]

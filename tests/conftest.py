@@ -6,6 +6,15 @@ PASSWORD = "correct-horse-battery-staple"
 
 
 @pytest.fixture(autouse=True)
+def _empty_shared_cache():
+    """Each test starts with an empty shared cache (rate-limit counters), as after a deploy."""
+    from django.core.cache import caches
+
+    caches["default"].clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _fresh_library_snapshot():
     """Each test reads the library as its own database has it (a rolled-back edit sends no signal),
     and renders its fragments afresh (a frozen clock could give two tests' libraries one version)."""
@@ -67,11 +76,18 @@ def screen_clear(user, day=None):
 
 
 def make_history(user, days, pain=lambda n: 4, ticks_per_day=3):
-    """`days` days of entries ending yesterday, each with a few ticks of the user's plan."""
+    """`days` days of entries ending yesterday, each with a few ticks of the user's plan; an account
+    that joined early enough for the diary to hold them (journal/days.py)."""
     from datetime import timedelta
+
+    from django.utils import timezone
 
     from journal.models import Entry, PlanItem, Tick
 
+    joined = timezone.now() - timedelta(days=max(days - 365, 0))
+    if user.date_joined > joined:
+        user.date_joined = joined
+        user.save(update_fields=["date_joined"])
     today = user.local_today()
     exercises = [item.exercise for item in PlanItem.objects.filter(user=user).select_related("exercise")]
     entries = Entry.objects.bulk_create(

@@ -2,22 +2,24 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect
-from django.views.decorators.http import require_POST
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
 
+from backcare.reauth import locked_out, password_confirmed
+from journal import selectors, services
 from journal.services import account_delete
 
 
 class DeleteAccountForm(forms.Form):
     password = forms.CharField(widget=forms.PasswordInput, label="Your password, to confirm")
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, request, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user = user
+        self.request = request
 
     def clean_password(self):
         password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
+        if not password_confirmed(self.request, password):
             raise forms.ValidationError("That password is not right, so nothing was deleted.")
         return password
 
@@ -25,12 +27,28 @@ class DeleteAccountForm(forms.Form):
 @login_required
 @require_POST
 def delete_account(request):
-    form = DeleteAccountForm(request.POST, user=request.user)
+    form = DeleteAccountForm(request.POST, request=request)
     if not form.is_valid():
-        messages.error(request, "That password is not right, so nothing was deleted.")
+        # Locked out: AxesMiddleware answers with the log-in's lock page instead of this redirect.
+        if not locked_out(request):
+            messages.error(request, "That password is not right, so nothing was deleted.")
         return redirect("settings")
     user = request.user
     logout(request)
     account_delete(user=user)
     messages.success(request, "Your account and everything in it have been deleted.")
     return redirect("landing")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def old_days(request):
+    """Days saved under older rules outside the diary's dates (journal/days.py): listed here, kept in
+    the export, and deleted only on the user's say-so."""
+    user = request.user
+    found = selectors.days_outside(user=user, first=user.first_day(), today=user.local_today())
+    if request.method == "POST":
+        removed = services.days_delete(user=user, dates=[e.date for e in found])
+        messages.success(request, f"{removed} day{'s' if removed != 1 else ''} deleted.")
+        return redirect("journal:old_days")
+    return render(request, "journal/old_days.html", {"days": found, "first": user.first_day()})

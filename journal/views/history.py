@@ -27,8 +27,13 @@ def _period(request, today):
 
 def _summary(user, key, start, today, *, details=False):
     calendar_start = today - timedelta(days=7 * CALENDAR_WEEKS + 6)
-    fetch_from = None if start is None else min(start, calendar_start)
+    # "All" starts at the diary's floor (journal/days.py): a row typed far in the past under older
+    # rules stays in the export, but never stretches a page to centuries of days.
+    first = user.first_day()
+    everything = start is None
+    fetch_from = first if everything else max(first, min(start, calendar_start))
     days, notes = selectors.logged_days(user=user, since=fetch_from, details=details)
+    days = [d for d in days if d.date <= today]  # a day ahead only because the time zone moved
     if start is None:
         start = days[0].date if days else today
         in_period = days
@@ -36,7 +41,10 @@ def _summary(user, key, start, today, *, details=False):
         in_period = history.days_from(days, start)
     active = [d.date for d in days if d.active]
     # The streak from the days read (12 weeks at least); one more query only for a longer one.
-    streak = selectors.streak(user=user, today=today, active_days=set(active), read_from=fetch_from)
+    # With "all" every day the diary can hold was read, so the streak is known without a query.
+    streak = selectors.streak(
+        user=user, today=today, active_days=set(active), read_from=None if everything else fetch_from
+    )
     return {
         "range": key,
         "ranges": RANGE_LINKS,

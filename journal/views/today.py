@@ -1,5 +1,4 @@
 from dataclasses import dataclass
-from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from exercises.models import Exercise
-from journal import history, selectors, services, suggestions
+from journal import days, history, selectors, services, suggestions
 from journal.decorators import plan_write
 from journal.forms import LEG_CHOICES, PAIN_CHOICES, CheckinForm, DayTypeForm, SuggestionForm, TickForm
 from journal.models import Dismissal, Entry, LevelChange, PlanItem, Tick
@@ -51,15 +50,11 @@ class Row:
 
 
 def _parse_day(request, value):
-    """The requested day, or None after adding a message: future and malformed dates are refused."""
-    try:
-        day = date.fromisoformat(value)
-    except (TypeError, ValueError):
-        messages.error(request, "That is not a date we understand. Dates look like 2026-03-01.")
-        return None
-    if day > request.user.local_today():
-        messages.error(request, "That day hasn't happened yet, so there is nothing to log.")
-        return None
+    """The requested day, or None after adding a message (journal/days.py says which days are accepted)."""
+    user = request.user
+    day, error = days.parse(value, today=user.local_today(), first=user.first_day())
+    if error:
+        messages.error(request, error)
     return day
 
 

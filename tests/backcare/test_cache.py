@@ -6,7 +6,7 @@ import uuid
 import pytest
 from django.core.cache import caches
 
-from tests.processes import child_env, run
+from tests.processes import child_env, production_env, run
 
 REDIS = "django.core.cache.backends.redis.RedisCache"
 LOCMEM = "django.core.cache.backends.locmem.LocMemCache"
@@ -14,7 +14,11 @@ LOCMEM = "django.core.cache.backends.locmem.LocMemCache"
 
 def in_child(code, **env):
     """The last line `code` prints in another process, Django set up with the project's settings."""
-    env = child_env(DEBUG="1", DJANGO_SETTINGS_MODULE="backcare.settings", **env)
+    env = (
+        production_env(ALLOWED_HOSTS="testserver", **env)
+        if env.pop("production", True)
+        else child_env(DEBUG="1", DJANGO_SETTINGS_MODULE="backcare.settings", **env)
+    )
     result = run("-c", "import django\ndjango.setup()\n" + code, env=env)
     assert result.returncode == 0, result.stderr
     return result.stdout.strip().splitlines()[-1]
@@ -38,6 +42,10 @@ def backends(**env):
 
 def test_default_is_local_memory_without_cache_url():
     assert backends(CACHE_URL="") == [LOCMEM, LOCMEM]
+
+
+def test_while_developing_local_caches_nothing():
+    assert backends(CACHE_URL="", production=False) == [LOCMEM, "django.core.cache.backends.dummy.DummyCache"]
 
 
 def test_default_is_redis_with_cache_url_and_local_never_is():

@@ -40,6 +40,7 @@ PAGES = [
     ("journal:safety", "", JOURNAL),
     ("journal:safety_result", "", [*JOURNAL, "the latest screen, whole"]),
     ("journal:export_csv", "", [*JOURNAL, "ticks with their exercises", "days"]),
+    ("journal:old_days", "", [*JOURNAL, "days outside the diary's dates"]),
     (
         "journal:export_json",
         "",

@@ -69,3 +69,44 @@ def test_account_deletion_removes_the_users_axes_records(client, alice):
     client.force_login(alice)
     client.post(reverse("journal:delete_account"), {"password": PASSWORD})
     assert not AccessAttempt.objects.filter(username="alice").exists()
+
+
+# --- asking for the password again counts like the log-in -------------------------------------
+
+REAUTH = {
+    "password change": (
+        "password_change",
+        lambda pw: {
+            "old_password": pw,
+            "new_password1": "n3w-Passphrase!x",
+            "new_password2": "n3w-Passphrase!x",
+        },
+    ),
+    "account deletion": ("journal:delete_account", lambda pw: {"password": pw}),
+}
+
+
+@pytest.mark.parametrize("form", REAUTH)
+def test_wrong_passwords_again_lock_like_the_log_in(client, alice, form):
+    name, data = REAUTH[form]
+    client.force_login(alice)
+    for _ in range(4):
+        assert client.post(reverse(name), data("wrong"), REMOTE_ADDR="10.0.0.5").status_code in (200, 302)
+    response = client.post(reverse(name), data("wrong"), REMOTE_ADDR="10.0.0.5")
+    assert response.status_code == 429
+    response = client.post(reverse(name), data(PASSWORD), REMOTE_ADDR="10.0.0.5")
+    assert response.status_code == 429, "the right password is refused while locked"
+    assert "paused for 15 minutes" in response.content.decode()
+    alice.refresh_from_db()
+    assert alice.check_password(PASSWORD)
+    # The log-in from that address is locked too: one lock, one message.
+    client.logout()
+    assert attempt(client, PASSWORD).status_code == 429
+
+
+def test_the_right_password_again_still_works(client, alice):
+    client.force_login(alice)
+    response = client.post(reverse("password_change"), REAUTH["password change"][1](PASSWORD))
+    assert response.status_code == 302
+    alice.refresh_from_db()
+    assert alice.check_password("n3w-Passphrase!x")

@@ -5,11 +5,10 @@ from datetime import date, timedelta
 
 import pytest
 from django.apps import apps
-from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import reverse
 
-from backcare.models import User
+from backcare.models import User, UserSession
 from journal.models import Entry, LevelChange, PlanItem, Tick
 from tests.conftest import PASSWORD, make_history, queries_by_history_length, screen_clear
 
@@ -189,7 +188,7 @@ def test_deleting_the_account_removes_every_row_and_every_session(client, screen
     assert "have been deleted" in response.content.decode()
     assert not User.objects.filter(pk=screened_alice.pk).exists()
     assert owned_rows(screened_alice.pk) == {}
-    assert Session.objects.count() == 0
+    assert UserSession.objects.count() == 0
     assert other.get(reverse("journal:today")).status_code == 302
 
 
@@ -346,3 +345,27 @@ def test_only_a_streak_longer_than_the_days_read_costs_a_query_and_one_whatever_
     counts = queries_by_history_length(client, (5, 120, 1825), ["journal:history", "journal:report"])
     for name in ("journal:history", "journal:report"):
         assert counts[120, name] == counts[1825, name] == counts[5, name] + 1
+
+
+def test_deleting_an_account_finds_its_sessions_by_index_and_keeps_everyone_elses(client, screened_alice):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.conftest import make_user
+
+    others = [make_user(f"other{n}") for n in range(20)]
+    for user in others:
+        Client().force_login(user)
+    second = Client()
+    second.force_login(screened_alice)
+    client.force_login(screened_alice)
+    assert UserSession.objects.filter(user_id=screened_alice.pk).count() == 2
+    with CaptureQueriesContext(connection) as ctx:
+        client.post(reverse("journal:delete_account"), {"password": PASSWORD})
+    session_reads = [
+        q["sql"] for q in ctx.captured_queries if "backcare_session" in q["sql"] and "SELECT" in q["sql"]
+    ]
+    assert all("user_id" in sql or "session_key" in sql for sql in session_reads), session_reads
+    assert not UserSession.objects.filter(user_id=screened_alice.pk).exists()
+    assert UserSession.objects.filter(user_id__in=[u.pk for u in others]).count() == 20
+    assert second.get(reverse("journal:today")).status_code == 302

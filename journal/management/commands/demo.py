@@ -40,7 +40,13 @@ class Command(BaseCommand):
         if len(starters) != 7:
             raise CommandError("The exercise library is missing: run `manage.py migrate` first.")
         rng = random.Random(seed)
-        user = User.objects.create_user(username=username, password=password, email=f"{username}@example.com")
+        user = User.objects.create_user(
+            username=username,
+            password=password,
+            email=f"{username}@example.com",
+            # Joined early enough for the diary to hold every drawn day (journal/days.py).
+            date_joined=timezone.now() - timedelta(days=max(days - 365, 0)),
+        )
         today = user.local_today()
         first = today - timedelta(days=days - 1)
         SafetyScreen.objects.create(

@@ -1,0 +1,36 @@
+"""Which days a user's diary accepts: pure functions, no request, no queries.
+
+A day is written `YYYY-MM-DD` and nothing else (Python's date parser also takes `20260105` and
+`2026-W02-1`, which are not days a person types). It is not in the user's future, and not before
+the diary's floor: a year before the account was created, so a new user can log the weeks before
+they signed up, and every range a page draws is bounded by data that can exist.
+"""
+
+import re
+from datetime import date, timedelta
+
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+FLOOR_DAYS = 365
+
+
+def floor(joined):
+    """The first day the diary accepts for an account created on the local date `joined`."""
+    return joined - timedelta(days=FLOOR_DAYS)
+
+
+def parse(value, *, today, first):
+    """(day, None) for an accepted day, else (None, the message to show)."""
+    if not isinstance(value, str) or not ISO_DAY.fullmatch(value):
+        return None, "That is not a date we understand. Dates look like 2026-03-01."
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return None, "That is not a date we understand. Dates look like 2026-03-01."
+    if day > today:
+        return None, "That day hasn't happened yet, so there is nothing to log."
+    if day < first:
+        return (
+            None,
+            f"The diary starts on {first:%-d %B %Y}, a year before you joined: that day is before it.",
+        )
+    return day, None

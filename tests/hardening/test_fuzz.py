@@ -1,0 +1,266 @@
+"""A property-based fuzzer over every input of the app.
+
+It finds the inputs itself, so pages added later are fuzzed without editing this file: every URL
+pattern from the resolver (its parameters filled with generated values), and every POST form the
+pages render (their action and field names, read from the HTML). As an anonymous visitor, as the
+signed-in owner and as a different signed-in user, it sends generated values and asserts: no 5xx,
+no saved row that breaks its model's rules (`full_clean`), and the other user's data unchanged.
+
+Derandomized with no per-example deadline, so CI runs the same examples every time; to explore,
+run it locally with `derandomize=False` and more examples, and pin what it finds with @example.
+"""
+
+import contextlib
+from datetime import timedelta
+from html.parser import HTMLParser
+
+import pytest
+from django.core.cache import caches
+from django.db.models import Q
+from django.test import Client
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+from django.utils import timezone
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from backcare.models import User
+from journal.models import Dismissal, Entry, LevelChange, PlanItem, SafetyAlert, SafetyScreen, Tick
+from tests.backcare.test_urls import all_named_patterns
+from tests.conftest import PASSWORD, make_ready_for_level_up, make_user, screen_clear
+from tests.hardening.test_isolation import sample_kwargs
+
+pytestmark = pytest.mark.django_db
+
+SKIP = {"logout"}  # ends the session the fuzzer is using; its refusal of GET is tested elsewhere
+
+VALUES = st.one_of(
+    st.integers(min_value=-3, max_value=13).map(str),
+    st.integers(min_value=-(10**12), max_value=10**12).map(str),
+    st.sampled_from(["", "0", "11", "-1", "1e309", "NaN", "3.5", "0x10", " 4 ", "٣", "true", "None"]),
+    st.sampled_from(["0001-01-01", "9999-12-31", "2026-02-30", "20260105", "2026-W02-1", "1900-01-01"]),
+    st.text(max_size=40),
+    st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=31), max_size=10),
+    st.integers(min_value=1, max_value=5000).map(lambda n: "x" * n),
+    st.sampled_from(
+        ["<script>alert(1)</script>", "'; DROP TABLE journal_entry; --", "../../etc/passwd", "\u202e"]
+    ),
+)
+PATH_VALUES = st.one_of(
+    st.from_regex(r"[A-Za-z0-9_-]{1,30}", fullmatch=True),
+    st.sampled_from(["0", "-1", "99999999999999999999", "0001-01-01", "9999-12-31", "2026-13-45", "x" * 300]),
+)
+
+
+class _Forms(HTMLParser):
+    """POST forms of a page: (action, [field names])."""
+
+    def __init__(self):
+        super().__init__()
+        self.forms, self._current = [], None
+        self.seen = {}  # field name -> the values the page offers (choices, hidden values)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form" and (attrs.get("method") or "").lower() == "post":
+            self._current = (attrs.get("action") or "", [])
+            self.forms.append(self._current)
+        elif (
+            self._current
+            and tag in ("input", "select", "textarea")
+            and attrs.get("name", "csrfmiddlewaretoken") != "csrfmiddlewaretoken"
+        ):
+            self._current[1].append(attrs["name"])
+            self._field = attrs["name"]
+            if attrs.get("value"):
+                self.seen.setdefault(attrs["name"], set()).add(attrs["value"])
+        elif self._current and tag == "option" and attrs.get("value") and getattr(self, "_field", None):
+            self.seen.setdefault(self._field, set()).add(attrs["value"])
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._current = None
+
+
+def discover(client, owner):
+    """Every (method, url, field names) the app offers: URL patterns, then the forms pages render."""
+    targets, seen = {}, {}
+    for name, pattern in all_named_patterns():
+        if name in SKIP or name.startswith("admin:"):
+            continue
+        kwargs = sample_kwargs(owner, pattern)
+        url = reverse(name, kwargs=kwargs)
+        targets[(name, url)] = set()
+        response = client.get(url)
+        if response.status_code == 200 and "html" in response.get("Content-Type", ""):
+            parser = _Forms()
+            parser.feed(response.content.decode())
+            for action, fields in parser.forms:
+                targets.setdefault(_target_of(action or url), set()).update(fields)
+            for field, values in parser.seen.items():
+                seen.setdefault(field, set()).update(values)
+    found = [
+        (name, url, sorted(fields), _pattern(name))
+        for (name, url), fields in targets.items()
+        if name not in SKIP
+    ]
+    return found, {field: sorted(values) for field, values in seen.items()}
+
+
+def _target_of(action):
+    """A form's action as the URL pattern it reaches, so the fuzzer varies its parameters too."""
+    try:
+        match = resolve(action)
+    except Resolver404:
+        return ("form", action)
+    return (match.view_name, action) if match.url_name else ("form", action)
+
+
+def _pattern(name):
+    return dict(all_named_patterns()).get(name)
+
+
+@pytest.fixture
+def world(db):
+    owner, other = _user("owner"), _user("other")
+    client = Client()
+    client.force_login(owner)
+    return owner, other, *discover(client, owner)
+
+
+def _user(name):
+    """The user `name` with a plan and two weeks of diary, made again if an example deleted it (the
+    fuzzer sends the right password to account deletion too)."""
+    user = User.objects.filter(username=name).first()
+    if user is None:
+        user = make_user(name)
+        screen_clear(user)
+        make_ready_for_level_up(user)  # two weeks of diary, and a suggestion card with its forms
+    return user
+
+
+def _other_users_rows(other):
+    return (
+        list(
+            Entry.objects.filter(user=other).values_list("date", "pain", "notes", "day_type", "leg_symptoms")
+        ),
+        list(
+            Tick.objects.filter(entry__user=other).values_list(
+                "entry__date", "exercise_id", "pain_during", "effort"
+            )
+        ),
+        list(
+            PlanItem.objects.filter(user=other).values_list(
+                "progression_id", "exercise_id", "active", "since"
+            )
+        ),
+        list(SafetyScreen.objects.filter(user=other).values_list("outcome", "answers", "cleared_on")),
+        LevelChange.objects.filter(user=other).count(),
+        list(
+            Dismissal.objects.filter(Q(user=other) | Q(plan_item__user=other)).values_list(
+                "plan_item_id", "kind", "until"
+            )
+        ),
+        list(SafetyAlert.objects.filter(user=other).values_list("kind", "first_day")),
+        User.objects.filter(pk=other.pk).values_list("email", "time_zone", "country", "password").first(),
+    )
+
+
+def _rows_keep_their_rules(user):
+    for model, rows in (
+        (Entry, Entry.objects.filter(user=user)),
+        (Tick, Tick.objects.filter(entry__user=user)),
+        (PlanItem, PlanItem.objects.filter(user=user)),
+        (SafetyScreen, SafetyScreen.objects.filter(user=user)),
+    ):
+        for row in rows:
+            row.full_clean(validate_constraints=True)
+            if model is Entry:
+                assert user.first_day() <= row.date <= user.local_today() + timedelta(days=1), row.date
+    if User.objects.filter(pk=user.pk).exists():
+        User.objects.get(pk=user.pk).full_clean(exclude=["password"])
+
+
+# Real dates across the calendar (far past, far future, around today), and other spellings of them.
+DAYS = st.one_of(
+    st.dates().map(lambda d: d.isoformat()),
+    st.integers(min_value=-800, max_value=3).map(
+        lambda n: (timezone.localdate() - timedelta(days=n)).isoformat()
+    ),
+    st.dates().map(lambda d: d.strftime("%Y%m%d")),
+)
+PATH_PARAMS = ["day", "exercise", "slug", "progression", "pk", "uidb64", "token"]
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    # No shrinking: one example sends a request to every input, so a smaller failing example costs
+    # minutes to find; the failure already names the URL, the visitor and the values.
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
+)
+@given(data=st.data())
+def test_no_input_breaks_the_app_or_reaches_another_user(world, data):
+    """Each example: one visitor, one set of generated values, sent to every input of the app."""
+    _, _, targets, seen = world
+    owner, other = _user("owner"), _user("other")
+    who = data.draw(st.sampled_from(["owner", "owner", "other", "anonymous"]), label="who")
+    path = {param: data.draw(PATH_VALUES, label=param) for param in PATH_PARAMS}
+    path["day"] = data.draw(st.one_of(DAYS, PATH_VALUES), label="day")
+    # Otherwise the URLs name the owner's own objects: what a different user must not reach.
+    fuzz_path = data.draw(st.booleans(), label="fuzz the URLs")
+    fields = sorted({field for *_, names, _ in targets for field in names})
+    # Half the time a value the page itself offers (a choice, a hidden value), so the fuzzer gets past
+    # the first check of a form and reaches the ones behind it.
+    values = {
+        field: data.draw(
+            st.one_of(st.sampled_from(seen[field]), VALUES) if seen.get(field) else VALUES, label=field
+        )
+        for field in fields
+    }
+    if data.draw(st.booleans(), label="right password"):
+        values.update({f: PASSWORD for f in fields if "password" in f})
+
+    client = Client()
+    acting = {"owner": owner, "other": other}.get(who)
+    if acting:
+        client.force_login(acting)
+    watched = other if who != "other" else owner
+    before = _other_users_rows(watched)
+
+    for name, url, _fields, pattern in targets:
+        if fuzz_path and pattern is not None and pattern.pattern.converters:
+            with contextlib.suppress(NoReverseMatch):  # a value its converter refuses: the sample URL
+                url = reverse(name, kwargs={p: path[p] for p in pattern.pattern.converters})
+        # Every field the app has, not only this form's: a form shown only in some state (a
+        # suggestion's answer) is still reached, and extra fields must be ignored.
+        payload = values
+        for method in ("post", "get"):
+            caches["default"].clear()  # reach the forms, not the per-address limits
+            response = getattr(client, method)(url, payload)
+            if response.streaming:
+                b"".join(response.streaming_content)
+            assert response.status_code < 500, f"{method.upper()} {url} as {who}: {response.status_code}"
+        if acting and not User.objects.filter(pk=acting.pk).exists():
+            break  # the account was deleted with the right password: nothing left to send as it
+
+    assert _other_users_rows(watched) == before, f"as {who}: another user's data changed"
+    for user in (owner, other):
+        if User.objects.filter(pk=user.pk).exists():
+            _rows_keep_their_rules(User.objects.get(pk=user.pk))
+
+
+def test_the_fuzzer_finds_the_apps_inputs(world):
+    owner, _, targets, seen = world
+    assert "7" in seen["pain"]
+    names = {name for name, *_ in targets}
+    assert {"journal:today", "journal:tick", "settings", "signup", "journal:safety"} <= names
+    every_field = {f for _, _, fields, _ in targets for f in fields}
+    assert "pain" in next(fields for name, _, fields, _ in targets if name == "journal:checkin" and fields)
+    assert {"pain", "notes", "leg_symptoms", "time_zone", "email"} <= every_field
