@@ -4,11 +4,11 @@ import csv
 import io
 import re
 from datetime import timedelta
+from importlib import import_module
 
 import pytest
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
 
 from journal.models import Entry, LevelChange, PlanItem, Tick
 from tests.conftest import make_history, make_ready_for_level_up, make_user, screen_clear
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 def log_in(page, live_server, user):
     """A session made on the server side, as the login form would (the form itself is tested below)."""
-    session = SessionStore()
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
