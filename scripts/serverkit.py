@@ -115,11 +115,12 @@ def django_python(env, code):
 
 
 SESSION_CODE = """
-from django.contrib.sessions.backends.db import SessionStore
+from importlib import import_module
+from django.conf import settings
 from backcare.models import User
 
 def session_for(user):
-    store = SessionStore()
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
     store["_auth_user_id"] = str(user.pk)
     store["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
     store["_auth_user_hash"] = user.get_session_auth_hash()
