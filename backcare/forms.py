@@ -10,7 +10,7 @@ from django.utils.choices import BaseChoiceIterator
 from backcare.care import country_for_timezone
 from backcare.models import User
 from backcare.reauth import password_confirmed
-from backcare.timezones import timezone_choices, validate_timezone
+from backcare.timezones import canonical, timezone_choices, validate_timezone
 
 COUNTRY_ERRORS = {"invalid_choice": "Pick your country from the list, or “Another country”."}
 
@@ -39,7 +39,7 @@ class SignupForm(UserCreationForm):
         if not value:
             return settings.TIME_ZONE
         validate_timezone(value)
-        return value
+        return canonical(value)  # an alias the browser reports (Asia/Calcutta) is stored as its zone
 
     def save(self, commit=True):
         user = super().save(commit=False)
@@ -63,10 +63,19 @@ class CachedSelect(forms.Select):
         super().__init__(attrs, choices)
         self.cache_key = cache_key
 
+    def _values(self):
+        values = set()
+        for option, label in self.choices:
+            if isinstance(label, list | tuple):  # a group: (region, [(value, label), ...])
+                values.update(str(inner) for inner, _ in label)
+            else:
+                values.add(str(option))
+        return values
+
     def render(self, name, value, attrs=None, renderer=None):
         render = super().render
         chosen = "" if value is None else str(value)
-        if chosen not in {str(option) for option, _ in self.choices}:
+        if chosen not in self._values():
             return render(name, value, attrs, renderer)
         final_attrs = sorted((attr, str(text)) for attr, text in self.build_attrs(self.attrs, attrs).items())
         digest = hashlib.md5(repr((name, chosen, final_attrs)).encode(), usedforsecurity=False).hexdigest()
@@ -83,10 +92,18 @@ class TimezoneChoices(BaseChoiceIterator):
         return iter(timezone_choices())
 
 
+class TimezoneField(forms.ChoiceField):
+    """A zone from the grouped list; an alias a browser reports (Asia/Calcutta) becomes its zone."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return canonical(value) or value
+
+
 class SettingsForm(forms.ModelForm):
-    time_zone = forms.ChoiceField(
+    time_zone = TimezoneField(
         choices=TimezoneChoices(),
-        widget=CachedSelect(cache_key="time-zones"),
+        widget=CachedSelect(cache_key="time-zones", attrs={"data-zone-filter": ""}),
         help_text="Your day starts at midnight in this zone: it decides what “today” is.",
     )
 
@@ -99,6 +116,9 @@ class SettingsForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].required = True
+        if not self.is_bound:
+            # A zone saved before the list was canonical (an alias) shows as its zone.
+            self.initial["time_zone"] = canonical(self.instance.time_zone) or self.instance.time_zone
         if not self.is_bound and not self.instance.country:
             # A user without a country (all who signed up before it was asked) sees the guess
             # from their time zone, and keeps it by saving.

@@ -18,6 +18,17 @@ def floor(joined):
     return joined - timedelta(days=FLOOR_DAYS)
 
 
+def ahead(value, *, today):
+    """The ISO day `value` when it is after `today` (a day a time-zone change can leave ahead), else None."""
+    if isinstance(value, str) and ISO_DAY.fullmatch(value):
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            return None
+        return day if day > today else None
+    return None
+
+
 def parse(value, *, today, first):
     """(day, None) for an accepted day, else (None, the message to show)."""
     if not isinstance(value, str) or not ISO_DAY.fullmatch(value):

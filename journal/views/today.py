@@ -199,6 +199,11 @@ def today(request):
 
 @login_required
 def day_view(request, day):
+    user = request.user
+    ahead = days.ahead(day, today=user.local_today())
+    if ahead is not None and selectors.entry(user=user, day=ahead) is not None:
+        # Saved, then put in the future by a move west: it stays viewable (writes stay refused).
+        return _render_day(request, ahead)
     parsed = _parse_day(request, day)
     if parsed is None:
         return redirect("journal:today")
