@@ -2,9 +2,10 @@ import hashlib
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth.forms import PasswordChangeForm, UserCreationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, UserCreationForm
 from django.core.cache import caches
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils.choices import BaseChoiceIterator
 
 from backcare.care import country_for_timezone
@@ -137,3 +138,14 @@ class ThrottledPasswordChangeForm(PasswordChangeForm):
         if not password_confirmed(self.request, old_password):
             raise ValidationError(self.error_messages["password_incorrect"], code="password_incorrect")
         return old_password
+
+
+class LoginForm(AuthenticationForm):
+    """Django's log-in form with its username's length enforced: Django sets the field's max_length
+    after building it, so only the widget knew the limit, and an overlong name reached the log-in
+    throttle's 255-character column (a database error on PostgreSQL)."""
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        field = self.fields["username"]
+        field.validators.append(MaxLengthValidator(field.max_length))

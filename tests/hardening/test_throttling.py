@@ -110,3 +110,13 @@ def test_the_right_password_again_still_works(client, alice):
     assert response.status_code == 302
     alice.refresh_from_db()
     assert alice.check_password("n3w-Passphrase!x")
+
+
+def test_an_overlong_name_at_log_in_is_a_form_error_not_a_throttle_record(client, alice):
+    """Found by the fuzzer on PostgreSQL: the throttle's username column holds 255 characters."""
+    response = client.post(
+        reverse("login"), {"username": "x" * 300, "password": "wrong"}, REMOTE_ADDR="10.0.0.5"
+    )
+    assert response.status_code == 200
+    assert "at most 150 characters" in response.content.decode()
+    assert not AccessAttempt.objects.exists()
