@@ -13,7 +13,8 @@ from exercises.models import Exercise, Progression
 from journal import history, safety
 from journal.history import Day
 from journal.models import Dismissal, Entry, LevelChange, PlanItem, SafetyAlert, SafetyScreen, Tick
-from journal.suggestions import DoneTick
+from journal.safety import SPREAD_SHOWN_DAYS
+from journal.suggestions import SESSION_WINDOW_DAYS, DoneTick
 
 # A rough day swaps the plan for these: belly breathing, lying face down, marching level 1.
 ROUGH_DAY_SET = ["belly-breathing-feet-up", "lying-face-down", "supine-marching"]
@@ -181,17 +182,20 @@ def recent_entries(*, user, day):
 
 
 def window_start(day):
-    """The first day of the window read up to `day` (recent_entries, recent_ticks)."""
+    """The first day of the window of days read up to `day` (recent_entries)."""
     return day - timedelta(days=WINDOW_DAYS - 1)
 
 
 def recent_ticks(*, user, day):
-    """The ticks of the same window up to `day`, as `suggestions.DoneTick` rows in no particular order.
+    """The ticks of the last two weeks up to `day` (the furthest any rule reads sessions back, and
+    the spreading banner's week), as `suggestions.DoneTick` rows in no particular order. The streak
+    comes from the days' tick counts, so the six-week window needs no ticks.
 
     Unordered: sorting them in SQL costs more than the callers' own sort by date.
     """
+    first = day - timedelta(days=max(SESSION_WINDOW_DAYS, SPREAD_SHOWN_DAYS) - 1)
     rows = (
-        Tick.objects.filter(entry__user=user, entry__date__gte=window_start(day), entry__date__lte=day)
+        Tick.objects.filter(entry__user=user, entry__date__gte=first, entry__date__lte=day)
         .order_by()
         .values_list("entry__date", *DoneTick._fields[1:])
     )

@@ -31,6 +31,8 @@ DOWN_MORNING_MARGIN = 2
 LEVEL_START_MARGIN = 1
 QUIET_DAYS = 7  # no flare, leg symptoms or spreading in the last 7 days before a level-up
 DOWN_LOOKBACK_DAYS = 7  # a step back reads sessions of the last 7 days
+# The furthest back any rule here reads sessions (a level-up's two weeks): the ticks a page needs.
+SESSION_WINDOW_DAYS = max(UP_WINDOW_DAYS, DOWN_LOOKBACK_DAYS, QUIET_DAYS)
 SNOOZE_DAYS = {Kind.UP: 3, Kind.DOWN: 7, Kind.GENTLE: 1}
 
 
