@@ -200,3 +200,20 @@ def test_a_content_change_gives_a_new_library_version_and_fresh_fragments(alice_
     assert catalog.catalog(refresh=True).version != before
     body = alice_today.get(reverse("journal:today")).content.decode()
     assert '<li><span class="tip-label">Tip:</span> Breathe out through pursed lips.</li>' in body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "slug,words",
+    [
+        ("dead-bug-legs", "back lifts off the floor"),
+        ("bird-dog", "Don't let your back arch"),
+        ("glute-bridge", "Don't arch"),
+    ],
+)
+def test_the_briefs_cautions_are_cautions_not_tips(client, slug, words):
+    from exercises.models import Exercise
+
+    exercise = Exercise.objects.get(slug=slug)
+    assert words in exercise.cautions and words not in exercise.tips
+    assert escape(words) in client.get(exercise.get_absolute_url()).content.decode()
