@@ -1,9 +1,8 @@
-import hashlib
-
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, UserCreationForm
 from django.core.cache import caches
+from django.core.cache.utils import make_template_fragment_key
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.utils.choices import BaseChoiceIterator
@@ -79,10 +78,9 @@ class CachedSelect(forms.Select):
         if chosen not in self._values():
             return render(name, value, attrs, renderer)
         final_attrs = sorted((attr, str(text)) for attr, text in self.build_attrs(self.attrs, attrs).items())
-        digest = hashlib.md5(repr((name, chosen, final_attrs)).encode(), usedforsecurity=False).hexdigest()
-        return caches["local"].get_or_set(
-            f"select:{self.cache_key}:{digest}", lambda: render(name, value, attrs, renderer), timeout=None
-        )
+        # Django's own key for a cached fragment and what it varies on (what {% cache %} uses).
+        key = make_template_fragment_key(f"select.{self.cache_key}", (name, chosen, final_attrs))
+        return caches["local"].get_or_set(key, lambda: render(name, value, attrs, renderer), timeout=None)
 
 
 class TimezoneChoices(BaseChoiceIterator):

@@ -87,10 +87,6 @@ def timezone_choices():
     )
 
 
-def timezone_names():
-    return list(canonical_zones())
-
-
 def validate_timezone(value):
     if canonical(value) is None:
         raise ValidationError(

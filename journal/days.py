@@ -18,24 +18,26 @@ def floor(joined):
     return joined - timedelta(days=FLOOR_DAYS)
 
 
+def _iso_day(value):
+    """The date `value` spells as YYYY-MM-DD, else None."""
+    if not isinstance(value, str) or not ISO_DAY.fullmatch(value):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
 def ahead(value, *, today):
     """The ISO day `value` when it is after `today` (a day a time-zone change can leave ahead), else None."""
-    if isinstance(value, str) and ISO_DAY.fullmatch(value):
-        try:
-            day = date.fromisoformat(value)
-        except ValueError:
-            return None
-        return day if day > today else None
-    return None
+    day = _iso_day(value)
+    return day if day is not None and day > today else None
 
 
 def parse(value, *, today, first):
     """(day, None) for an accepted day, else (None, the message to show)."""
-    if not isinstance(value, str) or not ISO_DAY.fullmatch(value):
-        return None, "That is not a date we understand. Dates look like 2026-03-01."
-    try:
-        day = date.fromisoformat(value)
-    except ValueError:
+    day = _iso_day(value)
+    if day is None:
         return None, "That is not a date we understand. Dates look like 2026-03-01."
     if day > today:
         return None, "That day hasn't happened yet, so there is nothing to log."

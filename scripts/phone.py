@@ -28,6 +28,7 @@ import statistics
 import sys
 from pathlib import Path
 
+# How Chromium is found and launched, here and in the browser tests (tests/browser/conftest.py).
 CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/lib/chromium/chromium", "/usr/bin/chromium-browser"]
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -46,9 +46,10 @@ def old_days(request):
     """Days saved under older rules outside the diary's dates (journal/days.py): listed here, kept in
     the export, and deleted only on the user's say-so."""
     user = request.user
-    found = selectors.days_outside(user=user, first=user.first_day(), today=user.local_today())
+    first = user.first_day()
+    found = selectors.days_outside(user=user, first=first, today=user.local_today())
     if request.method == "POST":
         removed = services.days_delete(user=user, dates=[e.date for e in found])
         messages.success(request, f"{removed} day{'s' if removed != 1 else ''} deleted.")
         return redirect("journal:old_days")
-    return render(request, "journal/old_days.html", {"days": found, "first": user.first_day()})
+    return render(request, "journal/old_days.html", {"days": found, "first": first})
