@@ -308,11 +308,6 @@ def clearance_allowed(screen):
     )
 
 
-def level_up_paused(status: ScreenStatus, alerts) -> bool:
-    """Hold back level-up suggestions while a warning banner is unread, or a clinician's OK is awaited."""
-    return bool(alerts) or not status.cleared
-
-
 def _plural(n, word):
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
