@@ -410,7 +410,8 @@ def active_alerts(entries, today: date, acknowledged, *, spread_days=frozenset()
                     if usual is not None
                     else f"Today's pain ({pain}) is high. "
                 )
-                + "Take it gently and keep to the easier levels. "
+                # Read whatever the plan is (held, gentle or full): no "easier levels" it may not have.
+                + "Take it gently today: walk a little and often, and stop any exercise that makes it worse. "
                 + f"{RESCREEN_ASK}, and if it does not settle, talk to a clinician.",
             )
         )

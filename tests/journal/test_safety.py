@@ -572,6 +572,18 @@ def test_the_pain_rise_banner_at_three_points_above_the_usual(alice_client, alic
     body = page(alice_client)
     assert 'data-testid="safety-banner"' in body
     assert "3 points above your usual 2" in body
+    assert "walk a little and often, and stop any exercise that makes it worse" in body
+    assert "easier levels" not in body  # the words fit a held plan too
+
+
+def test_the_pain_rise_banner_names_no_levels_while_the_plan_is_held(alice_client, alice):
+    screen_clear(alice)
+    SafetyScreen.objects.update(outcome="talk_first", answers={"back_surgery": True})
+    pain_days(alice, 5)
+    body = page(alice_client)
+    assert 'data-testid="talk-first-advice"' in body
+    assert 'data-kind="pain_rise"' in body
+    assert "levels" not in body.split('data-kind="pain_rise"')[1].split("</section>")[0]
 
 
 def test_no_pain_rise_banner_at_two_points(alice_client, alice):
@@ -678,6 +690,9 @@ def test_today_says_to_see_a_clinician_after_six_weeks_without_a_real_change(ali
     body = page(alice_client)
     assert 'data-testid="see-clinician"' in body
     assert "Six weeks ago your 7-day average pain was 6.0; now it is 5.0." in body
+    assert "not clearly better after 4 to 6 weeks" in body
+    assert "stop any exercise that causes severe pain" in body
+    assert "hope" not in body  # no promise of a result
 
 
 def test_no_see_clinician_note_after_a_meaningful_improvement(alice_client, alice):
