@@ -82,9 +82,8 @@ CARE = {
         "United Kingdom: Northern Ireland", "999", "999 (112)", "your GP, or GP out-of-hours"
     ),
     "IE": _entry("Ireland", "112", "112 or 999", "your GP, or the GP out-of-hours service"),
-    **{
-        code: _entry(name, "112", "112", EU_EEA_URGENT_WORDS) for code, name in EU_EEA.items() if code != "DE"
-    },
+    **{code: _entry(name, "112", "112", EU_EEA_URGENT_WORDS) for code, name in EU_EEA.items()},
+    # Germany's out-of-hours number replaces its EU/EEA entry above.
     "DE": _entry("Germany", "112", "112", f"{EU_EEA_URGENT_WORDS} (116 117)"),
     "US": _entry("United States", "911", "911", "your doctor, or an urgent-care clinic"),
     "CA": _entry("Canada", "911", "911", "811 in most provinces, or your doctor"),

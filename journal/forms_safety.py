@@ -86,7 +86,7 @@ class ClearanceForm(forms.Form):
         label="Who you saw (optional)",
         max_length=200,
         required=False,
-        help_text="For example: my GP, Dr Patel; the physiotherapist at the clinic.",
+        help_text="For example: my doctor, Dr Patel; the physiotherapist at the clinic.",
     )
 
     def __init__(self, *args, screen, today, **kwargs):

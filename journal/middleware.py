@@ -20,11 +20,13 @@ class SafetyState:
     """The user's safety position for this request (`request.safety`).
 
     `status` comes from the latest screen, read once (its few fields) for every journal page;
-    `screen`, the whole row, is read only by the pages that show it. Warning banners and the 6-week
-    note need the recent log, which the Today view has already fetched, so they are methods taking
-    those entries: `alerts(entries, today, spread_days=...)`, `pauses_level_up(entries, today, ...)`
-    and `see_clinician(entries, today)` (call them: a method is always truthy). The user's acknowledgements are read at most once, and only when a warning sign is
-    present.
+    `screen`, the whole row, is read only by the pages that show it. Warning banners need the recent
+    log, which the Today view has already fetched: `alerts(entries, today, spread_days=...)` takes
+    those entries (call it: a method is always truthy), and reads the user's acknowledgements at
+    most once, only when a warning sign is present. The 6-week note needs nothing of this state: its
+    template tag calls `safety.see_clinician`. Level-ups are not decided here: journal/suggestions.py
+    holds them back while the screen is not cleared, and for 7 days after a flare, leg symptoms or
+    spreading, whether or not the banner was read.
     """
 
     def __init__(self, user, today):
@@ -48,13 +50,6 @@ class SafetyState:
         if not candidates:
             return []
         return [a for a in candidates if (a.kind, a.first_day) not in self._acknowledged]
-
-    def pauses_level_up(self, entries, today, *, spread_days=frozenset()):
-        return safety.level_up_paused(self.status, self.alerts(entries, today, spread_days=spread_days))
-
-    def see_clinician(self, entries, today):
-        """Six weeks of check-ins without a meaningful change (a `safety.SeeClinician`), or None."""
-        return safety.see_clinician(entries, today)
 
     @property
     def since_last_screen(self):

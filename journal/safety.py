@@ -308,11 +308,6 @@ def clearance_allowed(screen):
     )
 
 
-def level_up_paused(status: ScreenStatus, alerts) -> bool:
-    """Hold back level-up suggestions while a warning banner is unread, or a clinician's OK is awaited."""
-    return bool(alerts) or not status.cleared
-
-
 def _plural(n, word):
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
@@ -415,7 +410,8 @@ def active_alerts(entries, today: date, acknowledged, *, spread_days=frozenset()
                     if usual is not None
                     else f"Today's pain ({pain}) is high. "
                 )
-                + "Take it gently and keep to the easier levels. "
+                # Read whatever the plan is (held, gentle or full): no "easier levels" it may not have.
+                + "Take it gently today: walk a little and often, and stop any exercise that makes it worse. "
                 + f"{RESCREEN_ASK}, and if it does not settle, talk to a clinician.",
             )
         )

@@ -1,5 +1,7 @@
 from django import template
 
+from journal import safety
+
 register = template.Library()
 
 
@@ -9,7 +11,6 @@ def see_clinician_note(context):
 
     Reads the entries the Today view already fetched; no query.
     """
-    state = getattr(context["request"], "safety", None)
-    if state is None or not context.get("is_today") or not context.get("entries"):
+    if not context.get("is_today") or not context.get("entries"):
         return None
-    return state.see_clinician(context["entries"], context["today"])
+    return safety.see_clinician(context["entries"], context["today"])

@@ -112,7 +112,7 @@ def _spread_days(user, today):
 @login_required
 @require_POST
 def acknowledge(request):
-    """The user has read a warning banner: keep that, and stop pausing level-up suggestions for it."""
+    """The user has read a warning banner: keep that, so it is not shown again."""
     kind = request.POST.get("kind", "")
     try:
         first_day = date.fromisoformat(request.POST.get("first_day", ""))

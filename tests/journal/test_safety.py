@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from exercises.models import Exercise
-from journal import safety
+from journal import safety, suggestions
 from journal.models import Entry, PlanItem, SafetyAlert, SafetyScreen
 from tests.conftest import make_user, screen_clear
 
@@ -68,6 +68,11 @@ def safety_state(client):
     state = response.wsgi_request.safety
     user = response.wsgi_request.user
     return state, list(Entry.objects.filter(user=user)), user.local_today()
+
+
+def level_ups_held(state, entries, today, *, spread_days=frozenset()):
+    """What journal/suggestions.py checks of safety before any level-up: a cleared screen, a quiet week."""
+    return not state.status.cleared or suggestions.quiet_week(entries, spread_days, today) is not None
 
 
 # --- before the screen ---
@@ -384,10 +389,10 @@ def test_pregnancy_asks_about_lying_face_down_and_never_plans_it(alice_client, a
 def test_talk_first_pauses_level_up_until_a_clearance(alice_client, alice):
     answer(alice_client, "back_surgery")
     state, entries, today = safety_state(alice_client)
-    assert state.pauses_level_up(entries, today)
+    assert level_ups_held(state, entries, today)
     alice_client.post(CLEAR, {"cleared_on": today.isoformat()})
     state, entries, today = safety_state(alice_client)
-    assert not state.pauses_level_up(entries, today)
+    assert not level_ups_held(state, entries, today)
 
 
 def test_an_old_talk_first_screen_without_an_ok_now_shows_the_talk_first_page(alice_client, alice):
@@ -525,15 +530,16 @@ def test_a_six_month_gap_reads_six_months(alice_client, alice):
 # --- warning banners ---
 
 
-def test_the_leg_symptom_banner_after_three_days_pauses_level_up_until_read(alice_client, alice):
+def test_the_leg_symptom_banner_after_three_days_can_be_read_and_level_ups_stay_paused(alice_client, alice):
     screen_clear(alice)
     leg_days(alice, 2, 1, 0)
     body = page(alice_client)
     assert body.count('data-testid="safety-banner"') == 1
     assert "three days in a row" in body
+    assert "Harder levels are not suggested for 7 days after a sign like this." in body
     assert f'href="{SCREEN}"' in body
     state, entries, today = safety_state(alice_client)
-    assert state.pauses_level_up(entries, today)
+    assert level_ups_held(state, entries, today)
 
     first_day = (alice.local_today() - timedelta(days=2)).isoformat()
     response = alice_client.post(ACK, {"kind": "leg_symptoms", "first_day": first_day})
@@ -541,8 +547,9 @@ def test_the_leg_symptom_banner_after_three_days_pauses_level_up_until_read(alic
     alert = SafetyAlert.objects.get(user=alice)
     assert (alert.kind, alert.first_day.isoformat()) == ("leg_symptoms", first_day)
     assert 'data-testid="safety-banner"' not in page(alice_client)
+    # Reading the banner does not bring level-ups back: no level-ups for 7 days after leg symptoms.
     state, entries, today = safety_state(alice_client)
-    assert not state.pauses_level_up(entries, today)
+    assert level_ups_held(state, entries, today)
 
 
 @pytest.mark.parametrize("offsets", [(1, 0), (3, 2, 0)], ids=["two-days", "with-a-gap"])
@@ -565,6 +572,18 @@ def test_the_pain_rise_banner_at_three_points_above_the_usual(alice_client, alic
     body = page(alice_client)
     assert 'data-testid="safety-banner"' in body
     assert "3 points above your usual 2" in body
+    assert "walk a little and often, and stop any exercise that makes it worse" in body
+    assert "easier levels" not in body  # the words fit a held plan too
+
+
+def test_the_pain_rise_banner_names_no_levels_while_the_plan_is_held(alice_client, alice):
+    screen_clear(alice)
+    SafetyScreen.objects.update(outcome="talk_first", answers={"back_surgery": True})
+    pain_days(alice, 5)
+    body = page(alice_client)
+    assert 'data-testid="talk-first-advice"' in body
+    assert 'data-kind="pain_rise"' in body
+    assert "levels" not in body.split('data-kind="pain_rise"')[1].split("</section>")[0]
 
 
 def test_no_pain_rise_banner_at_two_points(alice_client, alice):
@@ -632,7 +651,7 @@ def test_the_spreading_banner_has_its_own_kind_and_can_be_read(alice_client, ali
     state, entries, today = safety_state(alice_client)
     alerts = state.alerts(entries, today, spread_days={today})
     assert [(a.kind, a.first_day) for a in alerts] == [(SafetyAlert.Kind.SPREADING, today)]
-    assert state.pauses_level_up(entries, today, spread_days={today})
+    assert level_ups_held(state, entries, today, spread_days={today})
     response = alice_client.get(TODAY)
     body = render_to_string(
         "journal/_safety_status.html",
@@ -671,6 +690,9 @@ def test_today_says_to_see_a_clinician_after_six_weeks_without_a_real_change(ali
     body = page(alice_client)
     assert 'data-testid="see-clinician"' in body
     assert "Six weeks ago your 7-day average pain was 6.0; now it is 5.0." in body
+    assert "not clearly better after 4 to 6 weeks" in body
+    assert "stop any exercise that causes severe pain" in body
+    assert "hope" not in body  # no promise of a result
 
 
 def test_no_see_clinician_note_after_a_meaningful_improvement(alice_client, alice):
