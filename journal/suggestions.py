@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from journal import pain
-from journal.models import Dismissal, Entry, LevelChange, SafetyAlert, Tick
+from journal.models import Dismissal, Entry, LevelChange, Tick
 
 Kind = Dismissal.Kind
 Rule = LevelChange.Rule
@@ -156,18 +156,13 @@ def _recent(sessions, since, first):
 
 
 def quiet_week(entries, spread_days, today):
-    """None when the last 7 days had no flare, no leg symptoms and no spreading; else why not."""
+    """True when the last 7 days had no flare, no leg symptoms and no spreading."""
     first = today - timedelta(days=QUIET_DAYS - 1)
-    flares = pain.flare_days(entries, first, today)
-    if flares:
-        return (Rule.FLARE, flares[-1])
-    legs = sorted(e.date for e in entries if first <= e.date <= today and e.leg_symptoms)
-    if legs:
-        return (SafetyAlert.Kind.LEG_SYMPTOMS, legs[-1])
-    spread = sorted(d for d in spread_days if first <= d <= today)
-    if spread:
-        return (Rule.SPREAD, spread[-1])
-    return None
+    return not (
+        any(first <= e.date <= today and e.leg_symptoms for e in entries)
+        or any(first <= d <= today for d in spread_days)
+        or pain.flare_days(entries, first, today)
+    )
 
 
 # --- the rules ---------------------------------------------------------------------------------
@@ -295,23 +290,23 @@ def for_item(item, sessions, ctx, snoozes=Snoozes()):
     """
     if ctx.day_type != Entry.DayType.NORMAL:
         return None
-    level = item.exercise.level
-    if level > 1 and not snoozes.down:
-        down = too_much(sessions=sessions, entries=ctx.entries, since=item.since, today=ctx.today)
-        if down:
+    down = too_much(sessions=sessions, entries=ctx.entries, since=item.since, today=ctx.today)
+    if down:
+        if item.exercise.level > 1 and not snoozes.down:
             return Suggestion(Kind.DOWN, *down)
+        # A snoozed step back, or at level 1 the gentle set's: "not now" never turns into a level-up.
+        return None
     return _level_up(item, sessions, ctx, snoozes)
 
 
 def _level_up(item, sessions, ctx, snoozes):
+    """The level-up for an item no step-back rule holds for, or None."""
     level = item.exercise.level
     allowed = min(item.top_level, ctx.max_level.get(item.progression_id, item.top_level))
     if level >= allowed or snoozes.up or snoozes.down or not ctx.screen_cleared:
         return None
-    if quiet_week(ctx.entries, ctx.spread_days, ctx.today):
+    if not quiet_week(ctx.entries, ctx.spread_days, ctx.today):
         return None
-    if too_much(sessions=sessions, entries=ctx.entries, since=item.since, today=ctx.today):
-        return None  # snoozed step back: "not now" never turns into a level-up
     up = ready_for_next_level(sessions=sessions, entries=ctx.entries, since=item.since, today=ctx.today)
     return Suggestion(Kind.UP, *up) if up else None
 
