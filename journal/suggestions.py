@@ -102,7 +102,8 @@ def _sentence(rule, values):
             f"{v['sessions']} sessions at full dose since {_day_words(v['first'])}, pain during "
             f"{SAFE_DURING} or less and the latest felt easy; mornings no more than "
             f"{UP_MORNING_MARGIN} above your usual {_num(v['usual'])}; your 7-day average "
-            f"({_num(v['average'])}) is no higher than when this level began ({_num(v['level_start'])})."
+            f"({_num(v['average'])}) is no more than {LEVEL_START_MARGIN} above when this level began "
+            f"({_num(v['level_start'])})."
         )
     if rule == Rule.PAIN_DURING:
         return (

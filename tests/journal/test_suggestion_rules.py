@@ -126,6 +126,16 @@ def test_the_drifting_baseline_gives_no_level_up():
     assert suggest(READY, steady, item=item).kind == "up"
 
 
+def test_an_average_up_to_one_above_the_level_start_is_told_as_such():
+    # 3 when the level began, 4 now: within the margin, so the level-up holds, and the sentence
+    # must not tell the user their pain is no higher than it was.
+    entries = [Day(ago(n), 3) for n in range(23, 13, -1)] + [Day(ago(n), 4) for n in range(13, 0, -1)]
+    result = suggest(READY, entries, item=Item(since=ago(23)))
+    assert (result.values["average"], result.values["level_start"]) == (4, 3)
+    assert "your 7-day average (4) is no more than 1 above when this level began (3)." in result.reason
+    assert "no higher" not in result.reason
+
+
 def test_a_level_begun_before_any_check_in_starts_from_its_first_week():
     entries = [Day(ago(n), 4) for n in range(12, 0, -1)]
     result = suggest(READY, entries, item=Item(since=ago(20)))
