@@ -116,18 +116,25 @@ def _offers(request, plan, *, entries, ticks, today, day_type):
     return offers(selectors.snoozed(user=request.user, today=today))
 
 
+def _day_reads(request, day):
+    """(recent days, the day's entry, its type, plan items, exercises planned): what the page and
+    the answers to its suggestions both start from."""
+    entries = selectors.recent_entries(user=request.user, day=day)
+    entry = next((e for e in entries if e.date == day), None)
+    day_type = entry.day_type if entry else Entry.DayType.NORMAL
+    plan, exercises = selectors.day_plan(user=request.user, day_type=day_type, status=request.safety.status)
+    return entries, entry, day_type, plan, exercises
+
+
 def _page_state(request, day):
     """Everything the Today / day page shows, from a fixed number of queries."""
     user = request.user
     today = user.local_today()
-    entries = selectors.recent_entries(user=user, day=day)
-    entry = next((e for e in entries if e.date == day), None)
-    day_type = entry.day_type if entry else Entry.DayType.NORMAL
+    entries, entry, day_type, plan, exercises = _day_reads(request, day)
     ticks = selectors.recent_ticks(user=user, day=day)
     done = {t.exercise_id: t for t in ticks if t.date == day}
 
     state = request.safety
-    plan, exercises = selectors.day_plan(user=user, day_type=day_type, status=state.status)
     day_iso = day.isoformat()
     tick_url = url_format("journal:tick", day=day_iso, exercise=OPEN)
     untick_url = url_format("journal:untick", day=day_iso, exercise=OPEN)
@@ -353,15 +360,11 @@ NO_LONGER = "That suggestion no longer applies, so nothing was changed."
 
 def _todays_offers(request):
     """Today's suggestions as the page computes them: (day type, {exercise pk: ...}, gentle)."""
-    user = request.user
-    today = user.local_today()
-    entries = selectors.recent_entries(user=user, day=today)
-    entry = next((e for e in entries if e.date == today), None)
-    day_type = entry.day_type if entry else Entry.DayType.NORMAL
-    plan, _ = selectors.day_plan(user=user, day_type=day_type, status=request.safety.status)
+    today = request.user.local_today()
+    entries, _, day_type, plan, _ = _day_reads(request, today)
     if not plan:
         return day_type, {}, None
-    ticks = selectors.recent_ticks(user=user, day=today)
+    ticks = selectors.recent_ticks(user=request.user, day=today)
     offers, gentle = _offers(request, plan, entries=entries, ticks=ticks, today=today, day_type=day_type)
     return day_type, offers, gentle
 
