@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from exercises.models import Exercise
 from journal import days, history, selectors, services, suggestions
-from journal.decorators import plan_write
+from journal.decorators import plan_write, wants_json
 from journal.forms import LEG_CHOICES, PAIN_CHOICES, CheckinForm, DayTypeForm, SuggestionForm, TickForm
 from journal.models import Dismissal, Entry, LevelChange, PlanItem, Tick
 from journal.urls_format import OPEN, url_format
@@ -62,10 +62,6 @@ def _day_url(day, today):
     return (
         reverse("journal:today") if day == today else reverse("journal:day", kwargs={"day": day.isoformat()})
     )
-
-
-def _wants_json(request):
-    return request.headers.get("X-Requested-With") == "fetch"
 
 
 def _suggestion_context(request, plan, *, entries, ticks, today, day_type):
@@ -262,7 +258,7 @@ def _planned_exercise(request, day, slug):
 
 
 def _tick_response(request, day, exercise, message):
-    if _wants_json(request):
+    if wants_json(request):
         context = _page_state(request, day)
         row = next((r for r in context["rows"] if r.exercise.pk == exercise.pk), None)
         return JsonResponse(
@@ -282,7 +278,7 @@ def _tick_response(request, day, exercise, message):
 
 
 def _tick_error(request, day, message, status=400):
-    if _wants_json(request):
+    if wants_json(request):
         return JsonResponse({"ok": False, "message": message}, status=status)
     messages.error(request, message)
     return redirect(_day_url(day, request.user.local_today()) if day else reverse("journal:today"))
