@@ -24,11 +24,14 @@ class Row:
     """One line of the day's plan: the exercise, its tick if done, and any level suggestion."""
 
     exercise: Exercise
-    done: bool
     tick_url: str
     untick_url: str
     tick: suggestions.DoneTick | None = None
     suggestion: tuple | None = None  # (plan item, suggestions.Suggestion)
+
+    @property
+    def done(self):
+        return self.tick is not None
 
     @property
     def feeling(self):
@@ -137,7 +140,6 @@ def _page_state(request, day):
     rows = [
         Row(
             exercise=ex,
-            done=ex.pk in done,
             tick=done.get(ex.pk),
             tick_url=tick_url.format(ex.slug),
             untick_url=untick_url.format(ex.slug),
