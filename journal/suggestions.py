@@ -171,7 +171,10 @@ def quiet_week(entries, spread_days, today):
     return not (
         any(first <= e.date <= today and e.leg_symptoms for e in entries)
         or any(first <= d <= today for d in spread_days)
-        or pain.flare_days(entries, first, today)
+        or any(
+            first <= e.date <= today and pain.is_flare(e.pain, pain.usual_pain(entries, e.date))
+            for e in entries
+        )
     )
 
 
