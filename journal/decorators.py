@@ -7,6 +7,11 @@ from django.http import JsonResponse
 from django.shortcuts import redirect
 
 
+def wants_json(request):
+    """The page's script asked (fetch): answer JSON instead of a redirect with a message."""
+    return request.headers.get("X-Requested-With") == "fetch"
+
+
 def plan_write(*, gentle_ok):
     """Refuse the view while the latest safety screen holds the plan, with the words the page shows.
 
@@ -21,7 +26,7 @@ def plan_write(*, gentle_ok):
             status = request.safety.status
             if status.blocks_plan or (status.gentle_only and not gentle_ok):
                 message = f"Not saved: {status.held_message}"
-                if request.headers.get("X-Requested-With") == "fetch":
+                if wants_json(request):
                     return JsonResponse({"ok": False, "message": message}, status=403)
                 messages.error(request, message)
                 return redirect("journal:today")

@@ -56,15 +56,6 @@ def is_flare(pain, usual):
     return pain >= usual + FLARE_ABOVE_USUAL
 
 
-def flare_days(entries, first, last):
-    """The dates from `first` to `last` whose check-in was a flare, oldest first."""
-    return sorted(
-        e.date
-        for e in entries
-        if first <= e.date <= last and e.pain is not None and is_flare(e.pain, usual_pain(entries, e.date))
-    )
-
-
 def meaningful_improvement(before, after):
     """True when the 7-day average fell by 2 points and by 30% from `before` to `after`."""
     if before is None or after is None or before <= 0:

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from journal import pain
-from journal.models import Dismissal, Entry, LevelChange, SafetyAlert, Tick
+from journal.models import Dismissal, Entry, LevelChange, Tick
 
 Kind = Dismissal.Kind
 Rule = LevelChange.Rule
@@ -95,41 +95,51 @@ def describe(rule, values):
     return f"{values['exercise']}: {sentence}" if "exercise" in values else sentence
 
 
+# Each rule's sentence: dates read as "14 May", numbers as the user gave them (_words).
+SENTENCES = {
+    Rule.READY: (
+        "{sessions} sessions at full dose since {first}, pain during {safe_during} or less and the latest"
+        " felt easy; mornings no more than {up_margin} above your usual {usual}; your 7-day average"
+        " ({average}) is no more than {start_margin} above when this level began ({level_start})."
+    ),
+    Rule.PAIN_DURING: (
+        "Pain during the exercise was {pain_during} on {date}: above {too_much} is more than your back"
+        " wants right now."
+    ),
+    Rule.NEXT_MORNING: (
+        "The morning after your session on {date} your pain was {morning}, {above} above your usual {usual}."
+    ),
+    Rule.RISING: (
+        "Your pain rose at two check-ins running after sessions, from {from} on {first} to {to} on {last}."
+    ),
+    Rule.SPREAD: (
+        "You noted that symptoms spread down your leg during it on {date}."
+        " Please also go through the safety questions again."
+    ),
+    Rule.FLARE: "Today's pain is {pain}{above_usual}: a flare.",
+    Rule.MANUAL: "You set the level to {level}.",
+}
+_LIMITS = {
+    "safe_during": SAFE_DURING,
+    "up_margin": UP_MORNING_MARGIN,
+    "start_margin": LEVEL_START_MARGIN,
+    "too_much": TOO_MUCH_DURING,
+}
+_DATE_KEYS = {"first", "last", "date"}
+
+
+def _words(values):
+    words = {key: _day_words(v) if key in _DATE_KEYS else _num(v) for key, v in values.items()}
+    usual = values.get("usual")
+    if "morning" in values and usual is not None:
+        words["above"] = _num(values["morning"] - usual)
+    words["above_usual"] = "" if usual is None else f", well above your usual {_num(usual)}"
+    return words
+
+
 def _sentence(rule, values):
-    v = values
-    if rule == Rule.READY:
-        return (
-            f"{v['sessions']} sessions at full dose since {_day_words(v['first'])}, pain during "
-            f"{SAFE_DURING} or less and the latest felt easy; mornings no more than "
-            f"{UP_MORNING_MARGIN} above your usual {_num(v['usual'])}; your 7-day average "
-            f"({_num(v['average'])}) is no higher than when this level began ({_num(v['level_start'])})."
-        )
-    if rule == Rule.PAIN_DURING:
-        return (
-            f"Pain during the exercise was {v['pain_during']} on {_day_words(v['date'])}: "
-            f"above {TOO_MUCH_DURING} is more than your back wants right now."
-        )
-    if rule == Rule.NEXT_MORNING:
-        return (
-            f"The morning after your session on {_day_words(v['date'])} your pain was {v['morning']}, "
-            f"{_num(v['morning'] - v['usual'])} above your usual {_num(v['usual'])}."
-        )
-    if rule == Rule.RISING:
-        return (
-            f"Your pain rose at two check-ins running after sessions, from {v['from']} on "
-            f"{_day_words(v['first'])} to {v['to']} on {_day_words(v['last'])}."
-        )
-    if rule == Rule.SPREAD:
-        return (
-            f"You noted that symptoms spread down your leg during it on {_day_words(v['date'])}. "
-            "Please also go through the safety questions again."
-        )
-    if rule == Rule.FLARE:
-        usual = "" if v.get("usual") is None else f", well above your usual {_num(v['usual'])}"
-        return f"Today's pain is {v['pain']}{usual}: a flare."
-    if rule == Rule.MANUAL:
-        return f"You set the level to {v['level']}."
-    return ""
+    template = SENTENCES.get(rule)
+    return template.format(**_LIMITS, **_words(values)) if template else ""
 
 
 # --- the words of the log --------------------------------------------------------------------
@@ -156,18 +166,16 @@ def _recent(sessions, since, first):
 
 
 def quiet_week(entries, spread_days, today):
-    """None when the last 7 days had no flare, no leg symptoms and no spreading; else why not."""
+    """True when the last 7 days had no flare, no leg symptoms and no spreading."""
     first = today - timedelta(days=QUIET_DAYS - 1)
-    flares = pain.flare_days(entries, first, today)
-    if flares:
-        return (Rule.FLARE, flares[-1])
-    legs = sorted(e.date for e in entries if first <= e.date <= today and e.leg_symptoms)
-    if legs:
-        return (SafetyAlert.Kind.LEG_SYMPTOMS, legs[-1])
-    spread = sorted(d for d in spread_days if first <= d <= today)
-    if spread:
-        return (Rule.SPREAD, spread[-1])
-    return None
+    return not (
+        any(first <= e.date <= today and e.leg_symptoms for e in entries)
+        or any(first <= d <= today for d in spread_days)
+        or any(
+            first <= e.date <= today and pain.is_flare(e.pain, pain.usual_pain(entries, e.date))
+            for e in entries
+        )
+    )
 
 
 # --- the rules ---------------------------------------------------------------------------------
@@ -295,23 +303,23 @@ def for_item(item, sessions, ctx, snoozes=Snoozes()):
     """
     if ctx.day_type != Entry.DayType.NORMAL:
         return None
-    level = item.exercise.level
-    if level > 1 and not snoozes.down:
-        down = too_much(sessions=sessions, entries=ctx.entries, since=item.since, today=ctx.today)
-        if down:
+    down = too_much(sessions=sessions, entries=ctx.entries, since=item.since, today=ctx.today)
+    if down:
+        if item.exercise.level > 1 and not snoozes.down:
             return Suggestion(Kind.DOWN, *down)
+        # A snoozed step back, or at level 1 the gentle set's: "not now" never turns into a level-up.
+        return None
     return _level_up(item, sessions, ctx, snoozes)
 
 
 def _level_up(item, sessions, ctx, snoozes):
+    """The level-up for an item no step-back rule holds for, or None."""
     level = item.exercise.level
     allowed = min(item.top_level, ctx.max_level.get(item.progression_id, item.top_level))
     if level >= allowed or snoozes.up or snoozes.down or not ctx.screen_cleared:
         return None
-    if quiet_week(ctx.entries, ctx.spread_days, ctx.today):
+    if not quiet_week(ctx.entries, ctx.spread_days, ctx.today):
         return None
-    if too_much(sessions=sessions, entries=ctx.entries, since=item.since, today=ctx.today):
-        return None  # snoozed step back: "not now" never turns into a level-up
     up = ready_for_next_level(sessions=sessions, entries=ctx.entries, since=item.since, today=ctx.today)
     return Suggestion(Kind.UP, *up) if up else None
 

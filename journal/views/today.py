@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from exercises.models import Exercise
 from journal import days, history, selectors, services, suggestions
-from journal.decorators import plan_write
+from journal.decorators import plan_write, wants_json
 from journal.forms import LEG_CHOICES, PAIN_CHOICES, CheckinForm, DayTypeForm, SuggestionForm, TickForm
 from journal.models import Dismissal, Entry, LevelChange, PlanItem, Tick
 from journal.urls_format import OPEN, url_format
@@ -24,11 +24,14 @@ class Row:
     """One line of the day's plan: the exercise, its tick if done, and any level suggestion."""
 
     exercise: Exercise
-    done: bool
     tick_url: str
     untick_url: str
     tick: suggestions.DoneTick | None = None
     suggestion: tuple | None = None  # (plan item, suggestions.Suggestion)
+
+    @property
+    def done(self):
+        return self.tick is not None
 
     @property
     def feeling(self):
@@ -62,10 +65,6 @@ def _day_url(day, today):
     return (
         reverse("journal:today") if day == today else reverse("journal:day", kwargs={"day": day.isoformat()})
     )
-
-
-def _wants_json(request):
-    return request.headers.get("X-Requested-With") == "fetch"
 
 
 def _suggestion_context(request, plan, *, entries, ticks, today, day_type):
@@ -116,25 +115,31 @@ def _offers(request, plan, *, entries, ticks, today, day_type):
     return offers(selectors.snoozed(user=request.user, today=today))
 
 
+def _day_reads(request, day):
+    """(recent days, the day's entry, its type, plan items, exercises planned): what the page and
+    the answers to its suggestions both start from."""
+    entries = selectors.recent_entries(user=request.user, day=day)
+    entry = next((e for e in entries if e.date == day), None)
+    day_type = entry.day_type if entry else Entry.DayType.NORMAL
+    plan, exercises = selectors.day_plan(user=request.user, day_type=day_type, status=request.safety.status)
+    return entries, entry, day_type, plan, exercises
+
+
 def _page_state(request, day):
     """Everything the Today / day page shows, from a fixed number of queries."""
     user = request.user
     today = user.local_today()
-    entries = selectors.recent_entries(user=user, day=day)
-    entry = next((e for e in entries if e.date == day), None)
-    day_type = entry.day_type if entry else Entry.DayType.NORMAL
+    entries, entry, day_type, plan, exercises = _day_reads(request, day)
     ticks = selectors.recent_ticks(user=user, day=day)
     done = {t.exercise_id: t for t in ticks if t.date == day}
 
     state = request.safety
-    plan, exercises = selectors.day_plan(user=user, day_type=day_type, status=state.status)
     day_iso = day.isoformat()
     tick_url = url_format("journal:tick", day=day_iso, exercise=OPEN)
     untick_url = url_format("journal:untick", day=day_iso, exercise=OPEN)
     rows = [
         Row(
             exercise=ex,
-            done=ex.pk in done,
             tick=done.get(ex.pk),
             tick_url=tick_url.format(ex.slug),
             untick_url=untick_url.format(ex.slug),
@@ -255,7 +260,7 @@ def _planned_exercise(request, day, slug):
 
 
 def _tick_response(request, day, exercise, message):
-    if _wants_json(request):
+    if wants_json(request):
         context = _page_state(request, day)
         row = next((r for r in context["rows"] if r.exercise.pk == exercise.pk), None)
         return JsonResponse(
@@ -275,7 +280,7 @@ def _tick_response(request, day, exercise, message):
 
 
 def _tick_error(request, day, message, status=400):
-    if _wants_json(request):
+    if wants_json(request):
         return JsonResponse({"ok": False, "message": message}, status=status)
     messages.error(request, message)
     return redirect(_day_url(day, request.user.local_today()) if day else reverse("journal:today"))
@@ -353,15 +358,11 @@ NO_LONGER = "That suggestion no longer applies, so nothing was changed."
 
 def _todays_offers(request):
     """Today's suggestions as the page computes them: (day type, {exercise pk: ...}, gentle)."""
-    user = request.user
-    today = user.local_today()
-    entries = selectors.recent_entries(user=user, day=today)
-    entry = next((e for e in entries if e.date == today), None)
-    day_type = entry.day_type if entry else Entry.DayType.NORMAL
-    plan, _ = selectors.day_plan(user=user, day_type=day_type, status=request.safety.status)
+    today = request.user.local_today()
+    entries, _, day_type, plan, _ = _day_reads(request, today)
     if not plan:
         return day_type, {}, None
-    ticks = selectors.recent_ticks(user=user, day=today)
+    ticks = selectors.recent_ticks(user=request.user, day=today)
     offers, gentle = _offers(request, plan, entries=entries, ticks=ticks, today=today, day_type=day_type)
     return day_type, offers, gentle
 

@@ -105,6 +105,17 @@ def test_a_jump_of_more_than_one_level_asks_to_confirm(alice_today, screened_ali
     assert LevelChange.objects.get().rule == LevelChange.Rule.MANUAL
 
 
+def test_a_jump_back_down_is_not_talked_out_of(alice_today, screened_alice):
+    # Stepping back several levels still asks to confirm, but without the words of a jump up.
+    url = reverse("journal:plan_set", kwargs={"progression": "supine-marching"})
+    up = alice_today.post(url, {"level": "3"}).content.decode()
+    assert "one at a time" in up and 'data-testid="step-down-words"' not in up
+    alice_today.post(url, {"level": "3", "confirm": "yes"})
+    down = alice_today.post(url, {"level": "1"}).content.decode()
+    assert "Move 2 levels at once?" in down and 'data-testid="step-down-words"' in down
+    assert "one at a time" not in down
+
+
 def test_one_level_at_a_time_needs_no_confirming(alice_today, screened_alice):
     url = reverse("journal:plan_set", kwargs={"progression": "supine-marching"})
     alice_today.post(url, {"level": "2"})

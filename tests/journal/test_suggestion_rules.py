@@ -126,6 +126,16 @@ def test_the_drifting_baseline_gives_no_level_up():
     assert suggest(READY, steady, item=item).kind == "up"
 
 
+def test_an_average_up_to_one_above_the_level_start_is_told_as_such():
+    # 3 when the level began, 4 now: within the margin, so the level-up holds, and the sentence
+    # must not tell the user their pain is no higher than it was.
+    entries = [Day(ago(n), 3) for n in range(23, 13, -1)] + [Day(ago(n), 4) for n in range(13, 0, -1)]
+    result = suggest(READY, entries, item=Item(since=ago(23)))
+    assert (result.values["average"], result.values["level_start"]) == (4, 3)
+    assert "your 7-day average (4) is no more than 1 above when this level began (3)." in result.reason
+    assert "no higher" not in result.reason
+
+
 def test_a_level_begun_before_any_check_in_starts_from_its_first_week():
     entries = [Day(ago(n), 4) for n in range(12, 0, -1)]
     result = suggest(READY, entries, item=Item(since=ago(20)))
@@ -273,3 +283,59 @@ def test_every_rule_has_words(rule):
         "level": 2,
     }
     assert suggestions.describe(rule, values)
+
+
+WORDS_VALUES = {
+    "sessions": 3,
+    "first": "2026-05-14",
+    "usual": 4.5,
+    "average": 4.2,
+    "level_start": 4,
+    "date": "2026-05-19",
+    "pain_during": 6,
+    "morning": 7,
+    "from": 3,
+    "to": 5,
+    "last": "2026-05-20",
+    "pain": 8,
+    "level": 2,
+}
+
+
+@pytest.mark.parametrize(
+    ("rule", "sentence"),
+    [
+        (
+            "ready",
+            "3 sessions at full dose since 14 May, pain during 3 or less and the latest felt easy; mornings"
+            " no more than 1 above your usual 4.5; your 7-day average (4.2) is no more than 1 above when"
+            " this level began (4).",
+        ),
+        (
+            "pain_during",
+            "Pain during the exercise was 6 on 19 May: above 5 is more than your back wants right now.",
+        ),
+        (
+            "next_morning",
+            "The morning after your session on 19 May your pain was 7, 2.5 above your usual 4.5.",
+        ),
+        (
+            "rising",
+            "Your pain rose at two check-ins running after sessions, from 3 on 14 May to 5 on 20 May.",
+        ),
+        (
+            "spread",
+            "You noted that symptoms spread down your leg during it on 19 May. Please also go through the"
+            " safety questions again.",
+        ),
+        ("flare", "Today's pain is 8, well above your usual 4.5: a flare."),
+        ("manual", "You set the level to 2."),
+    ],
+)
+def test_each_rule_sentence_whole(rule, sentence):
+    assert suggestions.describe(rule, WORDS_VALUES) == sentence
+
+
+def test_a_flare_without_a_usual_pain_and_an_exercise_named():
+    values = {"date": "2026-05-20", "pain": 7, "usual": None, "exercise": "Heel taps"}
+    assert suggestions.describe("flare", values) == "Heel taps: Today's pain is 7: a flare."
