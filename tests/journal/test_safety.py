@@ -72,7 +72,7 @@ def safety_state(client):
 
 def level_ups_held(state, entries, today, *, spread_days=frozenset()):
     """What journal/suggestions.py checks of safety before any level-up: a cleared screen, a quiet week."""
-    return not state.status.cleared or suggestions.quiet_week(entries, spread_days, today) is not None
+    return not state.status.cleared or not suggestions.quiet_week(entries, spread_days, today)
 
 
 # --- before the screen ---
