@@ -1,10 +1,10 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.auth.views import LoginView
+from django.contrib.auth.views import LoginView, PasswordResetConfirmView
 from django.urls import include, path
 
 from backcare import views
-from backcare.forms import LoginForm
+from backcare.forms import LoginForm, ResetPasswordForm
 
 urlpatterns = [
     path("", views.landing, name="landing"),
@@ -13,6 +13,11 @@ urlpatterns = [
     path("accounts/login/", LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("accounts/password_change/", views.PasswordChange.as_view(), name="password_change"),
     path("accounts/password_reset/", views.password_reset, name="password_reset"),
+    path(
+        "accounts/reset/<uidb64>/<token>/",
+        PasswordResetConfirmView.as_view(form_class=ResetPasswordForm),
+        name="password_reset_confirm",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("settings/", views.user_settings, name="settings"),
     path("exercises/", include("exercises.urls")),

@@ -1,3 +1,5 @@
+from typing import NamedTuple
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -5,14 +7,17 @@ from django.contrib.auth.views import PasswordChangeView, PasswordResetView
 from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.backends.utils import csrf_input
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from backcare.care import TIMEZONE_COUNTRIES
-from backcare.forms import SettingsForm, SignupForm, ThrottledPasswordChangeForm
+from backcare.forms import ResetRequestForm, SettingsForm, SignupForm, ThrottledPasswordChangeForm
 from backcare.ratelimit import limit_posts
 from exercises.catalog import catalog
+from exercises.models import Progression
 from journal.selectors import plan_overview
+from journal.urls_format import OPEN, url_format
 
 
 def landing(request):
@@ -53,6 +58,16 @@ def signup(request):
     )
 
 
+class PlanSetting(NamedTuple):
+    """One family on the settings page: its level in the plan (None when not in it) and its forms."""
+
+    family: Progression
+    level: int | None
+    exercise_id: int | None  # the level chosen, kept after removal so re-adding starts from it
+    set_url: str
+    remove_url: str
+
+
 @login_required
 def user_settings(request):
     form = SettingsForm(request.POST or None, instance=request.user)
@@ -65,7 +80,25 @@ def user_settings(request):
     # Read before the plan, so a level select cached under this version never shows an older
     # library; as text once, not formatted again by each family's {% cache %}.
     library_version = str(catalog().version)
-    context = {"form": form, "plan": plan_overview(user=request.user), "library_version": library_version}
+    # Each family's two forms: URLs reversed once for the page, the CSRF field rendered once.
+    set_url = url_format("journal:plan_set", progression=OPEN)
+    remove_url = url_format("journal:plan_remove", progression=OPEN)
+    plan = [
+        PlanSetting(
+            family=family,
+            level=item.exercise.level if item and item.active else None,
+            exercise_id=item.exercise_id if item else None,
+            set_url=set_url.format(family.slug),
+            remove_url=remove_url.format(family.slug),
+        )
+        for family, item in plan_overview(user=request.user)
+    ]
+    context = {
+        "form": form,
+        "plan": plan,
+        "library_version": library_version,
+        "csrf_input": csrf_input(request),
+    }
     return render(request, "backcare/settings.html", context)
 
 
@@ -78,4 +111,4 @@ class PasswordChange(PasswordChangeView):
         return {**super().get_form_kwargs(), "request": self.request}
 
 
-password_reset = limit_posts("password_reset")(PasswordResetView.as_view())
+password_reset = limit_posts("password_reset")(PasswordResetView.as_view(form_class=ResetRequestForm))

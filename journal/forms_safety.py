@@ -2,6 +2,7 @@ from dataclasses import dataclass
 
 from django import forms
 
+from backcare.forms import BootstrapForm
 from journal import safety
 
 NONE = "none"
@@ -70,7 +71,7 @@ class SafetyScreenForm(forms.Form):
         return {key: key in ticked for key in safety.QUESTION_KEYS}
 
 
-class ClearanceForm(forms.Form):
+class ClearanceForm(BootstrapForm, forms.Form):
     """The date a clinician said exercising is fine: not in the future, not before the screen."""
 
     cleared_on = forms.DateField(
