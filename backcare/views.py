@@ -4,10 +4,13 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import PasswordChangeView, PasswordResetView
+from django.core.cache import caches
+from django.core.cache.utils import make_template_fragment_key
 from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.backends.utils import csrf_input
+from django.template.loader import get_template
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -63,9 +66,36 @@ class PlanSetting(NamedTuple):
 
     family: Progression
     level: int | None
-    exercise_id: int | None  # the level chosen, kept after removal so re-adding starts from it
+    select: str  # its level <select>, the level chosen (kept after a removal) selected
     set_url: str
     remove_url: str
+
+
+def level_selects(library):
+    """{(family slug, chosen exercise pk or None): that family's level <select>} for every family.
+
+    The same for everyone: rendered once a library version into the "local" cache and read with
+    one lookup a page, instead of one {% cache %} lookup a family.
+    """
+    key = make_template_fragment_key("settings.level-selects", [library.version])
+
+    def render():
+        template = get_template("backcare/_level_select.html")
+        return {
+            (family.slug, chosen): template.render({"family": family, "chosen": chosen})
+            for family in library.progressions
+            for chosen in [None, *(level.pk for level in family.levels.all())]
+        }
+
+    return caches["local"].get_or_set(key, render, timeout=None)
+
+
+def level_select(selects, family, chosen):
+    """The family's select from `selects`; rendered here if the library changed since they were."""
+    found = selects.get((family.slug, chosen))
+    if found is None:
+        found = get_template("backcare/_level_select.html").render({"family": family, "chosen": chosen})
+    return found
 
 
 @login_required
@@ -77,9 +107,8 @@ def user_settings(request):
             messages.success(request, "Settings saved.")
             return redirect("settings")
         messages.error(request, "Nothing was saved: please correct the marked fields.")
-    # Read before the plan, so a level select cached under this version never shows an older
-    # library; as text once, not formatted again by each family's {% cache %}.
-    library_version = str(catalog().version)
+    # The library is read before the plan, so the selects never show an older library than it.
+    selects = level_selects(catalog())
     # Each family's two forms: URLs reversed once for the page, the CSRF field rendered once.
     set_url = url_format("journal:plan_set", progression=OPEN)
     remove_url = url_format("journal:plan_remove", progression=OPEN)
@@ -87,18 +116,13 @@ def user_settings(request):
         PlanSetting(
             family=family,
             level=item.exercise.level if item and item.active else None,
-            exercise_id=item.exercise_id if item else None,
+            select=level_select(selects, family, item.exercise_id if item else None),
             set_url=set_url.format(family.slug),
             remove_url=remove_url.format(family.slug),
         )
         for family, item in plan_overview(user=request.user)
     ]
-    context = {
-        "form": form,
-        "plan": plan,
-        "library_version": library_version,
-        "csrf_input": csrf_input(request),
-    }
+    context = {"form": form, "plan": plan, "csrf_input": csrf_input(request)}
     return render(request, "backcare/settings.html", context)
 
 

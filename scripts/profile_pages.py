@@ -61,6 +61,7 @@ for path in PATHS:
         for _ in range(REPEAT):
             call(path)
         profiler.disable()
+        profiler.dump_stats("/tmp/page.prof")
         pstats.Stats(profiler).sort_stats(SORT).print_stats(LINES)
 """
 

@@ -88,3 +88,14 @@ def test_a_library_edit_shows_at_once(alice_today):
     level.save()
     body = alice_today.get(SETTINGS_URL).content.decode()
     assert '<option value="2">2: Renamed level</option>' in select(body, "level-supine-marching")
+
+
+def test_a_select_missing_from_the_cached_set_is_rendered_on_the_spot():
+    """A plan read after a library change can name a level the cached selects do not have yet."""
+    from backcare.views import level_select
+    from exercises.catalog import catalog
+
+    family = next(f for f in catalog().progressions if f.slug == "supine-marching")
+    chosen = family.levels.all()[1].pk
+    markup = level_select({}, family, chosen)
+    assert selected(markup) == ["2"] and markup.startswith('<select name="level" id="level-supine-marching"')
