@@ -115,12 +115,12 @@ def user_settings(request):
     plan = [
         PlanSetting(
             family=family,
-            level=item.exercise.level if item and item.active else None,
-            select=level_select(selects, family, item.exercise_id if item else None),
+            level=exercise.level if active else None,
+            select=level_select(selects, family, exercise.pk if exercise else None),
             set_url=set_url.format(family.slug),
             remove_url=remove_url.format(family.slug),
         )
-        for family, item in plan_overview(user=request.user)
+        for family, exercise, active in plan_overview(user=request.user)
     ]
     context = {"form": form, "plan": plan, "csrf_input": csrf_input(request)}
     return render(request, "backcare/settings.html", context)

@@ -248,12 +248,20 @@ def streak(*, user, today, active_days=None, read_from=None):
 
 
 def plan_overview(*, user):
-    """Every progression with its levels and the user's plan item for it (settings page): 1 query."""
-    items = {
-        item.progression_id: item
-        for item in _with_library(list(PlanItem.objects.filter(user=user).order_by()))
+    """Every progression with the user's level in it (None: never in the plan) and whether it is in
+    the plan now (settings page): 1 query, of three columns (no model instances to build).
+    """
+    chosen = {
+        progression: (exercise, active)
+        for progression, exercise, active in PlanItem.objects.filter(user=user)
+        .order_by()
+        .values_list("progression_id", "exercise_id", "active")
     }
-    return [(family, items.get(family.pk)) for family in catalog.catalog().progressions]
+    overview = []
+    for family in catalog.catalog().progressions:
+        exercise_id, active = chosen.get(family.pk, (None, False))
+        overview.append((family, catalog.exercise(exercise_id) if exercise_id else None, active))
+    return overview
 
 
 def logged_days(*, user, since, details=False):
