@@ -84,7 +84,9 @@ def make_history(user, days, pain=lambda n: 4, ticks_per_day=3):
 
     from journal.models import Entry, PlanItem, Tick
 
-    joined = timezone.now() - timedelta(days=max(days - 365, 0))
+    # A day to spare: the account's local join date can fall a day later than now's when a
+    # daylight-saving change lies between them (23:30 UTC in November is 00:30 in July, London).
+    joined = timezone.now() - timedelta(days=max(days - 364, 0))
     if user.date_joined > joined:
         user.date_joined = joined
         user.save(update_fields=["date_joined"])
