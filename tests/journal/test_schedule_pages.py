@@ -263,3 +263,11 @@ def test_another_users_plan_history_is_not_shown(client, walker):
 def test_an_unknown_exercise_on_a_past_day_is_a_404_for_undo(client, walker):
     before = walker.local_today() - timedelta(days=2)
     assert client.post(url("journal:untick", walker, "no-such-level", before)).status_code == 404
+
+
+def test_historys_day_list_says_when_nothing_was_due(client, walker):
+    done_on(walker, "daily-walk", 1)  # an entry made with the walk alone: nothing stored as due
+    Entry.objects.filter(user=walker).update(planned=0)
+    rows = client.get(reverse("journal:history")).content.decode()
+    assert '<span class="day-done">nothing due · 1 done anyway</span>' in rows
+    assert "0 of 0" not in rows
