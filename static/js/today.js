@@ -119,7 +119,7 @@
     row.replaceWith(fresh);
     initTimers(fresh);
     if (hadFocus) {
-      var next = fresh.querySelector("[data-tick-form] button");
+      var next = fresh.querySelector("[data-tick-form] button, [data-count-form] button");
       if (next) next.focus();
     }
     return fresh;
