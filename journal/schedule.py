@@ -59,7 +59,7 @@ class Status:
     def text(self):
         """The row's own progress in words ("3 of 5 breaks", "2 of 4 walks this week"), or ""."""
         if self.schedule == Schedule.TIMES_A_DAY:
-            return f"{self.count} of {self.target} {self.unit} today"
+            return f"{self.count} of {self.target} {self.unit}"
         if self.schedule == Schedule.DAYS_A_WEEK:
             text = f"{self.count} of {self.target} {self.unit} this week"
             return text if self.due else f"{text}: the week's target is met, anything more is a bonus"

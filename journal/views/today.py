@@ -352,7 +352,7 @@ def untick(request, day, exercise):
 
 
 def _times_words(exercise, times):
-    return f"{times} of {exercise.times_per_day} {exercise.count_unit} today"
+    return f"{times} of {exercise.times_per_day} {exercise.count_unit}"
 
 
 @login_required

@@ -44,7 +44,7 @@ def test_times_a_day_counts_up_to_its_target(times, done):
     status = schedule.status(BREAKS, day=MONDAY, times=times)
     assert status.due and status.counts_up
     assert status.done is done
-    assert status.text == f"{times} of 5 breaks today"
+    assert status.text == f"{times} of 5 breaks"
 
 
 def test_days_a_week_is_due_until_the_weeks_target_is_met():
