@@ -21,8 +21,8 @@ class ProgressionAdmin(admin.ModelAdmin):
 
 @admin.register(Exercise)
 class ExerciseAdmin(admin.ModelAdmin):
-    list_display = ["name", "progression", "level", "per_side", "frequency"]
-    list_filter = ["progression__category", "progression", "per_side"]
+    list_display = ["name", "progression", "level", "per_side", "schedule", "frequency"]
+    list_filter = ["progression__category", "progression", "per_side", "schedule"]
     search_fields = ["name", "slug", "steps", "cues", "tips", "cautions"]
     list_select_related = ["progression"]
     prepopulated_fields = {"slug": ["name"]}

@@ -216,6 +216,7 @@ Keep breathing; the back stays quiet.""",
                 "reps": (8, 12),
                 "per_side": True,
                 "frequency": "3–4 days a week",
+                "schedule": ("days_a_week", 3),
             },
         ],
     },
@@ -303,6 +304,8 @@ If numbness, tingling or pain spreads down your leg, stop, {LEG_ADVICE}""",
                 "reps": (5, 5),
                 "rep_unit": "gentle backbends",
                 "frequency": "every 30–60 min of sitting",
+                "schedule": ("times_a_day", 5),
+                "count_unit": "breaks",
             },
         ],
     },
@@ -328,6 +331,8 @@ A little on most days rather than a lot once a week.""",
                 "sets": (1, 1),
                 "minutes": (10, 10),
                 "frequency": "4+ days a week",
+                "schedule": ("days_a_week", 4),
+                "count_unit": "walks",
             },
             {
                 "slug": "walk-build-up",
@@ -344,6 +349,8 @@ If numbness, tingling or pain spreads down your leg while you walk, don't push o
                 "sets": (1, 1),
                 "minutes": (15, 25),
                 "frequency": "4–5 days a week, adding 2–5 min each week",
+                "schedule": ("days_a_week", 4),
+                "count_unit": "walks",
             },
             {
                 "slug": "walk-30",
@@ -359,6 +366,8 @@ Make it part of your week.""",
                 "sets": (1, 1),
                 "minutes": (30, 30),
                 "frequency": "5 days a week",
+                "schedule": ("days_a_week", 5),
+                "count_unit": "walks",
             },
         ],
     },
@@ -471,6 +480,7 @@ Hold at the top, lower slowly, and finish the set before switching legs.""",
                 "rep_hold": (3, 5),
                 "per_side": True,
                 "frequency": "every other day",
+                "schedule": ("every_other_day",),
             },
         ],
     },
@@ -584,7 +594,8 @@ Never swing or use momentum, and don't let your legs drop.
 {NOT_ON_A_FLARE_DAY}""",
                 "sets": (2, 3),
                 "reps": (8, 20),
-                "frequency": "at the end of lower-body workouts",
+                "frequency": "at the end of lower-body workouts, about 2 days a week",
+                "schedule": ("days_a_week", 2),
             },
         ],
     },
@@ -614,6 +625,19 @@ def _dose_fields(level):
         "rep_unit": level.get("rep_unit", "reps"),
         "per_side": level.get("per_side", False),
         "frequency": level.get("frequency", ""),
+        **_schedule_fields(level),
+    }
+
+
+def _schedule_fields(level):
+    """A level's "schedule": absent (daily), ("every_other_day",), ("times_a_day", n) or
+    ("days_a_week", n); with the word for one time in "3 of 5 breaks" (`count_unit`)."""
+    kind, *target = level.get("schedule", ("daily",))
+    return {
+        "schedule": kind,
+        "times_per_day": target[0] if kind == "times_a_day" else None,
+        "days_per_week": target[0] if kind == "days_a_week" else None,
+        "count_unit": level.get("count_unit", "sessions"),
     }
 
 

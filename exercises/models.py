@@ -55,8 +55,16 @@ class Exercise(models.Model):
     """One level of a progression, with its default dose.
 
     The dose is sets (min–max) of exactly one kind: reps (min–max, optionally holding each rep),
-    a hold in seconds (min–max), or minutes (min–max); per side or not; and how often.
+    a hold in seconds (min–max), or minutes (min–max); per side or not; and how often: `schedule`
+    with its target (`times_per_day`, `days_per_week`), which journal/schedule.py reads to decide
+    what is due on a day. `frequency` is the same in words, for display only.
     """
+
+    class Schedule(models.TextChoices):
+        DAILY = "daily", "Daily"
+        TIMES_A_DAY = "times_a_day", "Several times a day"
+        DAYS_A_WEEK = "days_a_week", "Some days a week"
+        EVERY_OTHER_DAY = "every_other_day", "Every other day"
 
     progression = models.ForeignKey(Progression, on_delete=models.CASCADE, related_name="levels")
     level = models.PositiveSmallIntegerField()
@@ -84,7 +92,13 @@ class Exercise(models.Model):
     # What one rep is called when the dose is a single set: "10 breaths", "5 reps".
     rep_unit = models.CharField(max_length=20, default="reps")
     per_side = models.BooleanField(default=False)
-    frequency = models.CharField(max_length=80, blank=True)
+    frequency = models.CharField(max_length=80, blank=True, help_text="How often, in words (display only).")
+    schedule = models.CharField(max_length=16, choices=Schedule, default=Schedule.DAILY)
+    # The day's target of a times-a-day level (sitting breaks: 5), the week's of a days-a-week one.
+    times_per_day = models.PositiveSmallIntegerField(null=True, blank=True)
+    days_per_week = models.PositiveSmallIntegerField(null=True, blank=True)
+    # What one time is called in "3 of 5 breaks", "2 of 4 walks this week".
+    count_unit = models.CharField(max_length=20, default="sessions")
     # Part of the library's content version (exercises/catalog.py).
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -134,6 +148,24 @@ class Exercise(models.Model):
                     & Q(reps_max__isnull=True, hold_seconds_min__isnull=True, hold_seconds_max__isnull=True)
                 ),
                 name="exercise_one_dose_kind",
+            ),
+            # A target exactly where the schedule has one: times a day, or days a week (1-7).
+            models.CheckConstraint(
+                condition=(
+                    Q(schedule="times_a_day", times_per_day__gte=1, days_per_week__isnull=True)
+                    | Q(
+                        schedule="days_a_week",
+                        days_per_week__gte=1,
+                        days_per_week__lte=7,
+                        times_per_day__isnull=True,
+                    )
+                    | Q(
+                        schedule__in=["daily", "every_other_day"],
+                        times_per_day__isnull=True,
+                        days_per_week__isnull=True,
+                    )
+                ),
+                name="exercise_schedule_target",
             ),
         ]
 
@@ -220,3 +252,15 @@ class Exercise(models.Model):
                 raise ValidationError(f"Give both ends of the {label} range.")
             if low is not None and low > high:
                 raise ValidationError(f"The smallest {label} must not be above the largest.")
+        wants = {
+            self.Schedule.TIMES_A_DAY: ("times_per_day", "a number of times a day"),
+            self.Schedule.DAYS_A_WEEK: ("days_per_week", "a number of days a week (1-7)"),
+        }
+        for schedule, (field, words) in wants.items():
+            value = getattr(self, field)
+            if self.schedule == schedule and not value:
+                raise ValidationError(f"This schedule needs {words}.")
+            if self.schedule != schedule and value is not None:
+                raise ValidationError(f"Leave {field.replace('_', ' ')} empty for this schedule.")
+        if self.days_per_week is not None and not 1 <= self.days_per_week <= 7:
+            raise ValidationError("Days a week must be from 1 to 7.")

@@ -113,6 +113,8 @@ class TickForm(forms.Form):
         label="Did symptoms spread down your leg during it?",
         error_messages={"invalid_choice": "Answer yes or no about symptoms spreading, or leave it open."},
     )
+    # A times-a-day level's tap: one more time today (its "how did it feel" form leaves it out).
+    add = forms.BooleanField(required=False)
 
 
 class DayTypeForm(forms.Form):

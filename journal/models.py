@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 
 from exercises.models import Exercise, Progression
 
@@ -26,6 +26,40 @@ class PlanItem(models.Model):
 
     def __str__(self):
         return f"{self.user}: {self.exercise}"
+
+
+class PlanPeriod(models.Model):
+    """The days a plan item was in the plan at one level: from `start` up to, not including, `end`.
+
+    A level change ends the item's open period and starts one at the new level on the same day; a
+    removal ends it; adding the family again starts a new one. `end` is empty while it runs. A past
+    day shows the levels of the periods that held it (journal/plan_history.py); a period that began
+    and ended on the same day held no day and is not kept.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plan_periods")
+    plan_item = models.ForeignKey(PlanItem, on_delete=models.CASCADE, related_name="periods")
+    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
+    start = models.DateField()
+    end = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["start"]
+        indexes = [
+            # A past day's plan: the user's periods.
+            models.Index(fields=["user", "start"], name="planperiod_user_start"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan_item"], condition=Q(end__isnull=True), name="planperiod_one_open_per_item"
+            ),
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(end__gt=F("start")), name="planperiod_ends_after_start"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user}: {self.exercise} {self.start}–{self.end or ''}"
 
 
 class Entry(models.Model):
@@ -64,7 +98,12 @@ class Entry(models.Model):
 
 
 class Tick(models.Model):
-    """An exercise done on a day."""
+    """An exercise done on a day: one row per exercise and day, whatever its schedule.
+
+    `times` is how often it was done that day: each tap of a times-a-day level (sitting breaks)
+    adds one, and its undo takes one away; every other level stays at 1. The level rules read a
+    tick as one session, whatever its count (journal/suggestions.py).
+    """
 
     class Effort(models.TextChoices):
         EASY = "easy", "Easy"
@@ -79,6 +118,7 @@ class Tick(models.Model):
     full_dose = models.BooleanField(default=True)
     # Did symptoms spread down the leg during it? None = not answered.
     spread = models.BooleanField(null=True, blank=True)
+    times = models.PositiveSmallIntegerField(default=1)
 
     class Meta:
         ordering = ["entry__date", "created_at"]
@@ -90,6 +130,7 @@ class Tick(models.Model):
                 condition=Q(pain_during__isnull=True) | Q(pain_during__gte=0, pain_during__lte=10),
                 name="tick_pain_during_0_10",
             ),
+            models.CheckConstraint(condition=Q(times__gte=1), name="tick_times_positive"),
         ]
 
     def __str__(self):

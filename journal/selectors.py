@@ -10,9 +10,18 @@ from django.db.models import Exists, OuterRef, Q
 
 from exercises import catalog
 from exercises.models import Exercise, Progression
-from journal import history, safety
+from journal import history, plan_history, safety
 from journal.history import Day
-from journal.models import Dismissal, Entry, LevelChange, PlanItem, SafetyAlert, SafetyScreen, Tick
+from journal.models import (
+    Dismissal,
+    Entry,
+    LevelChange,
+    PlanItem,
+    PlanPeriod,
+    SafetyAlert,
+    SafetyScreen,
+    Tick,
+)
 from journal.safety import SPREAD_SHOWN_DAYS
 from journal.suggestions import SESSION_WINDOW_DAYS, DoneTick
 
@@ -89,6 +98,32 @@ def active_plan(*, user):
     return items
 
 
+def plan_on(*, user, day):
+    """The plan items in the plan on `day` at that day's levels, as `PlannedItem`s in plan order
+    (`since`: the day that level began). One query, of the user's plan periods
+    (journal/plan_history.py); the exercises come from the library snapshot.
+    """
+    rows = (
+        PlanPeriod.objects.filter(user=user)
+        .order_by()
+        .values_list("plan_item_id", "exercise_id", "start", "end")
+    )
+    items = [
+        PlannedItem(period.plan_item_id, family_of(period.exercise_id), period.exercise_id, period.start)
+        for period in plan_history.periods_on(rows, day)
+    ]
+    items = _with_library(items)
+    library = catalog.catalog()
+    for item in items:
+        item.top_level = library.top_level(item.progression_id)
+    return items
+
+
+def family_of(exercise_id):
+    """The progression (family) id of a library exercise."""
+    return catalog.exercise(exercise_id).progression_id
+
+
 def snoozed(*, user, today):
     """(plan item pk, kind) of each suggestion the user said "not now" to that is still snoozed; the
     day's gentle-set suggestion has no plan item (None)."""
@@ -115,12 +150,13 @@ def allowed(exercise, status):
     return status.no_extension_above is None or exercise.level <= status.no_extension_above
 
 
-def day_plan(*, user, day_type, status):
-    """(plan items that may get suggestions, exercises planned) for a day of this type.
+def day_plan(*, user, day_type, status, day=None):
+    """(plan items, exercises planned) for `day` (None: today), a day of this type.
 
     A rest day plans nothing; a rough day, or a plan waiting for a clinician's OK after a "see a
     doctor soon" answer, the gentle set; a held plan nothing. Exercises the safety answers rule
-    out are left out of every set.
+    out are left out of every set. Today's plan is the active plan; another day's is the plan as
+    it was that day, at that day's levels (`plan_on`).
     """
     if day_type == Entry.DayType.REST or status.blocks_plan:
         return [], []
@@ -128,15 +164,18 @@ def day_plan(*, user, day_type, status):
         return [], [ex for ex in gentle_exercises(GENTLE_SET) if allowed(ex, status)]
     if day_type == Entry.DayType.ROUGH:
         return [], [ex for ex in gentle_exercises() if allowed(ex, status)]
-    items = [item for item in active_plan(user=user) if allowed(item.exercise, status)]
+    past = day is not None and day != user.local_today()
+    plan = plan_on(user=user, day=day) if past else active_plan(user=user)
+    items = [item for item in plan if allowed(item.exercise, status)]
     return items, [item.exercise for item in items]
 
 
-def planned_exercises(*, user, day_type, status=None):
-    """What is planned on a day of this type (see day_plan); `status` is read when not given."""
+def planned_exercises(*, user, day_type, status=None, day=None):
+    """What is planned on `day` (None: today), a day of this type (see day_plan); `status` is read
+    when not given."""
     if day_type == Entry.DayType.REST:
         return []
-    return day_plan(user=user, day_type=day_type, status=status or screen_status(user=user))[1]
+    return day_plan(user=user, day_type=day_type, status=status or screen_status(user=user), day=day)[1]
 
 
 def _column(model, name):
@@ -357,6 +396,7 @@ def export_records(*, user):
                 "effort",
                 "full_dose",
                 "spread",
+                "times",
                 "created_at",
             )
         ),

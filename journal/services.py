@@ -1,10 +1,12 @@
 """Writes that touch several rows: keyword-only, each in one transaction."""
 
 from django.db import IntegrityError, transaction
+from django.db.models import F
 
 from exercises.models import Exercise
-from journal.models import Dismissal, Entry, LevelChange, PlanItem, Tick
-from journal.selectors import planned_exercises
+from journal import schedule
+from journal.models import Dismissal, Entry, LevelChange, PlanItem, PlanPeriod, Tick
+from journal.selectors import family_of, planned_exercises, recent_ticks
 from journal.suggestions import Kind, Suggestion, snooze_until
 
 
@@ -20,15 +22,41 @@ def plan_create_starter(*, user, today):
     items = PlanItem.objects.bulk_create(
         [PlanItem(user=user, progression=ex.progression, exercise=ex, since=today) for ex in starters]
     )
+    PlanPeriod.objects.bulk_create(
+        [PlanPeriod(user=user, plan_item=item, exercise=item.exercise, start=today) for item in items]
+    )
     _refresh_planned(user=user, day=today)
     return items
 
 
+def _period_start(*, item, exercise, day):
+    """The item is in the plan at `exercise` from `day` on (its open period ends first)."""
+    _period_end(item=item, day=day)
+    PlanPeriod.objects.create(user_id=item.user_id, plan_item=item, exercise=exercise, start=day)
+
+
+def _period_end(*, item, day):
+    """The item's open period ends: `day` is its first day out; one begun that day held no day."""
+    PlanPeriod.objects.filter(plan_item=item, end__isnull=True, start__gte=day).delete()
+    PlanPeriod.objects.filter(plan_item=item, end__isnull=True).update(end=day)
+
+
+def due_count(*, user, day, day_type):
+    """How many exercises are due on `day` (journal/schedule.py): the day's stored planned count."""
+    exercises = planned_exercises(user=user, day_type=day_type, day=day)
+    if not exercises:
+        return 0
+    statuses = schedule.statuses(
+        exercises, day=day, ticks=recent_ticks(user=user, day=day), family_of=family_of
+    )
+    return schedule.progress(statuses)[1]
+
+
 def _refresh_planned(*, user, day):
-    """Keep the stored planned count of `day` in step with what is planned that day."""
+    """Keep the stored planned count of `day` in step with what is due that day."""
     entry = Entry.objects.filter(user=user, date=day).first()
     if entry is not None:
-        count = len(planned_exercises(user=user, day_type=entry.day_type))
+        count = due_count(user=user, day=day, day_type=entry.day_type)
         if entry.planned != count:
             Entry.objects.filter(pk=entry.pk).update(planned=count)
 
@@ -40,9 +68,7 @@ def _entry_for(*, user, day):
         try:
             with transaction.atomic():
                 entry = Entry.objects.create(
-                    user=user,
-                    date=day,
-                    planned=len(planned_exercises(user=user, day_type=Entry.DayType.NORMAL)),
+                    user=user, date=day, planned=due_count(user=user, day=day, day_type=Entry.DayType.NORMAL)
                 )
         except IntegrityError:  # created by a concurrent request a moment ago
             entry = Entry.objects.get(user=user, date=day)
@@ -60,14 +86,20 @@ def checkin_save(*, user, day, pain, notes, leg_symptoms):
 
 
 @transaction.atomic
-def tick_record(*, user, day, exercise, pain_during=None, effort="", full_dose=True, spread=None):
-    """Mark an exercise done on a day. Idempotent: a repeated tick updates the detail, never duplicates."""
+def tick_record(*, user, day, exercise, pain_during=None, effort="", full_dose=True, spread=None, add=False):
+    """Mark an exercise done on a day. Idempotent: a repeated tick updates the detail, never duplicates.
+
+    `add` (a times-a-day level's tap): one more time on the day's one tick, which starts at 1.
+    """
     entry = _entry_for(user=user, day=day)
     try:
         with transaction.atomic():
             tick, created = Tick.objects.get_or_create(entry=entry, exercise=exercise)
     except IntegrityError:
         tick, created = Tick.objects.get(entry=entry, exercise=exercise), False
+    if add and not created:
+        Tick.objects.filter(pk=tick.pk).update(times=F("times") + 1)
+        tick.refresh_from_db(fields=["times"])
     changed = []
     if pain_during is not None and tick.pain_during != pain_during:
         tick.pain_during = pain_during
@@ -87,15 +119,30 @@ def tick_record(*, user, day, exercise, pain_during=None, effort="", full_dose=T
 
 
 @transaction.atomic
-def tick_remove(*, user, day, exercise):
-    return Tick.objects.filter(entry__user=user, entry__date=day, exercise=exercise).delete()[0]
+def tick_remove(*, user, day, exercise, one=False):
+    """Mark an exercise not done on a day: returns how many ticks went.
+
+    With `one` (a times-a-day level's undo) one time goes, the tick only with its last one; then it
+    returns the times left.
+    """
+    ticks = Tick.objects.filter(entry__user=user, entry__date=day, exercise=exercise)
+    if not one:
+        return ticks.delete()[0]
+    tick = ticks.select_for_update().first()
+    if tick is None:
+        return 0
+    if tick.times > 1:
+        Tick.objects.filter(pk=tick.pk).update(times=F("times") - 1)
+        return tick.times - 1
+    tick.delete()
+    return 0
 
 
 @transaction.atomic
 def day_type_set(*, user, day, day_type):
     entry = _entry_for(user=user, day=day)
     entry.day_type = day_type
-    entry.planned = len(planned_exercises(user=user, day_type=day_type))
+    entry.planned = due_count(user=user, day=day, day_type=day_type)
     entry.save(update_fields=["day_type", "planned", "updated_at"])
     return entry
 
@@ -125,6 +172,8 @@ def level_change_make(*, plan_item, to_exercise, direction, suggestion, today, f
     item.exercise = to_exercise
     item.since = today
     item.save(update_fields=["exercise", "since"])
+    if item.active:
+        _period_start(item=item, exercise=to_exercise, day=today)
     Dismissal.objects.filter(plan_item=item).delete()
     _refresh_planned(user=item.user, day=today)
     return change
@@ -144,10 +193,12 @@ def plan_set_level(*, user, progression, exercise, today):
     item = PlanItem.objects.filter(user=user, progression=progression).first()
     if item is None:
         item = PlanItem.objects.create(user=user, progression=progression, exercise=exercise, since=today)
+        _period_start(item=item, exercise=exercise, day=today)
     else:
         if not item.active:
             item.active = True
             item.save(update_fields=["active"])
+            _period_start(item=item, exercise=item.exercise, day=today)
         if item.exercise_id != exercise.pk:
             level_change_make(
                 plan_item=item,
@@ -162,6 +213,8 @@ def plan_set_level(*, user, progression, exercise, today):
 
 @transaction.atomic
 def plan_remove(*, user, progression, today):
+    for item in PlanItem.objects.filter(user=user, progression=progression, active=True):
+        _period_end(item=item, day=today)
     PlanItem.objects.filter(user=user, progression=progression).update(active=False)
     _refresh_planned(user=user, day=today)
 

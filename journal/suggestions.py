@@ -38,7 +38,8 @@ SNOOZE_DAYS = {Kind.UP: 3, Kind.DOWN: 7, Kind.GENTLE: 1}
 
 class DoneTick(NamedTuple):
     """An exercise done on a day (one session of it): its day, pain during (0-10 or None), effort
-    (a `Tick.Effort` value or ""), full dose, spreading (None: not answered) and exercise.
+    (a `Tick.Effort` value or ""), full dose, spreading (None: not answered), exercise and how many
+    times it was done that day (a times-a-day level's count; still one session for the rules).
 
     The one tick row of the rules, the selectors (`recent_ticks`) and the views.
     """
@@ -49,6 +50,7 @@ class DoneTick(NamedTuple):
     full_dose: bool = True
     spread: bool | None = None
     exercise_id: int | None = None
+    times: int = 1
 
 
 @dataclass(frozen=True)

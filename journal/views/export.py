@@ -20,6 +20,7 @@ CSV_HEADER = [
     "effort",
     "full_dose",
     "spread",
+    "times",
 ]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -52,7 +53,7 @@ def _csv_rows(user):
         day_ticks = ticks.get(entry.pk) or [None]
         for tick in day_ticks:
             if tick is None:
-                yield [*base, "", "", "", "", "", ""]
+                yield [*base, "", "", "", "", "", "", ""]
             else:
                 yield [
                     *base,
@@ -62,6 +63,7 @@ def _csv_rows(user):
                     tick.effort,
                     "yes" if tick.full_dose else "no",
                     "" if tick.spread is None else ("yes" if tick.spread else "no"),
+                    tick.times,
                 ]
 
 

@@ -173,8 +173,13 @@ def _day_row(d, day_url):
     pain = "no check-in" if d.pain is None else f"pain {d.pain}"
     if d.day_type == "rest":
         done = "rest day"
+    elif not d.planned:
+        # Nothing was due (a week's walks already done, say): no "0 of 0".
+        done = "nothing due" + (f" · {d.done} done anyway" if d.done else "")
     else:
-        done = f"{d.done} of {d.planned} done" + (" · rough day" if d.day_type == "rough" else "")
+        done = f"{min(d.done, d.planned)} of {d.planned} done" + (
+            " · rough day" if d.day_type == "rough" else ""
+        )
     return day_url.format(d.date.isoformat()), _short_date(d.date), d.date.year, pain, done
 
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from exercises.models import Exercise
-from journal import days, history, selectors, services, suggestions
+from journal import days, history, schedule, selectors, services, suggestions
 from journal.decorators import plan_write, wants_json
 from journal.forms import LEG_CHOICES, PAIN_CHOICES, CheckinForm, DayTypeForm, SuggestionForm, TickForm
 from journal.models import Dismissal, Entry, LevelChange, PlanItem, Tick
@@ -28,10 +28,17 @@ class Row:
     untick_url: str
     tick: suggestions.DoneTick | None = None
     suggestion: tuple | None = None  # (plan item, suggestions.Suggestion)
+    status: schedule.Status | None = None  # due today, and its own count (journal/schedule.py)
 
     @property
     def done(self):
+        """Ticked on the day (a times-a-day row: at least once)."""
         return self.tick is not None
+
+    @property
+    def complete(self):
+        """Done for the day: ticked, or for a times-a-day row its count has reached the target."""
+        return self.status.done if self.status else self.done
 
     @property
     def feeling(self):
@@ -121,7 +128,9 @@ def _day_reads(request, day):
     entries = selectors.recent_entries(user=request.user, day=day)
     entry = next((e for e in entries if e.date == day), None)
     day_type = entry.day_type if entry else Entry.DayType.NORMAL
-    plan, exercises = selectors.day_plan(user=request.user, day_type=day_type, status=request.safety.status)
+    plan, exercises = selectors.day_plan(
+        user=request.user, day_type=day_type, status=request.safety.status, day=day
+    )
     return entries, entry, day_type, plan, exercises
 
 
@@ -137,15 +146,18 @@ def _page_state(request, day):
     day_iso = day.isoformat()
     tick_url = url_format("journal:tick", day=day_iso, exercise=OPEN)
     untick_url = url_format("journal:untick", day=day_iso, exercise=OPEN)
+    statuses = schedule.statuses(exercises, day=day, ticks=ticks, family_of=selectors.family_of)
     rows = [
         Row(
             exercise=ex,
             tick=done.get(ex.pk),
             tick_url=tick_url.format(ex.slug),
             untick_url=untick_url.format(ex.slug),
+            status=status,
         )
-        for ex in exercises
+        for ex, status in zip(exercises, statuses, strict=True)
     ]
+    done_count, due_count = schedule.progress(statuses)
 
     gentle = None
     if day == today and plan:
@@ -153,15 +165,14 @@ def _page_state(request, day):
         for row in rows:
             row.suggestion = offers.get(row.exercise.pk)
 
-    if day == today:
-        streak = selectors.streak(
-            user=user,
-            today=today,
-            active_days=history.active_days(entries),
-            read_from=selectors.window_start(day),
-        )
-    else:
-        streak = selectors.streak(user=user, today=today)
+    # The streak as it stood on the day shown (today's, on Today), from the days already read; one
+    # more query only for a streak reaching back past them.
+    streak = selectors.streak(
+        user=user,
+        today=day,
+        active_days=history.active_days(e for e in entries if e.date <= day),
+        read_from=selectors.window_start(day),
+    )
     return {
         "day": day,
         "day_iso": day_iso,
@@ -170,8 +181,9 @@ def _page_state(request, day):
         "entry": entry,
         "day_type": day_type,
         "rows": rows,
-        "done_count": sum(row.done for row in rows),
-        "planned_count": len(rows),
+        # Only what is due on the day counts (journal/schedule.py): "x of y done".
+        "done_count": done_count,
+        "planned_count": due_count,
         "streak": streak,
         "entries": entries,
         "gentle": gentle,
@@ -249,10 +261,10 @@ def checkin(request, day):
 
 
 def _planned_exercise(request, day, slug):
-    """The exercise `slug` if it is planned on that day for this user, else None."""
+    """The exercise `slug` if it is planned on that day for this user (at that day's level), else None."""
     day_type = selectors.day_type(user=request.user, day=day)
     for exercise in selectors.planned_exercises(
-        user=request.user, day_type=day_type, status=request.safety.status
+        user=request.user, day_type=day_type, status=request.safety.status, day=day
     ):
         if exercise.slug == slug:
             return exercise
@@ -300,7 +312,8 @@ def tick(request, day, exercise):
     if not form.is_valid():
         errors = " ".join(e for errs in form.errors.values() for e in errs)
         return _tick_error(request, parsed, f"Not saved: {errors}")
-    _, created = services.tick_record(
+    counts_up = planned.schedule == Exercise.Schedule.TIMES_A_DAY
+    saved, created = services.tick_record(
         user=request.user,
         day=parsed,
         exercise=planned,
@@ -308,8 +321,12 @@ def tick(request, day, exercise):
         effort=form.cleaned_data["effort"],
         full_dose=not form.cleaned_data["partial"],
         spread=form.cleaned_data["spread"],
+        add=counts_up and form.cleaned_data["add"],
     )
-    message = f"{planned.name}: done." if created else f"{planned.name}: saved."
+    if counts_up and form.cleaned_data["add"]:
+        message = f"{planned.name}: {_times_words(planned, saved.times)}."
+    else:
+        message = f"{planned.name}: done." if created else f"{planned.name}: saved."
     if form.cleaned_data["spread"]:
         message += (
             " Symptoms that spread down the leg are a reason to stop that exercise for now:"
@@ -326,8 +343,16 @@ def untick(request, day, exercise):
     if parsed is None:
         return _tick_error(request, None, "Not saved: that date can't be logged.")
     found = get_object_or_404(Exercise, slug=exercise)
+    if found.schedule == Exercise.Schedule.TIMES_A_DAY:
+        # One time fewer, down to none.
+        left = services.tick_remove(user=request.user, day=parsed, exercise=found, one=True)
+        return _tick_response(request, parsed, found, f"{found.name}: {_times_words(found, left)}.")
     services.tick_remove(user=request.user, day=parsed, exercise=found)
     return _tick_response(request, parsed, found, f"{found.name}: marked as not done.")
+
+
+def _times_words(exercise, times):
+    return f"{times} of {exercise.times_per_day} {exercise.count_unit}"
 
 
 @login_required

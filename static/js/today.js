@@ -30,9 +30,10 @@
     return plan.querySelector("[data-testid='plan-item'][data-exercise='" + slug + "']");
   }
 
+  // "x of y done" counts only the rows due today (a walk after the week's target is met is not).
   function countDone() {
-    var rows = plan.querySelectorAll("[data-testid='plan-item']");
-    var done = plan.querySelectorAll("[data-testid='plan-item'][data-done='true']");
+    var rows = plan.querySelectorAll("[data-testid='plan-item'][data-due='true']");
+    var done = plan.querySelectorAll("[data-testid='plan-item'][data-due='true'][data-done='true']");
     setText("[data-done-count]", done.length);
     setText("[data-planned-count]", rows.length);
   }
@@ -118,7 +119,7 @@
     row.replaceWith(fresh);
     initTimers(fresh);
     if (hadFocus) {
-      var next = fresh.querySelector("[data-tick-form] button");
+      var next = fresh.querySelector("[data-tick-form] button, [data-count-form] button");
       if (next) next.focus();
     }
     return fresh;
@@ -232,6 +233,42 @@
     show(row, state.want);
     if (state.busy) markSaving(row); // sent when the one on its way comes back
     else send(slug);
+  });
+
+  // A times-a-day row (sitting breaks): "Add one" and "Undo one" post as they are and the row comes
+  // back from the server with its new count; nothing is shown before the server answers.
+  plan.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.matches("[data-count-form]")) return;
+    event.preventDefault();
+    var row = form.closest("[data-testid='plan-item']");
+    if (row.getAttribute("aria-busy") === "true") return;
+    if (notSaved) notSaved.hidden = true;
+    markSaving(row);
+    fetch(form.action, {
+      method: "POST",
+      body: new FormData(form),
+      headers: { "X-Requested-With": "fetch", Accept: "application/json" },
+      credentials: "same-origin",
+    })
+      .then(function (response) {
+        return response.json().then(function (data) {
+          if (!response.ok || !data.ok) throw new Error(data.message || "");
+          return data;
+        });
+      })
+      .then(function (data) {
+        if (data.row) replaceRow(row, data.row);
+        else clearStatus(row);
+        countDone();
+        setText("[data-streak]", data.streak);
+        setText("[data-streak-unit]", data.streak === 1 ? "day" : "days");
+      })
+      .catch(function (error) {
+        clearStatus(row);
+        var said = (error && error.message) || "Not saved. Check your connection and try again.";
+        showError(/^Not saved/.test(said) ? said : "Not saved: " + said);
+      });
   });
 
   // Hold timer: a short get-ready countdown, then the hold; a beep and a buzz at the end.

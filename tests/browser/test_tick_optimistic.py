@@ -215,3 +215,27 @@ def test_without_javascript_the_forms_post_as_before(nojs_page, live_server):
     page.wait_for_load_state()
     assert page.locator(ROW.format("daily-walk")).get_attribute("data-done") == "false"
     assert not Tick.objects.exists()
+
+
+def test_sitting_breaks_count_up_without_a_reload(today_page):
+    """A times-a-day row: each tap adds one and the row comes back with its count; undo takes one."""
+    page = today_page
+    navigations = main_frame_navigations(page)
+    row = page.locator(ROW.format("standing-backbend"))
+    for n in range(1, 6):
+        row.get_by_test_id("tick").click()
+        page.wait_for_function(
+            "n => document.querySelector(\"[data-exercise='standing-backbend'] [data-testid='schedule']\")"
+            ".textContent.startsWith(n + ' of 5')",
+            arg=n,
+        )
+    assert row.get_attribute("data-done") == "true"
+    assert page.get_by_test_id("progress").inner_text() == "1 of 7 done"
+    row.get_by_test_id("undo").click()
+    page.wait_for_function(
+        "() => document.querySelector(\"[data-exercise='standing-backbend'] [data-testid='schedule']\")"
+        ".textContent.startsWith('4 of 5')"
+    )
+    assert page.get_by_test_id("progress").inner_text() == "0 of 7 done"
+    assert Tick.objects.get(exercise__slug="standing-backbend").times == 4
+    assert navigations == []

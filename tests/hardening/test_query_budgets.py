@@ -22,17 +22,21 @@ pytestmark = pytest.mark.django_db
 LOGGED_IN = ["session", "user"]
 # The safety middleware reads the latest screen for every journal page.
 JOURNAL = [*LOGGED_IN, "latest safety screen"]
-DAY_PAGE = [*JOURNAL, "recent days (with their tick counts)", "recent ticks", "active plan"]
+DAY_READS = [*JOURNAL, "recent days (with their tick counts)", "recent ticks"]
+DAY_PAGE = [*DAY_READS, "active plan"]
+# A past day shows the plan as it was that day, at that day's levels, and that day's streak from the
+# days it has read: the plan's periods instead of the active plan.
+PAST_DAY_PAGE = [*DAY_READS, "plan periods"]
 HISTORY = [*JOURNAL, "logged days (with their tick counts)"]
 REPORT_RECORDS = ["safety screens", "active plan with progressions and exercises", "level changes"]
 # The streak's own read, only when the days a page has read cannot show where the streak starts:
-# a day other than today always; Today and History for a streak reaching back past what they read.
+# Today, a past day and History for a streak reaching back past what they read.
 STREAK_DAYS = "streak days"
 
 # URL name, query string, the queries of that page for a user with one day of history.
 PAGES = [
     ("journal:today", "", DAY_PAGE),
-    ("journal:day", "", [*DAY_PAGE, STREAK_DAYS]),
+    ("journal:day", "", PAST_DAY_PAGE),
     ("journal:history", "", HISTORY),
     ("journal:history", "range=all", HISTORY),
     ("journal:report", "", [*HISTORY, *REPORT_RECORDS]),
@@ -55,7 +59,7 @@ PAGES = [
 # With five years of daily ticks the streak outgrows what these pages read: one more query, of
 # any length (tests/journal/test_today.py, tests/journal/test_history_pages.py). History "all"
 # reads every day, so it never needs it.
-LONGER_STREAK = [("journal:today", ""), ("journal:history", ""), ("journal:report", "")]
+LONGER_STREAK = [("journal:today", ""), ("journal:day", ""), ("journal:history", ""), ("journal:report", "")]
 
 
 def url_for(user, name, query=""):

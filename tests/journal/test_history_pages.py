@@ -213,6 +213,15 @@ def test_demo_command_builds_a_history(db):
     assert 50 <= Entry.objects.filter(user=user).count() <= 60
     assert Tick.objects.filter(entry__user=user).exists()
     assert user.check_password("pw-demo-123")
+    # Its plan history: one open period per item, at the item's level, and each level change ends one.
+    from journal.models import LevelChange, PlanItem, PlanPeriod
+
+    open_periods = dict(PlanPeriod.objects.filter(user=user, end=None).values_list("plan_item", "exercise"))
+    assert open_periods == dict(PlanItem.objects.filter(user=user).values_list("pk", "exercise"))
+    assert (
+        PlanPeriod.objects.filter(user=user).exclude(end=None).count()
+        == LevelChange.objects.filter(user=user).count()
+    )
     with pytest.raises(CommandError, match="exists already"):
         call_command("demo", "--username", "demo", "--days", "5", stdout=out)
     call_command("demo", "--username", "demo", "--days", "5", "--replace", stdout=out)

@@ -268,4 +268,4 @@ def test_the_export_carries_the_rule_and_the_spreading_answer(alice_today, ready
     assert data["level_changes"][0]["values"]["sessions"] == 3
     assert [t["spread"] for t in data["ticks"]].count(False) == 1
     csv_body = b"".join(alice_today.get(reverse("journal:export_csv")).streaming_content).decode()
-    assert csv_body.splitlines()[0].endswith(",spread")
+    assert csv_body.splitlines()[0].endswith(",spread,times")

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from backcare.models import User
 from exercises.models import Exercise
-from journal.models import Entry, LevelChange, PlanItem, SafetyScreen, Tick
+from journal.models import Entry, LevelChange, PlanItem, PlanPeriod, SafetyScreen, Tick
 from journal.safety import QUESTION_KEYS
 
 LEVEL_UP_EVERY = 21  # days between accepted level-ups for one family
@@ -62,7 +62,7 @@ class Command(BaseCommand):
             [PlanItem(user=user, progression=ex.progression, exercise=ex, since=first) for ex in starters]
         )
         flare = first + timedelta(days=int(days * 0.55))
-        entries, ticks, changes = [], [], []
+        entries, ticks, changes, periods = [], [], [], []
         for n in range(days):
             day = first + timedelta(days=n)
             progress = n / max(days - 1, 1)
@@ -89,6 +89,11 @@ class Command(BaseCommand):
                     nxt = levels.get((item.progression_id, item.exercise.level + 1))
                     if nxt and rng.random() < 0.5:
                         changes.append((day, item, item.exercise, nxt))
+                        periods.append(
+                            PlanPeriod(
+                                user=user, plan_item=item, exercise=item.exercise, start=item.since, end=day
+                            )
+                        )
                         item.exercise, item.since = nxt, day
             planned = [] if day_type == Entry.DayType.REST else [item.exercise for item in items]
             if day_type == Entry.DayType.ROUGH:
@@ -101,12 +106,25 @@ class Command(BaseCommand):
                 effort = rng.choice(
                     [Tick.Effort.EASY, Tick.Effort.RIGHT, Tick.Effort.RIGHT, Tick.Effort.HARD]
                 )
+                # A times-a-day level (sitting breaks) is tapped a few times a day.
+                times = rng.randint(1, 6) if ex.times_per_day else 1
                 ticks.append(
-                    Tick(entry=entry, exercise=ex, pain_during=max(0, (entry.pain or 3) - 2), effort=effort)
+                    Tick(
+                        entry=entry,
+                        exercise=ex,
+                        pain_during=max(0, (entry.pain or 3) - 2),
+                        effort=effort,
+                        times=times,
+                    )
                 )
         Tick.objects.bulk_create(ticks, batch_size=2000)
         for item in items:
             item.save(update_fields=["exercise", "since"])
+        # The plan's history (journal/plan_history.py): each level from its first day, the last open.
+        periods += [
+            PlanPeriod(user=user, plan_item=item, exercise=item.exercise, start=item.since) for item in items
+        ]
+        PlanPeriod.objects.bulk_create(periods)
         now = timezone.now()
         for day, item, old, new in changes:
             change = LevelChange.objects.create(
