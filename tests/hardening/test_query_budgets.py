@@ -33,6 +33,7 @@ STREAK_DAYS = "streak days"
 PAGES = [
     ("journal:today", "", DAY_PAGE),
     ("journal:day", "", [*DAY_PAGE, STREAK_DAYS]),
+    ("journal:session", "", [*JOURNAL, "the day's type and its ticks", "active plan"]),
     ("journal:history", "", HISTORY),
     ("journal:history", "range=all", HISTORY),
     ("journal:report", "", [*HISTORY, *REPORT_RECORDS]),
