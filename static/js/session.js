@@ -23,11 +23,11 @@
   var clock = q(player, "[data-clock]");
   var label = q(player, "[data-label]");
   var nextLine = q(player, "[data-next]");
-  var repsBox = q(player, "[data-reps]");
+  var repsBoxes = player.querySelectorAll("[data-reps]");
   var repButton = q(player, "[data-rep]");
   var tempoBox = q(player, "[data-tempo]");
   var playButton = q(player, "[data-play]");
-  var soundButton = q(player, "[data-sound]");
+  var soundBox = q(player, "[data-sound]");
   var feltNote = q(felt, "[data-felt-note]");
   var feltStatus = q(felt, "[data-felt-status]");
   var feltRetry = q(felt, "[data-felt-retry]");
@@ -129,7 +129,9 @@
     var after = phases[at + 1];
     setText(nextLine, "Next: " + (after ? after.label : "how did it feel"));
     var selfPaced = phase.seconds === null;
-    repsBox.hidden = !selfPaced;
+    [].forEach.call(repsBoxes, function (box) {
+      box.hidden = !selfPaced;
+    });
     if (selfPaced) {
       setText(clock, reps + " / " + phase.reps);
       setText(
@@ -138,7 +140,7 @@
           ? "Hold… " + Math.ceil(holdLeft)
           : phase.rep_hold_seconds
             ? "At the top: hold " + phase.rep_hold_seconds + " s"
-            : "Rep done"
+            : "Count one"
       );
     } else {
       setText(clock, time(left));
@@ -242,6 +244,7 @@
     if (index >= steps.length) return finish();
     steps.forEach(function (li, n) {
       li.hidden = n !== index;
+      li.classList.remove("is-asking");
     });
     phases = data.exercises[index].phases;
     show(player, steps[index]);
@@ -267,6 +270,7 @@
     feltSkip.textContent = "Save without answering";
     feltSkip.removeAttribute("data-go-on");
     player.hidden = true;
+    steps[index].classList.add("is-asking");
     show(felt, steps[index]);
     cue(false);
     q(felt, "h3").focus();
@@ -382,16 +386,11 @@
     repClock = 0;
     keep("tempo", tempoOn ? "on" : "off");
   });
-  function showSound() {
-    soundButton.setAttribute("aria-pressed", soundOn ? "true" : "false");
-    soundButton.textContent = soundOn ? "Sound on" : "Sound off";
-  }
-  soundButton.addEventListener("click", function () {
-    soundOn = !soundOn;
+  soundBox.checked = soundOn;
+  soundBox.addEventListener("change", function () {
+    soundOn = soundBox.checked;
     keep("sound", soundOn ? "on" : "off");
-    showSound();
   });
-  showSound();
 
   // Keys: space pauses, arrows step back or on (a focused control keeps its own keys).
   document.addEventListener("keydown", function (event) {
