@@ -116,7 +116,7 @@ def breakdown(dose, exercise):
             phases.append(
                 Phase(
                     Kind.REST,
-                    f"{word} {rest} s · next: set {number + 1} of {dose.sets}",
+                    f"{word} {rest} s",
                     rest,
                     side=sides[0],
                     set=number + 1,

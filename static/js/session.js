@@ -264,7 +264,7 @@
     [].forEach.call(felt.querySelectorAll("[data-answer]"), function (b) {
       b.setAttribute("aria-pressed", "false");
     });
-    feltNote.textContent = early ? "Saved as less than the full dose." : "";
+    feltNote.textContent = early ? "Stopped early: it is saved as less than the full dose." : "";
     feltStatus.textContent = "";
     feltRetry.hidden = true;
     feltSkip.textContent = "Save without answering";
@@ -332,7 +332,7 @@
     });
     q(finished, "[data-finished-text]").textContent =
       saved === steps.length
-        ? "All " + saved + " exercise" + (saved === 1 ? "" : "s") + " saved. Well done."
+        ? "All " + saved + " exercise" + (saved === 1 ? "" : "s") + " saved. Well done!"
         : saved + " of " + steps.length + " exercises saved. The rest are still on Today.";
     finished.hidden = false;
     q(finished, "h2").focus();

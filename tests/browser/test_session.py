@@ -51,7 +51,7 @@ def tab_to(page, selector, limit=80):
 
 @pytest.mark.parametrize("size", ["phone"])
 def test_a_whole_session_on_a_phone_ticks_every_exercise_with_how_it_felt(
-    page, live_server, sessioner, screenshot
+    page, live_server, sessioner, screenshot, check_a11y
 ):
     log_in(page, live_server, sessioner)
     page.goto(live_server.url + "/today/")
@@ -65,6 +65,7 @@ def test_a_whole_session_on_a_phone_ticks_every_exercise_with_how_it_felt(
     assert visible.get_by_test_id("figure").is_visible()
     assert page.locator("[data-clock]").inner_text() == "0:10"
     screenshot(page, "session-start")
+    check_a11y(page)
 
     page.get_by_test_id("pause").click()  # Start
     page.get_by_test_id("tempo").check()  # shown in a reps phase: count one every 3 s
@@ -80,6 +81,7 @@ def test_a_whole_session_on_a_phone_ticks_every_exercise_with_how_it_felt(
         step.locator(FELT).wait_for(state="visible", timeout=20_000)
         if n == 3:
             screenshot(page, "session-how-did-it-feel")
+            check_a11y(page)
         felt = step.locator(FELT)
         felt.locator(f"[data-answer=pain_during][value='{pain}']").click()
         felt.locator(f"[data-answer=effort][value={effort}]").click()
@@ -89,6 +91,7 @@ def test_a_whole_session_on_a_phone_ticks_every_exercise_with_how_it_felt(
     page.get_by_test_id("session-finished").wait_for(state="visible")
     assert "All 5 exercises saved" in session.inner_text()
     screenshot(page, "session-finished")
+    check_a11y(page)
 
     assert ticks(sessioner) == {
         slug: (int(pain), effort, False, True)
