@@ -64,6 +64,7 @@
   var partial = false;
   var answers = {};
   var saved = 0;
+  var saving = false;
   var wakeLock = null;
   var audio = null;
 
@@ -278,6 +279,8 @@
   }
 
   function save() {
+    if (saving) return; // one tick on its way at a time
+    saving = true;
     var form = q(steps[index], "[data-done-form]");
     var body = new FormData(form);
     Object.keys(answers).forEach(function (key) {
@@ -299,6 +302,7 @@
             return {};
           })
           .then(function (reply) {
+            saving = false;
             if (response.ok && reply.ok) {
               saved += 1;
               steps[index].setAttribute("data-saved", "true");
@@ -309,6 +313,7 @@
           });
       })
       .catch(function () {
+        saving = false;
         refused("Not saved: no connection. Try again, or go on without saving.");
       });
   }
@@ -341,7 +346,7 @@
 
   felt.addEventListener("click", function (event) {
     var button = event.target.closest("[data-answer]");
-    if (!button) return;
+    if (!button || saving) return;
     var name = button.getAttribute("data-answer");
     [].forEach.call(felt.querySelectorAll("[data-answer='" + name + "']"), function (b) {
       b.setAttribute("aria-pressed", b === button ? "true" : "false");
