@@ -183,6 +183,11 @@ AXES_VERBOSE = False
 # (exercises/catalog.py); an edit in the same process is seen at once.
 LIBRARY_RECHECK_SECONDS = 10
 
+# How many times faster than real time the guided session's clock runs (static/js/session.js).
+# Always 1 here, never read from the environment: only the browser tests speed it up (60: a minute
+# lasts a second).
+SESSION_TIME_SCALE = 1
+
 # Database sessions that know their user (backcare/sessions.py): account deletion finds them by index.
 SESSION_ENGINE = "backcare.sessions"
 SESSION_COOKIE_HTTPONLY = True

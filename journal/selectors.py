@@ -330,6 +330,17 @@ def day_type(*, user, day):
     return found.day_type if found else Entry.DayType.NORMAL
 
 
+def day_type_and_done(*, user, day):
+    """(the kind of day `day` is, the ids of the exercises ticked on it), in one query: the session
+    page's whole read of the day (the entry joined to its ticks, one row per tick)."""
+    rows = list(
+        Entry.objects.filter(user=user, date=day).order_by().values_list("day_type", "ticks__exercise")
+    )
+    if not rows:
+        return Entry.DayType.NORMAL, set()
+    return rows[0][0], {exercise for _, exercise in rows if exercise is not None}
+
+
 def exercise_at(*, progression, level):
     """The exercise at `level` of a progression (an instance or its id), or None."""
     return Exercise.objects.filter(progression=progression, level=level).first()

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from journal.views import account, export, history, plan, safety, today
+from journal.views import account, export, history, plan, safety, session, today
 
 app_name = "journal"
 
 urlpatterns = [
     # Today and past days.
     path("today/", today.today, name="today"),
+    path("today/session/", session.session, name="session"),
     path("day/<str:day>/", today.day_view, name="day"),
     path("day/<str:day>/checkin/", today.checkin, name="checkin"),
     path("day/<str:day>/type/", today.day_type, name="day_type"),

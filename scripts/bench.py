@@ -1,9 +1,9 @@
 """make bench: requests/s of every main page against /healthz on the same gunicorn, same run.
 
 A user with 5 years of history (manage.py demo), gunicorn with 2 workers in production mode,
-wrk with 8 connections for a few seconds a page. Then, on the same server, Today and History as
-an emulated mid-range phone feels them (scripts/phone.py): printed with their aims, flagged when
-missed, never failing the bench. Nothing here runs in `make test`.
+wrk with 8 connections for a few seconds a page. Then, on the same server, Today, the session and
+History as an emulated mid-range phone feels them (scripts/phone.py): printed with their aims,
+flagged when missed, never failing the bench. Nothing here runs in `make test`.
 """
 
 import argparse
@@ -23,6 +23,7 @@ DAYS = 1825
 DURATION = "4s"
 PAGES = [
     ("/today/", 'data-testid="plan-item"', 0.30),
+    ("/today/session/", 'data-testid="session"', 0.30),
     ("/history/?range=90", 'data-testid="pain-chart"', 0.25),
     ("/history/?range=all", 'data-testid="pain-chart"', 0.10),
     ("/history/report/", 'data-testid="report"', 0.10),
@@ -110,7 +111,10 @@ def main():
                     misses.append(f"{path}: {ratio:.2f}× /healthz, target {target}×")
                 if p99 > P99_LIMIT_MS:  # an absolute time: printed, not judged
                     notes.append(f"{path}: p99 {p99:.0f} ms (above {P99_LIMIT_MS} ms)")
-            weights = {path: first_visit_weight(base, path, cookie) for path in ("/today/", "/history/")}
+            weights = {
+                path: first_visit_weight(base, path, cookie)
+                for path in ("/today/", "/today/session/", "/history/")
+            }
             # For the record: the ratios' /healthz carries the session cookie like every page, so it
             # reads the session and the user (the time-zone middleware asks who is logged in); a
             # load balancer's probe sends no cookie and costs no query.

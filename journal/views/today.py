@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from exercises.models import Exercise
+from exercises.models import Exercise, Progression
 from journal import days, history, schedule, selectors, services, suggestions
 from journal.decorators import plan_write, wants_json
 from journal.forms import LEG_CHOICES, PAIN_CHOICES, CheckinForm, DayTypeForm, SuggestionForm, TickForm
@@ -184,6 +184,14 @@ def _page_state(request, day):
         # Only what is due on the day counts (journal/schedule.py): "x of y done".
         "done_count": done_count,
         "planned_count": due_count,
+        # "Start today's session": a non-habit exercise is due today and not yet done.
+        "session_due": day == today
+        and any(
+            row.status.due
+            and not row.complete
+            and row.exercise.progression.category != Progression.Category.HABIT
+            for row in rows
+        ),
         "streak": streak,
         "entries": entries,
         "gentle": gentle,
@@ -288,6 +296,8 @@ def _tick_response(request, day, exercise, message):
             }
         )
     messages.success(request, message)
+    if request.POST.get("from") == "session":  # the session page's Done, without JavaScript
+        return redirect("journal:session")
     return redirect(_day_url(day, request.user.local_today()) + f"#ex-{exercise.slug}")
 
 

@@ -37,6 +37,11 @@ STREAK_DAYS = "streak days"
 PAGES = [
     ("journal:today", "", DAY_PAGE),
     ("journal:day", "", PAST_DAY_PAGE),
+    (
+        "journal:session",
+        "",
+        [*JOURNAL, "the day's type and its ticks", "active plan", "two weeks of ticks (what is due)"],
+    ),
     ("journal:history", "", HISTORY),
     ("journal:history", "range=all", HISTORY),
     ("journal:report", "", [*HISTORY, *REPORT_RECORDS]),

@@ -1,0 +1,137 @@
+"""A dose broken into the phases a guided session runs, in order.
+
+Pure: `breakdown(dose, exercise)` takes a concrete `exercises.dose.Dose` and the level it belongs
+to (for what one rep is called: "slow breaths") and returns `Phase` rows. The session page lists
+them and its script (static/js/session.js) runs them: a phase with `seconds` counts down and moves
+on by itself; a reps phase (`seconds` is None) is self-paced, tapped rep by rep or counted by the
+tempo, each rep held `rep_hold_seconds` at the top when the level says so (bridge: 3 s at the top
+of each of 12 reps, not one 3 s hold for the set).
+
+The order: a short "get into position" first; then each set, and within a set each side ("each
+side": left, a cue to switch, right — the other side rests while one works, and the library's
+"2 × 6 each side" means a set is both sides once); a rest between sets, none after the last.
+Short holds done several times (bird-dog 5 × 5 s, propped on the elbows 5 × 10 s) are repetitions
+rather than sets to recover from: between them a few seconds to relax, not the full rest.
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+# Seconds to get into position before the first phase, and to change sides.
+READY_SECONDS = 10
+SWITCH_SECONDS = 5
+# A hold this short, done several times, is a repetition: RELAX_SECONDS between, not a full rest.
+SHORT_HOLD_SECONDS = 15
+RELAX_SECONDS = 5
+# Seconds one rep takes when the tempo counts the reps (its hold at the top comes on top).
+TEMPO_SECONDS = 3
+SIDES = ("left", "right")
+
+
+class Kind(StrEnum):
+    READY = "ready"
+    REPS = "reps"
+    HOLD = "hold"
+    TIMED = "timed"  # a dose in minutes (lying face down 1–2 min)
+    REST = "rest"
+    SWITCH = "switch"
+
+
+@dataclass(frozen=True)
+class Phase:
+    kind: Kind
+    label: str  # for people: "Left side · set 2 of 3 · 8 reps"
+    seconds: int | None  # None: self-paced reps
+    reps: int | None = None
+    rep_hold_seconds: int | None = None
+    side: str | None = None  # "left", "right" or None
+    set: int | None = None  # 1-based; a rest or switch carries the set that comes next
+    sets: int = 1
+
+    @property
+    def work(self):
+        """Part of the dose itself (not getting ready, resting or switching)."""
+        return self.kind in (Kind.REPS, Kind.HOLD, Kind.TIMED)
+
+
+def _work(dose, exercise):
+    """(kind, seconds, body of the label) of one set on one side."""
+    if dose.reps is not None:
+        unit = exercise.rep_unit if dose.sets == 1 else "reps"
+        body = f"{dose.reps} {unit}"
+        if dose.rep_hold_seconds:
+            body += f" · hold {dose.rep_hold_seconds} s at the top of each"
+        return Kind.REPS, None, body
+    if dose.hold_seconds is not None:
+        return Kind.HOLD, dose.hold_seconds, f"hold {dose.hold_seconds} s"
+    return Kind.TIMED, dose.minutes * 60, f"{dose.minutes} min"
+
+
+def _label(*parts):
+    text = " · ".join(part for part in parts if part)
+    return text[:1].upper() + text[1:]
+
+
+def _rest_seconds(dose):
+    if dose.hold_seconds is not None and dose.hold_seconds < SHORT_HOLD_SECONDS:
+        return min(RELAX_SECONDS, dose.rest_seconds)
+    return dose.rest_seconds
+
+
+def breakdown(dose, exercise):
+    """The ordered phases of `dose` (an exercises.dose.Dose) of `exercise`."""
+    kind, seconds, body = _work(dose, exercise)
+    sides = SIDES if dose.per_side else (None,)
+    rest = _rest_seconds(dose)
+    ready = _label("get into position", "left side first" if dose.per_side else "")
+    phases = [Phase(Kind.READY, ready, READY_SECONDS, side=sides[0], set=1, sets=dose.sets)]
+    for number in range(1, dose.sets + 1):
+        set_words = f"set {number} of {dose.sets}" if dose.sets > 1 else ""
+        for side in sides:
+            if side == SIDES[1]:
+                phases.append(
+                    Phase(
+                        Kind.SWITCH,
+                        "Switch to the right side",
+                        SWITCH_SECONDS,
+                        side=side,
+                        set=number,
+                        sets=dose.sets,
+                    )
+                )
+            phases.append(
+                Phase(
+                    kind,
+                    _label(f"{side} side" if side else "", set_words, body),
+                    seconds,
+                    reps=dose.reps,
+                    rep_hold_seconds=dose.rep_hold_seconds,
+                    side=side,
+                    set=number,
+                    sets=dose.sets,
+                )
+            )
+        if number < dose.sets and rest:
+            word = "Relax" if rest < dose.rest_seconds else "Rest"
+            phases.append(
+                Phase(
+                    Kind.REST,
+                    f"{word} {rest} s",
+                    rest,
+                    side=sides[0],
+                    set=number + 1,
+                    sets=dose.sets,
+                )
+            )
+    return phases
+
+
+def seconds_estimate(phases, tempo=TEMPO_SECONDS):
+    """About how long the phases take, with reps at `tempo` seconds each (plus their holds)."""
+    total = 0
+    for phase in phases:
+        if phase.seconds is not None:
+            total += phase.seconds
+        else:
+            total += phase.reps * (tempo + (phase.rep_hold_seconds or 0))
+    return total

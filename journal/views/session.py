@@ -1,0 +1,83 @@
+"""The guided session: today's exercises that are due and not yet done, one per screen, each dose
+broken into the phases static/js/session.js runs (exercises/phases.py). Without JavaScript it is an
+ordered list, each exercise with a plain Done form to the tick URL."""
+
+from dataclasses import asdict, dataclass
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.template.backends.utils import csrf_input
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from exercises import dose, phases
+from exercises.models import Exercise, Progression
+from journal import schedule, selectors
+from journal.forms import LEG_CHOICES, PAIN_CHOICES
+from journal.models import Entry, Tick
+from journal.urls_format import OPEN, url_format
+
+
+@dataclass
+class Step:
+    """One exercise of the session: its phases and where its tick goes."""
+
+    exercise: Exercise
+    phases: list[phases.Phase]
+    tick_url: str
+
+
+def _dose(exercise):
+    """The dose the session runs: the level's starting step (the plan item's own step once stored)."""
+    return dose.start(exercise)
+
+
+def due_steps(exercises, statuses, done, day_iso):
+    """The session's steps: `exercises` planned (Today's rows, in order) that are due on the day
+    (`statuses`, journal/schedule.py), less habits and those done."""
+    tick_url = url_format("journal:tick", day=day_iso, exercise=OPEN)
+    return [
+        Step(exercise=ex, phases=phases.breakdown(_dose(ex), ex), tick_url=tick_url.format(ex.slug))
+        for ex, status in zip(exercises, statuses, strict=True)
+        if status.due and ex.progression.category != Progression.Category.HABIT and ex.pk not in done
+    ]
+
+
+@login_required
+@require_safe
+def session(request):
+    user = request.user
+    status = request.safety.status
+    if status.blocks_plan:
+        # Today says why the plan is held (its safety block); nobody is led through exercises.
+        return redirect("journal:today")
+    today = user.local_today()
+    day_type, done = selectors.day_type_and_done(user=user, day=today)
+    _, exercises = selectors.day_plan(user=user, day_type=day_type, status=status)
+    ticks = selectors.recent_ticks(user=user, day=today)
+    statuses = schedule.statuses(exercises, day=today, ticks=ticks, family_of=selectors.family_of)
+    steps = due_steps(exercises, statuses, done, today.isoformat())
+    all_phases = [phase for step in steps for phase in step.phases]
+    return render(
+        request,
+        "journal/session.html",
+        {
+            "steps": steps,
+            "day_type": day_type,
+            "rest_day": day_type == Entry.DayType.REST,
+            "minutes": max(1, round(phases.seconds_estimate(all_phases) / 60)),
+            "csrf_input": csrf_input(request),
+            "today_url": reverse("journal:today"),
+            "pain_options": PAIN_CHOICES,
+            "effort_options": Tick.Effort.choices,
+            "spread_choices": LEG_CHOICES,
+            "session_data": {
+                "timeScale": settings.SESSION_TIME_SCALE,
+                "tempo": phases.TEMPO_SECONDS,
+                "exercises": [
+                    {"slug": step.exercise.slug, "phases": [asdict(p) for p in step.phases]} for step in steps
+                ],
+            },
+        },
+    )
