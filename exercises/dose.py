@@ -13,6 +13,7 @@ without a range (2 × 6 each side) has exactly one step.
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from operator import attrgetter
 
 # Rest between sets when a level does not say otherwise (30–60 s in the guidance: the low end).
 DEFAULT_REST_SECONDS = 30
@@ -69,11 +70,8 @@ def _ladder(low, high, step):
     return [*rungs, high] if high >= low else [low]
 
 
-def _fields(exercise):
-    return (
-        exercise.per_side,
-        *(getattr(exercise, name) for pair in _RANGES.values() for name in pair),
-    )
+# A level's dose fields as one tuple: the key of its steps (read on every Today row, so in C).
+_fields = attrgetter("per_side", *(name for pair in _RANGES.values() for name in pair))
 
 
 @lru_cache(maxsize=256)
