@@ -2,13 +2,39 @@
 
 Pure: takes an `Exercise` (or anything with its dose fields) and returns plain values. The level
 stores ranges (sets 2–3, reps 8–20, hold 20–30 s); a plan item works at one *dose step* inside
-them, starting at the low end of every range (docs/clinical-rules.md, "Dose and schedule").
+them, starting at the low end of every range (docs/clinical-rules.md, "Dose steps").
+
+The steps of a level run from the low end of every range to the top of every range, one change
+at a time, in this order: more reps, then a longer hold at the top of each rep, then a longer
+hold (or more minutes), then one more set. Each step moves one number by its `STEP` (the last
+one of a range stops at its top), so a dose never goes down from one step to the next. A level
+without a range (2 × 6 each side) has exactly one step.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from operator import attrgetter
 
 # Rest between sets when a level does not say otherwise (30–60 s in the guidance: the low end).
 DEFAULT_REST_SECONDS = 30
+
+# How much one step adds, per part of the dose, in the order the steps take them.
+STEP = {
+    "reps": 2,
+    "rep_hold_seconds": 1,
+    "hold_seconds": 5,
+    "minutes": 2,
+    "sets": 1,
+}
+
+# The level's (low, high) field names for each part of the dose.
+_RANGES = {
+    "reps": ("reps_min", "reps_max"),
+    "rep_hold_seconds": ("rep_hold_seconds_min", "rep_hold_seconds_max"),
+    "hold_seconds": ("hold_seconds_min", "hold_seconds_max"),
+    "minutes": ("minutes_min", "minutes_max"),
+    "sets": ("sets_min", "sets_max"),
+}
 
 
 @dataclass(frozen=True)
@@ -34,3 +60,68 @@ def start(exercise):
         minutes=exercise.minutes_min,
         per_side=exercise.per_side,
     )
+
+
+def _ladder(low, high, step):
+    """low, low + step, ... up to and including high (the last rung stops at high)."""
+    if low is None or high is None:
+        return []
+    rungs = list(range(low, high, step))
+    return [*rungs, high] if high >= low else [low]
+
+
+# A level's dose fields as one tuple: the key of its steps (read on every Today row, so in C).
+_fields = attrgetter("per_side", *(name for pair in _RANGES.values() for name in pair))
+
+
+@lru_cache(maxsize=256)
+def _steps(fields):
+    per_side, *ends = fields
+    ranges = dict(zip(_RANGES, zip(ends[::2], ends[1::2], strict=True), strict=True))
+    dose = Dose(
+        sets=ranges["sets"][0], per_side=per_side, **{k: ranges[k][0] for k in _RANGES if k != "sets"}
+    )
+    found = [dose]
+    for part, (low, high) in ranges.items():
+        for value in _ladder(low, high, STEP[part])[1:]:
+            dose = replace(dose, **{part: value})
+            found.append(dose)
+    return tuple(found)
+
+
+def steps(exercise):
+    """Every dose of a level, from the low end of every range (step 0) to the top of every range."""
+    return _steps(_fields(exercise))
+
+
+def top_step(exercise):
+    """The number of the level's last step (0 for a level without a range)."""
+    return len(steps(exercise)) - 1
+
+
+def at_step(exercise, step):
+    """The dose at `step`, clamped to the level's steps (a step past the top is the top)."""
+    found = steps(exercise)
+    return found[max(0, min(step or 0, len(found) - 1))]
+
+
+def display(dose, exercise, *, often=True):
+    """A dose for people, like `Exercise.dose_display` but with today's numbers:
+    '2 × 8 each side, 3 s hold, daily', 'hold 30 s each side, daily', '1 min, daily'.
+
+    `often=False` leaves out how often ('2 × 8 each side, 3 s hold').
+    """
+    single = dose.sets == 1
+    each_side = " each side" if dose.per_side else ""
+    if dose.reps is not None:
+        body = f"{dose.reps} {exercise.rep_unit}" if single else f"{dose.sets} × {dose.reps}"
+        body += each_side
+        if dose.rep_hold_seconds:
+            body += f", {dose.rep_hold_seconds} s hold"
+    elif dose.hold_seconds is not None:
+        body = f"hold {dose.hold_seconds} s" if single else f"{dose.sets} × {dose.hold_seconds} s"
+        body += each_side
+    else:
+        body = f"{dose.minutes} min" if single else f"{dose.sets} × {dose.minutes} min"
+        body += each_side
+    return f"{body}, {exercise.frequency}" if often and exercise.frequency else body

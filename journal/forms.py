@@ -122,4 +122,6 @@ class DayTypeForm(forms.Form):
 
 
 class SuggestionForm(forms.Form):
-    kind = forms.ChoiceField(choices=[(Dismissal.Kind.UP, "up"), (Dismissal.Kind.DOWN, "down")])
+    kind = forms.ChoiceField(
+        choices=[(Dismissal.Kind.UP, "up"), (Dismissal.Kind.DOSE, "dose"), (Dismissal.Kind.DOWN, "down")]
+    )

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
+from exercises import dose
 from exercises.models import Exercise, Progression
 
 PAIN_RANGE = Q(pain__gte=0, pain__lte=10)
@@ -16,6 +17,13 @@ class PlanItem(models.Model):
     active = models.BooleanField(default=True)
     # The user's local date the current level began: evidence for a level change starts here.
     since = models.DateField()
+    # The dose step inside the level's ranges (exercises/dose.py): 0 is the low end of every range.
+    # A level change, up or back, starts the new level at 0.
+    dose_step = models.PositiveSmallIntegerField(default=0)
+    # The user's local date the current dose step began, when it began after the level did (None:
+    # with the level, on `since`). Evidence for the next dose step, and at the top step for the
+    # next level, starts here (`evidence_since`).
+    dose_since = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -26,6 +34,18 @@ class PlanItem(models.Model):
 
     def __str__(self):
         return f"{self.user}: {self.exercise}"
+
+    @property
+    def evidence_since(self):
+        return self.dose_since or self.since
+
+    @property
+    def dose(self):
+        """The dose this item is at today (reads `exercise`)."""
+        return dose.at_step(self.exercise, self.dose_step)
+
+    def dose_display(self):
+        return dose.display(self.dose, self.exercise)
 
 
 class PlanPeriod(models.Model):
@@ -138,15 +158,21 @@ class Tick(models.Model):
 
 
 class LevelChange(models.Model):
+    """A change of a plan item's level, or of its dose step inside the level: the one history of
+    changes. A dose step (direction and rule DOSE) has the same exercise on both sides and its
+    steps and dose in `values` (from_step, to_step, dose)."""
+
     class Direction(models.TextChoices):
         UP = "up", "Level up"
         DOWN = "down", "Step back"
         MANUAL = "manual", "Set by you"
+        DOSE = "dose", "Dose step"
 
     class Rule(models.TextChoices):
         """The rule behind a suggestion or a change (journal/suggestions.py; docs/clinical-rules.md)."""
 
         READY = "ready", "Ready for the next level"
+        DOSE = "dose", "Ready for the next dose step"
         PAIN_DURING = "pain_during", "Pain during above 5"
         NEXT_MORNING = "next_morning", "Next morning 2 or more above usual"
         RISING = "rising", "Pain rose two check-ins running"
@@ -185,6 +211,7 @@ class Dismissal(models.Model):
 
     class Kind(models.TextChoices):
         UP = "up", "Level up"
+        DOSE = "dose", "Dose step"
         DOWN = "down", "Step back"
         GENTLE = "gentle", "Gentle set today"
 

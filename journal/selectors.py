@@ -38,15 +38,23 @@ WINDOW_DAYS = 42
 
 @dataclass(slots=True)
 class PlannedItem:
-    """An active plan item as Today reads it (active_plan): its ids and dates, then its library rows."""
+    """An active plan item as Today reads it (active_plan): its ids, dates and dose step, then its
+    library rows."""
 
     pk: int
     progression_id: int
     exercise_id: int
     since: date
+    dose_step: int = 0
+    dose_since: date | None = None
     exercise: Exercise | None = None
     progression: Progression | None = None
     top_level: int = 0
+
+    @property
+    def evidence_since(self):
+        """The day the current dose step began (PlanItem.evidence_since)."""
+        return self.dose_since or self.since
 
 
 class LatestScreen(NamedTuple):
@@ -89,7 +97,7 @@ def active_plan(*, user):
     rows = (
         PlanItem.objects.filter(user=user, active=True)
         .order_by()
-        .values_list("pk", "progression_id", "exercise_id", "since")
+        .values_list("pk", "progression_id", "exercise_id", "since", "dose_step", "dose_since")
     )
     items = _with_library([PlannedItem(*row) for row in rows])
     library = catalog.catalog()
@@ -168,6 +176,13 @@ def day_plan(*, user, day_type, status, day=None):
     plan = plan_on(user=user, day=day) if past else active_plan(user=user)
     items = [item for item in plan if allowed(item.exercise, status)]
     return items, [item.exercise for item in items]
+
+
+def dose_steps(plan):
+    """{exercise pk: dose step} of a day's plan items (`day_plan`'s first part). An exercise planned
+    without a plan item (the rough-day and gentle sets) is not in it: it is done at step 0, the low
+    end of every range."""
+    return {item.exercise_id: item.dose_step for item in plan}
 
 
 def planned_exercises(*, user, day_type, status=None, day=None):
@@ -390,7 +405,13 @@ def export_records(*, user):
     return {
         "plan": list(
             PlanItem.objects.filter(user=user).values(
-                "progression__slug", "exercise__slug", "exercise__level", "active", "since"
+                "progression__slug",
+                "exercise__slug",
+                "exercise__level",
+                "active",
+                "since",
+                "dose_step",
+                "dose_since",
             )
         ),
         "entries": list(

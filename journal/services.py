@@ -3,6 +3,7 @@
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
+from exercises import dose
 from exercises.models import Exercise
 from journal import schedule
 from journal.models import Dismissal, Entry, LevelChange, PlanItem, PlanPeriod, Tick
@@ -151,6 +152,9 @@ def day_type_set(*, user, day, day_type):
 def level_change_make(*, plan_item, to_exercise, direction, suggestion, today, from_exercise_id=None):
     """Move a plan item to another level of its progression and keep the record with its rule.
 
+    The new level starts at its first dose step (the low end of every range), up or back: a step
+    back lands at the start of the lower level, never at the top of its ranges.
+
     `from_exercise_id`: the level the decision was made on; when the item has moved since (a second
     Accept of the same suggestion, a concurrent request) nothing changes and None is returned.
     """
@@ -171,11 +175,45 @@ def level_change_make(*, plan_item, to_exercise, direction, suggestion, today, f
     )
     item.exercise = to_exercise
     item.since = today
-    item.save(update_fields=["exercise", "since"])
+    item.dose_step = 0
+    item.dose_since = None
+    item.save(update_fields=["exercise", "since", "dose_step", "dose_since"])
     if item.active:
         _period_start(item=item, exercise=to_exercise, day=today)
     Dismissal.objects.filter(plan_item=item).delete()
     _refresh_planned(user=item.user, day=today)
+    return change
+
+
+@transaction.atomic
+def dose_step_make(*, plan_item, suggestion, today, from_exercise_id, from_step):
+    """Move a plan item one dose step up inside its level and keep the record with its rule (a
+    `LevelChange` with the same exercise on both sides and the steps in its values).
+
+    The decision was made on `from_exercise_id` at `from_step`; when the item has moved since (a
+    second Accept, a concurrent request), or the step is not the next one of the level, nothing
+    changes and None is returned. Evidence for the following step starts today (`dose_since`).
+    """
+    item = PlanItem.objects.select_for_update().select_related("exercise").get(pk=plan_item.pk)
+    to_step = suggestion.values.get("to_step")
+    if item.exercise_id != from_exercise_id or item.dose_step != from_step:
+        return None
+    if to_step != from_step + 1 or to_step > dose.top_step(item.exercise):
+        return None
+    change = LevelChange.objects.create(
+        user=item.user,
+        plan_item=item,
+        from_exercise_id=item.exercise_id,
+        to_exercise_id=item.exercise_id,
+        direction=LevelChange.Direction.DOSE,
+        rule=suggestion.rule,
+        values=suggestion.values,
+        reason=suggestion.reason,
+    )
+    item.dose_step = to_step
+    item.dose_since = today
+    item.save(update_fields=["dose_step", "dose_since"])
+    Dismissal.objects.filter(plan_item=item).delete()
     return change
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from exercises import dose
 from journal import pain
 from journal.models import Dismissal, Entry, LevelChange, Tick
 
@@ -33,7 +34,7 @@ QUIET_DAYS = 7  # no flare, leg symptoms or spreading in the last 7 days before 
 DOWN_LOOKBACK_DAYS = 7  # a step back reads sessions of the last 7 days
 # The furthest back any rule here reads sessions (a level-up's two weeks): the ticks a page needs.
 SESSION_WINDOW_DAYS = max(UP_WINDOW_DAYS, DOWN_LOOKBACK_DAYS, QUIET_DAYS)
-SNOOZE_DAYS = {Kind.UP: 3, Kind.DOWN: 7, Kind.GENTLE: 1}
+SNOOZE_DAYS = {Kind.UP: 3, Kind.DOSE: 3, Kind.DOWN: 7, Kind.GENTLE: 1}
 
 
 class DoneTick(NamedTuple):
@@ -73,10 +74,13 @@ class Snoozes:
     up: bool = False
     down: bool = False
     gentle: bool = False
+    dose: bool = False
 
     @classmethod
     def of(cls, kinds):
-        return cls(up=Kind.UP in kinds, down=Kind.DOWN in kinds, gentle=Kind.GENTLE in kinds)
+        return cls(
+            up=Kind.UP in kinds, down=Kind.DOWN in kinds, gentle=Kind.GENTLE in kinds, dose=Kind.DOSE in kinds
+        )
 
 
 def _iso(day):
@@ -97,13 +101,16 @@ def describe(rule, values):
     return f"{values['exercise']}: {sentence}" if "exercise" in values else sentence
 
 
+# The evidence a level-up and a dose step both read (ready_for_next_level).
+_READY = (
+    "{sessions} sessions at full dose since {first}, pain during {safe_during} or less and the latest"
+    " felt easy; mornings no more than {up_margin} above your usual {usual}; your 7-day average"
+    " ({average}) is no more than {start_margin} above when this level began ({level_start})."
+)
 # Each rule's sentence: dates read as "14 May", numbers as the user gave them (_words).
 SENTENCES = {
-    Rule.READY: (
-        "{sessions} sessions at full dose since {first}, pain during {safe_during} or less and the latest"
-        " felt easy; mornings no more than {up_margin} above your usual {usual}; your 7-day average"
-        " ({average}) is no more than {start_margin} above when this level began ({level_start})."
-    ),
+    Rule.READY: _READY,
+    Rule.DOSE: _READY + " The next step of this level: {dose}.",
     Rule.PAIN_DURING: (
         "Pain during the exercise was {pain_during} on {date}: above {too_much} is more than your back"
         " wants right now."
@@ -183,16 +190,19 @@ def quiet_week(entries, spread_days, today):
 # --- the rules ---------------------------------------------------------------------------------
 
 
-def ready_for_next_level(*, sessions, entries, since, today):
-    """Rule READY: the session, morning and average conditions of a level-up, or None.
+def ready_for_next_level(*, sessions, entries, since, today, evidence_since=None):
+    """Rule READY: the session, morning and average conditions of a level-up (and of a dose step),
+    or None.
 
     At least 3 sessions at full dose in the last 14 days, each with pain during <= 3 and effort not
     hard, the latest rated easy (`Tick.Effort`); the morning after each (where it has come) no more than 1 above
-    the usual pain; today's 7-day average no more than 1 above the level start.
+    the usual pain; today's 7-day average no more than 1 above the level start. Sessions count from
+    `evidence_since` (the day the current dose step began; default `since`, the level's first
+    day); the level start is always the level's.
     """
     recent = [
         s
-        for s in _recent(sessions, since, today - timedelta(days=UP_WINDOW_DAYS - 1))
+        for s in _recent(sessions, evidence_since or since, today - timedelta(days=UP_WINDOW_DAYS - 1))
         if s.full_dose and s.pain_during is not None
     ]
     if len(recent) < UP_SESSIONS:
@@ -298,10 +308,11 @@ class Context:
 
 
 def for_item(item, sessions, ctx, snoozes=Snoozes()):
-    """The suggestion for one plan item (kind UP or DOWN), or None.
+    """The suggestion for one plan item (kind UP, DOSE or DOWN), or None.
 
-    `item` has exercise (with level), progression_id, since and top_level. At level 1 there is no
-    step back: `gentle_day` offers the gentle set instead.
+    `item` has exercise (with level and its dose ranges), progression_id, since, dose_step,
+    evidence_since and top_level. At level 1 there is no step back: `gentle_day` offers the gentle
+    set instead.
     """
     if ctx.day_type != Entry.DayType.NORMAL:
         return None
@@ -311,19 +322,51 @@ def for_item(item, sessions, ctx, snoozes=Snoozes()):
             return Suggestion(Kind.DOWN, *down)
         # A snoozed step back, or at level 1 the gentle set's: "not now" never turns into a level-up.
         return None
-    return _level_up(item, sessions, ctx, snoozes)
+    return _more(item, sessions, ctx, snoozes)
 
 
-def _level_up(item, sessions, ctx, snoozes):
-    """The level-up for an item no step-back rule holds for, or None."""
-    level = item.exercise.level
-    allowed = min(item.top_level, ctx.max_level.get(item.progression_id, item.top_level))
-    if level >= allowed or snoozes.up or snoozes.down or not ctx.screen_cleared:
+def _more(item, sessions, ctx, snoozes):
+    """For an item no step-back rule holds for: the next dose step while it is below the top of its
+    level's ranges, at the top the next level; or None.
+
+    Both read the same evidence (`ready_for_next_level`, counted from the day the current step
+    began) behind the same gates: a normal day, the screen clear, a quiet week (no flare, no leg
+    symptoms, no spreading), no "not now" running for a dose step, a level-up or a step back.
+    """
+    if snoozes.up or snoozes.dose or snoozes.down or not ctx.screen_cleared:
         return None
+    exercise = item.exercise
+    top = dose.top_step(exercise)
+    step = min(item.dose_step, top)
+    if step >= top:
+        allowed = min(item.top_level, ctx.max_level.get(item.progression_id, item.top_level))
+        if exercise.level >= allowed:
+            return None
     if not quiet_week(ctx.entries, ctx.spread_days, ctx.today):
         return None
-    up = ready_for_next_level(sessions=sessions, entries=ctx.entries, since=item.since, today=ctx.today)
-    return Suggestion(Kind.UP, *up) if up else None
+    ready = ready_for_next_level(
+        sessions=sessions,
+        entries=ctx.entries,
+        since=item.since,
+        today=ctx.today,
+        evidence_since=item.evidence_since,
+    )
+    if ready is None:
+        return None
+    if step >= top:
+        return Suggestion(Kind.UP, *ready)
+    _, values = ready
+    following = dose.at_step(exercise, step + 1)
+    return Suggestion(
+        Kind.DOSE,
+        Rule.DOSE,
+        {
+            **values,
+            "from_step": step,
+            "to_step": step + 1,
+            "dose": dose.display(following, exercise, often=False),
+        },
+    )
 
 
 def gentle_day(plan_sessions, ctx, snoozed=False):

@@ -1,11 +1,11 @@
-from functools import lru_cache, partial
+from functools import lru_cache
 
 from django import template
 from django.core.cache import caches
 from django.template.loader import render_to_string
 from django.utils.html import format_html_join
 
-from exercises import catalog
+from exercises import catalog, dose
 from journal.models import PlanItem
 
 register = template.Library()
@@ -60,22 +60,40 @@ def _library_generation(version):
     return "-".join(str(part.timestamp()) if hasattr(part, "timestamp") else str(part) for part in version)
 
 
+def _fragment_context(exercise, dose_step):
+    context = {"exercise": exercise}
+    if dose_step is not None:
+        at_step = dose.at_step(exercise, dose_step)
+        context["dose"] = at_step
+        context["dose_text"] = dose.display(at_step, exercise)
+        context["dose_hold"] = at_step.hold_seconds or at_step.rep_hold_seconds
+    return context
+
+
 @register.simple_tag
-def library_fragment(template_name, exercise):
+def library_fragment(template_name, exercise, dose_step=None):
     """`template_name` rendered for a library exercise once per library version, then reused by
-    every page that shows it. The fragment may use nothing but `exercise`.
+    every page that shows it. The fragment may use nothing but `exercise`, and with a `dose_step`
+    the concrete dose at that step of the level (exercises/dose.py): `dose`, `dose_text` and
+    `dose_hold` (its seconds of hold, per set or per rep). That is the same for everyone at that
+    step, so it is cached per step.
 
     The key's version is the snapshot's (exercises.catalog): an edit anywhere in the library makes a
     new one, so a fragment never outlives the content it shows. An instance from an older snapshot
     (replaced while this request ran) is rendered without caching.
     """
     library = catalog.catalog()
-    render = partial(render_to_string, template_name, {"exercise": exercise})
+    key = f"journal:{template_name}:{exercise.pk}"
+    if dose_step is not None:
+        dose_step = max(0, min(dose_step, dose.top_step(exercise)))
+        key += f":{dose_step}"
+
+    def render():
+        return render_to_string(template_name, _fragment_context(exercise, dose_step))
+
     if library.exercises.get(exercise.pk) is not exercise:
         return render()
-    return _render_cached(
-        f"journal:{template_name}:{exercise.pk}", render, version=_library_generation(library.version)
-    )
+    return _render_cached(key, render, version=_library_generation(library.version))
 
 
 @register.simple_tag

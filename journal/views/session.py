@@ -28,17 +28,18 @@ class Step:
     tick_url: str
 
 
-def _dose(exercise):
-    """The dose the session runs: the level's starting step (the plan item's own step once stored)."""
-    return dose.start(exercise)
-
-
-def due_steps(exercises, statuses, done, day_iso):
+def due_steps(exercises, statuses, done, day_iso, dose_steps=None):
     """The session's steps: `exercises` planned (Today's rows, in order) that are due on the day
-    (`statuses`, journal/schedule.py), less habits and those done."""
+    (`statuses`, journal/schedule.py), less habits and those done; each at its plan item's dose
+    step (`dose_steps`, exercise pk -> step; 0, the low end, for the rough-day and gentle sets)."""
     tick_url = url_format("journal:tick", day=day_iso, exercise=OPEN)
+    dose_steps = dose_steps or {}
     return [
-        Step(exercise=ex, phases=phases.breakdown(_dose(ex), ex), tick_url=tick_url.format(ex.slug))
+        Step(
+            exercise=ex,
+            phases=phases.breakdown(dose.at_step(ex, dose_steps.get(ex.pk, 0)), ex),
+            tick_url=tick_url.format(ex.slug),
+        )
         for ex, status in zip(exercises, statuses, strict=True)
         if status.due and ex.progression.category != Progression.Category.HABIT and ex.pk not in done
     ]
@@ -54,10 +55,10 @@ def session(request):
         return redirect("journal:today")
     today = user.local_today()
     day_type, done = selectors.day_type_and_done(user=user, day=today)
-    _, exercises = selectors.day_plan(user=user, day_type=day_type, status=status)
+    plan, exercises = selectors.day_plan(user=user, day_type=day_type, status=status)
     ticks = selectors.recent_ticks(user=user, day=today)
     statuses = schedule.statuses(exercises, day=today, ticks=ticks, family_of=selectors.family_of)
-    steps = due_steps(exercises, statuses, done, today.isoformat())
+    steps = due_steps(exercises, statuses, done, today.isoformat(), selectors.dose_steps(plan))
     all_phases = [phase for step in steps for phase in step.phases]
     return render(
         request,

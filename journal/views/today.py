@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from exercises import dose
 from exercises.models import Exercise, Progression
 from journal import days, history, schedule, selectors, services, suggestions
 from journal.decorators import plan_write, wants_json
@@ -21,7 +22,8 @@ EFFORT_WORDS = {value: label.lower() for value, label in Tick.Effort.choices}
 
 @dataclass
 class Row:
-    """One line of the day's plan: the exercise, its tick if done, and any level suggestion."""
+    """One line of the day's plan: the exercise, its dose step, its tick if done, and any level
+    suggestion."""
 
     exercise: Exercise
     tick_url: str
@@ -29,6 +31,16 @@ class Row:
     tick: suggestions.DoneTick | None = None
     suggestion: tuple | None = None  # (plan item, suggestions.Suggestion)
     status: schedule.Status | None = None  # due today, and its own count (journal/schedule.py)
+    dose_step: int = 0  # the plan item's; 0 (the low end) for the rough-day and gentle sets
+
+    @property
+    def dose(self):
+        """Today's dose of it: what a tick at "full dose" says was done."""
+        return dose.at_step(self.exercise, self.dose_step)
+
+    @property
+    def dose_text(self):
+        return dose.display(self.dose, self.exercise, often=False)
 
     @property
     def done(self):
@@ -147,6 +159,7 @@ def _page_state(request, day):
     tick_url = url_format("journal:tick", day=day_iso, exercise=OPEN)
     untick_url = url_format("journal:untick", day=day_iso, exercise=OPEN)
     statuses = schedule.statuses(exercises, day=day, ticks=ticks, family_of=selectors.family_of)
+    steps = selectors.dose_steps(plan)
     rows = [
         Row(
             exercise=ex,
@@ -154,6 +167,7 @@ def _page_state(request, day):
             tick_url=tick_url.format(ex.slug),
             untick_url=untick_url.format(ex.slug),
             status=status,
+            dose_step=steps.get(ex.pk, 0),
         )
         for ex, status in zip(exercises, statuses, strict=True)
     ]
@@ -430,6 +444,8 @@ def accept(request, pk):
         messages.info(request, NO_LONGER)
         return redirect("journal:today")
     planned, suggestion = found
+    if suggestion.kind == Dismissal.Kind.DOSE:
+        return _accept_dose_step(request, item, planned, suggestion)
     step = 1 if suggestion.kind == Dismissal.Kind.UP else -1
     target = selectors.exercise_at(progression=planned.progression_id, level=planned.exercise.level + step)
     change = None
@@ -446,6 +462,21 @@ def accept(request, pk):
         messages.info(request, NO_LONGER)
         return redirect("journal:today")
     messages.success(request, f"{planned.progression.name}: now level {target.level}, {target.name}.")
+    return redirect("journal:today")
+
+
+def _accept_dose_step(request, item, planned, suggestion):
+    change = services.dose_step_make(
+        plan_item=item,
+        suggestion=suggestion,
+        today=request.user.local_today(),
+        from_exercise_id=planned.exercise_id,
+        from_step=planned.dose_step,
+    )
+    if change is None:
+        messages.info(request, NO_LONGER)
+    else:
+        messages.success(request, f"{planned.exercise.name}: now {suggestion.values['dose']}.")
     return redirect("journal:today")
 
 

@@ -312,7 +312,7 @@ def test_the_hold_timer_counts_sets_and_sides(page, live_server, size):
     log_in(page, live_server, user)
     page.goto(live_server.url + "/today/")
     row = page.locator("[data-testid=plan-item][data-exercise=childs-pose-hold]")
-    assert "Hold for 30 s" in row.inner_text()
+    assert "Hold for 20 s" in row.inner_text()  # the plan item's dose step: 0, the low end
     row.get_by_role("button", name="Start timer").click()
     row.get_by_text("Get ready… Set 1 of 3").wait_for()
     page.wait_for_function(
@@ -335,7 +335,7 @@ def test_without_javascript_the_hold_is_simply_shown(nojs_page, live_server):
     log_in(nojs_page, live_server, user)
     nojs_page.goto(live_server.url + "/today/")
     row = nojs_page.locator("[data-testid=plan-item][data-exercise=childs-pose-hold]")
-    assert "Hold for 30 s" in row.inner_text()
+    assert "Hold for 20 s" in row.inner_text()
     assert row.get_by_role("button", name="Start timer").count() == 0
 
 

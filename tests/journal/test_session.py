@@ -256,3 +256,17 @@ def test_an_every_other_day_exercise_done_yesterday_is_not_in_todays_session(ali
     Tick.objects.create(entry=entry, exercise_id=_exercise("single-leg-bridge"))
     assert "single-leg-bridge" not in session_slugs(alice_today)
     assert session_slugs(alice_today) == STARTER_SESSION
+
+
+def test_the_session_runs_the_plan_items_dose_step(alice_today, screened_alice):
+    from journal.models import PlanItem
+
+    alice_today.post(reverse("journal:plan_set", kwargs={"progression": "rocking"}), {"level": "2"})
+    hold_of = lambda: next(  # noqa: E731
+        p["seconds"]
+        for p in session_data(alice_today.get(URL))["exercises"][2]["phases"]
+        if p["kind"] == "hold"
+    )
+    assert hold_of() == 20  # child's pose starts at the low end of 20-30 s
+    PlanItem.objects.filter(user=screened_alice, progression__slug="rocking").update(dose_step=1)
+    assert hold_of() == 25

@@ -18,15 +18,37 @@ SINCE = TODAY - timedelta(days=30)
 
 @dataclass
 class Item:
+    """A plan item and its exercise in one; its dose has one step (2 × 6 each side) unless a test
+    gives it ranges (tests/journal/test_dose_step_rules.py)."""
+
     level: int = 2
     top_level: int = 3
     since: date = SINCE
     progression_id: int = 1
     pk: int = 1
+    dose_step: int = 0
+    dose_since: date | None = None
+    sets_min: int = 2
+    sets_max: int = 2
+    reps_min: int | None = 6
+    reps_max: int | None = 6
+    rep_hold_seconds_min: int | None = None
+    rep_hold_seconds_max: int | None = None
+    hold_seconds_min: int | None = None
+    hold_seconds_max: int | None = None
+    minutes_min: int | None = None
+    minutes_max: int | None = None
+    per_side: bool = True
+    rep_unit: str = "reps"
+    frequency: str = "daily"
 
     @property
     def exercise(self):
         return self
+
+    @property
+    def evidence_since(self):
+        return self.dose_since or self.since
 
     @property
     def name(self):
@@ -281,6 +303,9 @@ def test_every_rule_has_words(rule):
         "last": "2026-05-20",
         "pain": 7,
         "level": 2,
+        "from_step": 0,
+        "to_step": 1,
+        "dose": "2 × 10 each side",
     }
     assert suggestions.describe(rule, values)
 

@@ -127,17 +127,21 @@ SCENARIOS = {
 }
 
 
+# Level 3 of marching (3 × 8–10 each side) has two dose steps: at its first, "more" is a dose step.
+LEVELS = {1: "supine-marching", 2: "heel-taps", "3, dose step 0": "dead-bug-legs"}
+
+
 @pytest.mark.parametrize("scenario", SCENARIOS)
-@pytest.mark.parametrize("level", [1, 2])
+@pytest.mark.parametrize("level", LEVELS)
 def test_accept_does_exactly_what_the_page_shows(alice_today, ready_for_level_two, scenario, level):
     item = ready_for_level_two
-    if level == 2:
-        item.exercise = Exercise.objects.get(slug="heel-taps")
+    if level != 1:
+        item.exercise = Exercise.objects.get(slug=LEVELS[level])
         item.save()
         Tick.objects.filter(entry__user=item.user).update(exercise=item.exercise)
     SCENARIOS[scenario](item)
     shown = _card_kind(alice_today, item)
-    for kind in ("up", "down"):
+    for kind in ("up", "dose", "down"):
         alice_today.post(reverse("journal:accept", kwargs={"pk": item.pk}), {"kind": kind})
         moved = LevelChange.objects.filter(plan_item=item).exists()
         assert moved == (kind == shown), (scenario, kind, shown)
@@ -156,6 +160,15 @@ def test_the_scenarios_show_what_the_rules_say(alice_today, ready_for_level_two)
     ready_for_level_two.save()
     Tick.objects.filter(entry__user=ready_for_level_two.user).update(exercise=ready_for_level_two.exercise)
     assert _card_kind(alice_today, ready_for_level_two) == "down"
+
+
+def test_the_dose_step_scenario_shows_a_dose_step(alice_today, ready_for_level_two):
+    """Guards the ranged level of the test above the same way."""
+    item = ready_for_level_two
+    item.exercise = Exercise.objects.get(slug=LEVELS["3, dose step 0"])
+    item.save()
+    Tick.objects.filter(entry__user=item.user).update(exercise=item.exercise)
+    assert _card_kind(alice_today, item) == "dose"
 
 
 def test_a_second_accept_of_the_same_suggestion_changes_nothing(alice_today, ready_for_level_two):
