@@ -160,6 +160,8 @@ def test_a_note_only_day_is_a_gap_in_the_chart_and_the_averages(alice_today, scr
     assert averages[yesterday.isoformat()] == 6
     table = body.split('data-testid="pain-table"')[1].split("</table>")[0]
     assert f"<tr><td>{yesterday.isoformat()}</td><td>–</td><td>6.0</td></tr>" in table
+    day_row = body.split(f'<span class="day-date">{yesterday:%a %-d %b %Y}</span>')[1].split("</li>")[0]
+    assert '<span class="day-pain">no pain number</span>' in day_row
 
 
 # The rows.
