@@ -48,13 +48,16 @@ class CheckinForm(forms.Form):
     pain = forms.TypedChoiceField(
         choices=PAIN_CHOICES,
         coerce=int,
+        # A note (or the leg answer) may be saved alone: an empty pain stays empty, a gap on the
+        # chart and in every average, never a 0 (clean() asks for at least one answer).
+        required=False,
+        empty_value=None,
         # The eleven buttons are rendered once per answer shown and cached (plan_tags.pain_scale).
         widget=ButtonRadioSelect(
             id_prefix="pain", label_class="btn pain-btn pain-{value}", attrs={"autocomplete": "off"}
         ),
         label="Average pain over the last 24 hours",
         error_messages={
-            "required": "Choose a number from 0 to 10.",
             "invalid_choice": "Pain is a whole number from 0 (no pain) to 10 (worst imaginable).",
         },
     )
@@ -73,6 +76,19 @@ class CheckinForm(forms.Form):
         widget=ButtonRadioSelect(id_prefix="leg", label_class="btn btn-outline-secondary yes-no"),
         label="Numbness or tingling below the knee today?",
     )
+
+    NOTHING = "Choose a number from 0 to 10, or write a note."
+
+    def clean(self):
+        data = super().clean()
+        if (
+            not self.errors
+            and data.get("pain") is None
+            and not data.get("notes")
+            and data.get("leg_symptoms") is None
+        ):
+            self.add_error("pain", self.NOTHING)
+        return data
 
     @staticmethod
     def saved_answers(entry):

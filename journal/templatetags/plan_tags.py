@@ -106,3 +106,13 @@ def pain_scale(field):
 
 
 PAIN_SCALE = frozenset(str(n) for n in range(11))
+
+
+@register.simple_tag
+def choice_buttons(field):
+    """A ButtonRadioSelect's buttons (the leg question's yes / no), rendered once per answer shown,
+    like the pain scale: one variant for each choice checked, and one with none."""
+    value = field.value()
+    choices = {str(choice) for choice, _ in field.field.choices}
+    chosen = str(value) if value is not None and str(value) in choices else ""
+    return _render_cached(f"journal:buttons:{field.html_name}:{field.auto_id}:{chosen}", field.as_widget)

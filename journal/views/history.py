@@ -170,7 +170,7 @@ def _calendar_html(days, today, day_url):
 
 def _day_row(d, day_url):
     """(url, date, year, pain, done) of one row of the day list."""
-    pain = "no check-in" if d.pain is None else f"pain {d.pain}"
+    pain = "no pain number" if d.pain is None else f"pain {d.pain}"  # a note alone is no number either
     if d.day_type == "rest":
         done = "rest day"
     elif not d.planned:

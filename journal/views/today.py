@@ -225,7 +225,14 @@ def _page_state(request, day):
 
 def _render_day(request, day, form=None):
     context = _page_state(request, day)
-    context["checkin_form"] = form or CheckinForm.for_entry(context["entry"])
+    entry = context["entry"]
+    context["checkin_form"] = form or CheckinForm.for_entry(entry)
+    # Saved answers fold the check-in to one line (pain empty is a gap, so a note alone counts);
+    # a refused answer keeps it open.
+    context["checked_in"] = entry is not None and (
+        entry.pain is not None or bool(entry.notes) or entry.leg_symptoms is not None
+    )
+    context["checkin_folded"] = context["checked_in"] and form is None
     context["checkin_url"] = reverse("journal:checkin", kwargs={"day": context["day_iso"]})
     context["day_type_url"] = reverse("journal:day_type", kwargs={"day": context["day_iso"]})
     return render(request, "journal/today.html", context)
@@ -272,7 +279,11 @@ def checkin(request, day):
         notes=form.cleaned_data["notes"],
         leg_symptoms=form.cleaned_data["leg_symptoms"],
     )
-    messages.success(request, f"Pain {form.cleaned_data['pain']} saved for {parsed:%A %-d %B}.")
+    pain = form.cleaned_data["pain"]
+    if pain is None:
+        messages.success(request, f"Check-in saved for {parsed:%A %-d %B}, without a pain number.")
+    else:
+        messages.success(request, f"Pain {pain} saved for {parsed:%A %-d %B}.")
     if form.cleaned_data["leg_symptoms"]:
         messages.warning(
             request,

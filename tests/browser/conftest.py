@@ -16,7 +16,11 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
 AXE = Path(__file__).parent / "vendor" / "axe-core-4.14.1" / "axe.min.js"
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+# The README's pictures live in docs/ and are taken by tests/browser/test_readme_screenshots.py:
+# always into artifacts/screenshots/, and over the committed ones with UPDATE_SCREENSHOTS=1.
+DOCS = ROOT / "docs"
 
 
 def pytest_collection_modifyitems(items):
@@ -133,5 +137,20 @@ def screenshot(size):
 
     def take(page, name):
         page.screenshot(path=str(SCREENSHOTS / f"{name}-{size}.png"), full_page=True)
+
+    return take
+
+
+@pytest.fixture
+def readme_screenshot():
+    """Take one of the README's pictures (docs/NAME.png): into artifacts/screenshots/readme/ always,
+    and into docs/ as well when UPDATE_SCREENSHOTS=1, to be committed."""
+    (SCREENSHOTS / "readme").mkdir(parents=True, exist_ok=True)
+    update = os.environ.get("UPDATE_SCREENSHOTS", "").lower() in {"1", "true", "yes"}
+
+    def take(page, name, *, full_page):
+        picture = page.screenshot(path=str(SCREENSHOTS / "readme" / f"{name}.png"), full_page=full_page)
+        if update:
+            (DOCS / f"{name}.png").write_bytes(picture)
 
     return take

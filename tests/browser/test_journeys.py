@@ -241,6 +241,9 @@ def test_log_out_and_a_second_user_sees_nothing_of_the_first(page, live_server, 
     Entry.objects.filter(user=with_history).update(notes="historian-private-note")
     log_in(page, live_server, with_history)
     page.goto(live_server.url + "/today/")
+    menu = page.get_by_test_id("nav-menu")
+    if menu.is_visible():  # on a phone Log out is in the header's menu
+        menu.locator("summary").click()
     page.get_by_role("button", name="Log out").click()
     page.wait_for_url(live_server.url + "/")
     page.goto(live_server.url + "/today/")

@@ -251,7 +251,7 @@ def test_the_day_rows_and_the_calendar_say_what_each_day_was(alice_today, screen
     assert '<span class="day-pain">pain 4</span>' in rows
     assert '<span class="day-done">3 of 7 done</span>' in rows
     assert '<span class="day-done">rest day</span>' in rows
-    assert '<span class="day-pain">no check-in</span>' in rows
+    assert '<span class="day-pain">no pain number</span>' in rows
     assert '<span class="day-done">0 of 7 done · rough day</span>' not in rows  # it keeps its ticks
     assert '<span class="day-done">3 of 7 done · rough day</span>' in rows
     assert rows.index(ago[1].isoformat()) < rows.index(ago[5].isoformat())  # newest first
