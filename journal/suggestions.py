@@ -161,7 +161,10 @@ def _by_day(entries):
 def level_start(entries, since, today):
     """The 7-day average on the day the level began; for a level begun before any check-in, the
     first 7-day average known after it."""
-    day = since
+    if not entries:
+        return None
+    # No average exists before the first day read: start there for a level begun long before it.
+    day = max(since, min(e.date for e in entries))
     while day <= today:
         average = pain.seven_day_average(entries, day)
         if average is not None:

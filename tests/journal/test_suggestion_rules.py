@@ -364,3 +364,12 @@ def test_each_rule_sentence_whole(rule, sentence):
 def test_a_flare_without_a_usual_pain_and_an_exercise_named():
     values = {"date": "2026-05-20", "pain": 7, "usual": None, "exercise": "Heel taps"}
     assert suggestions.describe("flare", values) == "Heel taps: Today's pain is 7: a flare."
+
+
+def test_the_level_start_of_a_level_begun_before_the_days_read_is_the_first_average_among_them():
+    days = [Day(date=TODAY - timedelta(days=n), pain=5 if n > 10 else 2) for n in range(40, -1, -1)]
+    long_ago = TODAY - timedelta(days=5 * 365)
+    first_average = suggestions.level_start(days, TODAY - timedelta(days=40), TODAY)
+    assert first_average == 5
+    assert suggestions.level_start(days, long_ago, TODAY) == first_average
+    assert suggestions.level_start([], long_ago, TODAY) is None
