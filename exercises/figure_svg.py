@@ -45,6 +45,8 @@ class _Animator:
         self.times = ";".join(f"{t:.3f}".rstrip("0").rstrip(".") or "0" for t in times)
 
     def __call__(self, attribute, values):
+        if len(set(values)) == 1:  # this shape stays still: no animation to send
+            return ""
         return format_html(
             '<animate attributeName="{}" dur="{}s" repeatCount="indefinite" keyTimes="{}" values="{}"/>',
             attribute,

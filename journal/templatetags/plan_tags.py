@@ -1,7 +1,6 @@
 from functools import lru_cache, partial
 
 from django import template
-from django.core.cache import caches
 from django.template.loader import render_to_string
 from django.utils.html import format_html_join
 
@@ -45,21 +44,6 @@ def _options(choices, chosen):
     )
 
 
-def _render_cached(key, render, *, version=None):
-    """`render()` cached in this process's "local" cache under `key` (and `version`); with DEBUG
-    that cache is Django's dummy cache (backcare/settings.py), so a template edit shows at once.
-
-    Only for output that is the same for everyone who sees it: nothing per user may be cached.
-    """
-    return caches["local"].get_or_set(key, render, version=version)
-
-
-@lru_cache(maxsize=8)
-def _library_generation(version):
-    """The library snapshot's content version as a short cache version (its timestamps as numbers)."""
-    return "-".join(str(part.timestamp()) if hasattr(part, "timestamp") else str(part) for part in version)
-
-
 @register.simple_tag
 def library_fragment(template_name, exercise):
     """`template_name` rendered for a library exercise once per library version, then reused by
@@ -69,13 +53,8 @@ def library_fragment(template_name, exercise):
     new one, so a fragment never outlives the content it shows. An instance from an older snapshot
     (replaced while this request ran) is rendered without caching.
     """
-    library = catalog.catalog()
     render = partial(render_to_string, template_name, {"exercise": exercise})
-    if library.exercises.get(exercise.pk) is not exercise:
-        return render()
-    return _render_cached(
-        f"journal:{template_name}:{exercise.pk}", render, version=_library_generation(library.version)
-    )
+    return catalog.library_fragment(f"journal:{template_name}:{exercise.pk}", exercise, render)
 
 
 @register.simple_tag
@@ -84,7 +63,7 @@ def pain_scale(field):
     variants for everyone: each value checked, or none)."""
     value = field.value()
     chosen = str(value) if value is not None and str(value) in PAIN_SCALE else ""
-    return _render_cached(f"journal:pain-scale:{field.html_name}:{field.auto_id}:{chosen}", field.as_widget)
+    return catalog.render_cached(f"journal:pain-scale:{field.html_name}:{field.auto_id}:{chosen}", field.as_widget)
 
 
 PAIN_SCALE = frozenset(str(n) for n in range(11))
