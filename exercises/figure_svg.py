@@ -10,7 +10,6 @@ end poses side by side, `display="none"` until then).
 
 from django.utils.html import format_html, format_html_join
 
-
 from exercises import figures
 from exercises.figures import ARM_WIDTH, FOOT_WIDTH, HEAD_RADIUS, LEG_WIDTH, NECK_WIDTH, TRUNK_WIDTH
 
@@ -62,7 +61,13 @@ def _shape(tag, attributes):
 
 def _props(figure, left, right):
     return format_html_join(
-        "", "{}", [(_shape(tag, attrs),) for prop in figure.all_props().values() for tag, attrs in prop.shapes(left, right)]
+        "",
+        "{}",
+        [
+            (_shape(tag, attrs),)
+            for prop in figure.all_props().values()
+            for tag, attrs in prop.shapes(left, right)
+        ],
     )
 
 
@@ -116,7 +121,9 @@ def _body(bodies, animate):
             )
             x, y = _xy(first["head"]).split(",")
             parts.append(
-                format_html('<circle cx="{}" cy="{}" r="{}" fill="{}">{}</circle>', x, y, HEAD_RADIUS, TRUNK, motion)
+                format_html(
+                    '<circle cx="{}" cy="{}" r="{}" fill="{}">{}</circle>', x, y, HEAD_RADIUS, TRUNK, motion
+                )
             )
     return format_html(
         '<g fill="none" stroke-linecap="round" stroke-linejoin="round">{}</g>',
@@ -171,6 +178,3 @@ def frame(title, size="large"):
         size,
         title,
     )
-
-
-

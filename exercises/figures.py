@@ -25,7 +25,6 @@ Joint angles (all in degrees, 0 = the neutral standing shape):
 import math
 from dataclasses import dataclass, field, replace
 
-
 # Segment lengths (cm-ish). They never change: forward kinematics is the only way points are made.
 PELVIS = 10  # hip joint → base of the spine
 LOWER_BACK = 20  # → waist
@@ -204,7 +203,7 @@ def foot(pose, side, direction):
     return pose.but(**{f"{side}_ankle": _near(sole - shin - 90, 0)})
 
 
-def solve(make, goal, low, high, steps=40):
+def solve(make, goal, low, high, steps=30):
     """The pose `make(v)` for the v in [low, high] where `goal(pose)` crosses zero (bisection)."""
     f_low = goal(make(low))
     for _ in range(steps):
@@ -248,7 +247,10 @@ class Rect:
         dy = max(self.y - point[1], 0, point[1] - (self.y + self.height))
         if dx == 0 and dy == 0:  # inside: negative, the depth to the nearest side
             return -min(
-                point[0] - self.x, self.x + self.width - point[0], point[1] - self.y, self.y + self.height - point[1]
+                point[0] - self.x,
+                self.x + self.width - point[0],
+                point[1] - self.y,
+                self.y + self.height - point[1],
             )
         return math.hypot(dx, dy)
 
@@ -286,9 +288,9 @@ class Chair(Rect):
         d = f"M{_n(x0 + 2)} 0V{_n(-self.y)}M{_n(x1 - 2)} 0V{_n(-self.y)}"
         if self.back:
             d += f"M{_n(x1 - 2)} {_n(-top)}V{_n(-(top + 40))}"
-        return [("path", (("d", d), ("fill", "none"), ("stroke", PROP_LINE), ("stroke-width", 3)))] + super().shapes(
-            left, right
-        )
+        return [
+            ("path", (("d", d), ("fill", "none"), ("stroke", PROP_LINE), ("stroke-width", 3)))
+        ] + super().shapes(left, right)
 
     def bounds(self):
         return (self.x, 0, self.x + self.width, self.y + self.height + (40 if self.back else 0))
@@ -309,9 +311,16 @@ class Circle:
     def shapes(self, left, right):
         fill = {"ball": "#cfe2ff", "roller": "#d1e7dd", "tennis": "#dfe86a"}[self.kind]
         centre = (("cx", _n(self.cx)), ("cy", _n(-self.cy)))
-        found = [("circle", (*centre, ("r", _n(self.r)), ("fill", fill), ("stroke", "#8c99a6"), ("stroke-width", 1.5)))]
+        found = [
+            (
+                "circle",
+                (*centre, ("r", _n(self.r)), ("fill", fill), ("stroke", "#8c99a6"), ("stroke-width", 1.5)),
+            )
+        ]
         if self.kind == "roller":
-            found.append(("circle", (*centre, ("r", _n(self.r / 3)), ("fill", "none"), ("stroke", "#8c99a6"))))
+            found.append(
+                ("circle", (*centre, ("r", _n(self.r / 3)), ("fill", "none"), ("stroke", "#8c99a6")))
+            )
         return found
 
     def bounds(self):
@@ -462,8 +471,6 @@ def timeline(figure):
     return frames, [t / now for t in times], now
 
 
-
-
 def viewbox(figure, bodies):
     """(left, top, right, bottom) in SVG coordinates (y down) around every body and prop, padded."""
     xs, ys = [], [0.0]
@@ -477,7 +484,12 @@ def viewbox(figure, bodies):
             xs += [bounds[0], bounds[2]]
             ys += [bounds[3]]
     pad = 4
-    left, top, right, bottom = math.floor(min(xs)) - pad, -math.ceil(max(ys)) - pad, math.ceil(max(xs)) + pad, 3
+    left, top, right, bottom = (
+        math.floor(min(xs)) - pad,
+        -math.ceil(max(ys)) - pad,
+        math.ceil(max(xs)) + pad,
+        3,
+    )
     # Not too tall or too wide for one box on the page: widen a standing figure, heighten a lying one.
     width, height = right - left, bottom - top
     if width < height * MIN_ASPECT:

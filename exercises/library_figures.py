@@ -10,6 +10,8 @@ keyframe is such a posture with a few changes, with the hands and feet put where
 `reach` (two-joint inverse kinematics) and `place`, never as raw coordinates.
 """
 
+import math
+
 from exercises.figures import (
     FOREARM,
     THIGH,
@@ -299,7 +301,7 @@ def _toes_down(pose, sides=BOTH):
     """Each foot pointed just enough for the toes to rest on the floor."""
     for side in sides:
         pose = solve(
-            lambda a, side=side: pose.but(**{f"{side}_ankle": a}),
+            lambda a, side=side, pose=pose: pose.but(**{f"{side}_ankle": a}),
             lambda p, side=side: points(p)[f"{side}_toe"][1] - 2.5,
             -100,
             -10,
@@ -346,14 +348,10 @@ def all_fours(**angles):
 
 
 def _cos(degrees):
-    import math
-
     return math.cos(math.radians(degrees))
 
 
 def _sin(degrees):
-    import math
-
     return math.sin(math.radians(degrees))
 
 
@@ -439,7 +437,12 @@ def _leg_slide():
     long = solve(slid, lambda p: points(p)["near_toe"][1] - 2.5, 5, 50)
     floor = {"floor": ALL_FOURS}
     return Figure(
-        keys=(Key(start, floor), Key(long, {"floor": _each("hand") + _each("knee", "ankle", "toe", sides=("far",)) + ("near_toe",)})),
+        keys=(
+            Key(start, floor),
+            Key(
+                long, {"floor": _each("hand") + _each("knee", "ankle", "toe", sides=("far",)) + ("near_toe",)}
+            ),
+        ),
         rep_seconds=4,
     )
 
@@ -451,11 +454,16 @@ PRONE_LEGS = _each("knee", "ankle", "toe")
 
 def prone(**angles):
     """On the front, legs long with the tops of the feet down, arms long by the sides, head resting."""
-    pose = Pose(x=0, y=6, pelvis=0, neck=-13.3, near_hip=2.7, far_hip=2.7, near_knee=2.7, far_knee=2.7)
-    pose = _toes_down(pose.but(**angles))
+    pose = PRONE_LEGS_POSE.but(**angles)
     shoulder = points(pose)["shoulder"]
     hands = (shoulder[0] - 51.9, 3)
     return reach(reach(pose, "near_arm", hands), "far_arm", hands)
+
+
+# The legs do not change with the trunk's angles: their pointed feet are worked out once.
+PRONE_LEGS_POSE = _toes_down(
+    Pose(x=0, y=6, pelvis=0, neck=-13.3, near_hip=2.7, far_hip=2.7, near_knee=2.7, far_knee=2.7)
+)
 
 
 def _lying_face_down():
@@ -574,10 +582,7 @@ def _walk(stride, seconds):
         # Front heel strikes ahead, the back foot pushes off on its toes.
         pose = reach(pose, f"{front}_leg", (half + 2, 8.5))
         pose = foot(pose, front, 12)
-        body = points(pose)
-        pose = foot(pose, front, 12 + (body[f"{front}_heel"][1] - 2.5) * 0)
-        pose = reach(pose, f"{back}_leg", (-half - 4, 12 + lift_back))
-        return _toe_down(pose, back)
+        return reach(pose, f"{back}_leg", (-half - 4, 12 + lift_back))
 
     def passing(stance, swing, hip_y):
         pose = standing(y=hip_y)
@@ -586,8 +591,9 @@ def _walk(stride, seconds):
         return pose
 
     def heel_strike(front, back):
-        pose = step(front, back, 86, 0)
-        return solve(lambda y: step(front, back, y, 0), lambda p: points(p)[f"{front}_heel"][1] - 2.5, 70, 92)
+        # The hips as high as they go with the front heel just on the floor.
+        pose = solve(lambda y: step(front, back, y, 0), lambda p: points(p)[f"{front}_heel"][1] - 2.5, 70, 92)
+        return _toe_down(pose, back)
 
     a = heel_strike("near", "far")
     b = passing("near", "far", 89)
@@ -692,11 +698,6 @@ def _reverse_hyper(loaded):
     # At the bottom the belly rests on the ball too.
     bottom = {**contacts, "ball": ("hip", "sacrum", "waist")}
     return Figure(keys=(Key(down, bottom), Key(up, contacts, hold=0.5)), props=props, rep_seconds=3)
-
-
-def _ball_gap(pose, centre, r, point):
-    found = points(pose)[point]
-    return ((found[0] - centre[0]) ** 2 + (found[1] - centre[1]) ** 2) ** 0.5 - r - 6
 
 
 FIGURES = {

@@ -63,7 +63,9 @@ def pain_scale(field):
     variants for everyone: each value checked, or none)."""
     value = field.value()
     chosen = str(value) if value is not None and str(value) in PAIN_SCALE else ""
-    return catalog.render_cached(f"journal:pain-scale:{field.html_name}:{field.auto_id}:{chosen}", field.as_widget)
+    return catalog.render_cached(
+        f"journal:pain-scale:{field.html_name}:{field.auto_id}:{chosen}", field.as_widget
+    )
 
 
 PAIN_SCALE = frozenset(str(n) for n in range(11))

@@ -8,7 +8,19 @@ from django.template import Context, Template
 from django.urls import reverse
 
 from exercises import catalog, figure_svg, figures
-from exercises.figures import SEGMENTS, TOLERANCE, Band, Chair, Circle, Figure, Key, Pose, Rect, Wall, clearance
+from exercises.figures import (
+    SEGMENTS,
+    TOLERANCE,
+    Band,
+    Chair,
+    Circle,
+    Figure,
+    Key,
+    Pose,
+    Rect,
+    Wall,
+    clearance,
+)
 from exercises.library import LIBRARY
 from exercises.library_figures import FIGURES
 from exercises.models import Exercise
@@ -140,7 +152,14 @@ def test_every_prop_measures_distance_to_its_surface():
 
 
 def test_props_draw_as_plain_shapes():
-    for prop in (figures.FLOOR, Rect(0, 10, 10), Chair(0, 30), figures.ball(0, 30), figures.roller(0), Wall(5)):
+    for prop in (
+        figures.FLOOR,
+        Rect(0, 10, 10),
+        Chair(0, 30),
+        figures.ball(0, 30),
+        figures.roller(0),
+        Wall(5),
+    ):
         for tag, attributes in prop.shapes(-10, 10):
             assert tag in {"path", "rect", "circle"} and attributes
 
@@ -171,7 +190,7 @@ def test_the_reduced_motion_pair_is_there_hidden_until_asked_for():
     svg = _render()
     assert '<g class="fig-moving">' in svg
     still = svg[svg.index('<g class="fig-still" display="none">') :]
-    assert still.count('scale(.5)') == 2  # start and end, side by side
+    assert still.count("scale(.5)") == 2  # start and end, side by side
     assert "<animate" not in still
 
 
