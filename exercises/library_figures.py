@@ -269,12 +269,13 @@ def _single_leg_bridge():
 
 
 def _figure_four():
-    start = _flat_feet(supine(), ("far",), heel_x=62)
+    start = _flat_feet(supine(), ("far",), heel_x=44)
 
     def crossed(pose):
-        # The near ankle rests just above the far (bottom) knee.
+        # The near ankle rests just above the far (bottom) knee. That leg is turned out, so seen
+        # from the side its knee points away from the head: the other of reach's two solutions.
         knee = points(pose)["far_knee"]
-        pose = reach(pose, "near_leg", (knee[0] + 2, knee[1] + 8))
+        pose = reach(pose, "near_leg", (knee[0] + 2, knee[1] + 8), flip=True)
         return pose.but(near_ankle=-5)
 
     drawn = start.but(far_hip=start.far_hip + 40, far_ankle=-10)
@@ -657,7 +658,7 @@ def _ball_release():
 
     contacts = {"roller": ("hip",), "floor": FEET_FLAT + _each("hand")}
     return Figure(
-        keys=(Key(sit(-14), contacts), Key(sit(14), contacts, hold=1)),
+        keys=(Key(sit(-32), contacts), Key(sit(32), contacts, hold=1)),
         props={"roller": rolling},
         rep_seconds=4,
     )
