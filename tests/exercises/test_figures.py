@@ -271,3 +271,14 @@ def test_every_exercise_page_shows_its_large_figure(client, slug):
     body = client.get(reverse("exercises:detail", kwargs={"slug": slug})).content.decode()
     assert body.count('data-testid="figure"') == 1
     assert "figure-large" in body and "css/figures.css" in body
+
+
+@pytest.mark.django_db
+def test_a_today_row_draws_its_small_figure_without_a_query(django_assert_num_queries, library):
+    # Today's rows carry exercises from the library snapshot (selectors.active_plan), like this one.
+    row = {"exercise": catalog.exercise(library.by_slug["glute-bridge"].pk)}
+    template = Template('{% load figures %}{% figure row.exercise "small" %}')
+    with django_assert_num_queries(0):
+        first = template.render(Context({"row": row}))
+        again = template.render(Context({"row": row}))
+    assert first == again and 'class="figure figure-small"' in first
