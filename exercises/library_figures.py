@@ -35,6 +35,14 @@ TRUNK_DOWN = ("hip", "sacrum", "waist", "shoulder", "head")
 BOTH = ("near", "far")
 
 
+def _cos(degrees):
+    return math.cos(math.radians(degrees))
+
+
+def _sin(degrees):
+    return math.sin(math.radians(degrees))
+
+
 def _each(*parts, sides=BOTH):
     return tuple(f"{side}_{part}" for side in sides for part in parts)
 
@@ -107,7 +115,8 @@ def _belly_breathing():
     chair = Chair(x=ankle[0] - 34, width=32, y=ankle[1] - 4 - 4)
     calves = {"floor": TRUNK_DOWN + _each("elbow"), "chair": _each("ankle")}
     return Figure(
-        keys=(Key(hands(0), calves, hold=1.5, move=6), Key(hands(4), calves, hold=1, move=4)),
+        # In through the nose for about 4 s, out slowly for about 6 s.
+        keys=(Key(hands(0), calves, hold=1.5, move=4), Key(hands(4), calves, hold=1, move=6)),
         props={"chair": chair},
         rep_seconds=10,
     )
@@ -215,7 +224,7 @@ def _glute_bridge():
     return Figure(
         keys=(
             Key(start, {"floor": TRUNK_DOWN + ARMS_DOWN + FEET_FLAT}),
-            Key(top, {"floor": ("shoulder", "head") + ARMS_DOWN + FEET_FLAT}, hold=2),
+            Key(top, {"floor": ("shoulder", "head") + ARMS_DOWN + FEET_FLAT}, hold=3),  # 3 s each rep
         ),
         rep_seconds=3,
     )
@@ -223,28 +232,23 @@ def _glute_bridge():
 
 def _bridge_march():
     top = _bridge_top(hook_lying())
-    up = {"floor": ("shoulder", "head") + ARMS_DOWN + FEET_FLAT}
+    shoulders = ("shoulder", "head") + ARMS_DOWN
 
     def lift(side):
-        found = points(top)
-        knee_lifted = top.but(**{f"{side}_hip": getattr(top, f"{side}_hip") + 30})
-        return (
-            knee_lifted.but(**{f"{side}_ankle": getattr(top, f"{side}_ankle") - 15}) if found else knee_lifted
+        # Hips stay up while one foot comes a little off the floor.
+        return top.but(
+            **{
+                f"{side}_hip": getattr(top, f"{side}_hip") + 30,
+                f"{side}_ankle": getattr(top, f"{side}_ankle") - 15,
+            }
         )
 
-    other = {"near": "far", "far": "near"}
     return Figure(
         keys=(
-            Key(top, up),
-            Key(
-                lift("near"),
-                {"floor": ("shoulder", "head") + ARMS_DOWN + _each("heel", "toe", sides=("far",))},
-            ),
-            Key(top, up),
-            Key(
-                lift("far"),
-                {"floor": ("shoulder", "head") + ARMS_DOWN + _each("heel", "toe", sides=(other["far"],))},
-            ),
+            Key(top, {"floor": shoulders + FEET_FLAT}),
+            Key(lift("near"), {"floor": shoulders + _each("heel", "toe", sides=("far",))}),
+            Key(top, {"floor": shoulders + FEET_FLAT}),
+            Key(lift("far"), {"floor": shoulders + _each("heel", "toe", sides=("near",))}),
         ),
         rep_seconds=5,
     )
@@ -314,7 +318,7 @@ def _kneel(pose, sweep):
     """The hips on the thighs' arc around the knees: sweep 0 straight above them, 90 back at the heels'
     side. The shins stay on the floor."""
     thigh = 90 + sweep
-    pose = pose.but(x=KNEE[0] + 42 * _cos(thigh), y=KNEE[1] + 42 * _sin(thigh))
+    pose = pose.but(x=KNEE[0] + THIGH * _cos(thigh), y=KNEE[1] + THIGH * _sin(thigh))
     for side in BOTH:
         pose = reach(pose, f"{side}_leg", ANKLE)
     return _toes_down(pose)
@@ -330,8 +334,8 @@ def _hands_on(pose, hands_x, arm=51):
         found = points(p)
         return ((found["shoulder"][0] - hands_x) ** 2 + (found["shoulder"][1] - 3) ** 2) ** 0.5 - arm
 
-    # Tilted from nose-down (the shoulders low) up to level: the first that reaches.
-    found = solve(lambda tilt: tipped(tilt), gap, -20, 35)
+    # Between nose-down and shoulders well above the hips, where the arms are (almost) straight.
+    found = solve(tipped, gap, -20, 35)
     return _kneel_again(found)
 
 
@@ -346,14 +350,6 @@ def all_fours(**angles):
     pose = _kneel(Pose(pelvis=0, neck=-12).but(**angles), 0)
     shoulder_x = points(pose)["shoulder"][0]
     return _hands_on(pose, shoulder_x + 2)
-
-
-def _cos(degrees):
-    return math.cos(math.radians(degrees))
-
-
-def _sin(degrees):
-    return math.sin(math.radians(degrees))
 
 
 def _cat_cow(scale, pause):
@@ -403,7 +399,9 @@ def _childs_pose():
 def _reach_out(start, leg, arm, height):
     """`leg` straight back and `arm` straight forward, `height` 1 level with the back, 0.5 half way."""
     drop = 35 * (1 - height)  # degrees below level
-    upper = start.pelvis - start.lumbar - start.thoracic
+    upper = start.pelvis - start.lumbar - start.thoracic  # the upper back's direction
+    # The thigh's direction is pelvis + 180 + hip (180 + drop: back and down); the arm's is
+    # upper back + 180 + shoulder (-drop: forward and down).
     pose = start.but(**{f"{leg}_hip": drop - start.pelvis, f"{leg}_knee": 0, f"{leg}_ankle": -45})
     return pose.but(**{f"{arm}_shoulder": 180 - upper - drop, f"{arm}_elbow": 0})
 
