@@ -8,6 +8,8 @@ right even where static/css/figures.css is not linked. That stylesheet sizes it 
 end poses side by side, `display="none"` until then).
 """
 
+import math
+
 from django.utils.html import format_html, format_html_join
 
 from exercises import figures
@@ -34,6 +36,19 @@ def _xy(point):
 
 def _points(body, names):
     return " ".join(_xy(body[name]) for name in names)
+
+
+def _nose(body):
+    """A short stroke on the face side of the head (the figure's front, a quarter turn clockwise
+    from the neck), so that which way it faces reads even where arms and legs are ambiguous."""
+    (sx, sy), (hx, hy) = body["shoulder"], body["head"]
+    length = math.hypot(hx - sx, hy - sy)
+    ux, uy = (hx - sx) / length, (hy - sy) / length  # up the neck
+    fx, fy = uy, -ux  # the face's side
+    start = (hx + fx * (HEAD_RADIUS - 2) + ux * 1, hy + fy * (HEAD_RADIUS - 2) + uy * 1)
+    end = (hx + fx * (HEAD_RADIUS + 3) - ux * 1.5, hy + fy * (HEAD_RADIUS + 3) - uy * 1.5)
+    end = (end[0], max(end[1], 2))  # face down, it rests on the floor rather than through it
+    return f"{_xy(start)} {_xy(end)}"
 
 
 class _Animator:
@@ -123,6 +138,14 @@ def _body(bodies, animate):
             parts.append(
                 format_html(
                     '<circle cx="{}" cy="{}" r="{}" fill="{}">{}</circle>', x, y, HEAD_RADIUS, TRUNK, motion
+                )
+            )
+            parts.append(
+                format_html(
+                    '<polyline points="{}" stroke="{}" stroke-width="4">{}</polyline>',
+                    _nose(first),
+                    TRUNK,
+                    animate("points", [_nose(body) for body in bodies]) if animate else "",
                 )
             )
     return format_html(

@@ -562,7 +562,7 @@ def _backbend():
         return pose
 
     start = hands_on_back(stand)
-    lean = standing(x=6, lumbar=-18, thoracic=-10, neck=-8)
+    lean = standing(x=7, lumbar=-22, thoracic=-6, neck=-16)
     lean = _flat_feet(lean, BOTH, heel_x=-4)
     lean = hands_on_back(lean)
     feet = {"floor": FEET_FLAT}
