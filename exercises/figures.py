@@ -395,7 +395,7 @@ def clearance(prop, name, point, body=None):
 # Keyframes and figures.
 
 FLOOR = Floor()
-MAX_SHOWN_HOLD = 2.5  # a 30 s hold is shown as a pause this long: the figure is a reminder, not a clock
+MAX_SHOWN_HOLD = 3.0  # a 30 s hold is shown as a pause this long: the figure is a reminder, not a clock
 
 
 @dataclass(frozen=True)

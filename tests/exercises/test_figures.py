@@ -99,7 +99,7 @@ def test_cat_rounds_and_cow_arches_the_back():
 
 def test_a_rep_takes_about_three_seconds_and_holds_show_as_pauses():
     frames, times, seconds = figures.timeline(FIGURES["glute-bridge"])
-    assert seconds == pytest.approx(3 + 2)  # the move up and down, plus the hold at the top
+    assert seconds == pytest.approx(3 + 3)  # the move up and down, plus the 3 s hold at the top
     assert frames[0] == frames[-1] and times[0] == 0 and times[-1] == 1
     assert times == sorted(times)
     long_hold = figures.timeline(FIGURES["childs-pose-hold"])[2]
