@@ -12,8 +12,10 @@ The objects handed out are shared between requests: read them, never change them
 import threading
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.conf import settings
+from django.core.cache import caches
 from django.db.models import Count, Max
 
 from exercises.models import Exercise, Progression
@@ -84,3 +86,35 @@ def exercise(pk):
     """The library exercise `pk`, re-reading the library once if it is newer than the snapshot."""
     found = catalog().exercises.get(pk)
     return found if found is not None else catalog(refresh=True).exercises[pk]
+
+
+# Fragments rendered from the library (Today's exercise text, the figures): cached per process.
+
+
+def render_cached(key, render, *, version=None):
+    """`render()` cached in this process's "local" cache under `key` (and `version`); with DEBUG
+    that cache is Django's dummy cache (backcare/settings.py), so a template edit shows at once.
+
+    Only for output that is the same for everyone who sees it: nothing per user may be cached.
+    """
+    return caches["local"].get_or_set(key, render, version=version)
+
+
+@lru_cache(maxsize=8)
+def generation(version):
+    """The library snapshot's content version as a short cache version (its timestamps as numbers)."""
+    return "-".join(str(part.timestamp()) if hasattr(part, "timestamp") else str(part) for part in version)
+
+
+def library_fragment(key, exercise, render):
+    """`render()` for a library exercise, cached once per library version under `key`, then reused by
+    every page that shows it. The output may depend on nothing but the exercise.
+
+    The key's version is the snapshot's: an edit anywhere in the library makes a new one, so a
+    fragment never outlives the content it shows. An instance from an older snapshot (replaced
+    while this request ran) is rendered without caching. No query once the snapshot is read.
+    """
+    library = catalog()
+    if library.exercises.get(exercise.pk) is not exercise:
+        return render()
+    return render_cached(key, render, version=generation(library.version))

@@ -1,19 +1,35 @@
-"""`{% figure exercise "large" %}` / `{% figure exercise "small" %}`: an exercise's moving figure.
+"""`{% figure exercise "large" %}` / `{% figure exercise "small" %}`: a level's moving figure.
 
-Interface placeholder while the pose model (exercises/figures.py) is built: it renders the
-figure's frame and text alternative only. Replaced by the real renderer in issue 16's work.
+The SVG (exercises/figure_svg.py, from the keyframes in exercises/library_figures.py) is the same
+for everyone, so it is rendered once per library version and size and kept in the "local" cache
+(`catalog.library_fragment`): no query, and nothing per user. The text alternative is the level's
+first cue (its name when it has none). A level without keyframes gets the frame and the text only.
+Pages that show a figure link static/css/figures.css (size, and the still pair for reduced motion).
 """
 
+from functools import partial
+
 from django import template
-from django.utils.html import format_html
+
+from exercises import catalog, figure_svg
+from exercises.library_figures import FIGURES
 
 register = template.Library()
+
+SIZES = ("large", "small")
+
+
+def render_figure(exercise, size):
+    title = exercise.first_cue or exercise.name
+    found = FIGURES.get(exercise.slug)
+    if found is None:
+        return figure_svg.frame(title, size)
+    return figure_svg.render(found, title, size)
 
 
 @register.simple_tag
 def figure(exercise, size="small"):
-    return format_html(
-        '<svg class="figure figure-{}" data-testid="figure" role="img" viewBox="0 0 200 120"><title>{}</title></svg>',
-        size,
-        exercise.first_cue or exercise.name,
+    size = size if size in SIZES else "small"
+    return catalog.library_fragment(
+        f"exercises:figure:{exercise.pk}:{size}", exercise, partial(render_figure, exercise, size)
     )

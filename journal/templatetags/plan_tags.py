@@ -1,7 +1,6 @@
 from functools import lru_cache
 
 from django import template
-from django.core.cache import caches
 from django.template.loader import render_to_string
 from django.utils.html import format_html_join
 
@@ -45,21 +44,6 @@ def _options(choices, chosen):
     )
 
 
-def _render_cached(key, render, *, version=None):
-    """`render()` cached in this process's "local" cache under `key` (and `version`); with DEBUG
-    that cache is Django's dummy cache (backcare/settings.py), so a template edit shows at once.
-
-    Only for output that is the same for everyone who sees it: nothing per user may be cached.
-    """
-    return caches["local"].get_or_set(key, render, version=version)
-
-
-@lru_cache(maxsize=8)
-def _library_generation(version):
-    """The library snapshot's content version as a short cache version (its timestamps as numbers)."""
-    return "-".join(str(part.timestamp()) if hasattr(part, "timestamp") else str(part) for part in version)
-
-
 def _fragment_context(exercise, dose_step):
     context = {"exercise": exercise}
     if dose_step is not None:
@@ -82,7 +66,6 @@ def library_fragment(template_name, exercise, dose_step=None):
     new one, so a fragment never outlives the content it shows. An instance from an older snapshot
     (replaced while this request ran) is rendered without caching.
     """
-    library = catalog.catalog()
     key = f"journal:{template_name}:{exercise.pk}"
     if dose_step is not None:
         dose_step = max(0, min(dose_step, dose.top_step(exercise)))
@@ -91,9 +74,7 @@ def library_fragment(template_name, exercise, dose_step=None):
     def render():
         return render_to_string(template_name, _fragment_context(exercise, dose_step))
 
-    if library.exercises.get(exercise.pk) is not exercise:
-        return render()
-    return _render_cached(key, render, version=_library_generation(library.version))
+    return catalog.library_fragment(key, exercise, render)
 
 
 @register.simple_tag
@@ -102,7 +83,9 @@ def pain_scale(field):
     variants for everyone: each value checked, or none)."""
     value = field.value()
     chosen = str(value) if value is not None and str(value) in PAIN_SCALE else ""
-    return _render_cached(f"journal:pain-scale:{field.html_name}:{field.auto_id}:{chosen}", field.as_widget)
+    return catalog.render_cached(
+        f"journal:pain-scale:{field.html_name}:{field.auto_id}:{chosen}", field.as_widget
+    )
 
 
 PAIN_SCALE = frozenset(str(n) for n in range(11))
@@ -115,4 +98,6 @@ def choice_buttons(field):
     value = field.value()
     choices = {str(choice) for choice, _ in field.field.choices}
     chosen = str(value) if value is not None and str(value) in choices else ""
-    return _render_cached(f"journal:buttons:{field.html_name}:{field.auto_id}:{chosen}", field.as_widget)
+    return catalog.render_cached(
+        f"journal:buttons:{field.html_name}:{field.auto_id}:{chosen}", field.as_widget
+    )

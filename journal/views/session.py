@@ -26,6 +26,7 @@ class Step:
     exercise: Exercise
     phases: list[phases.Phase]
     tick_url: str
+    dose_text: str  # the plan item's dose step for people: "2 × 8 each side, daily"
 
 
 def due_steps(exercises, statuses, done, day_iso, dose_steps=None):
@@ -37,11 +38,13 @@ def due_steps(exercises, statuses, done, day_iso, dose_steps=None):
     return [
         Step(
             exercise=ex,
-            phases=phases.breakdown(dose.at_step(ex, dose_steps.get(ex.pk, 0)), ex),
+            phases=phases.breakdown(at_step, ex),
             tick_url=tick_url.format(ex.slug),
+            dose_text=dose.display(at_step, ex),
         )
         for ex, status in zip(exercises, statuses, strict=True)
         if status.due and ex.progression.category != Progression.Category.HABIT and ex.pk not in done
+        for at_step in [dose.at_step(ex, dose_steps.get(ex.pk, 0))]
     ]
 
 

@@ -270,3 +270,4 @@ def test_the_session_runs_the_plan_items_dose_step(alice_today, screened_alice):
     assert hold_of() == 20  # child's pose starts at the low end of 20-30 s
     PlanItem.objects.filter(user=screened_alice, progression__slug="rocking").update(dose_step=1)
     assert hold_of() == 25
+    assert "The dose: 3 × 25 s, daily" in alice_today.get(URL).content.decode()
