@@ -114,24 +114,29 @@ def _offers(request, plan, *, entries, ticks, today, day_type):
     ctx = _suggestion_context(request, plan, entries=entries, ticks=ticks, today=today, day_type=day_type)
     sessions = suggestions.sessions_by_exercise(ticks)
 
-    def offers(snoozed):
-        found = {}
-        for item in plan:
-            snoozes = suggestions.Snoozes.of({kind for pk, kind in snoozed if pk == item.pk})
-            offer = suggestions.for_item(item, sessions.get(item.exercise_id, []), ctx, snoozes)
-            if offer:
-                found[item.exercise_id] = (item, offer)
-        gentle = suggestions.gentle_day(
+    def offer(item, snoozed):
+        snoozes = suggestions.Snoozes.of({kind for pk, kind in snoozed if pk == item.pk})
+        return suggestions.for_item(item, sessions.get(item.exercise_id, []), ctx, snoozes)
+
+    def gentle_offer(snoozed):
+        return suggestions.gentle_day(
             [(item, sessions.get(item.exercise_id, [])) for item in plan],
             ctx,
             snoozed=(None, Dismissal.Kind.GENTLE) in snoozed,
         )
-        return found, gentle
 
-    found, gentle = offers(set())
-    if not found and gentle is None:
-        return {}, None
-    return offers(selectors.snoozed(user=request.user, today=today))
+    found = {item.pk: offer(item, set()) for item in plan}
+    gentle = gentle_offer(set())
+    if any(found.values()) or gentle is not None:
+        # Something is due: only the items (and the gentle set) with a "not now" on them can
+        # answer differently once the snoozes are known, so only they are asked again.
+        snoozed = selectors.snoozed(user=request.user, today=today)
+        for item in plan:
+            if any(pk == item.pk for pk, _ in snoozed):
+                found[item.pk] = offer(item, snoozed)
+        if (None, Dismissal.Kind.GENTLE) in snoozed:
+            gentle = gentle_offer(snoozed)
+    return {item.exercise_id: (item, found[item.pk]) for item in plan if found[item.pk]}, gentle
 
 
 def _day_reads(request, day):
