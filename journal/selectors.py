@@ -345,15 +345,23 @@ def day_type(*, user, day):
     return found.day_type if found else Entry.DayType.NORMAL
 
 
-def day_type_and_done(*, user, day):
-    """(the kind of day `day` is, the ids of the exercises ticked on it), in one query: the session
-    page's whole read of the day (the entry joined to its ticks, one row per tick)."""
-    rows = list(
-        Entry.objects.filter(user=user, date=day).order_by().values_list("day_type", "ticks__exercise")
+def day_type_and_ticks(*, user, day):
+    """(the kind of day `day` is, the ticks of the two weeks up to it as `recent_ticks` gives them),
+    in one query: the session page's whole read of its days (each day joined to its ticks, one row
+    per tick and one for a day without any)."""
+    first = day - timedelta(days=max(SESSION_WINDOW_DAYS, SPREAD_SHOWN_DAYS) - 1)
+    rows = (
+        Entry.objects.filter(user=user, date__gte=first, date__lte=day)
+        .order_by()
+        .values_list("date", "day_type", *(f"ticks__{name}" for name in DoneTick._fields[1:]))
     )
-    if not rows:
-        return Entry.DayType.NORMAL, set()
-    return rows[0][0], {exercise for _, exercise in rows if exercise is not None}
+    day_type, ticks = Entry.DayType.NORMAL, []
+    for date_, type_, *tick in rows:
+        if date_ == day:
+            day_type = type_
+        if tick[DoneTick._fields.index("exercise_id") - 1] is not None:
+            ticks.append(DoneTick(date_, *tick))
+    return day_type, ticks
 
 
 def exercise_at(*, progression, level):

@@ -57,9 +57,9 @@ def session(request):
         # Today says why the plan is held (its safety block); nobody is led through exercises.
         return redirect("journal:today")
     today = user.local_today()
-    day_type, done = selectors.day_type_and_done(user=user, day=today)
+    day_type, ticks = selectors.day_type_and_ticks(user=user, day=today)
+    done = {tick.exercise_id for tick in ticks if tick.date == today}
     plan, exercises = selectors.day_plan(user=user, day_type=day_type, status=status)
-    ticks = selectors.recent_ticks(user=user, day=today)
     statuses = schedule.statuses(exercises, day=today, ticks=ticks, family_of=selectors.family_of)
     steps = due_steps(exercises, statuses, done, today.isoformat(), selectors.dose_steps(plan))
     all_phases = [phase for step in steps for phase in step.phases]

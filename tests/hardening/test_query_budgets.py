@@ -40,7 +40,11 @@ PAGES = [
     (
         "journal:session",
         "",
-        [*JOURNAL, "the day's type and its ticks", "active plan", "two weeks of ticks (what is due)"],
+        [
+            *JOURNAL,
+            "two weeks of days with their ticks (the day's type, what is due and done)",
+            "active plan",
+        ],
     ),
     ("journal:history", "", HISTORY),
     ("journal:history", "range=all", HISTORY),
