@@ -7,6 +7,19 @@
   } catch (e) {
     /* An old browser: the server falls back to its default zone. */
   }
+  // The phone's header menu (a <details>): a tap outside it or Escape closes it, as menus do.
+  var menu = document.querySelector("details.nav-menu");
+  if (menu) {
+    document.addEventListener("click", function (event) {
+      if (menu.open && !menu.contains(event.target)) menu.open = false;
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && menu.open) {
+        menu.open = false;
+        menu.querySelector("summary").focus();
+      }
+    });
+  }
   // Sign-up and settings: fill an empty time-zone field from the browser.
   document.querySelectorAll("input[data-browser-timezone]").forEach(function (input) {
     if (!input.value) input.value = browserZone;

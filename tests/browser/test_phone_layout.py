@@ -89,6 +89,14 @@ def test_nothing_overflows_at_320_px(phone, live_server):
     menu.locator("summary").click()
     fits(phone)
     assert menu.get_by_role("link", name="Settings").is_visible()
+    # Escape closes it and puts the focus back on "Menu"; so does a tap outside it.
+    phone.keyboard.press("Escape")
+    assert not menu.get_by_role("link", name="Settings").is_visible()
+    assert phone.evaluate("document.activeElement.textContent") == "Menu"
+    menu.locator("summary").click()
+    phone.locator("h1").click()
+    assert not menu.get_by_role("link", name="Settings").is_visible()
+    menu.locator("summary").click()
     menu.get_by_role("link", name="Exercises").click()
     phone.wait_for_url("**/exercises/")
 
