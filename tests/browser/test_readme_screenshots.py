@@ -18,7 +18,7 @@ from tests.conftest import PASSWORD, make_history, make_user, screen_clear
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 # docs/<name>.png: the test that takes each.
-README_SCREENSHOTS = {"today-phone", "history-desktop"}
+README_SCREENSHOTS = {"today-phone", "session-phone", "history-desktop"}
 
 
 @pytest.fixture
@@ -57,6 +57,23 @@ def test_today_on_a_phone(new_page, live_server, readme_screenshot, check_a11y):
     assert page.get_by_test_id("progress").inner_text() == "1 of 7 done"
     check_a11y(page)
     readme_screenshot(page, "today-phone", full_page=False)
+
+
+def test_the_guided_session_on_a_phone(new_page, live_server, readme_screenshot, check_a11y):
+    """The guided session a few seconds into its second exercise: the figure, the clock, the controls."""
+    user = make_user("kim")
+    screen_clear(user)
+    page = new_page({"width": 390, "height": 844})
+    log_in(page, live_server, user)
+    page.goto(live_server.url + "/today/")
+    page.get_by_test_id("start-session").click()
+    page.get_by_test_id("session").wait_for()
+    page.get_by_test_id("skip-exercise").click()  # to cat/cow, a figure with more to see
+    page.get_by_test_id("pause").click()  # Start: the clock counts down getting into position
+    page.wait_for_timeout(1200)
+    page.get_by_test_id("pause").click()  # paused, so the picture is the same every run
+    check_a11y(page)
+    readme_screenshot(page, "session-phone", full_page=False)
 
 
 def test_history_on_a_desktop(new_page, live_server, readme_screenshot, check_a11y):
