@@ -17,7 +17,7 @@ import sys
 from urllib.parse import urljoin
 
 import phone
-from serverkit import SESSION_CODE, django_python, environment, fetch, gunicorn, manage
+from serverkit import SESSION_CODE, django_python, environment, fetch, gunicorn, manage, send
 
 DAYS = 1825
 DURATION = "4s"
@@ -97,6 +97,11 @@ def main():
             status, body = fetch(base + "/healthz")
             assert status == 200 and body == "ok", (status, body)
             rows, misses, notes = [], [], []
+            # A browser sends back the CSRF cookie the first page set; without it every request
+            # would make and set a new one, which no real visit after the first does.
+            headers = send(base + "/settings/", cookie=cookie)[2]
+            token = re.search(r"csrftoken=([^;]+)", "; ".join(headers.get_all("Set-Cookie") or []))
+            cookie += f"; csrftoken={token.group(1)}" if token else ""
             health_rps = [wrk(base + "/healthz", cookie)[0]]
             for path, hook, target in pages:
                 status, body = fetch(base + path, cookie=cookie)
