@@ -121,15 +121,16 @@ def alice_today(client, screened_alice):
     return client
 
 
-def make_ready_for_level_up(user):
-    """Two weeks of steady pain 4 and three sessions of marching level 1 at pain during 2, each rated
-    easy: a level-up is due (docs/clinical-rules.md)."""
+def make_ready_for_level_up(user, progression="supine-marching"):
+    """Two weeks of steady pain 4 and three sessions of the family's current level (marching level
+    1 unless told) at pain during 2, each rated easy: a level-up (or a dose step) is due
+    (docs/clinical-rules.md)."""
     from datetime import timedelta
 
     from journal.models import Entry, PlanItem, Tick
 
     today = user.local_today()
-    item = PlanItem.objects.get(user=user, progression__slug="supine-marching")
+    item = PlanItem.objects.get(user=user, progression__slug=progression)
     PlanItem.objects.filter(pk=item.pk).update(since=today - timedelta(days=20))
     entries = {
         n: Entry.objects.create(user=user, date=today - timedelta(days=n), pain=4, planned=7)

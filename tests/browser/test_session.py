@@ -9,18 +9,12 @@ import pytest
 
 from journal.models import Tick
 from tests.conftest import make_user, screen_clear
+from tests.journal.test_session import STARTER_SESSION
 
 from .test_journeys import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-STARTER_SESSION = [
-    "belly-breathing-feet-up",
-    "cat-cow-gentle",
-    "rocking-all-fours",
-    "supine-marching",
-    "lying-face-down",
-]
 STEP = "[data-testid=session-exercise][data-exercise={}]"
 FELT = "[data-testid=felt]"
 

@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from exercises.models import Exercise
 from journal import services
-from journal.models import Dismissal, Entry, LevelChange, PlanItem, Tick
-from tests.conftest import screen_clear
+from journal.models import Dismissal, Entry, LevelChange, PlanItem
+from tests.conftest import make_ready_for_level_up, screen_clear
 
 pytestmark = pytest.mark.django_db
 
@@ -18,19 +18,8 @@ FACE_DOWN = "back-extension"  # level 1, lying face down: 1–2 min, steps 1 min
 
 
 def make_ready(user, progression=FACE_DOWN):
-    """Two weeks of steady pain 4 and three easy sessions of the item's level at pain during 2: the
-    evidence of a level-up, and of a dose step."""
-    today = user.local_today()
-    item = PlanItem.objects.get(user=user, progression__slug=progression)
-    PlanItem.objects.filter(pk=item.pk).update(since=today - timedelta(days=20))
-    entries = {
-        n: Entry.objects.create(user=user, date=today - timedelta(days=n), pain=4, planned=7)
-        for n in range(1, 15)
-    }
-    for n in (6, 4, 2):
-        Tick.objects.create(entry=entries[n], exercise=item.exercise, pain_during=2, effort="easy")
-    item.refresh_from_db()
-    return item
+    """The evidence of a level-up, and of a dose step, for the family's current level."""
+    return make_ready_for_level_up(user, progression)
 
 
 @pytest.fixture
