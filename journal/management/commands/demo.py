@@ -7,7 +7,7 @@ missed days (a few single ones and a long weekend away); level-ups every few wee
 rule and the numbers it read; leg-symptom days; ticks with effort and pain during. Everything is
 drawn from one seeded random generator, so `--seed` gives the same diary every time. Longer runs
 (the 5-year bench) keep the same shape, with a flare every few months once the first half-year is
-past.
+past. Five years (`--days 1825`, the bench's user) still take about 1.7 s of CPU, start-up included.
 """
 
 import math
