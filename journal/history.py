@@ -238,3 +238,33 @@ def calendar_weeks(days, today, weeks=12):
         status = "future" if day > today else day_status(d)
         cells.append((day, status, d.pain if d else None))
     return [cells[i : i + 7] for i in range(0, len(cells), 7)]
+
+
+# The habit score: an exponential average of kept days, as the best habit trackers keep it. Each
+# day moves the score a step toward 100% (kept) or 0% (not kept); a step is sized so that a day's
+# weight halves in HABIT_HALF_LIFE days. A missed day dents it, a long run builds it, nothing
+# resets it. A kept day is an active day (a tick, a rest or a rough day), as for the streak.
+HABIT_HALF_LIFE = 14
+HABIT_KEEP = 0.5 ** (1 / HABIT_HALF_LIFE)  # the share of yesterday's score a day keeps
+HABIT_WINDOW_DAYS = 91  # before that, a day weighs ~1% or less: the 13 weeks History reads anyway
+
+
+def habit_score(active_days, start, today):
+    """The habit score (0-100, a whole number) from `start` (the diary's first day) to today.
+
+    Today counts once it is kept (as for the streak): until then the score runs to yesterday.
+    Starts at 0, so a new habit builds up: 14 kept days in a row give 50, 28 give 75.
+    """
+    end = today if today in active_days else today - timedelta(days=1)
+    score = 0.0
+    kept = 1 - HABIT_KEEP
+    for n in range((end - start).days + 1):
+        score *= HABIT_KEEP
+        if start + timedelta(days=n) in active_days:
+            score += kept
+    return round(100 * score)
+
+
+def days_kept(active_days, today, days=7):
+    """How many of the `days` days up to today were kept."""
+    return sum(today - timedelta(days=n) in active_days for n in range(days))

@@ -40,10 +40,11 @@ def _summary(user, key, start, today, *, details=False):
     else:
         in_period = history.days_from(days, start)
     active = [d.date for d in days if d.active]
+    kept = set(active)
     # The streak from the days read (12 weeks at least); one more query only for a longer one.
     # With "all" every day the diary can hold was read, so the streak is known without a query.
     streak = selectors.streak(
-        user=user, today=today, active_days=set(active), read_from=None if everything else fetch_from
+        user=user, today=today, active_days=kept, read_from=None if everything else fetch_from
     )
     return {
         "range": key,
@@ -58,7 +59,17 @@ def _summary(user, key, start, today, *, details=False):
         "adherence": history.adherence(in_period),
         "streak": streak,
         "longest": history.longest_streak(active[bisect_left(active, start) :]),
+        "habit": history.habit_score(kept, _habit_start(user, days, today), today),
+        "last_7": history.days_kept(kept, today),
     }
+
+
+def _habit_start(user, days, today):
+    """The habit score's first day: the diary's first day (its first row, or the day the account
+    was made when that is earlier), within the last HABIT_WINDOW_DAYS, which every range reads."""
+    joined = user.date_joined.astimezone(user.tzinfo).date()
+    first = min(days[0].date, joined) if days else joined
+    return max(first, today - timedelta(days=history.HABIT_WINDOW_DAYS - 1))
 
 
 def _daily_chart(in_period, start, today):
@@ -115,7 +126,7 @@ def history_page(request):
             # A year of days at most, or one row a week: format_html_join rather than a template
             # loop, which cost several times as much.
             "table": format_html_join("", WEEK_ROW if weekly else DAY_ROW, reversed(table)),
-            "calendar": _calendar_html(summary["recent"], today, day_url),
+            "calendar": _calendar_html(summary["recent"], today, day_url, request.user.first_day()),
             "page": page,
             "day_rows": _day_rows_html(page.object_list, day_url),
         },
@@ -138,32 +149,50 @@ def _short_date(day):
 
 # The calendar's 84 cells and a page of day rows are built with format_html (one call a cell or a
 # row): through the template engine, an include per cell, they took most of the page's time.
+# Each cell shows its day of the month and its mark, and links to the day's page.
 CALENDAR_CELL = (
-    '<td class="{0}" title="{1}"><a href="{2}"><span class="cal-mark" aria-hidden="true">{3}</span>'
-    '<span class="visually-hidden">{1}</span></a></td>'
+    '<td class="{0}" title="{1}"><a href="{2}"><span class="cal-day" aria-hidden="true">{3}</span>'
+    '<span class="cal-mark" aria-hidden="true">{4}</span><span class="visually-hidden">{1}</span></a></td>'
 )
-CALENDAR_FUTURE_CELL = '<td class="{0}" title="{1}"></td>'  # a day still to come has no link
-CALENDAR_WEEK = "<tr>" + "{}" * 7 + "</tr>"
+# A day still to come, or before the diary's first day (journal/days.py), has no link.
+CALENDAR_PLAIN_CELL = '<td class="{0}" title="{1}"><span class="cal-day" aria-hidden="true">{2}</span></td>'
+# Each week starts with the name of the month it begins (the first week's, and any holding a 1st).
+CALENDAR_WEEK = '<tr><th scope="row" class="cal-month">{}</th>' + "{}" * 7 + "</tr>"
 
 
-def _calendar_cell(day, status, pain, day_url):
+def _calendar_cell(day, status, pain, day_url, floor):
     classes = f"cal-{status}" if pain is None else f"cal-{status} pain-{pain}"
     label = f"{_short_date(day)}: {status}" + ("" if pain is None else f", pain {pain}")
-    if status == "future":
-        return format_html(CALENDAR_FUTURE_CELL, classes, label)
+    if status == "future" or day < floor:
+        return format_html(CALENDAR_PLAIN_CELL, classes, label, day.day)
     return format_html(
-        CALENDAR_CELL, classes, label, day_url.format(day.isoformat()), CALENDAR_MARKS.get(status, "")
+        CALENDAR_CELL,
+        classes,
+        label,
+        day_url.format(day.isoformat()),
+        day.day,
+        CALENDAR_MARKS.get(status, ""),
     )
 
 
-def _calendar_html(days, today, day_url):
-    """The 12-week calendar's <tr>s, Monday first, ending with the week of `today`."""
+def _month_name(week, first):
+    """The month a calendar row names: the first row's, or the month whose 1st the row holds."""
+    starts = [day for day, _, _ in week if day.day == 1]
+    if starts:
+        return MONTHS[starts[0].month]
+    return MONTHS[week[0][0].month] if first else ""
+
+
+def _calendar_html(days, today, day_url, floor):
+    """The 12-week calendar's <tr>s, Monday first, ending with the week of `today`; days before
+    `floor` (the diary's first day) are shown without a link."""
+    weeks = history.calendar_weeks(days, today, CALENDAR_WEEKS)
     return format_html_join(
         "",
         CALENDAR_WEEK,
         (
-            [_calendar_cell(day, status, pain, day_url) for day, status, pain in week]
-            for week in history.calendar_weeks(days, today, CALENDAR_WEEKS)
+            [_month_name(week, n == 0), *(_calendar_cell(*cell, day_url, floor) for cell in week)]
+            for n, week in enumerate(weeks)
         ),
     )
 

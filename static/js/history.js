@@ -1,10 +1,36 @@
 // History: draw the pain trend with Chart.js from the data the page embeds (json_script).
+// Without JavaScript the page shows the numbers table open and no chart box; once the chart is
+// drawn, the box is shown and the table folds away behind its "Show the numbers" summary.
 (function () {
   "use strict";
   var canvas = document.getElementById("pain-chart");
   var source = document.getElementById("pain-data");
   if (!canvas || !source || !window.Chart) return;
   var data = JSON.parse(source.textContent);
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  var WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+  // The labels are ISO dates (YYYY-MM-DD); they read as "3 Nov", with the year when the period
+  // runs over more than one.
+  function parts(iso) {
+    var p = iso.split("-");
+    return { year: +p[0], month: +p[1], day: +p[2] };
+  }
+  var first = data.labels.length ? parts(data.labels[0]).year : 0;
+  var last = data.labels.length ? parts(data.labels[data.labels.length - 1]).year : 0;
+  var withYear = first !== last;
+  function shortDate(iso) {
+    var d = parts(iso);
+    return d.day + " " + MONTHS[d.month - 1] + (withYear ? " " + d.year : "");
+  }
+  function longDate(iso) {
+    var d = parts(iso);
+    var weekday = WEEKDAYS[new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay()];
+    return weekday + " " + d.day + " " + MONTHS[d.month - 1] + " " + d.year;
+  }
+  var box = canvas.closest(".chart-box");
+  if (box) box.hidden = false;
+  var table = document.querySelector("[data-testid=pain-table]");
+  if (table) table.open = false;
   var datasets;
   if (data.unit === "week") {
     // Periods longer than a year: one point per week, the week's average (the table shows the same).
@@ -33,11 +59,11 @@
       interaction: { mode: "index", intersect: false },
       scales: {
         y: { min: 0, max: 10, ticks: { stepSize: 2 }, title: { display: true, text: "Pain (0–10)" } },
-        x: { ticks: { maxTicksLimit: 6, autoSkip: true } },
+        x: { ticks: { maxTicksLimit: 6, autoSkip: true, callback: function (value) { return shortDate(this.getLabelForValue(value)); } } },
       },
       plugins: {
         legend: { position: "bottom", labels: { boxWidth: 12 } },
-        tooltip: { callbacks: { title: function (items) { return (data.unit === "week" ? "Week of " : "") + items[0].label; } } },
+        tooltip: { callbacks: { title: function (items) { return data.unit === "week" ? "Week of " + shortDate(items[0].label) : longDate(items[0].label); } } },
       },
     },
   });

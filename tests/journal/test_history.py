@@ -169,3 +169,69 @@ def test_a_streak_that_reaches_the_first_day_read_may_run_on():
     assert history.streak_if_known({ago(n) for n in range(1, 11)}, D, read_from) is None
     assert history.streak_if_known({ago(n) for n in range(0, 11)}, D, read_from) is None
     assert history.streak_if_known({ago(n) for n in range(1, 11)}, D, None) == 10  # every day was read
+
+
+# --- the habit score ---------------------------------------------------------------------------
+
+
+def kept_run(end, days):
+    return {end - timedelta(days=n) for n in range(days)}
+
+
+def test_a_kept_run_builds_the_habit_score_toward_100_and_halves_the_gap_every_two_weeks():
+    yesterday = D - timedelta(days=1)
+    for days, score in ((1, 5), (14, 50), (28, 75), (42, 88), (90, 99)):
+        start = yesterday - timedelta(days=days - 1)
+        assert history.habit_score(kept_run(yesterday, days), start, D) == score
+    start = yesterday - timedelta(days=364)
+    assert history.habit_score(kept_run(yesterday, 365), start, D) == 100
+    assert history.habit_score(set(), start, D) == 0
+
+
+def test_today_counts_once_kept_and_not_as_a_miss_before():
+    start = D - timedelta(days=13)
+    without_today = kept_run(D - timedelta(days=1), 13)
+    # Not kept yet today: the score is yesterday's, no dent.
+    assert history.habit_score(without_today, start, D) == history.habit_score(
+        without_today, start, D - timedelta(days=1)
+    )
+    assert history.habit_score(without_today | {D}, start, D) == 50  # 14 kept days, today the 14th
+
+
+def test_one_missed_day_dents_the_score_a_little_and_does_not_reset_it():
+    start = D - timedelta(days=89)
+    perfect = kept_run(D, 90)
+    assert history.habit_score(perfect, start, D) == 99
+    dented = perfect - {D - timedelta(days=1)}
+    assert history.habit_score(dented, start, D) == 94  # one step back: 5 points, not 99
+    # A week on the dent has faded by a third (the run went on): still there, smaller.
+    long_ago = perfect - {D - timedelta(days=8)}
+    assert history.habit_score(long_ago, start, D) == 96
+    assert history.current_streak(dented, D) == 1  # where the streak starts again from 1
+
+
+def test_a_long_gap_decays_the_score_by_half_every_two_weeks():
+    start = D - timedelta(days=200)
+    before_gap = kept_run(D - timedelta(days=29), 171)  # all kept, then 28 days not
+    assert history.habit_score(before_gap, start, D - timedelta(days=28)) == 100
+    assert history.habit_score(before_gap, start, D - timedelta(days=14)) == 50
+    assert history.habit_score(before_gap, start, D) == 25
+
+
+def test_rest_and_rough_days_keep_the_habit_as_they_keep_the_streak():
+    start = D - timedelta(days=13)
+    days = [
+        # Rest and rough days with nothing ticked, between normal days with two ticks.
+        Day(date=start + timedelta(days=n), day_type=kind, done=2 if kind == "normal" else 0)
+        for n, kind in enumerate(["rest", "rough", "normal"] * 4 + ["normal", "normal"])
+    ]
+    assert history.habit_score(history.active_days(days), start, D) == 50
+    unmarked = [d._replace(day_type="normal") for d in days]
+    assert history.habit_score(history.active_days(unmarked), start, D) < 25
+
+
+def test_days_kept_counts_the_last_seven_days_today_included():
+    kept = {D, D - timedelta(days=1), D - timedelta(days=3), D - timedelta(days=6), D - timedelta(days=7)}
+    assert history.days_kept(kept, D) == 4
+    assert history.days_kept(set(), D) == 0
+    assert history.days_kept(kept_run(D, 30), D) == 7

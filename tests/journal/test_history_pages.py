@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from backcare.models import User, UserSession
+from journal import history
 from journal.models import Entry, LevelChange, PlanItem, Tick
 from tests.conftest import PASSWORD, make_history, queries_by_history_length, screen_clear
 
@@ -261,6 +262,7 @@ def test_the_day_rows_and_the_calendar_say_what_each_day_was(alice_today, screen
     label = f"{ago[1]:%a %-d %b}: partly, pain 4"
     assert (
         f'<td class="cal-partly pain-4" title="{label}"><a href="{yesterday}">'
+        f'<span class="cal-day" aria-hidden="true">{ago[1].day}</span>'
         f'<span class="cal-mark" aria-hidden="true">½</span><span class="visually-hidden">{label}</span></a></td>'
     ) in calendar
     assert f'title="{ago[2]:%a %-d %b}: rest, pain 4"' in calendar
@@ -268,6 +270,66 @@ def test_the_day_rows_and_the_calendar_say_what_each_day_was(alice_today, screen
     assert f'<td class="cal-none" title="{ago[0] - timedelta(days=6):%a %-d %b}: none">' in calendar
     if today.weekday() < 6:  # the rest of this week is still to come: no link
         assert '<td class="cal-future" title="' in calendar and "future</span>" not in calendar
+
+
+def calendar_of(body):
+    return body.split('<table class="calendar"')[1].split("</table>")[0]
+
+
+def test_the_calendar_names_its_months_and_links_every_day_up_to_today(alice_today, screened_alice):
+    make_history(screened_alice, 3)
+    today = screened_alice.local_today()
+    calendar = calendar_of(alice_today.get(reverse("journal:history")).content.decode())
+    rows = calendar.split("<tbody>")[1].split("</tr>")[:-1]
+    assert len(rows) == 12
+    monday = today - timedelta(days=today.weekday()) - timedelta(weeks=11)
+    for n, row in enumerate(rows):
+        week = [monday + timedelta(weeks=n, days=k) for k in range(7)]
+        firsts = [day for day in week if day.day == 1]
+        named = f"{firsts[0]:%b}" if firsts else (f"{week[0]:%b}" if n == 0 else "")
+        assert f'<th scope="row" class="cal-month">{named}</th>' in row
+        for day in week:
+            url = reverse("journal:day", kwargs={"day": day.isoformat()})
+            number = f'<span class="cal-day" aria-hidden="true">{day.day}</span>'
+            assert number in row
+            # Every day up to today links to its page (empty days too); days to come do not.
+            assert (f'<a href="{url}">{number}' in row) == (day <= today)
+    # Three months of rows always hold a 1st: at least three month names.
+    assert sum('class="cal-month"></th>' not in row for row in rows) >= 3
+
+
+def test_the_calendar_links_no_day_before_the_diary_begins(alice_today, screened_alice):
+    make_history(screened_alice, 3)
+    today = screened_alice.local_today()
+    # An account made today: the diary begins a year back, so push the floor past the calendar.
+    User.objects.filter(pk=screened_alice.pk).update(
+        date_joined=screened_alice.date_joined + timedelta(days=365 - 20)
+    )
+    floor = User.objects.get(pk=screened_alice.pk).first_day()
+    assert today - timedelta(days=80) < floor < today
+    calendar = calendar_of(alice_today.get(reverse("journal:history")).content.decode())
+    before = reverse("journal:day", kwargs={"day": (floor - timedelta(days=1)).isoformat()})
+    on = reverse("journal:day", kwargs={"day": floor.isoformat()})
+    assert f'href="{before}"' not in calendar and f'href="{on}"' in calendar
+    assert alice_today.get(on).status_code == 200
+
+
+def test_history_shows_the_habit_score_and_the_last_seven_days(alice_today, screened_alice):
+    make_history(screened_alice, 30)  # 30 days up to yesterday, each with ticks
+    today = screened_alice.local_today()
+    Entry.objects.filter(user=screened_alice, date=today - timedelta(days=2)).delete()  # one miss
+    body = alice_today.get(reverse("journal:history") + "?range=30").content.decode()
+    habit = body.split('data-testid="habit"')[1].split("</div>")[0]
+    kept = {today - timedelta(days=n) for n in range(1, 31)} - {today - timedelta(days=2)}
+    score = history.habit_score(kept, today - timedelta(days=30), today)
+    assert 70 < score < 80  # a month nearly kept, one day dented
+    assert f'<p class="stat-value">{score}%</p>' in habit
+    assert "5 of the last 7 days done" in habit  # today not yet, the day before yesterday missed
+    assert "never resets" in habit
+    # The same score whatever the range: it reads the last 13 weeks, which every range reads.
+    for query in ("", "?range=365", "?range=all"):
+        body = alice_today.get(reverse("journal:history") + query).content.decode()
+        assert f'<p class="stat-value">{score}%</p>' in body.split('data-testid="habit"')[1]
 
 
 def chart_data(body):
