@@ -308,7 +308,9 @@ class PsfsActivity(models.Model):
     MAX_ACTIVITIES, kept by the form and by services.psfs_record).
     """
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="psfs_activities")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="psfs_activities"
+    )
     name = models.CharField(max_length=80)
     added_on = models.DateField()
     retired_on = models.DateField(null=True, blank=True)

@@ -6,73 +6,126 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('journal', '0006_plan_item_dose_step'),
+        ("journal", "0006_plan_item_dose_step"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PsfsActivity',
+            name="PsfsActivity",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80)),
-                ('added_on', models.DateField()),
-                ('retired_on', models.DateField(blank=True, null=True)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='psfs_activities', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=80)),
+                ("added_on", models.DateField()),
+                ("retired_on", models.DateField(blank=True, null=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="psfs_activities",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['added_on', 'pk'],
+                "ordering": ["added_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='PsfsRound',
+            name="PsfsRound",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('taken_on', models.DateField()),
-                ('skipped', models.BooleanField(default=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='psfs_rounds', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("taken_on", models.DateField()),
+                ("skipped", models.BooleanField(default=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="psfs_rounds",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-taken_on'],
+                "ordering": ["-taken_on"],
             },
         ),
         migrations.CreateModel(
-            name='PsfsRating',
+            name="PsfsRating",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rating', models.PositiveSmallIntegerField()),
-                ('activity', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ratings', to='journal.psfsactivity')),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ratings', to='journal.psfsround')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("rating", models.PositiveSmallIntegerField()),
+                (
+                    "activity",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ratings",
+                        to="journal.psfsactivity",
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ratings",
+                        to="journal.psfsround",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['round__taken_on', 'activity_id'],
+                "ordering": ["round__taken_on", "activity_id"],
             },
         ),
         migrations.AddIndex(
-            model_name='psfsactivity',
-            index=models.Index(fields=['user', 'retired_on'], name='psfsactivity_user_active'),
+            model_name="psfsactivity",
+            index=models.Index(fields=["user", "retired_on"], name="psfsactivity_user_active"),
         ),
         migrations.AddConstraint(
-            model_name='psfsactivity',
-            constraint=models.CheckConstraint(condition=models.Q(('name', ''), _negated=True), name='psfsactivity_name_not_empty'),
+            model_name="psfsactivity",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("name", ""), _negated=True), name="psfsactivity_name_not_empty"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='psfsactivity',
-            constraint=models.CheckConstraint(condition=models.Q(('retired_on__isnull', True), ('retired_on__gte', models.F('added_on')), _connector='OR'), name='psfsactivity_retired_after_added'),
+            model_name="psfsactivity",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("retired_on__isnull", True), ("retired_on__gte", models.F("added_on")), _connector="OR"
+                ),
+                name="psfsactivity_retired_after_added",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='psfsround',
-            constraint=models.UniqueConstraint(fields=('user', 'taken_on'), name='psfsround_one_per_day'),
+            model_name="psfsround",
+            constraint=models.UniqueConstraint(fields=("user", "taken_on"), name="psfsround_one_per_day"),
         ),
         migrations.AddConstraint(
-            model_name='psfsrating',
-            constraint=models.UniqueConstraint(fields=('round', 'activity'), name='psfsrating_once_per_round'),
+            model_name="psfsrating",
+            constraint=models.UniqueConstraint(
+                fields=("round", "activity"), name="psfsrating_once_per_round"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='psfsrating',
-            constraint=models.CheckConstraint(condition=models.Q(('rating__gte', 0), ('rating__lte', 10)), name='psfsrating_0_10'),
+            model_name="psfsrating",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("rating__gte", 0), ("rating__lte", 10)), name="psfsrating_0_10"
+            ),
         ),
     ]
