@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from backcare.models import User
 from exercises.models import Exercise
+from journal.demo_psfs import add_demo_rounds
 from journal.models import Entry, LevelChange, PlanItem, PlanPeriod, SafetyScreen, Tick
 from journal.safety import QUESTION_KEYS
 
@@ -139,6 +140,7 @@ class Command(BaseCommand):
             LevelChange.objects.filter(pk=change.pk).update(
                 created_at=now - timedelta(days=(today - day).days)
             )
+        add_demo_rounds(user=user, first=first, today=today)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo user ready: log in as {username} / {password} ({len(entries)} days, {len(ticks)} ticks, "
