@@ -21,7 +21,9 @@ class PsfsForm(forms.Form):
         for activity in activities:
             self.fields[f"rating_{activity.pk}"] = self._rating(activity.name)
             self.fields[f"retire_{activity.pk}"] = forms.BooleanField(
-                required=False, label=f"Retire “{activity.name}”: no longer follow it"
+                required=False,
+                label=f"Retire “{activity.name}”: no longer follow it",
+                widget=forms.CheckboxInput(attrs={"class": "form-check-input flex-shrink-0"}),
             )
         self.slots = psfs.MAX_ACTIVITIES if not activities else 1
         for n in range(self.slots):

@@ -223,4 +223,8 @@ def test_demo_rounds_come_every_two_weeks_and_slowly_improve(screened_alice):
     assert len(rounds) == 13 and sum(r.skipped for r in rounds) == 1
     summary = psfs.summary(selectors.psfs_rows(user=screened_alice))
     assert len(summary.series) == 12
-    assert summary.latest_score - summary.first_score >= 3 and summary.change.meaningful and summary.change.better
+    assert (
+        summary.latest_score - summary.first_score >= 3
+        and summary.change.meaningful
+        and summary.change.better
+    )
