@@ -298,3 +298,70 @@ class SafetyAlert(models.Model):
 
     def __str__(self):
         return f"{self.user} {self.kind} from {self.first_day}"
+
+
+class PsfsActivity(models.Model):
+    """An activity the user's back makes hard, named for the Patient-Specific Functional Scale.
+
+    Kept across rounds (each round rates the same activities again); retiring one sets
+    `retired_on` and keeps its past ratings. At most 5 are active at once (journal/psfs.py:
+    MAX_ACTIVITIES, kept by the form and by services.psfs_record).
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="psfs_activities"
+    )
+    name = models.CharField(max_length=80)
+    added_on = models.DateField()
+    retired_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["added_on", "pk"]
+        indexes = [models.Index(fields=["user", "retired_on"], name="psfsactivity_user_active")]
+        constraints = [
+            models.CheckConstraint(condition=~Q(name=""), name="psfsactivity_name_not_empty"),
+            models.CheckConstraint(
+                condition=Q(retired_on__isnull=True) | Q(retired_on__gte=F("added_on")),
+                name="psfsactivity_retired_after_added",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user}: {self.name}"
+
+
+class PsfsRound(models.Model):
+    """One round of the PSFS on a day: its ratings, or a skip (which postpones the next ask)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="psfs_rounds")
+    taken_on = models.DateField()
+    skipped = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-taken_on"]
+        constraints = [
+            # Also the index of "the user's latest round" (read with the latest safety screen).
+            models.UniqueConstraint(fields=["user", "taken_on"], name="psfsround_one_per_day"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} {self.taken_on}{' (skipped)' if self.skipped else ''}"
+
+
+class PsfsRating(models.Model):
+    """One activity rated in one round: 0 = unable to do it, 10 = as before the problem."""
+
+    round = models.ForeignKey(PsfsRound, on_delete=models.CASCADE, related_name="ratings")
+    activity = models.ForeignKey(PsfsActivity, on_delete=models.CASCADE, related_name="ratings")
+    rating = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["round__taken_on", "activity_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "activity"], name="psfsrating_once_per_round"),
+            models.CheckConstraint(condition=Q(rating__gte=0, rating__lte=10), name="psfsrating_0_10"),
+        ]
+
+    def __str__(self):
+        return f"{self.round}: {self.activity.name} {self.rating}"

@@ -6,7 +6,7 @@ from functools import cache
 from typing import NamedTuple
 
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 
 from exercises import catalog
 from exercises.models import Exercise, Progression
@@ -18,6 +18,9 @@ from journal.models import (
     LevelChange,
     PlanItem,
     PlanPeriod,
+    PsfsActivity,
+    PsfsRating,
+    PsfsRound,
     SafetyAlert,
     SafetyScreen,
     Tick,
@@ -64,14 +67,21 @@ class LatestScreen(NamedTuple):
     outcome: str
     taken_on: date
     cleared_on: date | None
+    psfs_last_on: date | None  # the user's latest PSFS round, filled in or skipped (journal/psfs.py)
     answers: dict
 
 
 def latest_screen(*, user):
-    """The user's latest safety screen as a `LatestScreen`, or None: on every journal page."""
+    """The user's latest safety screen as a `LatestScreen`, or None: on every journal page.
+
+    The date of the user's latest PSFS round rides along as a subquery (Today asks for a round when
+    one is due), so no page pays a query for it.
+    """
+    last_round = PsfsRound.objects.filter(user=OuterRef("user")).order_by("-taken_on").values("taken_on")[:1]
     row = (
         SafetyScreen.objects.filter(user=user)
         .order_by("-created_at")  # the (user, -created_at) index
+        .annotate(psfs_last_on=Subquery(last_round))
         .values_list(*LatestScreen._fields)
         .first()
     )
@@ -395,6 +405,29 @@ def report_records(*, user, since, limit):
     }
 
 
+def psfs_activities(*, user):
+    """The user's active PSFS activities, each with `last_rating` (its rating in the latest round
+    that rated it, or None): one query."""
+    last = (
+        PsfsRating.objects.filter(activity=OuterRef("pk")).order_by("-round__taken_on").values("rating")[:1]
+    )
+    return list(
+        PsfsActivity.objects.filter(user=user, retired_on__isnull=True)
+        .annotate(last_rating=Subquery(last))
+        .order_by("added_on", "pk")
+    )
+
+
+def psfs_rows(*, user):
+    """(taken_on, activity id, name, rating) of every PSFS rating of the user, oldest first: one
+    query, whatever the length of the diary (a round every two weeks: about 650 rows in 5 years)."""
+    return list(
+        PsfsRating.objects.filter(round__user=user)
+        .order_by("round__taken_on", "activity__added_on", "activity_id")
+        .values_list("round__taken_on", "activity_id", "activity__name", "rating")
+    )
+
+
 # --- the user's data, whole (export) ---------------------------------------------------------------
 
 
@@ -462,6 +495,19 @@ def export_records(*, user):
         ),
         "safety_alerts": list(
             SafetyAlert.objects.filter(user=user).values("kind", "first_day", "acknowledged_at")
+        ),
+        "psfs_activities": list(
+            PsfsActivity.objects.filter(user=user)
+            .order_by("added_on", "pk")
+            .values("id", "name", "added_on", "retired_on")
+        ),
+        "psfs_rounds": list(
+            PsfsRound.objects.filter(user=user).order_by("taken_on").values("id", "taken_on", "skipped")
+        ),
+        "psfs_ratings": list(
+            PsfsRating.objects.filter(round__user=user)
+            .order_by("round__taken_on", "activity_id")
+            .values("round_id", "round__taken_on", "activity_id", "rating")
         ),
     }
 

@@ -310,3 +310,66 @@ def safety_clearance_record(*, user, screen, cleared_on, note, today):
 def days_delete(*, user, dates):
     """Delete the user's days on `dates`, with their ticks; returns how many days went."""
     return Entry.objects.filter(user=user, date__in=dates).delete()[1].get("journal.Entry", 0)
+
+
+class PsfsError(ValueError):
+    """A PSFS round that breaks the scale's rules: nothing was saved; the message says why."""
+
+
+@transaction.atomic
+def psfs_record(*, user, today, ratings, retire=(), new=()):
+    """Save today's PSFS round: `ratings` {activity id: 0-10} of the user's active activities,
+    `retire` the ids of activities no longer followed, `new` (name, rating) of activities named
+    today. At most psfs.MAX_ACTIVITIES stay active. A second round the same day replaces the
+    first (and a skip of that day). Returns the round.
+    """
+    from journal import psfs
+    from journal.models import PsfsActivity, PsfsRating, PsfsRound
+
+    active = {
+        a.pk: a for a in PsfsActivity.objects.select_for_update().filter(user=user, retired_on__isnull=True)
+    }
+    unknown = (set(ratings) | set(retire)) - set(active)
+    if unknown:
+        raise PsfsError("That activity is not one of yours.")
+    if len(active) - len(set(retire)) + len(new) > psfs.MAX_ACTIVITIES:
+        raise PsfsError(f"Follow at most {psfs.MAX_ACTIVITIES} activities: retire one before adding another.")
+    values = [*ratings.values(), *(rating for _, rating in new)]
+    if any(not psfs.RATING_MIN <= v <= psfs.RATING_MAX for v in values):
+        raise PsfsError("Each rating is a whole number from 0 to 10.")
+    if not values:
+        raise PsfsError("Rate at least one activity.")
+    for name, _ in new:
+        if not name.strip() or len(name) > psfs.NAME_MAX:
+            raise PsfsError(f"Each activity needs a name of 1 to {psfs.NAME_MAX} characters.")
+    round_, _ = PsfsRound.objects.get_or_create(user=user, taken_on=today)
+    if round_.skipped:
+        round_.skipped = False
+        round_.save(update_fields=["skipped"])
+    round_.ratings.all().delete()
+    if retire:
+        PsfsActivity.objects.filter(pk__in=set(retire)).update(retired_on=today)
+    added = PsfsActivity.objects.bulk_create(
+        [PsfsActivity(user=user, name=name.strip(), added_on=today) for name, _ in new]
+    )
+    PsfsRating.objects.bulk_create(
+        [
+            PsfsRating(round=round_, activity_id=pk, rating=rating)
+            for pk, rating in ratings.items()
+            if pk not in retire
+        ]
+        + [
+            PsfsRating(round=round_, activity=activity, rating=rating)
+            for activity, (_, rating) in zip(added, new, strict=True)
+        ]
+    )
+    return round_
+
+
+@transaction.atomic
+def psfs_skip(*, user, today):
+    """Skip today's PSFS ask: a round without ratings, so the next ask comes 14 days later.
+    A round already saved today stays as it is."""
+    from journal.models import PsfsRound
+
+    return PsfsRound.objects.get_or_create(user=user, taken_on=today, defaults={"skipped": True})[0]

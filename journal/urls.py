@@ -1,6 +1,6 @@
 from django.urls import path
 
-from journal.views import account, export, history, plan, safety, session, today
+from journal.views import account, export, history, plan, psfs, safety, session, today
 
 app_name = "journal"
 
@@ -24,6 +24,9 @@ urlpatterns = [
     path("safety/result/", safety.result, name="safety_result"),
     path("safety/clear/", safety.clear, name="safety_clear"),
     path("safety/acknowledge/", safety.acknowledge, name="safety_acknowledge"),
+    # The Patient-Specific Functional Scale (journal/psfs.py).
+    path("journal/psfs/", psfs.psfs_page, name="psfs"),
+    path("journal/psfs/skip/", psfs.psfs_skip, name="psfs_skip"),
     # History, report, export.
     path("history/", history.history_page, name="history"),
     path("history/report/", history.report, name="report"),

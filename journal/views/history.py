@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.html import format_html, format_html_join
 
-from journal import history, safety, selectors
+from journal import history, psfs, safety, selectors
 from journal.urls_format import OPEN, url_format
 
 RANGES = {"30": 30, "90": 90, "365": 365, "all": None}
@@ -129,6 +129,7 @@ def history_page(request):
             "calendar": _calendar_html(summary["recent"], today, day_url, request.user.first_day()),
             "page": page,
             "day_rows": _day_rows_html(page.object_list, day_url),
+            "psfs": psfs.summary(selectors.psfs_rows(user=request.user)),
         },
     )
 
@@ -261,5 +262,6 @@ def report(request):
                 ((day, note) for day, note in summary["notes"].items() if day >= summary["start"]),
                 reverse=True,
             )[:REPORT_ROWS],
+            "psfs": psfs.summary(selectors.psfs_rows(user=user)),
         },
     )

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from exercises import dose
 from exercises.models import Exercise, Progression
-from journal import days, history, schedule, selectors, services, suggestions
+from journal import days, history, psfs, schedule, selectors, services, suggestions
 from journal.decorators import plan_write, wants_json
 from journal.forms import LEG_CHOICES, PAIN_CHOICES, CheckinForm, DayTypeForm, SuggestionForm, TickForm
 from journal.models import Dismissal, Entry, LevelChange, PlanItem, Tick
@@ -218,6 +218,10 @@ def _page_state(request, day):
         if day == today
         else [],
         "day_url": _day_url(day, today),
+        # Today asks for a PSFS round when one is due; the last round's date came with the screen.
+        "psfs_due": day == today
+        and state.latest is not None
+        and psfs.is_due(screened=True, last_round_on=state.latest.psfs_last_on, today=today),
         # The page's dozen forms share one token field, rendered once ({% csrf_token %} costs
         # about 7 µs a form); the templates print it as {{ csrf_input }}.
         "csrf_input": csrf_input(request),

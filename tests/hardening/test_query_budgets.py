@@ -20,14 +20,16 @@ from tests.hardening.test_isolation import sample_kwargs
 pytestmark = pytest.mark.django_db
 
 LOGGED_IN = ["session", "user"]
-# The safety middleware reads the latest screen for every journal page.
+# The safety middleware reads the latest screen for every journal page (with the date of the latest
+# PSFS round in a subquery: Today's "rate your activities" card costs no query).
 JOURNAL = [*LOGGED_IN, "latest safety screen"]
 DAY_READS = [*JOURNAL, "recent days (with their tick counts)", "recent ticks"]
 DAY_PAGE = [*DAY_READS, "active plan"]
 # A past day shows the plan as it was that day, at that day's levels, and that day's streak from the
 # days it has read: the plan's periods instead of the active plan.
 PAST_DAY_PAGE = [*DAY_READS, "plan periods"]
-HISTORY = [*JOURNAL, "logged days (with their tick counts)"]
+# History and the report show the PSFS score of every round: one read of all the ratings.
+HISTORY = [*JOURNAL, "logged days (with their tick counts)", "PSFS ratings"]
 REPORT_RECORDS = ["safety screens", "active plan with progressions and exercises", "level changes"]
 # The streak's own read, only when the days a page has read cannot show where the streak starts:
 # Today, a past day and History for a streak reaching back past what they read.
@@ -54,10 +56,23 @@ PAGES = [
     ("journal:safety_result", "", [*JOURNAL, "the latest screen, whole"]),
     ("journal:export_csv", "", [*JOURNAL, "ticks with their exercises", "days"]),
     ("journal:old_days", "", [*JOURNAL, "days outside the diary's dates"]),
+    ("journal:psfs", "", [*JOURNAL, "active PSFS activities with their last ratings"]),
     (
         "journal:export_json",
         "",
-        [*JOURNAL, "plan", "days", "ticks", "level changes", "dismissals", "safety screens", "alerts read"],
+        [
+            *JOURNAL,
+            "plan",
+            "days",
+            "ticks",
+            "level changes",
+            "dismissals",
+            "safety screens",
+            "alerts read",
+            "PSFS activities",
+            "PSFS rounds",
+            "PSFS ratings",
+        ],
     ),
     ("settings", "", [*LOGGED_IN, "plan items"]),
     ("password_change", "", LOGGED_IN),

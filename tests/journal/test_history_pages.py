@@ -48,12 +48,13 @@ def test_history_rows_are_paginated(alice_today, screened_alice):
 
 @pytest.mark.parametrize("name", ["journal:history", "journal:report"])
 @pytest.mark.parametrize("days", [1, 1825], ids=["one-day", "five-years"])
-def test_history_pages_cost_four_queries_and_the_report_three_more(
+def test_history_pages_cost_five_queries_and_the_report_three_more(
     alice_today, screened_alice, django_assert_num_queries, name, days
 ):
     make_history(screened_alice, days)
-    # session, user, safety screen, logged days; the report: safety screens, plan, level changes.
-    queries = 4 if name == "journal:history" else 7
+    # session, user, safety screen, logged days, PSFS ratings; the report: safety screens, plan,
+    # level changes.
+    queries = 5 if name == "journal:history" else 8
     for suffix in ("", "?range=all"):
         # Streak days only when the streak reaches back past the days read: five years of daily
         # ticks, on a range shorter than "all".

@@ -22,6 +22,7 @@ from backcare.models import User
 from exercises.models import Exercise
 from journal import pain as pain_words
 from journal import suggestions
+from journal.demo_psfs import add_demo_rounds
 from journal.models import Entry, LevelChange, PlanItem, PlanPeriod, SafetyScreen, Tick
 from journal.safety import QUESTION_KEYS
 from journal.selectors import ROUGH_DAY_SET
@@ -122,6 +123,7 @@ class Command(BaseCommand):
             outcome=SafetyScreen.Outcome.CLEAR,
         )
         diary = Diary(user, first, days, rng).draw()
+        add_demo_rounds(user=user, first=first, today=today)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo user ready: log in as {username} / {password} ({diary.entry_count} days, "

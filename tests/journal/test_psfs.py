@@ -1,0 +1,230 @@
+"""The PSFS pages: Today's card, the round's form, History, the report, export and deletion."""
+
+import json
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from backcare.models import User
+from journal.models import PsfsActivity, PsfsRating, PsfsRound
+from tests.conftest import PASSWORD, make_history, screen_clear
+
+pytestmark = pytest.mark.django_db
+
+URL = "/journal/psfs/"
+
+
+def first_round(client, *pairs):
+    data = {}
+    for n, (name, rating) in enumerate(pairs):
+        data[f"name_{n}"], data[f"new_rating_{n}"] = name, str(rating)
+    return client.post(URL, data, follow=True)
+
+
+def counts():
+    return PsfsActivity.objects.count(), PsfsRound.objects.count(), PsfsRating.objects.count()
+
+
+def move_rounds_back(user, days):
+    for round_ in PsfsRound.objects.filter(user=user):
+        round_.taken_on -= timedelta(days=days)
+        round_.save()
+    PsfsActivity.objects.filter(user=user).update(added_on=user.local_today() - timedelta(days=days))
+
+
+def test_the_url_is_the_named_one():
+    assert reverse("journal:psfs") == URL
+
+
+def test_today_asks_after_the_first_screen_and_not_before(alice_client, alice):
+    assert alice_client.get(reverse("journal:today")).status_code == 302  # to the screen first
+    screen_clear(alice)
+    body = alice_client.get(reverse("journal:today")).content.decode()
+    assert 'data-testid="psfs"' in body and URL in body
+
+
+def test_a_first_round_saves_the_activities_and_their_ratings(alice_today, screened_alice):
+    response = first_round(alice_today, ("Lifting my child", 3), ("Sitting through a film", 6))
+    body = response.content.decode()
+    assert "activity score today is 4.5" in body
+    assert 'data-testid="psfs"' not in body  # asked again in 14 days
+    assert list(PsfsActivity.objects.values_list("name", flat=True)) == [
+        "Lifting my child",
+        "Sitting through a film",
+    ]
+    assert sorted(PsfsRating.objects.values_list("rating", flat=True)) == [3, 6]
+
+
+def test_a_later_round_shows_last_times_rating_and_rates_again_retires_and_adds(alice_today, screened_alice):
+    first_round(alice_today, ("Lifting", 3), ("Sitting", 6), ("Running", 1))
+    move_rounds_back(screened_alice, 14)
+    assert 'data-testid="psfs"' in alice_today.get(reverse("journal:today")).content.decode()
+    lifting, sitting, running = PsfsActivity.objects.order_by("pk")
+    body = alice_today.get(URL).content.decode()
+    assert "Last time: 3 of 10" in body and "Last time: 6 of 10" in body
+    assert body.count('data-testid="psfs-new"') == 1  # one may be added
+    response = alice_today.post(
+        URL,
+        {
+            f"rating_{lifting.pk}": "7",
+            f"rating_{sitting.pk}": "6",
+            f"retire_{running.pk}": "on",
+            "name_0": "Gardening",
+            "new_rating_0": "2",
+        },
+        follow=True,
+    )
+    assert "activity score today is 5.0" in response.content.decode()
+    running.refresh_from_db()
+    assert running.retired_on == screened_alice.local_today()
+    assert PsfsRound.objects.count() == 2
+    history = alice_today.get(reverse("journal:history")).content.decode()
+    assert 'data-testid="psfs-history"' in history and "3.3" in history and "5.0" in history
+    report = alice_today.get(reverse("journal:report")).content.decode()
+    # Lifting 3 -> 7 (+4, meaningful), Sitting 6 -> 6; Running retired, Gardening new: not compared.
+    assert report.count('data-testid="psfs-report-row"') == 2
+    assert "+4 (meaningful)" in report and "A meaningful change" in report
+
+
+def test_skip_postpones_the_ask_by_14_days_in_one_tap(alice_today, screened_alice):
+    response = alice_today.post(reverse("journal:psfs_skip"), follow=True)
+    assert "again in 14 days" in response.content.decode()
+    assert 'data-testid="psfs"' not in response.content.decode()
+    assert PsfsRound.objects.get().skipped
+    move_rounds_back(screened_alice, 14)
+    assert 'data-testid="psfs"' in alice_today.get(reverse("journal:today")).content.decode()
+
+
+def test_filling_in_after_a_skip_the_same_day_keeps_one_round(alice_today, screened_alice):
+    alice_today.post(reverse("journal:psfs_skip"))
+    first_round(alice_today, ("Lifting", 4))
+    assert PsfsRound.objects.filter(skipped=False).count() == 1 and PsfsRound.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"name_0": "", "new_rating_0": "4"}, "Name the activity"),
+        ({"name_0": "x" * 200, "new_rating_0": "4"}, "80 characters"),
+        ({"name_0": "   ", "new_rating_0": "4"}, "Name the activity"),
+        ({"name_0": "Lifting", "new_rating_0": "11"}, "from 0 (unable) to 10"),
+        ({"name_0": "Lifting", "new_rating_0": "-1"}, "from 0 (unable) to 10"),
+        ({"name_0": "Lifting", "new_rating_0": "3.5"}, "from 0 (unable) to 10"),
+        ({"name_0": "Lifting"}, "Rate “Lifting”"),
+        ({}, "Name at least one activity"),
+    ],
+)
+def test_bad_input_on_a_first_round_saves_nothing(alice_today, screened_alice, data, message):
+    response = alice_today.post(URL, data)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Nothing was saved" in body and message in body
+    assert counts() == (0, 0, 0)
+
+
+def test_more_than_five_activities_is_refused(alice_today, screened_alice):
+    first_round(alice_today, *[(f"Activity {n}", 5) for n in range(5)])
+    assert counts() == (5, 1, 5)
+    activities = PsfsActivity.objects.order_by("pk")
+    data = {f"rating_{a.pk}": "5" for a in activities} | {"name_0": "A sixth", "new_rating_0": "5"}
+    response = alice_today.post(URL, data)
+    assert "at most 5 activities" in response.content.decode()
+    assert counts() == (5, 1, 5)
+    # Retiring one makes room.
+    data[f"retire_{activities[0].pk}"] = "on"
+    alice_today.post(URL, data)
+    assert PsfsActivity.objects.filter(retired_on__isnull=True).count() == 5
+
+
+def test_a_first_round_has_only_five_slots(alice_today, screened_alice):
+    data = {f"name_{n}": f"A{n}" for n in range(7)} | {f"new_rating_{n}": "5" for n in range(7)}
+    alice_today.post(URL, data)
+    assert PsfsActivity.objects.count() == 5
+
+
+def test_another_users_activity_id_is_a_404_and_saves_nothing(alice_today, screened_alice, bob):
+    screen_clear(bob)
+    theirs = PsfsActivity.objects.create(user=bob, name="Bob's", added_on=bob.local_today())
+    first_round(alice_today, ("Lifting", 4))
+    mine = PsfsActivity.objects.get(user=screened_alice)
+    before = counts()
+    for field in (f"rating_{theirs.pk}", f"retire_{theirs.pk}"):
+        response = alice_today.post(URL, {f"rating_{mine.pk}": "5", field: "3"})
+        assert response.status_code == 404
+    assert counts() == before
+    assert PsfsRating.objects.get().rating == 4
+
+
+def test_a_later_round_needs_each_kept_activity_rated(alice_today, screened_alice):
+    first_round(alice_today, ("Lifting", 4), ("Sitting", 5))
+    lifting, _ = PsfsActivity.objects.order_by("pk")
+    response = alice_today.post(URL, {f"rating_{lifting.pk}": "6"})
+    assert "Rate “Sitting”, or tick Retire" in response.content.decode()
+    assert PsfsRating.objects.count() == 2
+
+
+def test_login_required_and_skip_rejects_get(client, alice_today):
+    assert client.get(URL).status_code == 200  # alice_today is this client, logged in
+    client.logout()
+    assert client.get(URL).status_code == 302
+    assert client.post(reverse("journal:psfs_skip")).status_code == 302
+    assert PsfsRound.objects.count() == 0
+    client.force_login(User.objects.get(username="alice"))
+    assert client.get(reverse("journal:psfs_skip")).status_code == 405
+
+
+def test_history_and_report_read_the_ratings_in_one_query_for_any_number_of_rounds(
+    alice_today, screened_alice
+):
+    from journal.demo_psfs import add_demo_rounds
+
+    make_history(screened_alice, 5)
+    today = screened_alice.local_today()
+
+    def queries(name):
+        with CaptureQueriesContext(connection) as ctx:
+            body = alice_today.get(reverse(name)).content.decode()
+        return len(ctx.captured_queries), body
+
+    before = {name: queries(name)[0] for name in ("journal:history", "journal:report")}
+    add_demo_rounds(user=screened_alice, first=today - timedelta(days=5 * 365), today=today)
+    assert PsfsRound.objects.count() > 100
+    for name, count in before.items():
+        after, body = queries(name)
+        assert after == count, name
+        assert ("Lifting my child" in body) == (name == "journal:report")  # the report names them
+
+
+def test_the_json_export_has_rounds_activities_and_ratings(alice_today, screened_alice, bob):
+    first_round(alice_today, ("Lifting", 4), ("Sitting", 6))
+    screen_clear(bob)
+    PsfsActivity.objects.create(user=bob, name="Bob's", added_on=bob.local_today())
+    data = json.loads(alice_today.get(reverse("journal:export_json")).content)
+    assert [a["name"] for a in data["psfs_activities"]] == ["Lifting", "Sitting"]
+    assert len(data["psfs_rounds"]) == 1 and not data["psfs_rounds"][0]["skipped"]
+    assert sorted(r["rating"] for r in data["psfs_ratings"]) == [4, 6]
+
+
+def test_deleting_the_account_deletes_the_psfs(alice_today, screened_alice):
+    first_round(alice_today, ("Lifting", 4))
+    alice_today.post(reverse("journal:delete_account"), {"password": PASSWORD})
+    assert counts() == (0, 0, 0)
+
+
+def test_demo_rounds_come_every_two_weeks_and_slowly_improve(screened_alice):
+    from journal import psfs, selectors
+    from journal.demo_psfs import add_demo_rounds
+
+    today = screened_alice.local_today()
+    rounds = add_demo_rounds(user=screened_alice, first=today - timedelta(days=179), today=today)
+    assert len(rounds) == 13 and sum(r.skipped for r in rounds) == 1
+    summary = psfs.summary(selectors.psfs_rows(user=screened_alice))
+    assert len(summary.series) == 12
+    assert (
+        summary.latest_score - summary.first_score >= 3
+        and summary.change.meaningful
+        and summary.change.better
+    )
