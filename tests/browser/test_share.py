@@ -51,7 +51,7 @@ def labels_clear_of_values(page):
 
 @pytest.mark.parametrize("size", ["phone"])
 def test_a_link_made_on_a_phone_opens_in_a_fresh_browser_without_an_account(
-    browser, page, live_server, patient, size, check_a11y
+    browser, page, live_server, patient, size, check_a11y, screenshot
 ):
     log_in(page, live_server, patient)
     page.goto(live_server.url + "/history/report/")
@@ -79,6 +79,7 @@ def test_a_link_made_on_a_phone_opens_in_a_fresh_browser_without_an_account(
         assert all(h.startswith(("?range=", "#")) for h in hrefs), hrefs  # nothing leads into an account
         assert labels_clear_of_values(clinician)
         check_a11y(clinician)
+        screenshot(clinician, "shared-report")
 
         # The owner sees the opening with its time, and withdraws the link in one tap.
         page.goto(live_server.url + "/history/report/share/")
