@@ -16,6 +16,8 @@ LIMITS = {
     # scope: (requests per window, window in seconds)
     "signup": (10, 60 * 60),
     "password_reset": (5, 60 * 60),
+    # Share-link tokens that match no link (journal/views/share.py): only failures are counted.
+    "share_token": (20, 60 * 60),
 }
 
 
@@ -31,6 +33,12 @@ def hit(scope, address):
         cache.add(key, 1, timeout=window)
         count = 1
     return count <= allowed
+
+
+def exhausted(scope, address):
+    """True when `address` has used up the scope's window already (reads, counts nothing)."""
+    allowed, _ = LIMITS[scope]
+    return (caches["default"].get(f"ratelimit:{scope}:{address}") or 0) >= allowed
 
 
 def limit_posts(scope):

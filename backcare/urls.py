@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from backcare import views
 from backcare.forms import LoginForm, ResetPasswordForm
+from journal.views.share import shared_report
 
 urlpatterns = [
     path("", views.landing, name="landing"),
@@ -21,6 +22,9 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("settings/", views.user_settings, name="settings"),
     path("exercises/", include("exercises.urls")),
+    # A report shared by its owner, opened without an account: outside the journal's namespace, so
+    # the safety middleware never sends a signed-in visitor to their own screen (journal/views/share.py).
+    path("shared/<str:share_token>/", shared_report, name="shared_report"),
     path("", include("journal.urls")),
 ]
 if settings.ADMIN_URL:

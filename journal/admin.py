@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from journal.models import Dismissal, Entry, LevelChange, PlanItem, SafetyAlert, SafetyScreen, Tick
+from journal.models import Dismissal, Entry, LevelChange, PlanItem, SafetyAlert, SafetyScreen, ShareLink, Tick
 
 
 @admin.register(PlanItem)
@@ -42,3 +42,11 @@ class SafetyScreenAdmin(admin.ModelAdmin):
 
 admin.site.register(Dismissal)
 admin.site.register(SafetyAlert)
+
+
+@admin.register(ShareLink)
+class ShareLinkAdmin(admin.ModelAdmin):
+    # The token's fingerprint stays out of the admin (editable=False); the link opens nothing here.
+    list_display = ["user", "display_name", "created_at", "expires_at", "revoked_at"]
+    search_fields = ["user__username"]
+    list_select_related = ["user"]

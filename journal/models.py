@@ -365,3 +365,55 @@ class PsfsRating(models.Model):
 
     def __str__(self):
         return f"{self.round}: {self.activity.name} {self.rating}"
+
+
+class ShareLink(models.Model):
+    """A read-only link to the user's report for a clinician (journal/sharing.py).
+
+    Only a SHA-256 fingerprint of the token is kept: the link is shown once, when it is made, and a
+    copy of the database (a backup, an export) opens nothing. The token has 256 random bits, so an
+    unsalted hash is enough, and the lookup by fingerprint is an indexed equality that says nothing
+    about how close a guess came. Notes and safety answers show only when the user ticked them.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="share_links")
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # The name the report shows for its owner: one the user types, never their username.
+    display_name = models.CharField(max_length=80)
+    show_notes = models.BooleanField(default=False)
+    show_safety = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [
+            # The share page: a user's links, newest first.
+            models.Index(fields=["user", "-created_at"], name="sharelink_user_recent"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=F("created_at")), name="sharelink_expires_after"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user}: {self.display_name} until {self.expires_at:%Y-%m-%d}"
+
+    def is_open(self, now):
+        return self.revoked_at is None and now < self.expires_at
+
+
+class ShareView(models.Model):
+    """One opening of a share link: the user sees when their link was read."""
+
+    link = models.ForeignKey(ShareLink, on_delete=models.CASCADE, related_name="views")
+    viewed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-viewed_at"]
+        indexes = [models.Index(fields=["link", "-viewed_at"], name="shareview_link_recent")]
+
+    def __str__(self):
+        return f"{self.link_id} at {self.viewed_at:%Y-%m-%d %H:%M}"

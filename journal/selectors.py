@@ -23,6 +23,8 @@ from journal.models import (
     PsfsRound,
     SafetyAlert,
     SafetyScreen,
+    ShareLink,
+    ShareView,
     Tick,
 )
 from journal.safety import SPREAD_SHOWN_DAYS
@@ -394,14 +396,17 @@ def acknowledged_alerts(*, user):
     return set(SafetyAlert.objects.filter(user=user).values_list("kind", "first_day"))
 
 
-def report_records(*, user, since, limit):
-    """The report's plan, level changes since `since` (the newest `limit`) and safety screens: 3 queries."""
+def report_records(*, user, since, limit, screens=True):
+    """The report's plan, level changes since `since` (the newest `limit`, and one more to tell
+    whether there are more) and safety screens: 3 queries, 2 without the screens."""
     return {
         "plan": PlanItem.objects.filter(user=user, active=True).select_related("progression", "exercise"),
-        "changes": LevelChange.objects.filter(user=user, created_at__date__gte=since)
-        .select_related("plan_item__progression", "from_exercise", "to_exercise")
-        .order_by("-created_at")[:limit],
-        "screens": list(SafetyScreen.objects.filter(user=user).order_by("-created_at")),
+        "changes": list(
+            LevelChange.objects.filter(user=user, created_at__date__gte=since)
+            .select_related("plan_item__progression", "from_exercise", "to_exercise")
+            .order_by("-created_at")[: limit + 1]
+        ),
+        "screens": list(SafetyScreen.objects.filter(user=user).order_by("-created_at")) if screens else [],
     }
 
 
@@ -426,6 +431,22 @@ def psfs_rows(*, user):
         .order_by("round__taken_on", "activity__added_on", "activity_id")
         .values_list("round__taken_on", "activity_id", "activity__name", "rating")
     )
+
+
+def share_links(*, user):
+    """The user's share links, newest first, each with `views` (newest first): 2 queries."""
+    links = list(ShareLink.objects.filter(user=user).order_by("-created_at"))
+    views = {}
+    for view in ShareView.objects.filter(link__user=user).order_by("-viewed_at").only("link_id", "viewed_at"):
+        views.setdefault(view.link_id, []).append(view)
+    for link in links:
+        link.view_list = views.get(link.pk, [])
+    return links
+
+
+def share_link_by_fingerprint(*, token_hash):
+    """The link with this fingerprint and its owner, or None: 1 query."""
+    return ShareLink.objects.select_related("user").filter(token_hash=token_hash).first()
 
 
 # --- the user's data, whole (export) ---------------------------------------------------------------
@@ -509,7 +530,25 @@ def export_records(*, user):
             .order_by("round__taken_on", "activity_id")
             .values("round_id", "round__taken_on", "activity_id", "rating")
         ),
+        "share_links": _export_share_links(user),
     }
+
+
+def _export_share_links(user):
+    """The user's share links without their token fingerprints, each with its views: 2 queries."""
+    links = list(
+        ShareLink.objects.filter(user=user)
+        .order_by("created_at")
+        .values("id", "display_name", "show_notes", "show_safety", "created_at", "expires_at", "revoked_at")
+    )
+    views = {}
+    for link_id, viewed_at in (
+        ShareView.objects.filter(link__user=user).order_by("viewed_at").values_list("link_id", "viewed_at")
+    ):
+        views.setdefault(link_id, []).append(viewed_at)
+    return [
+        {**{k: v for k, v in link.items() if k != "id"}, "views": views.get(link["id"], [])} for link in links
+    ]
 
 
 def days_outside(*, user, first, today):

@@ -5,8 +5,8 @@ from django.db.models import F
 
 from exercises import dose
 from exercises.models import Exercise
-from journal import schedule
-from journal.models import Dismissal, Entry, LevelChange, PlanItem, PlanPeriod, Tick
+from journal import schedule, sharing
+from journal.models import Dismissal, Entry, LevelChange, PlanItem, PlanPeriod, ShareLink, ShareView, Tick
 from journal.selectors import family_of, planned_exercises, recent_ticks
 from journal.suggestions import Kind, Suggestion, snooze_until
 
@@ -373,3 +373,31 @@ def psfs_skip(*, user, today):
     from journal.models import PsfsRound
 
     return PsfsRound.objects.get_or_create(user=user, taken_on=today, defaults={"skipped": True})[0]
+
+
+# --- share links (journal/sharing.py) -----------------------------------------------------------
+
+
+def share_link_create(*, user, display_name, days, show_notes, show_safety, now):
+    """A new link to the user's report, working for `days` days from `now`: (link, token). The
+    token is returned once and never stored, only its fingerprint."""
+    token = sharing.new_token()
+    link = ShareLink.objects.create(
+        user=user,
+        token_hash=sharing.fingerprint(token),
+        display_name=display_name,
+        show_notes=show_notes,
+        show_safety=show_safety,
+        expires_at=sharing.expiry(now, days),
+    )
+    return link, token
+
+
+def share_link_revoke(*, user, pk, now):
+    """Withdraw one of the user's links (again: nothing changes); the number of links withdrawn now."""
+    return ShareLink.objects.filter(user=user, pk=pk, revoked_at__isnull=True).update(revoked_at=now)
+
+
+def share_view_record(*, link):
+    """One opening of a link, for its owner's list."""
+    return ShareView.objects.create(link=link)

@@ -403,3 +403,45 @@ def spread_days(ticks):
 
 def snooze_until(kind, today):
     return today + timedelta(days=SNOOZE_DAYS[kind])
+
+
+# --- the same rules told to a clinician (the report) -------------------------------------------
+
+_READY_CLINICAL = (
+    "{sessions} full-dose sessions since {first}, pain during {safe_during}/10 or less, the latest"
+    " rated easy; next-morning pain within {up_margin} of usual ({usual}/10); 7-day average"
+    " {average}/10 (at the level's start {level_start}/10)"
+)
+CLINICAL_SENTENCES = {
+    Rule.READY: _READY_CLINICAL,
+    Rule.DOSE: _READY_CLINICAL + "; next dose {dose}",
+    Rule.PAIN_DURING: "pain during the exercise {pain_during}/10 on {date} (the rule: above {too_much}/10)",
+    Rule.NEXT_MORNING: "next-morning pain {morning}/10 after the session on {date}, {above} above usual ({usual}/10)",
+    Rule.RISING: "pain rose at two check-ins running after sessions, {from}/10 on {first} to {to}/10 on {last}",
+    Rule.SPREAD: "symptoms spread down the leg during the exercise on {date}",
+    Rule.FLARE: "a flare, pain {pain}/10{above_usual_clinical}",
+    Rule.MANUAL: "level {level} chosen by the patient",
+}
+CLINICAL_VERBS = {
+    LevelChange.Direction.UP: "Levelled up",
+    LevelChange.Direction.DOWN: "Stepped back",
+    LevelChange.Direction.MANUAL: "Set by hand",
+    LevelChange.Direction.DOSE: "Dose stepped up",
+}
+
+
+def describe_for_clinician(direction, rule, values, fallback=""):
+    """A level or dose change in a clinician's words, from its stored rule and values ("Stepped back:
+    pain during the exercise 6/10 on 3 Nov (the rule: above 5/10)"). A change kept without a rule,
+    or with values this version cannot read, falls back to the sentence stored with it."""
+    verb = CLINICAL_VERBS.get(direction, "Changed")
+    template = CLINICAL_SENTENCES.get(rule)
+    if template is None or not isinstance(values, dict):
+        return f"{verb}: {fallback}" if fallback else verb
+    try:
+        words = _words(values)
+        usual = values.get("usual")
+        words["above_usual_clinical"] = "" if usual is None else f", usual {_num(usual)}/10"
+        return f"{verb}: {template.format(**_LIMITS, **words)}"
+    except (KeyError, ValueError, TypeError, AttributeError, IndexError):
+        return f"{verb}: {fallback}" if fallback else verb

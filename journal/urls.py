@@ -1,6 +1,6 @@
 from django.urls import path
 
-from journal.views import account, export, history, plan, psfs, safety, session, today
+from journal.views import account, export, history, plan, psfs, safety, session, share, today
 
 app_name = "journal"
 
@@ -30,6 +30,8 @@ urlpatterns = [
     # History, report, export.
     path("history/", history.history_page, name="history"),
     path("history/report/", history.report, name="report"),
+    path("history/report/share/", share.share, name="share"),
+    path("history/report/share/<int:pk>/withdraw/", share.share_revoke, name="share_revoke"),
     path("journal/export.csv", export.export_csv, name="export_csv"),
     path("journal/export.json", export.export_json, name="export_json"),
     path("settings/delete/", account.delete_account, name="delete_account"),

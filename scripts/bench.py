@@ -21,6 +21,17 @@ from serverkit import SESSION_CODE, django_python, environment, fetch, gunicorn,
 
 DAYS = 1825
 DURATION = "4s"
+SHARED = "/shared/"  # stands for the bench user's share link, made in the bench's setup
+SHARED_LINK_CODE = """
+from django.urls import reverse
+from django.utils import timezone
+from journal.services import share_link_create
+user = User.objects.get(username='bench')
+_, token = share_link_create(
+    user=user, display_name='Bench user', days=30, show_notes=True, show_safety=True, now=timezone.now()
+)
+print(reverse('shared_report', kwargs={'share_token': token}))
+"""
 PAGES = [
     ("/today/", 'data-testid="plan-item"', 0.30),
     ("/today/session/", 'data-testid="session"', 0.30),
@@ -29,6 +40,9 @@ PAGES = [
     ("/history/report/", 'data-testid="report"', 0.10),
     ("/exercises/", 'data-testid="progression"', 0.25),
     ("/settings/", 'data-testid="delete-account"', 0.30),
+    # The report a share link opens, asked for without the session cookie, as a clinician would: its
+    # path is filled in once the bench user's link is made (SHARED_LINK_CODE).
+    (SHARED, 'data-testid="report"', 0.10),
 ]
 P99_LIMIT_MS = 100
 TODAY_WEIGHT_LIMIT_KB = 150
@@ -80,14 +94,20 @@ def main():
             env, SESSION_CODE + "print(session_for(User.objects.get(username='bench')))"
         ).strip()
         cookie = f"sessionid={session}"
+        shared_path = django_python(env, SESSION_CODE + SHARED_LINK_CODE).strip().splitlines()[-1]
+        pages = [(shared_path if path == SHARED else path, hook, target) for path, hook, target in pages]
+        anonymous = {shared_path}  # asked for without the session cookie
         queries = json.loads(
             django_python(
                 env,
                 "import json\nfrom django.db import connection\nfrom django.test import Client\n"
                 "from django.test.utils import CaptureQueriesContext\nfrom backcare.models import User\n"
                 "c = Client(HTTP_X_FORWARDED_PROTO='https', SERVER_NAME='127.0.0.1')\nc.force_login(User.objects.get(username='bench'))\n"
+                "a = Client(HTTP_X_FORWARDED_PROTO='https', SERVER_NAME='127.0.0.1')\n"
+                f"anonymous = {sorted(anonymous)!r}\n"
                 f"out = {{}}\nfor path in {[p for p, _, _ in pages]!r}:\n"
-                "    c.get(path)\n    with CaptureQueriesContext(connection) as ctx:\n        c.get(path)\n"
+                "    client = a if path in anonymous else c\n"
+                "    client.get(path)\n    with CaptureQueriesContext(connection) as ctx:\n        client.get(path)\n"
                 "    out[path] = len(ctx.captured_queries)\nprint(json.dumps(out))",
             )
             .strip()
@@ -104,10 +124,11 @@ def main():
             cookie += f"; csrftoken={token.group(1)}" if token else ""
             health_rps = [wrk(base + "/healthz", cookie)[0]]
             for path, hook, target in pages:
-                status, body = fetch(base + path, cookie=cookie)
+                page_cookie = None if path in anonymous else cookie
+                status, body = fetch(base + path, cookie=page_cookie)
                 if status != 200 or hook not in body:
                     sys.exit(f"{path}: status {status}, hook {hook} {'found' if hook in body else 'missing'}")
-                rps, p50, p99 = wrk(base + path, cookie)
+                rps, p50, p99 = wrk(base + path, page_cookie)
                 health_rps.append(wrk(base + "/healthz", cookie)[0])
                 baseline = (health_rps[-2] + health_rps[-1]) / 2
                 ratio = rps / baseline
@@ -143,6 +164,7 @@ def main():
     )
     print("|---|---:|---:|---:|---:|---:|---:|")
     for path, rps, p50, p99, count, ratio, baseline in rows:
+        path = "/shared/<token>/ (no cookie)" if path in anonymous else path
         print(f"| {path} | {rps:.0f} | {p50:.1f} | {p99:.1f} | {count} | {ratio:.2f}× | {baseline:.0f} |")
     print(
         f"\n/healthz with the session cookie (the ratios' base): {sum(health_rps) / len(health_rps):.0f} req/s "

@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.html import format_html, format_html_join
 
-from journal import history, psfs, safety, selectors
+from journal import history, psfs, safety, selectors, suggestions
 from journal.urls_format import OPEN, url_format
 
 RANGES = {"30": 30, "90": 90, "365": 365, "all": None}
@@ -223,8 +223,24 @@ def _day_rows_html(days, day_url):
     )
 
 
+def _x_ticks(series, x, most=6):
+    """Dated ticks along the chart's foot: (x, label), at most `most`, evenly spread, the first and
+    last day included; "3 Nov" within a year, "Nov 2025" beyond."""
+    if not series:
+        return []
+    n = len(series)
+    count = min(most, n)
+    indexes = sorted({round(i * (n - 1) / max(count - 1, 1)) for i in range(count)})
+    long_span = (series[-1][0] - series[0][0]).days > 366
+    return [
+        (x(i), f"{MONTHS[day.month]} {day.year}" if long_span else f"{day.day} {MONTHS[day.month]}")
+        for i, (day, _) in ((i, series[i]) for i in indexes)
+    ]
+
+
 def _svg_chart(series, rolling, width=700, height=220, pad=30):
-    """Coordinates for a server-rendered chart (print and no-JS): points and the average line."""
+    """Coordinates for a server-rendered chart (print and no-JS): points, the average line, the
+    pain scale's grid and the dated ticks along the foot."""
     n = max(len(series) - 1, 1)
 
     def x(i):
@@ -236,32 +252,62 @@ def _svg_chart(series, rolling, width=700, height=220, pad=30):
     points = [(x(i), y(p)) for i, (_, p) in enumerate(series) if p is not None]
     line = " ".join(f"{x(i)},{y(a)}" for i, (_, a) in enumerate(rolling) if a is not None)
     grid = [(v, y(v)) for v in (0, 2, 4, 6, 8, 10)]
-    return {"width": width, "height": height, "pad": pad, "points": points, "line": line, "grid": grid}
+    return {
+        "width": width,
+        "height": height,
+        "pad": pad,
+        "right": width - pad,
+        "foot": height - pad,
+        "label_y": height - pad + 16,
+        "points": points,
+        "line": line,
+        "grid": grid,
+        "ticks": _x_ticks(series, x),
+    }
+
+
+def report_context(user, request, *, show_notes=True, show_safety=True):
+    """The report's context for `user` over the period the request asks for: the user's own report,
+    or a shared one with what its link allows (journal/views/share.py)."""
+    today = user.local_today()
+    key, start = _period(request, today)
+    summary = _summary(user, key, start, today, details=True)
+    series = history.pain_series(summary["in_period"], summary["start"], today)
+    records = selectors.report_records(
+        user=user, since=summary["start"], limit=REPORT_ROWS, screens=show_safety
+    )
+    changes = records["changes"]
+    return {
+        **summary,
+        "svg": _svg_chart(series, history.rolling_average(series)),
+        "plan": records["plan"],
+        # The period's level changes, newest first, so the report stays one printed page.
+        "changes": [
+            (c, suggestions.describe_for_clinician(c.direction, c.rule, c.values, c.reason))
+            for c in changes[:REPORT_ROWS]
+        ],
+        "more_changes": len(changes) > REPORT_ROWS,
+        "show_notes": show_notes,
+        "show_safety": show_safety,
+        "screens": [(screen, safety.yes_answers(screen.answers)) for screen in records["screens"]],
+        "leg_days": [d.date for d in summary["in_period"] if d.leg_symptoms] if show_safety else [],
+        "period_notes": _period_notes(summary) if show_notes else [],
+        "more_notes": show_notes and len(_period_notes(summary, REPORT_ROWS + 1)) > REPORT_ROWS,
+        "psfs": psfs.summary(selectors.psfs_rows(user=user)),
+    }
+
+
+def _period_notes(summary, limit=REPORT_ROWS):
+    return sorted(
+        ((day, note) for day, note in summary["notes"].items() if day >= summary["start"]), reverse=True
+    )[:limit]
 
 
 @login_required
 def report(request):
     user = request.user
-    today = user.local_today()
-    key, start = _period(request, today)
-    summary = _summary(user, key, start, today, details=True)
-    series = history.pain_series(summary["in_period"], summary["start"], today)
-    records = selectors.report_records(user=user, since=summary["start"], limit=REPORT_ROWS)
     return render(
         request,
         "journal/report.html",
-        {
-            **summary,
-            "svg": _svg_chart(series, history.rolling_average(series)),
-            "plan": records["plan"],
-            # The period's level changes, newest first, so the report stays one printed page.
-            "changes": records["changes"],
-            "screens": [(screen, safety.yes_answers(screen.answers)) for screen in records["screens"]],
-            "leg_days": [d.date for d in summary["in_period"] if d.leg_symptoms],
-            "period_notes": sorted(
-                ((day, note) for day, note in summary["notes"].items() if day >= summary["start"]),
-                reverse=True,
-            )[:REPORT_ROWS],
-            "psfs": psfs.summary(selectors.psfs_rows(user=user)),
-        },
+        {**report_context(user, request), "patient_name": user.get_full_name() or user.username},
     )

@@ -17,6 +17,7 @@ PUBLIC = {
     "password_reset_complete",
     "exercises:list",
     "exercises:detail",
+    "shared_report",  # a report its owner shared: the token is the key (tests/journal/test_share.py)
 }
 
 # Values for URL parameters, by name; a parameter missing here fails the test.
@@ -28,6 +29,7 @@ SAMPLE_KWARGS = {
     "pk": 1,
     "uidb64": "MQ",
     "token": "set-password",
+    "share_token": "made-up-token",
 }
 
 

@@ -47,6 +47,8 @@ def test_every_page_is_private_and_not_stored(client, alice_with_history, who):
         "journal:export_csv",
         "settings",
         "password_reset_confirm",
+        "shared_report",
+        "journal:share",
     } <= set(checked)
 
 
@@ -64,3 +66,37 @@ def test_a_page_reached_by_a_token_is_private(client, alice):
     )
     response = client.get(url, follow=True)
     assert {"private", "no-store"} <= policy(response)
+
+
+def test_a_shared_report_and_its_refusals_are_private(client, alice_with_history):
+    """The walk above reaches /shared/<token>/ with a made-up token; a real, an expired and a
+    withdrawn link answer `private, no-store` too."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from journal.models import ShareLink
+    from journal.services import share_link_create
+
+    def link():
+        return share_link_create(
+            user=alice_with_history,
+            display_name="A",
+            days=7,
+            show_notes=True,
+            show_safety=True,
+            now=timezone.now(),
+        )
+
+    opened, open_token = link()
+    expired, expired_token = link()
+    ShareLink.objects.filter(pk=expired.pk).update(
+        created_at=timezone.now() - timedelta(days=9), expires_at=timezone.now() - timedelta(days=2)
+    )
+    withdrawn, withdrawn_token = link()
+    ShareLink.objects.filter(pk=withdrawn.pk).update(revoked_at=timezone.now())
+    for token, status in ((open_token, 200), (expired_token, 410), (withdrawn_token, 410), ("nope", 404)):
+        response = client.get(reverse("shared_report", kwargs={"share_token": token}))
+        assert response.status_code == status
+        assert {"private", "no-store"} <= policy(response), token
+        assert response["X-Robots-Tag"].startswith("noindex")

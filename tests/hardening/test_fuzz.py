@@ -24,7 +24,17 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from backcare.models import User
-from journal.models import Dismissal, Entry, LevelChange, PlanItem, SafetyAlert, SafetyScreen, Tick
+from journal.models import (
+    Dismissal,
+    Entry,
+    LevelChange,
+    PlanItem,
+    SafetyAlert,
+    SafetyScreen,
+    ShareLink,
+    Tick,
+)
+from journal.services import share_link_create
 from tests.backcare.test_urls import all_named_patterns
 from tests.conftest import PASSWORD, make_ready_for_level_up, make_user, screen_clear
 from tests.hardening.test_isolation import sample_kwargs
@@ -135,6 +145,9 @@ def _user(name):
         user = make_user(name)
         screen_clear(user)
         make_ready_for_level_up(user)  # two weeks of diary, and a suggestion card with its forms
+        share_link_create(  # a link the share page lists with its withdraw form
+            user=user, display_name=name, days=7, show_notes=False, show_safety=False, now=timezone.now()
+        )
     return user
 
 
@@ -161,6 +174,7 @@ def _other_users_rows(other):
             )
         ),
         list(SafetyAlert.objects.filter(user=other).values_list("kind", "first_day")),
+        list(ShareLink.objects.filter(user=other).values_list("display_name", "expires_at", "revoked_at")),
         User.objects.filter(pk=other.pk).values_list("email", "time_zone", "country", "password").first(),
     )
 
@@ -171,6 +185,7 @@ def _rows_keep_their_rules(user):
         (Tick, Tick.objects.filter(entry__user=user)),
         (PlanItem, PlanItem.objects.filter(user=user)),
         (SafetyScreen, SafetyScreen.objects.filter(user=user)),
+        (ShareLink, ShareLink.objects.filter(user=user)),
     ):
         for row in rows:
             row.full_clean(validate_constraints=True)
@@ -188,7 +203,7 @@ DAYS = st.one_of(
     ),
     st.dates().map(lambda d: d.strftime("%Y%m%d")),
 )
-PATH_PARAMS = ["day", "exercise", "slug", "progression", "pk", "uidb64", "token"]
+PATH_PARAMS = ["day", "exercise", "slug", "progression", "pk", "uidb64", "token", "share_token"]
 
 
 @settings(

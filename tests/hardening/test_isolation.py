@@ -6,8 +6,10 @@ import pytest
 from django.apps import apps
 from django.contrib import admin
 from django.urls import reverse
+from django.utils import timezone
 
-from journal.models import Entry, PlanItem, Tick
+from journal.models import Entry, PlanItem, ShareLink, Tick
+from journal.services import share_link_create
 from tests.backcare.test_urls import all_named_patterns
 from tests.conftest import make_history, make_user, screen_clear
 
@@ -36,6 +38,7 @@ def sample_kwargs(user, pattern):
         "pk": item.pk,
         "uidb64": "MQ",
         "token": "set-password",
+        "share_token": "made-up-token",  # a real one would log a view: tests/journal/test_share.py
     }
     params = list(pattern.pattern.converters)
     missing = [p for p in params if p not in values]
@@ -71,15 +74,19 @@ def two_users(alice, bob):
     screen_clear(bob)
     make_history(alice, 5)
     make_history(bob, 5)
+    share_link_create(
+        user=alice, display_name="A", days=7, show_notes=False, show_safety=False, now=timezone.now()
+    )
     return alice, bob
 
 
 # Every URL parameter of ours and what it names. A new parameter fails the test below until it is
 # added here and its isolation is tested.
-PK_ROUTES = {"journal:accept": PlanItem, "journal:dismiss": PlanItem}
+PK_ROUTES = {"journal:accept": PlanItem, "journal:dismiss": PlanItem, "journal:share_revoke": ShareLink}
 LIBRARY_SLUGS = {"exercise", "progression", "slug"}  # the shared exercise library, not per user
 DATES = {"day"}  # the requester's own day; never another user's entry (see the test below)
 DJANGO_AUTH = {"uidb64", "token"}  # password reset links, signed by Django
+SHARE_TOKENS = {"share_token"}  # a share link's secret, whoever holds it: tests/journal/test_share.py
 
 
 def test_every_url_parameter_is_covered_by_an_isolation_test():
@@ -88,7 +95,7 @@ def test_every_url_parameter_is_covered_by_an_isolation_test():
         params = set(pattern.pattern.converters)
         if "pk" in params:
             pk_routes.add(name)
-        unknown = params - {"pk"} - LIBRARY_SLUGS - DATES - DJANGO_AUTH
+        unknown = params - {"pk"} - LIBRARY_SLUGS - DATES - DJANGO_AUTH - SHARE_TOKENS
         assert not unknown, f"{name}: parameter {unknown} names what? Add an isolation test for it."
     assert pk_routes == set(PK_ROUTES)
 

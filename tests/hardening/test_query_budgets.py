@@ -72,8 +72,11 @@ PAGES = [
             "PSFS activities",
             "PSFS rounds",
             "PSFS ratings",
+            "share links",
+            "their views",
         ],
     ),
+    ("journal:share", "", [*JOURNAL, "share links", "their views"]),
     ("settings", "", [*LOGGED_IN, "plan items"]),
     ("password_change", "", LOGGED_IN),
     ("password_change_done", "", LOGGED_IN),
@@ -135,3 +138,49 @@ def test_every_logged_in_page_has_a_budget(client):
         if client.get(url_for(user, name)).status_code == 200:
             unlisted.append(name)
     assert not unlisted, f"logged-in pages without a query budget: {unlisted}"
+
+
+# The report a share link opens, for a visitor without an account: no session, no user, no safety
+# middleware; the link with its owner, the view logged, then the report's own reads (the safety
+# screens only when the link shows them).
+SHARED = [
+    "share link with its owner",
+    "the view logged",
+    "logged days (with their tick counts)",
+    "PSFS ratings",
+]
+SHARED_RECORDS = ["active plan with progressions and exercises", "level changes"]
+
+
+@pytest.mark.parametrize(
+    ("show_safety", "query", "queries"),
+    [
+        (False, "", [*SHARED, *SHARED_RECORDS]),
+        (True, "", [*SHARED, *SHARED_RECORDS, "safety screens"]),
+        (True, "range=all", [*SHARED, *SHARED_RECORDS, "safety screens"]),
+    ],
+)
+def test_the_shared_report_makes_exactly_its_queries_for_one_day_and_for_five_years(
+    show_safety, query, queries
+):
+    from django.test import Client
+    from django.utils import timezone
+
+    from journal.services import share_link_create
+
+    catalog.catalog()
+    counts = []
+    for username, days in (("short", 1), ("long", 1825)):
+        user = make_user(username)
+        screen_clear(user)
+        make_history(user, days)
+        _, token = share_link_create(
+            user=user, display_name="P", days=7, show_notes=True, show_safety=show_safety, now=timezone.now()
+        )
+        url = reverse("shared_report", kwargs={"share_token": token}) + (f"?{query}" if query else "")
+        with CaptureQueriesContext(connection) as ctx:
+            assert Client().get(url).status_code == 200
+        counts.append(len(ctx.captured_queries))
+    # With five years of daily ticks the streak outgrows the days read, as on the owner's report;
+    # "all" reads every day.
+    assert counts == [len(queries), len(queries) + (0 if query == "range=all" else 1)]
