@@ -1,12 +1,16 @@
+import hashlib
 from bisect import bisect_left
+from collections import defaultdict
 from datetime import timedelta
 
 from django.contrib.auth.decorators import login_required
+from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.html import format_html, format_html_join
 
-from journal import history, safety, selectors
+from exercises import catalog
+from journal import history, insights, safety, selectors
 from journal.urls_format import OPEN, url_format
 
 RANGES = {"30": 30, "90": 90, "365": 365, "all": None}
@@ -15,6 +19,8 @@ DEFAULT_RANGE = "90"
 CALENDAR_WEEKS = 12
 ROWS_PER_PAGE = 30
 REPORT_ROWS = 8  # level changes and notes on the one-page report (the newest)
+WALKING = "walking"  # the walking family's slug: its own insight, never in the exercises' list
+INSIGHTS_TIMEOUT = 24 * 60 * 60  # the key carries the day: an older one is never read again
 
 
 def _period(request, today):
@@ -96,6 +102,57 @@ def _weekly_chart(in_period, start, today):
     return chart, table
 
 
+def _insights(user, today):
+    """History's insights (journal/insights.py) over the window's days, read in one query every time.
+
+    The bootstrap (tens of milliseconds) is cached in the "default" cache, shared by every app
+    server, under a key of the user, the day and a fingerprint of the rows read, the library's
+    version and the method's: any change to the days (a tick, a check-in, a day type, an edit
+    made on any page or in the admin) makes a new key, so the next load shows it, with no write
+    path having to remember to invalidate anything. The read stays on every load, so History's
+    query count does not depend on the cache.
+    """
+    first = today - timedelta(days=insights.WINDOW_DAYS)
+    rows = selectors.insight_rows(user=user, first=first, last=today)
+    library = catalog.catalog()
+    rows.sort(key=lambda row: (row[0], row[4] or 0))
+    fingerprint = hashlib.blake2b(
+        repr((insights.METHOD_VERSION, library.version, rows)).encode(), digest_size=16
+    ).hexdigest()
+    key = f"insights:{user.pk}:{today.isoformat()}:{fingerprint}"
+    cache = caches["default"]
+    found = cache.get(key)
+    if found is not None:
+        return found
+    days, ticks = {}, defaultdict(set)
+    for date_, pain, day_type, planned, exercise_id in rows:
+        done = days[date_].done if date_ in days else 0
+        if exercise_id is not None:
+            done += 1
+            ticks[date_].add(catalog.exercise(exercise_id).progression_id)
+        days[date_] = history.Day(date_, pain, day_type, planned, done)
+    walking = next((p.pk for p in library.progressions if p.slug == WALKING), None)
+    found = insights.compute(
+        days.values(),
+        ticks,
+        today=today,
+        families=[(p.pk, p.name) for p in library.progressions],
+        walking=walking,
+    )
+    cache.set(key, found, INSIGHTS_TIMEOUT)
+    return found
+
+
+def _insights_context(user, today):
+    found = _insights(user, today)
+    return {
+        "insights": found,
+        "insight_items": [insights.describe(c) for c in found.shown],
+        "insight_plan": insights.describe(found.plan),
+        "insight_window": insights.WINDOW_DAYS,
+    }
+
+
 @login_required
 def history_page(request):
     today = request.user.local_today()
@@ -118,6 +175,7 @@ def history_page(request):
             "calendar": _calendar_html(summary["recent"], today, day_url),
             "page": page,
             "day_rows": _day_rows_html(page.object_list, day_url),
+            **_insights_context(request.user, today),
         },
     )
 

@@ -28,6 +28,8 @@ DAY_PAGE = [*DAY_READS, "active plan"]
 # days it has read: the plan's periods instead of the active plan.
 PAST_DAY_PAGE = [*DAY_READS, "plan periods"]
 HISTORY = [*JOURNAL, "logged days (with their tick counts)"]
+# The insights' days joined to their ticks, 180 days whatever the range (journal/views/history.py).
+HISTORY_PAGE = [*HISTORY, "180 days with their ticks (insights)"]
 REPORT_RECORDS = ["safety screens", "active plan with progressions and exercises", "level changes"]
 # The streak's own read, only when the days a page has read cannot show where the streak starts:
 # Today, a past day and History for a streak reaching back past what they read.
@@ -46,8 +48,8 @@ PAGES = [
             "active plan",
         ],
     ),
-    ("journal:history", "", HISTORY),
-    ("journal:history", "range=all", HISTORY),
+    ("journal:history", "", HISTORY_PAGE),
+    ("journal:history", "range=all", HISTORY_PAGE),
     ("journal:report", "", [*HISTORY, *REPORT_RECORDS]),
     ("journal:report", "range=all", [*HISTORY, *REPORT_RECORDS]),
     ("journal:safety", "", JOURNAL),
