@@ -66,7 +66,6 @@ def test_history_pages_cost_five_queries_and_the_report_seven(
 
 
 def test_history_query_count_is_the_same_for_one_day_and_five_years(client, django_assert_num_queries):
-
     catalog.catalog()  # read once per process, before either user's pages
     counts = []
     for days, name in ((1, "short"), (1825, "long")):
