@@ -296,7 +296,10 @@ def interval_words(comparison):
             return "no difference"
         return f"{_points(value)} {'lower' if value < 0 else 'higher'}"
 
-    text = f"Likely range (80%): from {signed(low)} to {signed(high)}."
+    if low == high:
+        text = f"Likely range (80%): {signed(low)}."
+    else:
+        text = f"Likely range (80%): from {signed(low)} to {signed(high)}."
     if comparison.clear:
         return text + " The whole range is on one side of no difference."
     return text + " The range includes no difference: this may be chance."
