@@ -130,7 +130,9 @@ def compute(days, ticks, *, today, families=(), walking=None):
     )
     walked = None
     if walking is not None and any(walking in ticked for _, _, ticked, _ in normal):
-        walked = _compare("walking", "A walk", [(day, walking in ticked, pain) for day, _, ticked, pain in normal])
+        walked = _compare(
+            "walking", "A walk", [(day, walking in ticked, pain) for day, _, ticked, pain in normal]
+        )
     exercises = []
     for family, name in families:
         if family == walking:
@@ -280,11 +282,10 @@ def summary(comparison):
     if not comparison.enough:
         return f"{more_words(comparison)}. {needs_words(comparison)}"
     d = comparison.difference
-    if d == 0:
-        gap = "the same on average"
-    else:
-        gap = f"{_points(d)} {'lower' if d < 0 else 'higher'} on average"
-    return f"Next-morning pain was {gap} after {with_words} than after {without_words}."
+    if not d:
+        return f"Next-morning pain was the same on average after {with_words} as after {without_words}."
+    gap = f"{_points(d)} {'lower' if d < 0 else 'higher'}"
+    return f"Next-morning pain was {gap} on average after {with_words} than after {without_words}."
 
 
 def interval_words(comparison):

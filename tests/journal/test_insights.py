@@ -123,7 +123,10 @@ def test_rest_and_rough_days_sit_on_neither_side():
 
 
 def test_a_rough_day_with_nothing_done_is_not_a_day_without_the_plan():
-    days = [Day(TODAY - timedelta(days=2), 5, "rough", 3, 0), Day(TODAY - timedelta(days=1), 9, "normal", 3, 0)]
+    days = [
+        Day(TODAY - timedelta(days=2), 5, "rough", 3, 0),
+        Day(TODAY - timedelta(days=1), 9, "normal", 3, 0),
+    ]
     assert run(days, {}).plan.without_days == 0
 
 
@@ -204,7 +207,9 @@ def test_each_exercise_needs_ten_days_each_side_from_the_first_day_it_was_done()
     assert (bridge.with_days, bridge.without_days) == (40, 39)
     assert "after days you did Bridge than after days you did not" in insights.summary(bridge)
     # Nine days with it: not listed.
-    few = {d: (t - {BRIDGE}) | ({BRIDGE} if d >= TODAY - timedelta(days=9) else set()) for d, t in ticks.items()}
+    few = {
+        d: (t - {BRIDGE}) | ({BRIDGE} if d >= TODAY - timedelta(days=9) else set()) for d, t in ticks.items()
+    }
     assert [c.name for c in run(days, few).exercises] == []
 
 
@@ -213,3 +218,13 @@ def test_the_comparisons_shown_are_those_with_enough_days_plan_first():
     result = run(days, ticks)
     assert [c.key for c in result.shown] == ["plan", "walking", "exercise-1", "exercise-2"]
     assert result.enough
+
+
+def test_no_difference_at_all_is_said_as_the_same():
+    same = insights.Comparison("walking", "A walk", 10, 10, 4.0, 4.0, 0.0, -0.5, 0.5)
+    assert insights.summary(same) == (
+        "Next-morning pain was the same on average after days you ticked a walk as after days without one."
+    )
+    assert insights.interval_words(same).startswith(
+        "Likely range (80%): from 0.5 points lower to 0.5 points higher."
+    )
