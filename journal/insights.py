@@ -1,9 +1,10 @@
 """What goes with better days: the next morning's pain after days with and without the plan, a
 walk, each exercise. Pure: no request, no queries (docs/clinical-rules.md, "Insights").
 
-Only normal days with a record count. A day of the last `WINDOW_DAYS` is compared by the pain
-checked in the day after it ("the next morning"); rest and rough days are their own kind of day
-and sit on neither side. Each comparison gives both counts, both means, their difference and an
+Only normal days count: a day of the last `WINDOW_DAYS` is compared by the pain checked in the
+day after it ("the next morning"); rest and rough days are their own kind of day and sit on
+neither side. A day with nothing recorded is a normal day with nothing done, as everywhere in the
+app a day is normal until marked. Each comparison gives both counts, both means, their difference and an
 80% interval of that difference from a block bootstrap: days are resampled in runs of
 `BLOCK_DAYS` calendar days, because pain comes in spells and single days drawn one by one would
 make the interval too narrow. The random draws are seeded from the comparison's own days, so the
@@ -20,6 +21,7 @@ import random
 from dataclasses import dataclass
 from datetime import timedelta
 
+from journal.history import Day
 from journal.models import Entry
 
 WINDOW_DAYS = 180
@@ -104,20 +106,28 @@ def compute(days, ticks, *, today, families=(), walking=None):
     last = today - timedelta(days=1)
     first = today - timedelta(days=WINDOW_DAYS)
     by_date = {d.date: d for d in days}
-    # (date, ticked families, next morning's pain) of each normal day with a next-morning check-in.
+    # (date, day row, ticked families, next morning's pain) of each normal day with a check-in the
+    # next morning, from the first day recorded in the window. A day with no record at all is a
+    # normal day with nothing done (a day is normal until marked), due what the latest normal day
+    # recorded before it was due.
     normal = []
     marked = 0
-    for day in sorted(d for d in by_date if first <= d <= last):
-        row = by_date[day]
+    recorded = [d for d in by_date if first <= d <= last]
+    day = min(recorded, default=last + timedelta(days=1))
+    due = 0
+    while day <= last:
+        row = by_date.get(day) or Day(day, None, NORMAL, due, 0)
+        morning = by_date.get(day + timedelta(days=1))
+        day += timedelta(days=1)
         if row.day_type in MARKED:
             marked += 1
             continue
         if row.day_type != NORMAL:
             continue
-        morning = by_date.get(day + timedelta(days=1))
+        due = row.planned
         if morning is None or morning.pain is None:
             continue
-        normal.append((day, row, frozenset(ticks.get(day, ())), morning.pain))
+        normal.append((row.date, row, frozenset(ticks.get(row.date, ())), morning.pain))
 
     plan = _compare(
         "plan",
@@ -242,22 +252,27 @@ def _quantile(ordered, q):
 
 # --- words ----------------------------------------------------------------------------------------
 
+# What follows "days" on each side.
 SIDES = {
-    "plan": ("days you did most of your plan (80% or more of what was due)", "days you did less than half"),
-    "walking": ("days you ticked a walk", "days without one"),
+    "plan": ("you did most of your plan (80% or more of what was due)", "you did less than half"),
+    "walking": ("you ticked a walk", "without one"),
 }
 
 
 def sides_words(comparison):
-    """(with, without) in words."""
+    """(with, without) in words, each what follows "days" ("days you ticked a walk")."""
     if comparison.key in SIDES:
         return SIDES[comparison.key]
-    return (f"days you did {comparison.name}", "days you did not")
+    return (f"you did {comparison.name}", "you did not")
 
 
 def _points(value):
     value = abs(value)
     return f"{value:.1f} point{'' if value == 1 else 's'}"
+
+
+def _days(n):
+    return f"{n} day{'' if n == 1 else 's'}"
 
 
 def more_words(comparison):
@@ -271,8 +286,8 @@ def needs_words(comparison):
     with_words, without_words = sides_words(comparison)
     return (
         f"It compares at least {MIN_DAYS} days of each kind, each followed by a check-in the next "
-        f"morning: so far {comparison.with_days} {with_words} and {comparison.without_days} "
-        f"{without_words}."
+        f"morning: so far {_days(comparison.with_days)} {with_words} and "
+        f"{_days(comparison.without_days)} {without_words}."
     )
 
 
@@ -283,9 +298,9 @@ def summary(comparison):
         return f"{more_words(comparison)}. {needs_words(comparison)}"
     d = comparison.difference
     if not d:
-        return f"Next-morning pain was the same on average after {with_words} as after {without_words}."
+        return f"Next-morning pain was the same on average after days {with_words} as after days {without_words}."
     gap = f"{_points(d)} {'lower' if d < 0 else 'higher'}"
-    return f"Next-morning pain was {gap} on average after {with_words} than after {without_words}."
+    return f"Next-morning pain was {gap} on average after days {with_words} than after days {without_words}."
 
 
 def interval_words(comparison):

@@ -161,8 +161,34 @@ def test_the_window_is_the_180_days_before_today():
         Day(TODAY, 4, "normal", 2, 2),  # today: no next morning yet
     ]
     result = run(days, {})
-    assert (result.plan.with_days, result.plan.without_days) == (1, 1)
+    # Inside: 180 days ago (done), yesterday (not done), and the day before yesterday, not recorded
+    # but with its next morning checked in (see the test below). The day after 180 days ago has no
+    # morning (nothing recorded the day after it).
+    assert (result.plan.with_days, result.plan.without_days) == (1, 2)
     assert (result.first, result.last) == (first, TODAY - timedelta(days=1))
+
+
+def test_a_day_with_nothing_recorded_is_a_normal_day_with_nothing_done():
+    """From the first day recorded in the window on; due what the latest normal day was due."""
+    first = TODAY - timedelta(days=10)
+    days = [
+        Day(first, 4, "normal", 3, 3),
+        Day(first + timedelta(days=1), 4, "rest", 0, 0),
+        # first + 2: nothing recorded, its morning checked in: not done, 0 of the 3 due
+        Day(first + timedelta(days=3), 6, "normal", 3, 0),
+        # first + 4 to first + 8: nothing recorded, no morning either; first + 8's morning is first + 9
+        Day(first + timedelta(days=9), 6, "normal", 0, 0),  # nothing due: on neither of the plan's sides
+        Day(TODAY, 5, "normal", 0, 0),
+    ]
+    walked = {first: {WALK}}
+    result = run(days, walked)
+    assert (result.plan.with_days, result.plan.without_days) == (1, 2)  # first; first + 2 and 8
+    assert (result.walking.with_days, result.walking.without_days) == (1, 3)  # and first + 9
+    assert result.marked_days == 1
+    # Before the first day recorded nothing counts: the day before `first` (its morning checked
+    # in) is not compared. A record five days earlier starts the count there, and brings it in.
+    earlier = [Day(first - timedelta(days=5), None, "normal", 3, 0), *days]
+    assert run(earlier, walked).plan.without_days == 3
 
 
 def test_the_same_days_give_the_same_numbers_in_any_order():
