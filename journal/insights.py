@@ -221,22 +221,21 @@ def block_bootstrap(sides, *, seed, block=BLOCK_DAYS, resamples=RESAMPLES, level
     block = min(block, span)
     blocks = math.ceil(span / block)
     starts = range(span - block + 1)
-    s1, c1, s0, c0 = sums[True], counts[True], sums[False], counts[False]
+    # Each block's totals by its first day, then a resample is four sums over the drawn blocks.
+    s1, c1, s0, c0 = (
+        [totals[first + block] - totals[first] for first in starts]
+        for totals in (sums[True], counts[True], sums[False], counts[False])
+    )
     rng = random.Random(seed)
     differences = []
     attempts = 0
     while len(differences) < resamples and attempts < resamples * 10:
         attempts += 1
-        sum1 = sum0 = 0.0
-        n1 = n0 = 0
-        for first in rng.choices(starts, k=blocks):
-            end = first + block
-            sum1 += s1[end] - s1[first]
-            n1 += c1[end] - c1[first]
-            sum0 += s0[end] - s0[first]
-            n0 += c0[end] - c0[first]
+        drawn = rng.choices(starts, k=blocks)
+        n1 = sum(map(c1.__getitem__, drawn))
+        n0 = sum(map(c0.__getitem__, drawn))
         if n1 and n0:
-            differences.append(sum1 / n1 - sum0 / n0)
+            differences.append(sum(map(s1.__getitem__, drawn)) / n1 - sum(map(s0.__getitem__, drawn)) / n0)
     differences.sort()
     tail = (1 - level) / 2
     return _quantile(differences, tail), _quantile(differences, 1 - tail)

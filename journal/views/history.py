@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.utils.html import format_html, format_html_join
 
 from exercises import catalog
-from journal import history, insights, safety, selectors
+from journal import days_version, history, insights, safety, selectors
 from journal.urls_format import OPEN, url_format
 
 RANGES = {"30": 30, "90": 90, "365": 365, "all": None}
@@ -103,29 +103,26 @@ def _weekly_chart(in_period, start, today):
 
 
 def _insights(user, today):
-    """History's insights (journal/insights.py) over the window's days, read in one query every time.
+    """History's insights (journal/insights.py), cached in the shared cache per user and day.
 
-    The bootstrap (tens of milliseconds) is cached in the "default" cache, shared by every app
-    server, under a key of the user, the day and a fingerprint of the rows read, the library's
-    version and the method's: any change to the days (a tick, a check-in, a day type, an edit
-    made on any page or in the admin) makes a new key, so the next load shows it, with no write
-    path having to remember to invalidate anything. The read stays on every load, so History's
-    query count does not depend on the cache.
+    The key holds the user, the day, the version of the user's days (journal/days_version.py: a
+    new one after every write of a day or a tick, once it commits, so a tick or a check-in shows at
+    the next load), the method's version and the library's (the families' names). A hit makes no
+    query; a miss reads the window's days with their ticks in one query and runs the bootstrap.
     """
-    first = today - timedelta(days=insights.WINDOW_DAYS)
-    rows = selectors.insight_rows(user=user, first=first, last=today)
+    version = days_version.current(user.pk)
     library = catalog.catalog()
-    rows.sort(key=lambda row: (row[0], row[4] or 0))
-    fingerprint = hashlib.blake2b(
-        repr((insights.METHOD_VERSION, library.version, rows)).encode(), digest_size=16
-    ).hexdigest()
-    key = f"insights:{user.pk}:{today.isoformat()}:{fingerprint}"
+    names = hashlib.blake2b(repr(library.version).encode(), digest_size=6).hexdigest()
+    key = f"insights:{user.pk}:{today.isoformat()}:{version}:{insights.METHOD_VERSION}:{names}"
     cache = caches["default"]
     found = cache.get(key)
     if found is not None:
         return found
+    first = today - timedelta(days=insights.WINDOW_DAYS)
     days, ticks = {}, defaultdict(set)
-    for date_, pain, day_type, planned, exercise_id in rows:
+    for date_, pain, day_type, planned, exercise_id in selectors.insight_rows(
+        user=user, first=first, last=today
+    ):
         done = days[date_].done if date_ in days else 0
         if exercise_id is not None:
             done += 1

@@ -28,8 +28,10 @@ DAY_PAGE = [*DAY_READS, "active plan"]
 # days it has read: the plan's periods instead of the active plan.
 PAST_DAY_PAGE = [*DAY_READS, "plan periods"]
 HISTORY = [*JOURNAL, "logged days (with their tick counts)"]
-# The insights' days joined to their ticks, 180 days whatever the range (journal/views/history.py).
-HISTORY_PAGE = [*HISTORY, "180 days with their ticks (insights)"]
+# History's insights: the 180 days before today joined to their ticks, whatever the range, read
+# only when they are not cached for the user, the day and the version of the user's days
+# (journal/views/history.py): the first History page below reads them, the second finds them.
+HISTORY_PAGE = [*HISTORY, "180 days with their ticks (insights, when not cached)"]
 REPORT_RECORDS = ["safety screens", "active plan with progressions and exercises", "level changes"]
 # The streak's own read, only when the days a page has read cannot show where the streak starts:
 # Today, a past day and History for a streak reaching back past what they read.
@@ -49,7 +51,7 @@ PAGES = [
         ],
     ),
     ("journal:history", "", HISTORY_PAGE),
-    ("journal:history", "range=all", HISTORY_PAGE),
+    ("journal:history", "range=all", HISTORY),
     ("journal:report", "", [*HISTORY, *REPORT_RECORDS]),
     ("journal:report", "range=all", [*HISTORY, *REPORT_RECORDS]),
     ("journal:safety", "", JOURNAL),

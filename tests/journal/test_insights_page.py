@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 
+from exercises import catalog
 from journal import insights
 from journal.models import Entry, PlanItem, Tick
 from tests.conftest import make_user, screen_clear
@@ -79,28 +80,67 @@ def test_with_enough_days_the_plan_and_each_exercise_are_compared(alice_today, s
     assert 'data-testid="insight-needed"' not in body
 
 
-def test_a_new_check_in_shows_at_the_next_load(alice_today, screened_alice, computed):
+def test_a_new_check_in_shows_at_the_next_load(
+    alice_today, screened_alice, computed, django_capture_on_commit_callbacks
+):
     diary(screened_alice, done=12, not_done=9, open_yesterday=True)
     assert "1 more day needed" in history(alice_today)
     assert "1 more day needed" in history(alice_today)
     assert len(computed) == 1  # the second load came from the cache
     today = screened_alice.local_today().isoformat()
-    alice_today.post(reverse("journal:checkin", kwargs={"day": today}), {"pain": "6"})
+    with django_capture_on_commit_callbacks(execute=True):
+        alice_today.post(reverse("journal:checkin", kwargs={"day": today}), {"pain": "6"})
     body = history(alice_today)
     assert len(computed) == 2
     assert 'data-insight="plan"' in body and "After 10 days you did less than half" in body
 
 
-def test_a_new_tick_shows_at_the_next_load(alice_today, screened_alice, computed):
+def test_new_ticks_show_at_the_next_load(
+    alice_today, screened_alice, computed, django_capture_on_commit_callbacks
+):
     diary(screened_alice, done=12, not_done=10)
     assert "After 10 days you did less than half" in history(alice_today)
-    yesterday = screened_alice.local_today() - timedelta(days=1)
-    before = Entry.objects.get(user=screened_alice, date=yesterday - timedelta(days=1))
-    for item in PlanItem.objects.filter(user=screened_alice):
-        Tick.objects.create(entry=before, exercise=item.exercise)
+    day = (screened_alice.local_today() - timedelta(days=2)).isoformat()  # a day without the plan
+    with django_capture_on_commit_callbacks(execute=True):
+        for item in PlanItem.objects.filter(user=screened_alice).select_related("exercise"):
+            url = reverse("journal:tick", kwargs={"day": day, "exercise": item.exercise.slug})
+            assert alice_today.post(url).status_code == 302
     body = history(alice_today)
     assert len(computed) == 2
-    assert "9 more days" not in body and "1 more day needed" in body  # one not-done day became done
+    assert "1 more day needed" in body  # the day became one with the plan done: 13 and 9
+
+
+def test_a_cached_load_makes_no_query_and_a_miss_one(
+    alice_today, screened_alice, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    diary(screened_alice, done=12, not_done=10)
+    catalog.catalog()  # the exercise library, read once per process
+    # session, user, safety screen, logged days, and the insights' 180 days with their ticks
+    with django_assert_num_queries(5):
+        history(alice_today)
+    with django_assert_num_queries(4):
+        history(alice_today)
+    with django_capture_on_commit_callbacks(execute=True):
+        day = screened_alice.local_today().isoformat()
+        alice_today.post(reverse("journal:checkin", kwargs={"day": day}), {"pain": "3"})
+    with django_assert_num_queries(5):
+        history(alice_today)
+
+
+def test_a_write_not_yet_committed_changes_nothing_and_a_lost_version_is_a_new_one(
+    alice_today, screened_alice, computed, django_capture_on_commit_callbacks
+):
+    from django.core.cache import caches
+
+    history(alice_today)
+    with django_capture_on_commit_callbacks(execute=False):
+        day = screened_alice.local_today().isoformat()
+        alice_today.post(reverse("journal:checkin", kwargs={"day": day}), {"pain": "3"})
+    history(alice_today)
+    assert len(computed) == 1
+    caches["default"].delete(f"days-version:{screened_alice.pk}")  # evicted
+    history(alice_today)
+    assert len(computed) == 2
 
 
 def test_the_cache_is_per_user(client, computed):
