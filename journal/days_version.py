@@ -35,3 +35,9 @@ def current(user_id):
 def changed(user_id):
     """The user's days or ticks change in the current transaction: a new version once it commits."""
     transaction.on_commit(lambda: caches["default"].set(_key(user_id), _token(), TIMEOUT))
+
+
+def forget(user_id):
+    """The account goes: its version goes once that commits, so nothing cached under it can be
+    found again (each value expires on its own within a day)."""
+    transaction.on_commit(lambda: caches["default"].delete(_key(user_id)))

@@ -272,6 +272,7 @@ def account_delete(*, user):
     UserSession.objects.filter(user_id=user.pk).delete()  # by its index: no session is decoded
     for model in (AccessAttempt, AccessLog, AccessFailureLog):
         model.objects.filter(username=user.get_username()).delete()
+    days_version.forget(user.pk)
     user.delete()
 
 

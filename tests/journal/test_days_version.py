@@ -55,3 +55,12 @@ def test_a_version_is_per_user(alice, bob, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         days_version.changed(alice.pk)
     assert days_version.current(bob.pk) == bobs
+
+
+def test_deleting_the_account_forgets_its_version(alice, django_capture_on_commit_callbacks):
+    from django.core.cache import caches
+
+    days_version.current(alice.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.account_delete(user=alice)
+    assert caches["default"].get(f"days-version:{alice.pk}") is None
