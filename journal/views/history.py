@@ -144,7 +144,10 @@ def _insights_context(user, today):
     found = _insights(user, today)
     return {
         "insights": found,
-        "insight_items": [insights.describe(c) for c in found.shown],
+        "insight_main": [
+            insights.describe(c) for c in (found.plan, found.walking) if c is not None and c.enough
+        ],
+        "insight_exercises": [insights.describe(c) for c in found.exercises],
         "insight_plan": insights.describe(found.plan),
         "insight_window": insights.WINDOW_DAYS,
     }
