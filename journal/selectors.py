@@ -343,6 +343,17 @@ def logged_days(*, user, since, details=False):
     return days, {d.date: d.notes for d in days if d.notes}
 
 
+def insight_rows(*, user, first, last):
+    """(date, pain, day type, planned, ticked exercise id or None) of the user's days from `first`
+    to `last`, one row per tick and one for a day without any, in no particular order: History's
+    insights (journal/insights.py), one query joining the days to their ticks."""
+    return list(
+        Entry.objects.filter(user=user, date__gte=first, date__lte=last)
+        .order_by()
+        .values_list("date", "pain", "day_type", "planned", "ticks__exercise_id")
+    )
+
+
 # --- single reads of the pages that write, and of the report ------------------------------------
 
 

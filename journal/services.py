@@ -5,7 +5,7 @@ from django.db.models import F
 
 from exercises import dose
 from exercises.models import Exercise
-from journal import schedule, sharing
+from journal import days_version, schedule, sharing
 from journal.models import Dismissal, Entry, LevelChange, PlanItem, PlanPeriod, ShareLink, ShareView, Tick
 from journal.selectors import family_of, planned_exercises, recent_ticks
 from journal.suggestions import Kind, Suggestion, snooze_until
@@ -60,6 +60,7 @@ def _refresh_planned(*, user, day):
         count = due_count(user=user, day=day, day_type=entry.day_type)
         if entry.planned != count:
             Entry.objects.filter(pk=entry.pk).update(planned=count)
+            days_version.changed(user.pk)
 
 
 def _entry_for(*, user, day):
@@ -78,6 +79,7 @@ def _entry_for(*, user, day):
 
 @transaction.atomic
 def checkin_save(*, user, day, pain, notes, leg_symptoms):
+    days_version.changed(user.pk)
     entry = _entry_for(user=user, day=day)
     entry.pain = pain
     entry.notes = notes
@@ -92,6 +94,7 @@ def tick_record(*, user, day, exercise, pain_during=None, effort="", full_dose=T
 
     `add` (a times-a-day level's tap): one more time on the day's one tick, which starts at 1.
     """
+    days_version.changed(user.pk)
     entry = _entry_for(user=user, day=day)
     try:
         with transaction.atomic():
@@ -126,6 +129,7 @@ def tick_remove(*, user, day, exercise, one=False):
     With `one` (a times-a-day level's undo) one time goes, the tick only with its last one; then it
     returns the times left.
     """
+    days_version.changed(user.pk)
     ticks = Tick.objects.filter(entry__user=user, entry__date=day, exercise=exercise)
     if not one:
         return ticks.delete()[0]
@@ -141,6 +145,7 @@ def tick_remove(*, user, day, exercise, one=False):
 
 @transaction.atomic
 def day_type_set(*, user, day, day_type):
+    days_version.changed(user.pk)
     entry = _entry_for(user=user, day=day)
     entry.day_type = day_type
     entry.planned = due_count(user=user, day=day, day_type=day_type)
@@ -267,6 +272,7 @@ def account_delete(*, user):
     UserSession.objects.filter(user_id=user.pk).delete()  # by its index: no session is decoded
     for model in (AccessAttempt, AccessLog, AccessFailureLog):
         model.objects.filter(username=user.get_username()).delete()
+    days_version.forget(user.pk)
     user.delete()
 
 
@@ -309,6 +315,7 @@ def safety_clearance_record(*, user, screen, cleared_on, note, today):
 @transaction.atomic
 def days_delete(*, user, dates):
     """Delete the user's days on `dates`, with their ticks; returns how many days went."""
+    days_version.changed(user.pk)
     return Entry.objects.filter(user=user, date__in=dates).delete()[1].get("journal.Entry", 0)
 
 

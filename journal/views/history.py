@@ -1,12 +1,16 @@
+import hashlib
 from bisect import bisect_left
+from collections import defaultdict
 from datetime import timedelta
 
 from django.contrib.auth.decorators import login_required
+from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.html import format_html, format_html_join
 
-from journal import history, psfs, safety, selectors, suggestions
+from exercises import catalog
+from journal import days_version, history, insights, psfs, safety, selectors, suggestions
 from journal.urls_format import OPEN, url_format
 
 RANGES = {"30": 30, "90": 90, "365": 365, "all": None}
@@ -15,6 +19,8 @@ DEFAULT_RANGE = "90"
 CALENDAR_WEEKS = 12
 ROWS_PER_PAGE = 30
 REPORT_ROWS = 8  # level changes and notes on the one-page report (the newest)
+WALKING = "walking"  # the walking family's slug: its own insight, never in the exercises' list
+INSIGHTS_TIMEOUT = 24 * 60 * 60  # the key carries the day: an older one is never read again
 
 
 def _period(request, today):
@@ -107,6 +113,57 @@ def _weekly_chart(in_period, start, today):
     return chart, table
 
 
+def _insights(user, today):
+    """History's insights (journal/insights.py), cached in the shared cache per user and day.
+
+    The key holds the user, the day, the version of the user's days (journal/days_version.py: a
+    new one after every write of a day or a tick, once it commits, so a tick or a check-in shows at
+    the next load), the method's version and the library's (the families' names). A hit makes no
+    query; a miss reads the window's days with their ticks in one query and runs the bootstrap.
+    """
+    version = days_version.current(user.pk)
+    library = catalog.catalog()
+    names = hashlib.blake2b(repr(library.version).encode(), digest_size=6).hexdigest()
+    key = f"insights:{user.pk}:{today.isoformat()}:{version}:{insights.METHOD_VERSION}:{names}"
+    cache = caches["default"]
+    found = cache.get(key)
+    if found is not None:
+        return found
+    first = today - timedelta(days=insights.WINDOW_DAYS)
+    days, ticks = {}, defaultdict(set)
+    for date_, pain, day_type, planned, exercise_id in selectors.insight_rows(
+        user=user, first=first, last=today
+    ):
+        done = days[date_].done if date_ in days else 0
+        if exercise_id is not None:
+            done += 1
+            ticks[date_].add(catalog.exercise(exercise_id).progression_id)
+        days[date_] = history.Day(date_, pain, day_type, planned, done)
+    walking = next((p.pk for p in library.progressions if p.slug == WALKING), None)
+    found = insights.compute(
+        days.values(),
+        ticks,
+        today=today,
+        families=[(p.pk, p.name) for p in library.progressions],
+        walking=walking,
+    )
+    cache.set(key, found, INSIGHTS_TIMEOUT)
+    return found
+
+
+def _insights_context(user, today):
+    found = _insights(user, today)
+    return {
+        "insights": found,
+        "insight_main": [
+            insights.describe(c) for c in (found.plan, found.walking) if c is not None and c.enough
+        ],
+        "insight_exercises": [insights.describe(c) for c in found.exercises],
+        "insight_plan": insights.describe(found.plan),
+        "insight_window": insights.WINDOW_DAYS,
+    }
+
+
 @login_required
 def history_page(request):
     today = request.user.local_today()
@@ -130,6 +187,7 @@ def history_page(request):
             "page": page,
             "day_rows": _day_rows_html(page.object_list, day_url),
             "psfs": psfs.summary(selectors.psfs_rows(user=request.user)),
+            **_insights_context(request.user, today),
         },
     )
 

@@ -30,6 +30,10 @@ DAY_PAGE = [*DAY_READS, "active plan"]
 PAST_DAY_PAGE = [*DAY_READS, "plan periods"]
 # History and the report show the PSFS score of every round: one read of all the ratings.
 HISTORY = [*JOURNAL, "logged days (with their tick counts)", "PSFS ratings"]
+# History's insights: the 180 days before today joined to their ticks, whatever the range, read
+# only when they are not cached for the user, the day and the version of the user's days
+# (journal/views/history.py): the first History page below reads them, the second finds them.
+HISTORY_PAGE = [*HISTORY, "180 days with their ticks (insights, when not cached)"]
 REPORT_RECORDS = ["safety screens", "active plan with progressions and exercises", "level changes"]
 # The streak's own read, only when the days a page has read cannot show where the streak starts:
 # Today, a past day and History for a streak reaching back past what they read.
@@ -48,7 +52,7 @@ PAGES = [
             "active plan",
         ],
     ),
-    ("journal:history", "", HISTORY),
+    ("journal:history", "", HISTORY_PAGE),
     ("journal:history", "range=all", HISTORY),
     ("journal:report", "", [*HISTORY, *REPORT_RECORDS]),
     ("journal:report", "range=all", [*HISTORY, *REPORT_RECORDS]),

@@ -1,0 +1,332 @@
+"""What goes with better days: the next morning's pain after days with and without the plan, a
+walk, each exercise. Pure: no request, no queries (docs/clinical-rules.md, "Insights").
+
+Only normal days count: a day of the last `WINDOW_DAYS` is compared by the pain checked in the
+day after it ("the next morning"); rest and rough days are their own kind of day and sit on
+neither side. A day with nothing recorded is a normal day with nothing done, as everywhere in the
+app a day is normal until marked. Each comparison gives both counts, both means, their difference and an
+80% interval of that difference from a block bootstrap: days are resampled in runs of
+`BLOCK_DAYS` calendar days, because pain comes in spells and single days drawn one by one would
+make the interval too narrow. The random draws are seeded from the comparison's own days, so the
+same days always give the same numbers. Below `MIN_DAYS` on either side nothing is estimated;
+the comparison says how many more days it needs.
+
+It shows what goes together in one person's days, not what causes what: a worse morning may be
+the reason a day was skipped, and a slow recovery lowers pain while the plan grows.
+"""
+
+import hashlib
+import math
+import random
+from dataclasses import dataclass
+from datetime import timedelta
+
+from journal.history import Day
+from journal.models import Entry
+
+WINDOW_DAYS = 180
+MIN_DAYS = 10  # on each side of a comparison
+DONE_FROM = 0.8  # the plan counts as done at 80% of what was due or more
+NOT_DONE_BELOW = 0.5  # and as not done under half; the days between sit on neither side
+BLOCK_DAYS = 7
+RESAMPLES = 1000
+LEVEL = 0.8  # the interval's coverage: from the 10th to the 90th percentile
+# Part of the cache key (journal/views/history.py): a change of method never reuses old numbers.
+METHOD_VERSION = 1
+
+NORMAL = Entry.DayType.NORMAL
+MARKED = (Entry.DayType.REST, Entry.DayType.ROUGH)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One "after days with X against days without it" of the next morning's pain.
+
+    `difference` is with minus without (below 0: lower pain after days with it); `low`/`high`
+    bound its 80% interval. The numbers are None until each side has `MIN_DAYS`.
+    """
+
+    key: str  # "plan", "walking", or "exercise-<family id>"
+    name: str
+    with_days: int
+    without_days: int
+    mean_with: float | None = None
+    mean_without: float | None = None
+    difference: float | None = None
+    low: float | None = None
+    high: float | None = None
+
+    @property
+    def more_needed(self):
+        """Days still missing before the comparison is shown (both sides together)."""
+        return max(0, MIN_DAYS - self.with_days) + max(0, MIN_DAYS - self.without_days)
+
+    @property
+    def enough(self):
+        return self.more_needed == 0
+
+    @property
+    def clear(self):
+        """The interval leaves out 0: in these days the two sides really differ."""
+        return self.enough and (self.high < 0 or self.low > 0)
+
+
+@dataclass(frozen=True)
+class Insights:
+    first: object  # the window's first and last day compared (a date)
+    last: object
+    plan: Comparison
+    walking: Comparison | None  # None: no walk ticked on a normal day in the window
+    exercises: tuple  # Comparisons with enough days on each side, in the order of `families`
+    marked_days: int  # rest and rough days in the window, left out
+
+    @property
+    def enough(self):
+        return self.plan.enough or (self.walking is not None and self.walking.enough) or bool(self.exercises)
+
+    @property
+    def shown(self):
+        """The comparisons with enough days, plan first."""
+        return [c for c in (self.plan, self.walking, *self.exercises) if c is not None and c.enough]
+
+
+def _ratio(day):
+    return min(day.done, day.planned) / day.planned
+
+
+def compute(days, ticks, *, today, families=(), walking=None):
+    """The insights of the `WINDOW_DAYS` days before `today`.
+
+    `days`: the user's day rows (`history.Day` or anything with date, pain, day_type, planned and
+    done; `done` is the day's number of ticks, capped at `planned` as on History) from the
+    window's first day to `today`, in any order. `ticks`: {date: the family ids ticked that day}.
+    `families`: (family id, name) in the order exercises are listed; `walking`: the walking family's
+    id. Days outside the window are ignored.
+    """
+    last = today - timedelta(days=1)
+    first = today - timedelta(days=WINDOW_DAYS)
+    by_date = {d.date: d for d in days}
+    # (date, day row, ticked families, next morning's pain) of each normal day with a check-in the
+    # next morning, from the first day recorded in the window. A day with no record at all is a
+    # normal day with nothing done (a day is normal until marked), due what the latest normal day
+    # recorded before it was due.
+    normal = []
+    marked = 0
+    recorded = [d for d in by_date if first <= d <= last]
+    day = min(recorded, default=last + timedelta(days=1))
+    due = 0
+    while day <= last:
+        row = by_date.get(day) or Day(day, None, NORMAL, due, 0)
+        morning = by_date.get(day + timedelta(days=1))
+        day += timedelta(days=1)
+        if row.day_type in MARKED:
+            marked += 1
+            continue
+        if row.day_type != NORMAL:
+            continue
+        due = row.planned
+        if morning is None or morning.pain is None:
+            continue
+        normal.append((row.date, row, frozenset(ticks.get(row.date, ())), morning.pain))
+
+    plan = _compare(
+        "plan",
+        "Doing your plan",
+        [
+            (day, _ratio(row) >= DONE_FROM, pain)
+            for day, row, _, pain in normal
+            if row.planned and (_ratio(row) >= DONE_FROM or _ratio(row) < NOT_DONE_BELOW)
+        ],
+    )
+    walked = None
+    if walking is not None and any(walking in ticked for _, _, ticked, _ in normal):
+        walked = _compare(
+            "walking", "A walk", [(day, walking in ticked, pain) for day, _, ticked, pain in normal]
+        )
+    exercises = []
+    for family, name in families:
+        if family == walking:
+            continue
+        done = [day for day, _, ticked, _ in normal if family in ticked]
+        if len(done) < MIN_DAYS:
+            continue
+        # From the first day it was done: the weeks before it was in the plan are no "without".
+        sides = [(day, family in ticked, pain) for day, _, ticked, pain in normal if day >= done[0]]
+        if sum(not side for _, side, _ in sides) < MIN_DAYS:
+            continue
+        exercises.append(_compare(f"exercise-{family}", name, sides))
+    return Insights(
+        first=first,
+        last=last,
+        plan=plan,
+        walking=walked,
+        exercises=tuple(exercises),
+        marked_days=marked,
+    )
+
+
+def _mean(values):
+    return sum(values) / len(values)
+
+
+def _compare(key, name, sides):
+    """A `Comparison` of [(date, with it?, next morning's pain)] in date order."""
+    with_pain = [pain for _, side, pain in sides if side]
+    without_pain = [pain for _, side, pain in sides if not side]
+    counts = {"key": key, "name": name, "with_days": len(with_pain), "without_days": len(without_pain)}
+    if len(with_pain) < MIN_DAYS or len(without_pain) < MIN_DAYS:
+        return Comparison(**counts)
+    mean_with, mean_without = _mean(with_pain), _mean(without_pain)
+    low, high = block_bootstrap(sides, seed=seed_of(key, sides))
+    return Comparison(
+        **counts,
+        mean_with=round(mean_with, 1),
+        mean_without=round(mean_without, 1),
+        difference=round(mean_with - mean_without, 1),
+        low=round(low, 1),
+        high=round(high, 1),
+    )
+
+
+def seed_of(key, sides):
+    """A seed from the comparison and its days: the same days always draw the same samples
+    (`hashlib`, not `hash()`, which changes from one process to the next)."""
+    text = key + ";" + ";".join(f"{day.isoformat()},{int(side)},{pain}" for day, side, pain in sides)
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
+
+
+def block_bootstrap(sides, *, seed, block=BLOCK_DAYS, resamples=RESAMPLES, level=LEVEL):
+    """(low, high): the central `level` interval of the difference of means (with minus without)
+    over `resamples` moving-block resamples of the calendar days from the first to the last of
+    `sides` ([(date, with it?, value)] in date order).
+
+    Each resample strings together as many runs of `block` consecutive calendar days, each
+    starting on a day drawn at random, as cover the span, so spells of good and bad days stay
+    together. A resample with no day on one side is drawn again.
+    """
+    start = sides[0][0]
+    span = (sides[-1][0] - start).days + 1
+    # Running totals per calendar day: a block's sums are two subtractions.
+    sums = {True: [0.0] * (span + 1), False: [0.0] * (span + 1)}
+    counts = {True: [0] * (span + 1), False: [0] * (span + 1)}
+    per_day = {(day - start).days: (side, value) for day, side, value in sides}
+    for offset in range(span):
+        for side in (True, False):
+            sums[side][offset + 1] = sums[side][offset]
+            counts[side][offset + 1] = counts[side][offset]
+        if offset in per_day:
+            side, value = per_day[offset]
+            sums[side][offset + 1] += value
+            counts[side][offset + 1] += 1
+    block = min(block, span)
+    blocks = math.ceil(span / block)
+    starts = range(span - block + 1)
+    # Each block's totals by its first day, then a resample is four sums over the drawn blocks.
+    s1, c1, s0, c0 = (
+        [totals[first + block] - totals[first] for first in starts]
+        for totals in (sums[True], counts[True], sums[False], counts[False])
+    )
+    rng = random.Random(seed)
+    differences = []
+    attempts = 0
+    while len(differences) < resamples and attempts < resamples * 10:
+        attempts += 1
+        drawn = rng.choices(starts, k=blocks)
+        n1 = sum(map(c1.__getitem__, drawn))
+        n0 = sum(map(c0.__getitem__, drawn))
+        if n1 and n0:
+            differences.append(sum(map(s1.__getitem__, drawn)) / n1 - sum(map(s0.__getitem__, drawn)) / n0)
+    differences.sort()
+    tail = (1 - level) / 2
+    return _quantile(differences, tail), _quantile(differences, 1 - tail)
+
+
+def _quantile(ordered, q):
+    """The q-quantile of sorted values, interpolating between neighbours."""
+    position = q * (len(ordered) - 1)
+    below = math.floor(position)
+    above = min(below + 1, len(ordered) - 1)
+    return ordered[below] + (ordered[above] - ordered[below]) * (position - below)
+
+
+# --- words ----------------------------------------------------------------------------------------
+
+# What follows "days" on each side.
+SIDES = {
+    "plan": ("you did most of your plan (80% or more of what was due)", "you did less than half"),
+    "walking": ("you ticked a walk", "without one"),
+}
+
+
+def sides_words(comparison):
+    """(with, without) in words, each what follows "days" ("days you ticked a walk")."""
+    if comparison.key in SIDES:
+        return SIDES[comparison.key]
+    return (f"you did {comparison.name}", "you did not")
+
+
+def _points(value):
+    value = abs(value)
+    return f"{value:.1f} point{'' if value == 1 else 's'}"
+
+
+def _days(n):
+    return f"{n} day{'' if n == 1 else 's'}"
+
+
+def more_words(comparison):
+    """How many more days a comparison needs, in words ("12 more days needed")."""
+    more = comparison.more_needed
+    return f"{more} more day{'s' if more != 1 else ''} needed"
+
+
+def needs_words(comparison):
+    """Why it is not shown yet: the days of each kind it has, against the minimum."""
+    with_words, without_words = sides_words(comparison)
+    return (
+        f"It compares at least {MIN_DAYS} days of each kind, each followed by a check-in the next "
+        f"morning: so far {_days(comparison.with_days)} {with_words} and "
+        f"{_days(comparison.without_days)} {without_words}."
+    )
+
+
+def summary(comparison):
+    """One sentence: the difference in plain words, or how many more days it needs."""
+    with_words, without_words = sides_words(comparison)
+    if not comparison.enough:
+        return f"{more_words(comparison)}. {needs_words(comparison)}"
+    d = comparison.difference
+    if not d:
+        return f"Next-morning pain was the same on average after days {with_words} as after days {without_words}."
+    gap = f"{_points(d)} {'lower' if d < 0 else 'higher'}"
+    return f"Next-morning pain was {gap} on average after days {with_words} than after days {without_words}."
+
+
+def interval_words(comparison):
+    """The 80% interval in plain words, and whether it could be chance."""
+    low, high = comparison.low, comparison.high
+
+    def signed(value):
+        if value == 0:
+            return "no difference"
+        return f"{_points(value)} {'lower' if value < 0 else 'higher'}"
+
+    if low == high:
+        text = f"Likely range (80%): {signed(low)}."
+    else:
+        text = f"Likely range (80%): from {signed(low)} to {signed(high)}."
+    if comparison.clear:
+        return text + " The whole range is on one side of no difference."
+    return text + " The range includes no difference: this may be chance."
+
+
+def describe(comparison):
+    """What the page prints of one comparison."""
+    with_words, without_words = sides_words(comparison)
+    return {
+        "comparison": comparison,
+        "with_words": with_words,
+        "without_words": without_words,
+        "summary": summary(comparison),
+        "interval": interval_words(comparison) if comparison.enough else "",
+    }

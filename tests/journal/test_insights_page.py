@@ -1,0 +1,163 @@
+"""History's insights ("what goes with better days"): shown once there are enough days, cached per
+user, day and the days read, so a new check-in or tick shows at the next load."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+
+from exercises import catalog
+from journal import insights
+from journal.models import Entry, PlanItem, Tick
+from tests.conftest import make_user, screen_clear
+
+pytestmark = pytest.mark.django_db
+
+
+def diary(user, *, done, not_done, open_yesterday=False):
+    """`done` days with the whole plan ticked, then `not_done` days with nothing ticked, ending
+    yesterday (its morning is today's check-in, not made); next-morning pain 3 after a done day, 6
+    after the others. With `open_yesterday` one more not-done day, yesterday, is left without its
+    next morning (today's check-in)."""
+    today = user.local_today()
+    exercises = [item.exercise for item in PlanItem.objects.filter(user=user).select_related("exercise")]
+    kinds = [True] * done + [False] * not_done + ([False] if open_yesterday else [])
+    first = today - timedelta(days=len(kinds) + (0 if open_yesterday else 1))
+    previous = None
+    for n, kind in enumerate(kinds):
+        day = first + timedelta(days=n)
+        pain = None if previous is None else (3 if previous else 6)
+        entry = Entry.objects.create(user=user, date=day, pain=pain, planned=len(exercises))
+        if kind:
+            Tick.objects.bulk_create([Tick(entry=entry, exercise=ex) for ex in exercises])
+        previous = kind
+    if not open_yesterday:
+        Entry.objects.create(user=user, date=today - timedelta(days=1), pain=3 if previous else 6)
+
+
+@pytest.fixture
+def computed(monkeypatch):
+    """The calls to the insights' computation (the cache's misses)."""
+    calls = []
+    real = insights.compute
+
+    def counting(*args, **kwargs):
+        calls.append(kwargs["today"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(insights, "compute", counting)
+    return calls
+
+
+def history(client):
+    response = client.get(reverse("journal:history"))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_new_diary_says_how_many_more_days_are_needed(alice_today):
+    body = history(alice_today)
+    assert 'data-testid="insights"' in body
+    assert 'data-testid="insight"' not in body
+    assert "20 more days needed" in body.split('data-testid="insight-needed"')[1]
+    assert "not what causes what" in body
+
+
+def test_with_enough_days_the_plan_and_each_exercise_are_compared(alice_today, screened_alice):
+    diary(screened_alice, done=15, not_done=12)
+    body = history(alice_today)
+    # The plan, a walk (in the starter plan), and each of the starter plan's other six families.
+    assert PlanItem.objects.filter(user=screened_alice).count() == 7
+    assert body.count('data-testid="insight"') == 1 + 1 + 6
+    plan = body.split('data-insight="plan"')[1].split("</div></li>")[0]
+    assert "Doing your plan" in plan
+    assert "3.0 points lower on average after days you did most of your plan" in plan
+    assert "After 15 days you did most of your plan" in plan and "<strong>3.0</strong>" in plan
+    assert "After 12 days you did less than half" in plan and "<strong>6.0</strong>" in plan
+    assert "Likely range (80%): 3.0 points lower." in plan  # every day alike: no spread at all
+    assert "after days you ticked a walk than after days without one" in body
+    assert "Next-morning pain was 3.0 points lower on average after days you did Cat/cow" in body
+    assert 'data-testid="insight-needed"' not in body
+
+
+def test_a_new_check_in_shows_at_the_next_load(
+    alice_today, screened_alice, computed, django_capture_on_commit_callbacks
+):
+    diary(screened_alice, done=12, not_done=9, open_yesterday=True)
+    assert "1 more day needed" in history(alice_today)
+    assert "1 more day needed" in history(alice_today)
+    assert len(computed) == 1  # the second load came from the cache
+    today = screened_alice.local_today().isoformat()
+    with django_capture_on_commit_callbacks(execute=True):
+        alice_today.post(reverse("journal:checkin", kwargs={"day": today}), {"pain": "6"})
+    body = history(alice_today)
+    assert len(computed) == 2
+    assert 'data-insight="plan"' in body and "After 10 days you did less than half" in body
+
+
+def test_new_ticks_show_at_the_next_load(
+    alice_today, screened_alice, computed, django_capture_on_commit_callbacks
+):
+    diary(screened_alice, done=12, not_done=10)
+    assert "After 10 days you did less than half" in history(alice_today)
+    day = (screened_alice.local_today() - timedelta(days=2)).isoformat()  # a day without the plan
+    with django_capture_on_commit_callbacks(execute=True):
+        for item in PlanItem.objects.filter(user=screened_alice).select_related("exercise"):
+            url = reverse("journal:tick", kwargs={"day": day, "exercise": item.exercise.slug})
+            assert alice_today.post(url).status_code == 302
+    body = history(alice_today)
+    assert len(computed) == 2
+    assert "1 more day needed" in body  # the day became one with the plan done: 13 and 9
+
+
+def test_a_cached_load_makes_no_query_and_a_miss_one(
+    alice_today, screened_alice, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    diary(screened_alice, done=12, not_done=10)
+    catalog.catalog()  # the exercise library, read once per process
+    # session, user, safety screen, logged days, PSFS ratings, and the insights' 180 days with
+    # their ticks
+    with django_assert_num_queries(6):
+        history(alice_today)
+    with django_assert_num_queries(5):
+        history(alice_today)
+    with django_capture_on_commit_callbacks(execute=True):
+        day = screened_alice.local_today().isoformat()
+        alice_today.post(reverse("journal:checkin", kwargs={"day": day}), {"pain": "3"})
+    with django_assert_num_queries(6):
+        history(alice_today)
+
+
+def test_a_write_not_yet_committed_changes_nothing_and_a_lost_version_is_a_new_one(
+    alice_today, screened_alice, computed, django_capture_on_commit_callbacks
+):
+    from django.core.cache import caches
+
+    history(alice_today)
+    with django_capture_on_commit_callbacks(execute=False):
+        day = screened_alice.local_today().isoformat()
+        alice_today.post(reverse("journal:checkin", kwargs={"day": day}), {"pain": "3"})
+    history(alice_today)
+    assert len(computed) == 1
+    caches["default"].delete(f"days-version:{screened_alice.pk}")  # evicted
+    history(alice_today)
+    assert len(computed) == 2
+
+
+def test_the_cache_is_per_user(client, computed):
+    for name in ("carol", "dave"):
+        user = make_user(name)
+        screen_clear(user)
+        diary(user, done=12, not_done=10)
+        client.force_login(user)
+        assert 'data-insight="plan"' in history(client)
+    assert len(computed) == 2  # the same days, but each user's own key
+
+
+def test_the_insights_are_in_the_default_cache_under_the_user_and_the_day(alice_today, screened_alice):
+    from django.core.cache import caches
+
+    history(alice_today)
+    keys = [key for key in caches["default"]._cache if "insights:" in key]
+    assert len(keys) == 1
+    assert f"insights:{screened_alice.pk}:{screened_alice.local_today().isoformat()}:" in keys[0]
