@@ -21,6 +21,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("settings/", views.user_settings, name="settings"),
     path("exercises/", include("exercises.urls")),
+    path("lessons/", include("learn.urls")),
     path("", include("journal.urls")),
 ]
 if settings.ADMIN_URL:

@@ -24,6 +24,7 @@ from journal.models import (
 )
 from journal.safety import SPREAD_SHOWN_DAYS
 from journal.suggestions import SESSION_WINDOW_DAYS, DoneTick
+from learn import selectors as learn_selectors
 
 # A rough day swaps the plan for these: belly breathing, lying face down, marching level 1.
 ROUGH_DAY_SET = ["belly-breathing-feet-up", "lying-face-down", "supine-marching"]
@@ -463,6 +464,7 @@ def export_records(*, user):
         "safety_alerts": list(
             SafetyAlert.objects.filter(user=user).values("kind", "first_day", "acknowledged_at")
         ),
+        "lessons_read": learn_selectors.export(user=user),
     }
 
 

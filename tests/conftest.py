@@ -21,11 +21,14 @@ def _fresh_library_snapshot():
     from django.core.cache import caches
 
     from exercises import catalog
+    from learn import catalog as lessons
 
     catalog.clear()
+    lessons.clear()
     caches["local"].clear()
     yield
     catalog.clear()
+    lessons.clear()
     caches["local"].clear()
 
 

@@ -8,6 +8,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from journal.models import Entry, PlanItem, Tick
+from learn.models import Lesson
 from tests.backcare.test_urls import all_named_patterns
 from tests.conftest import make_history, make_user, screen_clear
 
@@ -34,6 +35,7 @@ def sample_kwargs(user, pattern):
         "slug": item.exercise.slug,
         "progression": item.progression.slug,
         "pk": item.pk,
+        "lesson": Lesson.objects.order_by("order").values_list("slug", flat=True).first(),  # open on day 1
         "uidb64": "MQ",
         "token": "set-password",
     }
@@ -78,6 +80,8 @@ def two_users(alice, bob):
 # added here and its isolation is tested.
 PK_ROUTES = {"journal:accept": PlanItem, "journal:dismiss": PlanItem}
 LIBRARY_SLUGS = {"exercise", "progression", "slug"}  # the shared exercise library, not per user
+# A shared lesson (learn/); whose reads a page shows: tests/learn/test_pages.py, another user's reads.
+LESSON_SLUGS = {"lesson"}
 DATES = {"day"}  # the requester's own day; never another user's entry (see the test below)
 DJANGO_AUTH = {"uidb64", "token"}  # password reset links, signed by Django
 
@@ -88,7 +92,7 @@ def test_every_url_parameter_is_covered_by_an_isolation_test():
         params = set(pattern.pattern.converters)
         if "pk" in params:
             pk_routes.add(name)
-        unknown = params - {"pk"} - LIBRARY_SLUGS - DATES - DJANGO_AUTH
+        unknown = params - {"pk"} - LIBRARY_SLUGS - LESSON_SLUGS - DATES - DJANGO_AUTH
         assert not unknown, f"{name}: parameter {unknown} names what? Add an isolation test for it."
     assert pk_routes == set(PK_ROUTES)
 

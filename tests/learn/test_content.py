@@ -52,7 +52,9 @@ def test_no_dose_no_cure_no_cause_claim(lesson):
     assert not re.search(r"\d\s*(mg|milligram|ml|mcg|g\b|tablets?\b|times a day)", words, re.IGNORECASE)
     assert not re.search(r"\bcur(e|es|ed|ing)\b", words, re.IGNORECASE)
     assert not BANNED_RE.search(words), [m.group(0) for m in BANNED_RE.finditer(words)]
-    assert not re.search(r"\b(you have|your diagnosis)\b.*\b(disc|arthritis|stenosis)\b", words, re.IGNORECASE)
+    assert not re.search(
+        r"\b(you have|your diagnosis)\b.*\b(disc|arthritis|stenosis)\b", words, re.IGNORECASE
+    )
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson["slug"])

@@ -11,6 +11,7 @@ from backcare.models import User
 from exercises.models import Exercise
 from journal.models import Entry, LevelChange, PlanItem, PlanPeriod, SafetyScreen, Tick
 from journal.safety import QUESTION_KEYS
+from learn.demo import mark_demo_lessons_read
 
 LEVEL_UP_EVERY = 21  # days between accepted level-ups for one family
 
@@ -139,6 +140,7 @@ class Command(BaseCommand):
             LevelChange.objects.filter(pk=change.pk).update(
                 created_at=now - timedelta(days=(today - day).days)
             )
+        mark_demo_lessons_read(user, seed=seed)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo user ready: log in as {username} / {password} ({len(entries)} days, {len(ticks)} ticks, "
