@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 from backcare.models import User
 from journal.models import Dismissal, Entry, LevelChange, PlanItem, SafetyAlert, SafetyScreen, Tick
+from learn.models import LessonRead
 from tests.backcare.test_urls import all_named_patterns
 from tests.conftest import PASSWORD, make_ready_for_level_up, make_user, screen_clear
 from tests.hardening.test_isolation import sample_kwargs
@@ -161,6 +162,7 @@ def _other_users_rows(other):
             )
         ),
         list(SafetyAlert.objects.filter(user=other).values_list("kind", "first_day")),
+        list(LessonRead.objects.filter(user=other).values_list("lesson_id", "read_at")),
         User.objects.filter(pk=other.pk).values_list("email", "time_zone", "country", "password").first(),
     )
 
@@ -171,6 +173,7 @@ def _rows_keep_their_rules(user):
         (Tick, Tick.objects.filter(entry__user=user)),
         (PlanItem, PlanItem.objects.filter(user=user)),
         (SafetyScreen, SafetyScreen.objects.filter(user=user)),
+        (LessonRead, LessonRead.objects.filter(user=user)),
     ):
         for row in rows:
             row.full_clean(validate_constraints=True)
@@ -188,7 +191,7 @@ DAYS = st.one_of(
     ),
     st.dates().map(lambda d: d.strftime("%Y%m%d")),
 )
-PATH_PARAMS = ["day", "exercise", "slug", "progression", "pk", "uidb64", "token"]
+PATH_PARAMS = ["day", "exercise", "slug", "progression", "pk", "uidb64", "token", "lesson"]
 
 
 @settings(
