@@ -7,9 +7,20 @@ from learn import catalog, course, selectors
 from learn.models import LessonRead
 
 
-def mark_demo_lessons_read(user, *, seed=7):
+def mark_demo_lessons_read(user, *, first=None, seed=7):
     """Mark the lessons open to `user` as read: most on the day each opened, some a day or two
-    later, the newest one or two left unread (so Today still offers one). Returns how many."""
+    later, about one in ten skipped, today's left unread (so Today still offers one). Returns how
+    many.
+
+    `first`, the demo's first drawn day: the course starts the day the account was made, so an
+    account made later than that is dated back to it (only ever earlier: the diary's floor,
+    a year before, then still holds every drawn day).
+    """
+    if first is not None:
+        start = datetime.combine(first, time(8), tzinfo=user.tzinfo)
+        if start < user.date_joined:
+            user.date_joined = start
+            user.save(update_fields=["date_joined"])
     rng = random.Random(seed)
     lessons = catalog.course(refresh=True).lessons
     joined, today = selectors.joined_on(user), user.local_today()

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from backcare.care import CARE
+from backcare.models import User
 from journal.services import account_delete
 from learn import catalog
 from learn.models import Lesson, LessonRead
@@ -222,3 +223,28 @@ def test_the_demo_marks_lessons_read_over_the_demo_users_days(db):
     for read in reads:
         opened = joined + timedelta(days=order.index(read.lesson_id))
         assert opened <= read.read_at.astimezone(user.tzinfo).date() < user.local_today()
+
+
+def test_the_admin_lists_searches_and_edits_lessons(client, django_user_model):
+    admin_user = django_user_model.objects.create_superuser("staff", "staff@example.com", "pw-staff-123")
+    client.force_login(admin_user)
+    changelist = reverse("admin:learn_lesson_changelist")
+    body = client.get(changelist, {"q": "pharmacist"}).content.decode()
+    assert "Medicines: what the guidelines say" in body and "Sitting: any position" not in body
+    lesson = Lesson.objects.get(slug="medicines")
+    page = client.get(reverse("admin:learn_lesson_change", args=[lesson.pk]))
+    assert page.status_code == 200 and "Never a medicine dose" in page.content.decode()
+
+
+def test_the_demo_command_reads_lessons_from_its_first_day(db):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("demo", "--username", "demo", "--password", "pw-demo-123", "--days", "30", stdout=StringIO())
+    user = User.objects.get(username="demo")
+    first = user.local_today() - timedelta(days=29)
+    assert user.date_joined.astimezone(user.tzinfo).date() == first
+    reads = LessonRead.objects.filter(user=user)
+    assert 12 <= reads.count() <= 16
+    assert all(first <= read.read_at.astimezone(user.tzinfo).date() < user.local_today() for read in reads)

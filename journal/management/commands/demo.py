@@ -140,7 +140,7 @@ class Command(BaseCommand):
             LevelChange.objects.filter(pk=change.pk).update(
                 created_at=now - timedelta(days=(today - day).days)
             )
-        mark_demo_lessons_read(user, seed=seed)
+        mark_demo_lessons_read(user, first=first, seed=seed)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo user ready: log in as {username} / {password} ({len(entries)} days, {len(ticks)} ticks, "
