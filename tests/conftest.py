@@ -40,9 +40,12 @@ def make_user(username, **extra):
 
 @pytest.fixture
 def library(db):
-    """The library snapshot, already read, as in a process that has served a page."""
+    """The library snapshot (and the lessons', learn/catalog.py), already read, as in a process that
+    has served a page."""
     from exercises import catalog
+    from learn import catalog as lessons
 
+    lessons.course()
     return catalog.catalog()
 
 
