@@ -88,7 +88,12 @@ Call {emergency_words} straight away if you have:
 - New numbness, weakness or pain in both legs, or legs giving way.
 - Back pain with chest pain, or sudden severe pain between the shoulder blades.
 
-Get advice the same day (contact {urgent_words}) if you have back pain with a fever or chills, weight loss you cannot explain, pain that is constant and worse at night whatever position you are in, pain after a serious fall or accident, or if you have had cancer and this pain is new.
+Get advice the same day if you have:
+- Back pain with a fever or chills, or weight loss you cannot explain.
+- Pain that is constant and worse at night, whatever position you are in.
+- Pain since a serious fall or accident, or new back pain after having had cancer.
+
+For these, contact {urgent_words}.
 
 See a doctor or physiotherapist if your pain is no better after four to six weeks, or keeps getting worse.""",
     },
