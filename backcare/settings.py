@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "backcare",
     "exercises",
     "journal",
+    "learn",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -25,6 +25,7 @@ urlpatterns = [
     # A report shared by its owner, opened without an account: outside the journal's namespace, so
     # the safety middleware never sends a signed-in visitor to their own screen (journal/views/share.py).
     path("shared/<str:share_token>/", shared_report, name="shared_report"),
+    path("lessons/", include("learn.urls")),
     path("", include("journal.urls")),
 ]
 if settings.ADMIN_URL:

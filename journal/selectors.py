@@ -29,6 +29,7 @@ from journal.models import (
 )
 from journal.safety import SPREAD_SHOWN_DAYS
 from journal.suggestions import SESSION_WINDOW_DAYS, DoneTick
+from learn import selectors as learn_selectors
 
 # A rough day swaps the plan for these: belly breathing, lying face down, marching level 1.
 ROUGH_DAY_SET = ["belly-breathing-feet-up", "lying-face-down", "supine-marching"]
@@ -542,6 +543,7 @@ def export_records(*, user):
             .values("round_id", "round__taken_on", "activity_id", "rating")
         ),
         "share_links": _export_share_links(user),
+        "lessons_read": learn_selectors.export(user=user),
     }
 
 

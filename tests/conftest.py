@@ -21,11 +21,14 @@ def _fresh_library_snapshot():
     from django.core.cache import caches
 
     from exercises import catalog
+    from learn import catalog as lessons
 
     catalog.clear()
+    lessons.clear()
     caches["local"].clear()
     yield
     catalog.clear()
+    lessons.clear()
     caches["local"].clear()
 
 
@@ -37,9 +40,12 @@ def make_user(username, **extra):
 
 @pytest.fixture
 def library(db):
-    """The library snapshot, already read, as in a process that has served a page."""
+    """The library snapshot (and the lessons', learn/catalog.py), already read, as in a process that
+    has served a page."""
     from exercises import catalog
+    from learn import catalog as lessons
 
+    lessons.course()
     return catalog.catalog()
 
 

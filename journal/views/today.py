@@ -16,6 +16,7 @@ from journal.decorators import plan_write, wants_json
 from journal.forms import LEG_CHOICES, PAIN_CHOICES, CheckinForm, DayTypeForm, SuggestionForm, TickForm
 from journal.models import Dismissal, Entry, LevelChange, PlanItem, Tick
 from journal.urls_format import OPEN, url_format
+from learn import selectors as learn_selectors
 
 EFFORT_WORDS = {value: label.lower() for value, label in Tick.Effort.choices}
 
@@ -244,6 +245,8 @@ def _render_day(request, day, form=None):
     context["checkin_folded"] = context["checked_in"] and form is None
     context["checkin_url"] = reverse("journal:checkin", kwargs={"day": context["day_iso"]})
     context["day_type_url"] = reverse("journal:day_type", kwargs={"day": context["day_iso"]})
+    if context["is_today"]:  # today's lesson line (learn/course.py): one query, the lessons are cached
+        context["lesson_offer"] = learn_selectors.todays_lesson(user=request.user, today=day)
     return render(request, "journal/today.html", context)
 
 

@@ -27,6 +27,7 @@ SAMPLE_KWARGS = {
     "progression": "cat-cow",
     "exercise": "cat-cow",
     "pk": 1,
+    "lesson": "the-usual-course",
     "uidb64": "MQ",
     "token": "set-password",
     "share_token": "made-up-token",

@@ -152,7 +152,7 @@ HOSTILE = [
     "https://evil.example/",
 ]
 # POST routes that act without reading a field: hostile fields make no difference to them.
-ACT_WITHOUT_FIELDS = {"journal:untick", "journal:plan_remove", "journal:psfs_skip", "logout"}
+ACT_WITHOUT_FIELDS = {"journal:untick", "journal:plan_remove", "journal:psfs_skip", "learn:read", "logout"}
 # Tables a refused request is meant to write to: a failed log-in is counted by django-axes.
 AXES_TABLES = {"axes.AccessAttempt", "axes.AccessLog", "axes.AccessFailureLog"}
 # Forms that ask for a password count a wrong one toward the log-in lock (and answer 429 once locked).

@@ -35,6 +35,7 @@ from journal.models import (
     Tick,
 )
 from journal.services import share_link_create
+from learn.models import LessonRead
 from tests.backcare.test_urls import all_named_patterns
 from tests.conftest import PASSWORD, make_ready_for_level_up, make_user, screen_clear
 from tests.hardening.test_isolation import sample_kwargs
@@ -175,6 +176,7 @@ def _other_users_rows(other):
         ),
         list(SafetyAlert.objects.filter(user=other).values_list("kind", "first_day")),
         list(ShareLink.objects.filter(user=other).values_list("display_name", "expires_at", "revoked_at")),
+        list(LessonRead.objects.filter(user=other).values_list("lesson_id", "read_at")),
         User.objects.filter(pk=other.pk).values_list("email", "time_zone", "country", "password").first(),
     )
 
@@ -186,6 +188,7 @@ def _rows_keep_their_rules(user):
         (PlanItem, PlanItem.objects.filter(user=user)),
         (SafetyScreen, SafetyScreen.objects.filter(user=user)),
         (ShareLink, ShareLink.objects.filter(user=user)),
+        (LessonRead, LessonRead.objects.filter(user=user)),
     ):
         for row in rows:
             row.full_clean(validate_constraints=True)
@@ -203,7 +206,7 @@ DAYS = st.one_of(
     ),
     st.dates().map(lambda d: d.strftime("%Y%m%d")),
 )
-PATH_PARAMS = ["day", "exercise", "slug", "progression", "pk", "uidb64", "token", "share_token"]
+PATH_PARAMS = ["day", "exercise", "slug", "progression", "pk", "uidb64", "token", "share_token", "lesson"]
 
 
 @settings(

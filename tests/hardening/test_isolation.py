@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from journal.models import Entry, PlanItem, ShareLink, Tick
 from journal.services import share_link_create
+from learn.models import Lesson
 from tests.backcare.test_urls import all_named_patterns
 from tests.conftest import make_history, make_user, screen_clear
 
@@ -36,6 +37,7 @@ def sample_kwargs(user, pattern):
         "slug": item.exercise.slug,
         "progression": item.progression.slug,
         "pk": item.pk,
+        "lesson": Lesson.objects.order_by("order").values_list("slug", flat=True).first(),  # open on day 1
         "uidb64": "MQ",
         "token": "set-password",
         "share_token": "made-up-token",  # a real one would log a view: tests/journal/test_share.py
@@ -84,6 +86,8 @@ def two_users(alice, bob):
 # added here and its isolation is tested.
 PK_ROUTES = {"journal:accept": PlanItem, "journal:dismiss": PlanItem, "journal:share_revoke": ShareLink}
 LIBRARY_SLUGS = {"exercise", "progression", "slug"}  # the shared exercise library, not per user
+# A shared lesson (learn/); whose reads a page shows: tests/learn/test_pages.py, another user's reads.
+LESSON_SLUGS = {"lesson"}
 DATES = {"day"}  # the requester's own day; never another user's entry (see the test below)
 DJANGO_AUTH = {"uidb64", "token"}  # password reset links, signed by Django
 SHARE_TOKENS = {"share_token"}  # a share link's secret, whoever holds it: tests/journal/test_share.py
@@ -95,7 +99,7 @@ def test_every_url_parameter_is_covered_by_an_isolation_test():
         params = set(pattern.pattern.converters)
         if "pk" in params:
             pk_routes.add(name)
-        unknown = params - {"pk"} - LIBRARY_SLUGS - DATES - DJANGO_AUTH - SHARE_TOKENS
+        unknown = params - {"pk"} - LIBRARY_SLUGS - LESSON_SLUGS - DATES - DJANGO_AUTH - SHARE_TOKENS
         assert not unknown, f"{name}: parameter {unknown} names what? Add an isolation test for it."
     assert pk_routes == set(PK_ROUTES)
 

@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from exercises import catalog
+from learn import catalog as lessons
 from tests.backcare.test_urls import PUBLIC, all_named_patterns
 from tests.conftest import make_history, make_user, screen_clear
 from tests.hardening.test_isolation import sample_kwargs
@@ -25,6 +26,9 @@ LOGGED_IN = ["session", "user"]
 JOURNAL = [*LOGGED_IN, "latest safety screen"]
 DAY_READS = [*JOURNAL, "recent days (with their tick counts)", "recent ticks"]
 DAY_PAGE = [*DAY_READS, "active plan"]
+# Today also shows today's lesson: the lessons come from the per-process snapshot (learn/catalog.py),
+# which ones the user has read is one query.
+TODAY_PAGE = [*DAY_PAGE, "lessons read"]
 # A past day shows the plan as it was that day, at that day's levels, and that day's streak from the
 # days it has read: the plan's periods instead of the active plan.
 PAST_DAY_PAGE = [*DAY_READS, "plan periods"]
@@ -41,7 +45,7 @@ STREAK_DAYS = "streak days"
 
 # URL name, query string, the queries of that page for a user with one day of history.
 PAGES = [
-    ("journal:today", "", DAY_PAGE),
+    ("journal:today", "", TODAY_PAGE),
     ("journal:day", "", PAST_DAY_PAGE),
     (
         "journal:session",
@@ -78,6 +82,7 @@ PAGES = [
             "PSFS ratings",
             "share links",
             "their views",
+            "lessons read",
         ],
     ),
     ("journal:share", "", [*JOURNAL, "share links", "their views"]),
@@ -86,6 +91,9 @@ PAGES = [
     ("password_change_done", "", LOGGED_IN),
     ("exercises:list", "", LOGGED_IN),
     ("exercises:detail", "", [*LOGGED_IN, "the user's plan item for it"]),
+    # The lessons come from the snapshot; outside the journal, so no safety screen read.
+    ("learn:list", "", [*LOGGED_IN, "lessons read (with when)"]),
+    ("learn:detail", "", [*LOGGED_IN, "lessons read (with when)"]),
 ]
 # With five years of daily ticks the streak outgrows what these pages read: one more query, of
 # any length (tests/journal/test_today.py, tests/journal/test_history_pages.py). History "all"
@@ -103,6 +111,7 @@ def url_for(user, name, query=""):
 
 def measure(client, user):
     catalog.catalog()
+    lessons.course()
     client.force_login(user)
     counts = {}
     for name, query, _ in PAGES:

@@ -720,7 +720,7 @@ def test_no_see_clinician_note_before_six_weeks(alice_client, alice):
 # --- cost ---
 
 
-def test_today_with_banners_costs_seven_queries(client, library):
+def test_today_with_banners_costs_eight_queries(client, library):
     user = make_user("carol")
     screen_clear(user)
     leg_days(user, 2, 1, 0)
@@ -728,9 +728,9 @@ def test_today_with_banners_costs_seven_queries(client, library):
     with CaptureQueriesContext(connection) as ctx:
         body = page(client)
     assert 'data-testid="safety-banner"' in body
-    # session, user, latest screen (middleware), recent days, recent ticks, plan, acknowledgements
-    # (only because a warning sign is present).
-    assert len(ctx.captured_queries) == 7
+    # session, user, latest screen (middleware), recent days, recent ticks, plan, lessons read,
+    # acknowledgements (only because a warning sign is present).
+    assert len(ctx.captured_queries) == 8
     assert sum("journal_safetyscreen" in q["sql"] for q in ctx.captured_queries) == 1
     assert sum("journal_safetyalert" in q["sql"] for q in ctx.captured_queries) == 1
 

@@ -26,6 +26,7 @@ from journal.demo_psfs import add_demo_rounds
 from journal.models import Entry, LevelChange, PlanItem, PlanPeriod, SafetyScreen, Tick
 from journal.safety import QUESTION_KEYS
 from journal.selectors import ROUGH_DAY_SET
+from learn.demo import mark_demo_lessons_read
 
 Rule = LevelChange.Rule
 DayType = Entry.DayType
@@ -124,6 +125,7 @@ class Command(BaseCommand):
         )
         diary = Diary(user, first, days, rng).draw()
         add_demo_rounds(user=user, first=first, today=today)
+        mark_demo_lessons_read(user, first=first, seed=seed)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo user ready: log in as {username} / {password} ({diary.entry_count} days, "

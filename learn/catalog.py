@@ -1,0 +1,73 @@
+"""The published lessons as one read-only snapshot per process, keyed by a content version.
+
+The same pattern as the exercise library's snapshot (exercises/catalog.py): every user reads the
+same dozen or so lessons, so pages (Today's lesson line above all) look them up here instead of
+querying them. The snapshot is rebuilt when the lessons' version changes: saving or deleting a
+lesson in this process drops it at once (learn/apps.py), another process notices within
+`LIBRARY_RECHECK_SECONDS` (one small query). Never anything per user here.
+
+The objects handed out are shared between requests: read them, never change them.
+"""
+
+import threading
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Count, Max
+
+from learn.models import Lesson
+
+
+@dataclass(frozen=True, repr=False)
+class Course:
+    version: tuple
+    lessons: tuple  # published, in the course's order
+    by_slug: dict  # slug -> (position from 1, lesson)
+
+
+_lock = threading.Lock()
+_current = None
+_checked_at = float("-inf")
+
+
+def _version():
+    """What changes whenever a lesson is added, edited (published or not) or removed."""
+    found = Lesson.objects.aggregate(n=Count("pk"), latest=Max("updated_at"))
+    return (found["n"], found["latest"])
+
+
+def _build(version):
+    lessons = tuple(Lesson.objects.filter(published=True).order_by("order", "pk"))
+    return Course(
+        version=version,
+        lessons=lessons,
+        by_slug={lesson.slug: (n, lesson) for n, lesson in enumerate(lessons, start=1)},
+    )
+
+
+def course(*, refresh=False):
+    """The current snapshot; `refresh=True` checks the content version now."""
+    global _current, _checked_at
+    snapshot, now = _current, time.monotonic()
+    if snapshot is not None and not refresh and now - _checked_at < settings.LIBRARY_RECHECK_SECONDS:
+        return snapshot
+    with _lock:
+        version = _version()
+        if _current is None or _current.version != version:
+            _current = _build(version)
+        _checked_at = now
+        return _current
+
+
+def clear(**kwargs):
+    """Forget the snapshot (connected to the Lesson model's save and delete signals)."""
+    global _current
+    _current = None
+
+
+def find(slug):
+    """(position, lesson) for a published lesson's slug, re-reading once if the snapshot lacks it;
+    None for a slug that is not a published lesson."""
+    found = course().by_slug.get(slug)
+    return found if found is not None else course(refresh=True).by_slug.get(slug)

@@ -1,0 +1,54 @@
+"""The course's rules (learn/course.py): pure, no database."""
+
+from datetime import date, timedelta
+from types import SimpleNamespace
+
+import pytest
+
+from learn import course
+
+JOINED = date(2026, 3, 1)
+LESSONS = [SimpleNamespace(pk=10 + n, slug=f"l{n}") for n in range(1, 17)]
+
+
+@pytest.mark.parametrize(
+    ("offset", "day", "unlocked"),
+    [(-3, 1, 1), (0, 1, 1), (1, 2, 2), (13, 14, 14), (15, 16, 16), (16, 17, 16), (400, 401, 16)],
+)
+def test_one_lesson_a_day_from_day_one(offset, day, unlocked):
+    today = JOINED + timedelta(days=offset)
+    assert course.course_day(JOINED, today) == day
+    assert course.unlocked_count(JOINED, today, 16) == unlocked
+
+
+def test_an_empty_course_opens_nothing():
+    assert course.unlocked_count(JOINED, JOINED, 0) == 0
+    assert course.todays_lesson([], set(), 0) is None
+
+
+def test_across_a_month_and_a_leap_day():
+    assert course.unlocked_count(date(2028, 2, 28), date(2028, 3, 1), 16) == 3
+    assert course.opens_on(date(2028, 2, 28), 3) == date(2028, 3, 1)
+    assert course.opens_on(JOINED, 1) == JOINED
+
+
+def test_today_offers_the_first_unread_open_lesson():
+    offer = course.todays_lesson(LESSONS, read_ids=set(), unlocked=1)
+    assert (offer.lesson.slug, offer.position, offer.read, offer.waiting) == ("l1", 1, False, 1)
+    # Day 5, lessons 1 and 3 read: lesson 2 comes first, 3 unread wait.
+    offer = course.todays_lesson(LESSONS, read_ids={11, 13}, unlocked=5)
+    assert (offer.lesson.slug, offer.position, offer.read, offer.waiting) == ("l2", 2, False, 3)
+
+
+def test_all_open_lessons_read_shows_the_newest_as_read():
+    offer = course.todays_lesson(LESSONS, read_ids={11, 12, 13}, unlocked=3)
+    assert (offer.lesson.slug, offer.read, offer.waiting, offer.total) == ("l3", True, 0, 16)
+    done = course.todays_lesson(LESSONS, read_ids={lesson.pk for lesson in LESSONS}, unlocked=16)
+    assert done.position == done.total == 16 and done.read
+
+
+def test_rows_say_read_unread_or_locked_with_dates():
+    rows = course.rows(LESSONS[:4], {11: "read-at"}, joined=JOINED, unlocked=2)
+    assert [row.state for row in rows] == ["read", "unread", "locked", "locked"]
+    assert rows[0].read_at == "read-at" and rows[1].read_at is None
+    assert rows[3].opens == JOINED + timedelta(days=3)
