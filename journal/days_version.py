@@ -1,8 +1,8 @@
-"""A per-user version of the user's days and ticks, in the shared ("default") cache.
+"""A per-user version of the user's days, ticks and PSFS rounds, in the shared ("default") cache.
 
-What is computed from a user's days and cached (History's insights) is keyed on this version, so
-it is never read again once a day or a tick changed. Every service that writes a day or a tick
-(journal/services.py) calls `changed`; the new version is set once the transaction commits, so a
+What is computed from them and cached (History's insights, the PSFS summary of History and the
+report) is keyed on this version, so it is never read again once one of them changed. Every
+service that writes a day, a tick or a PSFS round (journal/services.py) calls `changed`; the new version is set once the transaction commits, so a
 page that reads the version, then the days, and caches what it computed under that version can
 never cache the days from before a write under the version after it.
 

@@ -370,6 +370,7 @@ def psfs_record(*, user, today, ratings, retire=(), new=()):
             for activity, (_, rating) in zip(added, new, strict=True)
         ]
     )
+    days_version.changed(user.pk)  # History and the report cache the PSFS summary under it
     return round_
 
 
@@ -379,6 +380,7 @@ def psfs_skip(*, user, today):
     A round already saved today stays as it is."""
     from journal.models import PsfsRound
 
+    days_version.changed(user.pk)
     return PsfsRound.objects.get_or_create(user=user, taken_on=today, defaults={"skipped": True})[0]
 
 

@@ -164,6 +164,29 @@ def _insights_context(user, today):
     }
 
 
+PSFS_ROWS = 12
+
+
+def _psfs_summary(user):
+    """The user's PSFS summary (journal/psfs.py), cached in the shared cache under the version of
+    the user's diary (journal/days_version.py, new after every PSFS round): every rating is read
+    (one query, some 650 rows after five years), so it is read once a change, not once a page."""
+    key = f"psfs-summary:{user.pk}:{days_version.current(user.pk)}"
+    cache = caches["default"]
+    found = cache.get(key)
+    if found is None:
+        found = psfs.summary(selectors.psfs_rows(user=user))
+        cache.set(key, found, 24 * 60 * 60)
+    return found
+
+
+def _psfs_context(found, start):
+    """The PSFS summary, and the rounds History lists: those of the period shown, the newest 12 (a
+    round every two weeks: five years would be 130 rows of a table nobody reads)."""
+    shown = [(day, score) for day, score in found.series if day >= start][-PSFS_ROWS:]
+    return {"psfs": found, "psfs_shown": shown[::-1]}
+
+
 @login_required
 def history_page(request):
     today = request.user.local_today()
@@ -186,7 +209,7 @@ def history_page(request):
             "calendar": _calendar_html(summary["recent"], today, day_url, request.user.first_day()),
             "page": page,
             "day_rows": _day_rows_html(page.object_list, day_url),
-            "psfs": psfs.summary(selectors.psfs_rows(user=request.user)),
+            **_psfs_context(_psfs_summary(request.user), summary["start"]),
             **_insights_context(request.user, today),
         },
     )
@@ -351,7 +374,7 @@ def report_context(user, request, *, show_notes=True, show_safety=True):
         "leg_days": [d.date for d in summary["in_period"] if d.leg_symptoms] if show_safety else [],
         "period_notes": _period_notes(summary) if show_notes else [],
         "more_notes": show_notes and len(_period_notes(summary, REPORT_ROWS + 1)) > REPORT_ROWS,
-        "psfs": psfs.summary(selectors.psfs_rows(user=user)),
+        "psfs": _psfs_summary(user),
     }
 
 

@@ -32,12 +32,16 @@ TODAY_PAGE = [*DAY_PAGE, "lessons read"]
 # A past day shows the plan as it was that day, at that day's levels, and that day's streak from the
 # days it has read: the plan's periods instead of the active plan.
 PAST_DAY_PAGE = [*DAY_READS, "plan periods"]
-# History and the report show the PSFS score of every round: one read of all the ratings.
-HISTORY = [*JOURNAL, "logged days (with their tick counts)", "PSFS ratings"]
-# History's insights: the 180 days before today joined to their ticks, whatever the range, read
-# only when they are not cached for the user, the day and the version of the user's days
-# (journal/views/history.py): the first History page below reads them, the second finds them.
-HISTORY_PAGE = [*HISTORY, "180 days with their ticks (insights, when not cached)"]
+HISTORY = [*JOURNAL, "logged days (with their tick counts)"]
+# History's insights (the 180 days before today joined to their ticks, whatever the range) and the
+# PSFS summary (every rating) are read only when they are not cached for the user and the version
+# of the user's diary (journal/views/history.py, journal/days_version.py): the first History page
+# below reads them, the pages after it find them.
+HISTORY_PAGE = [
+    *HISTORY,
+    "PSFS ratings (when not cached)",
+    "180 days with their ticks (insights, when not cached)",
+]
 REPORT_RECORDS = ["safety screens", "active plan with progressions and exercises", "level changes"]
 # The streak's own read, only when the days a page has read cannot show where the streak starts:
 # Today, a past day and History for a streak reaching back past what they read.

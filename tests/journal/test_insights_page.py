@@ -115,11 +115,11 @@ def test_a_cached_load_makes_no_query_and_a_miss_one(
 ):
     diary(screened_alice, done=12, not_done=10)
     catalog.catalog()  # the exercise library, read once per process
-    # session, user, safety screen, logged days, PSFS ratings, and the insights' 180 days with
-    # their ticks
+    # session, user, safety screen, logged days, and, until cached, the PSFS ratings and the
+    # insights' 180 days with their ticks
     with django_assert_num_queries(6):
         history(alice_today)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         history(alice_today)
     with django_capture_on_commit_callbacks(execute=True):
         day = screened_alice.local_today().isoformat()

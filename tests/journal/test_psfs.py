@@ -4,11 +4,13 @@ import json
 from datetime import timedelta
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from backcare.models import User
+from exercises import catalog
 from journal.models import PsfsActivity, PsfsRating, PsfsRound
 from tests.conftest import PASSWORD, make_history, screen_clear
 
@@ -185,12 +187,12 @@ def test_history_and_report_read_the_ratings_in_one_query_for_any_number_of_roun
     today = screened_alice.local_today()
 
     def queries(name):
+        caches["default"].clear()  # an uncached load: the one that reads the ratings
         with CaptureQueriesContext(connection) as ctx:
             body = alice_today.get(reverse(name)).content.decode()
         return len(ctx.captured_queries), body
 
-    for name in ("journal:history", "journal:report"):
-        queries(name)  # the library and History's insights read once, then cached (no PSFS in them)
+    catalog.catalog()  # the exercise library, read once per process
     before = {name: queries(name)[0] for name in ("journal:history", "journal:report")}
     add_demo_rounds(user=screened_alice, first=today - timedelta(days=5 * 365), today=today)
     assert PsfsRound.objects.count() > 100
@@ -230,3 +232,17 @@ def test_demo_rounds_come_every_two_weeks_and_slowly_improve(screened_alice):
         and summary.change.meaningful
         and summary.change.better
     )
+
+
+def test_a_new_round_shows_on_history_and_the_report_at_the_next_load(
+    alice_today, screened_alice, django_capture_on_commit_callbacks
+):
+    """History and the report cache the PSFS summary under the version of the diary, which a saved
+    round renews once it commits (journal/days_version.py)."""
+    for name in ("journal:history", "journal:report"):
+        assert "Lifting" not in alice_today.get(reverse(name)).content.decode()  # now cached
+    with django_capture_on_commit_callbacks(execute=True):
+        first_round(alice_today, ("Lifting", 4), ("Sitting", 6))
+    history_body = alice_today.get(reverse("journal:history")).content.decode()
+    assert "<td>5.0</td>" in history_body  # the new round's score: the mean of 4 and 6
+    assert "First 5.0" in alice_today.get(reverse("journal:report")).content.decode()
