@@ -9,15 +9,13 @@ read-only library rows live here; never per-user data.
 The objects handed out are shared between requests: read them, never change them.
 """
 
-import threading
-import time
 from dataclasses import dataclass
 from functools import lru_cache
 
-from django.conf import settings
 from django.core.cache import caches
 from django.db.models import Count, Max
 
+from backcare.snapshot import Snapshot
 from exercises.models import Exercise, Progression
 
 
@@ -31,11 +29,6 @@ class Catalog:
 
     def top_level(self, progression_id):
         return self.top_levels.get(progression_id, 0)
-
-
-_lock = threading.Lock()
-_current = None
-_checked_at = float("-inf")
 
 
 def _version():
@@ -62,24 +55,17 @@ def _build(version):
     )
 
 
+_snapshot = Snapshot(_version, _build)
+
+
 def catalog(*, refresh=False):
     """The current snapshot; `refresh=True` checks the content version now."""
-    global _current, _checked_at
-    snapshot, now = _current, time.monotonic()
-    if snapshot is not None and not refresh and now - _checked_at < settings.LIBRARY_RECHECK_SECONDS:
-        return snapshot
-    with _lock:
-        version = _version()
-        if _current is None or _current.version != version:
-            _current = _build(version)
-        _checked_at = now
-        return _current
+    return _snapshot.get(refresh=refresh)
 
 
 def clear(**kwargs):
     """Forget the snapshot (connected to the library models' save and delete signals)."""
-    global _current
-    _current = None
+    _snapshot.clear()
 
 
 def exercise(pk):

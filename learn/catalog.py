@@ -9,13 +9,11 @@ lesson in this process drops it at once (learn/apps.py), another process notices
 The objects handed out are shared between requests: read them, never change them.
 """
 
-import threading
-import time
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Count, Max
 
+from backcare.snapshot import Snapshot
 from learn.models import Lesson
 
 
@@ -24,11 +22,6 @@ class Course:
     version: tuple
     lessons: tuple  # published, in the course's order
     by_slug: dict  # slug -> (position from 1, lesson)
-
-
-_lock = threading.Lock()
-_current = None
-_checked_at = float("-inf")
 
 
 def _version():
@@ -46,24 +39,17 @@ def _build(version):
     )
 
 
+_snapshot = Snapshot(_version, _build)
+
+
 def course(*, refresh=False):
     """The current snapshot; `refresh=True` checks the content version now."""
-    global _current, _checked_at
-    snapshot, now = _current, time.monotonic()
-    if snapshot is not None and not refresh and now - _checked_at < settings.LIBRARY_RECHECK_SECONDS:
-        return snapshot
-    with _lock:
-        version = _version()
-        if _current is None or _current.version != version:
-            _current = _build(version)
-        _checked_at = now
-        return _current
+    return _snapshot.get(refresh=refresh)
 
 
 def clear(**kwargs):
-    """Forget the snapshot (connected to the Lesson model's save and delete signals)."""
-    global _current
-    _current = None
+    """Forget the snapshot (connected to the Lesson model' save and delete signals)."""
+    _snapshot.clear()
 
 
 def find(slug):

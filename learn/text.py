@@ -37,9 +37,7 @@ def _fill(text, care):
 
     # split() alternates text and placeholder names: the text is escaped, each name filled.
     pieces = PLACEHOLDER.split(text)
-    return format_html_join(
-        "", "{}", ((value(piece) if n % 2 else piece,) for n, piece in enumerate(pieces))
-    )
+    return format_html_join("", "{}", ((value(piece) if n % 2 else piece,) for n, piece in enumerate(pieces)))
 
 
 def blocks(body):
