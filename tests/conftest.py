@@ -127,6 +127,23 @@ def alice_today(client, screened_alice):
     return client
 
 
+def make_level_changes(user, count, **fields):
+    """`count` level changes of the user's first plan item, from its level to the same level (a
+    report's "changes" section full of rows); `fields` give the direction, rule, values, reason."""
+    from journal.models import LevelChange, PlanItem
+
+    item = PlanItem.objects.filter(user=user).first()
+    LevelChange.objects.bulk_create(
+        [
+            LevelChange(
+                user=user, plan_item=item, from_exercise=item.exercise, to_exercise=item.exercise, **fields
+            )
+            for _ in range(count)
+        ]
+    )
+    return item
+
+
 def make_ready_for_level_up(user, progression="supine-marching"):
     """Two weeks of steady pain 4 and three sessions of the family's current level (marching level
     1 unless told) at pain during 2, each rated easy: a level-up (or a dose step) is due

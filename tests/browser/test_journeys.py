@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 
 from journal.models import Entry, LevelChange, PlanItem, Tick
-from tests.conftest import make_history, make_ready_for_level_up, make_user, screen_clear
+from tests.conftest import make_history, make_level_changes, make_ready_for_level_up, make_user, screen_clear
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -134,16 +134,12 @@ def with_history(live_server):
     for entry in Entry.objects.filter(user=user)[:20]:
         entry.notes = "Stiff after a long drive, better after walking the dog in the park."
         entry.save()
-    item = PlanItem.objects.filter(user=user).first()
-    for _ in range(12):
-        LevelChange.objects.create(
-            user=user,
-            plan_item=item,
-            from_exercise=item.exercise,
-            to_exercise=item.exercise,
-            direction="up",
-            reason="3 sessions at full dose, pain during 3 or less, mornings no more than 1 above your usual 4.",
-        )
+    make_level_changes(
+        user,
+        12,
+        direction="up",
+        reason="3 sessions at full dose, pain during 3 or less, mornings no more than 1 above your usual 4.",
+    )
     return user
 
 

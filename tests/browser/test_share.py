@@ -5,10 +5,10 @@ import re
 
 import pytest
 
-from journal.models import Entry, LevelChange, PlanItem, ShareView
+from journal.models import Entry, ShareView
 from tests.browser.conftest import SIZES
 from tests.browser.test_journeys import log_in
-from tests.conftest import make_history, make_user, screen_clear
+from tests.conftest import make_history, make_level_changes, make_user, screen_clear
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -24,18 +24,14 @@ def patient(live_server):
     for entry in Entry.objects.filter(user=user)[:12]:
         entry.notes = "Stiff after a long drive, better after walking the dog in the park."
         entry.save()
-    item = PlanItem.objects.filter(user=user).first()
-    for _ in range(10):
-        LevelChange.objects.create(
-            user=user,
-            plan_item=item,
-            from_exercise=item.exercise,
-            to_exercise=item.exercise,
-            direction="down",
-            rule="pain_during",
-            values={"date": "2026-11-03", "pain_during": 6},
-            reason="Pain during the exercise was 6 on 3 Nov.",
-        )
+    make_level_changes(
+        user,
+        10,
+        direction="down",
+        rule="pain_during",
+        values={"date": "2026-11-03", "pain_during": 6},
+        reason="Pain during the exercise was 6 on 3 Nov.",
+    )
     return user
 
 

@@ -14,7 +14,7 @@ from backcare import ratelimit
 from journal import sharing
 from journal.models import Entry, LevelChange, PlanItem, SafetyScreen, ShareLink, ShareView
 from journal.services import account_delete, share_link_create
-from tests.conftest import make_history, make_user, screen_clear
+from tests.conftest import make_history, make_level_changes, make_user, screen_clear
 
 pytestmark = pytest.mark.django_db
 
@@ -269,18 +269,14 @@ def test_the_report_reads_as_a_clinicians(alice_today, screened_alice):
 
 def test_a_report_names_when_it_shows_only_the_newest_changes(alice_today, screened_alice):
     make_history(screened_alice, 5)
-    item = PlanItem.objects.filter(user=screened_alice).first()
-    for _ in range(9):
-        LevelChange.objects.create(
-            user=screened_alice,
-            plan_item=item,
-            from_exercise=item.exercise,
-            to_exercise=item.exercise,
-            direction="manual",
-            rule="manual",
-            values={"level": 1},
-            reason="You set the level to 1.",
-        )
+    make_level_changes(
+        screened_alice,
+        9,
+        direction="manual",
+        rule="manual",
+        values={"level": 1},
+        reason="You set the level to 1.",
+    )
     body = alice_today.get(reverse("journal:report")).content.decode()
     assert body.count("Set by hand: level 1 chosen by the patient") == 8
     assert "The newest 8 are shown" in body
