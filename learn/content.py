@@ -80,7 +80,7 @@ Think of them as practice: each session shows your back that moving is safe, and
         "title": "When to get help",
         "source": f"{NICE}; {NHS}",
         "body": """\
-Most back pain is not a sign of anything serious. A few signs are rare but need help quickly. Knowing them means you can relax about the rest.
+Most back pain is not a sign of anything serious. A few signs are rare but need help quickly. Knowing them means you know when to act.
 
 Call {emergency_words} straight away if you have:
 - Numbness or tingling between your legs, around your genitals or bottom.
@@ -133,11 +133,11 @@ If a flare comes with any of the warning signs in the lesson on when to get help
         "title": "A flare is not a setback",
         "source": LANCET,
         "body": """\
-When pain comes back after a good spell, it is easy to feel you are back at the start. You almost never are.
+When pain comes back after a good spell, it is easy to feel you are back at the start. A flare rarely takes you back there.
 
 Flares are a normal part of back pain. Many people who improve well still have the odd bad week. A flare usually tells you your back is sensitive right now, perhaps after an unusual task, poor sleep or a stressful time. It rarely means new damage, and it does not undo the strength and confidence you have built.
 
-Look at your History: the trend over weeks matters more than any single day. Most flares show as a bump on a line that is still heading the right way.
+Look at your History: the trend over weeks matters more than any single day. A flare often shows as a bump on the line rather than a change in its direction.
 
 What helps is to ease off rather than stop: the gentle set, short walks, then back to your plan as the flare settles. If you step a level back for a while, that is pacing, not failing. You can step up again later.""",
     },
