@@ -253,6 +253,12 @@ def window_start(day):
     return day - timedelta(days=WINDOW_DAYS - 1)
 
 
+def _ticks_from(day):
+    """The first day whose ticks any rule reads back from `day`: the sessions' two weeks and the
+    spreading banner's week."""
+    return day - timedelta(days=max(SESSION_WINDOW_DAYS, SPREAD_SHOWN_DAYS) - 1)
+
+
 def recent_ticks(*, user, day):
     """The ticks of the last two weeks up to `day` (the furthest any rule reads sessions back, and
     the spreading banner's week), as `suggestions.DoneTick` rows in no particular order. The streak
@@ -260,7 +266,7 @@ def recent_ticks(*, user, day):
 
     Unordered: sorting them in SQL costs more than the callers' own sort by date.
     """
-    first = day - timedelta(days=max(SESSION_WINDOW_DAYS, SPREAD_SHOWN_DAYS) - 1)
+    first = _ticks_from(day)
     rows = (
         Tick.objects.filter(entry__user=user, entry__date__gte=first, entry__date__lte=day)
         .order_by()
@@ -373,7 +379,7 @@ def day_type_and_ticks(*, user, day):
     """(the kind of day `day` is, the ticks of the two weeks up to it as `recent_ticks` gives them),
     in one query: the session page's whole read of its days (each day joined to its ticks, one row
     per tick and one for a day without any)."""
-    first = day - timedelta(days=max(SESSION_WINDOW_DAYS, SPREAD_SHOWN_DAYS) - 1)
+    first = _ticks_from(day)
     rows = (
         Entry.objects.filter(user=user, date__gte=first, date__lte=day)
         .order_by()
