@@ -271,3 +271,13 @@ def test_the_session_runs_the_plan_items_dose_step(alice_today, screened_alice):
     PlanItem.objects.filter(user=screened_alice, progression__slug="rocking").update(dose_step=1)
     assert hold_of() == 25
     assert "The dose: 3 × 25 s, daily" in alice_today.get(URL).content.decode()
+
+
+def test_the_session_script_stays_small_and_dependency_free():
+    """Issue promise: the session's JavaScript is under 10 kB compressed, with no dependency."""
+    import gzip
+    from pathlib import Path
+
+    source = (Path(__file__).resolve().parents[2] / "static" / "js" / "session.js").read_bytes()
+    assert len(gzip.compress(source, 9)) < 10 * 1024
+    assert b"import " not in source and b"require(" not in source
