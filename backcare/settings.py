@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "exercises",
     "journal",
     "learn",
+    "reminders",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
