@@ -11,10 +11,12 @@ from django.core.cache import caches
 from django.core.cache.utils import make_template_fragment_key
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
+from django.db import transaction
 from django.forms.boundfield import BoundField
 from django.forms.renderers import DjangoTemplates
 from django.utils.choices import BaseChoiceIterator
 
+from backcare import diary_version
 from backcare.care import country_for_timezone
 from backcare.models import User
 from backcare.reauth import password_confirmed
@@ -172,6 +174,12 @@ class SettingsForm(BootstrapForm, forms.ModelForm):
             # A user without a country (all who signed up before it was asked) sees the guess
             # from their time zone, and keeps it by saving.
             self.initial["country"] = country_for_timezone(self.instance.time_zone)
+
+    @transaction.atomic
+    def save(self, commit=True):
+        if commit:  # the zone moves the user's "today"; the country, the care words a page shows
+            diary_version.changed(self.instance)
+        return super().save(commit)
 
 
 class ThrottledPasswordChangeForm(BootstrapForm, PasswordChangeForm):

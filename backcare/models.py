@@ -29,12 +29,24 @@ class User(AbstractUser):
         choices=care.country_choices,
         help_text="It decides which emergency and urgent-care numbers BackCare shows you.",
     )
+    # Moves with every write of the user's own data (backcare/diary_version.py); cached pages are
+    # keyed on it. Written only by that module's UPDATE, never by save() (below).
+    diary_version = models.PositiveBigIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["username"]
 
     def __str__(self):
         return self.username
+
+    def save(self, *args, **kwargs):
+        # A full save of a user read earlier must not write an older diary version back over a
+        # newer one (backcare/diary_version.py): an existing row saves every field but that one.
+        if not self._state.adding and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
+            kwargs["update_fields"] = [
+                f.name for f in self._meta.concrete_fields if not f.primary_key and f.name != "diary_version"
+            ]
+        super().save(*args, **kwargs)
 
     @property
     def tzinfo(self):

@@ -156,6 +156,18 @@ CACHES = {
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     ),
+    # The rendered bodies of a user's own pages (backcare/page_cache.py), keyed on the user's diary
+    # version from the database, so this process's copy is never stale whatever another process
+    # wrote. Nothing with DEBUG, so a template edit shows at the next reload.
+    "pages": (
+        {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+        if DEBUG
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "backcare-pages",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    ),
 }
 
 AUTHENTICATION_BACKENDS = [

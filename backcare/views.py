@@ -10,10 +10,11 @@ from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.backends.utils import csrf_input
-from django.template.loader import get_template
+from django.template.loader import get_template, render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from backcare import page_cache
 from backcare.care import TIMEZONE_COUNTRIES
 from backcare.forms import ResetRequestForm, SettingsForm, SignupForm, ThrottledPasswordChangeForm
 from backcare.ratelimit import limit_posts
@@ -98,15 +99,8 @@ def level_select(selects, family, chosen):
     return found
 
 
-@login_required
-def user_settings(request):
-    form = SettingsForm(request.POST or None, instance=request.user)
-    if request.method == "POST":
-        if form.is_valid():
-            form.save()
-            messages.success(request, "Settings saved.")
-            return redirect("settings")
-        messages.error(request, "Nothing was saved: please correct the marked fields.")
+def _settings_body(request, form):
+    """The settings page's content, rendered (backcare/_settings_body.html)."""
     # The library is read before the plan, so the selects never show an older library than it.
     selects = level_selects(catalog())
     # Each family's two forms: URLs reversed once for the page, the CSRF field rendered once.
@@ -123,7 +117,25 @@ def user_settings(request):
         for family, exercise, active in plan_overview(user=request.user)
     ]
     context = {"form": form, "plan": plan, "csrf_input": csrf_input(request)}
-    return render(request, "backcare/settings.html", context)
+    return render_to_string("backcare/_settings_body.html", context, request=request)
+
+
+@login_required
+def user_settings(request):
+    if request.method == "POST":
+        form = SettingsForm(request.POST, instance=request.user)
+        if form.is_valid():
+            form.save()
+            messages.success(request, "Settings saved.")
+            return redirect("settings")
+        messages.error(request, "Nothing was saved: please correct the marked fields.")
+        body = _settings_body(request, form)  # the refused answers and their errors: never kept
+    else:
+        # Kept per user and diary version (backcare/page_cache.py: the account's fields and the
+        # plan move it) and the library's version; its forms hold a CSRF token.
+        key = page_cache.key("settings", request, catalog().version, forms=True)
+        body = page_cache.body(key, lambda: _settings_body(request, SettingsForm(instance=request.user)))
+    return render(request, "backcare/settings.html", {"body": body})
 
 
 class PasswordChange(PasswordChangeView):

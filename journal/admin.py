@@ -1,10 +1,29 @@
 from django.contrib import admin
 
+from backcare import diary_version
 from journal.models import Dismissal, Entry, LevelChange, PlanItem, SafetyAlert, SafetyScreen, ShareLink, Tick
 
 
+class UsersDataAdmin(admin.ModelAdmin):
+    """A row of a user's diary edited here moves their diary version (backcare/diary_version.py),
+    as the services do, so their pages never show what was kept from before the edit."""
+
+    def save_model(self, request, obj, form, change):
+        diary_version.changed(obj.user_id)
+        super().save_model(request, obj, form, change)
+
+    def delete_model(self, request, obj):
+        diary_version.changed(obj.user_id)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for user_id in set(queryset.values_list("user_id", flat=True)):
+            diary_version.changed(user_id)
+        super().delete_queryset(request, queryset)
+
+
 @admin.register(PlanItem)
-class PlanItemAdmin(admin.ModelAdmin):
+class PlanItemAdmin(UsersDataAdmin):
     list_display = ["user", "progression", "exercise", "active", "since"]
     list_filter = ["active", "progression"]
     search_fields = ["user__username"]
@@ -17,7 +36,7 @@ class TickInline(admin.TabularInline):
 
 
 @admin.register(Entry)
-class EntryAdmin(admin.ModelAdmin):
+class EntryAdmin(UsersDataAdmin):
     list_display = ["user", "date", "pain", "day_type", "planned"]
     list_filter = ["day_type"]
     search_fields = ["user__username"]
@@ -27,25 +46,25 @@ class EntryAdmin(admin.ModelAdmin):
 
 
 @admin.register(LevelChange)
-class LevelChangeAdmin(admin.ModelAdmin):
+class LevelChangeAdmin(UsersDataAdmin):
     list_display = ["user", "plan_item", "from_exercise", "to_exercise", "direction", "created_at"]
     list_filter = ["direction"]
     search_fields = ["user__username"]
 
 
 @admin.register(SafetyScreen)
-class SafetyScreenAdmin(admin.ModelAdmin):
+class SafetyScreenAdmin(UsersDataAdmin):
     list_display = ["user", "taken_on", "outcome", "cleared_on"]
     list_filter = ["outcome"]
     search_fields = ["user__username"]
 
 
-admin.site.register(Dismissal)
-admin.site.register(SafetyAlert)
+admin.site.register(Dismissal, UsersDataAdmin)
+admin.site.register(SafetyAlert, UsersDataAdmin)
 
 
 @admin.register(ShareLink)
-class ShareLinkAdmin(admin.ModelAdmin):
+class ShareLinkAdmin(UsersDataAdmin):
     # The token's fingerprint stays out of the admin (editable=False); the link opens nothing here.
     list_display = ["user", "display_name", "created_at", "expires_at", "revoked_at"]
     search_fields = ["user__username"]

@@ -3,6 +3,7 @@
 import random
 from datetime import timedelta
 
+from backcare import diary_version
 from journal import psfs
 from journal.models import PsfsActivity, PsfsRating, PsfsRound
 
@@ -35,4 +36,5 @@ def add_demo_rounds(*, user, first, today, seed=7):
         day += timedelta(days=psfs.INTERVAL_DAYS)
     PsfsRound.objects.bulk_create(rounds)
     PsfsRating.objects.bulk_create([PsfsRating(round=r, activity=a, rating=v) for r, a, v in ratings])
+    diary_version.changed(user)  # written past the services: what was kept of the user's pages is old
     return rounds

@@ -2,6 +2,7 @@ from functools import cached_property
 
 from django.shortcuts import redirect
 
+from backcare import page_cache
 from journal import safety, selectors
 
 # Journal pages a user may open before finishing the safety screen: the screen itself, and the
@@ -29,10 +30,17 @@ class SafetyState:
     spreading, whether or not the banner was read.
     """
 
-    def __init__(self, user, today):
+    def __init__(self, user, today, *, fresh=False):
         self.user = user
         self.today = today
-        self.latest = selectors.latest_screen(user=user)
+        if fresh:
+            self.latest = selectors.latest_screen(user=user)
+        else:
+            # Kept per user and diary version (backcare/page_cache.py): every screen, clearance and
+            # PSFS round moves the version, so a page makes this read once a change, not each time.
+            self.latest = page_cache.per_version(
+                "latest-screen", user, lambda: selectors.latest_screen(user=user)
+            )
         self.status = safety.screen_status(self.latest, today)
 
     @cached_property
@@ -71,7 +79,11 @@ class SafetyMiddleware:
         if match is None or match.app_name != "journal" or not request.user.is_authenticated:
             # Anonymous users fall through to login_required and its redirect to the login page.
             return None
-        request.safety = SafetyState(request.user, request.user.local_today())
+        # A write is let through or refused on the screen as the database has it now (the plan gate,
+        # journal/decorators.py); a page may show the one kept for the user's diary version.
+        request.safety = SafetyState(
+            request.user, request.user.local_today(), fresh=request.method not in ("GET", "HEAD")
+        )
         if request.safety.status.needs_screen and match.url_name not in OPEN_BEFORE_SCREEN:
             return redirect("journal:safety")
         return None

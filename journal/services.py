@@ -3,9 +3,10 @@
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
+from backcare import diary_version
 from exercises import dose
 from exercises.models import Exercise
-from journal import days_version, schedule, sharing
+from journal import schedule, sharing
 from journal.models import Dismissal, Entry, LevelChange, PlanItem, PlanPeriod, ShareLink, ShareView, Tick
 from journal.selectors import family_of, planned_exercises, recent_ticks
 from journal.suggestions import Kind, Suggestion, snooze_until
@@ -17,6 +18,7 @@ def plan_create_starter(*, user, today):
 
     A user who already has any plan item, active or not, keeps the plan they made.
     """
+    diary_version.changed(user)
     if PlanItem.objects.filter(user=user).exists():
         return []
     starters = Exercise.objects.filter(level=1, progression__starter=True).select_related("progression")
@@ -60,7 +62,6 @@ def _refresh_planned(*, user, day):
         count = due_count(user=user, day=day, day_type=entry.day_type)
         if entry.planned != count:
             Entry.objects.filter(pk=entry.pk).update(planned=count)
-            days_version.changed(user.pk)
 
 
 def _entry_for(*, user, day):
@@ -79,7 +80,7 @@ def _entry_for(*, user, day):
 
 @transaction.atomic
 def checkin_save(*, user, day, pain, notes, leg_symptoms):
-    days_version.changed(user.pk)
+    diary_version.changed(user)
     entry = _entry_for(user=user, day=day)
     entry.pain = pain
     entry.notes = notes
@@ -94,7 +95,7 @@ def tick_record(*, user, day, exercise, pain_during=None, effort="", full_dose=T
 
     `add` (a times-a-day level's tap): one more time on the day's one tick, which starts at 1.
     """
-    days_version.changed(user.pk)
+    diary_version.changed(user)
     entry = _entry_for(user=user, day=day)
     try:
         with transaction.atomic():
@@ -129,7 +130,7 @@ def tick_remove(*, user, day, exercise, one=False):
     With `one` (a times-a-day level's undo) one time goes, the tick only with its last one; then it
     returns the times left.
     """
-    days_version.changed(user.pk)
+    diary_version.changed(user)
     ticks = Tick.objects.filter(entry__user=user, entry__date=day, exercise=exercise)
     if not one:
         return ticks.delete()[0]
@@ -145,7 +146,7 @@ def tick_remove(*, user, day, exercise, one=False):
 
 @transaction.atomic
 def day_type_set(*, user, day, day_type):
-    days_version.changed(user.pk)
+    diary_version.changed(user)
     entry = _entry_for(user=user, day=day)
     entry.day_type = day_type
     entry.planned = due_count(user=user, day=day, day_type=day_type)
@@ -163,6 +164,7 @@ def level_change_make(*, plan_item, to_exercise, direction, suggestion, today, f
     `from_exercise_id`: the level the decision was made on; when the item has moved since (a second
     Accept of the same suggestion, a concurrent request) nothing changes and None is returned.
     """
+    diary_version.changed(plan_item.user_id)
     item = PlanItem.objects.select_for_update().get(pk=plan_item.pk)
     if to_exercise.progression_id != item.progression_id or to_exercise.pk == item.exercise_id:
         return None
@@ -199,6 +201,7 @@ def dose_step_make(*, plan_item, suggestion, today, from_exercise_id, from_step)
     second Accept, a concurrent request), or the step is not the next one of the level, nothing
     changes and None is returned. Evidence for the following step starts today (`dose_since`).
     """
+    diary_version.changed(plan_item.user_id)
     item = PlanItem.objects.select_for_update().select_related("exercise").get(pk=plan_item.pk)
     to_step = suggestion.values.get("to_step")
     if item.exercise_id != from_exercise_id or item.dose_step != from_step:
@@ -225,6 +228,7 @@ def dose_step_make(*, plan_item, suggestion, today, from_exercise_id, from_step)
 @transaction.atomic
 def suggestion_dismiss(*, user, plan_item, kind, today):
     """ "Not now": snooze the suggestion (a step back's snooze also pauses that item's level-ups)."""
+    diary_version.changed(user)
     Dismissal.objects.update_or_create(
         user=user, plan_item=plan_item, kind=kind, defaults={"until": snooze_until(kind, today)}
     )
@@ -233,6 +237,7 @@ def suggestion_dismiss(*, user, plan_item, kind, today):
 @transaction.atomic
 def plan_set_level(*, user, progression, exercise, today):
     """Add a progression to the plan at a level, or move it there; re-activates a removed one."""
+    diary_version.changed(user)
     item = PlanItem.objects.filter(user=user, progression=progression).first()
     if item is None:
         item = PlanItem.objects.create(user=user, progression=progression, exercise=exercise, since=today)
@@ -256,6 +261,7 @@ def plan_set_level(*, user, progression, exercise, today):
 
 @transaction.atomic
 def plan_remove(*, user, progression, today):
+    diary_version.changed(user)
     for item in PlanItem.objects.filter(user=user, progression=progression, active=True):
         _period_end(item=item, day=today)
     PlanItem.objects.filter(user=user, progression=progression).update(active=False)
@@ -272,7 +278,6 @@ def account_delete(*, user):
     UserSession.objects.filter(user_id=user.pk).delete()  # by its index: no session is decoded
     for model in (AccessAttempt, AccessLog, AccessFailureLog):
         model.objects.filter(username=user.get_username()).delete()
-    days_version.forget(user.pk)
     user.delete()
 
 
@@ -286,6 +291,8 @@ def safety_screen_record(*, user, today, answers):
     """
     from journal import safety
     from journal.models import SafetyScreen
+
+    diary_version.changed(user)
 
     previous = SafetyScreen.objects.filter(user=user).first()
     cleared_on = safety.carried_clearance(previous, answers)
@@ -305,6 +312,7 @@ def safety_screen_record(*, user, today, answers):
 @transaction.atomic
 def safety_clearance_record(*, user, screen, cleared_on, note, today):
     """Keep a clinician's OK on the screen it answers, and give the plan back."""
+    diary_version.changed(user)
     screen.cleared_on = cleared_on
     screen.cleared_note = note
     screen.save(update_fields=["cleared_on", "cleared_note"])
@@ -313,9 +321,18 @@ def safety_clearance_record(*, user, screen, cleared_on, note, today):
 
 
 @transaction.atomic
+def safety_alert_acknowledge(*, user, kind, first_day):
+    """The user has read a warning banner (its kind, from its first day): it shows no more."""
+    from journal.models import SafetyAlert
+
+    diary_version.changed(user)
+    return SafetyAlert.objects.get_or_create(user=user, kind=kind, first_day=first_day)[0]
+
+
+@transaction.atomic
 def days_delete(*, user, dates):
     """Delete the user's days on `dates`, with their ticks; returns how many days went."""
-    days_version.changed(user.pk)
+    diary_version.changed(user)
     return Entry.objects.filter(user=user, date__in=dates).delete()[1].get("journal.Entry", 0)
 
 
@@ -332,6 +349,8 @@ def psfs_record(*, user, today, ratings, retire=(), new=()):
     """
     from journal import psfs
     from journal.models import PsfsActivity, PsfsRating, PsfsRound
+
+    diary_version.changed(user)
 
     active = {
         a.pk: a for a in PsfsActivity.objects.select_for_update().filter(user=user, retired_on__isnull=True)
@@ -370,7 +389,6 @@ def psfs_record(*, user, today, ratings, retire=(), new=()):
             for activity, (_, rating) in zip(added, new, strict=True)
         ]
     )
-    days_version.changed(user.pk)  # History and the report cache the PSFS summary under it
     return round_
 
 
@@ -380,7 +398,7 @@ def psfs_skip(*, user, today):
     A round already saved today stays as it is."""
     from journal.models import PsfsRound
 
-    days_version.changed(user.pk)
+    diary_version.changed(user)
     return PsfsRound.objects.get_or_create(user=user, taken_on=today, defaults={"skipped": True})[0]
 
 

@@ -3,6 +3,7 @@
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from backcare import diary_version
 from learn.models import LessonRead
 
 
@@ -13,6 +14,7 @@ def lesson_read_record(*, user, lesson):
     """
     try:
         with transaction.atomic():
+            diary_version.changed(user)  # Today's lesson line shows it
             return LessonRead.objects.get_or_create(
                 user=user, lesson=lesson, defaults={"read_at": timezone.now()}
             )

@@ -1,5 +1,6 @@
 import pytest
 
+from backcare import diary_version
 from backcare.models import User
 
 PASSWORD = "correct-horse-battery-staple"
@@ -11,6 +12,7 @@ def _empty_shared_cache():
     from django.core.cache import caches
 
     caches["default"].clear()
+    caches["pages"].clear()  # a rolled-back test's user ids (and so its page keys) come back
     yield
 
 
@@ -78,7 +80,16 @@ def screen_clear(user, day=None):
         answers=dict.fromkeys(QUESTION_KEYS, False),
         outcome=SafetyScreen.Outcome.CLEAR,
     )
-    plan_create_starter(user=user, today=day)
+    plan_create_starter(user=user, today=day)  # moves the diary version (backcare/diary_version.py)
+
+
+def screens_edited():
+    """Safety screens changed with a queryset's update (a test's shortcut past the services): their
+    users' diary versions move, as a service's write would (backcare/diary_version.py)."""
+    from journal.models import SafetyScreen
+
+    for user_id in set(SafetyScreen.objects.values_list("user_id", flat=True)):
+        diary_version.changed(user_id)
 
 
 def make_history(user, days, pain=lambda n: 4, ticks_per_day=3):
@@ -111,6 +122,7 @@ def make_history(user, days, pain=lambda n: 4, ticks_per_day=3):
             for ex in exercises[:ticks_per_day]
         ]
     )
+    diary_version.changed(user)  # written past the services: the pages kept so far are old
     return entries
 
 
@@ -141,6 +153,7 @@ def make_level_changes(user, count, **fields):
             for _ in range(count)
         ]
     )
+    diary_version.changed(user)
     return item
 
 
@@ -161,6 +174,7 @@ def make_ready_for_level_up(user, progression="supine-marching"):
     }
     for n in (6, 4, 2):
         Tick.objects.create(entry=entries[n], exercise=item.exercise, pain_during=2, effort="easy")
+    diary_version.changed(user)
     item.refresh_from_db()
     return item
 

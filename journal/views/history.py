@@ -7,10 +7,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.html import format_html, format_html_join
 
+from backcare import diary_version, page_cache
 from exercises import catalog
-from journal import days_version, history, insights, psfs, safety, selectors, suggestions
+from journal import history, insights, psfs, safety, selectors, suggestions
 from journal.urls_format import OPEN, url_format
 
 RANGES = {"30": 30, "90": 90, "365": 365, "all": None}
@@ -116,17 +118,17 @@ def _weekly_chart(in_period, start, today):
 def _insights(user, today):
     """History's insights (journal/insights.py), cached in the shared cache per user and day.
 
-    The key holds the user, the day, the version of the user's days (journal/days_version.py: a
-    new one after every write of a day or a tick, once it commits, so a tick or a check-in shows at
-    the next load), the method's version and the library's (the families' names). A hit makes no
-    query; a miss reads the window's days with their ticks in one query and runs the bootstrap.
+    The key holds the user, the day, the user's diary version (backcare/diary_version.py: moved
+    by every write of a day or a tick, so a tick or a check-in shows at the next load), the
+    method's version and the library's (the families' names). A hit makes no query; a miss reads
+    the window's days with their ticks in one query and runs the bootstrap.
     """
-    version = days_version.current(user.pk)
+    version = diary_version.current(user)
     library = catalog.catalog()
     names = hashlib.blake2b(repr(library.version).encode(), digest_size=6).hexdigest()
     key = f"insights:{user.pk}:{today.isoformat()}:{version}:{insights.METHOD_VERSION}:{names}"
     cache = caches["default"]
-    found = cache.get(key)
+    found = None if version is None else cache.get(key)  # None: this request has written
     if found is not None:
         return found
     first = today - timedelta(days=insights.WINDOW_DAYS)
@@ -147,7 +149,8 @@ def _insights(user, today):
         families=[(p.pk, p.name) for p in library.progressions],
         walking=walking,
     )
-    cache.set(key, found, INSIGHTS_TIMEOUT)
+    if version is not None:
+        cache.set(key, found, INSIGHTS_TIMEOUT)
     return found
 
 
@@ -169,9 +172,12 @@ PSFS_ROWS = 12
 
 def _psfs_summary(user):
     """The user's PSFS summary (journal/psfs.py), cached in the shared cache under the version of
-    the user's diary (journal/days_version.py, new after every PSFS round): every rating is read
+    the user's diary (backcare/diary_version.py, moved by every PSFS round): every rating is read
     (one query, some 650 rows after five years), so it is read once a change, not once a page."""
-    key = f"psfs-summary:{user.pk}:{days_version.current(user.pk)}"
+    version = diary_version.current(user)
+    if version is None:  # this request has written: read afresh, keep nothing
+        return psfs.summary(selectors.psfs_rows(user=user))
+    key = f"psfs-summary:{user.pk}:{version}"
     cache = caches["default"]
     found = cache.get(key)
     if found is None:
@@ -187,32 +193,46 @@ def _psfs_context(found, start):
     return {"psfs": found, "psfs_shown": shown[::-1]}
 
 
-@login_required
-def history_page(request):
-    today = request.user.local_today()
+def _history_body(request, today):
+    """History's main content for the range and page asked for, rendered (journal/_history_body.html)."""
     key, start = _period(request, today)
     summary = _summary(request.user, key, start, today)
     weekly = history.by_week(summary["start"], today)
     chart, table = (_weekly_chart if weekly else _daily_chart)(summary["in_period"], summary["start"], today)
     page = Paginator(summary["in_period"][::-1], ROWS_PER_PAGE).get_page(request.GET.get("page"))
     day_url = url_format("journal:day", day=OPEN)
-    return render(
+    context = {
+        **summary,
+        "weekly": weekly,
+        "chart": chart,
+        # A year of days at most, or one row a week: format_html_join rather than a template
+        # loop, which cost several times as much.
+        "table": format_html_join("", WEEK_ROW if weekly else DAY_ROW, reversed(table)),
+        "calendar": _calendar_html(summary["recent"], today, day_url, request.user.first_day()),
+        "page": page,
+        "day_rows": _day_rows_html(page.object_list, day_url),
+        **_psfs_context(_psfs_summary(request.user), summary["start"]),
+        **_insights_context(request.user, today),
+    }
+    return render_to_string("journal/_history_body.html", context, request=request)
+
+
+@login_required
+def history_page(request):
+    today = request.user.local_today()
+    # Kept per user and diary version (backcare/page_cache.py) with the day, the range and page
+    # asked for (as typed: a key is a digest) and the library's version (the insights name its
+    # families). The body has no form.
+    key = page_cache.key(
+        "history",
         request,
-        "journal/history.html",
-        {
-            **summary,
-            "weekly": weekly,
-            "chart": chart,
-            # A year of days at most, or one row a week: format_html_join rather than a template
-            # loop, which cost several times as much.
-            "table": format_html_join("", WEEK_ROW if weekly else DAY_ROW, reversed(table)),
-            "calendar": _calendar_html(summary["recent"], today, day_url, request.user.first_day()),
-            "page": page,
-            "day_rows": _day_rows_html(page.object_list, day_url),
-            **_psfs_context(_psfs_summary(request.user), summary["start"]),
-            **_insights_context(request.user, today),
-        },
+        today,
+        request.GET.get("range", ""),
+        request.GET.get("page", ""),
+        catalog.catalog().version,
     )
+    body = page_cache.body(key, lambda: _history_body(request, today))
+    return render(request, "journal/history.html", {"body": body})
 
 
 CALENDAR_MARKS = {"done": "✓", "partly": "½", "rest": "R", "rough": "~", "missed": "·"}

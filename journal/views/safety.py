@@ -7,7 +7,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from journal import safety, selectors, services, suggestions
 from journal.forms_safety import ClearanceForm, SafetyScreenForm
-from journal.models import SafetyAlert
 
 
 @login_required
@@ -129,6 +128,6 @@ def acknowledge(request):
     if (kind, first_day) not in showing:
         messages.error(request, "That warning is not showing any more, so there was nothing to mark as read.")
         return redirect("journal:today")
-    SafetyAlert.objects.get_or_create(user=request.user, kind=kind, first_day=first_day)
+    services.safety_alert_acknowledge(user=request.user, kind=kind, first_day=first_day)
     messages.info(request, "Thank you for reading it. Take it gently, and see a clinician if it goes on.")
     return redirect("journal:today")

@@ -9,13 +9,15 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from exercises import dose
+from backcare import page_cache
+from exercises import catalog, dose
 from exercises.models import Exercise, Progression
 from journal import days, history, psfs, schedule, selectors, services, suggestions
 from journal.decorators import plan_write, wants_json
 from journal.forms import LEG_CHOICES, PAIN_CHOICES, CheckinForm, DayTypeForm, SuggestionForm, TickForm
 from journal.models import Dismissal, Entry, LevelChange, PlanItem, Tick
 from journal.urls_format import OPEN, url_format
+from learn import catalog as lessons
 from learn import selectors as learn_selectors
 
 EFFORT_WORDS = {value: label.lower() for value, label in Tick.Effort.choices}
@@ -233,7 +235,8 @@ def _page_state(request, day):
     }
 
 
-def _render_day(request, day, form=None):
+def _day_body(request, day, form=None):
+    """The day's main content, rendered (journal/_today_body.html)."""
     context = _page_state(request, day)
     entry = context["entry"]
     context["checkin_form"] = form or CheckinForm.for_entry(entry)
@@ -247,7 +250,29 @@ def _render_day(request, day, form=None):
     context["day_type_url"] = reverse("journal:day_type", kwargs={"day": context["day_iso"]})
     if context["is_today"]:  # today's lesson line (learn/course.py): one query, the lessons are cached
         context["lesson_offer"] = learn_selectors.todays_lesson(user=request.user, today=day)
-    return render(request, "journal/today.html", context)
+    return render_to_string("journal/_today_body.html", context, request=request)
+
+
+def _render_day(request, day, form=None):
+    today = request.user.local_today()
+    if form is not None:  # a refused check-in shows its answers and errors: never kept
+        body = _day_body(request, day, form)
+    else:
+        # Kept per user and diary version (backcare/page_cache.py) with what else the body shows:
+        # the day, the safety screen as this request read it, the library's and the lessons'
+        # versions. Its forms hold a CSRF token: kept per browser session.
+        key = page_cache.key(
+            "day",
+            request,
+            day,
+            today,
+            request.safety.latest,
+            catalog.catalog().version,
+            lessons.course().version,
+            forms=True,
+        )
+        body = page_cache.body(key, lambda: _day_body(request, day))
+    return render(request, "journal/today.html", {"body": body, "day": day, "is_today": day == today})
 
 
 @login_required

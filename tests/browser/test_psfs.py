@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 
+from backcare import diary_version
 from journal.models import PsfsActivity, PsfsRating, PsfsRound
 from tests.browser.test_journeys import log_in
 from tests.conftest import make_user, screen_clear
@@ -38,6 +39,7 @@ def test_a_first_and_a_second_round_on_a_phone(page, live_server, check_a11y, sc
         round_.taken_on -= timedelta(days=14)
         round_.save()
     PsfsActivity.objects.update(added_on=user.local_today() - timedelta(days=14))
+    diary_version.changed(user)  # edited past the services: the user's kept pages are old
     page.goto(live_server.url + "/today/")
     page.get_by_test_id("psfs-start").click()
     page.get_by_test_id("psfs-form").wait_for()

@@ -8,6 +8,7 @@ measured separately (tests/exercises/test_catalog.py). A count may only go down.
 from datetime import timedelta
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -22,7 +23,8 @@ pytestmark = pytest.mark.django_db
 
 LOGGED_IN = ["session", "user"]
 # The safety middleware reads the latest screen for every journal page (with the date of the latest
-# PSFS round in a subquery: Today's "rate your activities" card costs no query).
+# PSFS round in a subquery: Today's "rate your activities" card costs no query), once a change of
+# the user's diary: the counts below are for the first load after a change (see the last tests).
 JOURNAL = [*LOGGED_IN, "latest safety screen"]
 DAY_READS = [*JOURNAL, "recent days (with their tick counts)", "recent ticks"]
 DAY_PAGE = [*DAY_READS, "active plan"]
@@ -35,7 +37,7 @@ PAST_DAY_PAGE = [*DAY_READS, "plan periods"]
 HISTORY = [*JOURNAL, "logged days (with their tick counts)"]
 # History's insights (the 180 days before today joined to their ticks, whatever the range) and the
 # PSFS summary (every rating) are read only when they are not cached for the user and the version
-# of the user's diary (journal/views/history.py, journal/days_version.py): the first History page
+# of the user's diary (journal/views/history.py, backcare/diary_version.py): the first History page
 # below reads them, the pages after it find them.
 HISTORY_PAGE = [
     *HISTORY,
@@ -120,6 +122,7 @@ def measure(client, user):
     counts = {}
     for name, query, _ in PAGES:
         url = url_for(user, name, query)
+        caches["pages"].clear()  # the first load after a change: nothing kept (backcare/page_cache.py)
         with CaptureQueriesContext(connection) as ctx:
             response = client.get(url)
             if response.streaming:
@@ -201,3 +204,47 @@ def test_the_shared_report_makes_exactly_its_queries_for_one_day_and_for_five_ye
     # With five years of daily ticks the streak outgrows the days read, as on the owner's report;
     # "all" reads every day.
     assert counts == [len(queries), len(queries) + (0 if query == "range=all" else 1)]
+
+
+# Loaded again with nothing written since, a kept page (backcare/page_cache.py) reads the session
+# and the user (whose diary version says what was kept is still right), and nothing else; the
+# other journal pages find the latest safety screen kept.
+KEPT = [("journal:today", ""), ("journal:day", ""), ("journal:history", ""), ("journal:history", "range=all")]
+KEPT += [("settings", "")]
+
+
+def test_a_page_loaded_again_unchanged_reads_only_the_session_and_the_user(client):
+    user = make_user("again")
+    screen_clear(user)
+    make_history(user, 1825)
+    catalog.catalog()
+    lessons.course()
+    client.force_login(user)
+    client.get(reverse("settings"))  # the browser has its CSRF cookie, as after the log-in page
+    for name, query in KEPT:
+        url = url_for(user, name, query)
+        assert client.get(url).status_code == 200
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        assert len(ctx.captured_queries) == len(LOGGED_IN), (name, query)
+    session = url_for(user, "journal:session")
+    client.get(session)
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(session)
+    assert len(ctx.captured_queries) == 4  # session, user, and its own two reads (no safety screen)
+
+
+def test_a_write_makes_the_next_load_read_afresh(client):
+    user = make_user("writer")
+    screen_clear(user)
+    make_history(user, 30)
+    catalog.catalog()
+    lessons.course()
+    client.force_login(user)
+    today = reverse("journal:today")
+    client.get(today)
+    client.post(reverse("journal:checkin", kwargs={"day": user.local_today().isoformat()}), {"pain": "3"})
+    with CaptureQueriesContext(connection) as ctx:
+        body = client.get(today).content.decode()
+    assert len(ctx.captured_queries) == len(TODAY_PAGE)
+    assert "Pain <strong>3</strong>" in body

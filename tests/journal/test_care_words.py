@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from backcare.context_processors import care
 from journal.models import SafetyScreen
-from tests.conftest import make_user
+from tests.conftest import make_user, screens_edited
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +43,7 @@ def test_a_user_in_great_britain_is_told_999_and_nhs_111(client, url):
     assert "Numbers for United Kingdom: England, Wales or Scotland" in emergency
 
     SafetyScreen.objects.update(outcome=URGENT)
+    screens_edited()
     urgent = advice(client, "urgent-advice", url)
     assert "contact NHS 111 (phone or online)" in urgent
     assert 'href="tel:999"' in urgent
@@ -54,6 +55,7 @@ def test_a_user_in_the_united_states_is_told_911_and_never_nhs_or_gp(client, url
     emergency = advice(client_with_screen(client, EMERGENCY, "US"), "emergency-advice", url)
     assert 'href="tel:911"' in emergency and "Call 911" in emergency
     SafetyScreen.objects.update(outcome=URGENT)
+    screens_edited()
     urgent = advice(client, "urgent-advice", url)
     assert "contact your doctor, or an urgent-care clinic" in urgent and 'href="tel:911"' in urgent
     for words in (emergency, urgent):
@@ -65,6 +67,7 @@ def test_a_user_in_northern_ireland_is_told_999_and_their_gp(client):
     emergency = advice(client_with_screen(client, EMERGENCY, "GB-NIR"), "emergency-advice")
     assert 'href="tel:999"' in emergency and "Call 999 (112)," in emergency
     SafetyScreen.objects.update(outcome=URGENT)
+    screens_edited()
     urgent = advice(client, "urgent-advice")
     assert "contact your GP, or GP out-of-hours" in urgent and "NHS" not in urgent
 
@@ -84,6 +87,7 @@ def test_a_user_without_a_country_gets_the_deployments_number_and_neutral_words(
     assert "choose your country in Settings" in emergency
 
     SafetyScreen.objects.update(outcome=URGENT)
+    screens_edited()
     urgent = advice(client, "urgent-advice", url)
     assert "contact your doctor, or your local urgent-care service" in urgent
     assert "0800 123 456</a>, or your local emergency number" in urgent

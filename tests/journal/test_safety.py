@@ -11,7 +11,7 @@ from django.urls import reverse
 from exercises.models import Exercise
 from journal import safety, suggestions
 from journal.models import Entry, PlanItem, SafetyAlert, SafetyScreen
-from tests.conftest import make_user, screen_clear
+from tests.conftest import make_user, screen_clear, screens_edited
 
 pytestmark = pytest.mark.django_db
 
@@ -292,6 +292,7 @@ def test_a_clearance_is_recorded_once(alice_client, alice):
 def test_a_clearance_on_the_day_of_the_screen_or_later_is_accepted(alice_client, alice):
     answer(alice_client, "fever")
     SafetyScreen.objects.update(taken_on=alice.local_today() - timedelta(days=3))
+    screens_edited()
     yesterday = alice.local_today() - timedelta(days=1)
     alice_client.post(CLEAR, {"cleared_on": yesterday.isoformat()})
     assert SafetyScreen.objects.get().cleared_on == yesterday
@@ -398,6 +399,7 @@ def test_talk_first_pauses_level_up_until_a_clearance(alice_client, alice):
 def test_an_old_talk_first_screen_without_an_ok_now_shows_the_talk_first_page(alice_client, alice):
     screen_clear(alice, day=alice.local_today() - timedelta(days=3))
     SafetyScreen.objects.update(outcome="talk_first", answers={"pregnancy": True, "known_condition": True})
+    screens_edited()
     today = page(alice_client)
     assert 'data-testid="talk-first-advice"' in today and 'data-testid="plan-item"' not in today
     body = page(alice_client, RESULT)
@@ -444,6 +446,7 @@ def test_every_screen_is_a_new_row_with_its_date(alice_client, alice):
     answer(alice_client, "fever")
     first = SafetyScreen.objects.get()
     SafetyScreen.objects.update(taken_on=alice.local_today() - timedelta(days=9))
+    screens_edited()
     answer(alice_client)
     screens = list(SafetyScreen.objects.filter(user=alice))
     assert [(s.outcome, s.taken_on) for s in screens] == [
@@ -462,6 +465,7 @@ def test_the_screen_again_from_settings(alice_client, alice):
 def test_a_re_screen_shows_the_previous_answers_ticked(alice_client, alice):
     answer(alice_client, "back_surgery", "morning_stiffness")
     SafetyScreen.objects.update(taken_on=alice.local_today() - timedelta(days=42))
+    screens_edited()
     body = page(alice_client, SCREEN)
     assert "You last answered 6 weeks ago" in body
     assert 'value="back_surgery" id="before-back_surgery" checked' in body
@@ -475,6 +479,7 @@ def test_an_unchanged_cleared_answer_stays_cleared(alice_client, alice):
     answer(alice_client, "back_surgery")
     seen = alice.local_today() - timedelta(days=30)
     SafetyScreen.objects.update(taken_on=seen)
+    screens_edited()
     alice_client.post(CLEAR, {"cleared_on": seen.isoformat(), "note": "Dr Patel"})
     response = answer(alice_client, "back_surgery", follow=True)
     assert response.redirect_chain[-1][0] == TODAY
@@ -511,6 +516,7 @@ def test_the_re_screen_reminder_after_four_weeks_says_how_long_it_has_been(alice
     screen_clear(alice, day=alice.local_today() - timedelta(days=27))
     assert 'data-testid="safety-reminder"' not in page(alice_client)
     SafetyScreen.objects.update(taken_on=alice.local_today() - timedelta(days=28))
+    screens_edited()
     assert "It has been 4 weeks since your last safety check." in page(alice_client)
     answer(alice_client)
     assert 'data-testid="safety-reminder"' not in page(alice_client)
@@ -579,6 +585,7 @@ def test_the_pain_rise_banner_at_three_points_above_the_usual(alice_client, alic
 def test_the_pain_rise_banner_names_no_levels_while_the_plan_is_held(alice_client, alice):
     screen_clear(alice)
     SafetyScreen.objects.update(outcome="talk_first", answers={"back_surgery": True})
+    screens_edited()
     pain_days(alice, 5)
     body = page(alice_client)
     assert 'data-testid="talk-first-advice"' in body
@@ -747,6 +754,7 @@ def test_the_latest_screen_is_one_query_with_its_answers(alice, django_assert_nu
 
     screen_clear(alice)
     SafetyScreen.objects.update(answers={"pregnancy": True, "fever": False})
+    screens_edited()
     with django_assert_num_queries(1):  # the latest journal_safetyscreen row
         latest = selectors.latest_screen(user=alice)
     assert latest.answers == {"pregnancy": True, "fever": False}
