@@ -220,6 +220,18 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "BackCare <noreply@localhost>")
 
+# The site's own address (e.g. https://backcare.example.org), for links in reminders and calendar
+# events, which are read away from any request. Blank: taken from the request that asks.
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
+# Web Push (docs/reminders.md, "Push"): offered only when all three are set. The keys are a P-256
+# pair in the URL-safe base64 form `manage.py vapid_keys` prints; the subject is a mailto: or
+# https: address push services may contact about this sender.
+VAPID_PUBLIC_KEY = os.environ.get("VAPID_PUBLIC_KEY", "").strip()
+VAPID_PRIVATE_KEY = os.environ.get("VAPID_PRIVATE_KEY", "").strip()
+VAPID_SUBJECT = os.environ.get("VAPID_SUBJECT", "").strip()
+# Seconds to wait for a push service before the send counts as failed (and is retried).
+PUSH_TIMEOUT = float(os.environ.get("PUSH_TIMEOUT", "10"))
+
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],

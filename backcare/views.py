@@ -21,6 +21,8 @@ from exercises.catalog import catalog
 from exercises.models import Progression
 from journal.selectors import plan_overview
 from journal.urls_format import OPEN, url_format
+from reminders import push
+from reminders import selectors as reminder_selectors
 
 
 def landing(request):
@@ -122,7 +124,14 @@ def user_settings(request):
         )
         for family, exercise, active in plan_overview(user=request.user)
     ]
-    context = {"form": form, "plan": plan, "csrf_input": csrf_input(request)}
+    context = {
+        "form": form,
+        "plan": plan,
+        "csrf_input": csrf_input(request),
+        # The calendar and push channels (templates/reminders/_calendar_push.html).
+        "channels": reminder_selectors.channel_devices(user=request.user),
+        "push_public_key": push.public_key(),
+    }
     return render(request, "backcare/settings.html", context)
 
 

@@ -1,0 +1,71 @@
+"""Writes of the calendar and push channels (docs/reminders.md), one transaction each."""
+
+from django.db import IntegrityError, transaction
+
+from reminders import calendar
+from reminders.models import CalendarFeed, PushSubscription
+
+PUSH_DEVICES_MAX = 10  # a new browser past this replaces the user's oldest subscription
+
+
+@transaction.atomic
+def calendar_feed_renew(*, user):
+    """A new private feed token for the user, replacing any earlier one (whose address then answers
+    404). Returns the token: only its fingerprint is stored, so this is the one time it is known."""
+    token = calendar.new_token()
+    CalendarFeed.objects.filter(user=user).delete()
+    CalendarFeed.objects.create(user=user, token_hash=calendar.fingerprint(token))
+    return token
+
+
+def calendar_feed_stop(*, user):
+    """Delete the user's feed: its address answers 404 from now on. Returns whether there was one."""
+    deleted, _ = CalendarFeed.objects.filter(user=user).delete()
+    return bool(deleted)
+
+
+class EndpointTaken(Exception):
+    """The endpoint is another user's, and the keys sent with it are not that browser's."""
+
+
+@transaction.atomic
+def push_subscription_save(*, user, subscription):
+    """Store a browser's subscription (push_json.Subscription). The same endpoint again updates its
+    row rather than adding one. An endpoint another user turned on moves to this user only with
+    that browser's own keys (one phone, a second account); otherwise EndpointTaken. Past
+    PUSH_DEVICES_MAX the oldest of the user's subscriptions makes room. Returns (row, created)."""
+    existing = PushSubscription.objects.select_for_update().filter(endpoint=subscription.endpoint).first()
+    if existing is not None and existing.user_id != user.pk:
+        if (existing.p256dh, existing.auth) != (subscription.p256dh, subscription.auth):
+            raise EndpointTaken
+        existing.delete()
+        existing = None
+    if existing is not None:
+        existing.p256dh, existing.auth = subscription.p256dh, subscription.auth
+        existing.save(update_fields=["p256dh", "auth"])
+        return existing, False
+    extra = PushSubscription.objects.filter(user=user).order_by("-created_at", "-pk")[PUSH_DEVICES_MAX - 1 :]
+    PushSubscription.objects.filter(pk__in=list(extra.values_list("pk", flat=True))).delete()
+    try:
+        with transaction.atomic():
+            row = PushSubscription.objects.create(
+                user=user, endpoint=subscription.endpoint, p256dh=subscription.p256dh, auth=subscription.auth
+            )
+    except IntegrityError:  # the same browser, saved at the same moment by a second request
+        row = PushSubscription.objects.filter(endpoint=subscription.endpoint, user=user).first()
+        if row is None:
+            raise EndpointTaken from None
+        return row, False
+    return row, True
+
+
+def push_subscription_delete(*, user, endpoint):
+    """Delete the user's own subscription with this endpoint (another user's is left alone).
+    Returns whether one was deleted."""
+    deleted, _ = PushSubscription.objects.filter(user=user, endpoint=endpoint).delete()
+    return bool(deleted)
+
+
+def push_subscriptions_delete_all(*, user):
+    deleted, _ = PushSubscription.objects.filter(user=user).delete()
+    return deleted
