@@ -21,6 +21,8 @@ from exercises.catalog import catalog
 from exercises.models import Progression
 from journal.selectors import plan_overview
 from journal.urls_format import OPEN, url_format
+from reminders.forms import ReminderForm
+from reminders.selectors import reminder_for
 
 
 def landing(request):
@@ -107,6 +109,14 @@ def user_settings(request):
             messages.success(request, "Settings saved.")
             return redirect("settings")
         messages.error(request, "Nothing was saved: please correct the marked fields.")
+    return settings_page(request, form=form)
+
+
+def settings_page(request, *, form=None, reminder_form=None):
+    """The settings page, with the forms given (bound, with their errors) or fresh ones."""
+    form = form or SettingsForm(instance=request.user)
+    user = request.user
+    reminder_form = reminder_form or ReminderForm(instance=reminder_for(user), zone_name=user.time_zone)
     # The library is read before the plan, so the selects never show an older library than it.
     selects = level_selects(catalog())
     # Each family's two forms: URLs reversed once for the page, the CSRF field rendered once.
@@ -122,7 +132,12 @@ def user_settings(request):
         )
         for family, exercise, active in plan_overview(user=request.user)
     ]
-    context = {"form": form, "plan": plan, "csrf_input": csrf_input(request)}
+    context = {
+        "form": form,
+        "reminder_form": reminder_form,
+        "plan": plan,
+        "csrf_input": csrf_input(request),
+    }
     return render(request, "backcare/settings.html", context)
 
 
