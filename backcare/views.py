@@ -23,6 +23,8 @@ from journal.selectors import plan_overview
 from journal.urls_format import OPEN, url_format
 from reminders import push
 from reminders import selectors as reminder_selectors
+from reminders.forms import ReminderForm
+from reminders.selectors import reminder_for
 
 
 def landing(request):
@@ -109,6 +111,14 @@ def user_settings(request):
             messages.success(request, "Settings saved.")
             return redirect("settings")
         messages.error(request, "Nothing was saved: please correct the marked fields.")
+    return settings_page(request, form=form)
+
+
+def settings_page(request, *, form=None, reminder_form=None):
+    """The settings page, with the forms given (bound, with their errors) or fresh ones."""
+    form = form or SettingsForm(instance=request.user)
+    user = request.user
+    reminder_form = reminder_form or ReminderForm(instance=reminder_for(user), zone_name=user.time_zone)
     # The library is read before the plan, so the selects never show an older library than it.
     selects = level_selects(catalog())
     # Each family's two forms: URLs reversed once for the page, the CSRF field rendered once.
@@ -126,6 +136,7 @@ def user_settings(request):
     ]
     context = {
         "form": form,
+        "reminder_form": reminder_form,
         "plan": plan,
         "csrf_input": csrf_input(request),
         # The calendar and push channels (templates/reminders/_calendar_push.html).
