@@ -15,6 +15,7 @@ that reads the feed again, or a file imported again, updates the event instead o
 """
 
 import hashlib
+import re
 import secrets
 import zoneinfo
 from datetime import date, datetime, time, timedelta
@@ -23,6 +24,7 @@ import icalendar
 
 TOKEN_BYTES = 32
 TOKEN_MAX_LENGTH = 100  # longer than any token we make: refused without hashing
+TOKEN_CHARACTERS = re.compile(r"[A-Za-z0-9_-]+")  # what token_urlsafe makes
 EVENT_MINUTES = 15
 REFRESH = timedelta(hours=12)  # how often a subscribed calendar is asked to read the feed again
 BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")  # date.weekday() order, as Reminder.weekdays
@@ -46,7 +48,7 @@ def fingerprint(token: str) -> str:
 
 def plausible(token: str) -> bool:
     """A token we could have made: short enough to hash, URL-safe characters only."""
-    return 0 < len(token) <= TOKEN_MAX_LENGTH and token.replace("-", "").replace("_", "").isalnum()
+    return 0 < len(token) <= TOKEN_MAX_LENGTH and TOKEN_CHARACTERS.fullmatch(token) is not None
 
 
 def weekdays_of(mask: int) -> list[str]:
