@@ -91,7 +91,9 @@ def test_turning_push_on_and_off_stores_and_removes_this_browsers_subscription(
     page.locator("[data-push][data-push-state='on']").wait_for()
     assert "on for this device" in status.inner_text()
     assert "on for 1 device." in page.get_by_test_id("push-devices").inner_text()
-    page.get_by_test_id("calendar-push").screenshot(path=str(SCREENSHOTS / "settings-calendar-push-phone.png"))
+    page.get_by_test_id("calendar-push").screenshot(
+        path=str(SCREENSHOTS / "settings-calendar-push-phone.png")
+    )
     row = PushSubscription.objects.get()
     assert (row.user_id, row.endpoint, row.p256dh) == (person.pk, ENDPOINT, subscription["keys"]["p256dh"])
     calls = page.evaluate("window.__push")
