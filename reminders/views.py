@@ -21,7 +21,6 @@ from backcare.ratelimit import limit_posts
 from backcare.views import settings_page
 from reminders import calendar, push, push_json, selectors, services, tokens
 from reminders.forms import ReminderForm
-from reminders.models import Reminder
 
 SETTINGS_ANCHOR = "#reminders"
 
@@ -180,7 +179,7 @@ def calendar_download(request):
     none are saved), for calendars that drop alarms from subscriptions: imported once, it keeps
     its alarm; imported again after a change, it updates the same event (same UID)."""
     user = request.user
-    reminder = Reminder.objects.filter(user=user).first() or Reminder(user=user)
+    reminder = selectors.reminder_for(user)
     body = _calendar(request, user, reminder, start=user.local_today())
     return _ics(request, body, "backcare-reminder.ics", "attachment")
 
