@@ -65,12 +65,13 @@ def resend_confirmation(request):
 
 
 def _bad_link(request, error, what):
-    """A clear page for a link that cannot be used: 410 when it is too old, 400 when it is not ours."""
+    """A clear page for a link that cannot be used: 410 when it is too old, 404 when it is not one
+    we made (as an unknown share link is)."""
     return render(
         request,
         "reminders/bad_link.html",
         {"expired": error.expired, "what": what},
-        status=410 if error.expired else 400,
+        status=410 if error.expired else 404,
     )
 
 

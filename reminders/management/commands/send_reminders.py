@@ -28,6 +28,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, loop=None, **options):
+        self.verbosity = options["verbosity"]
         if loop is None:
             self._report(sender.run())
             return
