@@ -31,4 +31,5 @@ class Command(BaseCommand):
         public, private = new_pair()
         self.stdout.write(f"VAPID_PUBLIC_KEY={public}")
         self.stdout.write(f"VAPID_PRIVATE_KEY={private}")
-        self.stdout.write("VAPID_SUBJECT=mailto:you@your-domain  # an address push services may write to")
+        self.stdout.write("# An address push services may write to about this sender (mailto: or https:):")
+        self.stdout.write("VAPID_SUBJECT=mailto:you@example.org")
