@@ -23,6 +23,7 @@ from reminders import calendar, push, push_json, selectors, services, tokens
 from reminders.forms import ReminderForm
 
 SETTINGS_ANCHOR = "#reminders"
+CALENDAR_PUSH_ANCHOR = "#calendar-push-heading"  # templates/reminders/_calendar_push.html
 
 
 def _back_to_settings():
@@ -206,7 +207,7 @@ def calendar_stop(request):
         )
     else:
         messages.info(request, "There was no calendar link to stop.")
-    return redirect("settings")
+    return redirect(reverse("settings") + CALENDAR_PUSH_ANCHOR)
 
 
 def _refused(message, status=400):
@@ -255,4 +256,4 @@ def push_off(request):
         messages.success(request, "Push notifications are off on every device.")
     else:
         messages.info(request, "Push notifications were not on for any device.")
-    return redirect("settings")
+    return redirect(reverse("settings") + CALENDAR_PUSH_ANCHOR)
