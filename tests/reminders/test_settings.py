@@ -41,9 +41,10 @@ def test_the_section_is_on_the_settings_page_off_by_default_with_the_users_zone(
     assert 'data-testid="reminder-settings"' in page
     assert 'action="/settings/reminders/"' in page
     assert "Europe/London" in page
-    assert re.search(r'<input type="checkbox" name="enabled"[^>]*>', page)
-    assert not re.search(r'<input type="checkbox" name="enabled"[^>]*checked', page)
+    switch = re.search(r'<input [^>]*name="enabled"[^>]*>', page).group(0)
+    assert 'type="checkbox"' in switch and "checked" not in switch
     assert 'value="alice@example.com"' in page  # the account's address is offered
+    assert page.count('id="id_email"') == 1  # the account form's; the reminder's is reminder-email
 
 
 def test_saving_turns_it_on_and_asks_to_confirm_the_address(alice_client, post, alice, settings):
@@ -143,5 +144,5 @@ def test_writes_only_by_post_and_only_signed_in(client, alice_client):
 
 def test_a_fresh_form_shows_every_day_ticked(alice_client):
     page = alice_client.get(reverse("settings")).content.decode()
-    ticked = re.findall(r'<input type="checkbox" name="weekdays" value="(\d)"[^>]*checked', page)
+    ticked = re.findall(r'<input type="checkbox" name="weekdays" value="(\d)"[^>]*checked>', page)
     assert len(ticked) == bin(EVERY_DAY).count("1")

@@ -8,6 +8,7 @@ running a pass every SECONDS instead, for a single machine without a scheduler.
 import logging
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections
 
@@ -29,6 +30,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, loop=None, **options):
         self.verbosity = options["verbosity"]
+        if not settings.DEBUG and not settings.SITE_URL.startswith("https://"):
+            log.warning(
+                "SITE_URL is %r: links in reminder mail should be https (docs/reminders.md)",
+                settings.SITE_URL,
+            )
         if loop is None:
             self._report(sender.run())
             return
