@@ -16,6 +16,8 @@ LIMITS = {
     # scope: (requests per window, window in seconds)
     "signup": (10, 60 * 60),
     "password_reset": (5, 60 * 60),
+    # "Send the link again" for a reminder address (reminders/views.py).
+    "reminder_confirmation": (5, 60 * 60),
     # Share-link tokens that match no link (journal/views/share.py): only failures are counted.
     "share_token": (20, 60 * 60),
 }

@@ -231,6 +231,18 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "BackCare <noreply@localhost>")
+# Where the site is reached from outside (scheme and host, no trailing slash): the links in mail
+# sent outside a request (reminders, docs/reminders.md). Production sets its https address.
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000").rstrip("/")
+
+# Web Push (docs/reminders.md, "Push"): offered only when all three are set. The keys are a P-256
+# pair in the URL-safe base64 form `manage.py vapid_keys` prints; the subject is a mailto: or
+# https: address push services may contact about this sender.
+VAPID_PUBLIC_KEY = os.environ.get("VAPID_PUBLIC_KEY", "").strip()
+VAPID_PRIVATE_KEY = os.environ.get("VAPID_PRIVATE_KEY", "").strip()
+VAPID_SUBJECT = os.environ.get("VAPID_SUBJECT", "").strip()
+# Seconds to wait for a push service before the send counts as failed (and is retried).
+PUSH_TIMEOUT = float(os.environ.get("PUSH_TIMEOUT", "10"))
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -274,4 +286,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # One line per reminder sent, skipped or failed (manage.py send_reminders, docs/reminders.md).
+    "loggers": {"reminders": {"level": os.environ.get("REMINDERS_LOG_LEVEL", "INFO")}},
 }

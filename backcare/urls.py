@@ -26,6 +26,7 @@ urlpatterns = [
     # the safety middleware never sends a signed-in visitor to their own screen (journal/views/share.py).
     path("shared/<str:share_token>/", shared_report, name="shared_report"),
     path("lessons/", include("learn.urls")),
+    path("", include("reminders.urls")),
     path("", include("journal.urls")),
 ]
 if settings.ADMIN_URL:

@@ -22,6 +22,10 @@ from exercises.catalog import catalog
 from exercises.models import Progression
 from journal.selectors import plan_overview
 from journal.urls_format import OPEN, url_format
+from reminders import push
+from reminders import selectors as reminder_selectors
+from reminders.forms import ReminderForm
+from reminders.selectors import reminder_for
 
 
 def landing(request):
@@ -99,7 +103,7 @@ def level_select(selects, family, chosen):
     return found
 
 
-def _settings_body(request, form):
+def _settings_body(request, form, reminder_form):
     """The settings page's content, rendered (backcare/_settings_body.html)."""
     # The library is read before the plan, so the selects never show an older library than it.
     selects = level_selects(catalog())
@@ -116,25 +120,50 @@ def _settings_body(request, form):
         )
         for family, exercise, active in plan_overview(user=request.user)
     ]
-    context = {"form": form, "plan": plan, "csrf_input": csrf_input(request)}
+    context = {
+        "form": form,
+        "reminder_form": reminder_form,
+        "plan": plan,
+        "csrf_input": csrf_input(request),
+        # The calendar and push channels (templates/reminders/_calendar_push.html).
+        "channels": reminder_selectors.channel_devices(user=request.user),
+        "push_public_key": push.public_key(),
+    }
     return render_to_string("backcare/_settings_body.html", context, request=request)
 
 
 @login_required
 def user_settings(request):
+    form = SettingsForm(request.POST or None, instance=request.user)
     if request.method == "POST":
-        form = SettingsForm(request.POST, instance=request.user)
         if form.is_valid():
             form.save()
             messages.success(request, "Settings saved.")
             return redirect("settings")
         messages.error(request, "Nothing was saved: please correct the marked fields.")
-        body = _settings_body(request, form)  # the refused answers and their errors: never kept
+        return settings_page(request, form=form)
+    return settings_page(request)
+
+
+def settings_page(request, *, form=None, reminder_form=None):
+    """The settings page: with a refused form (bound, with its errors) rendered afresh and never
+    kept; else kept per user and diary version (backcare/page_cache.py: the account's fields, the
+    plan and the reminders move it), the library's version and the push key; its forms hold a
+    CSRF token."""
+    user = request.user
+
+    def render_body():
+        return _settings_body(
+            request,
+            form or SettingsForm(instance=user),
+            reminder_form or ReminderForm(instance=reminder_for(user), zone_name=user.time_zone),
+        )
+
+    if form is not None or reminder_form is not None:
+        body = render_body()
     else:
-        # Kept per user and diary version (backcare/page_cache.py: the account's fields and the
-        # plan move it) and the library's version; its forms hold a CSRF token.
-        key = page_cache.key("settings", request, catalog().version, forms=True)
-        body = page_cache.body(key, lambda: _settings_body(request, SettingsForm(instance=request.user)))
+        key = page_cache.key("settings", request, catalog().version, push.public_key(), forms=True)
+        body = page_cache.body(key, render_body)
     return render(request, "backcare/settings.html", {"body": body})
 
 

@@ -482,6 +482,8 @@ def export_entries(*, user):
 
 def export_records(*, user):
     """Every record of the user as plain values, by kind (the JSON export): one query each."""
+    from reminders import selectors as reminder_selectors  # reminders reads the journal's days
+
     return {
         "plan": list(
             PlanItem.objects.filter(user=user).values(
@@ -550,6 +552,7 @@ def export_records(*, user):
         ),
         "share_links": _export_share_links(user),
         "lessons_read": learn_selectors.export(user=user),
+        "reminders": reminder_selectors.export(user=user),
     }
 
 

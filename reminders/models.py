@@ -50,6 +50,9 @@ class Delivery(models.Model):
         CLAIMED = "claimed", "Claimed"
         SENT = "sent", "Sent"
         SKIPPED = "skipped", "Skipped"
+        # The message never left (the mail server could not be reached): a later run tries again
+        # while the reminder is less than 2 hours late (reminders/sender.py).
+        RETRY = "retry", "Waiting to retry"
         FAILED = "failed", "Failed"
 
     user = models.ForeignKey(
@@ -69,6 +72,11 @@ class Delivery(models.Model):
             models.UniqueConstraint(
                 fields=["user", "day", "channel"], name="one_reminder_per_user_day_channel"
             )
+        ]
+        indexes = [
+            # The sender's reads every minute: the last two days' rows, and the rows to retry.
+            models.Index(fields=["day"], name="delivery_day"),
+            models.Index(fields=["due_at"], condition=models.Q(status="retry"), name="delivery_retry_due"),
         ]
 
     def __str__(self):

@@ -130,3 +130,21 @@ def test_saving_settings_moves_the_version(alice_client, alice):
     )
     assert response.status_code == 302
     assert stored(alice) == 1
+
+
+@pytest.mark.parametrize(
+    "write",
+    ["calendar link", "calendar stopped", "push devices removed"],
+)
+def test_each_reminder_write_moves_the_version(alice, write):
+    """The settings page shows them, and is kept under the version (backcare/page_cache.py)."""
+    from reminders import services as reminders
+
+    do = {
+        "calendar link": lambda: reminders.calendar_feed_renew(user=alice),
+        "calendar stopped": lambda: reminders.calendar_feed_stop(user=alice),
+        "push devices removed": lambda: reminders.push_subscriptions_delete_all(user=alice),
+    }
+    before = stored(alice)
+    do[write]()
+    assert stored(alice) == before + 1

@@ -18,6 +18,12 @@ PUBLIC = {
     "exercises:list",
     "exercises:detail",
     "shared_report",  # a report its owner shared: the token is the key (tests/journal/test_share.py)
+    # Links in reminder mail: the signed token names the user (tests/reminders/test_links.py).
+    "reminders:confirm",
+    "reminders:unsubscribe",
+    # A calendar app reads the private feed without a session: the token is the key
+    # (tests/reminders/test_calendar_feed.py).
+    "reminders:calendar_feed",
 }
 
 # Values for URL parameters, by name; a parameter missing here fails the test.

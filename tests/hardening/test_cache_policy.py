@@ -100,3 +100,30 @@ def test_a_shared_report_and_its_refusals_are_private(client, alice_with_history
         assert response.status_code == status
         assert {"private", "no-store"} <= policy(response), token
         assert response["X-Robots-Tag"].startswith("noindex")
+
+
+def test_a_calendar_feed_and_its_refusals_are_private(client, alice_with_history):
+    """The walk above reaches /reminders/calendar/<token>.ics with a made-up token; a working feed,
+    a replaced one, a stopped one and the one-off file answer `private, no-store` too, and ask
+    search engines not to index them."""
+    from reminders.models import Reminder
+    from reminders.services import calendar_feed_renew, calendar_feed_stop
+
+    Reminder.objects.create(user=alice_with_history, enabled=True, calendar_on=True)
+
+    def feed(token):
+        return reverse("reminders:calendar_feed", kwargs={"token": token})
+
+    replaced = calendar_feed_renew(user=alice_with_history)
+    working = calendar_feed_renew(user=alice_with_history)
+    for token, status in ((working, 200), (replaced, 404), ("x" * 43, 404)):
+        response = client.get(feed(token))
+        assert response.status_code == status
+        assert {"private", "no-store"} <= policy(response), token
+        assert response["X-Robots-Tag"].startswith("noindex")
+    calendar_feed_stop(user=alice_with_history)
+    response = client.get(feed(working))
+    assert response.status_code == 404 and {"private", "no-store"} <= policy(response)
+    client.force_login(alice_with_history)
+    response = client.get(reverse("reminders:calendar_download"))
+    assert response.status_code == 200 and {"private", "no-store"} <= policy(response)

@@ -36,6 +36,7 @@ from journal.models import (
 )
 from journal.services import share_link_create
 from learn.models import LessonRead
+from reminders.models import Reminder
 from tests.backcare.test_urls import all_named_patterns
 from tests.conftest import PASSWORD, make_ready_for_level_up, make_user, screen_clear
 from tests.hardening.test_isolation import sample_kwargs
@@ -149,6 +150,8 @@ def _user(name):
         share_link_create(  # a link the share page lists with its withdraw form
             user=user, display_name=name, days=7, show_notes=False, show_safety=False, now=timezone.now()
         )
+        # E-mail reminders waiting for the address's confirmation: settings shows "send it again".
+        Reminder.objects.create(user=user, enabled=True, email_on=True, email=user.email)
     return user
 
 
@@ -177,6 +180,11 @@ def _other_users_rows(other):
         list(SafetyAlert.objects.filter(user=other).values_list("kind", "first_day")),
         list(ShareLink.objects.filter(user=other).values_list("display_name", "expires_at", "revoked_at")),
         list(LessonRead.objects.filter(user=other).values_list("lesson_id", "read_at")),
+        list(
+            Reminder.objects.filter(user=other).values_list(
+                "enabled", "at", "weekdays", "email_on", "email", "email_confirmed_at"
+            )
+        ),
         User.objects.filter(pk=other.pk).values_list("email", "time_zone", "country", "password").first(),
     )
 
@@ -189,6 +197,7 @@ def _rows_keep_their_rules(user):
         (SafetyScreen, SafetyScreen.objects.filter(user=user)),
         (ShareLink, ShareLink.objects.filter(user=user)),
         (LessonRead, LessonRead.objects.filter(user=user)),
+        (Reminder, Reminder.objects.filter(user=user)),
     ):
         for row in rows:
             row.full_clean(validate_constraints=True)

@@ -89,10 +89,18 @@ PAGES = [
             "share links",
             "their views",
             "lessons read",
+            "reminder settings",
+            "reminder deliveries",
+            "calendar feeds",
+            "push subscriptions",
         ],
     ),
     ("journal:share", "", [*JOURNAL, "share links", "their views"]),
-    ("settings", "", [*LOGGED_IN, "plan items"]),
+    # The reminder settings are one row read by its user (reminders/selectors.py: reminder_for); the
+    # calendar link and the number of browsers with push on are one more (channel_devices).
+    ("settings", "", [*LOGGED_IN, "reminder settings", "plan items", "calendar link and push devices"]),
+    # The one-off calendar file: the saved reminder time and days.
+    ("reminders:calendar_download", "", [*LOGGED_IN, "reminder settings"]),
     ("password_change", "", LOGGED_IN),
     ("password_change_done", "", LOGGED_IN),
     ("exercises:list", "", LOGGED_IN),

@@ -1,0 +1,128 @@
+"""The calendar channel (docs/reminders.md, "Calendar feed"): the feed's token and its fingerprint,
+and the iCalendar text of the reminder. Pure: no request, no queries.
+
+A feed token is 32 random bytes (`secrets.token_urlsafe`, 43 characters) and only its SHA-256
+fingerprint is stored, as for share links (journal/sharing.py): a leaked database gives no working
+feed address, and a new link replaces the row, so the old address answers 404 at once. Unlike share
+links, unknown tokens are not counted per address: calendar services fetch every user's feed from a
+few shared addresses, and a revoked feed they keep polling must not lock out everyone else's. 256
+random bits need no guessing limit.
+
+The reminder is one repeating event at the user's wall-clock time in their own zone (`TZID` with
+its `VTIMEZONE`), weekly on the chosen weekdays, with an alarm at its start, so a daylight-saving
+change or travel keeps the time the user chose. Its UID depends only on the user, so a calendar
+that reads the feed again, or a file imported again, updates the event instead of adding one.
+"""
+
+import hashlib
+import re
+import secrets
+import zoneinfo
+from datetime import date, datetime, time, timedelta
+
+import icalendar
+
+TOKEN_BYTES = 32
+TOKEN_MAX_LENGTH = 100  # longer than any token we make: refused without hashing
+TOKEN_CHARACTERS = re.compile(r"[A-Za-z0-9_-]+")  # what token_urlsafe makes
+EVENT_MINUTES = 15
+REFRESH = timedelta(hours=12)  # how often a subscribed calendar is asked to read the feed again
+BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")  # date.weekday() order, as Reminder.weekdays
+PRODID = "-//BackCare//Reminders//EN"
+NAME = "BackCare reminders"
+SUMMARY = "BackCare: a few minutes for your back"
+DESCRIPTION = (
+    "Time for today's exercises: open Today to see your plan, tick what you do and note how "
+    "your back feels.\n\n{url}"
+)
+ALARM_TEXT = "Time for today's BackCare exercises"
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(TOKEN_BYTES)
+
+
+def fingerprint(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def plausible(token: str) -> bool:
+    """A token we could have made: short enough to hash, URL-safe characters only."""
+    return 0 < len(token) <= TOKEN_MAX_LENGTH and TOKEN_CHARACTERS.fullmatch(token) is not None
+
+
+def weekdays_of(mask: int) -> list[str]:
+    """The RRULE BYDAY values of a Reminder.weekdays bit mask (bit 0 is Monday)."""
+    return [code for bit, code in enumerate(BYDAY) if mask & (1 << bit)]
+
+
+def first_day(start: date, mask: int) -> date:
+    """The first chosen weekday on or after `start` (the event's DTSTART must be an occurrence)."""
+    for offset in range(7):
+        day = start + timedelta(days=offset)
+        if mask & (1 << day.weekday()):
+            return day
+    return start
+
+
+def uid(user_id: int, host: str) -> str:
+    return f"reminder-{user_id}@{host or 'backcare'}"
+
+
+def build(
+    *,
+    user_id: int,
+    zone: str,
+    at: time | None,
+    weekdays: int,
+    start: date,
+    today_url: str,
+    host: str,
+    stamp: datetime,
+    name: str = NAME,
+) -> bytes:
+    """The iCalendar text: the zone's VTIMEZONE and, when `at` is given and a weekday is chosen,
+    the repeating reminder with its alarm (`at` None: an empty calendar, which makes a subscribed
+    calendar remove the event). `stamp` is now, in UTC (DTSTAMP)."""
+    tz = zoneinfo.ZoneInfo(zone)
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", zone)
+    cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", icalendar.vDuration(REFRESH))
+    days = weekdays_of(weekdays)
+    first = first_day(start, weekdays)
+    if at is not None and days:
+        event = icalendar.Event()
+        event.add("uid", uid(user_id, host))
+        event.add("dtstamp", stamp)
+        event.add("dtstart", datetime.combine(first, at, tzinfo=tz))
+        event.add("duration", timedelta(minutes=EVENT_MINUTES))
+        event.add("rrule", {"freq": "weekly", "byday": days})
+        event.add("summary", SUMMARY)
+        event.add("description", DESCRIPTION.format(url=today_url))
+        event.add("url", today_url)
+        event.add("transp", "TRANSPARENT")  # a reminder, not a meeting: never shown as busy
+        event.add("class", "PRIVATE")
+        alarm = icalendar.Alarm()
+        alarm.add("uid", uid(user_id, host).replace("reminder-", "alarm-", 1))
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", ALARM_TEXT)
+        alarm.add("trigger", timedelta(0))
+        event.add_component(alarm)
+        cal.add_component(event)
+    # The zone's rules from a year before the event's first day (or today) to three years after
+    # today: enough for clients without their own zone data, a kilobyte or two (most clients read
+    # the TZID and use their own). A calendar without the event still names the zone, so it is
+    # never without a component.
+    since = min(first, stamp.date()) - timedelta(days=366)
+    until = max(first, stamp.date()) + timedelta(days=3 * 366)
+    if cal.events:
+        cal.add_missing_timezones(first_date=since, last_date=until)
+    else:
+        cal.add_component(icalendar.Timezone.from_tzinfo(tz, first_date=since, last_date=until))
+    return cal.to_ical()

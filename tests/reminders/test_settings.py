@@ -1,0 +1,148 @@
+"""The Reminders section of /settings/: one master switch, time, days, channels, the address."""
+
+import re
+from datetime import time
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from reminders.models import EVERY_DAY, Reminder
+
+pytestmark = pytest.mark.django_db
+URL = "/settings/reminders/"
+
+VALID = {
+    "enabled": "on",
+    "at": "07:30",
+    "weekdays": ["0", "1", "2", "3", "4"],
+    "email_on": "on",
+    "email": "me@example.com",
+}
+
+
+@pytest.fixture
+def post(alice_client, django_capture_on_commit_callbacks):
+    """POST as Alice, running what waits for the commit (the confirmation mail) as a commit would."""
+
+    def send(url, data=None, **extra):
+        with django_capture_on_commit_callbacks(execute=True):
+            return alice_client.post(url, data or {}, **extra)
+
+    return send
+
+
+def saved(user):
+    return Reminder.objects.filter(user=user).first()
+
+
+def test_the_section_is_on_the_settings_page_off_by_default_with_the_users_zone(alice_client):
+    page = alice_client.get(reverse("settings")).content.decode()
+    assert 'data-testid="reminder-settings"' in page
+    assert 'action="/settings/reminders/"' in page
+    assert "Europe/London" in page
+    switch = re.search(r'<input [^>]*name="enabled"[^>]*>', page).group(0)
+    assert 'type="checkbox"' in switch and "checked" not in switch
+    assert 'value="alice@example.com"' in page  # the account's address is offered
+    assert page.count('id="id_email"') == 1  # the account form's; the reminder's is reminder-email
+
+
+def test_saving_turns_it_on_and_asks_to_confirm_the_address(alice_client, post, alice, settings):
+    settings.SITE_URL = "https://backcare.example"
+    response = post(URL, VALID, follow=True)
+    assert response.redirect_chain[-1][0] == "/settings/#reminders"
+    text = response.content.decode()
+    assert "Reminders saved: at 07:30, your time (Europe/London)." in text
+    assert "We sent a link to me@example.com" in text
+    reminder = saved(alice)
+    assert (reminder.enabled, reminder.at, reminder.weekdays) == (True, time(7, 30), 0b0011111)
+    assert reminder.email == "me@example.com" and reminder.email_confirmed_at is None
+    (message,) = mail.outbox
+    assert message.to == ["me@example.com"]
+    link = re.search(r"https://backcare\.example(/reminders/confirm/[^/\s]+/)", message.body).group(1)
+    assert 'data-testid="reminder-email-waiting"' in text
+    alice_client.post(link)
+    assert saved(alice).email_confirmed_at is not None
+    page = alice_client.get(reverse("settings")).content.decode()
+    assert 'data-testid="reminder-email-confirmed"' in page
+
+
+def test_saving_the_same_address_again_asks_nothing_and_a_new_one_asks_again(alice_client, post, alice):
+    post(URL, VALID)
+    Reminder.objects.filter(user=alice).update(email_confirmed_at="2026-01-01T00:00Z")
+    post(URL, {**VALID, "at": "08:00"})
+    assert len(mail.outbox) == 1
+    assert saved(alice).email_confirmed_at is not None
+    post(URL, {**VALID, "email": "other@example.com"})
+    assert len(mail.outbox) == 2 and mail.outbox[1].to == ["other@example.com"]
+    assert saved(alice).email_confirmed_at is None
+
+
+def test_the_confirmation_link_can_be_sent_again(alice_client, post, alice):
+    post(URL, VALID)
+    response = post(reverse("reminders:resend"), follow=True)
+    assert "We sent a new link to me@example.com" in response.content.decode()
+    assert len(mail.outbox) == 2
+
+
+def test_switching_off_keeps_the_choices_and_says_so(alice_client, alice):
+    alice_client.post(URL, VALID)
+    response = alice_client.post(URL, {"at": "07:30", "email": "me@example.com"}, follow=True)
+    assert "Reminders are off." in response.content.decode()
+    reminder = saved(alice)
+    assert not reminder.enabled and reminder.weekdays == 0b0011111 and reminder.at == time(7, 30)
+
+
+@pytest.mark.parametrize(
+    "change,field,message",
+    [
+        ({"weekdays": []}, "weekdays", "Choose at least one day, or switch reminders off."),
+        ({"email_on": ""}, "email_on", "Choose at least one way to be reminded"),
+        ({"email": ""}, "email", "Enter the address for e-mail reminders."),
+        ({"email": "not-an-address"}, "email", "Enter a whole e-mail address"),
+        ({"at": "25:00"}, "at", "Enter a time as hours and minutes, like 19:00."),
+        ({"at": ""}, "at", "Enter a time."),
+        ({"weekdays": ["7"]}, "weekdays", "Pick days from the list."),
+    ],
+)
+def test_bad_input_is_explained_and_nothing_is_saved(alice_client, alice, change, field, message):
+    response = alice_client.post(URL, {**VALID, **change})
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Your reminder settings were not saved" in text
+    assert message in text
+    assert saved(alice) is None
+    assert mail.outbox == []
+
+
+def test_calendar_or_push_alone_is_a_choice_that_is_stored(alice_client, alice):
+    alice_client.post(
+        URL, {"enabled": "on", "at": "19:00", "weekdays": ["6"], "calendar_on": "on", "push_on": "on"}
+    )
+    reminder = saved(alice)
+    assert (reminder.calendar_on, reminder.push_on, reminder.email_on, reminder.weekdays) == (
+        True,
+        True,
+        False,
+        1 << 6,
+    )
+    assert mail.outbox == []
+
+
+def test_seconds_are_dropped_from_the_time(alice_client, alice):
+    alice_client.post(URL, {**VALID, "at": "07:30:45"})
+    assert saved(alice).at == time(7, 30)
+
+
+def test_writes_only_by_post_and_only_signed_in(client, alice_client):
+    assert alice_client.get(URL).status_code == 405
+    assert alice_client.get(reverse("reminders:resend")).status_code == 405
+    client.logout()
+    response = client.post(URL, VALID)
+    assert response.status_code == 302 and response.url.startswith(reverse("login"))
+
+
+def test_a_fresh_form_shows_every_day_ticked(alice_client):
+    page = alice_client.get(reverse("settings")).content.decode()
+    ticked = re.findall(r'<input type="checkbox" name="weekdays" value="(\d)"[^>]*checked>', page)
+    assert len(ticked) == bin(EVERY_DAY).count("1")
