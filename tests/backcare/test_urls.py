@@ -18,6 +18,10 @@ PUBLIC = {
     "exercises:list",
     "exercises:detail",
     "shared_report",  # a report its owner shared: the token is the key (tests/journal/test_share.py)
+    # The home-screen app (backcare/pwa.py): the same for everyone, no one's data (tests/backcare/test_pwa.py).
+    "manifest",
+    "service_worker",
+    "offline",
 }
 
 # Values for URL parameters, by name; a parameter missing here fails the test.
