@@ -16,7 +16,7 @@ from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_storage
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.templatetags.static import static
+from django.templatetags.static import PrefixNode, static
 from django.urls import reverse
 from django.utils.crypto import salted_hmac
 from django.views.decorators.http import require_GET
@@ -94,7 +94,7 @@ def _worker_config():
         "offline": reverse("offline"),
         "today": reverse("journal:today"),
         "logout": reverse("logout"),
-        "staticPrefix": static(""),
+        "staticPrefix": PrefixNode.handle_simple("STATIC_URL"),
         "push": push,
     }
     prelude = "self.BACKCARE_SW = " + json.dumps(config, separators=(",", ":")) + ";\n"

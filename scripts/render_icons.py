@@ -28,7 +28,9 @@ def main():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS
+        )
         for output, source, size, square in OUTPUTS:
             svg = (ICONS / source).read_text(encoding="utf-8")
             if square:
@@ -38,7 +40,11 @@ def main():
                 "<!doctype html><html><head><style>html,body{margin:0;background:transparent}"
                 f"svg{{display:block;width:{size}px;height:{size}px}}</style></head><body>{svg}</body></html>"
             )
-            page.screenshot(path=str(ICONS / output), omit_background=True, clip={"x": 0, "y": 0, "width": size, "height": size})
+            page.screenshot(
+                path=str(ICONS / output),
+                omit_background=True,
+                clip={"x": 0, "y": 0, "width": size, "height": size},
+            )
             page.close()
             print(f"{output}: {size}x{size}")
         browser.close()

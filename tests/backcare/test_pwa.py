@@ -111,7 +111,9 @@ def test_the_worker_keeps_the_files_a_page_needs(client):
 def test_the_version_changes_with_a_kept_file(client, monkeypatch):
     before, _ = worker_config(client.get("/sw.js"))
     real = pwa._read_static
-    monkeypatch.setattr(pwa, "_read_static", lambda name: b"changed" if name == "css/today.css" else real(name))
+    monkeypatch.setattr(
+        pwa, "_read_static", lambda name: b"changed" if name == "css/today.css" else real(name)
+    )
     after, _ = worker_config(client.get("/sw.js"))
     assert after["version"] != before["version"]
 
@@ -120,7 +122,9 @@ def test_the_push_script_is_imported_only_when_it_exists(client, monkeypatch):
     real = pwa._read_static
     monkeypatch.setattr(pwa, "_read_static", lambda name: None if name == pwa.PUSH_SOURCE else real(name))
     assert worker_config(client.get("/sw.js"))[0]["push"] is None
-    monkeypatch.setattr(pwa, "_read_static", lambda name: b"// push" if name == pwa.PUSH_SOURCE else real(name))
+    monkeypatch.setattr(
+        pwa, "_read_static", lambda name: b"// push" if name == pwa.PUSH_SOURCE else real(name)
+    )
     assert worker_config(client.get("/sw.js"))[0]["push"] == "/static/js/sw-push.js"
     # The worker guards the import, so a missing or broken file never stops it installing.
     with open(finders.find("js/sw.js"), encoding="utf-8") as handle:
@@ -172,3 +176,25 @@ def test_the_body_names_its_user_by_an_opaque_key(client, alice, bob):
     bob_key = key()
     assert len(alice_key) == 24 and len(bob_key) == 24 and alice_key != bob_key
     assert str(alice.pk) != alice_key and pwa.user_key(alice) == alice_key
+
+
+def test_in_production_the_worker_keeps_the_hashed_urls(client, settings, tmp_path):
+    """Under ManifestStaticFilesStorage (backcare/storage.py) the list is the hashed URLs from the
+    collected manifest, worked out once a process."""
+    names = [*pwa._static_names(), pwa.WORKER_SOURCE, "img/icons/apple-touch-icon.png"]
+    paths = {name: name.replace(".", ".0123abcd.", 1) if "." in name else name for name in names}
+    (tmp_path / "staticfiles.json").write_text(json.dumps({"paths": paths, "version": "1.1", "hash": "x"}))
+    pwa._worker_config_once.cache_clear()
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "backcare.storage.StaticStorage"}}
+    try:
+        config, source = worker_config(client.get("/sw.js"))
+        assert config["hashed"] is True
+        assert "/static/css/today.0123abcd.css" in config["precache"]
+        assert "/static/js/pwa.0123abcd.js" in config["precache"]
+        assert config["staticPrefix"] == "/static/"
+        assert config["push"] is None or ".0123abcd." in config["push"]
+        assert "addEventListener" in source
+        assert worker_config(client.get("/sw.js"))[0] == config
+    finally:
+        pwa._worker_config_once.cache_clear()

@@ -109,6 +109,22 @@ def test_today_opens_offline_with_the_users_own_page_and_logging_out_forgets_it(
     assert page.get_by_test_id("plan-item").count() == 0
 
 
+def test_the_worker_forgets_the_kept_pages_on_a_logout_the_page_script_missed(phone, live_server, diarist):
+    """form.submit() fires no submit event, so static/js/pwa.js does not see it: the logout POST
+    still passes through the worker, which forgets the kept pages by itself."""
+    page = phone
+    open_today_controlled(page, live_server, diarist)
+    assert kept_pages(page)
+    page.locator("#logout-form").evaluate("(form) => form.submit()")
+    page.wait_for_url(live_server.url + "/")
+    page.wait_for_function(
+        "async () => !(await caches.keys()).some((n) => n.startsWith('backcare-user-'))", polling=200
+    )
+    go_offline(page)
+    page.goto(live_server.url + "/today/")
+    assert page.get_by_test_id("offline-page").is_visible()
+
+
 def test_another_user_on_the_phone_never_sees_the_first_users_today(phone, live_server, diarist):
     page = phone
     open_today_controlled(page, live_server, diarist)
@@ -131,15 +147,26 @@ def test_another_user_on_the_phone_never_sees_the_first_users_today(phone, live_
     assert page.get_by_test_id("plan-item").count() == 0
 
 
-def test_the_worker_installs_without_the_push_script(phone, live_server, diarist, settings, tmp_path):
-    """sw-push.js (Web Push) may be missing: the worker still installs and controls the page."""
+def test_the_worker_installs_when_the_push_script_fails(phone, live_server, diarist, monkeypatch):
+    """sw-push.js (Web Push) named by the server but failing to load (here a 404): the worker's
+    guarded importScripts lets it install and control the page all the same."""
+    from backcare import pwa
+
+    real = pwa._read_static
+    monkeypatch.setattr(pwa, "_read_static", lambda name: b"//" if name == pwa.PUSH_SOURCE else real(name))
     page = phone
-    page.route("**/js/sw-push.js", lambda route: route.fulfill(status=404, body="missing"))
-    page.context.route("**/js/sw-push.js", lambda route: route.fulfill(status=404, body="missing"))
+    asked = []
+
+    def missing(route):
+        asked.append(route.request.url)
+        route.fulfill(status=404, body="missing")
+
+    page.context.route("**/js/sw-push.js", missing)
     log_in(page, live_server, diarist)
     page.goto(live_server.url + "/today/")
     controlled(page)
     assert page.evaluate("navigator.serviceWorker.controller.state") == "activated"
+    assert asked, "the worker never tried to import the push script"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
