@@ -26,11 +26,22 @@ BACKGROUND_COLOR = "#ffffff"
 WORKER_SOURCE = "js/sw.js"
 # Written by the Web Push work (issue 18): the worker imports it when it exists.
 PUSH_SOURCE = "js/sw-push.js"
-# What a page needs offline: every stylesheet, script and icon of our own, Bootstrap's CSS and
-# Chart.js. Not the worker itself (the browser keeps it), nor source maps or the icons' SVG sources.
-PRECACHE_PREFIXES = ("css/", "js/", "img/")
-PRECACHE_VENDOR = ("vendor/bootstrap-5.3.9/css/bootstrap.min.css", "vendor/chartjs-4.6.1/chart.umd.min.js")
-PRECACHE_SKIP = (WORKER_SOURCE, PUSH_SOURCE)
+# What the pages that open offline need (Today, kept for its user, and the offline page): base.html's
+# files and Today's. Not History's chart or the session's scripts: those pages are not kept, so
+# offline they are the offline page. A kept Today also keeps every static file it links (sw.js),
+# so a script Today gains later is kept with it even before it is added here.
+PRECACHE = (
+    "vendor/bootstrap-5.3.9/css/bootstrap.min.css",
+    "css/backcare.css",
+    "css/dark.css",
+    "css/today.css",
+    "css/figures.css",
+    "js/theme.js",
+    "js/backcare.js",
+    "js/pwa.js",
+    "js/today.js",
+    "img/favicon.svg",
+)
 
 
 def user_key(user):
@@ -47,15 +58,8 @@ def _hashed():
 
 
 def _static_names():
-    names = set(PRECACHE_VENDOR)
-    for finder in finders.get_finders():
-        for path, _storage in finder.list(["*.map", "*.svg~", "README*"]):
-            path = path.replace("\\", "/")
-            if path.startswith(PRECACHE_PREFIXES) and path not in PRECACHE_SKIP:
-                if path.startswith("img/icons/") and path.endswith(".svg"):
-                    continue
-                names.add(path)
-    return sorted(names)
+    """The PRECACHE files this deployment has (collected, or in the source folders)."""
+    return [name for name in PRECACHE if staticfiles_storage.exists(name) or finders.find(name)]
 
 
 def _read_static(name):
@@ -71,22 +75,26 @@ def _read_static(name):
             return handle.read()
 
 
+def _url(name):
+    """A static file's URL; None when the collected manifest lacks it (collected before it existed)."""
+    try:
+        return static(name)
+    except ValueError:
+        return None
+
+
 def _worker_config():
-    names = _static_names()
+    found = [(name, _url(name)) for name in _static_names()]
+    names = [name for name, url in found if url]
+    urls = [url for _name, url in found if url]
     source = _read_static(WORKER_SOURCE) or b""
-    urls = [static(name) for name in names]
     version = hashlib.sha256(source)
     for name, url in zip(names, urls, strict=True):
         version.update(url.encode())
         if not _hashed():
             # Unhashed URLs (development, tests): a file's bytes can change under the same URL.
             version.update(hashlib.sha256(_read_static(name) or b"").digest())
-    push = None
-    if _read_static(PUSH_SOURCE) is not None:
-        try:
-            push = static(PUSH_SOURCE)
-        except ValueError:  # not in the manifest: collectstatic ran before the file existed
-            push = None
+    push = _url(PUSH_SOURCE) if _read_static(PUSH_SOURCE) is not None else None
     config = {
         "version": version.hexdigest()[:16],
         "hashed": _hashed(),

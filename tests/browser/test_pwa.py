@@ -170,7 +170,7 @@ def test_the_worker_installs_when_the_push_script_fails(phone, live_server, diar
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_dark_mode_follows_the_system(browser, live_server, diarist, scheme, page_problems):
+def test_dark_mode_follows_the_system(browser, live_server, diarist, scheme, page_problems, check_a11y):
     context = browser.new_context(viewport=SIZES["phone"], color_scheme=scheme)
     page = context.new_page()
     page_problems.watch(page)
@@ -185,12 +185,24 @@ def test_dark_mode_follows_the_system(browser, live_server, diarist, scheme, pag
         assert header == background
         page.screenshot(path=str(PWA_SHOTS / f"today-{scheme}.png"), full_page=True)
         page.screenshot(path=str(PWA_SHOTS / f"today-top-{scheme}.png"))
+        check_a11y(page)  # colour contrast included
 
         page.goto(live_server.url + "/history/")
         page.locator("#pain-chart").wait_for()
         page.screenshot(path=str(PWA_SHOTS / f"history-{scheme}.png"), full_page=True)
         page.locator(".chart-box").screenshot(path=str(PWA_SHOTS / f"chart-{scheme}.png"))
         page.locator("table.calendar").screenshot(path=str(PWA_SHOTS / f"calendar-{scheme}.png"))
+        check_a11y(page)
+
+        page.goto(live_server.url + "/history/report/")
+        page.screenshot(path=str(PWA_SHOTS / f"report-{scheme}.png"), full_page=True)
+        check_a11y(page)
+        # The report prints light whatever the screen shows.
+        page.emulate_media(media="print")
+        assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(255, 255, 255)"
+        assert page.evaluate("getComputedStyle(document.body).color") == "rgb(33, 37, 41)"
+        page.screenshot(path=str(PWA_SHOTS / f"report-print-from-{scheme}.png"), full_page=True)
+        page.emulate_media(media="screen")
 
         page.goto(live_server.url + "/exercises/cat-cow-gentle/")
         figure = page.get_by_test_id("figure")
@@ -199,6 +211,7 @@ def test_dark_mode_follows_the_system(browser, live_server, diarist, scheme, pag
         )
         assert stroke == ("rgb(220, 230, 243)" if scheme == "dark" else "rgb(29, 53, 87)")
         figure.screenshot(path=str(PWA_SHOTS / f"figure-{scheme}.png"))
+        check_a11y(page)
 
         # The system setting changes while the page is open: the page follows.
         other = "light" if scheme == "dark" else "dark"
