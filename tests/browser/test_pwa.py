@@ -213,6 +213,9 @@ def test_dark_mode_follows_the_system(browser, live_server, diarist, scheme, pag
         figure.screenshot(path=str(PWA_SHOTS / f"figure-{scheme}.png"))
         check_a11y(page)
 
+        page.goto(live_server.url + "/settings/")  # Bootstrap's text-danger heading, among others
+        check_a11y(page)
+
         # The system setting changes while the page is open: the page follows.
         other = "light" if scheme == "dark" else "dark"
         page.emulate_media(color_scheme=other)
