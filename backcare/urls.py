@@ -3,13 +3,17 @@ from django.contrib import admin
 from django.contrib.auth.views import LoginView, PasswordResetConfirmView
 from django.urls import include, path
 
-from backcare import views
+from backcare import pwa, views
 from backcare.forms import LoginForm, ResetPasswordForm
 from journal.views.share import shared_report
 
 urlpatterns = [
     path("", views.landing, name="landing"),
     path("healthz", views.healthz, name="healthz"),
+    # The home-screen app (backcare/pwa.py, docs/offline.md): the worker must live at the root.
+    path("manifest.webmanifest", pwa.manifest, name="manifest"),
+    path("sw.js", pwa.service_worker, name="service_worker"),
+    path("offline/", pwa.offline, name="offline"),
     path("accounts/signup/", views.signup, name="signup"),
     path("accounts/login/", LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("accounts/password_change/", views.PasswordChange.as_view(), name="password_change"),

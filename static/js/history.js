@@ -31,11 +31,20 @@
   if (box) box.hidden = false;
   var table = document.querySelector("[data-testid=pain-table]");
   if (table) table.open = false;
+  // Colours from the page's CSS custom properties (static/css/dark.css), so the chart follows
+  // the light or dark colour mode; redrawn when the system setting changes (static/js/theme.js).
+  var style = getComputedStyle(document.documentElement);
+  function colour(name, fallback) {
+    return style.getPropertyValue(name).trim() || fallback;
+  }
+  var DAILY = colour("--bc-chart-daily", "#0b6e4f");
+  var AVERAGE = colour("--bc-chart-average", "#1d4ed8");
+  var REST = colour("--bc-chart-rest", "#b45309");
   var datasets;
   if (data.unit === "week") {
     // Periods longer than a year: one point per week, the week's average (the table shows the same).
     datasets = [
-      { label: "Weekly average", data: data.pain, borderColor: "#1d4ed8", borderWidth: 2, pointRadius: 1.5, pointBackgroundColor: "#1d4ed8", spanGaps: false, tension: 0.25 },
+      { label: "Weekly average", data: data.pain, borderColor: AVERAGE, borderWidth: 2, pointRadius: 1.5, pointBackgroundColor: AVERAGE, spanGaps: false, tension: 0.25 },
     ];
   } else {
     var rest = new Set(data.rest);
@@ -45,12 +54,14 @@
     });
     var many = data.labels.length > 120;
     datasets = [
-      { label: "Daily pain", data: data.pain, showLine: false, pointRadius: many ? 1.5 : 3.5, pointBackgroundColor: "#0b6e4f", borderColor: "#0b6e4f" },
-      { label: "7-day average", data: data.average, borderColor: "#1d4ed8", borderWidth: 2.5, pointRadius: 0, spanGaps: false, tension: 0.25 },
-      { label: "Rest or rough day", data: marks, showLine: false, pointStyle: "triangle", pointRadius: many ? 2 : 5, pointBackgroundColor: "#b45309", borderColor: "#b45309" },
+      { label: "Daily pain", data: data.pain, showLine: false, pointRadius: many ? 1.5 : 3.5, pointBackgroundColor: DAILY, borderColor: DAILY },
+      { label: "7-day average", data: data.average, borderColor: AVERAGE, borderWidth: 2.5, pointRadius: 0, spanGaps: false, tension: 0.25 },
+      { label: "Rest or rough day", data: marks, showLine: false, pointStyle: "triangle", pointRadius: many ? 2 : 5, pointBackgroundColor: REST, borderColor: REST },
     ];
   }
-  new window.Chart(canvas, {
+  var TEXT = colour("--bc-chart-text", "#495057");
+  var GRID = colour("--bc-chart-grid", "rgba(0, 0, 0, 0.1)");
+  var chart = new window.Chart(canvas, {
     type: "line",
     data: { labels: data.labels, datasets: datasets },
     options: {
@@ -58,13 +69,28 @@
       maintainAspectRatio: false,
       interaction: { mode: "index", intersect: false },
       scales: {
-        y: { min: 0, max: 10, ticks: { stepSize: 2 }, title: { display: true, text: "Pain (0–10)" } },
-        x: { ticks: { maxTicksLimit: 6, autoSkip: true, callback: function (value) { return shortDate(this.getLabelForValue(value)); } } },
+        y: { min: 0, max: 10, ticks: { stepSize: 2, color: TEXT }, grid: { color: GRID }, title: { display: true, text: "Pain (0–10)", color: TEXT } },
+        x: { grid: { color: GRID }, ticks: { color: TEXT, maxTicksLimit: 6, autoSkip: true, callback: function (value) { return shortDate(this.getLabelForValue(value)); } } },
       },
       plugins: {
-        legend: { position: "bottom", labels: { boxWidth: 12 } },
+        legend: { position: "bottom", labels: { boxWidth: 12, color: TEXT } },
         tooltip: { callbacks: { title: function (items) { return data.unit === "week" ? "Week of " + shortDate(items[0].label) : longDate(items[0].label); } } },
       },
     },
+  });
+  document.addEventListener("backcare:theme", function () {
+    style = getComputedStyle(document.documentElement);
+    var text = colour("--bc-chart-text", TEXT);
+    var grid = colour("--bc-chart-grid", GRID);
+    var o = chart.options;
+    o.scales.x.ticks.color = o.scales.y.ticks.color = o.scales.y.title.color = o.plugins.legend.labels.color = text;
+    o.scales.x.grid.color = o.scales.y.grid.color = grid;
+    var average = colour("--bc-chart-average", AVERAGE);
+    chart.data.datasets.forEach(function (set) {
+      var c = set.label === "Daily pain" ? colour("--bc-chart-daily", DAILY) : set.label === "Rest or rough day" ? colour("--bc-chart-rest", REST) : average;
+      set.borderColor = c;
+      set.pointBackgroundColor = c;
+    });
+    chart.update();
   });
 })();

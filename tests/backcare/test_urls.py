@@ -24,6 +24,10 @@ PUBLIC = {
     # A calendar app reads the private feed without a session: the token is the key
     # (tests/reminders/test_calendar_feed.py).
     "reminders:calendar_feed",
+    # The home-screen app (backcare/pwa.py): the same for everyone, no one's data (tests/backcare/test_pwa.py).
+    "manifest",
+    "service_worker",
+    "offline",
 }
 
 # Values for URL parameters, by name; a parameter missing here fails the test.

@@ -22,9 +22,19 @@ def alice_with_history(alice):
     return alice
 
 
+# The same bytes for everyone, no one's data (tests/backcare/test_pwa.py checks that): the manifest,
+# the service worker (`no-cache`: the browser checks it for an update at each visit) and the
+# offline page may be kept by a cache.
+SHARED = {
+    "manifest": "public, max-age=86400",
+    "service_worker": "no-cache",
+    "offline": "public, max-age=86400",
+}
+
+
 def every_url(user):
     for name, pattern in all_named_patterns():
-        if name.startswith("admin:"):
+        if name.startswith("admin:") or name in SHARED:
             continue
         yield name, reverse(name, kwargs=sample_kwargs(user, pattern))
 
@@ -127,3 +137,14 @@ def test_a_calendar_feed_and_its_refusals_are_private(client, alice_with_history
     client.force_login(alice_with_history)
     response = client.get(reverse("reminders:calendar_download"))
     assert response.status_code == 200 and {"private", "no-store"} <= policy(response)
+
+
+@pytest.mark.parametrize("who", ["signed in", "anonymous"])
+def test_the_shared_responses_have_their_own_policy(client, alice, who):
+    if who == "signed in":
+        client.force_login(alice)
+    for name, expected in SHARED.items():
+        response = client.get(reverse(name))
+        assert response.status_code == 200, name
+        assert response["Cache-Control"] == expected, name
+        assert b"alice" not in response.content, name

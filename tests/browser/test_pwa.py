@@ -1,0 +1,231 @@
+"""The home-screen app in a real browser (docs/offline.md): the service worker keeps the signed-in
+user's own Today and opens it without a connection; logging out forgets it; another user on the
+same phone gets the offline page, never the first user's diary. And dark mode follows the system.
+
+Offline is Playwright's offline mode for the page plus every request of the context (the worker's
+own included) aborted by a route: offline mode alone does not cover the worker's fetches.
+"""
+
+import pytest
+
+from tests.conftest import make_history, make_user, screen_clear
+
+from .conftest import SCREENSHOTS, SIZES
+from .test_journeys import log_in
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+PWA_SHOTS = SCREENSHOTS / "pwa"
+
+
+@pytest.fixture
+def phone(browser, page_problems):
+    context = browser.new_context(viewport=SIZES["phone"])
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page_problems.watch(page)
+    yield page
+    context.close()
+    # The browser reports the requests the test cut itself as failed loads; nothing else may fail.
+    left = [p for p in page_problems.items if "net::ERR_" not in p and "Failed to load resource" not in p]
+    assert not left, "\n".join(left)
+
+
+def controlled(page):
+    """Wait until the worker controls the page and has kept what it keeps for it."""
+    page.wait_for_function("() => navigator.serviceWorker && navigator.serviceWorker.controller !== null")
+
+
+def kept_pages(page):
+    return page.evaluate(
+        "async () => (await caches.keys()).filter((n) => n.startsWith('backcare-user-')).sort()"
+    )
+
+
+def wait_for_kept_today(page):
+    page.wait_for_function(
+        """async () => { for (const n of await caches.keys()) {
+            if (n.startsWith('backcare-user-') && await (await caches.open(n)).match('/today/')) return true; }
+            return false; }""",
+        polling=200,
+    )
+
+
+def go_offline(page):
+    page.context.set_offline(True)
+    page.context.route("**/*", lambda route: route.abort("internetdisconnected"))
+
+
+def go_online(page):
+    page.context.unroute("**/*")
+    page.context.set_offline(False)
+
+
+@pytest.fixture
+def diarist():
+    user = make_user("diarist")
+    screen_clear(user)
+    make_history(user, 3)
+    return user
+
+
+def open_today_controlled(page, live_server, user):
+    log_in(page, live_server, user)
+    page.goto(live_server.url + "/today/")
+    controlled(page)
+    # The first load came before the worker: the second goes through it and is kept.
+    page.reload()
+    wait_for_kept_today(page)
+
+
+def test_today_opens_offline_with_the_users_own_page_and_logging_out_forgets_it(phone, live_server, diarist):
+    page = phone
+    open_today_controlled(page, live_server, diarist)
+    name = page.get_by_test_id("plan-item").first.inner_text()
+
+    go_offline(page)
+    page.goto(live_server.url + "/today/?source=pwa")
+    assert page.get_by_test_id("offline-copy-note").is_visible()
+    assert page.get_by_test_id("plan-item").first.inner_text() == name
+    # Its own stylesheets came from the phone too: the page is laid out, not bare HTML.
+    assert page.evaluate("getComputedStyle(document.querySelector('.site-header')).position") == "relative"
+    PWA_SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(PWA_SHOTS / "today-offline.png"), full_page=True)
+    # Any other page it cannot fetch: the offline page.
+    page.goto(live_server.url + "/history/")
+    assert page.get_by_test_id("offline-page").is_visible()
+
+    go_online(page)
+    page.goto(live_server.url + "/today/")
+    controlled(page)
+    assert kept_pages(page)
+    page.locator("#logout-form").evaluate("(form) => form.requestSubmit()")
+    page.wait_for_url(live_server.url + "/")
+    assert kept_pages(page) == []
+
+    go_offline(page)
+    page.goto(live_server.url + "/today/")
+    assert page.get_by_test_id("offline-page").is_visible()
+    assert page.get_by_test_id("plan-item").count() == 0
+
+
+def test_the_worker_forgets_the_kept_pages_on_a_logout_the_page_script_missed(phone, live_server, diarist):
+    """form.submit() fires no submit event, so static/js/pwa.js does not see it: the logout POST
+    still passes through the worker, which forgets the kept pages by itself."""
+    page = phone
+    open_today_controlled(page, live_server, diarist)
+    assert kept_pages(page)
+    page.locator("#logout-form").evaluate("(form) => form.submit()")
+    page.wait_for_url(live_server.url + "/")
+    page.wait_for_function(
+        "async () => !(await caches.keys()).some((n) => n.startsWith('backcare-user-'))", polling=200
+    )
+    go_offline(page)
+    page.goto(live_server.url + "/today/")
+    assert page.get_by_test_id("offline-page").is_visible()
+
+
+def test_another_user_on_the_phone_never_sees_the_first_users_today(phone, live_server, diarist):
+    page = phone
+    open_today_controlled(page, live_server, diarist)
+    first = kept_pages(page)
+    assert len(first) == 1
+
+    # The session ends without a logout (expired, cookies cleared); someone else signs in.
+    page.context.clear_cookies()
+    other = make_user("visitor")
+    screen_clear(other)
+    log_in(page, live_server, other)
+    page.goto(live_server.url + "/exercises/")
+    page.wait_for_function(
+        "async (first) => !(await caches.keys()).includes(first)", arg=first[0], polling=200
+    )
+
+    go_offline(page)
+    page.goto(live_server.url + "/today/")
+    assert page.get_by_test_id("offline-page").is_visible()
+    assert page.get_by_test_id("plan-item").count() == 0
+
+
+def test_the_worker_installs_when_the_push_script_fails(phone, live_server, diarist, monkeypatch):
+    """sw-push.js (Web Push) named by the server but failing to load (here a 404): the worker's
+    guarded importScripts lets it install and control the page all the same."""
+    from backcare import pwa
+
+    real = pwa._read_static
+    monkeypatch.setattr(pwa, "_read_static", lambda name: b"//" if name == pwa.PUSH_SOURCE else real(name))
+    page = phone
+    asked = []
+
+    def missing(route):
+        asked.append(route.request.url)
+        route.fulfill(status=404, body="missing")
+
+    page.context.route("**/js/sw-push.js", missing)
+    log_in(page, live_server, diarist)
+    page.goto(live_server.url + "/today/")
+    controlled(page)
+    assert page.evaluate("navigator.serviceWorker.controller.state") == "activated"
+    assert asked, "the worker never tried to import the push script"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_dark_mode_follows_the_system(browser, live_server, diarist, scheme, page_problems, check_a11y):
+    context = browser.new_context(viewport=SIZES["phone"], color_scheme=scheme)
+    page = context.new_page()
+    page_problems.watch(page)
+    log_in(page, live_server, diarist)
+    PWA_SHOTS.mkdir(parents=True, exist_ok=True)
+    try:
+        page.goto(live_server.url + "/today/")
+        assert page.evaluate("document.documentElement.getAttribute('data-bs-theme')") == scheme
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        assert background == ("rgb(33, 37, 41)" if scheme == "dark" else "rgb(255, 255, 255)")
+        header = page.evaluate("getComputedStyle(document.querySelector('.site-header')).backgroundColor")
+        assert header == background
+        page.screenshot(path=str(PWA_SHOTS / f"today-{scheme}.png"), full_page=True)
+        page.screenshot(path=str(PWA_SHOTS / f"today-top-{scheme}.png"))
+        check_a11y(page)  # colour contrast included
+
+        page.goto(live_server.url + "/history/")
+        page.locator("#pain-chart").wait_for()
+        page.screenshot(path=str(PWA_SHOTS / f"history-{scheme}.png"), full_page=True)
+        page.locator(".chart-box").screenshot(path=str(PWA_SHOTS / f"chart-{scheme}.png"))
+        page.locator("table.calendar").screenshot(path=str(PWA_SHOTS / f"calendar-{scheme}.png"))
+        check_a11y(page)
+
+        page.goto(live_server.url + "/history/report/")
+        page.screenshot(path=str(PWA_SHOTS / f"report-{scheme}.png"), full_page=True)
+        check_a11y(page)
+        # The report prints light whatever the screen shows.
+        page.emulate_media(media="print")
+        assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(255, 255, 255)"
+        assert page.evaluate("getComputedStyle(document.body).color") == "rgb(33, 37, 41)"
+        page.screenshot(path=str(PWA_SHOTS / f"report-print-from-{scheme}.png"), full_page=True)
+        page.emulate_media(media="screen")
+
+        page.goto(live_server.url + "/exercises/cat-cow-gentle/")
+        figure = page.get_by_test_id("figure")
+        stroke = figure.locator(".fig-moving polyline[stroke='#1d3557']").first.evaluate(
+            "(el) => getComputedStyle(el).stroke"
+        )
+        assert stroke == ("rgb(220, 230, 243)" if scheme == "dark" else "rgb(29, 53, 87)")
+        figure.screenshot(path=str(PWA_SHOTS / f"figure-{scheme}.png"))
+        check_a11y(page)
+
+        page.goto(live_server.url + "/settings/")  # Bootstrap's text-danger heading, among others
+        check_a11y(page)
+
+        # The system setting changes while the page is open: the page follows.
+        other = "light" if scheme == "dark" else "dark"
+        page.emulate_media(color_scheme=other)
+        page.wait_for_function(
+            "(other) => document.documentElement.getAttribute('data-bs-theme') === other", arg=other
+        )
+
+        # Printing is light whatever the screen.
+        page.emulate_media(color_scheme="dark", media="print")
+        assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(255, 255, 255)"
+    finally:
+        context.close()
+    assert not page_problems.items, "\n".join(page_problems.items)
