@@ -78,6 +78,7 @@ PAGES = [
             "days",
             "ticks",
             "level changes",
+            "offline writes recorded (journal/client_ops.py)",
             "dismissals",
             "safety screens",
             "alerts read",
@@ -90,6 +91,8 @@ PAGES = [
         ],
     ),
     ("journal:share", "", [*JOURNAL, "share links", "their views"]),
+    # The offline queue's question before it sends (static/js/offline-queue.js): who, and a token.
+    ("journal:offline_token", "", JOURNAL),
     ("settings", "", [*LOGGED_IN, "plan items"]),
     ("password_change", "", LOGGED_IN),
     ("password_change_done", "", LOGGED_IN),
@@ -201,3 +204,45 @@ def test_the_shared_report_makes_exactly_its_queries_for_one_day_and_for_five_ye
     # With five years of daily ticks the streak outgrows the days read, as on the owner's report;
     # "all" reads every day.
     assert counts == [len(queries), len(queries) + (0 if query == "range=all" else 1)]
+
+
+# The Today page's writes, as the page's script sends them (JSON), one after the other from a new
+# day: their exact counts without an operation id (as before offline writes) and with one and a
+# base (journal/client_ops.py): five more, always the same five.
+WRITES = [
+    ("tick", "daily-walk", {}, "t0", 23),
+    ("tick", "daily-walk", {"pain_during": "3"}, "fn.n.1.n", 15),  # "how did it feel"
+    ("untick", "daily-walk", {}, "t1", 10),
+    ("tick", "standing-backbend", {"add": "on"}, "t0", 17),
+    ("tick", "standing-backbend", {"add": "on"}, "t1", 16),
+    ("untick", "standing-backbend", {}, "t2", 11),  # undo one
+    ("checkin", None, {"pain": "4"}, "cn.n.00000000", 8),
+]
+WITH_AN_ID = [
+    "savepoint",
+    "the operation recorded (unique id)",
+    "savepoint released",
+    "the base: the tick or the day's entry as it is",
+    "the user's operations older than a week pruned",
+]
+
+
+@pytest.mark.parametrize("with_id", [False, True], ids=["without-id", "with-id-and-base"])
+def test_each_today_write_makes_exactly_its_queries(client, with_id):
+    import uuid
+
+    catalog.catalog()
+    user = make_user("writer")
+    screen_clear(user)
+    client.force_login(user)
+    day = user.local_today().isoformat()
+    for name, slug, fields, base, queries in WRITES:
+        kwargs = {"day": day, **({"exercise": slug} if slug else {})}
+        data = {**fields, "client_op": str(uuid.uuid4()), "base": base} if with_id else fields
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.post(
+                reverse(f"journal:{name}", kwargs=kwargs), data, HTTP_X_REQUESTED_WITH="fetch"
+            )
+        assert response.status_code == 200, (name, fields, response.content)
+        expected = queries + len(WITH_AN_ID) if with_id else queries
+        assert len(ctx.captured_queries) == expected, (name, fields)
