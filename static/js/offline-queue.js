@@ -35,6 +35,7 @@
   var expired = false;
   var askedForeign = false;
   var reloadAfter = false;
+  var addedWhileFlushing = false;
   var seq = 0;
 
   // ---- Storage: IndexedDB when the browser has it, else this page's memory only. ----
@@ -164,6 +165,7 @@
       op.base = "";
     }
     ops.push(op);
+    if (flushing) addedWhileFlushing = true;
     render();
     return save(op).then(function () {
       if (navigator.onLine) flush();
@@ -293,6 +295,10 @@
       .then(function () {
         flushing = null;
         render();
+        if (addedWhileFlushing && !expired && navigator.onLine) {
+          addedWhileFlushing = false;
+          return flush(); // a write kept while this round was ending
+        }
         if (reloadAfter && !mine().length) {
           reloadAfter = false;
           keepNotes();

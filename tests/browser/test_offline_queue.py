@@ -120,9 +120,13 @@ def test_an_answer_lost_on_the_way_back_counts_once(phone, live_server, walker):
     page.goto(live_server.url + "/today/")
     pattern = "**/tick/standing-backbend/"
 
+    calls = []
+
     def saved_then_lost(route):
-        route.fetch()  # it reaches the server, which saves it
-        route.abort("internetdisconnected")
+        calls.append(route.request.post_data_buffer)
+        if len(calls) == 1:
+            route.fetch()  # the first reaches the server, which saves it
+        route.abort("internetdisconnected")  # and no answer comes back (nor for a quick retry)
 
     page.route(pattern, saved_then_lost)
     row = page.locator(ROW.format("standing-backbend"))
@@ -131,6 +135,7 @@ def test_an_answer_lost_on_the_way_back_counts_once(phone, live_server, walker):
     assert Tick.objects.get().times == 1
     page.unroute(pattern)
     page.evaluate("() => window.BackCareQueue.flush()")
+    assert calls, "the route saw the write"
     saves_settled(page)
     assert Tick.objects.get().times == 1, "sent twice, counted once"
     assert ClientOperation.objects.count() == 1
@@ -239,3 +244,43 @@ def test_a_different_user_who_says_no_keeps_them_for_their_owner(phone, live_ser
     saves_settled(page)
     assert ticked(walker) == ["daily-walk"]
     assert not Tick.objects.filter(entry__user=neighbour).exists()
+
+
+def test_counts_and_how_it_felt_made_offline_are_sent_in_order(phone, live_server, walker, check_a11y):
+    """Two taps of "Add one" on the same row: the second starts from what the first leaves (its base
+    comes from the first one's answer). "How did it feel" on a row ticked before the signal went."""
+    page = phone
+    log_in(page, live_server, walker)
+    page.goto(live_server.url + "/today/")
+    page.locator(ROW.format("daily-walk")).get_by_test_id("tick").click()
+    saves_settled(page)
+    go_offline(page, live_server)
+
+    count = page.locator(ROW.format("standing-backbend"))
+    for _ in range(2):
+        count.get_by_test_id("tick").click()
+        page.locator(ROW.format("standing-backbend") + "[data-pending=queued]").wait_for()
+    walk = page.locator(ROW.format("daily-walk"))
+    walk.locator(".tick-detail summary").click()
+    walk.locator("select[name=pain_during]").select_option("3")
+    walk.get_by_role("button", name="Save").click()
+    walk.locator("[data-queued-note]").wait_for()
+    assert (
+        queue_line(page).inner_text() == "3 changes saved on this phone, to be sent when you're back online."
+    )
+    check_a11y(page)
+    assert Tick.objects.get().pain_during is None
+
+    come_back(page, live_server)
+    saves_settled(page)
+    page.wait_for_function("() => window.BackCareQueue.list().length === 0")
+    assert Tick.objects.get(exercise__slug="standing-backbend").times == 2
+    assert Tick.objects.get(exercise__slug="daily-walk").pain_during == 3
+    assert (
+        page.locator(ROW.format("standing-backbend"))
+        .get_by_test_id("schedule")
+        .inner_text()
+        .startswith("2 of 5")
+    )
+    assert "Pain during 3" in walk.locator(".tick-detail summary").inner_text()
+    assert ClientOperation.objects.count() == 4  # the first tick was sent online, with its id too
