@@ -2,17 +2,20 @@
 recorded once, so a replay never counts twice; refused with 409 when the day changed elsewhere."""
 
 import json
+import threading
 import uuid
 from datetime import timedelta
 
 import pytest
 from django.contrib.messages import get_messages
+from django.db import connection
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from journal import client_ops
 from journal.models import ClientOperation, Entry, Tick
-from tests.conftest import PASSWORD, screen_clear
+from tests.conftest import PASSWORD, make_user, screen_clear
 
 pytestmark = pytest.mark.django_db
 
@@ -350,3 +353,34 @@ def test_today_prints_the_bases_the_queue_starts_from(alice_today, screened_alic
     assert 'data-base-times="t0" data-base-feel="f-"' in body
     assert 'data-base="c5.n.00000000"' in body
     assert f'data-user="{screened_alice.pk}"' in body
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="runs in the PostgreSQL pass of CI")
+def test_the_same_write_sent_six_times_at_once_counts_once():
+    """The phone sends a queued "Add one" again while the first send is still on its way: the
+    unique id makes the later ones wait for the first, then answer as replays."""
+    user = make_user("racer")
+    screen_clear(user)
+    path = url("tick", user, "standing-backbend")
+    write = op(add="on", base="t0")
+    barrier = threading.Barrier(6)
+    statuses = []
+
+    def send_it():
+        client = Client()
+        client.force_login(user)
+        barrier.wait()
+        try:
+            statuses.append(send(client, path, write).status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=send_it) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert statuses == [200] * 6
+    assert tick_of(user, "standing-backbend").times == 1
+    assert ClientOperation.objects.count() == 1
