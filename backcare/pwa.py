@@ -39,6 +39,7 @@ PRECACHE = (
     "js/theme.js",
     "js/backcare.js",
     "js/pwa.js",
+    "js/offline-queue.js",
     "js/today.js",
     "img/favicon.svg",
 )

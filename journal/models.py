@@ -417,3 +417,36 @@ class ShareView(models.Model):
 
     def __str__(self):
         return f"{self.link_id} at {self.viewed_at:%Y-%m-%d %H:%M}"
+
+
+class ClientOperation(models.Model):
+    """A write sent by the Today page with its own id (a UUID made on the phone), recorded once in
+    the write's transaction: a replay of the same id (a queued offline write sent again, an answer
+    lost on the way back) finds it here and changes nothing (journal/client_ops.py, docs/offline.md).
+
+    Kept `client_ops.KEEP_DAYS` days, then pruned as the user's next one is recorded.
+    """
+
+    class Kind(models.TextChoices):
+        TICK = "tick", "Done"
+        UNTICK = "untick", "Undo"
+        ADD = "add", "Add one"
+        UNDO_ONE = "undo-one", "Undo one"
+        FEEL = "feel", "How did it feel"
+        CHECKIN = "checkin", "Check-in"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    op_id = models.UUIDField(unique=True)
+    kind = models.CharField(max_length=8, choices=Kind)
+    day = models.DateField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        indexes = [
+            # The prune of a user's old operations, and the export.
+            models.Index(fields=["user", "created_at"], name="clientop_user_created"),
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} {self.kind} {self.day} {self.op_id}"

@@ -13,6 +13,7 @@ from exercises.models import Exercise, Progression
 from journal import history, plan_history, safety
 from journal.history import Day
 from journal.models import (
+    ClientOperation,
     Dismissal,
     Entry,
     LevelChange,
@@ -525,6 +526,10 @@ def export_records(*, user):
                 "reason",
                 "created_at",
             )
+        ),
+        # Writes the Today page sent with an operation id, kept a week (journal/client_ops.py).
+        "client_operations": list(
+            ClientOperation.objects.filter(user=user).values("op_id", "kind", "day", "created_at")
         ),
         "dismissals": list(
             Dismissal.objects.filter(user=user).values("plan_item__progression__slug", "kind", "until")

@@ -1,13 +1,26 @@
 """Writes that touch several rows: keyword-only, each in one transaction."""
 
+from datetime import timedelta
+
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.utils import timezone
 
 from backcare import diary_version
 from exercises import dose
 from exercises.models import Exercise
-from journal import schedule, sharing
-from journal.models import Dismissal, Entry, LevelChange, PlanItem, PlanPeriod, ShareLink, ShareView, Tick
+from journal import client_ops, schedule, sharing
+from journal.models import (
+    ClientOperation,
+    Dismissal,
+    Entry,
+    LevelChange,
+    PlanItem,
+    PlanPeriod,
+    ShareLink,
+    ShareView,
+    Tick,
+)
 from journal.selectors import family_of, planned_exercises, recent_ticks
 from journal.suggestions import Kind, Suggestion, snooze_until
 
@@ -78,9 +91,55 @@ def _entry_for(*, user, day):
     return entry
 
 
+class OpReplayed(Exception):
+    """The write's operation id was recorded before (journal/client_ops.py): nothing was changed."""
+
+
+class OpConflict(Exception):
+    """The write's base is not the server's state any more: nothing was changed."""
+
+
+class OpTaken(Exception):
+    """The write's operation id was recorded for another user: nothing was changed."""
+
+
+def _op_claim(*, user, op, kind, day, current):
+    """Record the operation `op` once, in the caller's transaction, before its write.
+
+    `current()` gives the server's base of what the write changes (read only when `op` has a base).
+    Raises OpReplayed, OpConflict or OpTaken, which roll the caller's transaction back; no `op`
+    (a write without an id) does nothing, as before offline writes.
+    """
+    if op is None:
+        return
+    try:
+        with transaction.atomic():
+            ClientOperation.objects.create(user=user, op_id=op.id, kind=kind, day=day)
+    except IntegrityError:
+        if ClientOperation.objects.filter(op_id=op.id, user=user).exists():
+            raise OpReplayed from None
+        raise OpTaken from None
+    if op.base is not None and op.base != current():
+        raise OpConflict
+    cutoff = timezone.now() - timedelta(days=client_ops.KEEP_DAYS)
+    ClientOperation.objects.filter(user=user, created_at__lt=cutoff).delete()
+
+
+def _tick_now(*, user, day, exercise):
+    return Tick.objects.filter(entry__user=user, entry__date=day, exercise=exercise).first()
+
+
 @transaction.atomic
-def checkin_save(*, user, day, pain, notes, leg_symptoms):
+def checkin_save(*, user, day, pain, notes, leg_symptoms, op=None):
+    """Save the day's check-in answers; with `op`, once (OpReplayed, OpConflict, OpTaken)."""
     diary_version.changed(user)
+    _op_claim(
+        user=user,
+        op=op,
+        kind=client_ops.CHECKIN,
+        day=day,
+        current=lambda: client_ops.checkin_base(Entry.objects.filter(user=user, date=day).first()),
+    )
     entry = _entry_for(user=user, day=day)
     entry.pain = pain
     entry.notes = notes
@@ -90,12 +149,35 @@ def checkin_save(*, user, day, pain, notes, leg_symptoms):
 
 
 @transaction.atomic
-def tick_record(*, user, day, exercise, pain_during=None, effort="", full_dose=True, spread=None, add=False):
+def tick_record(
+    *,
+    user,
+    day,
+    exercise,
+    pain_during=None,
+    effort="",
+    full_dose=True,
+    spread=None,
+    add=False,
+    op=None,
+    kind=client_ops.TICK,
+):
     """Mark an exercise done on a day. Idempotent: a repeated tick updates the detail, never duplicates.
 
     `add` (a times-a-day level's tap): one more time on the day's one tick, which starts at 1.
+    `op` (journal/client_ops.py): the write's operation id and base, recorded once as `kind`;
+    a replay or a conflict changes nothing (OpReplayed, OpConflict, OpTaken).
     """
     diary_version.changed(user)
+    _op_claim(
+        user=user,
+        op=op,
+        kind=kind,
+        day=day,
+        current=lambda: client_ops.current_base(
+            op.base[0], tick=_tick_now(user=user, day=day, exercise=exercise)
+        ),
+    )
     entry = _entry_for(user=user, day=day)
     try:
         with transaction.atomic():
@@ -124,13 +206,20 @@ def tick_record(*, user, day, exercise, pain_during=None, effort="", full_dose=T
 
 
 @transaction.atomic
-def tick_remove(*, user, day, exercise, one=False):
+def tick_remove(*, user, day, exercise, one=False, op=None):
     """Mark an exercise not done on a day: returns how many ticks went.
 
     With `one` (a times-a-day level's undo) one time goes, the tick only with its last one; then it
-    returns the times left.
+    returns the times left. `op`: as for `tick_record`.
     """
     diary_version.changed(user)
+    _op_claim(
+        user=user,
+        op=op,
+        kind=client_ops.UNDO_ONE if one else client_ops.UNTICK,
+        day=day,
+        current=lambda: client_ops.times_base(_tick_now(user=user, day=day, exercise=exercise)),
+    )
     ticks = Tick.objects.filter(entry__user=user, entry__date=day, exercise=exercise)
     if not one:
         return ticks.delete()[0]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from journal.views import account, export, history, plan, psfs, safety, session, share, today
+from journal.views import account, export, history, offline, plan, psfs, safety, session, share, today
 
 app_name = "journal"
 
@@ -15,6 +15,7 @@ urlpatterns = [
     path("day/<str:day>/untick/<slug:exercise>/", today.untick, name="untick"),
     path("plan/<int:pk>/accept/", today.accept, name="accept"),
     path("plan/<int:pk>/dismiss/", today.dismiss, name="dismiss"),
+    path("today/offline-token/", offline.offline_token, name="offline_token"),
     path("today/gentle/", today.gentle_accept, name="gentle_accept"),
     path("today/gentle/not-now/", today.gentle_dismiss, name="gentle_dismiss"),
     path("plan/<slug:progression>/set/", plan.plan_set, name="plan_set"),

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from backcare import page_cache
 from exercises import catalog, dose
 from exercises.models import Exercise, Progression
-from journal import days, history, psfs, schedule, selectors, services, suggestions
+from journal import client_ops, days, history, psfs, schedule, selectors, services, suggestions
 from journal.decorators import plan_write, wants_json
 from journal.forms import LEG_CHOICES, PAIN_CHOICES, CheckinForm, DayTypeForm, SuggestionForm, TickForm
 from journal.models import Dismissal, Entry, LevelChange, PlanItem, Tick
@@ -65,6 +65,11 @@ class Row:
         effort = f", {EFFORT_WORDS.get(tick.effort, tick.effort)}" if tick.effort else ""
         spread = ", spread down the leg" if tick.spread else ""
         return f"Pain during {pain}{effort}{spread} · change"
+
+    @property
+    def bases(self):
+        """The row's bases for a write queued offline (journal/client_ops.py): {"t": ..., "f": ...}."""
+        return client_ops.tick_bases(self.tick)
 
     @property
     def spread_answer(self):
@@ -247,6 +252,7 @@ def _day_body(request, day, form=None):
     )
     context["checkin_folded"] = context["checked_in"] and form is None
     context["checkin_url"] = reverse("journal:checkin", kwargs={"day": context["day_iso"]})
+    context["checkin_base"] = client_ops.checkin_base(entry)  # for a check-in queued offline
     context["day_type_url"] = reverse("journal:day_type", kwargs={"day": context["day_iso"]})
     if context["is_today"]:  # today's lesson line (learn/course.py): one query, the lessons are cached
         context["lesson_offer"] = learn_selectors.todays_lesson(user=request.user, today=day)
@@ -295,27 +301,80 @@ def day_view(request, day):
     return _render_day(request, parsed)
 
 
+def _client_op(request, kind):
+    """The write's client operation id and base (journal/client_ops.py): (Op or None, message)."""
+    return client_ops.parse(
+        header=request.headers.get("X-Client-Op"),
+        field=request.POST.get("client_op"),
+        base=request.POST.get("base"),
+        kind=kind,
+    )
+
+
+def _checkin_refused(request, day, message):
+    """A check-in sent by the offline queue (JSON) gets a 400; the form a message and Today."""
+    if wants_json(request):
+        return JsonResponse({"ok": False, "message": message}, status=400)
+    messages.error(request, message)
+    return redirect(_day_url(day, request.user.local_today()) if day else reverse("journal:today"))
+
+
+def _checkin_answer(request, day, entry, *, status=200):
+    """What a check-in sent by the offline queue gets back: the day's base and where to look."""
+    return JsonResponse(
+        {
+            "ok": status == 200,
+            "conflict": status == 409,
+            "bases": {"c": client_ops.checkin_base(entry)},
+            "redirect": _day_url(day, request.user.local_today()),
+        },
+        status=status,
+    )
+
+
 @login_required
 @require_POST
 def checkin(request, day):
-    parsed = _parse_day(request, day)
-    if parsed is None:
-        return redirect("journal:today")
+    if wants_json(request):  # the offline queue's replay: a refused day is a 400, not Today
+        parsed, error = days.parse(day, today=request.user.local_today(), first=request.user.first_day())
+        if error:
+            return _checkin_refused(request, None, f"Not saved: {error}")
+    else:
+        parsed = _parse_day(request, day)
+        if parsed is None:
+            return redirect("journal:today")
+    op, error = _client_op(request, client_ops.CHECKIN)
+    if error:
+        return _checkin_refused(request, parsed, error)
     entry = selectors.entry(user=request.user, day=parsed)
     form = CheckinForm.for_entry(entry, request.POST)
     if not form.is_valid():
-        messages.error(
-            request,
-            "Your check-in was not saved: " + " ".join(e for errs in form.errors.values() for e in errs),
-        )
+        message = "Your check-in was not saved: " + " ".join(e for errs in form.errors.values() for e in errs)
+        if wants_json(request):
+            return _checkin_refused(request, parsed, message)
+        messages.error(request, message)
         return _render_day(request, parsed, form=form)
-    services.checkin_save(
-        user=request.user,
-        day=parsed,
-        pain=form.cleaned_data["pain"],
-        notes=form.cleaned_data["notes"],
-        leg_symptoms=form.cleaned_data["leg_symptoms"],
-    )
+    try:
+        entry = services.checkin_save(
+            user=request.user,
+            day=parsed,
+            pain=form.cleaned_data["pain"],
+            notes=form.cleaned_data["notes"],
+            leg_symptoms=form.cleaned_data["leg_symptoms"],
+            op=op,
+        )
+    except services.OpReplayed:
+        messages.success(request, f"Check-in already saved for {parsed:%A %-d %B}.")
+        if wants_json(request):
+            return _checkin_answer(request, parsed, entry)
+        return redirect(_day_url(parsed, request.user.local_today()))
+    except services.OpConflict:
+        messages.warning(request, f"Check-in for {parsed:%A %-d %B}: {client_ops.CHANGED_ELSEWHERE}")
+        if wants_json(request):
+            return _checkin_answer(request, parsed, entry, status=409)
+        return redirect(_day_url(parsed, request.user.local_today()))
+    except services.OpTaken:
+        return _checkin_refused(request, parsed, client_ops.OP_TAKEN)
     pain = form.cleaned_data["pain"]
     if pain is None:
         messages.success(request, f"Check-in saved for {parsed:%A %-d %B}, without a pain number.")
@@ -327,6 +386,8 @@ def checkin(request, day):
             "Numbness or tingling below the knee is worth having checked: please see a doctor or "
             "physiotherapist about it, and stop any exercise that spreads it further down your leg.",
         )
+    if wants_json(request):
+        return _checkin_answer(request, parsed, entry)
     return redirect(_day_url(parsed, request.user.local_today()))
 
 
@@ -341,22 +402,30 @@ def _planned_exercise(request, day, slug):
     return None
 
 
-def _tick_response(request, day, exercise, message):
+def _tick_response(request, day, exercise, message, *, conflict=False):
+    """The answer to a tick, undo or count: the row as the server has it. `conflict`: a write queued
+    offline whose base is not the server's any more (journal/client_ops.py), answered 409."""
     if wants_json(request):
         context = _page_state(request, day)
         row = next((r for r in context["rows"] if r.exercise.pk == exercise.pk), None)
         return JsonResponse(
             {
-                "ok": True,
+                "ok": not conflict,
+                "conflict": conflict,
                 "message": message,
+                "bases": client_ops.tick_bases(row.tick if row else None),
                 "row": render_to_string("journal/_plan_row.html", {**context, "row": row}, request=request)
                 if row
                 else "",
                 "done_count": context["done_count"],
                 "planned_count": context["planned_count"],
                 "streak": context["streak"],
-            }
+            },
+            status=409 if conflict else 200,
         )
+    if conflict:
+        messages.warning(request, message)
+        return redirect(_day_url(day, request.user.local_today()) + f"#ex-{exercise.slug}")
     messages.success(request, message)
     if request.POST.get("from") == "session":  # the session page's Done, without JavaScript
         return redirect("journal:session")
@@ -385,16 +454,25 @@ def tick(request, day, exercise):
         errors = " ".join(e for errs in form.errors.values() for e in errs)
         return _tick_error(request, parsed, f"Not saved: {errors}")
     counts_up = planned.schedule == Exercise.Schedule.TIMES_A_DAY
-    saved, created = services.tick_record(
-        user=request.user,
-        day=parsed,
-        exercise=planned,
-        pain_during=form.cleaned_data["pain_during"],
-        effort=form.cleaned_data["effort"],
-        full_dose=not form.cleaned_data["partial"],
-        spread=form.cleaned_data["spread"],
-        add=counts_up and form.cleaned_data["add"],
-    )
+    kind = client_ops.tick_kind(counts_up=counts_up, add=form.cleaned_data["add"], posted=request.POST)
+    op, error = _client_op(request, kind)
+    if error:
+        return _tick_error(request, parsed, error)
+    try:
+        saved, created = services.tick_record(
+            user=request.user,
+            day=parsed,
+            exercise=planned,
+            pain_during=form.cleaned_data["pain_during"],
+            effort=form.cleaned_data["effort"],
+            full_dose=not form.cleaned_data["partial"],
+            spread=form.cleaned_data["spread"],
+            add=counts_up and form.cleaned_data["add"],
+            op=op,
+            kind=kind,
+        )
+    except (services.OpReplayed, services.OpConflict, services.OpTaken) as outcome:
+        return _op_outcome(request, parsed, planned, outcome)
     if counts_up and form.cleaned_data["add"]:
         message = f"{planned.name}: {_times_words(planned, saved.times)}."
     else:
@@ -415,12 +493,29 @@ def untick(request, day, exercise):
     if parsed is None:
         return _tick_error(request, None, "Not saved: that date can't be logged.")
     found = get_object_or_404(Exercise, slug=exercise)
-    if found.schedule == Exercise.Schedule.TIMES_A_DAY:
-        # One time fewer, down to none.
-        left = services.tick_remove(user=request.user, day=parsed, exercise=found, one=True)
+    one = found.schedule == Exercise.Schedule.TIMES_A_DAY  # one time fewer, down to none
+    op, error = _client_op(request, client_ops.UNDO_ONE if one else client_ops.UNTICK)
+    if error:
+        return _tick_error(request, parsed, error)
+    try:
+        left = services.tick_remove(user=request.user, day=parsed, exercise=found, one=one, op=op)
+    except (services.OpReplayed, services.OpConflict, services.OpTaken) as outcome:
+        return _op_outcome(request, parsed, found, outcome)
+    if one:
         return _tick_response(request, parsed, found, f"{found.name}: {_times_words(found, left)}.")
-    services.tick_remove(user=request.user, day=parsed, exercise=found)
     return _tick_response(request, parsed, found, f"{found.name}: marked as not done.")
+
+
+def _op_outcome(request, day, exercise, outcome):
+    """A tick, undo or count whose operation id was seen before (nothing changed: the row as it is),
+    whose base is stale (409, the server's row kept) or whose id is another user's (400)."""
+    if isinstance(outcome, services.OpReplayed):
+        return _tick_response(request, day, exercise, f"{exercise.name}: already saved.")
+    if isinstance(outcome, services.OpConflict):
+        return _tick_response(
+            request, day, exercise, f"{exercise.name}: {client_ops.CHANGED_ELSEWHERE}", conflict=True
+        )
+    return _tick_error(request, day, client_ops.OP_TAKEN)
 
 
 def _times_words(exercise, times):

@@ -4,11 +4,16 @@
 // saving. The server's answer then replaces the row; a refusal (the server answered "not saved")
 // puts the row back and says why; a lost connection keeps the row as tapped, marked "not saved
 // yet", and tries again when the browser is back online, after a while, or on a tap.
+// With the offline queue (offline-queue.js, docs/offline.md) a write that finds no connection is
+// kept on this phone instead, shown as "Saved on this phone", and sent when the connection returns;
+// the hooks are marked "Offline queue".
 (function () {
   "use strict";
 
   var plan = document.querySelector("[data-plan]");
   if (!plan) return;
+  var queue = window.BackCareQueue || null; // Offline queue: absent, lost taps retry as before
+  var KEPT = "Saved on this phone. It will be sent when you're back online.";
   var notSaved = document.querySelector("[data-not-saved]");
   var RETRY_SECONDS = [5, 15, 30, 60];
   // Per exercise: what the person last asked for (want), what the server last confirmed (saved),
@@ -110,6 +115,32 @@
     }
   }
 
+  // Offline queue: the row's tap is kept on this phone, to be sent later.
+  function markQueued(row) {
+    row.setAttribute("data-pending", "queued");
+    row.removeAttribute("aria-busy");
+    var status = statusOf(row);
+    var retry = status.querySelector("button");
+    if (retry) retry.remove();
+    status.querySelector(".tick-status-text").textContent = KEPT;
+  }
+
+  function fieldsOf(body) {
+    var fields = [];
+    body.forEach(function (value, name) {
+      if (name !== "csrfmiddlewaretoken" && name !== "client_op") fields.push([name, value]);
+    });
+    return fields;
+  }
+
+  function keepWrite(row, write, body) {
+    write.fields = fieldsOf(body);
+    write.target = "t:" + queue.day + ":" + write.slug;
+    write.base = row.getAttribute("data-base-times");
+    queue.add(write);
+    markQueued(row);
+  }
+
   function replaceRow(row, html) {
     var holder = document.createElement("ul");
     holder.innerHTML = html;
@@ -137,6 +168,15 @@
     var form = row.querySelector("[data-tick-form]");
     var body = new FormData(form);
     var url = row.getAttribute(target ? "data-tick-url" : "data-untick-url");
+    // Offline queue: each write has its own id (sent twice, it counts once); while older writes
+    // wait on this phone, this one waits behind them.
+    var opId = queue ? queue.newId() : "";
+    if (opId) body.append("client_op", opId);
+    var write = { id: opId, url: url, kind: target ? "tick" : "untick", slug: slug };
+    if (queue && queue.waiting()) {
+      kept(slug, target, row, write, body);
+      return;
+    }
 
     fetch(url, {
       method: "POST",
@@ -159,9 +199,20 @@
       },
       function () {
         state.busy = false;
-        lost(slug);
+        if (queue) kept(slug, target, rowOf(slug), write, body);
+        else lost(slug);
       }
     );
+  }
+
+  // Offline queue: the tap is kept on this phone; a later tap of the same row queues behind it.
+  function kept(slug, target, row, write, body) {
+    var state = states[slug];
+    state.busy = false;
+    state.saved = target;
+    if (row) keepWrite(row, write, body);
+    if (state.want !== target) send(slug);
+    else delete states[slug];
   }
 
   function saved(slug, target, data) {
@@ -172,6 +223,11 @@
       return;
     }
     var row = rowOf(slug);
+    if (row && data.bases) {
+      // Offline queue: what a write queued later starts from.
+      row.setAttribute("data-base-times", data.bases.t);
+      row.setAttribute("data-base-feel", data.bases.f);
+    }
     if (row && data.row) row = replaceRow(row, data.row);
     else if (row) clearStatus(row);
     delete states[slug];
@@ -245,31 +301,76 @@
     if (row.getAttribute("aria-busy") === "true") return;
     if (notSaved) notSaved.hidden = true;
     markSaving(row);
+    var body = new FormData(form);
+    // Offline queue: as for Done and Undo above.
+    var opId = queue ? queue.newId() : "";
+    if (opId) body.append("client_op", opId);
+    var write = { id: opId, url: form.action, kind: body.has("add") ? "add" : "undo-one", slug: row.getAttribute("data-exercise") };
+    if (queue && queue.waiting()) {
+      keepWrite(row, write, body);
+      return;
+    }
     fetch(form.action, {
       method: "POST",
-      body: new FormData(form),
+      body: body,
       headers: { "X-Requested-With": "fetch", Accept: "application/json" },
       credentials: "same-origin",
     })
-      .then(function (response) {
-        return response.json().then(function (data) {
-          if (!response.ok || !data.ok) throw new Error(data.message || "");
-          return data;
-        });
-      })
-      .then(function (data) {
-        if (data.row) replaceRow(row, data.row);
-        else clearStatus(row);
-        countDone();
-        setText("[data-streak]", data.streak);
-        setText("[data-streak-unit]", data.streak === 1 ? "day" : "days");
-      })
+      .then(
+        function (response) {
+          return response.json().then(function (data) {
+            if (!response.ok || !data.ok) throw new Error(data.message || "");
+            if (data.row) replaceRow(row, data.row);
+            else clearStatus(row);
+            countDone();
+            setText("[data-streak]", data.streak);
+            setText("[data-streak-unit]", data.streak === 1 ? "day" : "days");
+          });
+        },
+        function () {
+          if (!queue) throw new Error("");
+          keepWrite(row, write, body);
+        }
+      )
       .catch(function (error) {
         clearStatus(row);
         var said = (error && error.message) || "Not saved. Check your connection and try again.";
         showError(/^Not saved/.test(said) ? said : "Not saved: " + said);
       });
   });
+
+  // Offline queue: a write kept on this phone was answered. The row becomes the server's (a conflict
+  // says the other version was kept) once nothing more waits for it.
+  if (queue) {
+    queue.onAnswer(function (op, outcome, data) {
+      if (!op.slug || op.day !== queue.day || states[op.slug] || queue.pendingFor(op.target)) return;
+      var row = rowOf(op.slug);
+      if (!row) return;
+      if (data.row) row = replaceRow(row, data.row);
+      else {
+        clearStatus(row);
+        if (outcome === "refused" && (op.kind === "tick" || op.kind === "untick")) show(row, op.kind === "untick");
+      }
+      if (outcome !== "saved") {
+        statusOf(row).querySelector(".tick-status-text").textContent =
+          outcome === "conflict" ? "Changed elsewhere; we kept the other version." : data.message || "Not saved.";
+      }
+      countDone();
+      if (data.streak !== undefined) {
+        setText("[data-streak]", data.streak);
+        setText("[data-streak-unit]", data.streak === 1 ? "day" : "days");
+      }
+    });
+    // Writes still kept on this phone from before this page (offline, or logged out since).
+    queue.ready.then(function () {
+      queue.list().forEach(function (op) {
+        var row = op.day === queue.day && op.slug ? rowOf(op.slug) : null;
+        if (!row) return;
+        if (op.kind === "tick" || op.kind === "untick") show(row, op.kind === "tick");
+        markQueued(row);
+      });
+    });
+  }
 
   // Hold timer: a short get-ready countdown, then the hold; a beep and a buzz at the end.
   var audio = null;

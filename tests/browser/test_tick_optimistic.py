@@ -2,8 +2,8 @@
 
 The row turns done (or not done) immediately and is marked pending; the server's answer then
 replaces it. A refusal (the server answered "not saved") puts the row back and says why; a lost
-connection keeps the row as tapped, marked "not saved yet", until a retry saves it. Without
-JavaScript the plain forms post as before.
+connection keeps the row as tapped, "Saved on this phone" (the offline queue), until it is sent.
+Without JavaScript the plain forms post as before.
 
 These use the browser fixtures of conftest.py: without Chromium they are skipped, except in CI,
 where a browser that cannot start fails the run.
@@ -163,20 +163,23 @@ def test_a_tick_refused_as_not_planned_rolls_back(today_page, tapper, page_probl
     ignore_failed_requests(page_problems, "400")
 
 
-def test_a_lost_connection_keeps_the_tick_shown_as_not_saved_yet(today_page, page_problems):
+def test_a_lost_connection_keeps_the_tick_on_this_phone(today_page, page_problems):
+    """The request fails though the browser says it is online: the tick is kept on this phone
+    (static/js/offline-queue.js) and sent when asked again; tests/browser/test_offline_queue.py
+    has the rest."""
     page = today_page
     page.route("**/tick/**", lambda route: route.abort("internetdisconnected"))
     row = page.locator(ROW.format("daily-walk"))
     row.get_by_test_id("tick").click()
-    page.locator(ROW.format("daily-walk") + "[data-pending=failed]").wait_for()
+    page.locator(ROW.format("daily-walk") + "[data-pending=queued]").wait_for()
     assert row.get_attribute("data-done") == "true", "a lost connection does not roll the tick back"
-    assert row.get_by_role("status").inner_text().startswith("Not saved yet")
+    assert row.get_by_role("status").inner_text().startswith("Saved on this phone")
     assert page.locator("[data-not-saved]").is_hidden()
     assert page.get_by_test_id("progress").inner_text() == "1 of 7 done"
     assert not Tick.objects.exists()
 
     page.unroute("**/tick/**")
-    row.get_by_role("button", name="Try again now").click()
+    page.evaluate("() => window.BackCareQueue.flush()")
     saves_settled(page)
     assert row.get_attribute("data-done") == "true"
     assert row.get_by_role("status").count() == 0
@@ -189,10 +192,10 @@ def test_a_tick_made_offline_is_saved_when_the_connection_comes_back(today_page,
     page.context.set_offline(True)
     row = page.locator(ROW.format("supine-marching"))
     row.get_by_test_id("tick").click()
-    page.locator(ROW.format("supine-marching") + "[data-pending=failed]").wait_for()
+    page.locator(ROW.format("supine-marching") + "[data-pending=queued]").wait_for()
     assert row.get_attribute("data-done") == "true"
     assert not Tick.objects.exists()
-    page.context.set_offline(False)  # the browser's "online" event sends it again
+    page.context.set_offline(False)  # the browser's "online" event sends it
     saves_settled(page)
     assert Tick.objects.filter(exercise__slug="supine-marching").count() == 1
     ignore_failed_requests(page_problems, "ERR_INTERNET_DISCONNECTED")

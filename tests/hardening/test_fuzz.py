@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 from backcare.models import User
 from journal.models import (
+    ClientOperation,
     Dismissal,
     Entry,
     LevelChange,
@@ -185,6 +186,7 @@ def _other_users_rows(other):
                 "enabled", "at", "weekdays", "email_on", "email", "email_confirmed_at"
             )
         ),
+        list(ClientOperation.objects.filter(user=other).values_list("op_id", "kind", "day")),
         User.objects.filter(pk=other.pk).values_list("email", "time_zone", "country", "password").first(),
     )
 
@@ -198,6 +200,7 @@ def _rows_keep_their_rules(user):
         (ShareLink, ShareLink.objects.filter(user=user)),
         (LessonRead, LessonRead.objects.filter(user=user)),
         (Reminder, Reminder.objects.filter(user=user)),
+        (ClientOperation, ClientOperation.objects.filter(user=user)),
     ):
         for row in rows:
             row.full_clean(validate_constraints=True)
@@ -215,6 +218,12 @@ DAYS = st.one_of(
     ),
     st.dates().map(lambda d: d.strftime("%Y%m%d")),
 )
+# Fields only the pages' scripts send (static/js/offline-queue.js: a write's operation id and base,
+# journal/client_ops.py), with values they would send; the fuzzer's own values the other half.
+SCRIPT_FIELDS = {
+    "client_op": ["0b4f3c2e-6a1d-4c8e-9f00-1234567890ab", "0B4F3C2E6A1D4C8E9F001234567890AB"],
+    "base": ["t0", "t1", "t3", "f-", "fn.n.1.n", "cn.n.00000000"],
+}
 PATH_PARAMS = ["day", "exercise", "slug", "progression", "pk", "uidb64", "token", "share_token", "lesson"]
 
 
@@ -242,12 +251,15 @@ def test_no_input_breaks_the_app_or_reaches_another_user(world, data):
     path["day"] = data.draw(st.one_of(DAYS, PATH_VALUES), label="day")
     # Otherwise the URLs name the owner's own objects: what a different user must not reach.
     fuzz_path = data.draw(st.booleans(), label="fuzz the URLs")
-    fields = sorted({field for *_, names, _ in targets for field in names})
+    fields = sorted({field for *_, names, _ in targets for field in names} | set(SCRIPT_FIELDS))
     # Half the time a value the page itself offers (a choice, a hidden value), so the fuzzer gets past
     # the first check of a form and reaches the ones behind it.
     values = {
         field: data.draw(
-            st.one_of(st.sampled_from(seen[field]), VALUES) if seen.get(field) else VALUES, label=field
+            st.one_of(st.sampled_from(offered), VALUES)
+            if (offered := seen.get(field) or SCRIPT_FIELDS.get(field))
+            else VALUES,
+            label=field,
         )
         for field in fields
     }

@@ -80,6 +80,7 @@ PAGES = [
             "days",
             "ticks",
             "level changes",
+            "offline writes recorded (journal/client_ops.py)",
             "dismissals",
             "safety screens",
             "alerts read",
@@ -101,6 +102,8 @@ PAGES = [
     ("settings", "", [*LOGGED_IN, "reminder settings", "plan items", "calendar link and push devices"]),
     # The one-off calendar file: the saved reminder time and days.
     ("reminders:calendar_download", "", [*LOGGED_IN, "reminder settings"]),
+    # The offline queue's question before it sends (static/js/offline-queue.js): who, and a token.
+    ("journal:offline_token", "", JOURNAL),
     ("password_change", "", LOGGED_IN),
     ("password_change_done", "", LOGGED_IN),
     ("exercises:list", "", LOGGED_IN),
@@ -256,3 +259,46 @@ def test_a_write_makes_the_next_load_read_afresh(client):
         body = client.get(today).content.decode()
     assert len(ctx.captured_queries) == len(TODAY_PAGE)
     assert "Pain <strong>3</strong>" in body
+
+
+# The Today page's writes, as the page's script sends them (JSON), one after the other from a new
+# day: their exact counts without an operation id (as before offline writes) and with one and a
+# base (journal/client_ops.py): five more, always the same five. Each count includes the one
+# UPDATE that moves the user's diary version (backcare/diary_version.py).
+WRITES = [
+    ("tick", "daily-walk", {}, "t0", 24),
+    ("tick", "daily-walk", {"pain_during": "3"}, "fn.n.1.n", 16),  # "how did it feel"
+    ("untick", "daily-walk", {}, "t1", 11),
+    ("tick", "standing-backbend", {"add": "on"}, "t0", 18),
+    ("tick", "standing-backbend", {"add": "on"}, "t1", 17),
+    ("untick", "standing-backbend", {}, "t2", 12),  # undo one
+    ("checkin", None, {"pain": "4"}, "cn.n.00000000", 9),
+]
+WITH_AN_ID = [
+    "savepoint",
+    "the operation recorded (unique id)",
+    "savepoint released",
+    "the base: the tick or the day's entry as it is",
+    "the user's operations older than a week pruned",
+]
+
+
+@pytest.mark.parametrize("with_id", [False, True], ids=["without-id", "with-id-and-base"])
+def test_each_today_write_makes_exactly_its_queries(client, with_id):
+    import uuid
+
+    catalog.catalog()
+    user = make_user("writer")
+    screen_clear(user)
+    client.force_login(user)
+    day = user.local_today().isoformat()
+    for name, slug, fields, base, queries in WRITES:
+        kwargs = {"day": day, **({"exercise": slug} if slug else {})}
+        data = {**fields, "client_op": str(uuid.uuid4()), "base": base} if with_id else fields
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.post(
+                reverse(f"journal:{name}", kwargs=kwargs), data, HTTP_X_REQUESTED_WITH="fetch"
+            )
+        assert response.status_code == 200, (name, fields, response.content)
+        expected = queries + len(WITH_AN_ID) if with_id else queries
+        assert len(ctx.captured_queries) == expected, (name, fields)
