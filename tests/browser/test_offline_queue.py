@@ -188,8 +188,9 @@ def test_after_the_session_expired_the_writes_wait_for_the_same_user(phone, live
     assert page.locator("[data-testid=plan-item][data-done=true]").count() == 2
 
 
-def test_a_different_user_logging_in_is_asked_and_the_writes_are_discarded(phone, live_server, walker):
-    page = phone
+def ticked_offline_then_logged_out(page, live_server, walker):
+    """The walker ticks a walk offline; their session ends meanwhile; back online the page asks them
+    to log in again. Returns a neighbour who will log in on the same phone instead."""
     log_in(page, live_server, walker)
     page.goto(live_server.url + "/today/")
     go_offline(page, live_server)
@@ -197,9 +198,14 @@ def test_a_different_user_logging_in_is_asked_and_the_writes_are_discarded(phone
     UserSession.objects.filter(user_id=walker.pk).delete()
     come_back(page, live_server)
     page.get_by_test_id("offline-login").wait_for()
-
     neighbour = make_user("neighbour")
     screen_clear(neighbour)
+    return neighbour
+
+
+def test_a_different_user_logging_in_is_asked_and_the_writes_are_discarded(phone, live_server, walker):
+    page = phone
+    neighbour = ticked_offline_then_logged_out(page, live_server, walker)
     asked = []
 
     def answer(dialog):
@@ -220,16 +226,7 @@ def test_a_different_user_logging_in_is_asked_and_the_writes_are_discarded(phone
 
 def test_a_different_user_who_says_no_keeps_them_for_their_owner(phone, live_server, walker):
     page = phone
-    log_in(page, live_server, walker)
-    page.goto(live_server.url + "/today/")
-    go_offline(page, live_server)
-    tick_offline(page, "daily-walk")
-    UserSession.objects.filter(user_id=walker.pk).delete()
-    come_back(page, live_server)
-    page.get_by_test_id("offline-login").wait_for()
-
-    neighbour = make_user("neighbour")
-    screen_clear(neighbour)
+    neighbour = ticked_offline_then_logged_out(page, live_server, walker)
     page.once("dialog", lambda dialog: dialog.dismiss())
     log_in(page, live_server, neighbour)
     page.goto(live_server.url + "/today/")
