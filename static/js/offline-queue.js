@@ -289,7 +289,12 @@
   }
 
   function flush() {
-    if (flushing) return flushing;
+    if (flushing) {
+      // Asked again while a round runs (the connection came back while an offline round was still
+      // failing, say): one more round once it ends, rather than waiting for the next retry.
+      addedWhileFlushing = true;
+      return flushing;
+    }
     flushing = run()
       .catch(function () { /* tried again on the next chance */ })
       .then(function () {
