@@ -165,7 +165,9 @@ CACHES = {
         else {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "backcare-pages",
-            "OPTIONS": {"MAX_ENTRIES": 2000},
+            # A body is 45-80 kB (Today with seven figures is the largest): at most ~40 MB a
+            # process; past 500 Django drops a third of them, and they are rendered again.
+            "OPTIONS": {"MAX_ENTRIES": 500},
         }
     ),
 }
