@@ -11,6 +11,7 @@ import pytest
 
 # scripts/phone.py (the bench's phone figures) owns how Chromium is found and launched.
 from scripts.phone import CHROMIUM_ARGS, chromium_path
+from tests.conftest import ensure_library
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -66,11 +67,7 @@ class PageProblems:
 @pytest.fixture(autouse=True)
 def library(transactional_db):
     """Live-server tests run in transactions that are flushed: make sure the library is there."""
-    from exercises.library import load_library
-    from exercises.models import Exercise, Progression
-
-    if Exercise.objects.count() != 27:
-        load_library(Progression, Exercise)
+    ensure_library()
 
 
 @pytest.fixture(params=list(SIZES), ids=list(SIZES))

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from journal import client_ops
 from journal.models import ClientOperation, Entry, Tick
-from tests.conftest import PASSWORD, make_user, screen_clear
+from tests.conftest import PASSWORD, ensure_library, make_user, screen_clear
 
 pytestmark = pytest.mark.django_db
 
@@ -360,6 +360,7 @@ def test_today_prints_the_bases_the_queue_starts_from(alice_today, screened_alic
 def test_the_same_write_sent_six_times_at_once_counts_once():
     """The phone sends a queued "Add one" again while the first send is still on its way: the
     unique id makes the later ones wait for the first, then answer as replays."""
+    ensure_library()  # an earlier flushed test (the browser tests) may have emptied its tables
     user = make_user("racer")
     screen_clear(user)
     path = url("tick", user, "standing-backbend")
