@@ -41,13 +41,13 @@ def key(name, request, *parts, forms=False):
     return f"{name}:{request.user.pk}:{version}:{digest}"
 
 
-def per_version(name, user, compute):
-    """`compute()`, kept for the user's diary version: for a small read that every page of the
-    user makes and only their own writes change (their latest safety screen, say)."""
+def per_version(name, user, compute, *, alias="pages"):
+    """`compute()`, kept for the user's diary version: for a read that only the user's own writes
+    change (their latest safety screen; their PSFS summary, in the shared `default` cache)."""
     version = diary_version.current(user)
     if version is None:
         return compute()
-    cache = caches["pages"]
+    cache = caches[alias]
     cache_key = f"{name}:{user.pk}:{version}"
     found = cache.get(cache_key)
     if found is None:

@@ -8,12 +8,11 @@ keep (their hashed URLs under ManifestStaticFilesStorage, backcare/storage.py) a
 
 import hashlib
 import json
-from functools import lru_cache
 
-from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_storage
+from django.core.cache import caches
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import PrefixNode, static
@@ -110,16 +109,16 @@ def _worker_config():
     return prelude.encode() + source
 
 
-@lru_cache(maxsize=1)
-def _worker_config_once():
-    return _worker_config()
-
-
 @require_GET
 def service_worker(request):
     """/sw.js: the worker, from the site root so that its scope can be the whole site."""
-    # Collected files do not change while a process runs; in development and tests they may.
-    body = _worker_config() if settings.DEBUG or not _hashed() else _worker_config_once()
+    # Collected files do not change while a process runs: kept in the per-process "local" cache,
+    # keyed on the deployment's hashed names (nothing is kept there with DEBUG). Unhashed files
+    # (tests, development) may change under the same name: built each time.
+    if _hashed():
+        body = caches["local"].get_or_set("service-worker", _worker_config, None)
+    else:
+        body = _worker_config()
     response = HttpResponse(body, content_type="text/javascript; charset=utf-8")
     response["Service-Worker-Allowed"] = "/"
     # The browser checks the worker for an update against the server, never against a stale copy.

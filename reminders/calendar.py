@@ -14,36 +14,35 @@ change or travel keeps the time the user chose. Its UID depends only on the user
 that reads the feed again, or a file imported again, updates the event instead of adding one.
 """
 
-import hashlib
 import re
-import secrets
 import zoneinfo
 from datetime import date, datetime, time, timedelta
 
 import icalendar
 
-TOKEN_BYTES = 32
-TOKEN_MAX_LENGTH = 100  # longer than any token we make: refused without hashing
+from journal import sharing
+
+TOKEN_MAX_LENGTH = sharing.TOKEN_MAX_LENGTH  # longer than any token we make: refused without hashing
 TOKEN_CHARACTERS = re.compile(r"[A-Za-z0-9_-]+")  # what token_urlsafe makes
 EVENT_MINUTES = 15
 REFRESH = timedelta(hours=12)  # how often a subscribed calendar is asked to read the feed again
 BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")  # date.weekday() order, as Reminder.weekdays
 PRODID = "-//BackCare//Reminders//EN"
 NAME = "BackCare reminders"
+# A standing event cannot know the day: a held plan, a rest or a rough day, a flare. Its words send
+# the user to Today, which knows, and never ask for exercise as such.
 SUMMARY = "BackCare: a few minutes for your back"
 DESCRIPTION = (
-    "Time for today's exercises: open Today to see your plan, tick what you do and note how "
-    "your back feels.\n\n{url}"
+    "Time for your BackCare check-in: open Today to see what today's plan holds (it may be a "
+    "gentle day, a rest day or a few safety questions first), tick what you do and note how your "
+    "back feels. Stop anything that makes the pain much worse or spreads it down your leg.\n\n{url}"
 )
-ALARM_TEXT = "Time for today's BackCare exercises"
+ALARM_TEXT = "Time for your BackCare check-in"
 
 
-def new_token() -> str:
-    return secrets.token_urlsafe(TOKEN_BYTES)
-
-
-def fingerprint(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+# The same token and fingerprint as a share link's (journal/sharing.py).
+new_token = sharing.new_token
+fingerprint = sharing.fingerprint
 
 
 def plausible(token: str) -> bool:

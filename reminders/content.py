@@ -41,6 +41,15 @@ class DayState:
     due: int = 0  # the day's due exercises
 
 
+# The opening sentence of a day's reminder, by kind: one wording for the e-mail and the
+# notification (a plain plan day opens with its list instead).
+OPENING = {
+    Kind.SCREEN: "Before your plan starts, BackCare asks a few safety questions. They take a minute.",
+    Kind.REST: "Today is marked as a rest day: no exercises. A quick pain check-in keeps your diary complete.",
+    Kind.GENTLE: "Today is a gentle day: only what feels OK.",
+}
+
+
 @dataclass(frozen=True)
 class Decision:
     send: bool
@@ -50,6 +59,10 @@ class Decision:
     exercises: tuple[str, ...] = field(default=())
     done: int = 0
     due: int = 0
+
+    @property
+    def opening(self):
+        return OPENING.get(self.kind, "")
 
     @property
     def subject(self):

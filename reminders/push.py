@@ -88,12 +88,10 @@ def message(context) -> dict:
     to_do = list(decision.exercises)
     if decision.checkin:
         to_do.append("your pain check-in")
-    if kind == "screen":
-        body = "Before your plan starts, a few safety questions. They take a minute."
-    elif kind == "rest":
-        body = "A rest day: no exercises. A quick pain check-in keeps your diary complete."
+    if kind in ("screen", "rest"):
+        body = decision.opening
     elif kind == "gentle":
-        body = "A gentle day: only what feels OK." + (f" {_listed(to_do)}." if to_do else "")
+        body = decision.opening + (f" {_listed(to_do)}." if to_do else "")
     else:
         body = f"Still to do today: {_listed(to_do)}." if to_do else BODY
     if len(body) > BODY_MAX:

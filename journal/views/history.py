@@ -171,19 +171,12 @@ PSFS_ROWS = 12
 
 
 def _psfs_summary(user):
-    """The user's PSFS summary (journal/psfs.py), cached in the shared cache under the version of
-    the user's diary (backcare/diary_version.py, moved by every PSFS round): every rating is read
+    """The user's PSFS summary (journal/psfs.py), kept in the shared cache under the user's diary
+    version (backcare/page_cache.py: per_version; every PSFS round moves it): every rating is read
     (one query, some 650 rows after five years), so it is read once a change, not once a page."""
-    version = diary_version.current(user)
-    if version is None:  # this request has written: read afresh, keep nothing
-        return psfs.summary(selectors.psfs_rows(user=user))
-    key = f"psfs-summary:{user.pk}:{version}"
-    cache = caches["default"]
-    found = cache.get(key)
-    if found is None:
-        found = psfs.summary(selectors.psfs_rows(user=user))
-        cache.set(key, found, 24 * 60 * 60)
-    return found
+    return page_cache.per_version(
+        "psfs-summary", user, lambda: psfs.summary(selectors.psfs_rows(user=user)), alias="default"
+    )
 
 
 def _psfs_context(found, start):

@@ -2,8 +2,10 @@
 last write, and their forms' CSRF tokens always valid for the browser that gets them."""
 
 import re
+from datetime import UTC, datetime
 
 import pytest
+import time_machine
 from django.test import Client
 from django.urls import reverse
 
@@ -102,18 +104,18 @@ def test_a_write_outside_any_request_shows_at_the_next_load(alice_today, screene
 
 
 def test_a_change_of_time_zone_moves_today(alice_client, screened_alice):
-    """The zone decides the day a page is for: saving it moves the version, and the day is in the key."""
-    alice_client.get(reverse("journal:today"))
-    alice_client.get(reverse("journal:today"))
-    response = alice_client.post(
-        reverse("settings"), {"email": "alice@example.com", "time_zone": "Pacific/Kiritimati", "country": ""}
-    )
-    assert response.status_code == 302
-    kiritimati_today = User.objects.get(pk=screened_alice.pk).local_today()
-    assert (
-        f"{kiritimati_today:%A} {kiritimati_today.day}"
-        in alice_client.get(reverse("journal:today")).content.decode()
-    )
+    """The zone decides the day a page is for: saving it moves the version, and the day is in the key.
+    At noon UTC it is Monday 30 November in London and already Tuesday 1 December in Kiritimati."""
+    with time_machine.travel(datetime(2026, 11, 30, 12, 0, tzinfo=UTC), tick=False):
+        alice_client.get(reverse("journal:today"))
+        assert "Monday 30 November" in alice_client.get(reverse("journal:today")).content.decode()  # kept
+        response = alice_client.post(
+            reverse("settings"),
+            {"email": "alice@example.com", "time_zone": "Pacific/Kiritimati", "country": ""},
+        )
+        assert response.status_code == 302
+        body = alice_client.get(reverse("journal:today")).content.decode()
+    assert "Tuesday 1 December" in body and "Monday 30 November" not in body
 
 
 def test_a_refused_check_in_is_shown_with_its_errors_and_not_kept(alice_today, screened_alice):

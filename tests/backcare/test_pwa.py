@@ -8,6 +8,7 @@ import struct
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.staticfiles import finders
+from django.core.cache import caches
 from django.urls import reverse
 
 from backcare import pwa
@@ -174,11 +175,11 @@ def test_the_body_names_its_user_by_an_opaque_key(client, alice, bob):
 
 def test_in_production_the_worker_keeps_the_hashed_urls(client, settings, tmp_path):
     """Under ManifestStaticFilesStorage (backcare/storage.py) the list is the hashed URLs from the
-    collected manifest, worked out once a process."""
+    collected manifest, worked out once a process (kept in the "local" cache, cleared around each
+    test by tests/conftest.py)."""
     names = [*pwa._static_names(), pwa.WORKER_SOURCE, "img/icons/apple-touch-icon.png"]
     paths = {name: name.replace(".", ".0123abcd.", 1) if "." in name else name for name in names}
     (tmp_path / "staticfiles.json").write_text(json.dumps({"paths": paths, "version": "1.1", "hash": "x"}))
-    pwa._worker_config_once.cache_clear()
     settings.STATIC_ROOT = tmp_path
     settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "backcare.storage.StaticStorage"}}
     try:
@@ -191,4 +192,4 @@ def test_in_production_the_worker_keeps_the_hashed_urls(client, settings, tmp_pa
         assert "addEventListener" in source
         assert worker_config(client.get("/sw.js"))[0] == config
     finally:
-        pwa._worker_config_once.cache_clear()
+        caches["local"].clear()  # the worker built from this test's pretend manifest
