@@ -2,115 +2,86 @@
 
 Loaded by `load_lessons` from a data migration (learn/migrations/0002_lessons.py). The loader adds
 a lesson whose slug is missing and never touches one that exists, so an edit made in the admin
-stays. A new lesson ships as a new entry here and a new data migration that calls the loader again
-(docs/content.md, "Lessons"). The body's format and its care-word placeholders: learn/text.py.
+stays. A new lesson ships as a new entry here and a new data migration that calls the loader again;
+a correction to a shipped lesson ships as a data migration calling `update_shipped_lessons`, which
+changes only rows still holding the text shipped before (docs/content.md, "Lessons"). The body's
+format and its care-word placeholders: learn/text.py.
 
-Rules (tests/learn/test_content.py): at least 14 lessons, about 120 to 180 words each, a named
-source, no medicine dose, no cure or cause claims, no one country's service names or numbers (the
-"when to get help" lesson uses the placeholders).
+Rules (tests/learn/test_content.py): at least 14 lessons, about 120 to 180 words each ("When to get
+help" is longer: it lists every sign), a named source that supports what the lesson says, no
+medicine dose, no cure or cause claims, no one country's service names or numbers (the "when to get
+help" lesson uses the placeholders).
 """
 
+import hashlib
+
+from django.utils import timezone
+
+# The sources, each cited only for what it says (docs/content.md, "Lessons": the sources).
 NICE = "NICE guideline NG59 (2016, updated 2020)"
 LANCET = "The Lancet low back pain series (2018)"
 NHS = "NHS: Back pain"
-COCHRANE_EXERCISE = "Cochrane review: exercise therapy for chronic low back pain (2021)"
-COCHRANE_BACK_SCHOOLS = "Cochrane review: back schools for chronic low back pain (2016)"
+NHS_MEDICINES_IN_PREGNANCY = "NHS medicines pages: ibuprofen, naproxen (pregnancy)"
+COCHRANE_EXERCISE = "Cochrane review: exercise therapy for chronic low back pain (Hayden et al., 2021)"
+SARACENI = (
+    "Saraceni et al., To flex or not to flex? Lumbar flexion during lifting and low back pain, "
+    "a systematic review with meta-analysis (JOSPT, 2020)"
+)
+SOURCES = (NICE, LANCET, NHS, NHS_MEDICINES_IN_PREGNANCY, COCHRANE_EXERCISE, SARACENI)
+
+# "When to get help": one plain line for each emergency and each urgent question of the safety
+# screen, keyed by the question's key (journal/safety.py, QUESTIONS). tests/learn/test_content.py
+# fails when the screen has a question of these two kinds without its line here, or the other way.
+EMERGENCY_SIGNS = {
+    "saddle_numbness": "New numbness or tingling around your genitals, back passage or bottom.",
+    "bladder": "New trouble passing urine: hard to start or stop, not feeling it, or leaking.",
+    "bowel": "New loss of control of your bowels.",
+    "both_legs": "New pain, numbness or weakness in both legs, or legs giving way.",
+    "weakness_worsening": "A leg or foot getting weaker quickly, day by day or faster.",
+    "chest_pain": "Back pain with chest pain, or sudden severe pain between your shoulder blades.",
+}
+URGENT_SIGNS = {
+    "fever": "A fever or chills with the back pain.",
+    "weight_loss": "Losing weight without trying.",
+    "cancer": "Cancer now, or cancer in the past and this back pain is new.",
+    "constant_night_pain": "Pain all the time, not eased by rest or any position, and worse at night.",
+    "recent_accident": "Back pain since a serious accident in the last few weeks, like a car crash or a fall "
+    "from a height.",
+    "fragile_fall": "Pain after a small fall or strain, when your bones may be fragile (thin bones, or "
+    "steroid tablets taken for a long time).",
+    "low_immunity": "Weak immunity, from an illness or medicines, or a recent serious infection.",
+    "injected_drugs": "Injecting drugs, now or recently.",
+    "back_lump": "A new lump on your back, or a change in its shape.",
+}
+
+
+def _items(lines):
+    return "\n".join(f"- {line}" for line in lines.values())
+
+
+WHEN_TO_GET_HELP = "\n".join(
+    [
+        "Most back pain is not a sign of anything serious. The signs below are rare, but they need help "
+        "quickly. They are the ones the safety questions ask about.",
+        "",
+        "Call {emergency_words} now, or go to an emergency department, if you have any of these:",
+        _items(EMERGENCY_SIGNS),
+        "",
+        "Get urgent help today from {urgent_words} if you have any of these:",
+        _items(URGENT_SIGNS),
+        "",
+        "If one of them starts while you use BackCare, answer the safety questions again too. "
+        "See a doctor or physiotherapist if your pain is no better after four to six weeks, or keeps "
+        "getting worse.",
+    ]
+)
 
 LESSONS = [
     {
-        "slug": "the-usual-course",
-        "title": "What usually happens with back pain",
-        "source": f"{NICE}; {NHS}",
-        "body": """\
-Back pain is very common. Most adults have it at some point, and for most people a new bout gets a lot better within a few weeks, often within six.
-
-It does not always go in a straight line. Good days and bad days mix, and it is normal for pain to ease, come back a little, and ease again. Some people have back pain that returns now and then over the years; later bouts usually settle too.
-
-Serious causes are rare. The safety questions you answered at the start are there to spot the few signs that need a doctor soon, and BackCare keeps asking about them.
-
-What tends to help most is simple: keep moving as much as you can, build your activity up gently, and give it time. The next lessons, one a day, cover how. Each one takes about a minute.""",
-    },
-    {
-        "slug": "hurt-is-not-harm",
-        "title": "Hurt does not mean harm",
-        "source": LANCET,
-        "body": """\
-When your back hurts, it is natural to think something is damaged. Usually, that is not the case.
-
-Pain is your body's alarm system, and with back pain the alarm often becomes sensitive: it goes off early, at movements that are not doing any damage. A sensitive back is not a broken one. It is a bit like a smoke alarm that sounds when you make toast.
-
-This is why moving can hurt and still be safe. Some discomfort during an exercise or a walk is expected and acceptable, especially at first. A useful guide: discomfort that settles back to your usual by the next morning is fine. Pain that keeps climbing, or is clearly worse the next morning, means do a little less next time, not stop for good.
-
-Over weeks of gentle, regular movement, a sensitive back usually becomes less so. Confidence grows with it.""",
-    },
-    {
-        "slug": "keep-moving",
-        "title": "Keep moving: staying active beats bed rest",
-        "source": f"{NICE}; {NHS}",
-        "body": """\
-It used to be common advice to rest in bed with back pain. We now know that staying active works better. People who keep up their normal activities, as much as they can, tend to get better sooner than people who rest.
-
-That does not mean pushing through everything. It means doing what you can, a little more often:
-- Short walks, several times a day, rather than one long one.
-- Changing position every so often, instead of staying still.
-- Carrying on with daily tasks, in smaller pieces if you need to.
-
-A short rest when pain is high is fine. Lying down for a few minutes, or even a day of taking it easy, does no harm. Long stretches of bed rest are what to avoid: your back tends to get stiffer and feel weaker.
-
-Your daily exercises are part of staying active. Walking counts too.""",
-    },
-    {
-        "slug": "what-the-exercises-are-for",
-        "title": "What your exercises are for",
-        "source": f"{COCHRANE_EXERCISE}; {NICE}",
-        "body": """\
-Guidelines recommend exercise for people with back pain, and research reviews find it helps many people with pain and with everyday tasks. Interestingly, no one type of exercise clearly beats the others. What matters most is doing something regularly.
-
-Your plan mixes a few kinds:
-- Gentle movement, to get your back used to moving again.
-- Strength and control, so everyday tasks feel easier.
-- Walking and breaks from sitting, which keep you active through the day.
-
-The exercises are not meant to be painless, and they are not a test. Some discomfort is fine, as the lesson on hurt and harm explains. Start where it feels manageable, and let BackCare suggest when to take a step up or back.
-
-Think of them as practice: each session shows your back that moving is safe, and builds a little capacity for the things you want to do. The best exercise is the one you keep doing.""",
-    },
-    {
         "slug": "when-to-get-help",
         "title": "When to get help",
-        "source": f"{NICE}; {NHS}",
-        "body": """\
-Most back pain is not a sign of anything serious. A few signs are rare but need help quickly. Knowing them means you know when to act.
-
-Call {emergency_words} straight away if you have:
-- Numbness or tingling between your legs, around your genitals or bottom.
-- New trouble passing urine or controlling your bladder or bowels.
-- New numbness, weakness or pain in both legs, or legs giving way.
-- Back pain with chest pain, or sudden severe pain between the shoulder blades.
-
-Get advice the same day if you have:
-- Back pain with a fever or chills, or weight loss you cannot explain.
-- Pain that is constant and worse at night, whatever position you are in.
-- Pain since a serious fall or accident, or new back pain after having had cancer.
-
-For these, contact {urgent_words}.
-
-See a doctor or physiotherapist if your pain is no better after four to six weeks, or keeps getting worse.""",
-    },
-    {
-        "slug": "pacing",
-        "title": "Pacing: small steps, on good days and bad",
-        "source": f"{NICE}; {NHS}",
-        "body": """\
-A common pattern with back pain is boom and bust. On a good day you do a lot, to catch up. The next day or two your back is worse, so you do very little. Then it repeats.
-
-Pacing breaks that cycle. The idea is to do about the same amount each day, whatever the pain, and to build it up by small, planned steps:
-- Find an amount of an activity you can manage even on a fairly bad day.
-- Do that amount on good days too, and stop there, even if you could do more.
-- Every few days or each week, add a little: a few more minutes, one more repetition.
-- Split bigger jobs into chunks, with short breaks in between.
-
-Pacing can feel slow. It is steadier than boom and bust, and steady usually wins. BackCare's dose steps and level suggestions work the same way: small steps, checked against how your back responds.""",
+        "source": f"{NHS}; {NICE}",
+        "body": WHEN_TO_GET_HELP,
     },
     {
         "slug": "flare-plan",
@@ -129,13 +100,86 @@ A simple flare plan:
 If a flare comes with any of the warning signs in the lesson on when to get help, get help as that lesson says.""",
     },
     {
+        "slug": "the-usual-course",
+        "title": "What usually happens with back pain",
+        "source": f"{LANCET}; {NHS}",
+        "body": """\
+Back pain is very common. Most adults have it at some point, and for most people a new bout gets a lot better within a few weeks.
+
+It does not always go in a straight line. Good days and bad days mix, and it is normal for pain to ease, come back a little, and ease again. Some people have back pain that returns now and then over the years; later bouts usually settle too.
+
+Serious causes are rare. The safety questions you answered at the start are there to spot the few signs that need a doctor soon, BackCare asks them again every few weeks, and the lesson on when to get help lists them.
+
+What tends to help most is simple: keep moving as much as you can, build your activity up gently, and give it time. The next lessons, one a day, cover how. Each one takes about a minute.""",
+    },
+    {
+        "slug": "hurt-is-not-harm",
+        "title": "Hurt does not mean harm",
+        "source": LANCET,
+        "body": """\
+When your back hurts, it is natural to think something is damaged. Usually, that is not the case: serious causes of back pain are rare, and for most people no damage is found that explains it.
+
+Pain works like an alarm, and with back pain the alarm can become sensitive: it goes off early, at movements that are not doing any damage. A sensitive back is not a broken one. It is a bit like a smoke alarm that sounds when you make toast.
+
+This is why moving can hurt and still be safe. Some discomfort during an exercise or a walk is expected and acceptable, especially at first. BackCare uses a simple guide: discomfort that settles back to your usual by the next morning is fine. Pain that keeps climbing, or is clearly worse the next morning, means do a little less next time, not stop for good.
+
+With gentle, regular movement, a sensitive back often becomes less so over the weeks.""",
+    },
+    {
+        "slug": "keep-moving",
+        "title": "Keep moving: staying active beats bed rest",
+        "source": f"{NICE}; {LANCET}; {NHS}",
+        "body": """\
+It used to be common advice to rest in bed with back pain. Today, guidelines advise the opposite: keep up your normal activities as much as you can, because staying active tends to work better than rest.
+
+That does not mean doing everything at once. It means doing what you can, a little more often:
+- Short walks, several times a day, rather than one long one.
+- Changing position every so often, instead of staying still.
+- Carrying on with daily tasks, in smaller pieces if you need to.
+
+A short rest when pain is high is fine. Lying down for a few minutes, or a day of taking it easy, is part of looking after yourself. Long stretches of bed rest are what guidelines advise against: most people find they get stiffer and feel weaker.
+
+Your daily exercises are part of staying active. Walking counts too, and so do the everyday jobs you keep doing.""",
+    },
+    {
+        "slug": "what-the-exercises-are-for",
+        "title": "What your exercises are for",
+        "source": f"{COCHRANE_EXERCISE}; {NICE}",
+        "body": """\
+Guidelines recommend exercise for people with back pain. A large review of the research found that, for back pain that has lasted a while, exercise probably eases pain and may make everyday tasks a little easier. Several kinds can help, and the guideline says to choose one that suits your needs and what you like doing.
+
+Your plan mixes a few kinds:
+- Gentle movement, to get your back used to moving again.
+- Strength and control, so everyday tasks feel easier.
+- Walking and breaks from sitting, which keep you active through the day.
+
+The exercises are not meant to be painless, and they are not a test. Some discomfort is fine, as the lesson on hurt and harm explains. Start where it feels manageable, and let BackCare suggest when to take a step up or back.
+
+Think of them as practice: each session is a chance to find that moving is manageable, and to build up a little for the things you want to do.""",
+    },
+    {
+        "slug": "pacing",
+        "title": "Pacing: small steps, on good days and bad",
+        "source": f"{NICE}; {NHS}",
+        "body": """\
+Some people with back pain fall into a pattern called boom and bust. On a good day you do a lot, to catch up. The next day or two your back is worse, so you do very little. Then it repeats.
+
+Pacing is a way out of that cycle. The idea is to do about the same amount each day, whatever the pain, and to build it up by small, planned steps:
+- Find an amount of an activity you can manage even on a fairly bad day.
+- Do that amount on good days too, and stop there, even if you could do more.
+- Every few days or each week, add a little: a few more minutes, one more repetition.
+- Split bigger jobs into chunks, with short breaks in between.
+
+Pacing can feel slow, but it keeps you active on bad days as well as good ones. BackCare's dose steps and level suggestions work the same way: small steps, checked against how your back responds.""",
+    },
+    {
         "slug": "a-flare-is-not-a-setback",
         "title": "A flare is not a setback",
         "source": LANCET,
         "body": """\
 When pain comes back after a good spell, it is easy to feel you are back at the start. A flare rarely takes you back there.
 
-Flares are a normal part of back pain. Many people who improve well still have the odd bad week. A flare usually tells you your back is sensitive right now, perhaps after an unusual task, poor sleep or a stressful time. It rarely means new damage, and it does not undo the strength and confidence you have built.
+Flares are a common part of back pain. Many people who improve well still have the odd bad week. A flare usually tells you your back is sensitive right now, perhaps after an unusual task, poor sleep or a stressful time. It does not usually mean new damage, and it does not wipe out the strength and confidence you have built.
 
 Look at your History: the trend over weeks matters more than any single day. A flare often shows as a bump on the line rather than a change in its direction.
 
@@ -146,7 +190,7 @@ What helps is to ease off rather than stop: the gentle set, short walks, then ba
         "title": "Sleep, stress and pain",
         "source": f"{LANCET}; {NICE}",
         "body": """\
-Pain is not only about your back. How you sleep, how stressed or low you feel, and how worried you are about the pain all change how much it hurts. This is not \"all in your head\": it is how the nervous system works for everyone.
+Pain is not only about your back. How you sleep, how stressed or low you feel, and how worried you are about the pain can all change how much it hurts. This is not \"all in your head\": it is how the nervous system works for everyone.
 
 A poor night can make the next day's pain louder. Worry and tension can keep the alarm system on high alert. And pain can disturb sleep and mood in turn, so they feed each other.
 
@@ -161,51 +205,50 @@ If low mood or worry is weighing on you, talk to your doctor. It is a common par
     {
         "slug": "sitting",
         "title": "Sitting: any position, just not for too long",
-        "source": f"{NHS}; {LANCET}",
+        "source": NHS,
         "body": """\
-There is no single correct way to sit. Upright, leaning back, slouched for a while: all are fine. What tends to bother backs is staying in one position for a long time, whichever one it is.
+Rather than hunting for one perfect way to sit, aim to change your position often. Upright, leaning back, slouched for a while: moving between them is fine. What tends to bother a sore back more is staying in one position for a long time, whichever one it is.
 
-Your body likes variety. So rather than hunting for the perfect posture, aim to change it often:
+Your body likes variety. Some ways to build it into your day:
 - Get up every half hour or so, even for a minute. Stand, stretch, walk to get a drink.
 - Shift how you sit now and then: lean back, sit forward, move your feet.
 - If a chair makes you sore, try a cushion or a rolled towel behind your lower back and see if it feels better.
 - Take your wallet or phone out of your back pocket.
 
-Your sitting breaks in BackCare are there for this: a short reminder to move, several times a day. Your next position is usually the best one.""",
+Your sitting breaks in BackCare are there for this: a short reminder to move, several times a day. Your next position is usually the most comfortable one.""",
     },
     {
         "slug": "lifting",
-        "title": "Lifting: more than one safe way",
-        "source": f"{LANCET}; {NICE}",
+        "title": "Lifting: more than one way",
+        "source": SARACENI,
         "body": """\
-Many people were taught to lift only with a straight back and bent knees, and worry that bending forward will harm them. The research does not support that fear.
+Many people were taught to lift only with a straight back and bent knees, and worry that bending forward to lift will harm them.
 
-Lifting with a straight back and lifting with a rounded back are both acceptable. Bending is a normal thing for a back to do. What matters more is that your back is used to the load: a back that regularly lifts, bends and carries becomes good at it.
+Researchers have looked at this question closely. A review that brought together the studies on it found no evidence that lifting with a rounded lower back is a risk factor for back pain. Lifting with a straight back and lifting with a rounded back are both acceptable.
 
-Some practical points:
-- Start with light things and build up gradually over weeks, as with any exercise.
+So choose the way that feels comfortable to you: squatting, bending or a mix of the two. Some practical points:
+- Start with light things and build up gradually over weeks, as with your exercises.
 - Keep the load close to your body; it feels lighter there.
-- Choose the way that feels comfortable to you. Squatting, bending or a mix are all fine.
 - If your back is sensitive today, lift less or split the load, rather than avoiding lifting altogether.
 
-Avoiding bending for a long time tends to make it feel harder, not safer.""",
+Bending and lifting are normal things to do. Getting used to them again, a small step at a time, is part of getting back to your everyday life.""",
     },
     {
         "slug": "work",
         "title": "Work and your back",
         "source": f"{NICE}; {NHS}",
         "body": """\
-Staying at work, or going back soon, usually helps back pain rather than harming it. Long spells off work tend to make it harder to return, and can affect mood, money and confidence.
+Staying at work, or going back soon, is usually a good idea with back pain, even if you still have some pain. You do not need to be pain-free to work.
 
-You do not need to be pain-free to work. It can help to talk with your employer about changes for a while:
+It can help to talk with your employer about changes for a while:
 - Shorter or different hours, building back up over a few weeks.
 - Lighter tasks for now, or help with heavy ones.
 - Breaks to move if you sit a lot, or to sit if you stand a lot.
 - Working from home on some days, if your job allows.
 
-If you have been off for a while, plan the return in steps rather than waiting until the pain has gone. A doctor, physiotherapist or occupational health adviser can help you and your employer agree on a plan.
+If you have been off for a while, plan the return in steps rather than waiting until the pain has gone. A doctor, physiotherapist or occupational health adviser can help you and your employer agree on a plan, and some services offer programmes to support a return to work.
 
-Work is often good for health: it gives routine, company and a sense of purpose.""",
+Work also brings routine, company and a sense of purpose, which many people miss when they are off.""",
     },
     {
         "slug": "imaging",
@@ -223,23 +266,23 @@ If you already have a scan report with worrying words on it, remember that the w
     {
         "slug": "medicines",
         "title": "Medicines: what the guidelines say",
-        "source": NICE,
+        "source": f"{NICE}; {NHS_MEDICINES_IN_PREGNANCY}",
         "body": """\
 Medicines can make moving easier for a while, but they play a smaller part than staying active. Here is what the NICE guideline says, in short:
-- Anti-inflammatory painkillers (such as ibuprofen) can be worth trying for a short time. They are not safe for everyone, for example with some stomach, kidney or heart problems, or with certain other medicines.
+- Anti-inflammatory painkillers (such as ibuprofen or naproxen) can be worth trying, for the shortest time that helps. They are not safe for everyone, for example with some stomach, kidney or heart problems, or with certain other medicines.
 - Paracetamol on its own is not recommended for back pain, because studies found it does little for it.
-- Opioid painkillers (such as codeine) are not for long-term use for back pain. Their risks grow the longer they are taken.
+- Opioid painkillers (such as codeine) are not for long-term use for back pain.
 
-BackCare never gives medicine amounts. Before you start, stop or change any medicine, ask a pharmacist or your doctor what suits you and how much to take. A pharmacist can also check a medicine against others you take.
+If you are pregnant, ask a pharmacist, your midwife or your doctor before you take any medicine. Anti-inflammatories such as ibuprofen and naproxen are generally not for use in pregnancy unless one of them has advised it.
 
-Medicines work best as a help to keep moving, not as a replacement for it.""",
+BackCare never gives medicine amounts. Before you start, stop or change any medicine, ask a pharmacist or your doctor what suits you and how much to take.""",
     },
     {
         "slug": "dose-and-progress",
         "title": "How your plan grows",
         "source": f"{COCHRANE_EXERCISE}; {NICE}",
         "body": """\
-Your plan starts easy on purpose. Your back gets stronger and more confident when the amount of exercise grows gradually, in steps it can adapt to.
+Your plan starts easy on purpose, and grows in small steps so that you can get used to each one.
 
 BackCare does this in two ways:
 - Dose steps: a few more repetitions, or a little longer, at the same exercise.
@@ -249,16 +292,16 @@ Suggestions come from what you log. When sessions go well, with pain during them
 
 Logging how each exercise felt makes the suggestions fit you better. It only takes a tap.
 
-Progress is rarely a straight line. A few weeks at one level is normal, and stepping back during a flare is part of the plan, not a failure.""",
+Progress is rarely a straight line. A few weeks at one level is normal, and stepping back during a flare is part of the plan, not a failure. What counts most is that you keep going, at a pace that suits you.""",
     },
     {
         "slug": "confidence",
         "title": "Confidence, and the fear of moving",
-        "source": f"{LANCET}; {COCHRANE_BACK_SCHOOLS}",
+        "source": f"{LANCET}; {NICE}",
         "body": """\
-After a bad bout of back pain, many people start to guard their back: moving stiffly, avoiding bending, holding their breath when they lift. It makes sense, because it feels protective. But over time, avoiding movement tends to keep backs sensitive and makes everyday life smaller.
+After a bad bout of back pain, many people start to guard their back: moving stiffly, avoiding bending, holding their breath when they lift. That feels protective, but over time, avoiding movement can make everyday life smaller than it needs to be, and worry about pain is one of the things linked with back pain lasting longer.
 
-Confidence comes back through doing, in small steps. Each time you do something you were wary of and find your back copes, your nervous system learns that it is safe.
+Confidence comes back through doing, in small steps. Each time you do something you were wary of and find your back copes, the next time tends to feel a little easier.
 
 A few ways to build it:
 - Pick one activity you have been avoiding and try a very small version of it.
@@ -266,9 +309,27 @@ A few ways to build it:
 - Notice what went well, not only what hurt.
 - Remind yourself that hurt does not mean harm.
 
-If fear of moving is holding you back a lot, a physiotherapist can help you work through it, step by step. Many people find that this is what changes things most.""",
+If fear of moving is holding you back a lot, a physiotherapist can help you work through it, step by step. The guideline suggests programmes that combine exercise with this kind of help.""",
     },
 ]
+
+# The fields a correction may change, and whose value is compared with what was shipped before.
+FIELDS = ("title", "body", "source", "order")
+
+
+def fingerprint(value):
+    """What a correction migration keeps of a shipped value: the value for `order`, a text's sha256."""
+    if isinstance(value, int):
+        return value
+    return hashlib.sha256(value.encode()).hexdigest()
+
+
+def shipped():
+    """{slug: {field: value}} of LESSONS, `order` being the lesson's place in the list."""
+    return {
+        lesson["slug"]: {"order": order, **{field: lesson[field] for field in FIELDS if field != "order"}}
+        for order, lesson in enumerate(LESSONS, start=1)
+    }
 
 
 def load_lessons(Lesson):  # noqa: N803 - a historical model from a migration
@@ -277,16 +338,33 @@ def load_lessons(Lesson):  # noqa: N803 - a historical model from a migration
     Returns the number added. Running it twice adds nothing the second time.
     """
     existing = set(Lesson.objects.values_list("slug", flat=True))
-    missing = [
-        Lesson(
-            slug=lesson["slug"],
-            order=order,
-            title=lesson["title"],
-            body=lesson["body"],
-            source=lesson["source"],
-        )
-        for order, lesson in enumerate(LESSONS, start=1)
-        if lesson["slug"] not in existing
-    ]
+    missing = [Lesson(slug=slug, **fields) for slug, fields in shipped().items() if slug not in existing]
     Lesson.objects.bulk_create(missing)
     return len(missing)
+
+
+def update_shipped_lessons(Lesson, before):  # noqa: N803 - a historical model from a migration
+    """Bring shipped lessons up to LESSONS where nobody edited them: the correction of a release.
+
+    `before` is {slug: {field: fingerprint}}: what an earlier release shipped for the fields this
+    correction changes (`fingerprint`). A field of a row is set to LESSONS' value only while it
+    still holds exactly that earlier value; a field edited in the admin, and every field not named,
+    stays as it is. A saved row moves its `updated_at`, so every process rebuilds its lessons
+    snapshot (learn/catalog.py). Returns the slugs of the rows changed.
+    """
+    now = shipped()
+    changed = []
+    for lesson in Lesson.objects.filter(slug__in=[slug for slug in before if slug in now]):
+        fields = [
+            field
+            for field, old in before[lesson.slug].items()
+            if fingerprint(getattr(lesson, field)) == old
+            and getattr(lesson, field) != now[lesson.slug][field]
+        ]
+        if fields:
+            for field in fields:
+                setattr(lesson, field, now[lesson.slug][field])
+            lesson.updated_at = timezone.now()
+            lesson.save(update_fields=[*fields, "updated_at"])
+            changed.append(lesson.slug)
+    return sorted(changed)

@@ -1,13 +1,17 @@
 """The course's rules: which lessons are open on a day, and which one Today offers. Pure: no query.
 
-Day 1 of the course is the day the account was made, in the user's time zone; on day N the first N
-lessons (in the course's order) are open, and the rest open one a day after. Today offers the
-first open lesson not yet read, so someone who missed a few days catches up in order; once every
-open lesson is read, it shows the newest one as read.
+Day 1 of the course is the day the account was made, in the user's time zone. On day 1 the first
+two lessons (in the course's order) are open, "When to get help" and "Your flare plan": both are
+wanted before the first bad day, not on day 5. After that one more opens each day, so on day N the
+first N + 1 are open. Today offers the first open lesson not yet read, so someone who missed a few
+days catches up in order; once every open lesson is read, it shows the newest one as read.
 """
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+# How many lessons are open on day 1; one more opens on each day after.
+OPEN_ON_DAY_ONE = 2
 
 
 def course_day(joined: date, today: date) -> int:
@@ -16,13 +20,13 @@ def course_day(joined: date, today: date) -> int:
 
 
 def unlocked_count(joined: date, today: date, total: int) -> int:
-    """How many lessons are open today: one a day from day 1, at most all of them."""
-    return min(total, course_day(joined, today)) if total > 0 else 0
+    """How many lessons are open today: OPEN_ON_DAY_ONE on day 1, then one more a day, at most all."""
+    return min(total, course_day(joined, today) + OPEN_ON_DAY_ONE - 1) if total > 0 else 0
 
 
 def opens_on(joined: date, position: int) -> date:
-    """The day the lesson at `position` (1 = the first) opens."""
-    return joined + timedelta(days=max(position, 1) - 1)
+    """The day the lesson at `position` (1 = the first) opens: day 1 for the first OPEN_ON_DAY_ONE."""
+    return joined + timedelta(days=max(position - OPEN_ON_DAY_ONE, 0))
 
 
 @dataclass(frozen=True)

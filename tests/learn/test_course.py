@@ -13,12 +13,23 @@ LESSONS = [SimpleNamespace(pk=10 + n, slug=f"l{n}") for n in range(1, 17)]
 
 @pytest.mark.parametrize(
     ("offset", "day", "unlocked"),
-    [(-3, 1, 1), (0, 1, 1), (1, 2, 2), (13, 14, 14), (15, 16, 16), (16, 17, 16), (400, 401, 16)],
+    [(-3, 1, 2), (0, 1, 2), (1, 2, 3), (13, 14, 15), (14, 15, 16), (15, 16, 16), (400, 401, 16)],
 )
-def test_one_lesson_a_day_from_day_one(offset, day, unlocked):
+def test_two_lessons_on_day_one_then_one_a_day(offset, day, unlocked):
     today = JOINED + timedelta(days=offset)
     assert course.course_day(JOINED, today) == day
     assert course.unlocked_count(JOINED, today, 16) == unlocked
+
+
+def test_day_one_opens_two_lessons_and_no_third():
+    # Holds: the first two open on the day the account was made. Breaks: a third one that day.
+    assert course.unlocked_count(JOINED, JOINED, 16) == 2
+    assert course.opens_on(JOINED, 1) == course.opens_on(JOINED, 2) == JOINED
+    assert course.opens_on(JOINED, 3) == JOINED + timedelta(days=1)
+
+
+def test_a_course_shorter_than_day_one_opens_what_there_is():
+    assert course.unlocked_count(JOINED, JOINED, 1) == 1
 
 
 def test_an_empty_course_opens_nothing():
@@ -27,14 +38,17 @@ def test_an_empty_course_opens_nothing():
 
 
 def test_across_a_month_and_a_leap_day():
-    assert course.unlocked_count(date(2028, 2, 28), date(2028, 3, 1), 16) == 3
-    assert course.opens_on(date(2028, 2, 28), 3) == date(2028, 3, 1)
+    assert course.unlocked_count(date(2028, 2, 28), date(2028, 3, 1), 16) == 4
+    assert course.opens_on(date(2028, 2, 28), 4) == date(2028, 3, 1)
     assert course.opens_on(JOINED, 1) == JOINED
 
 
 def test_today_offers_the_first_unread_open_lesson():
-    offer = course.todays_lesson(LESSONS, read_ids=set(), unlocked=1)
-    assert (offer.lesson.slug, offer.position, offer.read, offer.waiting) == ("l1", 1, False, 1)
+    offer = course.todays_lesson(LESSONS, read_ids=set(), unlocked=2)
+    assert (offer.lesson.slug, offer.position, offer.read, offer.waiting) == ("l1", 1, False, 2)
+    # Day 1, the first read: the second one that opened today is offered.
+    offer = course.todays_lesson(LESSONS, read_ids={11}, unlocked=2)
+    assert (offer.lesson.slug, offer.position, offer.read, offer.waiting) == ("l2", 2, False, 1)
     # Day 5, lessons 1 and 3 read: lesson 2 comes first, 3 unread wait.
     offer = course.todays_lesson(LESSONS, read_ids={11, 13}, unlocked=5)
     assert (offer.lesson.slug, offer.position, offer.read, offer.waiting) == ("l2", 2, False, 3)
@@ -51,4 +65,4 @@ def test_rows_say_read_unread_or_locked_with_dates():
     rows = course.rows(LESSONS[:4], {11: "read-at"}, joined=JOINED, unlocked=2)
     assert [row.state for row in rows] == ["read", "unread", "locked", "locked"]
     assert rows[0].read_at == "read-at" and rows[1].read_at is None
-    assert rows[3].opens == JOINED + timedelta(days=3)
+    assert rows[1].opens == JOINED and rows[3].opens == JOINED + timedelta(days=2)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from backcare.care import CARE
 from backcare.models import User
 from journal.services import account_delete
-from learn import catalog
+from learn import catalog, course
 from learn.models import Lesson, LessonRead
 from tests.conftest import make_user, screen_clear
 
@@ -49,11 +49,39 @@ def test_pages_need_a_login(client):
     assert not LessonRead.objects.exists()
 
 
-def test_day_one_opens_the_first_lesson_only(alice_client):
+def test_day_one_opens_when_to_get_help_and_the_flare_plan(alice_client):
     body = alice_client.get(reverse("learn:list")).content.decode()
-    assert body.count('data-state="unread"') == 1
-    assert body.count('data-state="locked"') == len(lessons()) - 1
-    assert "0 of 16 read; 1 open so far" in body
+    assert body.count('data-state="unread"') == 2
+    assert body.count('data-state="locked"') == len(lessons()) - 2
+    assert "0 of 16 read; 2 open so far" in body
+    for slug, words in (
+        ("when-to-get-help", "Losing weight without trying."),
+        ("flare-plan", "Switch to the gentle set."),
+    ):
+        assert f'href="{detail(slug)}"' in body
+        page = alice_client.get(detail(slug)).content.decode()
+        assert words in lesson_body(page) and 'data-testid="mark-read"' in page
+    third = alice_client.get(detail(lessons()[2].slug)).content.decode()
+    assert 'data-testid="lesson-locked"' in third
+
+
+@pytest.mark.parametrize(
+    ("country", "emergency", "urgent", "not_there"),
+    [
+        ("GB", "999 (112 works too)", "NHS 111 (phone or online)", "911"),
+        ("US", "911", "your doctor, or an urgent-care clinic", "NHS"),
+    ],
+)
+def test_on_day_one_the_help_lesson_gives_the_readers_own_numbers_for_each_group(
+    client, country, emergency, urgent, not_there
+):
+    client.force_login(make_user(f"new-{country}", country=country))
+    page = client.get(detail("when-to-get-help")).content.decode()
+    body = lesson_body(page)
+    assert f"Call <strong>{emergency}</strong> now, or go to an emergency department" in body
+    assert f"Get urgent help today from <strong>{urgent}</strong>" in body
+    assert not_there not in body
+    assert "Back pain with chest pain" in body and "Injecting drugs, now or recently." in body
 
 
 def test_reading_records_once_and_shows_read(alice_client, alice):
@@ -65,10 +93,12 @@ def test_reading_records_once_and_shows_read(alice_client, alice):
     read = LessonRead.objects.get(user=alice)
     page = alice_client.get(detail(first.slug)).content.decode()
     assert 'data-testid="lesson-read"' in page and 'data-testid="mark-read"' not in page
-    assert "The next lesson opens tomorrow." in page
+    assert f'href="{detail("flare-plan")}" data-testid="next-lesson">Next: Your flare plan' in page
+    alice_client.post(read_url("flare-plan"))
+    assert "The next lesson opens tomorrow." in alice_client.get(detail("flare-plan")).content.decode()
     alice_client.post(read_url(first.slug))  # again: the first date stays
-    assert list(LessonRead.objects.filter(user=alice)) == [read]
-    assert LessonRead.objects.get().read_at == read.read_at
+    assert LessonRead.objects.get(lesson=first) == read
+    assert LessonRead.objects.get(lesson=first).read_at == read.read_at
 
 
 def test_reading_rejects_get(alice_client):
@@ -76,14 +106,14 @@ def test_reading_rejects_get(alice_client):
 
 
 def test_a_locked_lesson_says_when_it_opens_and_cannot_be_read(alice_client, alice):
-    third = lessons()[2]
-    response = alice_client.get(detail(third.slug))
+    fourth = lessons()[3]  # day 1 opens two, then one a day: the fourth opens on day 3
+    response = alice_client.get(detail(fourth.slug))
     body = response.content.decode()
     assert response.status_code == 200 and 'data-testid="lesson-locked"' in body
-    assert third.body[:40] not in body
+    assert fourth.body[:40] not in body
     opens = alice.local_today() + timedelta(days=2)
     assert f"{opens:%A} {opens.day} {opens:%B}" in body
-    response = alice_client.post(read_url(third.slug), follow=True)
+    response = alice_client.post(read_url(fourth.slug), follow=True)
     assert "isn&#x27;t open yet" in response.content.decode()
     assert not LessonRead.objects.exists()
 
@@ -109,14 +139,14 @@ def test_another_users_reads_are_invisible(client, alice, bob):
 
 
 def test_after_two_weeks_the_list_shows_read_unread_and_locked(client, alice):
-    joined_days_ago(alice, 13)  # day 14
+    joined_days_ago(alice, 13)  # day 14: 15 open
     for lesson in lessons()[:5]:
         LessonRead.objects.create(user=alice, lesson=lesson, read_at=timezone.now())
     client.force_login(alice)
     body = client.get(reverse("learn:list")).content.decode()
     assert body.count('data-state="read"') == 5
-    assert body.count('data-state="unread"') == 9
-    assert body.count('data-state="locked"') == 2
+    assert body.count('data-state="unread"') == 10
+    assert body.count('data-state="locked"') == 1
     page = client.get(detail(lessons()[4].slug)).content.decode()
     assert f'href="{detail(lessons()[5].slug)}"' in page  # "Next:" the first unread
 
@@ -156,17 +186,23 @@ def test_gb_and_us_readers_see_different_words(client):
 def test_today_shows_todays_lesson_as_one_line_linking_to_it(alice_today, alice):
     body = alice_today.get(reverse("journal:today")).content.decode()
     assert body.count('data-testid="lesson"') == 1
-    assert f'href="{detail("the-usual-course")}"' in body and "Today's lesson:" in body
-    alice_today.post(read_url("the-usual-course"))
+    assert (
+        f'href="{detail("when-to-get-help")}"' in body and "Today's lesson: <strong>When to get help" in body
+    )
+    assert "1 more waiting" in body
+    alice_today.post(read_url("when-to-get-help"))
+    body = alice_today.get(reverse("journal:today")).content.decode()
+    assert f'href="{detail("flare-plan")}"' in body and "Today's lesson: <strong>Your flare plan" in body
+    alice_today.post(read_url("flare-plan"))
     body = alice_today.get(reverse("journal:today")).content.decode()
     assert "Lesson read:" in body and "next one tomorrow" in body
 
 
 def test_today_offers_the_first_unread_lesson_and_counts_the_rest(alice_today, alice):
-    joined_days_ago(alice, 4)  # day 5
+    joined_days_ago(alice, 4)  # day 5: 6 open
     LessonRead.objects.create(user=alice, lesson=lessons()[0], read_at=timezone.now())
     body = alice_today.get(reverse("journal:today")).content.decode()
-    assert f'href="{detail(lessons()[1].slug)}"' in body and "3 more waiting" in body
+    assert f'href="{detail(lessons()[1].slug)}"' in body and "4 more waiting" in body
 
 
 def test_a_past_day_has_no_lesson_line(alice_today, alice):
@@ -179,11 +215,11 @@ def test_a_past_day_has_no_lesson_line(alice_today, alice):
 
 
 def test_an_edit_in_the_admin_shows_at_once(alice_today):
-    lesson = Lesson.objects.get(slug="the-usual-course")
+    lesson = Lesson.objects.get(slug="when-to-get-help")
     alice_today.get(reverse("journal:today"))
-    lesson.title = "Back pain: what to expect"
+    lesson.title = "Signs that need help quickly"
     lesson.save()
-    assert "Back pain: what to expect" in alice_today.get(reverse("journal:today")).content.decode()
+    assert "Signs that need help quickly" in alice_today.get(reverse("journal:today")).content.decode()
 
 
 # Export and deletion.
@@ -221,7 +257,7 @@ def test_the_demo_marks_lessons_read_over_the_demo_users_days(db):
     joined = user.date_joined.astimezone(user.tzinfo).date()
     order = [lesson.pk for lesson in lessons()]
     for read in reads:
-        opened = joined + timedelta(days=order.index(read.lesson_id))
+        opened = course.opens_on(joined, order.index(read.lesson_id) + 1)
         assert opened <= read.read_at.astimezone(user.tzinfo).date() < user.local_today()
 
 
