@@ -9,7 +9,8 @@ app a day is normal until marked. Each comparison gives both counts, both means,
 `BLOCK_DAYS` calendar days, because pain comes in spells and single days drawn one by one would
 make the interval too narrow. The random draws are seeded from the comparison's own days, so the
 same days always give the same numbers. Below `MIN_DAYS` on either side nothing is estimated;
-the comparison says how many more days it needs.
+the comparison says how many more days it needs. Exercises done on nearly the same days are
+compared as one group, with a line saying the log cannot tell them apart (`group_together`).
 
 It shows what goes together in one person's days, not what causes what: a worse morning may be
 the reason a day was skipped, and a slow recovery lowers pain while the plan grows.
@@ -21,6 +22,8 @@ import random
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.utils.translation import gettext as _
+
 from journal.history import Day
 from journal.models import Entry
 
@@ -31,8 +34,12 @@ NOT_DONE_BELOW = 0.5  # and as not done under half; the days between sit on neit
 BLOCK_DAYS = 7
 RESAMPLES = 1000
 LEVEL = 0.8  # the interval's coverage: from the 10th to the 90th percentile
-# Part of the cache key (journal/views/history.py): a change of method never reuses old numbers.
-METHOD_VERSION = 1
+# Two exercises are "done together" when both were done on this share (in percent) or more of the
+# compared normal days on which either was done: days with both / days with either (Jaccard).
+TOGETHER_PERCENT = 80
+# Part of the cache key (journal/views/history.py): a change of method, or of the result's shape,
+# never reuses old numbers. 2: exercises done together are one group (`Comparison.together`).
+METHOD_VERSION = 2
 
 NORMAL = Entry.DayType.NORMAL
 MARKED = (Entry.DayType.REST, Entry.DayType.ROUGH)
@@ -55,6 +62,10 @@ class Comparison:
     difference: float | None = None
     low: float | None = None
     high: float | None = None
+    # A group of exercises done together: their names, in the families' order, and the lowest
+    # overlap (in percent) between two of them. Empty for a single exercise.
+    together: tuple = ()
+    overlap: int | None = None
 
     @property
     def more_needed(self):
@@ -77,7 +88,8 @@ class Insights:
     last: object
     plan: Comparison
     walking: Comparison | None  # None: no walk ticked on a normal day in the window
-    exercises: tuple  # Comparisons with enough days on each side, in the order of `families`
+    exercises: tuple  # Comparisons with enough days on each side, in the order of `families`; a
+    # group of exercises done together is one Comparison, at its first member's place
     marked_days: int  # rest and rough days in the window, left out
 
     @property
@@ -144,17 +156,44 @@ def compute(days, ticks, *, today, families=(), walking=None):
             "walking", "A walk", [(day, walking in ticked, pain) for day, _, ticked, pain in normal]
         )
     exercises = []
-    for family, name in families:
-        if family == walking:
-            continue
-        done = [day for day, _, ticked, _ in normal if family in ticked]
+    names = dict(families)
+    done_on = {
+        family: frozenset(day for day, _, ticked, _ in normal if family in ticked)
+        for family, _ in families
+        if family != walking
+    }
+    for group in group_together(done_on):
+        # With: days every member was done; without: days none was; days with some sit on neither
+        # side. From the first day one was done: the weeks before it was in the plan are no "without".
+        done = sorted(set().union(*(done_on[family] for family in group)))
         if len(done) < MIN_DAYS:
             continue
-        # From the first day it was done: the weeks before it was in the plan are no "without".
-        sides = [(day, family in ticked, pain) for day, _, ticked, pain in normal if day >= done[0]]
-        if sum(not side for _, side, _ in sides) < MIN_DAYS:
+        sides = []
+        for day, _row, ticked, pain in normal:
+            if day < done[0]:
+                continue
+            members = sum(family in ticked for family in group)
+            if members == len(group) or not members:
+                sides.append((day, bool(members), pain))
+        if sum(side for _, side, _ in sides) < MIN_DAYS or sum(not side for _, side, _ in sides) < MIN_DAYS:
             continue
-        exercises.append(_compare(f"exercise-{family}", name, sides))
+        if len(group) == 1:
+            exercises.append(_compare(f"exercise-{group[0]}", names[group[0]], sides))
+            continue
+        together = tuple(names[family] for family in group)
+        exercises.append(
+            _compare(
+                "exercise-" + "-".join(str(family) for family in group),
+                names_words(together),
+                sides,
+                together=together,
+                overlap=min(
+                    overlap_percent(done_on[a], done_on[b])
+                    for n, a in enumerate(group)
+                    for b in group[n + 1 :]
+                ),
+            )
+        )
     return Insights(
         first=first,
         last=last,
@@ -165,15 +204,58 @@ def compute(days, ticks, *, today, families=(), walking=None):
     )
 
 
+def overlap_percent(a, b):
+    """The share of the days on which either of two exercises was done on which both were (days
+    with both / days with either, a Jaccard index), in whole percent rounded down; 0 for no day."""
+    either = len(a | b)
+    return 100 * len(a & b) // either if either else 0
+
+
+def together(a, b):
+    """Were two exercises done on nearly the same days? Both on `TOGETHER_PERCENT`% or more of the
+    days either was (exactly, in whole days: no rounding decides it)."""
+    either = len(a | b)
+    return bool(either) and 100 * len(a & b) >= TOGETHER_PERCENT * either
+
+
+def group_together(done_on):
+    """The exercises as groups done together, from {family: the days it was done}, in that dict's
+    order (the families' order): a tuple of families each.
+
+    Greedy and deterministic: each family not yet placed starts a group, and each later one joins it
+    when it was done together with every member already in it. Needing every member (not just one)
+    keeps a chain apart: A with B and B with C, but not A with C, is the group A and B, and C alone.
+    """
+    placed, groups = set(), []
+    order = list(done_on)
+    for n, family in enumerate(order):
+        if family in placed:
+            continue
+        group = [family]
+        placed.add(family)
+        for other in order[n + 1 :]:
+            if other not in placed and all(together(done_on[other], done_on[m]) for m in group):
+                group.append(other)
+                placed.add(other)
+        groups.append(tuple(group))
+    return groups
+
+
 def _mean(values):
     return sum(values) / len(values)
 
 
-def _compare(key, name, sides):
+def _compare(key, name, sides, **group):
     """A `Comparison` of [(date, with it?, next morning's pain)] in date order."""
     with_pain = [pain for _, side, pain in sides if side]
     without_pain = [pain for _, side, pain in sides if not side]
-    counts = {"key": key, "name": name, "with_days": len(with_pain), "without_days": len(without_pain)}
+    counts = {
+        "key": key,
+        "name": name,
+        "with_days": len(with_pain),
+        "without_days": len(without_pain),
+        **group,
+    }
     if len(with_pain) < MIN_DAYS or len(without_pain) < MIN_DAYS:
         return Comparison(**counts)
     mean_with, mean_without = _mean(with_pain), _mean(without_pain)
@@ -258,11 +340,45 @@ SIDES = {
 }
 
 
+def names_words(names):
+    """ "Cat/cow", "Cat/cow and Rocking", "Cat/cow, Rocking and Bridge"."""
+    names = list(names)
+    if len(names) < 2:
+        return "".join(names)
+    return _("%(some)s and %(last)s") % {"some": ", ".join(names[:-1]), "last": names[-1]}
+
+
 def sides_words(comparison):
     """(with, without) in words, each what follows "days" ("days you ticked a walk")."""
     if comparison.key in SIDES:
         return SIDES[comparison.key]
+    if comparison.together:
+        without = _("you did neither") if len(comparison.together) == 2 else _("you did none of them")
+        return (_("you did %(names)s") % {"names": comparison.name}, without)
     return (f"you did {comparison.name}", "you did not")
+
+
+def together_words(comparison):
+    """Why a group is one comparison, or "" for a single exercise."""
+    if not comparison.together:
+        return ""
+    if comparison.overlap == 100:
+        text = _(
+            "%(names)s were always done on the same days, so your log cannot tell their effects apart: "
+            "they are compared as one."
+        )
+    elif len(comparison.together) == 2:
+        text = _(
+            "%(names)s were nearly always done on the same days (both on %(overlap)s%% of the days "
+            "either was done), so your log cannot tell their effects apart: they are compared as one."
+        )
+    else:
+        text = _(
+            "%(names)s were nearly always done on the same days (any two of them both on at least "
+            "%(overlap)s%% of the days either was done), so your log cannot tell their effects apart: "
+            "they are compared as one."
+        )
+    return text % {"names": comparison.name, "overlap": comparison.overlap}
 
 
 def _points(value):
@@ -329,4 +445,5 @@ def describe(comparison):
         "without_words": without_words,
         "summary": summary(comparison),
         "interval": interval_words(comparison) if comparison.enough else "",
+        "together": together_words(comparison),
     }

@@ -3,11 +3,15 @@
 The user names up to 5 activities their back makes hard and rates each 0 (unable) to 10 (as
 before the problem). A round's score is the mean of the activities rated in it; a change between
 two rounds is computed only over the activities rated both times; 2 points in that mean, or 3 in
-one activity, is meaningful (Stratford 1995). docs/clinical-rules.md, "Function (PSFS)".
+one activity, is meaningful (Stratford 1995). A change with a meaningful move each way is mixed,
+never an improvement. An activity not rated in both rounds is shown apart, with its own ratings,
+never in the change. docs/clinical-rules.md, "Function (PSFS)".
 """
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+
+from django.utils.translation import gettext as _
 
 MAX_ACTIVITIES = 5
 NAME_MAX = 80
@@ -15,6 +19,9 @@ RATING_MIN, RATING_MAX = 0, 10
 INTERVAL_DAYS = 14  # between rounds; a skip postpones the next ask by as long
 MEANINGFUL_MEAN = 2  # points in the mean over the activities rated both times
 MEANINGFUL_ONE = 3  # points in one activity
+# Part of the summary's cache key (journal/views/history.py): a change of its shape never reads an
+# older one.
+SUMMARY_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +47,19 @@ class ActivityChange:
         return abs(self.delta) >= MEANINGFUL_ONE
 
 
+def names_words(names):
+    """ "Lifting", "Lifting and Sitting", "Lifting, Sitting and Running"."""
+    names = list(names)
+    if len(names) < 2:
+        return "".join(names)
+    return _("%(some)s and %(last)s") % {"some": ", ".join(names[:-1]), "last": names[-1]}
+
+
+def signed(value):
+    """+2.0, -0.5, 0.0: a change with its sign, one decimal."""
+    return f"{value:+.1f}" if round(value, 1) else "0.0"
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
     """The change from one round to a later one, over the activities rated both times."""
@@ -53,15 +73,125 @@ class Change:
         return round(self.latest - self.first, 2)
 
     @property
+    def mean_meaningful(self):
+        return abs(self.delta) >= MEANINGFUL_MEAN
+
+    @property
     def meaningful(self):
-        return abs(self.delta) >= MEANINGFUL_MEAN or any(a.meaningful for a in self.activities)
+        return self.mean_meaningful or any(a.meaningful for a in self.activities)
+
+    @property
+    def up(self):
+        """The activities that improved meaningfully (3 points or more)."""
+        return [a for a in self.activities if a.meaningful and a.delta > 0]
+
+    @property
+    def down(self):
+        """The activities that worsened meaningfully (3 points or more)."""
+        return [a for a in self.activities if a.meaningful and a.delta < 0]
+
+    @property
+    def mixed(self):
+        """A meaningful move each way: one activity up 3 or more and another down 3 or more, or the
+        mean meaningfully one way while an activity moved meaningfully the other."""
+        if self.up and self.down:
+            return True
+        if self.mean_meaningful:
+            return bool(self.down if self.delta > 0 else self.up)
+        return False
+
+    @property
+    def better_in(self):
+        """What a mixed change was better in: the activities up 3 or more, else (the mean rose 2
+        or more against one activity's fall) those that rose."""
+        return self.up or [a for a in self.activities if a.delta > 0]
+
+    @property
+    def worse_in(self):
+        return self.down or [a for a in self.activities if a.delta < 0]
+
+    @property
+    def verdict(self):
+        """ "better", "worse", "mixed", or "none" (not meaningful). The mean's direction when the
+        mean moved 2 or more, else that of the activities that moved 3 or more (one way only: two
+        ways is mixed)."""
+        if not self.meaningful:
+            return "none"
+        if self.mixed:
+            return "mixed"
+        if self.mean_meaningful:
+            return "better" if self.delta > 0 else "worse"
+        return "better" if self.up else "worse"
 
     @property
     def better(self):
-        """Higher is better on this scale: is the meaningful change an improvement?"""
-        if self.delta:
-            return self.delta > 0
-        return sum(a.delta for a in self.activities if a.meaningful) > 0
+        """A meaningful improvement, and not a mixed change."""
+        return self.verdict == "better"
+
+    @property
+    def words(self):
+        """What the change is, in words: "a meaningful improvement", "mixed: better in Lifting,
+        worse in Sitting", "not a meaningful change"..."""
+        verdict = self.verdict
+        if verdict == "mixed":
+            return _("mixed: better in %(better)s, worse in %(worse)s") % {
+                "better": names_words(a.name for a in self.better_in),
+                "worse": names_words(a.name for a in self.worse_in),
+            }
+        if verdict == "none":
+            return _("not a meaningful change")
+        if self.mean_meaningful:
+            return _("a meaningful improvement") if verdict == "better" else _("a meaningful drop")
+        moved = names_words(a.name for a in (self.up if verdict == "better" else self.down))
+        if verdict == "better":
+            return _("a meaningful improvement in %(names)s") % {"names": moved}
+        return _("a meaningful drop in %(names)s") % {"names": moved}
+
+    @property
+    def headline(self):
+        """History's and the report's one line: "Activities you rated both times: 3.3 → 5.3 (+2.0, a
+        meaningful improvement)"."""
+        return _("Activities you rated both times: %(first).1f → %(latest).1f (%(delta)s, %(words)s)") % {
+            "first": self.first,
+            "latest": self.latest,
+            "delta": signed(self.delta),
+            "words": self.words,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ApartActivity:
+    """An activity not rated in both the first and the latest round (added later, retired, or
+    both): shown on its own with its ratings, never in the change."""
+
+    name: str
+    ratings: tuple  # (date, rating), oldest first
+    in_first: bool  # rated in the first round (so retired before the latest)
+    in_latest: bool  # rated in the latest round (so added after the first)
+
+    @property
+    def first_on(self):
+        return self.ratings[0][0]
+
+    @property
+    def first(self):
+        return self.ratings[0][1]
+
+    @property
+    def latest_on(self):
+        return self.ratings[-1][0]
+
+    @property
+    def latest(self):
+        return self.ratings[-1][1]
+
+    @property
+    def why(self):
+        if self.in_first:
+            return _("not rated in the latest round")
+        if self.in_latest:
+            return _("added after the first round")
+        return _("added after the first round and not rated in the latest")
 
 
 def score(ratings):
@@ -116,12 +246,14 @@ def rounds_from(rows):
 
 @dataclass(frozen=True, slots=True)
 class Summary:
-    """What History and the report show: each round's score, and the first-to-latest change."""
+    """What History and the report show: each round's score, the first-to-latest change over the
+    activities rated both times, and the activities rated in only one of those rounds, apart."""
 
     series: list  # (date, score), oldest first
-    change: Change | None
+    change: Change | None  # None: fewer than two rounds, or they share no activity
     first_on: date | None = None
     latest_on: date | None = None
+    apart: list = field(default_factory=list)  # ApartActivity, in the order rated; only with 2+ rounds
 
     @property
     def first_score(self):
@@ -130,6 +262,11 @@ class Summary:
     @property
     def latest_score(self):
         return self.series[-1][1] if self.series else None
+
+    @property
+    def none_shared(self):
+        """Two rounds or more, but the first and the latest share no activity: no change to show."""
+        return len(self.series) > 1 and self.change is None
 
 
 def summary(rows):
@@ -140,6 +277,14 @@ def summary(rows):
         return Summary(
             series, None, rounds[0].taken_on if rounds else None, rounds[-1].taken_on if rounds else None
         )
-    return Summary(
-        series, change(rounds[0].ratings, rounds[-1].ratings, names), rounds[0].taken_on, rounds[-1].taken_on
-    )
+    first, latest = rounds[0].ratings, rounds[-1].ratings
+    ratings = {}
+    for r in rounds:
+        for pk, rating in r.ratings.items():
+            ratings.setdefault(pk, []).append((r.taken_on, rating))
+    apart = [
+        ApartActivity(names[pk], tuple(kept), pk in first, pk in latest)
+        for pk, kept in ratings.items()
+        if not (pk in first and pk in latest)
+    ]
+    return Summary(series, change(first, latest, names), rounds[0].taken_on, rounds[-1].taken_on, apart)

@@ -173,9 +173,13 @@ PSFS_ROWS = 12
 def _psfs_summary(user):
     """The user's PSFS summary (journal/psfs.py), kept in the shared cache under the user's diary
     version (backcare/page_cache.py: per_version; every PSFS round moves it): every rating is read
-    (one query, some 650 rows after five years), so it is read once a change, not once a page."""
+    (one query, some 650 rows after five years), so it is read once a change, not once a page. The
+    key carries the summary's version, so a summary of an older shape is never read."""
     return page_cache.per_version(
-        "psfs-summary", user, lambda: psfs.summary(selectors.psfs_rows(user=user)), alias="default"
+        f"psfs-summary-{psfs.SUMMARY_VERSION}",
+        user,
+        lambda: psfs.summary(selectors.psfs_rows(user=user)),
+        alias="default",
     )
 
 

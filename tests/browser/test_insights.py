@@ -20,5 +20,9 @@ def test_the_insights_fit_a_320_px_phone(phone, live_server):  # noqa: F811
     assert section.get_by_test_id("insight").first.is_visible()
     assert "Doing your plan" in section.get_by_test_id("insight").first.inner_text()
     section.get_by_test_id("insight-exercises").locator("summary").click()
-    assert section.get_by_test_id("insight").nth(7).is_visible()  # the plan, a walk, six exercises
+    # The plan, a walk, and the six other exercises as one group (all ticked on the same days),
+    # with the line saying why.
+    assert section.get_by_test_id("insight").count() == 3
+    assert section.get_by_test_id("insight").nth(2).is_visible()
+    assert section.get_by_test_id("insight-together").is_visible()
     fits(phone)

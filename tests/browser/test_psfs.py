@@ -61,7 +61,13 @@ def test_a_first_and_a_second_round_on_a_phone(page, live_server, check_a11y, sc
     page.goto(live_server.url + "/history/")
     history = page.get_by_test_id("psfs-history")
     assert history.locator("tbody tr").count() == 2
+    # The headline counts Lifting and Sitting only; Socks (retired) and Gardening (new) are apart.
+    assert (
+        "Activities you rated both times: 4.5 → 6.5 (+2.0, a meaningful improvement)" in history.inner_text()
+    )
+    assert history.get_by_test_id("psfs-apart-row").count() == 2
     page.goto(live_server.url + "/history/report/")
     report = page.get_by_test_id("psfs-report")
     assert report.get_by_test_id("psfs-report-row").count() == 2
-    assert "A meaningful change" in report.inner_text()
+    assert "(+2.0, a meaningful improvement)" in report.get_by_test_id("psfs-change").inner_text()
+    assert report.get_by_test_id("psfs-apart-row").count() == 2

@@ -242,7 +242,8 @@ def test_each_exercise_needs_ten_days_each_side_from_the_first_day_it_was_done()
 def test_the_comparisons_shown_are_those_with_enough_days_plan_first():
     days, ticks = diary(coin(0.6), effect=-2)
     result = run(days, ticks)
-    assert [c.key for c in result.shown] == ["plan", "walking", "exercise-1", "exercise-2"]
+    # Every done day ticks every exercise: Bridge and Cat stretch are one group (see below).
+    assert [c.key for c in result.shown] == ["plan", "walking", "exercise-1-2"]
     assert result.enough
 
 
@@ -254,3 +255,134 @@ def test_no_difference_at_all_is_said_as_the_same():
     assert insights.interval_words(same).startswith(
         "Likely range (80%): from 0.5 points lower to 0.5 points higher."
     )
+
+
+# --- exercises done together: one group, one comparison, and a line saying why ---------------------
+
+ROCK = 4
+GROUPED = [(BRIDGE, "Bridge"), (CAT, "Cat/cow"), (ROCK, "Rocking"), (WALK, "Walking")]
+
+
+def together_diary(cat_days, rock_days, *, bridge_days=()):
+    """Every day of the window normal, with next-morning pain 5 (3 after a Cat/cow day), and the
+    exercises ticked on the days given as day numbers 0-179; nothing else ticked."""
+    first = TODAY - timedelta(days=WINDOW_DAYS)
+    rows, ticks = [], {}
+    for n in range(WINDOW_DAYS + 1):
+        day = first + timedelta(days=n)
+        pain = 3 if n - 1 in cat_days else 5
+        rows.append(Day(day, pain, "normal", 3, 0))
+        done = {f for f, days in ((CAT, cat_days), (ROCK, rock_days), (BRIDGE, bridge_days)) if n in days}
+        if done:
+            ticks[day] = done
+    return rows, ticks
+
+
+def run_grouped(rows, ticks):
+    return compute(rows, ticks, today=TODAY, families=GROUPED, walking=WALK)
+
+
+EVEN = {n for n in range(WINDOW_DAYS) if n % 2 == 0}  # 90 days
+
+
+def but(days, leave_out):
+    """`days` less the first `leave_out` of them."""
+    return days - set(sorted(days)[:leave_out])
+
+
+def test_two_exercises_done_together_85_percent_of_their_days_are_one_group_with_a_line_why():
+    rows, ticks = together_diary(EVEN, but(EVEN, 13))  # Rocking on 77 of Cat/cow's 90 days: 85%
+    assert insights.overlap_percent(EVEN, but(EVEN, 13)) == 85
+    (group,) = run_grouped(rows, ticks).exercises
+    assert group.key == "exercise-2-4" and group.name == "Cat/cow and Rocking"
+    assert group.together == ("Cat/cow", "Rocking") and group.overlap == 85
+    # With: both done (77 days); without: neither (90 odd days); the 13 days with Cat/cow alone sit
+    # on neither side.
+    assert (group.with_days, group.without_days) == (77, 90)
+    assert insights.summary(group) == (
+        "Next-morning pain was 2.0 points lower on average after days you did Cat/cow and Rocking "
+        "than after days you did neither."
+    )
+    assert insights.together_words(group) == (
+        "Cat/cow and Rocking were nearly always done on the same days (both on 85% of the days "
+        "either was done), so your log cannot tell their effects apart: they are compared as one."
+    )
+    assert insights.describe(group)["together"] == insights.together_words(group)
+
+
+def test_70_percent_of_their_days_together_are_two_comparisons_without_the_line():
+    rows, ticks = together_diary(EVEN, but(EVEN, 27))  # 63 of 90: 70%
+    result = run_grouped(rows, ticks)
+    assert [c.key for c in result.exercises] == ["exercise-2", "exercise-4"]
+    assert all(insights.together_words(c) == "" for c in result.exercises)
+    assert insights.describe(result.exercises[0])["together"] == ""
+
+
+def test_80_percent_is_together_and_one_day_less_is_not():
+    """The smallest holding case and the smallest breaking one: 72 of 90 days, then 71."""
+    assert insights.together(EVEN, but(EVEN, 18)) and insights.overlap_percent(EVEN, but(EVEN, 18)) == 80
+    assert not insights.together(EVEN, but(EVEN, 19))
+    assert [c.key for c in run_grouped(*together_diary(EVEN, but(EVEN, 18))).exercises] == ["exercise-2-4"]
+    assert [c.key for c in run_grouped(*together_diary(EVEN, but(EVEN, 19))).exercises] == [
+        "exercise-2",
+        "exercise-4",
+    ]
+
+
+def test_the_overlap_counts_the_days_either_was_done_not_the_days_of_one():
+    """Rocking on every Cat/cow day and as many more: all of Rocking's days are not Cat/cow's (50%)."""
+    rock = EVEN | {n for n in range(WINDOW_DAYS) if n % 4 == 1}  # 90 + 45 days
+    assert insights.overlap_percent(EVEN, rock) == 66
+    assert not insights.together(EVEN, rock)
+
+
+def test_grouping_follows_the_families_order_and_needs_every_member():
+    """Bridge with Cat/cow (85%+) and Cat/cow with Rocking, but not Bridge with Rocking: Bridge and
+    Cat/cow, first in the families' order, are a group; Rocking stays alone, not chained in."""
+    cat = set(range(100))
+    bridge = set(range(0, 90))  # 90 of the 100 days either was done with Cat/cow: 90%
+    rock = set(range(12, 100))  # 88 of 100 with Cat/cow: 88%; 78 of 100 with Bridge: 78%
+    done_on = {BRIDGE: frozenset(bridge), CAT: frozenset(cat), ROCK: frozenset(rock)}
+    assert insights.together(bridge, cat) and insights.together(cat, rock)
+    assert not insights.together(bridge, rock)
+    assert insights.group_together(done_on) == [(BRIDGE, CAT), (ROCK,)]
+    # The same days in another order of families: another (still deterministic) grouping.
+    assert insights.group_together({CAT: done_on[CAT], ROCK: done_on[ROCK], BRIDGE: done_on[BRIDGE]}) == [
+        (CAT, ROCK),
+        (BRIDGE,),
+    ]
+    assert insights.group_together({BRIDGE: frozenset(), CAT: frozenset()}) == [(BRIDGE,), (CAT,)]
+
+
+def test_three_done_together_name_all_three():
+    rows, ticks = together_diary(EVEN, EVEN, bridge_days=EVEN)
+    (group,) = run_grouped(rows, ticks).exercises
+    assert group.name == "Bridge, Cat/cow and Rocking" and group.overlap == 100
+    assert insights.sides_words(group) == ("you did Bridge, Cat/cow and Rocking", "you did none of them")
+    assert insights.together_words(group) == (
+        "Bridge, Cat/cow and Rocking were always done on the same days, so your log cannot tell "
+        "their effects apart: they are compared as one."
+    )
+    # Three on nearly the same days: the lowest overlap of two of them is named.
+    rows, ticks = together_diary(EVEN, but(EVEN, 9), bridge_days=but(EVEN, 4))
+    (group,) = run_grouped(rows, ticks).exercises
+    assert (
+        group.overlap == 90
+        and "(any two of them both on at least 90% of the days" in insights.together_words(group)
+    )
+
+
+def test_a_group_draws_the_same_numbers_at_each_load_and_a_single_exercise_as_before():
+    rows, ticks = together_diary(EVEN, but(EVEN, 14))
+    noisy = [d._replace(pain=(d.pain + n % 3) % 11) for n, d in enumerate(rows)]  # some spread
+    once = run_grouped(noisy, ticks)
+    shuffled = noisy[:]
+    random.Random(3).shuffle(shuffled)
+    assert run_grouped(shuffled, ticks) == once and once.exercises[0].low < once.exercises[0].high
+    # Cat/cow alone (Rocking 70%): its numbers are those of a single exercise, its seed its own key.
+    rows, ticks = together_diary(EVEN, but(EVEN, 27))
+    cat = run_grouped(rows, ticks).exercises[0]
+    alone = compute(
+        rows, {d: t - {ROCK} for d, t in ticks.items()}, today=TODAY, families=GROUPED, walking=WALK
+    ).exercises
+    assert alone == (cat,)

@@ -67,9 +67,15 @@ def test_a_new_diary_says_how_many_more_days_are_needed(alice_today):
 def test_with_enough_days_the_plan_and_each_exercise_are_compared(alice_today, screened_alice):
     diary(screened_alice, done=15, not_done=12)
     body = history(alice_today)
-    # The plan, a walk (in the starter plan), and each of the starter plan's other six families.
+    # The plan, a walk (in the starter plan), and the starter plan's other six families as one group:
+    # every done day ticked all of them, so the log cannot tell them apart (the page says so).
     assert PlanItem.objects.filter(user=screened_alice).count() == 7
-    assert body.count('data-testid="insight"') == 1 + 1 + 6
+    assert body.count('data-testid="insight"') == 1 + 1 + 1
+    assert body.count('data-testid="insight-together"') == 1
+    together = body.split('data-testid="insight-together">')[1].split("</p>")[0]
+    assert together.startswith("Belly breathing, Cat/cow, Rocking back,")
+    assert "were always done on the same days" in together
+    assert "so your log cannot tell their effects apart: they are compared as one." in together
     plan = body.split('data-insight="plan"')[1].split("</div></li>")[0]
     assert "Doing your plan" in plan
     assert "3.0 points lower on average after days you did most of your plan" in plan
@@ -77,7 +83,12 @@ def test_with_enough_days_the_plan_and_each_exercise_are_compared(alice_today, s
     assert "After 12 days you did less than half" in plan and "<strong>6.0</strong>" in plan
     assert "Likely range (80%): 3.0 points lower." in plan  # every day alike: no spread at all
     assert "after days you ticked a walk than after days without one" in body
-    assert "Next-morning pain was 3.0 points lower on average after days you did Cat/cow" in body
+    assert (
+        "Next-morning pain was 3.0 points lower on average after days you did Belly breathing, Cat/cow"
+        in body
+    )
+    assert "than after days you did none of them." in body
+    assert "After 15 days with all of them: <strong>3.0</strong>; after 12 with none" in body
     assert 'data-testid="insight-needed"' not in body
 
 

@@ -8,6 +8,7 @@ from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from backcare import diary_version
 from backcare.models import User
@@ -90,7 +91,12 @@ def test_a_later_round_shows_last_times_rating_and_rates_again_retires_and_adds(
     report = alice_today.get(reverse("journal:report")).content.decode()
     # Lifting 3 -> 7 (+4, meaningful), Sitting 6 -> 6; Running retired, Gardening new: not compared.
     assert report.count('data-testid="psfs-report-row"') == 2
-    assert "+4 (meaningful)" in report and "A meaningful change" in report
+    assert "+4 (meaningful)" in report
+    assert "Activities you rated both times: 4.5 → 6.5 (+2.0, a meaningful improvement)" in report
+    # Running (retired) and Gardening (new) are listed apart, each with its own rating.
+    apart = report.split('data-testid="psfs-apart"')[1]
+    assert "Running (not rated in the latest round): 1 on" in apart
+    assert "Gardening (added after the first round): 2 on" in apart
 
 
 def test_skip_postpones_the_ask_by_14_days_in_one_tap(alice_today, screened_alice):
@@ -248,4 +254,87 @@ def test_a_new_round_shows_on_history_and_the_report_at_the_next_load(
         first_round(alice_today, ("Lifting", 4), ("Sitting", 6))
     history_body = alice_today.get(reverse("journal:history")).content.decode()
     assert "<td>5.0</td>" in history_body  # the new round's score: the mean of 4 and 6
-    assert "First 5.0" in alice_today.get(reverse("journal:report")).content.decode()
+    assert "One round so far" in alice_today.get(reverse("journal:report")).content.decode()
+    assert "activity score 5.0" in alice_today.get(reverse("journal:report")).content.decode()
+
+
+def rate_again(client, ratings, *, retire=(), new=()):
+    """A later round: {activity: rating} for those kept, those retired, and (name, rating) added."""
+    data = {f"rating_{activity.pk}": str(rating) for activity, rating in ratings.items()}
+    data.update({f"retire_{activity.pk}": "on" for activity in retire})
+    for n, (name, rating) in enumerate(new):
+        data[f"name_{n}"], data[f"new_rating_{n}"] = name, str(rating)
+    response = client.post(URL, data, follow=True)
+    assert response.status_code == 200
+    return response
+
+
+def psfs_section(client, name):
+    body = client.get(reverse(name)).content.decode()
+    testid = "psfs-history" if name == "journal:history" else "psfs-report"
+    return body.split(f'data-testid="{testid}"')[1].split("</section>")[0]
+
+
+@pytest.mark.parametrize("name", ["journal:history", "journal:report"])
+def test_the_headline_counts_only_the_activities_rated_both_times_and_lists_the_rest_apart(
+    alice_today, screened_alice, name
+):
+    """The round scores fall (4.0 -> 3.7) because a hard activity was added; the activities rated
+    both times rose 2 points: that is the headline, and the added and the retired one are apart."""
+    first_round(alice_today, ("Lifting", 3), ("Sitting", 3), ("Running", 6))
+    move_rounds_back(screened_alice, 14)
+    lifting, sitting, running = PsfsActivity.objects.order_by("pk")
+    rate_again(alice_today, {lifting: 5, sitting: 5}, retire=[running], new=[("Gardening", 1)])
+    section = psfs_section(alice_today, name)
+    assert "Activities you rated both times: 3.0 → 5.0 (+2.0, a meaningful improvement)" in section
+    assert 'data-verdict="better"' in section
+    apart = section.split('data-testid="psfs-apart"')[1]
+    assert apart.count('data-testid="psfs-apart-row"') == 2
+    assert "Running (not rated in the latest round): 6 on" in apart
+    assert "Gardening (added after the first round): 1 on" in apart
+    if name == "journal:history":
+        assert "<td>4.0</td>" in section and "<td>3.7</td>" in section  # each round's own score
+
+
+@pytest.mark.parametrize("name", ["journal:history", "journal:report"])
+def test_a_mixed_change_reads_as_mixed_never_as_an_improvement(alice_today, screened_alice, name):
+    first_round(alice_today, ("Lifting", 3), ("Sitting", 7))
+    move_rounds_back(screened_alice, 14)
+    lifting, sitting = PsfsActivity.objects.order_by("pk")
+    rate_again(alice_today, {lifting: 6, sitting: 3})
+    section = psfs_section(alice_today, name)
+    assert "(-0.5, mixed: better in Lifting, worse in Sitting)" in section
+    assert 'data-verdict="mixed"' in section
+    assert "improvement" not in section and "a real" not in section
+    assert 'data-testid="psfs-apart"' not in section  # both rated both times
+
+
+@pytest.mark.parametrize("name", ["journal:history", "journal:report"])
+def test_no_activity_rated_both_times_shows_no_change(alice_today, screened_alice, name):
+    first_round(alice_today, ("Lifting", 3))
+    move_rounds_back(screened_alice, 14)
+    (lifting,) = PsfsActivity.objects.all()
+    rate_again(alice_today, {}, retire=[lifting], new=[("Sitting", 8)])
+    section = psfs_section(alice_today, name)
+    assert 'data-verdict="none-shared"' in section and "no change is shown" in section
+    assert "Activities you rated both times" not in section and "meaningful" not in section
+    assert section.count('data-testid="psfs-apart-row"') == 2
+
+
+def test_the_shared_report_shows_the_same_headline(alice_today, screened_alice, client):
+    from journal import services
+
+    first_round(alice_today, ("Lifting", 3), ("Sitting", 7))
+    move_rounds_back(screened_alice, 14)
+    lifting, sitting = PsfsActivity.objects.order_by("pk")
+    rate_again(alice_today, {lifting: 6, sitting: 3})
+    link, token = services.share_link_create(
+        user=screened_alice,
+        display_name="A. Smith",
+        days=7,
+        show_notes=False,
+        show_safety=False,
+        now=timezone.now(),
+    )
+    body = client.get(reverse("shared_report", kwargs={"share_token": token})).content.decode()
+    assert "(-0.5, mixed: better in Lifting, worse in Sitting)" in body
