@@ -75,6 +75,21 @@ def allowed(level, status):
     return not (limit is not None and level.extension and level.level > limit)
 
 
+def why_not(level, status):
+    """Why `allowed` rules the level out, in a few words for the person ("" when it does not)."""
+    if status is None:
+        return ""
+    if status.no_prone and face_down(level):
+        return _("it is done face down, which your plan leaves out after your answer about pregnancy")
+    limit = status.no_extension_above
+    if limit is not None and level.extension and level.level > limit:
+        return _(
+            "it bends your low back backwards, and since you told us of a narrowing of the spinal canal "
+            "your plan goes no further than level %(limit)s of such exercises"
+        ) % {"limit": limit}
+    return ""
+
+
 def highest_allowed(levels, current, status):
     """The highest level number a level-up from `current` may reach: the levels above it, one by
     one, up to the first that the safety answers rule out (`allowed`). `levels` are the family's."""

@@ -130,6 +130,13 @@ def test_a_narrowed_canal_keeps_extension_out_above_level_one():
     assert positions.allowed(Level(["prone"], extension=True, level=2), CLEAR)
 
 
+def test_the_reason_names_the_answer_and_the_tag():
+    assert "face down" in positions.why_not(Level(["prone_over_ball"]), PREGNANT)
+    assert "backwards" in positions.why_not(Level(["prone"], extension=True, level=2), NARROWED)
+    assert positions.why_not(Level(["supine"]), PREGNANT) == ""
+    assert positions.why_not(Level(["prone"], extension=True, level=1), NARROWED) == ""
+
+
 def test_no_screen_rules_nothing_out_here():
     assert positions.allowed(Level(["prone"], extension=True, level=3), None)
 

@@ -112,7 +112,8 @@ def test_choosing_a_reverse_hyper_level_by_hand_is_refused_after_a_pregnancy_ans
         follow=True,
     )
     assert response.status_code == 200
-    assert "not one to do on your own" in response.content.decode()
+    body = response.content.decode()
+    assert "not one to do on your own: it is done face down" in body
     assert plan_state(screened_alice) == before
 
 
@@ -133,7 +134,9 @@ def test_a_narrowed_canal_allows_extension_level_one_only_by_hand(alice_today, s
         follow=True,
     )
     assert PlanItem.objects.filter(user=screened_alice, progression__slug="back-extension").exists() == saved
-    assert ("not one to do on your own" in response.content.decode()) != saved
+    assert (
+        "not one to do on your own: it bends your low back backwards" in response.content.decode()
+    ) != saved
 
 
 # --- suggestions and Accept ----------------------------------------------------------------------
