@@ -227,3 +227,15 @@ def test_the_admin_refuses_bad_tags_and_changes_nothing(staff_client):
         assert "errornote" in response.content.decode(), bad
     exercise.refresh_from_db()
     assert exercise.positions == ["prone_over_ball"]
+
+
+def test_the_family_admin_page_shows_each_levels_tags(staff_client):
+    family = Exercise.objects.get(slug="reverse-hyper-ball").progression
+    response = staff_client.get(reverse("admin:exercises_progression_change", args=[family.pk]))
+    body = response.content.decode()
+    assert response.status_code == 200
+    for n in (0, 1):  # both levels
+        assert (
+            f'name="levels-{n}-positions" value="prone_over_ball" id="id_levels-{n}-positions_2" checked'
+            in body
+        )
