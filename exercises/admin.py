@@ -21,8 +21,9 @@ class ProgressionAdmin(admin.ModelAdmin):
 
 @admin.register(Exercise)
 class ExerciseAdmin(admin.ModelAdmin):
-    list_display = ["name", "progression", "level", "per_side", "schedule", "frequency"]
-    list_filter = ["progression__category", "progression", "per_side", "schedule"]
+    list_display = ["name", "progression", "level", "per_side", "schedule", "frequency", "extension"]
+    # Positions and equipment tags are checkboxes on the change page (models.TagListField).
+    list_filter = ["progression__category", "progression", "per_side", "schedule", "extension"]
     search_fields = ["name", "slug", "steps", "cues", "tips", "cautions"]
     list_select_related = ["progression"]
     prepopulated_fields = {"slug": ["name"]}

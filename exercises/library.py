@@ -4,6 +4,10 @@ Facts (movements, order, doses, cautions) come from the source article and widel
 physiotherapy self-management advice. `load_library` writes it to the database idempotently
 (by slug), so the data migration and any later re-run agree.
 
+Each level names its `positions`, its `equipment_tags` (`["none"]` when it needs nothing) and,
+when it bends the low back backwards, `"extension": True`: the safety rules read these tags
+(exercises/positions.py), never a family or a slug.
+
 Text fields hold one step, cue, tip or caution per line. A tip says how to do the exercise
 better; a caution says when to stop or not to do it. Nothing here promises a cure or names a
 cause: say what to do and what to notice. The rules are in docs/content.md. A content change
@@ -38,6 +42,8 @@ LIBRARY = [
                 "slug": "belly-breathing-feet-up",
                 "name": "Belly breathing with feet up",
                 "equipment": "A chair, couch or bed edge to rest your lower legs on",
+                "positions": ["supine"],
+                "equipment_tags": ["chair"],
                 "steps": """Lie on your back and rest your calves on a chair or the couch, knees and hips bent.
 Put one hand on your belly and one on your chest.
 Breathe in slowly through your nose, filling the belly first, then let the breath rise into your chest.
@@ -66,6 +72,8 @@ Keep your shoulders and jaw soft.""",
                 "slug": "cat-cow-gentle",
                 "name": "Gentle cat/cow",
                 "equipment": "A mat or carpet",
+                "positions": ["all_fours"],
+                "equipment_tags": ["mat"],
                 "steps": """Kneel on all fours, hands under your shoulders and knees under your hips.
 Breathe out and slowly round your back up towards the ceiling, letting your head drop.
 Breathe in and slowly let your back dip, lifting your chest and gaze a little.
@@ -83,6 +91,8 @@ Let your breath lead the movement.""",
                 "slug": "cat-cow-full-range",
                 "name": "Full-range cat/cow",
                 "equipment": "A mat or carpet",
+                "positions": ["all_fours"],
+                "equipment_tags": ["mat"],
                 "steps": """Start on all fours as before.
 Begin the rounding from your tailbone and let it travel up your back, one section at a time, to your head.
 Begin the arch from your tailbone too, rolling it up through your back to your neck.
@@ -110,6 +120,8 @@ Smooth and unhurried, like a wave.""",
                 "slug": "rocking-all-fours",
                 "name": "Rocking on all fours",
                 "equipment": "A mat or carpet",
+                "positions": ["all_fours"],
+                "equipment_tags": ["mat"],
                 "steps": """Kneel on all fours, hands under your shoulders and knees under your hips.
 Keep your back in its natural, flat-ish shape.
 Slowly push your hips back towards your heels as far as is comfortable.
@@ -127,6 +139,8 @@ Slow in both directions.""",
                 "slug": "childs-pose-hold",
                 "name": "Child's pose hold",
                 "equipment": "A mat; a cushion for the knees if needed",
+                "positions": ["all_fours", "kneeling"],
+                "equipment_tags": ["mat"],
                 "steps": """From all fours, sit your hips back towards your heels.
 Let your chest sink towards your thighs and rest your arms forward on the floor.
 Stay there and breathe slowly.
@@ -153,6 +167,8 @@ Let your arms and shoulders go heavy.""",
                 "slug": "supine-marching",
                 "name": "Marching with feet on the floor",
                 "equipment": "A mat",
+                "positions": ["supine"],
+                "equipment_tags": ["mat"],
                 "steps": """Lie on your back with your knees bent and feet flat on the floor.
 Let your ribs drop down so your low back presses gently into the floor.
 Slowly lift one knee towards your chest, keeping the ribs down.
@@ -170,6 +186,8 @@ Lift slowly; the back stays still.""",
                 "slug": "heel-taps",
                 "name": "Heel taps from tabletop",
                 "equipment": "A mat",
+                "positions": ["supine"],
+                "equipment_tags": ["mat"],
                 "steps": """Lie on your back and lift both legs so your hips and knees are bent at right angles.
 Keep your ribs down and your back flat on the floor.
 Slowly lower one heel until it touches the floor.
@@ -187,6 +205,8 @@ Lower the heel slowly, as if onto something fragile.""",
                 "slug": "dead-bug-legs",
                 "name": "Dead bug, legs only",
                 "equipment": "A mat",
+                "positions": ["supine"],
+                "equipment_tags": ["mat"],
                 "steps": """Lie on your back with hips and knees bent at right angles, arms resting by your sides.
 Keep your back flat and ribs down.
 Breathe out as you slowly straighten one leg out long, just above the floor.
@@ -204,6 +224,8 @@ Your back does not move at all.""",
                 "slug": "dead-bug",
                 "name": "Full dead bug",
                 "equipment": "A mat",
+                "positions": ["supine"],
+                "equipment_tags": ["mat"],
                 "steps": """Lie on your back, hips and knees bent at right angles, arms pointing to the ceiling.
 Keep your back flat and ribs down.
 Slowly reach one arm overhead and the opposite leg out long at the same time.
@@ -232,6 +254,8 @@ Keep breathing; the back stays quiet.""",
                 "slug": "lying-face-down",
                 "name": "Lying face down",
                 "equipment": "A mat, bed or carpet",
+                "positions": ["prone"],
+                "equipment_tags": ["mat"],
                 "steps": """Lie on your front with your arms by your sides and your head turned to one side.
 Let your whole body go loose and heavy.
 Breathe slowly and stay there.""",
@@ -247,6 +271,9 @@ This is the starting point when pain allows nothing more.""",
                 "slug": "prone-on-elbows",
                 "name": "Propped on the elbows",
                 "equipment": "A mat, bed or carpet",
+                "positions": ["prone"],
+                "equipment_tags": ["mat"],
+                "extension": True,
                 "steps": """Lie on your front.
 Bring your elbows under your shoulders and rest on your forearms, lifting your chest.
 Keep your hips and belly on the floor and your back relaxed.
@@ -264,6 +291,9 @@ Let your low back sag gently; don't tense it.""",
                 "slug": "prone-press-up",
                 "name": "Full press-up from lying",
                 "equipment": "A mat, bed or carpet",
+                "positions": ["prone"],
+                "equipment_tags": ["mat"],
+                "extension": True,
                 "steps": """Lie on your front with your hands flat on the floor beside your shoulders.
 Push through your hands to lift your chest, straightening your arms as far as is comfortable.
 Keep your hips and belly on the floor and your back muscles loose.
@@ -291,6 +321,9 @@ If numbness, tingling or pain spreads further down your leg, stop and go back to
                 "slug": "standing-backbend",
                 "name": "Stand up and lean back",
                 "equipment": "",
+                "positions": ["standing"],
+                "equipment_tags": ["none"],
+                "extension": True,
                 "steps": """Stand up with your feet hip-width apart.
 Put your hands on your lower back, fingers pointing down.
 Gently lean backwards, letting your hands support you, then come back upright.
@@ -320,6 +353,8 @@ If numbness, tingling or pain spreads down your leg, stop, {LEG_ADVICE}""",
                 "slug": "daily-walk",
                 "name": "A short daily walk",
                 "equipment": "Comfortable shoes",
+                "positions": ["standing"],
+                "equipment_tags": ["none"],
                 "steps": """Walk at a pace that feels comfortable.
 Let your arms swing naturally.
 If your back aches more as you go, slow down or shorten the walk rather than stopping altogether.
@@ -338,6 +373,8 @@ A little on most days rather than a lot once a week.""",
                 "slug": "walk-build-up",
                 "name": "Building up the walk",
                 "equipment": "Comfortable shoes",
+                "positions": ["standing"],
+                "equipment_tags": ["none"],
                 "steps": """Add a few minutes to your walks each week.
 Pick up the pace until it feels brisk: breathing faster, still able to talk.
 Keep an eye on how your back feels the next morning.""",
@@ -356,6 +393,8 @@ If numbness, tingling or pain spreads down your leg while you walk, don't push o
                 "slug": "walk-30",
                 "name": "Thirty-minute walks",
                 "equipment": "Comfortable shoes",
+                "positions": ["standing"],
+                "equipment_tags": ["none"],
                 "steps": """Walk for half an hour at a moderate pace.
 Vary your routes and include gentle slopes if you like.
 Keep it up as a lasting habit.""",
@@ -382,6 +421,8 @@ Make it part of your week.""",
                 "slug": "bird-dog-leg-slide",
                 "name": "Leg slide on all fours",
                 "equipment": "A mat",
+                "positions": ["all_fours"],
+                "equipment_tags": ["mat"],
                 "steps": """Kneel on all fours, hands under shoulders, knees under hips.
 Slide one foot straight back along the floor until the leg is long.
 Slide it back in and switch legs.""",
@@ -397,6 +438,8 @@ Slide it back in and switch legs.""",
                 "slug": "bird-dog-half",
                 "name": "Arm and leg to half height",
                 "equipment": "A mat",
+                "positions": ["all_fours"],
+                "equipment_tags": ["mat"],
                 "steps": """Start on all fours.
 Reach one arm forward and the opposite leg back, lifting them only halfway up.
 Hold, then bring them back down and switch sides.""",
@@ -413,6 +456,8 @@ Keep your hips square to the floor.""",
                 "slug": "bird-dog",
                 "name": "Full bird-dog",
                 "equipment": "A mat",
+                "positions": ["all_fours"],
+                "equipment_tags": ["mat"],
                 "steps": """Start on all fours.
 Reach one arm forward and the opposite leg back until both are level with your body.
 Hold, then lower and switch sides.""",
@@ -439,6 +484,8 @@ Back flat; nothing wobbles.""",
                 "slug": "glute-bridge",
                 "name": "Two-leg bridge",
                 "equipment": "A mat",
+                "positions": ["supine"],
+                "equipment_tags": ["mat"],
                 "steps": """Lie on your back, knees bent and feet flat, hip-width apart.
 Squeeze your buttocks and lift your hips until your body is in a line from shoulders to knees.
 Hold at the top, then lower slowly.""",
@@ -454,6 +501,8 @@ Hold at the top, then lower slowly.""",
                 "slug": "bridge-march",
                 "name": "Bridge with march",
                 "equipment": "A mat",
+                "positions": ["supine"],
+                "equipment_tags": ["mat"],
                 "steps": """Lift into a two-leg bridge.
 Keeping your hips up, lift one foot a little off the floor, then put it down.
 Lift the other foot, then lower your hips when the set is done.""",
@@ -469,6 +518,8 @@ Lift the other foot, then lower your hips when the set is done.""",
                 "slug": "single-leg-bridge",
                 "name": "Single-leg bridge",
                 "equipment": "A mat",
+                "positions": ["supine"],
+                "equipment_tags": ["mat"],
                 "steps": """Lie on your back with one foot flat and the other leg straight or hugged in.
 Press through the foot on the floor to lift your hips.
 Hold at the top, lower slowly, and finish the set before switching legs.""",
@@ -495,6 +546,8 @@ Hold at the top, lower slowly, and finish the set before switching legs.""",
                 "slug": "piriformis-ball-release",
                 "name": "Ball or roller under the buttock",
                 "equipment": "A tennis ball or foam roller",
+                "positions": ["sitting"],
+                "equipment_tags": ["roller_or_tennis_ball"],
                 "steps": """Sit on the floor and place a tennis ball or foam roller under one buttock.
 Lean onto that side and roll slowly back and forth.
 When you find a tender spot, pause on it and breathe until it eases a little.
@@ -511,6 +564,8 @@ Switch sides.""",
                 "slug": "figure-4-stretch",
                 "name": "Lying figure-4 stretch",
                 "equipment": "A mat",
+                "positions": ["supine"],
+                "equipment_tags": ["mat"],
                 "steps": """Lie on your back with both knees bent.
 Cross one ankle over the opposite knee.
 Hold the thigh of the bottom leg and gently draw it towards your chest until you feel a stretch in the buttock.
@@ -536,6 +591,8 @@ Hold, release, and switch sides.""",
                 "slug": "half-kneeling-hip-flexor",
                 "name": "Half-kneeling hip-flexor stretch",
                 "equipment": "A cushion under the knee",
+                "positions": ["half_kneeling"],
+                "equipment_tags": ["cushion"],
                 "steps": """Kneel on one knee with the other foot flat in front of you.
 Tuck your tailbone under and squeeze the buttock of the kneeling leg.
 Shift your weight gently forward until you feel a stretch at the front of the hip.
@@ -563,6 +620,8 @@ If you feel it in your low back rather than the front of the hip, lean forward l
                 "slug": "reverse-hyper-ball",
                 "name": "Reverse hyper over a ball",
                 "equipment": "An exercise ball on a sturdy box or bench",
+                "positions": ["prone_over_ball"],
+                "equipment_tags": ["exercise_ball", "box_or_bench"],
                 "steps": """Lie face down over an exercise ball set on a box, hips on the ball and hands holding the box.
 Brace your stomach and squeeze your buttocks to lift both legs until your body is straight and your back flat.
 Lower your legs under control and let your low back round gently at the bottom.
@@ -581,6 +640,8 @@ Never swing or use momentum, and don't let your legs drop.
                 "slug": "reverse-hyper-loaded",
                 "name": "Reverse hyper with weight",
                 "equipment": "Ball and box, or a reverse-hyper machine; a light weight or band",
+                "positions": ["prone_over_ball"],
+                "equipment_tags": ["exercise_ball", "box_or_bench", "weight_or_band"],
                 "steps": """Set up as for the bodyweight version, with a light weight between your feet or a band around them.
 Squeeze your buttocks to lift your legs until your body is straight.
 Lower under control, letting your low back round at the bottom.
@@ -688,6 +749,9 @@ def load_library(Progression, Exercise):  # noqa: N803 - historical models from 
                     "tips": level["tips"],
                     "cautions": level["cautions"],
                     "equipment": level["equipment"],
+                    "positions": level["positions"],
+                    "equipment_tags": level["equipment_tags"],
+                    "extension": level.get("extension", False),
                     **_dose_fields(level),
                 },
             )

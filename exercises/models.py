@@ -1,8 +1,11 @@
 from functools import cached_property
 
+from django import forms
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+
+from exercises import positions as tagging
 
 
 def _span(low, high, unit=""):
@@ -13,6 +16,31 @@ def _span(low, high, unit=""):
 
 def _lines(text):
     return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class TagListField(models.JSONField):
+    """A list of tags from `tag_choices` (a TextChoices), stored as a JSON list so that it works the
+    same on SQLite and PostgreSQL; edited as checkboxes (the admin). `Exercise.clean` checks the tags
+    (exercises/positions.py: `problems`); the database refuses an empty list. `tag_choices` is left
+    out of migrations (JSONField's deconstruct): the choices are checked in Python, so a new tag
+    needs no migration."""
+
+    def __init__(self, *args, tag_choices=None, **kwargs):
+        self.tag_choices = tag_choices
+        super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs):
+        if self.tag_choices is None:
+            return super().formfield(**kwargs)
+        return models.Field.formfield(
+            self,
+            **{
+                "form_class": forms.MultipleChoiceField,
+                "choices": self.tag_choices.choices,
+                "widget": forms.CheckboxSelectMultiple,
+                **kwargs,
+            },
+        )
 
 
 class ProgressionQuerySet(models.QuerySet):
@@ -77,7 +105,26 @@ class Exercise(models.Model):
     cautions = models.TextField(
         blank=True, help_text="One per line: when to stop, or when not to do it. Shown as a warning."
     )
-    equipment = models.CharField(max_length=120, blank=True)
+    equipment = models.CharField(
+        max_length=120, blank=True, help_text="What you need, in words (display only; the tags decide)."
+    )
+    # What the safety answers and any equipment gate read (exercises/positions.py, docs/content.md).
+    positions = TagListField(
+        default=list,
+        tag_choices=tagging.Position,
+        help_text="Every position the level is done in. Face down (also over a ball) is never planned "
+        "for someone pregnant.",
+    )
+    equipment_tags = TagListField(
+        default=list,
+        tag_choices=tagging.Equipment,
+        help_text="What the level needs: “nothing” alone, or each thing it needs.",
+    )
+    extension = models.BooleanField(
+        default=False,
+        help_text="Bends the low back backwards. After a narrowing of the spinal canal such a level is "
+        "planned only at level 1 of its family.",
+    )
 
     sets_min = models.PositiveSmallIntegerField(default=1)
     sets_max = models.PositiveSmallIntegerField(default=1)
@@ -167,6 +214,10 @@ class Exercise(models.Model):
                 ),
                 name="exercise_schedule_target",
             ),
+            # Every level has a position and an equipment tag ("none" when it needs nothing): an
+            # untagged level would slip past the safety rules that read them.
+            models.CheckConstraint(condition=~Q(positions=[]), name="exercise_has_position"),
+            models.CheckConstraint(condition=~Q(equipment_tags=[]), name="exercise_has_equipment_tag"),
         ]
 
     def __str__(self):
@@ -207,6 +258,21 @@ class Exercise(models.Model):
         if self.hold_seconds_max:
             return self.hold_seconds_max
         return self.rep_hold_seconds_max
+
+    @property
+    def position_words(self):
+        """The level's positions in words: ['face down over a ball']."""
+        return tagging.labels(self.positions, tagging.Position)
+
+    @property
+    def needs_equipment(self):
+        """Does the level need anything (a tag other than `none`)?"""
+        return bool(tagging.missing_equipment(self, set()))
+
+    @property
+    def equipment_words(self):
+        """What the level needs in words: ['an exercise ball', 'a box or bench'] (empty: nothing)."""
+        return tagging.labels(tagging.missing_equipment(self, set()), tagging.Equipment)
 
     def dose_display(self):
         """The dose for people: '2 × 6 each side', 'hold 20–30 s', '10 min, 4+ days a week'."""
@@ -264,3 +330,6 @@ class Exercise(models.Model):
                 raise ValidationError(f"Leave {field.replace('_', ' ')} empty for this schedule.")
         if self.days_per_week is not None and not 1 <= self.days_per_week <= 7:
             raise ValidationError("Days a week must be from 1 to 7.")
+        found = tagging.problems(self.positions, self.equipment_tags)
+        if found:
+            raise ValidationError(found)

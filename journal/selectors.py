@@ -8,7 +8,7 @@ from typing import NamedTuple
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q, Subquery
 
-from exercises import catalog
+from exercises import catalog, positions
 from exercises.models import Exercise, Progression
 from journal import history, plan_history, safety
 from journal.history import Day
@@ -37,8 +37,6 @@ ROUGH_DAY_SET = ["belly-breathing-feet-up", "lying-face-down", "supine-marching"
 # While a "see a doctor soon" answer waits for a clinician's OK the plan holds only the gentle set:
 # breathing, walking and the rough-day set (docs/clinical-rules.md).
 GENTLE_SET = ["belly-breathing-feet-up", "daily-walk", "lying-face-down", "supine-marching"]
-# Every level of this family is done lying face down: never planned for someone pregnant.
-PRONE_FAMILY = "back-extension"
 # Days of log read for suggestions, baseline and warning signs.
 WINDOW_DAYS = 42
 
@@ -163,13 +161,30 @@ def screen_status(*, user):
 
 
 def allowed(exercise, status):
-    """May the safety answers have this exercise planned? Never face-down work for someone pregnant;
-    no extension level above the one allowed after a narrowing of the spinal canal."""
-    if exercise.progression.slug != PRONE_FAMILY or status is None:
-        return True
-    if status.no_prone:
-        return False
-    return status.no_extension_above is None or exercise.level <= status.no_extension_above
+    """May the safety answers have this exercise planned? Read from the level's tags
+    (exercises/positions.py): never face-down work for someone pregnant; no level that bends the
+    low back backwards above the one allowed after a narrowing of the spinal canal."""
+    return positions.allowed(exercise, status)
+
+
+def highest_allowed_levels(plan, status):
+    """{progression id: the highest level a level-up may reach} for the plan items whose family
+    has a level above them that the safety answers rule out (`positions.highest_allowed`); families
+    with nothing ruled out above them are left out (suggestions.Context.max_level). From the
+    library snapshot, no query."""
+    if status is None or not (status.no_prone or status.no_extension_above is not None):
+        return {}
+    library = catalog.catalog()
+    families = {family.pk: family for family in library.progressions}
+    found = {}
+    for item in plan:
+        family = families.get(item.progression_id)
+        if family is None:
+            continue
+        highest = positions.highest_allowed(family.levels.all(), item.exercise.level, status)
+        if highest < library.top_level(item.progression_id):
+            found[item.progression_id] = highest
+    return found
 
 
 def day_plan(*, user, day_type, status, day=None):

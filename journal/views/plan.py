@@ -3,8 +3,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from exercises import positions
 from exercises.models import Progression
 from journal import selectors, services
 from journal.decorators import plan_write
@@ -46,8 +48,11 @@ def plan_set(request, progression):
     if not selectors.allowed(exercise, request.safety.status):
         messages.error(
             request,
-            f"Not saved: after your safety answers, {exercise.name} is not one to do on your own. "
-            "Ask the clinician you see which levels suit you.",
+            _(
+                "Not saved: after your safety answers, %(name)s is not one to do on your own: %(why)s. "
+                "Ask the clinician you see which levels suit you."
+            )
+            % {"name": exercise.name, "why": positions.why_not(exercise, request.safety.status)},
         )
         return _back(request)
     item = selectors.plan_item(user=request.user, progression=family)

@@ -96,20 +96,14 @@ def _day_url(day, today):
 
 def _suggestion_context(request, plan, *, entries, ticks, today, day_type):
     status = request.safety.status
-    max_level = {}
-    if status.no_extension_above is not None:
-        max_level = {
-            item.progression_id: status.no_extension_above
-            for item in plan
-            if item.progression.slug == selectors.PRONE_FAMILY
-        }
     return suggestions.Context(
         today=today,
         entries=entries,
         day_type=day_type,
         screen_cleared=status.cleared and not status.blocks_plan and not status.gentle_only,
         spread_days=suggestions.spread_days(ticks),
-        max_level=max_level,
+        # A level-up never reaches a level the safety answers rule out (its tags).
+        max_level=selectors.highest_allowed_levels(plan, status),
     )
 
 
@@ -592,7 +586,9 @@ def accept(request, pk):
     step = 1 if suggestion.kind == Dismissal.Kind.UP else -1
     target = selectors.exercise_at(progression=planned.progression_id, level=planned.exercise.level + step)
     change = None
-    if target is not None:
+    # The page never offers a level the safety answers rule out (`highest_allowed_levels`); checked
+    # again here against the level's tags, so no Accept can reach one.
+    if target is not None and selectors.allowed(target, request.safety.status):
         change = services.level_change_make(
             plan_item=item,
             to_exercise=target,

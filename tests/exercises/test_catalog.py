@@ -95,6 +95,8 @@ def test_a_plan_item_for_an_exercise_newer_than_the_snapshot_is_found(alice, ali
                 cues="Cue.",
                 reps_min=5,
                 reps_max=5,
+                positions=["standing"],
+                equipment_tags=["none"],
             )
         ]
     )

@@ -24,6 +24,8 @@ def make(family, **fields):
         "cues": "Gently",
         "reps_min": 5,
         "reps_max": 8,
+        "positions": ["standing"],
+        "equipment_tags": ["none"],
     }
     values.update(fields)
     return Exercise(**values)
