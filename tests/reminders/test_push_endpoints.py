@@ -238,3 +238,28 @@ def test_unreadable_bodies_are_a_400_before_the_database(alice_client, alice, va
     assert response.json()["ok"] is False and response.json()["message"]
     assert push_queries(queries.captured_queries) == []
     assert list(PushSubscription.objects.values_list("endpoint", flat=True)) == [kept.endpoint]
+
+
+def test_an_endpoint_that_moves_to_another_account_leaves_the_first_accounts_settings(alice, bob, vapid):
+    """One phone, two accounts: Bob turns push on with the browser's own subscription, so it is
+    his now, and Alice's settings page (kept per diary version) no longer counts it."""
+    phone = Browser()
+    alices, bobs = Client(), Client()
+    alices.force_login(alice)
+    bobs.force_login(bob)
+    settings_url = reverse("settings")
+    alices.get(settings_url)  # the CSRF cookie: her settings body is kept from now on
+    assert post_json(alices, SUBSCRIBE, phone.subscription()).status_code == 200
+    assert "on for 1 device." in alices.get(settings_url).content.decode()
+    assert "on for 1 device." in alices.get(settings_url).content.decode()  # the kept copy
+    assert post_json(bobs, SUBSCRIBE, phone.subscription()).json() == {
+        "ok": True,
+        "created": True,
+        "devices": 1,
+    }
+    page = alices.get(settings_url).content.decode()
+    assert "not on for any device" in page and 'data-testid="push-off-all"' not in page
+    assert "on for 1 device." in bobs.get(settings_url).content.decode()
+    assert list(PushSubscription.objects.values_list("user", flat=True)) == [bob.pk]
+    # Alice can no longer remove it: it is Bob's.
+    assert post_json(alices, UNSUBSCRIBE, {"endpoint": phone.endpoint}).status_code == 404
