@@ -245,6 +245,18 @@ VAPID_PRIVATE_KEY = os.environ.get("VAPID_PRIVATE_KEY", "").strip()
 VAPID_SUBJECT = os.environ.get("VAPID_SUBJECT", "").strip()
 # Seconds to wait for a push service before the send counts as failed (and is retried).
 PUSH_TIMEOUT = float(os.environ.get("PUSH_TIMEOUT", "10"))
+# The push services an endpoint may be on (docs/reminders.md, "Push"), comma-separated: exact host
+# names, or `.suffix` for any name ending in it. Chrome, Edge and Samsung Internet (FCM), Firefox
+# (Mozilla), Safari (Apple), Edge on Windows (WNS: wns2-<region>.notify.windows.com).
+PUSH_SERVICE_HOSTS = [
+    host.lower()
+    for host in env_list(
+        "PUSH_SERVICE_HOSTS",
+        "fcm.googleapis.com,updates.push.services.mozilla.com,web.push.apple.com,.notify.windows.com",
+    )
+]
+# Test-only: lets the send reach a fake push service on loopback. Never read from the environment.
+PUSH_ALLOW_PRIVATE_ADDRESSES = False
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

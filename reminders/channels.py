@@ -7,6 +7,8 @@ channel's function. A function returns when the message was handed over, and rai
   waits and a later run tries again while the reminder is at most 2 hours late;
 - `Skip` when there is nothing to send on this channel (no browser subscribed, say): recorded
   as skipped with the reason;
+- `Failed` when it was refused for good (every push service said no): recorded as failed with
+  the message, never repeated;
 - anything else: logged and recorded as failed, never repeated (it may have been delivered).
 
 E-mail is here. Web Push is `reminders/push.py: send_push`, registered below when that module
@@ -32,6 +34,11 @@ class NotHandedOver(Exception):
 
 class Skip(Exception):
     """Nothing to send on this channel; the message says why."""
+
+
+class Failed(Exception):
+    """Not handed over, and another try would not help (a push service refused it): recorded as
+    failed with the message, the channel's own words, as the detail."""
 
 
 @dataclass(frozen=True)

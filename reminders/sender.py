@@ -161,6 +161,9 @@ def _deliver(delivery, reminder, now, outcomes):
     except channels.Skip as error:
         _finish(delivery, Status.SKIPPED, str(error), now)
         _log(outcomes, "skipped", user, day, channel, str(error))
+    except channels.Failed as error:  # refused for good: the channel's own words, not repeated
+        _finish(delivery, Status.FAILED, str(error), now)
+        _log(outcomes, "failed", user, day, channel, str(error), level=logging.WARNING)
     except Exception as error:  # noqa: BLE001 - any other failure is recorded, never repeated
         _finish(delivery, Status.FAILED, f"{type(error).__name__}: {error}", now)
         log.exception("reminder failed: user=%s day=%s channel=%s (not repeated)", user.pk, day, channel)

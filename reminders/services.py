@@ -95,6 +95,8 @@ def push_subscription_save(*, user, subscription):
     if existing is not None and existing.user_id != user.pk:
         if (existing.p256dh, existing.auth) != (subscription.p256dh, subscription.auth):
             raise EndpointTaken
+        # The other account's settings page counts its devices: its kept pages must refresh too.
+        diary_version.changed(existing.user_id)
         existing.delete()
         existing = None
     if existing is not None:

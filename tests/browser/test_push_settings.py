@@ -15,7 +15,7 @@ from tests.reminders.push_helpers import Browser, vapid_settings
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-ENDPOINT = "https://push.example.net/send/browser-test"
+ENDPOINT = "https://fcm.googleapis.com/fcm/send/browser-test"
 
 # navigator.serviceWorker and its PushManager replaced by fakes that record what the page asks.
 STUB = """

@@ -11,6 +11,7 @@ run it locally with `derandomize=False` and more examples, and pin what it finds
 """
 
 import contextlib
+import json
 from datetime import timedelta
 from html.parser import HTMLParser
 
@@ -37,10 +38,12 @@ from journal.models import (
 )
 from journal.services import share_link_create
 from learn.models import LessonRead
-from reminders.models import Reminder
+from reminders import push_json
+from reminders.models import PushSubscription, Reminder
 from tests.backcare.test_urls import all_named_patterns
 from tests.conftest import PASSWORD, make_ready_for_level_up, make_user, screen_clear
 from tests.hardening.test_isolation import sample_kwargs
+from tests.reminders.push_helpers import Browser, vapid_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -303,3 +306,94 @@ def test_the_fuzzer_finds_the_apps_inputs(world):
     every_field = {f for _, _, fields, _ in targets for f in fields}
     assert "pain" in next(fields for name, _, fields, _ in targets if name == "journal:checkin" and fields)
     assert {"pain", "notes", "leg_symptoms", "time_zone", "email"} <= every_field
+
+
+# The push JSON endpoints (static/js/push.js; reminders/push_json.py) read a raw body, not a form:
+# arbitrary bytes, JSON trees (surrogates and NUL included, some written as raw UTF-8 with
+# surrogates passed through), deep nesting, and a browser's subscription with one field replaced.
+JSON_LEAVES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=30),
+    st.sampled_from(
+        ["\x00", "\ud800", "\udfff", "https://fcm.googleapis.com/fcm/send/x\x00", "https://a.internal./x"]
+    ),
+)
+JSON_TREES = st.recursive(
+    JSON_LEAVES,
+    lambda children: st.one_of(
+        st.lists(children, max_size=4), st.dictionaries(st.text(max_size=10), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+def _encoded(tree, ascii_only):
+    return json.dumps(tree, ensure_ascii=ascii_only).encode("utf-8", "surrogatepass")
+
+
+def _subscription_with(field, value):
+    data = Browser().subscription()
+    if field.startswith("keys."):
+        data["keys"][field[5:]] = value
+    else:
+        data[field] = value
+    return data
+
+
+PUSH_BODIES = st.one_of(
+    st.builds(lambda: json.dumps(Browser().subscription()).encode()),  # a browser's: stored
+    st.binary(max_size=600),
+    st.builds(_encoded, JSON_TREES, st.booleans()),
+    st.integers(min_value=1, max_value=3000).map(lambda n: b"[" * n + b"]" * n),
+    st.builds(
+        _encoded,
+        st.builds(
+            _subscription_with,
+            st.sampled_from(["endpoint", "expirationTime", "keys", "extra", "keys.p256dh", "keys.auth"]),
+            JSON_TREES,
+        ),
+        st.booleans(),
+    ),
+)
+PUSH_URLS = ["reminders:push_subscribe", "reminders:push_unsubscribe"]
+
+
+@pytest.fixture
+def push_world(db, settings):
+    vapid_settings(settings)
+    owner, other = make_user("pushowner"), make_user("pushother")
+    PushSubscription.objects.create(
+        user=other, endpoint="https://fcm.googleapis.com/fcm/send/other", p256dh="k", auth="a"
+    )
+    client = Client()
+    client.force_login(owner)
+    return owner, other, client
+
+
+@settings(
+    max_examples=80,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(body=PUSH_BODIES)
+def test_no_body_breaks_the_push_json_endpoints(push_world, body):
+    """Never a 5xx; what is stored is a subscription on an allowed push service; the other user's
+    subscription stays."""
+    owner, other, client = push_world
+    for name in PUSH_URLS:
+        response = client.post(reverse(name), body, content_type="application/json")
+        assert response.status_code in (200, 400, 404, 409), (
+            f"{name}: {response.status_code} for {body[:80]!r}"
+        )
+        assert response.json()["ok"] is (response.status_code == 200)
+    for row in PushSubscription.objects.filter(user=owner):
+        row.full_clean()
+        push_json.check_endpoint(row.endpoint)
+    assert list(PushSubscription.objects.filter(user=other).values_list("endpoint", flat=True)) == [
+        "https://fcm.googleapis.com/fcm/send/other"
+    ]

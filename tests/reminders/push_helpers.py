@@ -16,7 +16,7 @@ def b64url(raw):
 
 
 class Browser:
-    def __init__(self, endpoint="https://push.example.net/send/abc123"):
+    def __init__(self, endpoint="https://fcm.googleapis.com/fcm/send/abc123"):
         self.key = ec.generate_private_key(ec.SECP256R1())
         self.auth_secret = os.urandom(16)
         self.endpoint = endpoint

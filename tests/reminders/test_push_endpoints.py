@@ -48,7 +48,10 @@ def test_a_subscription_is_stored_and_the_same_endpoint_again_updates_it(alice_c
         (b"{}", "no endpoint"),
         (json.dumps(Browser("http://push.example.net/x").subscription()).encode(), "https"),
         (json.dumps(Browser("https://127.0.0.1/x").subscription()).encode(), "push service"),
-        (b'{"endpoint": "https://push.example.net/' + b"x" * 5000 + b'"}', "too large"),
+        (
+            b'{"endpoint": "https://updates.push.services.mozilla.com/wpush/v2/' + b"x" * 5000 + b'"}',
+            "too large",
+        ),
     ],
 )
 def test_bad_subscriptions_get_a_clear_message_and_store_nothing(alice_client, vapid, raw, words):
@@ -59,7 +62,9 @@ def test_bad_subscriptions_get_a_clear_message_and_store_nothing(alice_client, v
 
 
 def test_a_form_post_is_refused_too(alice_client, vapid):
-    response = alice_client.post(SUBSCRIBE, {"endpoint": "https://push.example.net/x"})
+    response = alice_client.post(
+        SUBSCRIBE, {"endpoint": "https://updates.push.services.mozilla.com/wpush/v2/x"}
+    )
     assert response.status_code == 400
     assert not PushSubscription.objects.exists()
 
@@ -83,7 +88,10 @@ def test_the_settings_page_offers_push_with_the_public_key(alice_client, alice, 
 
 
 def test_unsubscribe_removes_only_the_users_own_subscription(client, alice, bob, vapid):
-    alices, bobs = Browser("https://push.example.net/alice"), Browser("https://push.example.net/bob")
+    alices, bobs = (
+        Browser("https://updates.push.services.mozilla.com/wpush/v2/alice"),
+        Browser("https://updates.push.services.mozilla.com/wpush/v2/bob"),
+    )
     client.force_login(alice)
     post_json(client, SUBSCRIBE, alices.subscription())
     client.force_login(bob)
@@ -116,18 +124,30 @@ def test_another_users_endpoint_moves_only_with_that_browsers_keys(client, alice
 
 def test_a_user_has_at_most_so_many_devices_and_the_oldest_makes_room(alice_client, alice, vapid):
     for n in range(PUSH_DEVICES_MAX + 2):
-        post_json(alice_client, SUBSCRIBE, Browser(f"https://push.example.net/{n}").subscription())
+        post_json(
+            alice_client,
+            SUBSCRIBE,
+            Browser(f"https://updates.push.services.mozilla.com/wpush/v2/{n}").subscription(),
+        )
     endpoints = set(PushSubscription.objects.filter(user=alice).values_list("endpoint", flat=True))
     assert len(endpoints) == PUSH_DEVICES_MAX
-    assert "https://push.example.net/0" not in endpoints and "https://push.example.net/11" in endpoints
+    assert (
+        "https://updates.push.services.mozilla.com/wpush/v2/0" not in endpoints
+        and "https://updates.push.services.mozilla.com/wpush/v2/11" in endpoints
+    )
 
 
 def test_push_off_turns_every_device_off_without_javascript(alice_client, alice, bob, vapid):
     for n in range(3):
         PushSubscription.objects.create(
-            user=alice, endpoint=f"https://push.example.net/{n}", p256dh="k", auth="a"
+            user=alice,
+            endpoint=f"https://updates.push.services.mozilla.com/wpush/v2/{n}",
+            p256dh="k",
+            auth="a",
         )
-    PushSubscription.objects.create(user=bob, endpoint="https://push.example.net/bob", p256dh="k", auth="a")
+    PushSubscription.objects.create(
+        user=bob, endpoint="https://updates.push.services.mozilla.com/wpush/v2/bob", p256dh="k", auth="a"
+    )
     response = alice_client.post(reverse("reminders:push_off"), follow=True)
     assert "off on every device" in response.content.decode()
     assert list(PushSubscription.objects.values_list("user", flat=True)) == [bob.pk]
@@ -163,3 +183,83 @@ def test_export_and_account_deletion_cover_the_calendar_feed_and_push(alice_clie
 
     assert not PushSubscription.objects.exists()
     assert not CalendarFeed.objects.exists()
+
+
+# Issue 24, hardening round three: the push endpoints.
+from django.db import connection  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from tests.reminders.test_push_json import (  # noqa: E402
+    DEFAULT_HOSTS_ENDPOINTS,
+    FOUND_STORED,
+    UNREADABLE_BODIES,
+)
+
+
+@pytest.mark.parametrize("endpoint", DEFAULT_HOSTS_ENDPOINTS)
+def test_a_browser_on_each_default_push_service_can_turn_push_on(alice_client, alice, vapid, endpoint):
+    response = post_json(alice_client, SUBSCRIBE, Browser(endpoint).subscription())
+    assert response.status_code == 200 and response.json()["devices"] == 1
+    assert PushSubscription.objects.get(user=alice).endpoint == endpoint
+
+
+@pytest.mark.parametrize("endpoint", FOUND_STORED)
+def test_an_endpoint_off_the_push_services_list_is_a_400_and_nothing_is_stored(alice_client, vapid, endpoint):
+    response = post_json(alice_client, SUBSCRIBE, Browser(endpoint).subscription())
+    assert response.status_code == 400
+    assert response.json() == {
+        "ok": False,
+        "message": "The subscription's endpoint is not on a push service this site sends to.",
+    }
+    assert not PushSubscription.objects.exists()
+
+
+def test_a_deployment_can_add_a_push_service_host(alice_client, alice, vapid, settings):
+    endpoint = "https://push.example.net/send/abc"
+    assert post_json(alice_client, SUBSCRIBE, Browser(endpoint).subscription()).status_code == 400
+    settings.PUSH_SERVICE_HOSTS = [*settings.PUSH_SERVICE_HOSTS, "push.example.net"]
+    assert post_json(alice_client, SUBSCRIBE, Browser(endpoint).subscription()).status_code == 200
+
+
+def push_queries(queries):
+    return [q["sql"] for q in queries if "reminders_pushsubscription" in q["sql"]]
+
+
+@pytest.mark.parametrize("url", [SUBSCRIBE, UNSUBSCRIBE])
+@pytest.mark.parametrize("raw", UNREADABLE_BODIES)
+def test_unreadable_bodies_are_a_400_before_the_database(alice_client, alice, vapid, url, raw):
+    """Deep nesting (RecursionError), lone surrogates and NUL (PostgreSQL refuses it in text) were
+    a 500: now a 400 with a message, and the subscriptions table is never queried."""
+    kept = Browser()
+    post_json(alice_client, SUBSCRIBE, kept.subscription())
+    with CaptureQueriesContext(connection) as queries:
+        response = post_json(alice_client, url, raw)
+    assert response.status_code == 400
+    assert response.json()["ok"] is False and response.json()["message"]
+    assert push_queries(queries.captured_queries) == []
+    assert list(PushSubscription.objects.values_list("endpoint", flat=True)) == [kept.endpoint]
+
+
+def test_an_endpoint_that_moves_to_another_account_leaves_the_first_accounts_settings(alice, bob, vapid):
+    """One phone, two accounts: Bob turns push on with the browser's own subscription, so it is
+    his now, and Alice's settings page (kept per diary version) no longer counts it."""
+    phone = Browser()
+    alices, bobs = Client(), Client()
+    alices.force_login(alice)
+    bobs.force_login(bob)
+    settings_url = reverse("settings")
+    alices.get(settings_url)  # the CSRF cookie: her settings body is kept from now on
+    assert post_json(alices, SUBSCRIBE, phone.subscription()).status_code == 200
+    assert "on for 1 device." in alices.get(settings_url).content.decode()
+    assert "on for 1 device." in alices.get(settings_url).content.decode()  # the kept copy
+    assert post_json(bobs, SUBSCRIBE, phone.subscription()).json() == {
+        "ok": True,
+        "created": True,
+        "devices": 1,
+    }
+    page = alices.get(settings_url).content.decode()
+    assert "not on for any device" in page and 'data-testid="push-off-all"' not in page
+    assert "on for 1 device." in bobs.get(settings_url).content.decode()
+    assert list(PushSubscription.objects.values_list("user", flat=True)) == [bob.pk]
+    # Alice can no longer remove it: it is Bob's.
+    assert post_json(alices, UNSUBSCRIBE, {"endpoint": phone.endpoint}).status_code == 404

@@ -119,3 +119,88 @@ def test_unsubscribe_wants_only_an_endpoint():
     ):
         with pytest.raises(push_json.Refused):
             push_json.parse_endpoint(raw)
+
+
+# Issue 24: endpoints only on the push services browsers use (settings.PUSH_SERVICE_HOSTS).
+DEFAULT_HOSTS_ENDPOINTS = [
+    "https://fcm.googleapis.com/fcm/send/d1X:APA91bH",  # Chrome, Edge, Samsung Internet
+    "https://updates.push.services.mozilla.com/wpush/v2/gAAAAABl",  # Firefox
+    "https://web.push.apple.com/QGuQyavXutnMH8LwXzUo",  # Safari
+    "https://wns2-par02p.notify.windows.com/w/?token=BQYAAAB",  # Edge on Windows (WNS)
+]
+# What the hardening round found stored before: each is refused now.
+FOUND_STORED = [
+    "https://metadata.google.internal./computeMetadata/v1/",
+    "https://kubernetes.default.svc/x",
+    "https://LOCALHOST.localdomain/x",
+    "https://127.0.0.1.nip.io/x",
+    "https://169.254.169.254.nip.io/latest",
+    "https://db.corp/x",
+]
+
+
+@pytest.mark.parametrize("endpoint", DEFAULT_HOSTS_ENDPOINTS)
+def test_each_push_service_on_the_default_list_is_accepted(endpoint):
+    assert push_json.parse(body(Browser(endpoint).subscription())).endpoint == endpoint
+
+
+@pytest.mark.parametrize("endpoint", FOUND_STORED)
+def test_an_endpoint_off_the_push_services_list_is_refused(endpoint):
+    with pytest.raises(push_json.Refused, match="not on a push service"):
+        push_json.parse(body(Browser(endpoint).subscription()))
+
+
+@pytest.mark.parametrize(
+    "host, allowed",
+    [
+        ("fcm.googleapis.com", True),  # holds: exactly an entry
+        ("fcm.googleapis.com.", False),  # breaks: a trailing dot is refused, not stripped
+        ("xfcm.googleapis.com", False),
+        ("fcm.googleapis.com.evil.example", False),
+        ("wns2-par02p.notify.windows.com", True),  # holds: a label before a `.suffix` entry
+        ("notify.windows.com", False),  # breaks: the suffix alone
+        ("evil-notify.windows.com", False),  # breaks: the suffix without its dot
+        ("wns2-par02p.notify.windows.com.", False),
+        ("", False),
+    ],
+)
+def test_host_allowed_matches_exact_names_and_dotted_suffixes(host, allowed):
+    hosts = ["fcm.googleapis.com", ".notify.windows.com"]
+    assert push_json.host_allowed(host, hosts) is allowed
+
+
+def test_the_list_is_the_setting_and_a_host_added_to_it_is_accepted():
+    endpoint = "https://push.example.net/send/abc"
+    with pytest.raises(push_json.Refused):
+        push_json.parse(body(Browser(endpoint).subscription()))
+    assert push_json.parse(body(Browser(endpoint).subscription()), hosts=["push.example.net"]).endpoint
+
+
+# Issue 24: text a database cannot hold, and trees the parser cannot walk, are refused (never a 500).
+UNREADABLE_BODIES = [
+    b"[" * 2000 + b"]" * 2000,  # within BODY_MAX, deeper than the parser recurses
+    b'{"endpoint": ' + b"[" * 1500 + b"]" * 1500 + b"}",
+    b'{"endpoint": "https://fcm.googleapis.com/fcm/send/\xed\xa0\x80"}',  # a raw lone surrogate
+    b'{"endpoint": "https://fcm.googleapis.com/fcm/send/\\ud800"}',  # an escaped one
+    b'{"endpoint": "https://fcm.googleapis.com/fcm/send/x\x00"}',  # a raw NUL
+    b'{"endpoint": "https://fcm.googleapis.com/fcm/send/x\\u0000"}',  # an escaped NUL
+    b'{"endpoint\\u0000": "https://fcm.googleapis.com/fcm/send/x"}',  # in a key
+    b'{"endpoint": "https://fcm.googleapis.com/fcm/send/x", "keys": {"auth": "\\udfff"}}',
+]
+
+
+@pytest.mark.parametrize("raw", UNREADABLE_BODIES)
+def test_nul_lone_surrogates_and_deep_nesting_are_refused_by_both_parsers(raw):
+    with pytest.raises(push_json.Refused):
+        push_json.parse(raw)
+    with pytest.raises(push_json.Refused):
+        push_json.parse_endpoint(raw)
+
+
+def test_a_subscription_holding_nul_or_a_surrogate_is_refused_though_the_rest_is_a_browsers():
+    browser = Browser()
+    good = browser.subscription()
+    assert push_json.parse(body(good))  # holds
+    for bad in (good["endpoint"] + "\x00", good["endpoint"] + "\ud800"):
+        with pytest.raises(push_json.Refused, match="characters a browser never sends"):
+            push_json.parse(json.dumps({**good, "endpoint": bad}).encode())

@@ -3,7 +3,10 @@ http.server thread on 127.0.0.1 that records each request and answers what the t
 410, 500, or nothing until the client gives up). No test reaches the internet."""
 
 import base64
+import importlib
+import ipaddress
 import json
+import socket
 import threading
 import time
 from datetime import UTC, date, datetime
@@ -14,6 +17,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
+from django.urls import reverse
 
 from reminders import channels, content, push, sender
 from reminders.models import Channel, Delivery, PushSubscription, Reminder
@@ -24,8 +28,9 @@ pytestmark = pytest.mark.django_db
 
 
 class FakePushService:
-    """Answers each POST with the next of `answers` (an HTTP status, or "hang": no answer for
-    longer than the client waits); records (path, headers, body)."""
+    """Answers each POST with the next of `answers` (an HTTP status, (status, Location) for a
+    redirect, or "hang": no answer for longer than the client waits); records (path, headers,
+    body) of every request, a GET's with body b"GET"."""
 
     def __init__(self):
         self.requests, self.answers = [], []
@@ -39,7 +44,16 @@ class FakePushService:
                 if answer == "hang":
                     time.sleep(1.5)
                     answer = 201
+                answer, location = answer if isinstance(answer, tuple) else (answer, None)
                 self.send_response(answer)
+                if location:
+                    self.send_header("Location", location)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def do_GET(self):
+                service.requests.append((self.path, {k.lower(): v for k, v in self.headers.items()}, b"GET"))
+                self.send_response(200)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
 
@@ -58,7 +72,11 @@ class FakePushService:
 
 
 @pytest.fixture
-def service():
+def service(settings):
+    """The fake push service, and the two settings that let a send reach it (test-only: loopback
+    is neither on the real push services' list nor a global address)."""
+    settings.PUSH_SERVICE_HOSTS = ["127.0.0.1"]
+    settings.PUSH_ALLOW_PRIVATE_ADDRESSES = True
     fake = FakePushService()
     yield fake
     fake.close()
@@ -157,13 +175,13 @@ def test_a_subscription_the_push_service_says_is_gone_is_deleted(alice, service,
     result = push.send_push(delivery_for(alice), context_for(alice))
     assert result.status == push.SENT and result.gone == 1
     assert list(PushSubscription.objects.values_list("endpoint", flat=True)) == [kept.endpoint]
-    assert f"answered {status}" in caplog.text
+    assert f"({status} gone)" in caplog.text
 
 
 def test_when_every_subscription_is_gone_the_delivery_fails_for_good(alice, service, vapid):
     subscribe(alice, service)
     service.answers = [410]
-    with pytest.raises(push.PushFailed, match="410"):
+    with pytest.raises(channels.Failed, match="^410 gone$"):
         push.send_push(delivery_for(alice), context_for(alice))
     assert not PushSubscription.objects.exists()
 
@@ -179,13 +197,13 @@ def test_a_timeout_or_a_server_error_is_retryable_and_keeps_the_subscription(
         push.send_push(delivery_for(alice), context_for(alice))
     assert time.monotonic() - started < 1.4  # gave up after PUSH_TIMEOUT, did not wait for the answer
     assert PushSubscription.objects.count() == 1
-    assert "timed out" in caplog.text if answer == "hang" else f"answered {answer}" in caplog.text
+    assert {"hang": "(timeout)", 500: "(5xx)", 503: "(5xx)", 429: "(4xx)"}[answer] in caplog.text
 
 
 def test_a_4xx_other_than_gone_is_a_final_failure_and_keeps_the_subscription(alice, service, vapid):
     subscribe(alice, service)
     service.answers = [403]
-    with pytest.raises(push.PushFailed, match="403"):
+    with pytest.raises(channels.Failed, match="^4xx$"):
         push.send_push(delivery_for(alice), context_for(alice))
     assert PushSubscription.objects.count() == 1
 
@@ -194,7 +212,7 @@ def test_a_subscription_whose_keys_do_not_encrypt_fails_without_raising_anything
     PushSubscription.objects.create(
         user=alice, endpoint=f"{service.origin}/push/x", p256dh="broken", auth="x"
     )
-    with pytest.raises(push.PushFailed):
+    with pytest.raises(channels.Failed):
         push.send_push(delivery_for(alice), context_for(alice))
     assert service.requests == []
 
@@ -212,7 +230,7 @@ def test_nothing_to_send_to_is_a_skip(alice, settings, service, vapid):
 def test_a_bad_vapid_key_is_a_final_failure(alice, settings, service, vapid):
     subscribe(alice, service)
     settings.VAPID_PRIVATE_KEY = "not-a-key"
-    with pytest.raises(push.PushFailed, match="VAPID"):
+    with pytest.raises(channels.Failed, match="VAPID"):
         push.send_push(delivery_for(alice), context_for(alice))
 
 
@@ -270,3 +288,254 @@ def test_send_reminders_keeps_a_timed_out_push_for_a_retry(alice, service, vapid
         Delivery.objects.get(user=alice, channel=Channel.PUSH, day=date(2026, 11, 30)).status
         == Delivery.Status.SENT
     )
+
+
+# Issue 24, hardening round three: where a push may go, and what is kept of it.
+
+
+@pytest.fixture
+def internal():
+    """A second loopback server standing for an internal address a push service redirects to."""
+    fake = FakePushService()
+    yield fake
+    fake.close()
+
+
+@pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+def test_a_redirect_is_never_followed_and_is_a_failed_send(alice, service, internal, vapid, status):
+    """Before, requests followed a 307 from a push service: send_reminders POSTed (and on a 303
+    GETed) the internal address in its Location."""
+    subscribe(alice, service)
+    service.answers = [(status, f"{internal.origin}/latest/meta-data/")]
+    with pytest.raises(channels.Failed, match="^3xx$"):
+        push.send_push(delivery_for(alice), context_for(alice))
+    assert len(service.requests) == 1 and internal.requests == []
+    assert PushSubscription.objects.count() == 1
+
+
+def fake_dns(monkeypatch, *answers):
+    """socket.getaddrinfo answering each name with the next list of addresses; returns the names
+    asked for (an address is not a name: it is read as is)."""
+    asked, answers, real = [], list(answers), socket.getaddrinfo
+
+    def getaddrinfo(host, port, *args, **kwargs):
+        try:
+            ipaddress.ip_address(host)
+        except ValueError:
+            asked.append(host)
+        else:  # urllib3 reading the checked address it was given: no DNS
+            return real(host, port, *args, **kwargs)
+        addresses = answers.pop(0) if len(answers) > 1 else answers[0]
+        return [
+            (
+                socket.AF_INET6 if ":" in a else socket.AF_INET,
+                socket.SOCK_STREAM,
+                6,
+                "",
+                (a, port, 0, 0) if ":" in a else (a, port),
+            )
+            for a in addresses
+        ]
+
+    monkeypatch.setattr(push.socket, "getaddrinfo", getaddrinfo)
+    return asked
+
+
+@pytest.fixture
+def connections(monkeypatch):
+    """The (address, port) every push connection is opened to; none reaches the network."""
+    opened = []
+
+    def create_connection(address, *args, **kwargs):
+        opened.append(address)
+        raise ConnectionRefusedError("not in tests")
+
+    monkeypatch.setattr(push.connection, "create_connection", create_connection)
+    return opened
+
+
+def subscribe_at(user, endpoint):
+    browser = Browser(endpoint)
+    PushSubscription.objects.create(user=user, endpoint=endpoint, p256dh=browser.p256dh, auth=browser.auth)
+    return browser
+
+
+@pytest.mark.parametrize(
+    "addresses",
+    [
+        ["10.0.0.5"],
+        ["172.16.3.4"],
+        ["192.168.1.1"],
+        ["127.0.0.1"],
+        ["169.254.169.254"],
+        ["100.64.0.1"],
+        ["0.0.0.0"],
+        ["224.0.0.251"],
+        ["240.0.0.1"],
+        ["::1"],
+        ["fe80::1"],
+        ["fd00::1"],
+        ["::ffff:127.0.0.1"],
+        ["ff02::1"],
+        ["142.250.74.10", "10.0.0.5"],  # every address must be global, not one of them
+    ],
+)
+def test_an_endpoint_that_resolves_to_a_non_global_address_is_not_sent_to_and_is_removed(
+    alice, vapid, monkeypatch, connections, addresses
+):
+    asked = fake_dns(monkeypatch, addresses)
+    subscribe_at(alice, "https://fcm.googleapis.com/fcm/send/abc")
+    with pytest.raises(channels.Failed, match="^refused address$"):
+        push.send_push(delivery_for(alice), context_for(alice))
+    assert asked == ["fcm.googleapis.com"] and connections == []
+    assert not PushSubscription.objects.exists()
+
+
+def test_a_global_address_is_connected_to_as_resolved_once(alice, vapid, monkeypatch, connections):
+    """DNS rebinding: the name is resolved once per connection, and the socket goes to the very
+    address that was checked; a second answer (loopback) is never asked for."""
+    asked = fake_dns(monkeypatch, ["142.250.74.10"], ["127.0.0.1"])
+    subscribe_at(alice, "https://fcm.googleapis.com/fcm/send/abc")
+    with pytest.raises(channels.NotHandedOver, match="^connection failed$"):
+        push.send_push(delivery_for(alice), context_for(alice))
+    assert asked == ["fcm.googleapis.com"]
+    assert connections == [("142.250.74.10", 443)]
+    assert PushSubscription.objects.count() == 1  # retried later, not removed
+
+
+def test_the_name_is_kept_for_the_request_while_the_socket_goes_to_the_checked_address(
+    alice, service, vapid, monkeypatch, settings
+):
+    settings.PUSH_SERVICE_HOSTS = ["fcm.googleapis.com"]
+    asked = fake_dns(monkeypatch, ["127.0.0.1"])
+    port = service.server.server_port
+    subscribe_at(alice, f"http://fcm.googleapis.com:{port}/fcm/send/abc")
+    push.send_push(delivery_for(alice), context_for(alice))
+    ((path, headers, _),) = service.requests
+    assert asked == ["fcm.googleapis.com"]
+    assert path == "/fcm/send/abc" and headers["host"] == f"fcm.googleapis.com:{port}"
+
+
+@pytest.mark.parametrize(
+    "endpoint",
+    [
+        "https://metadata.google.internal./computeMetadata/v1/",
+        "https://db.corp/x",
+        "https://127.0.0.1.nip.io/x",
+    ],
+)
+def test_a_row_stored_before_the_list_is_refused_at_send_time_without_a_lookup(
+    alice, vapid, monkeypatch, connections, endpoint
+):
+    asked = fake_dns(monkeypatch, ["142.250.74.10"])
+    subscribe_at(alice, endpoint)
+    with pytest.raises(channels.Failed, match="^refused address$"):
+        push.send_push(delivery_for(alice), context_for(alice))
+    assert asked == [] and connections == []
+    assert not PushSubscription.objects.exists()
+
+
+def test_without_the_test_setting_the_loopback_push_service_is_refused(alice, service, vapid, settings):
+    settings.PUSH_ALLOW_PRIVATE_ADDRESSES = False
+    subscribe(alice, service)
+    with pytest.raises(channels.Failed, match="^refused address$"):
+        push.send_push(delivery_for(alice), context_for(alice))
+    assert service.requests == []
+
+
+def test_proxies_from_the_environment_are_not_used(alice, service, vapid, monkeypatch):
+    monkeypatch.setenv("HTTP_PROXY", "http://192.0.2.1:3128")
+    monkeypatch.setenv("NO_PROXY", "")
+    subscribe(alice, service)
+    push.send_push(delivery_for(alice), context_for(alice))
+    assert len(service.requests) == 1
+
+
+@pytest.mark.parametrize(
+    "answers, status, detail",
+    [
+        ([403], "failed", "4xx"),
+        ([500], "retry", "5xx"),
+        ([410], "failed", "410 gone"),
+        ([(307, "http://127.0.0.1:9/x")], "failed", "3xx"),
+        (["hang"], "retry", "timeout"),
+    ],
+)
+def test_the_delivery_and_the_export_keep_only_a_status_class(
+    screened_alice, client, service, vapid, answers, status, detail
+):
+    subscribe(screened_alice, service)
+    reminder = Reminder.objects.create(user=screened_alice, enabled=True, push_on=True)
+    Reminder.objects.filter(pk=reminder.pk).update(updated_at=datetime(2026, 11, 1, tzinfo=UTC))
+    service.answers = list(answers)
+    sender.run(now=datetime(2026, 11, 30, 19, 5, tzinfo=UTC))
+    row = Delivery.objects.get(user=screened_alice, channel=Channel.PUSH, day=date(2026, 11, 30))
+    assert (row.status, row.detail) == (status, detail)
+    client.force_login(screened_alice)
+    exported = client.get(reverse("journal:export_json")).json()["reminders"]
+    (delivery,) = [d for d in exported["deliveries"] if d["day"] == "2026-11-30"]
+    assert delivery["detail"] == detail
+    assert "127.0.0.1" not in json.dumps(exported["deliveries"])
+
+
+def test_two_devices_keep_their_classes_once_each(alice, service, vapid):
+    for name in ("a", "b", "c"):
+        subscribe(alice, service, name)
+    service.answers = [500, 500, "hang"]
+    with pytest.raises(channels.NotHandedOver) as raised:
+        push.send_push(delivery_for(alice), context_for(alice))
+    assert str(raised.value) == "5xx, timeout"
+
+
+@pytest.mark.parametrize(
+    "status, recorded",
+    [
+        (201, "2xx"),
+        (204, "2xx"),
+        (307, "3xx"),
+        (400, "4xx"),
+        (404, "404 gone"),
+        (410, "410 gone"),
+        (429, "4xx"),
+    ]
+    + [(503, "5xx"), (None, "connection failed"), (999, "connection failed")],
+)
+def test_status_class(status, recorded):
+    assert push.status_class(status) == recorded
+
+
+@pytest.mark.parametrize(
+    "address, global_",
+    [
+        ("142.250.74.10", True),  # holds
+        ("2a00:1450:4001:80b::200a", True),
+        ("10.0.0.1", False),  # breaks: private
+        ("169.254.169.254", False),
+        ("::ffff:10.0.0.1", False),  # an IPv4-mapped private address
+        ("fe80::1%eth0", False),
+        ("224.0.0.1", False),
+        ("198.51.100.7", False),  # documentation range: not global
+    ],
+)
+def test_address_global(address, global_):
+    assert push.address_global(address) is global_
+
+
+def test_old_delivery_details_become_status_classes():
+    """The data migration (reminders/migrations/0003_push_delivery_detail_status_class.py)."""
+    migration = importlib.import_module("reminders.migrations.0003_push_delivery_detail_status_class")
+    recorded = migration.recorded
+    assert recorded("push.example answered 500; fcm.googleapis.com timed out", "retry") == "5xx, timeout"
+    assert recorded("PushFailed: db.corp answered 403; x.example answered 410", "failed") == "4xx, 410 gone"
+    assert recorded("db.corp: ConnectionError", "retry") == "connection failed"
+    assert (
+        recorded("PushFailed: db.corp: Push failed: 302 Found\nResponse body:secret", "failed")
+        == "keys not usable"
+    )
+    assert recorded("late", "skipped") == "late"
+    assert recorded("safety screen holds the plan", "skipped") == "safety screen holds the plan"
+    assert (
+        recorded("PushFailed: the server's VAPID key is not valid", "failed")
+        == "the server's VAPID key is not valid"
+    )
+    assert recorded("something a push service said", "failed") == ""
