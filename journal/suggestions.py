@@ -243,9 +243,10 @@ def ready_for_next_level(*, sessions, entries, since, today, evidence_since=None
 
 
 def too_much(*, sessions, entries, since, today):
-    """The step-back rules, first that holds: pain during above 5 in the latest session; the next
-    morning usual + 2 or more; pain rising at two check-ins running after sessions; symptoms spread
-    down the leg during it. Only sessions of this level in the last 7 days count."""
+    """The step-back rules, first that holds: symptoms spread down the leg during a session; pain
+    during above 5 in the latest scored session; the morning after any session usual + 2 or more;
+    pain rising at two check-ins running after sessions. Only sessions of this level in the last 7
+    days count."""
     recent = _recent(sessions, since, today - timedelta(days=DOWN_LOOKBACK_DAYS - 1))
     if not recent:
         return None
@@ -255,14 +256,26 @@ def too_much(*, sessions, entries, since, today):
     scored = [s for s in recent if s.pain_during is not None]
     if scored and scored[-1].pain_during > TOO_MUCH_DURING:
         return Rule.PAIN_DURING, {"date": _iso(scored[-1].date), "pain_during": scored[-1].pain_during}
-    days = _by_day(entries)
-    last = recent[-1]
-    morning = days.get(last.date + timedelta(days=1))
-    if morning is not None and morning.pain is not None:
-        usual = pain.usual_pain(entries, morning.date)
-        if usual is not None and morning.pain >= usual + DOWN_MORNING_MARGIN:
-            return Rule.NEXT_MORNING, {"date": _iso(last.date), "morning": morning.pain, "usual": usual}
+    bad_morning = _bad_next_morning(recent, entries, today)
+    if bad_morning:
+        return bad_morning
     return _rising(recent, entries, today)
+
+
+def _bad_next_morning(recent, entries, today):
+    """Rule NEXT_MORNING over every session of the window whose next morning has come and has a
+    check-in, the newest first: a session ticked today (its morning still to come) hides no
+    earlier one."""
+    days = _by_day(entries)
+    for session in reversed(recent):
+        morning_day = session.date + timedelta(days=1)
+        morning = days.get(morning_day)
+        if morning_day > today or morning is None or morning.pain is None:
+            continue
+        usual = pain.usual_pain(entries, morning_day)
+        if usual is not None and morning.pain >= usual + DOWN_MORNING_MARGIN:
+            return Rule.NEXT_MORNING, {"date": _iso(session.date), "morning": morning.pain, "usual": usual}
+    return None
 
 
 def _rising(recent, entries, today):
