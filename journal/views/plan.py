@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from exercises.models import Progression
@@ -53,6 +54,17 @@ def plan_set(request, progression):
         return _back(request)
     item = selectors.plan_item(user=request.user, progression=family)
     in_plan = item is not None and item.active
+    if item is not None and item.paused_on is not None and exercise.level >= item.exercise.level:
+        # Paused after severe pain: a lower level (or "I have talked to a clinician") ends it.
+        messages.error(
+            request,
+            _(
+                "Not saved: %(name)s is paused after the pain it caused. Talk to a doctor or"
+                " physiotherapist first, or choose a lower level."
+            )
+            % {"name": item.exercise.name},
+        )
+        return _back(request)
     # A family not in the plan (never, or removed) starts from its level 1: adding it higher is a
     # jump of its own (version 3).
     jump = abs(exercise.level - (item.exercise.level if in_plan else 1))
