@@ -24,6 +24,13 @@ class PlanItem(models.Model):
     # with the level, on `since`). Evidence for the next dose step, and at the top step for the
     # next level, starts here (`evidence_since`).
     dose_since = models.DateField(null=True, blank=True)
+    # Paused after severe pain during it (journal/suggestions.py: severe_pain): the day of the session
+    # that began the pause and the rule's values; empty while it is not paused. Kept by the services
+    # that write its ticks; a resume or a level change ends it.
+    paused_on = models.DateField(null=True, blank=True)
+    pause_values = models.JSONField(default=dict, blank=True)
+    # After "I have talked to a clinician": sessions up to this day no longer count for a pause.
+    resumed_through = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -160,13 +167,18 @@ class Tick(models.Model):
 class LevelChange(models.Model):
     """A change of a plan item's level, or of its dose step inside the level: the one history of
     changes. A dose step (direction and rule DOSE) has the same exercise on both sides and its
-    steps and dose in `values` (from_step, to_step, dose)."""
+    steps and dose in `values` (from_step, to_step, dose). A pause after severe pain and its resume
+    (directions PAUSE and RESUME) are kept here too, with the same exercise on both sides, so the
+    report tells them with the changes."""
 
     class Direction(models.TextChoices):
         UP = "up", "Level up"
         DOWN = "down", "Step back"
         MANUAL = "manual", "Set by you"
         DOSE = "dose", "Dose step"
+        # Not a level change: the exercise paused after severe pain, and taken up again.
+        PAUSE = "pause", "Paused"
+        RESUME = "resume", "Resumed"
 
     class Rule(models.TextChoices):
         """The rule behind a suggestion or a change (journal/suggestions.py; docs/clinical-rules.md)."""
@@ -179,6 +191,8 @@ class LevelChange(models.Model):
         SPREAD = "spread", "Symptoms spread down the leg"
         FLARE = "flare", "A flare"
         MANUAL = "manual", "Chosen by hand"
+        SEVERE_PAIN = "severe_pain", "Pain during 8 or more, or 7 or more twice running"
+        RESUME = "resume", "Talked to a clinician"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="level_changes")
     plan_item = models.ForeignKey(PlanItem, on_delete=models.CASCADE, related_name="level_changes")

@@ -20,7 +20,7 @@ a bridge the day after) is kept and shown, but it is not in the day's count.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from exercises.models import Exercise
@@ -128,3 +128,12 @@ def progress(day_statuses):
     """(done, due) for the day's "x of y": only what is due counts."""
     due = [s for s in day_statuses if s.due]
     return sum(s.done for s in due), len(due)
+
+
+def not_due(day_statuses, exercises, paused):
+    """The statuses with those of `paused` exercise pks made not due: an exercise paused after
+    severe pain is in no count until it is taken up again."""
+    return [
+        replace(s, due=False) if exercise.pk in paused else s
+        for s, exercise in zip(day_statuses, exercises, strict=True)
+    ]

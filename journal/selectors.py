@@ -52,6 +52,8 @@ class PlannedItem:
     since: date
     dose_step: int = 0
     dose_since: date | None = None
+    paused_on: date | None = None  # paused after severe pain (PlanItem.paused_on); today's plan only
+    pause_values: dict | None = None
     exercise: Exercise | None = None
     progression: Progression | None = None
     top_level: int = 0
@@ -109,7 +111,16 @@ def active_plan(*, user):
     rows = (
         PlanItem.objects.filter(user=user, active=True)
         .order_by()
-        .values_list("pk", "progression_id", "exercise_id", "since", "dose_step", "dose_since")
+        .values_list(
+            "pk",
+            "progression_id",
+            "exercise_id",
+            "since",
+            "dose_step",
+            "dose_since",
+            "paused_on",
+            "pause_values",
+        )
     )
     items = _with_library([PlannedItem(*row) for row in rows])
     library = catalog.catalog()
@@ -212,6 +223,12 @@ def dose_steps(plan):
     without a plan item (the rough-day and gentle sets) is not in it: it is done at step 0, the low
     end of every range."""
     return {item.exercise_id: item.dose_step for item in plan}
+
+
+def paused_exercises(plan):
+    """The exercise pks of a day's plan items paused after severe pain (`day_plan`'s first part):
+    not due, no Done, no level-up (journal/suggestions.py: severe_pain)."""
+    return frozenset(item.exercise_id for item in plan if item.paused_on is not None)
 
 
 def planned_exercises(*, user, day_type, status=None, day=None):
@@ -510,6 +527,9 @@ def export_records(*, user):
                 "since",
                 "dose_step",
                 "dose_since",
+                "paused_on",
+                "pause_values",
+                "resumed_through",
             )
         ),
         "entries": list(

@@ -1,15 +1,15 @@
 """Writes that touch several rows: keyword-only, each in one transaction."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
 from backcare import diary_version
-from exercises import dose
+from exercises import catalog, dose
 from exercises.models import Exercise
-from journal import client_ops, schedule, sharing
+from journal import client_ops, schedule, sharing, suggestions
 from journal.models import (
     ClientOperation,
     Dismissal,
@@ -21,8 +21,8 @@ from journal.models import (
     ShareView,
     Tick,
 )
-from journal.selectors import family_of, planned_exercises, recent_ticks
-from journal.suggestions import Kind, Suggestion, snooze_until
+from journal.selectors import day_plan, family_of, paused_exercises, recent_ticks, screen_status
+from journal.suggestions import DoneTick, Kind, Suggestion, snooze_until
 
 
 @transaction.atomic
@@ -58,13 +58,18 @@ def _period_end(*, item, day):
 
 
 def due_count(*, user, day, day_type):
-    """How many exercises are due on `day` (journal/schedule.py): the day's stored planned count."""
-    exercises = planned_exercises(user=user, day_type=day_type, day=day)
+    """How many exercises are due on `day` (journal/schedule.py): the day's stored planned count.
+    An exercise paused after severe pain is not due (today's plan only: a past day's plan keeps no
+    pause)."""
+    if day_type == Entry.DayType.REST:
+        return 0
+    plan, exercises = day_plan(user=user, day_type=day_type, status=screen_status(user=user), day=day)
     if not exercises:
         return 0
     statuses = schedule.statuses(
         exercises, day=day, ticks=recent_ticks(user=user, day=day), family_of=family_of
     )
+    statuses = schedule.not_due(statuses, exercises, paused_exercises(plan))
     return schedule.progress(statuses)[1]
 
 
@@ -101,6 +106,70 @@ class OpConflict(Exception):
 
 class OpTaken(Exception):
     """The write's operation id was recorded for another user: nothing was changed."""
+
+
+class ExercisePaused(Exception):
+    """A new tick of an exercise paused after severe pain, on a day after the pause began: nothing
+    was changed (journal/suggestions.py: severe_pain)."""
+
+
+def _plan_item_at(*, user, exercise):
+    """The user's active plan item at `exercise` (the level its pause is about), or None."""
+    return PlanItem.objects.filter(user=user, exercise=exercise, active=True).first()
+
+
+def _pause_refresh(*, user, item):
+    """Keep `item`'s pause in step with its sessions after a tick was written or removed: the
+    rule (suggestions.severe_pain) over the level's sessions since its start and since the last
+    resume. A pause that begins is kept as a `LevelChange` (direction PAUSE) for the report; one
+    whose score was changed or undone goes, with its record."""
+    if item is None:
+        return
+    rows = Tick.objects.filter(
+        entry__user=user, exercise_id=item.exercise_id, entry__date__gte=item.since, pain_during__isnull=False
+    ).values_list("entry__date", "pain_during")
+    found = suggestions.severe_pain(
+        [DoneTick(day, score) for day, score in rows], since=item.since, after=item.resumed_through
+    )
+    if found is None and item.paused_on is None:
+        return
+    if found is not None:
+        rule, values = found
+        started = date.fromisoformat(values["date"])
+        if item.paused_on == started and item.pause_values == values:
+            return
+        kept = {**values, "exercise": catalog.exercise(item.exercise_id).name}
+        if item.paused_on is None:
+            LevelChange.objects.create(
+                user_id=item.user_id,
+                plan_item=item,
+                from_exercise_id=item.exercise_id,
+                to_exercise_id=item.exercise_id,
+                direction=LevelChange.Direction.PAUSE,
+                rule=rule,
+                values=kept,
+                reason=suggestions.describe(rule, kept),
+            )
+        else:  # a score of the same pause changed (a session backfilled or corrected)
+            LevelChange.objects.filter(pk=_open_pause(item)).update(
+                values=kept, reason=suggestions.describe(rule, kept)
+            )
+        item.paused_on, item.pause_values = started, values
+    else:
+        LevelChange.objects.filter(pk=_open_pause(item)).delete()
+        item.paused_on, item.pause_values = None, {}
+    item.save(update_fields=["paused_on", "pause_values"])
+    _refresh_planned(user=user, day=user.local_today())
+
+
+def _open_pause(item):
+    """The pk of the record of the item's running pause (its newest PAUSE), or None."""
+    return (
+        LevelChange.objects.filter(plan_item=item, direction=LevelChange.Direction.PAUSE)
+        .order_by("-created_at", "-pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
 
 
 def _op_claim(*, user, op, kind, day, current):
@@ -178,12 +247,16 @@ def tick_record(
             op.base[0], tick=_tick_now(user=user, day=day, exercise=exercise)
         ),
     )
+    item = _plan_item_at(user=user, exercise=exercise)
     entry = _entry_for(user=user, day=day)
     try:
         with transaction.atomic():
             tick, created = Tick.objects.get_or_create(entry=entry, exercise=exercise)
     except IntegrityError:
         tick, created = Tick.objects.get(entry=entry, exercise=exercise), False
+    if created and item is not None and item.paused_on is not None and day > item.paused_on:
+        # Paused after severe pain: no new session of it (its day's own tick may still be corrected).
+        raise ExercisePaused
     if add and not created:
         Tick.objects.filter(pk=tick.pk).update(times=F("times") + 1)
         tick.refresh_from_db(fields=["times"])
@@ -202,6 +275,8 @@ def tick_record(
         changed.append("spread")
     if changed:
         tick.save(update_fields=changed)
+    if "pain_during" in changed:  # a session without a score never starts or ends a pause
+        _pause_refresh(user=user, item=item)
     return tick, created
 
 
@@ -222,7 +297,10 @@ def tick_remove(*, user, day, exercise, one=False, op=None):
     )
     ticks = Tick.objects.filter(entry__user=user, entry__date=day, exercise=exercise)
     if not one:
-        return ticks.delete()[0]
+        removed = ticks.delete()[0]
+        if removed:
+            _pause_refresh(user=user, item=_plan_item_at(user=user, exercise=exercise))
+        return removed
     tick = ticks.select_for_update().first()
     if tick is None:
         return 0
@@ -230,6 +308,7 @@ def tick_remove(*, user, day, exercise, one=False, op=None):
         Tick.objects.filter(pk=tick.pk).update(times=F("times") - 1)
         return tick.times - 1
     tick.delete()
+    _pause_refresh(user=user, item=_plan_item_at(user=user, exercise=exercise))
     return 0
 
 
@@ -273,7 +352,10 @@ def level_change_make(*, plan_item, to_exercise, direction, suggestion, today, f
     item.since = today
     item.dose_step = 0
     item.dose_since = None
-    item.save(update_fields=["exercise", "since", "dose_step", "dose_since"])
+    # A new level ends a pause after severe pain: its sessions count from today (a level above a
+    # paused one is refused before this, journal/views/plan.py).
+    item.paused_on, item.pause_values = None, {}
+    item.save(update_fields=["exercise", "since", "dose_step", "dose_since", "paused_on", "pause_values"])
     if item.active:
         _period_start(item=item, exercise=to_exercise, day=today)
     Dismissal.objects.filter(plan_item=item).delete()
@@ -311,6 +393,37 @@ def dose_step_make(*, plan_item, suggestion, today, from_exercise_id, from_step)
     item.dose_since = today
     item.save(update_fields=["dose_step", "dose_since"])
     Dismissal.objects.filter(plan_item=item).delete()
+    return change
+
+
+@transaction.atomic
+def pause_resume(*, user, plan_item, today):
+    """ "I have talked to a clinician, go on": the paused item may be done again, and only its
+    sessions after the one that began the pause count for a new one. Kept as a `LevelChange`
+    (direction RESUME) for the report. None when it was not paused (a second POST, a stale page)."""
+    diary_version.changed(user)
+    item = PlanItem.objects.select_for_update().select_related("exercise").get(pk=plan_item.pk)
+    if item.paused_on is None:
+        return None
+    values = {
+        "date": today.isoformat(),
+        "paused_on": item.paused_on.isoformat(),
+        "exercise": item.exercise.name,
+    }
+    change = LevelChange.objects.create(
+        user_id=item.user_id,
+        plan_item=item,
+        from_exercise_id=item.exercise_id,
+        to_exercise_id=item.exercise_id,
+        direction=LevelChange.Direction.RESUME,
+        rule=LevelChange.Rule.RESUME,
+        values=values,
+        reason=suggestions.describe(LevelChange.Rule.RESUME, values),
+    )
+    item.resumed_through = item.paused_on
+    item.paused_on, item.pause_values = None, {}
+    item.save(update_fields=["resumed_through", "paused_on", "pause_values"])
+    _refresh_planned(user=user, day=today)
     return change
 
 

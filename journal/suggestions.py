@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from django.utils.translation import gettext_lazy
+
 from exercises import dose
 from journal import pain
 from journal.models import Dismissal, Entry, LevelChange, Tick
@@ -35,6 +37,8 @@ DOWN_LOOKBACK_DAYS = 7  # a step back reads sessions of the last 7 days
 # The furthest back any rule here reads sessions (a level-up's two weeks): the ticks a page needs.
 SESSION_WINDOW_DAYS = max(UP_WINDOW_DAYS, DOWN_LOOKBACK_DAYS, QUIET_DAYS)
 SNOOZE_DAYS = {Kind.UP: 3, Kind.DOSE: 3, Kind.DOWN: 7, Kind.GENTLE: 1}
+SEVERE_ONCE = 8  # pain during this or more in one session pauses the exercise
+SEVERE_TWICE = 7  # ... or this or more in two scored sessions running
 
 
 class DoneTick(NamedTuple):
@@ -127,6 +131,11 @@ SENTENCES = {
     ),
     Rule.FLARE: "Today's pain is {pain}{above_usual}: a flare.",
     Rule.MANUAL: "You set the level to {level}.",
+    Rule.SEVERE_PAIN: gettext_lazy(
+        "Pain during the exercise was {pain_during} on {date}{earlier_words}. Please stop this exercise"
+        " and talk to a doctor or physiotherapist about the pain it caused."
+    ),
+    Rule.RESUME: gettext_lazy("You talked to a clinician and took this exercise up again on {date}."),
 }
 _LIMITS = {
     "safe_during": SAFE_DURING,
@@ -134,11 +143,17 @@ _LIMITS = {
     "start_margin": LEVEL_START_MARGIN,
     "too_much": TOO_MUCH_DURING,
 }
-_DATE_KEYS = {"first", "last", "date"}
+_DATE_KEYS = {"first", "last", "date", "earlier", "paused_on"}
 
 
 def _words(values):
     words = {key: _day_words(v) if key in _DATE_KEYS else _num(v) for key, v in values.items()}
+    # A pause after two sessions running names the earlier one too.
+    words["earlier_words"] = (
+        gettext_lazy(", after {pain} on {day}").format(pain=words["earlier_pain"], day=words["earlier"])
+        if "earlier" in values and "earlier_pain" in values
+        else ""
+    )
     usual = values.get("usual")
     if "morning" in values and usual is not None:
         words["above"] = _num(values["morning"] - usual)
@@ -243,9 +258,10 @@ def ready_for_next_level(*, sessions, entries, since, today, evidence_since=None
 
 
 def too_much(*, sessions, entries, since, today):
-    """The step-back rules, first that holds: pain during above 5 in the latest session; the next
-    morning usual + 2 or more; pain rising at two check-ins running after sessions; symptoms spread
-    down the leg during it. Only sessions of this level in the last 7 days count."""
+    """The step-back rules, first that holds: symptoms spread down the leg during a session; pain
+    during above 5 in the latest scored session; the morning after any session usual + 2 or more;
+    pain rising at two check-ins running after sessions. Only sessions of this level in the last 7
+    days count."""
     recent = _recent(sessions, since, today - timedelta(days=DOWN_LOOKBACK_DAYS - 1))
     if not recent:
         return None
@@ -255,14 +271,26 @@ def too_much(*, sessions, entries, since, today):
     scored = [s for s in recent if s.pain_during is not None]
     if scored and scored[-1].pain_during > TOO_MUCH_DURING:
         return Rule.PAIN_DURING, {"date": _iso(scored[-1].date), "pain_during": scored[-1].pain_during}
-    days = _by_day(entries)
-    last = recent[-1]
-    morning = days.get(last.date + timedelta(days=1))
-    if morning is not None and morning.pain is not None:
-        usual = pain.usual_pain(entries, morning.date)
-        if usual is not None and morning.pain >= usual + DOWN_MORNING_MARGIN:
-            return Rule.NEXT_MORNING, {"date": _iso(last.date), "morning": morning.pain, "usual": usual}
+    bad_morning = _bad_next_morning(recent, entries, today)
+    if bad_morning:
+        return bad_morning
     return _rising(recent, entries, today)
+
+
+def _bad_next_morning(recent, entries, today):
+    """Rule NEXT_MORNING over every session of the window whose next morning has come and has a
+    check-in, the newest first: a session ticked today (its morning still to come) hides no
+    earlier one."""
+    days = _by_day(entries)
+    for session in reversed(recent):
+        morning_day = session.date + timedelta(days=1)
+        morning = days.get(morning_day)
+        if morning_day > today or morning is None or morning.pain is None:
+            continue
+        usual = pain.usual_pain(entries, morning_day)
+        if usual is not None and morning.pain >= usual + DOWN_MORNING_MARGIN:
+            return Rule.NEXT_MORNING, {"date": _iso(session.date), "morning": morning.pain, "usual": usual}
+    return None
 
 
 def _rising(recent, entries, today):
@@ -282,6 +310,50 @@ def _rising(recent, entries, today):
     if not after_sessions:
         return None
     return Rule.RISING, {"first": _iso(a.date), "from": a.pain, "last": _iso(c.date), "to": c.pain}
+
+
+def severe_pain(sessions, *, since, after=None):
+    """Rule SEVERE_PAIN: the exercise is paused, or None.
+
+    Pain during 8 or more in one session, or 7 or more in two scored sessions running (a session
+    without a score neither counts nor breaks the run). Only sessions of this level count (from
+    `since`, the day it began) and, after "I have talked to a clinician", only those after
+    `after` (PlanItem.resumed_through). The first session where it holds is the pause's day.
+    """
+    scored = sorted(
+        (
+            s
+            for s in sessions
+            if s.pain_during is not None and s.date >= since and (after is None or s.date > after)
+        ),
+        key=lambda s: s.date,
+    )
+    previous = None
+    for session in scored:
+        values = {"date": _iso(session.date), "pain_during": session.pain_during}
+        if session.pain_during >= SEVERE_ONCE:
+            return Rule.SEVERE_PAIN, values
+        if (
+            session.pain_during >= SEVERE_TWICE
+            and previous is not None
+            and previous.pain_during >= SEVERE_TWICE
+        ):
+            return Rule.SEVERE_PAIN, {
+                **values,
+                "earlier": _iso(previous.date),
+                "earlier_pain": previous.pain_during,
+            }
+        previous = session
+    return None
+
+
+def paused(item):
+    """The pause of a plan item (`PlannedItem` or `PlanItem`) as a `Suggestion` of rule
+    SEVERE_PAIN (kind DOWN: the one way out besides a resume is a lower level), or None."""
+    if getattr(item, "paused_on", None) is None:
+        return None
+    values = {key: v for key, v in item.pause_values.items() if key != "exercise"}  # the row names it
+    return Suggestion(Kind.DOWN, Rule.SEVERE_PAIN, values)
 
 
 def flare_today(entries, today):
@@ -325,6 +397,8 @@ def for_item(item, sessions, ctx, snoozes=Snoozes()):
             return Suggestion(Kind.DOWN, *down)
         # A snoozed step back, or at level 1 the gentle set's: "not now" never turns into a level-up.
         return None
+    if getattr(item, "paused_on", None) is not None:
+        return None  # paused after severe pain: no dose step, no level-up
     return _more(item, sessions, ctx, snoozes)
 
 
@@ -421,13 +495,19 @@ CLINICAL_SENTENCES = {
     Rule.SPREAD: "symptoms spread down the leg during the exercise on {date}",
     Rule.FLARE: "a flare, pain {pain}/10{above_usual_clinical}",
     Rule.MANUAL: "level {level} chosen by the patient",
+    Rule.SEVERE_PAIN: gettext_lazy("{date}: pain during {pain_during}/10{earlier_clinical} in {exercise}"),
+    Rule.RESUME: gettext_lazy("{date}: {exercise} taken up again after talking to a clinician"),
 }
 CLINICAL_VERBS = {
     LevelChange.Direction.UP: "Levelled up",
     LevelChange.Direction.DOWN: "Stepped back",
     LevelChange.Direction.MANUAL: "Set by hand",
     LevelChange.Direction.DOSE: "Dose stepped up",
+    LevelChange.Direction.PAUSE: gettext_lazy("Paused"),
+    LevelChange.Direction.RESUME: gettext_lazy("Resumed"),
 }
+
+_DATED_VERBS = {LevelChange.Direction.PAUSE, LevelChange.Direction.RESUME}
 
 
 def describe_for_clinician(direction, rule, values, fallback=""):
@@ -442,6 +522,15 @@ def describe_for_clinician(direction, rule, values, fallback=""):
         words = _words(values)
         usual = values.get("usual")
         words["above_usual_clinical"] = "" if usual is None else f", usual {_num(usual)}/10"
-        return f"{verb}: {template.format(**_LIMITS, **words)}"
+        words["earlier_clinical"] = (
+            gettext_lazy(" after {pain}/10 on {day}, two sessions running,").format(
+                pain=words["earlier_pain"], day=words["earlier"]
+            )
+            if "earlier" in values and "earlier_pain" in values
+            else ""
+        )
+        # "Paused 3 Dec: pain during 8/10 in Bridge with march": the sentence starts with its date.
+        joint = " " if direction in _DATED_VERBS else ": "
+        return f"{verb}{joint}{template.format(**_LIMITS, **words)}"
     except (KeyError, ValueError, TypeError, AttributeError, IndexError):
         return f"{verb}: {fallback}" if fallback else verb

@@ -15,6 +15,7 @@ urlpatterns = [
     path("day/<str:day>/untick/<slug:exercise>/", today.untick, name="untick"),
     path("plan/<int:pk>/accept/", today.accept, name="accept"),
     path("plan/<int:pk>/dismiss/", today.dismiss, name="dismiss"),
+    path("plan/<int:pk>/resume/", today.pause_resume, name="pause_resume"),
     path("today/offline-token/", offline.offline_token, name="offline_token"),
     path("today/gentle/", today.gentle_accept, name="gentle_accept"),
     path("today/gentle/not-now/", today.gentle_dismiss, name="gentle_dismiss"),

@@ -11,7 +11,8 @@ from exercises.models import Progression
 from journal import selectors, services
 from journal.decorators import plan_write
 
-# A hand-chosen move of more than this many levels at once is confirmed first (docs/clinical-rules.md).
+# A hand-chosen move of more than this many levels at once is confirmed first, and so is adding a
+# family to the plan above its level 1 (docs/clinical-rules.md).
 JUMP_WITHOUT_CONFIRMING = 1
 
 
@@ -56,15 +57,30 @@ def plan_set(request, progression):
         )
         return _back(request)
     item = selectors.plan_item(user=request.user, progression=family)
-    jump = abs(exercise.level - item.exercise.level) if item else 0
-    if jump > JUMP_WITHOUT_CONFIRMING and request.POST.get("confirm") != "yes":
+    in_plan = item is not None and item.active
+    if item is not None and item.paused_on is not None and exercise.level >= item.exercise.level:
+        # Paused after severe pain: a lower level (or "I have talked to a clinician") ends it.
+        messages.error(
+            request,
+            _(
+                "Not saved: %(name)s is paused after the pain it caused. Talk to a doctor or"
+                " physiotherapist first, or choose a lower level."
+            )
+            % {"name": item.exercise.name},
+        )
+        return _back(request)
+    # A family not in the plan (never, or removed) starts from its level 1: adding it higher is a
+    # jump of its own (version 3).
+    jump = abs(exercise.level - (item.exercise.level if in_plan else 1))
+    confirm = jump > JUMP_WITHOUT_CONFIRMING if in_plan else exercise.level > 1
+    if confirm and request.POST.get("confirm") != "yes":
         return render(
             request,
             "journal/plan_confirm.html",
             {
                 "family": family,
                 "exercise": exercise,
-                "current": item.exercise,
+                "current": item.exercise if in_plan else None,
                 "jump": jump,
                 "next": _next_url(request),
             },

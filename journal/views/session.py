@@ -61,6 +61,8 @@ def session(request):
     done = {tick.exercise_id for tick in ticks if tick.date == today}
     plan, exercises = selectors.day_plan(user=user, day_type=day_type, status=status)
     statuses = schedule.statuses(exercises, day=today, ticks=ticks, family_of=selectors.family_of)
+    # An exercise paused after severe pain is not due: the session skips it.
+    statuses = schedule.not_due(statuses, exercises, selectors.paused_exercises(plan))
     steps = due_steps(exercises, statuses, done, today.isoformat(), selectors.dose_steps(plan))
     all_phases = [phase for step in steps for phase in step.phases]
     return render(

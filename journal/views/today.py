@@ -7,9 +7,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.backends.utils import csrf_input
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from backcare import page_cache
+from backcare.care import care_for
 from exercises import catalog, dose
 from exercises.models import Exercise, Progression
 from journal import client_ops, days, history, psfs, schedule, selectors, services, suggestions
@@ -35,6 +37,7 @@ class Row:
     suggestion: tuple | None = None  # (plan item, suggestions.Suggestion)
     status: schedule.Status | None = None  # due today, and its own count (journal/schedule.py)
     dose_step: int = 0  # the plan item's; 0 (the low end) for the rough-day and gentle sets
+    pause: tuple | None = None  # (plan item, Suggestion of rule SEVERE_PAIN): paused after severe pain
 
     @property
     def dose(self):
@@ -166,6 +169,9 @@ def _page_state(request, day):
     tick_url = url_format("journal:tick", day=day_iso, exercise=OPEN)
     untick_url = url_format("journal:untick", day=day_iso, exercise=OPEN)
     statuses = schedule.statuses(exercises, day=day, ticks=ticks, family_of=selectors.family_of)
+    # Paused after severe pain (from the plan items' own columns: no query): not due, no Done.
+    pauses = {item.exercise_id: (item, suggestions.paused(item)) for item in plan if item.paused_on}
+    statuses = schedule.not_due(statuses, exercises, pauses)
     steps = selectors.dose_steps(plan)
     rows = [
         Row(
@@ -175,6 +181,7 @@ def _page_state(request, day):
             untick_url=untick_url.format(ex.slug),
             status=status,
             dose_step=steps.get(ex.pk, 0),
+            pause=pauses.get(ex.pk),
         )
         for ex, status in zip(exercises, statuses, strict=True)
     ]
@@ -467,6 +474,8 @@ def tick(request, day, exercise):
         )
     except (services.OpReplayed, services.OpConflict, services.OpTaken) as outcome:
         return _op_outcome(request, parsed, planned, outcome)
+    except services.ExercisePaused:
+        return _tick_error(request, parsed, paused_words(request.user, planned))
     if counts_up and form.cleaned_data["add"]:
         message = f"{planned.name}: {_times_words(planned, saved.times)}."
     else:
@@ -498,6 +507,33 @@ def untick(request, day, exercise):
     if one:
         return _tick_response(request, parsed, found, f"{found.name}: {_times_words(found, left)}.")
     return _tick_response(request, parsed, found, f"{found.name}: marked as not done.")
+
+
+def paused_words(user, exercise):
+    """Why a tick of a paused exercise is refused, with the user's country's urgent-care words."""
+    return _(
+        "Not saved: %(name)s is paused after the pain it caused. Please stop it for now and talk to a"
+        " doctor or physiotherapist about that pain (%(care)s); once you have, Today lets you take"
+        " it up again."
+    ) % {"name": exercise.name, "care": care_for(user.country).urgent_words}
+
+
+@login_required
+@require_POST
+@plan_write(gentle_ok=False)
+def pause_resume(request, pk):
+    """ "I have talked to a clinician, go on": the paused exercise may be done again."""
+    item = get_object_or_404(PlanItem, pk=pk, user=request.user, active=True)
+    change = services.pause_resume(user=request.user, plan_item=item, today=request.user.local_today())
+    if change is None:
+        messages.info(request, NO_LONGER)
+        return redirect("journal:today")
+    messages.success(
+        request,
+        _("%(name)s is back in your plan. Go gently, and stop if it hurts like that again.")
+        % {"name": change.to_exercise.name},
+    )
+    return redirect(reverse("journal:today") + f"#ex-{change.to_exercise.slug}")
 
 
 def _op_outcome(request, day, exercise, outcome):

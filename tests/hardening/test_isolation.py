@@ -87,7 +87,12 @@ def two_users(alice, bob):
 
 # Every URL parameter of ours and what it names. A new parameter fails the test below until it is
 # added here and its isolation is tested.
-PK_ROUTES = {"journal:accept": PlanItem, "journal:dismiss": PlanItem, "journal:share_revoke": ShareLink}
+PK_ROUTES = {
+    "journal:accept": PlanItem,
+    "journal:dismiss": PlanItem,
+    "journal:pause_resume": PlanItem,
+    "journal:share_revoke": ShareLink,
+}
 LIBRARY_SLUGS = {"exercise", "progression", "slug"}  # the shared exercise library, not per user
 # A shared lesson (learn/); whose reads a page shows: tests/learn/test_pages.py, another user's reads.
 LESSON_SLUGS = {"lesson"}

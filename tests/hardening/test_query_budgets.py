@@ -265,13 +265,17 @@ def test_a_write_makes_the_next_load_read_afresh(client):
 # day: their exact counts without an operation id (as before offline writes) and with one and a
 # base (journal/client_ops.py): five more, always the same five. Each count includes the one
 # UPDATE that moves the user's diary version (backcare/diary_version.py).
+# A tick reads the active plan item at its exercise (+1: a new session of an exercise paused after
+# severe pain is refused); a tick that sets a pain-during score, and an undo that removes a tick,
+# also re-read that item's scored sessions since its level began (+2 with the item: the pause rule,
+# journal/services.py: _pause_refresh).
 WRITES = [
-    ("tick", "daily-walk", {}, "t0", 24),
-    ("tick", "daily-walk", {"pain_during": "3"}, "fn.n.1.n", 16),  # "how did it feel"
-    ("untick", "daily-walk", {}, "t1", 11),
-    ("tick", "standing-backbend", {"add": "on"}, "t0", 18),
-    ("tick", "standing-backbend", {"add": "on"}, "t1", 17),
-    ("untick", "standing-backbend", {}, "t2", 12),  # undo one
+    ("tick", "daily-walk", {}, "t0", 25),
+    ("tick", "daily-walk", {"pain_during": "3"}, "fn.n.1.n", 18),  # "how did it feel"
+    ("untick", "daily-walk", {}, "t1", 13),
+    ("tick", "standing-backbend", {"add": "on"}, "t0", 19),
+    ("tick", "standing-backbend", {"add": "on"}, "t1", 18),
+    ("untick", "standing-backbend", {}, "t2", 12),  # undo one (a time left: no tick removed)
     ("checkin", None, {"pain": "4"}, "cn.n.00000000", 9),
 ]
 WITH_AN_ID = [

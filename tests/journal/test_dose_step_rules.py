@@ -79,7 +79,7 @@ def test_the_level_start_stays_the_levels():
 
 def test_not_in_a_flare_today_or_this_week():
     assert suggest(READY, log(3, today=7), item=ranged()) is None
-    assert suggest(READY, set_pain(log(3), 5, 7), item=ranged()) is None
+    assert suggest(READY, set_pain(log(3), 4, 7), item=ranged()) is None  # not a morning after one
     assert suggest(READY, set_pain(log(3), 8, 7), item=ranged()).kind == "dose"  # eight days ago
 
 
@@ -108,7 +108,12 @@ def test_not_after_a_hard_a_sore_or_a_partial_session():
 
 
 def test_not_after_a_bad_morning():
-    assert suggest(READY, set_pain(log(4), 3, 6), item=ranged()) is None
+    # Inside the step back's week a bad morning offers a step back (version 3: any session's).
+    assert suggest(READY, set_pain(log(4), 3, 6), item=ranged()).kind == "down"
+    # Past it, a bad morning still holds the dose step: the session 10 days ago, morning 9 days ago.
+    sessions = easy(10, 6, 4) + easy(2)
+    assert suggest(sessions, log(4), item=ranged()).kind == "dose"
+    assert suggest(sessions, set_pain(log(4), 9, 6), item=ranged()) is None
 
 
 def test_a_step_back_rule_wins():

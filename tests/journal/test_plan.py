@@ -15,7 +15,7 @@ def test_settings_lists_every_family_with_the_users_level(alice_today, screened_
 
 def test_adding_a_family_at_a_level(alice_today, screened_alice):
     response = alice_today.post(
-        reverse("journal:plan_set", kwargs={"progression": "glute-bridge"}), {"level": "2"}
+        reverse("journal:plan_set", kwargs={"progression": "glute-bridge"}), {"level": "2", "confirm": "yes"}
     )
     assert response.status_code == 302
     item = PlanItem.objects.get(user=screened_alice, progression__slug="glute-bridge")
@@ -63,7 +63,8 @@ def test_the_exercise_page_says_whether_it_is_in_the_plan(alice_today, screened_
 def test_adding_from_the_exercise_page_returns_there(alice_today, screened_alice):
     url = reverse("exercises:detail", kwargs={"slug": "bird-dog"})
     response = alice_today.post(
-        reverse("journal:plan_set", kwargs={"progression": "bird-dog"}), {"level": "3", "next": url}
+        reverse("journal:plan_set", kwargs={"progression": "bird-dog"}),
+        {"level": "3", "next": url, "confirm": "yes"},
     )
     assert response.url == url
     assert PlanItem.objects.get(user=screened_alice, progression__slug="bird-dog").exercise.level == 3
@@ -127,3 +128,48 @@ def test_a_level_beyond_the_top_is_refused_even_confirmed(alice_today, screened_
     response = alice_today.post(url, {"level": "9", "confirm": "yes"}, follow=True)
     assert "has no level “9”; nothing changed" in response.content.decode()
     assert PlanItem.objects.get(user=screened_alice, progression__slug="supine-marching").exercise.level == 1
+
+
+# --- a new family above level 1 (version 3) -----------------------------------------------------
+
+
+def test_adding_a_new_family_above_level_one_asks_to_confirm_and_saves_nothing(alice_today, screened_alice):
+    url = reverse("journal:plan_set", kwargs={"progression": "bird-dog"})
+    response = alice_today.post(url, {"level": "2"})
+    body = response.content.decode()
+    assert response.status_code == 200 and 'data-testid="confirm-jump"' in body
+    assert "Start at level 2?" in body
+    assert "is not in your plan yet. You chose to start it at level 2" in body
+    assert 'data-testid="start-at-one"' in body
+    assert not PlanItem.objects.filter(user=screened_alice, progression__slug="bird-dog").exists()
+    assert not LevelChange.objects.exists()
+
+
+def test_confirming_adds_the_new_family_at_that_level(alice_today, screened_alice):
+    url = reverse("journal:plan_set", kwargs={"progression": "bird-dog"})
+    response = alice_today.post(url, {"level": "2", "confirm": "yes"})
+    assert response.status_code == 302
+    item = PlanItem.objects.get(user=screened_alice, progression__slug="bird-dog")
+    assert item.active and item.exercise.level == 2
+    assert (
+        f'data-exercise="{item.exercise.slug}"' in alice_today.get(reverse("journal:today")).content.decode()
+    )
+
+
+def test_a_new_family_at_level_one_needs_no_confirming(alice_today, screened_alice):
+    url = reverse("journal:plan_set", kwargs={"progression": "bird-dog"})
+    response = alice_today.post(url, {"level": "1"})
+    assert response.status_code == 302
+    assert PlanItem.objects.get(user=screened_alice, progression__slug="bird-dog").exercise.level == 1
+
+
+def test_a_removed_family_added_back_above_level_one_asks_too(alice_today, screened_alice):
+    url = reverse("journal:plan_set", kwargs={"progression": "cat-cow"})
+    alice_today.post(reverse("journal:plan_remove", kwargs={"progression": "cat-cow"}))
+    response = alice_today.post(url, {"level": "2"})
+    assert 'data-testid="confirm-jump"' in response.content.decode()
+    item = PlanItem.objects.get(user=screened_alice, progression__slug="cat-cow")
+    assert not item.active and item.exercise.level == 1
+    alice_today.post(url, {"level": "2", "confirm": "yes"})
+    item.refresh_from_db()
+    assert item.active and item.exercise.level == 2

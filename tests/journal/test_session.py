@@ -249,7 +249,9 @@ def test_due_steps_keep_todays_order_and_leave_out_habits_and_what_is_not_due(li
 def test_an_every_other_day_exercise_done_yesterday_is_not_in_todays_session(alice_today, screened_alice):
     from datetime import timedelta
 
-    alice_today.post(reverse("journal:plan_set", kwargs={"progression": "glute-bridge"}), {"level": "3"})
+    alice_today.post(
+        reverse("journal:plan_set", kwargs={"progression": "glute-bridge"}), {"level": "3", "confirm": "yes"}
+    )
     assert "single-leg-bridge" in session_slugs(alice_today)
     yesterday = screened_alice.local_today() - timedelta(days=1)
     entry = Entry.objects.create(user=screened_alice, date=yesterday)

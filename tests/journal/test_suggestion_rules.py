@@ -129,7 +129,9 @@ def test_sessions_before_the_level_began_do_not_count():
 
 def test_a_morning_two_above_usual_blocks_it():
     entries = set_pain(log(4), 3, 6)  # the morning after the session 4 days ago
-    assert suggest(READY, entries) is None
+    assert suggestions.ready_for_next_level(sessions=READY, entries=entries, since=SINCE, today=TODAY) is None
+    # Inside the step back's week that morning counts for a step back (version 3: any session's).
+    assert suggest(READY, entries).rule == "next_morning"
     assert suggest(READY, set_pain(log(4), 3, 5)).kind == "up"  # usual + 1 is fine
 
 
@@ -165,7 +167,7 @@ def test_a_level_begun_before_any_check_in_starts_from_its_first_week():
 
 
 def test_a_flare_in_the_last_seven_days_blocks_it_even_once_read():
-    entries = set_pain(log(3), 5, 7)  # 4 above the usual 3
+    entries = set_pain(log(3), 4, 7)  # 4 above the usual 3 (not the morning after a session)
     assert suggest(READY, entries) is None
     assert suggest(READY, set_pain(log(3), 8, 7)) is not None  # eight days ago: over
 
@@ -215,6 +217,34 @@ def test_a_bad_next_morning_suggests_a_step_back():
     assert (result.kind, result.rule) == ("down", "next_morning")
     assert "your pain was 6, 2 above your usual 4" in result.reason
     assert suggest(easy(1, pain=3, effort="right"), log(4, today=5)) is None
+
+
+def test_a_bad_morning_still_counts_once_today_is_ticked():
+    # Version 3: every session of the window whose next morning has come counts, not only the
+    # latest: ticking today (its morning still to come) keeps yesterday's bad morning.
+    sessions = easy(1, pain=3, effort="right") + easy(0, pain=3, effort="right")
+    result = suggest(sessions, log(2, today=4))
+    assert (result.kind, result.rule) == ("down", "next_morning")
+    assert result.values == {"date": "2026-05-19", "morning": 4, "usual": 2}
+    assert "The morning after your session on 19 May your pain was 4, 2 above your usual 2." in result.reason
+    # The smallest change that breaks it: this morning at 3, one point less.
+    assert suggest(sessions, log(2, today=3)) is None
+
+
+def test_a_bad_morning_at_level_one_still_offers_the_gentle_set_once_today_is_ticked():
+    sessions = easy(1, pain=3, effort="right") + easy(0, pain=3, effort="right")
+    result = gentle(log(2, today=4), plan=[(Item(level=1), sessions)])
+    assert (result.kind, result.rule) == ("gentle", "next_morning")
+    assert result.values["date"] == "2026-05-19"
+    assert gentle(log(2, today=3), plan=[(Item(level=1), sessions)]) is None
+
+
+def test_an_earlier_bad_morning_in_the_window_counts_too():
+    # Two sessions back, its morning at usual + 2; the latest session's morning was calm.
+    entries = set_pain(log(2), 3, 4)
+    result = suggest(easy(4, 1, pain=3, effort="right"), entries)
+    assert (result.rule, result.values["date"]) == ("next_morning", "2026-05-16")
+    assert suggest(easy(4, 1, pain=3, effort="right"), set_pain(log(2), 3, 3)) is None
 
 
 def test_pain_rising_two_check_ins_running_after_sessions():

@@ -218,6 +218,32 @@ def test_not_now_on_a_step_back_pauses_level_ups_for_seven_days(alice_today, rea
     assert not LevelChange.objects.exists()
 
 
+def test_ticking_today_keeps_yesterdays_bad_morning_and_its_step_back(alice_today, ready_for_level_two):
+    # Version 3: the morning after any session of the week counts, not only the latest session's.
+    item = ready_for_level_two
+    user = item.user
+    item.exercise = Exercise.objects.get(slug="heel-taps")
+    item.save()
+    Tick.objects.filter(entry__user=user).update(exercise=item.exercise, pain_during=3, effort="right")
+    for n in range(1, 15):
+        _set_pain(user, n, 2)
+    _tick(item, 1, pain_during=3, effort="right")
+    _set_pain(user, 0, 4)  # this morning: 2 above the usual 2
+    assert _card_kind(alice_today, item) == "down"
+    day = user.local_today().isoformat()
+    alice_today.post(
+        reverse("journal:tick", kwargs={"day": day, "exercise": "heel-taps"}),
+        {"pain_during": "3", "effort": "right"},
+    )
+    assert Tick.objects.filter(entry__date=user.local_today(), exercise=item.exercise).exists()
+    assert _card_kind(alice_today, item) == "down"
+    yesterday = user.local_today() - timedelta(days=1)
+    body = alice_today.get(reverse("journal:today")).content.decode()
+    assert (
+        f"The morning after your session on {yesterday:%-d %b} your pain was 4, 2 above your usual 2" in body
+    )
+
+
 # --- the gentle day ---------------------------------------------------------------------------
 
 
