@@ -29,6 +29,13 @@ NOT_ON_A_FLARE_DAY = (
     "and do the gentle set instead."
 )
 
+
+def not_on_a_flare_day(cautions):
+    """Whether a level's cautions (its text, one caution a line) rule it out on a flare-up day: the
+    NOT_ON_A_FLARE_DAY line is the data (reminders/content.py reads it)."""
+    return NOT_ON_A_FLARE_DAY in (line.strip() for line in (cautions or "").splitlines())
+
+
 LIBRARY = [
     {
         "slug": "belly-breathing",

@@ -24,8 +24,9 @@ class SafetyState:
     `screen`, the whole row, is read only by the pages that show it. Warning banners need the recent
     log, which the Today view has already fetched: `alerts(entries, today, spread_days=...)` takes
     those entries (call it: a method is always truthy), and reads the user's acknowledgements at
-    most once, only when a warning sign is present. The 6-week note needs nothing of this state: its
-    template tag calls `safety.see_clinician`. Level-ups are not decided here: journal/suggestions.py
+    most once, only when a warning sign is present. The "time to see a clinician" note
+    (`see_clinician(entries, today)`) reads the diary's first week only when the last 7 days allow
+    it and it is not put away (that date came with the screen). Level-ups are not decided here: journal/suggestions.py
     holds them back while the screen is not cleared, and for 7 days after a flare, leg symptoms or
     spreading, whether or not the banner was read.
     """
@@ -58,6 +59,19 @@ class SafetyState:
         if not candidates:
             return []
         return [a for a in candidates if (a.kind, a.first_day) not in self._acknowledged]
+
+    def see_clinician(self, entries, today):
+        """The "time to see a clinician" note for Today (`safety.SeeClinician`), or None.
+
+        `entries` are the recent days the page has read (selectors.recent_entries); one more query
+        (the first week of check-ins) only while the last 7 days average 4 or more and the note is
+        not put away.
+        """
+        if self.latest is None or safety.see_clinician_put_away(self.latest.see_clinician_until, today):
+            return None
+        if not safety.see_clinician_possible(entries, today):
+            return None
+        return safety.see_clinician([*selectors.first_checkins(user=self.user), *entries], today)
 
     @property
     def since_last_screen(self):

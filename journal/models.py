@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from exercises import dose
 from exercises.models import Exercise, Progression
@@ -219,8 +220,9 @@ class LevelChange(models.Model):
 class Dismissal(models.Model):
     """The user said "not now" to a suggestion: snooze it until `until` (exclusive).
 
-    A step back's "not now" also pauses that exercise's level-ups; a gentle-day suggestion belongs
-    to the day, not to a plan item.
+    A step back's "not now" also pauses that exercise's level-ups; a gentle-day suggestion and the
+    "time to see a clinician" note (put away for 14 days, journal/safety.py) belong to the user,
+    not to a plan item.
     """
 
     class Kind(models.TextChoices):
@@ -228,6 +230,7 @@ class Dismissal(models.Model):
         DOSE = "dose", "Dose step"
         DOWN = "down", "Step back"
         GENTLE = "gentle", "Gentle set today"
+        SEE_CLINICIAN = "review", _("Time to see a clinician")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="dismissals")
     plan_item = models.ForeignKey(
@@ -247,8 +250,8 @@ class Dismissal(models.Model):
                 name="dismissal_one_per_day_kind",
             ),
             models.CheckConstraint(
-                condition=Q(kind="gentle", plan_item__isnull=True)
-                | (~Q(kind="gentle") & Q(plan_item__isnull=False)),
+                condition=Q(kind__in=("gentle", "review"), plan_item__isnull=True)
+                | (~Q(kind__in=("gentle", "review")) & Q(plan_item__isnull=False)),
                 name="dismissal_gentle_has_no_item",
             ),
         ]

@@ -10,8 +10,9 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import NamedTuple
 
+from journal import history
 from journal.models import SafetyAlert, SafetyScreen
-from journal.pain import is_flare, meaningful_improvement, seven_day_average, usual_pain
+from journal.pain import is_flare, seven_day_average, usual_pain
 
 Outcome = SafetyScreen.Outcome
 EMERGENCY = Outcome.EMERGENCY
@@ -26,8 +27,12 @@ RESCREEN_AFTER_DAYS = 28
 LEG_SYMPTOM_RUN = 3
 # A "symptoms spread down the leg" answer raises its banner for this many days.
 SPREAD_SHOWN_DAYS = 7
-# The 6-week note compares the first and the last week of this many days of log.
+# The "time to see a clinician" note (docs/clinical-rules.md, "Time to see a clinician"): at least
+# this many days since the first check-in, a 7-day average of at least this much now, and it can be
+# put away for this many days.
 SEE_CLINICIAN_SPAN_DAYS = 42
+SEE_CLINICIAN_MIN_AVERAGE = 4
+SEE_CLINICIAN_PUT_AWAY_DAYS = 14
 
 
 class PlanAccess(StrEnum):
@@ -419,24 +424,46 @@ def active_alerts(entries, today: date, acknowledged, *, spread_days=frozenset()
 
 
 class SeeClinician(NamedTuple):
-    """Six weeks of log without a meaningful change: the 7-day averages then and now."""
+    """Six weeks or more of log, pain still at 4 or more and not clearly better since the start:
+    the first check-in's day and History's change figures (`history.change`), then and now."""
 
-    then_day: date
+    since: date
     then: float
     now: float
 
 
-def see_clinician(entries, today: date):
-    """A `SeeClinician` when six weeks of check-ins show no meaningful improvement, else None.
+def see_clinician_possible(entries, today: date):
+    """Can the note show, judging by the last 7 days alone (their average is 4 or more)?
 
-    `entries` are the last 42 days (date, pain, day_type). The user's first week in that window
-    (its 7-day average, ending 35 days ago) is compared with the last (ending today); both must be
-    known, so a user who started less than six weeks ago, or checked in too rarely, gets no note.
+    The caller reads the diary's first week only when it can: most days cost no query.
     """
-    first = today - timedelta(days=SEE_CLINICIAN_SPAN_DAYS - 1)
-    then_day = first + timedelta(days=6)
-    then = seven_day_average(entries, then_day)
     now = seven_day_average(entries, today)
-    if then is None or now is None or meaningful_improvement(then, now):
+    return now is not None and now >= SEE_CLINICIAN_MIN_AVERAGE
+
+
+def see_clinician(days, today: date):
+    """A `SeeClinician` when the note shows, else None (docs/clinical-rules.md).
+
+    `days` are `history.Day` rows (date, pain, day_type) in any order, a date at most once: the
+    diary's first week of check-ins and the last 7 days, at least. The note shows while
+    - the first check-in is 42 days ago or more (six weeks of log),
+    - today's 7-day average (journal/pain.py: 3 check-ins or more) is 4 or more, and
+    - History's change from the first week to the last (`history.change`, the very figure History
+      shows over "All") is not a meaningful improvement (`Change.meaningful`).
+    Putting it away is the caller's (`see_clinician_put_away`).
+    """
+    ordered = sorted({d.date: d for d in days if d.date <= today}.values(), key=lambda d: d.date)
+    first = next((d for d in ordered if d.pain is not None), None)
+    if first is None or (today - first.date).days + 1 < SEE_CLINICIAN_SPAN_DAYS:
         return None
-    return SeeClinician(then_day, then, now)
+    if not see_clinician_possible(ordered, today):
+        return None
+    change = history.change(ordered, today)
+    if change is None or change.meaningful:
+        return None
+    return SeeClinician(first.date, change.first, change.last)
+
+
+def see_clinician_put_away(until, today: date):
+    """The note was put away until `until` (exclusive; a `Dismissal`), and that day has not come."""
+    return until is not None and today < until

@@ -11,6 +11,7 @@ from django.db.models import Exists, OuterRef, Q, Subquery
 from exercises import catalog, positions
 from exercises.models import Exercise, Progression
 from journal import history, plan_history, safety
+from journal import pain as pain_words
 from journal.history import Day
 from journal.models import (
     ClientOperation,
@@ -72,6 +73,8 @@ class LatestScreen(NamedTuple):
     taken_on: date
     cleared_on: date | None
     psfs_last_on: date | None  # the user's latest PSFS round, filled in or skipped (journal/psfs.py)
+    # The "time to see a clinician" note is put away until this day (exclusive), or None.
+    see_clinician_until: date | None
     answers: dict
 
 
@@ -79,13 +82,17 @@ def latest_screen(*, user):
     """The user's latest safety screen as a `LatestScreen`, or None: on every journal page.
 
     The date of the user's latest PSFS round rides along as a subquery (Today asks for a round when
-    one is due), so no page pays a query for it.
+    one is due), and so does the day the "time to see a clinician" note comes back after being put
+    away (its `Dismissal`, one row at most), so no page pays a query for either.
     """
     last_round = PsfsRound.objects.filter(user=OuterRef("user")).order_by("-taken_on").values("taken_on")[:1]
+    put_away = Dismissal.objects.filter(
+        user=OuterRef("user"), plan_item=None, kind=Dismissal.Kind.SEE_CLINICIAN
+    ).values("until")[:1]
     row = (
         SafetyScreen.objects.filter(user=user)
         .order_by("-created_at")  # the (user, -created_at) index
-        .annotate(psfs_last_on=Subquery(last_round))
+        .annotate(psfs_last_on=Subquery(last_round), see_clinician_until=Subquery(put_away))
         .values_list(*LatestScreen._fields)
         .first()
     )
@@ -279,6 +286,18 @@ def _days(user, *, first, last=date.max, newest_first=False, notes=True):
 def recent_entries(*, user, day):
     """The window of days up to `day` (and the day after it), newest first, as `history.Day` rows."""
     return _days(user, first=window_start(day), last=day + timedelta(days=1), newest_first=True)
+
+
+def first_checkins(*, user):
+    """The user's first 7 check-ins (days with a pain score), as `history.Day` rows in date order:
+    every check-in of the diary's first week, whatever came after (the "time to see a clinician"
+    note compares that week with the last, journal/safety.py)."""
+    rows = (
+        Entry.objects.filter(user=user, pain__isnull=False)
+        .order_by("date")
+        .values_list("date", "pain", "day_type")[: pain_words.WINDOW_DAYS]
+    )
+    return [Day(*row) for row in rows]
 
 
 def window_start(day):

@@ -9,7 +9,7 @@ from django.utils import timezone
 from backcare import diary_version
 from exercises import catalog, dose
 from exercises.models import Exercise
-from journal import client_ops, schedule, sharing, suggestions
+from journal import client_ops, safety, schedule, sharing, suggestions
 from journal.models import (
     ClientOperation,
     Dismissal,
@@ -529,6 +529,18 @@ def safety_alert_acknowledge(*, user, kind, first_day):
 
     diary_version.changed(user)
     return SafetyAlert.objects.get_or_create(user=user, kind=kind, first_day=first_day)[0]
+
+
+@transaction.atomic
+def see_clinician_put_away(*, user, today):
+    """Put the "time to see a clinician" note away for 14 days: it comes back then if it still holds."""
+    diary_version.changed(user)
+    Dismissal.objects.update_or_create(
+        user=user,
+        plan_item=None,
+        kind=Dismissal.Kind.SEE_CLINICIAN,
+        defaults={"until": today + timedelta(days=safety.SEE_CLINICIAN_PUT_AWAY_DAYS)},
+    )
 
 
 @transaction.atomic

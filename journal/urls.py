@@ -26,6 +26,7 @@ urlpatterns = [
     path("safety/result/", safety.result, name="safety_result"),
     path("safety/clear/", safety.clear, name="safety_clear"),
     path("safety/acknowledge/", safety.acknowledge, name="safety_acknowledge"),
+    path("safety/see-clinician/put-away/", safety.see_clinician_put_away, name="see_clinician_put_away"),
     # The Patient-Specific Functional Scale (journal/psfs.py).
     path("journal/psfs/", psfs.psfs_page, name="psfs"),
     path("journal/psfs/skip/", psfs.psfs_skip, name="psfs_skip"),

@@ -239,14 +239,23 @@ def message(context) -> dict:
     decision = context.decision
     kind = str(decision.kind or "")
     to_do = list(decision.exercises)
-    if decision.checkin:
-        to_do.append("your pain check-in")
-    if kind in ("screen", "rest"):
-        body = decision.opening
-    elif kind == "gentle":
-        body = decision.opening + (f" {_listed(to_do)}." if to_do else "")
+    if kind == "careful":
+        # The reason, the check-in first, then the gentle set instead of the plan.
+        parts = [decision.opening]
+        if decision.checkin:
+            parts.append(decision.careful_checkin)
+        if to_do:
+            parts.append(f"{decision.careful_instead} {_listed(to_do)}.")
+        body = " ".join(parts)
     else:
-        body = f"Still to do today: {_listed(to_do)}." if to_do else BODY
+        if decision.checkin:
+            to_do.append("your pain check-in")
+        if kind in ("screen", "rest"):
+            body = decision.opening
+        elif kind == "gentle":
+            body = decision.opening + (f" {_listed(to_do)}." if to_do else "")
+        else:
+            body = f"Still to do today: {_listed(to_do)}." if to_do else BODY
     if len(body) > BODY_MAX:
         body = body[: BODY_MAX - 1].rstrip(" ,") + "…"
     return {"title": decision.subject or TITLE, "body": body, "url": context.today_url, "tag": TOPIC}

@@ -6,8 +6,10 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from journal import safety, schedule
+from exercises.library import not_on_a_flare_day
+from journal import pain, safety, schedule, suggestions
 from journal import selectors as journal
+from journal.history import Day
 from journal.models import Entry
 from reminders import content
 from reminders.models import CalendarFeed, Delivery, PushSubscription, Reminder
@@ -44,28 +46,51 @@ def retry_rows(*, now, oldest):
     return Delivery.objects.filter(status=Delivery.Status.RETRY, due_at__gte=oldest, due_at__lte=now)
 
 
+def _week_of_days(*, user, day):
+    """The days from a week before `day` to `day` as `history.Day` rows (date, pain, type, leg
+    answer): the usual pain before the day (a flare) and a leg-symptom run reaching it."""
+    rows = Entry.objects.filter(
+        user=user, date__gte=day - timedelta(days=pain.WINDOW_DAYS), date__lte=day
+    ).values_list("date", "pain", "day_type", "leg_symptoms")
+    return [Day(date, score, day_type, leg_symptoms=leg) for date, score, day_type, leg in rows]
+
+
+def _to_do(exercises, *, day, ticks):
+    """(exercises due and not yet done, done, due) of a day's planned exercises."""
+    statuses = schedule.statuses(exercises, day=day, ticks=ticks, family_of=journal.family_of)
+    done, due = schedule.progress(statuses)
+    return [ex for ex, s in zip(exercises, statuses, strict=True) if s.due and not s.done], done, due
+
+
 def day_state(*, user, day):
     """What the reminder for `day` needs to know of it (reminders/content.py): the safety screen,
-    the kind of day, the check-in and the exercises due and not done. Four queries."""
+    the kind of day, the check-in, a sign to take it carefully and the exercises due and not done.
+    Four queries (screen, the week's days, the ticks, the plan); three on a careful day, which
+    lists the gentle set (the library snapshot) instead of the plan."""
     status = safety.screen_status(journal.latest_screen(user=user), day)
     if status.needs_screen:
         return content.DayState(needs_screen=True)
     if status.blocks_plan:
         return content.DayState(held=True)
-    entry = Entry.objects.filter(user=user, date=day).values_list("day_type", "pain").first()
-    day_type, pain = entry or (Entry.DayType.NORMAL, None)
+    days = _week_of_days(user=user, day=day)
+    entry = next((d for d in days if d.date == day), None)
+    day_type, score = (entry.day_type, entry.pain) if entry else (Entry.DayType.NORMAL, None)
     ticks = journal.recent_ticks(user=user, day=day)
+    sign = content.careful_sign(days, day, suggestions.spread_days(ticks))
+    state = {"gentle_only": status.gentle_only, "day_type": day_type, "checked_in": score is not None}
+    if sign is not None and day_type != Entry.DayType.REST:
+        # The rough-day set (or the gentle set while a see-soon answer waits), never the plan.
+        _, exercises = journal.day_plan(user=user, day_type=Entry.DayType.ROUGH, status=status, day=day)
+        gentle, _, _ = _to_do(exercises, day=day, ticks=ticks)
+        return content.DayState(
+            **state,
+            sign=sign,
+            gentle_to_do=tuple(ex.name for ex in gentle),
+            not_on_a_flare_day=frozenset(ex.name for ex in gentle if not_on_a_flare_day(ex.cautions)),
+        )
     _, exercises = journal.day_plan(user=user, day_type=day_type, status=status, day=day)
-    statuses = schedule.statuses(exercises, day=day, ticks=ticks, family_of=journal.family_of)
-    done, due = schedule.progress(statuses)
-    return content.DayState(
-        gentle_only=status.gentle_only,
-        day_type=day_type,
-        checked_in=pain is not None,
-        to_do=tuple(ex.name for ex, s in zip(exercises, statuses, strict=True) if s.due and not s.done),
-        done=done,
-        due=due,
-    )
+    to_do, done, due = _to_do(exercises, day=day, ticks=ticks)
+    return content.DayState(**state, to_do=tuple(ex.name for ex in to_do), done=done, due=due)
 
 
 def export(*, user):

@@ -3,6 +3,7 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from journal import safety, selectors, services, suggestions
@@ -130,4 +131,21 @@ def acknowledge(request):
         return redirect("journal:today")
     services.safety_alert_acknowledge(user=request.user, kind=kind, first_day=first_day)
     messages.info(request, "Thank you for reading it. Take it gently, and see a clinician if it goes on.")
+    return redirect("journal:today")
+
+
+@login_required
+@require_POST
+def see_clinician_put_away(request):
+    """Put the "time to see a clinician" note away for 14 days (it is advice, not a warning sign)."""
+    today = request.user.local_today()
+    entries = selectors.recent_entries(user=request.user, day=today)
+    if request.safety.see_clinician(entries, today) is None:
+        messages.error(request, _("That note is not showing any more, so there was nothing to put away."))
+        return redirect("journal:today")
+    services.see_clinician_put_away(user=request.user, today=today)
+    messages.info(
+        request,
+        _("Put away for 14 days. It comes back then if your pain is still not clearly better."),
+    )
     return redirect("journal:today")

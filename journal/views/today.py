@@ -226,6 +226,8 @@ def _page_state(request, day):
         "alerts": state.alerts(entries, today, spread_days=suggestions.spread_days(ticks))
         if day == today
         else [],
+        # "Time to see a clinician" (journal/safety.py): Today only.
+        "see_clinician": state.see_clinician(entries, today) if day == today else None,
         "day_url": _day_url(day, today),
         # Today asks for a PSFS round when one is due; the last round's date came with the screen.
         "psfs_due": day == today

@@ -59,6 +59,7 @@ def writes(user):
             user=user, kind="pain_rise", first_day=today
         ),
         "PSFS skipped": lambda: services.psfs_skip(user=user, today=today),
+        "clinician note put away": lambda: services.see_clinician_put_away(user=user, today=today),
         "lesson read": lambda: __import__("learn.services").services.lesson_read_record(
             user=user, lesson=Lesson.objects.first()
         ),
@@ -78,6 +79,7 @@ WRITES = [
     "safety screen",
     "warning read",
     "PSFS skipped",
+    "clinician note put away",
     "lesson read",
 ]
 

@@ -680,48 +680,7 @@ def test_banners_still_show_while_waiting_for_a_talk_first_ok(alice_client, alic
     assert 'data-testid="talk-first-advice"' in body and 'data-testid="safety-banner"' in body
 
 
-# --- six weeks without a meaningful change ---
-
-
-def six_weeks_of(user, first_week, last_week):
-    today = user.local_today()
-    Entry.objects.bulk_create(
-        Entry(user=user, date=today - timedelta(days=n), pain=first_week if n >= 35 else last_week)
-        for n in range(42)
-    )
-
-
-def test_today_says_to_see_a_clinician_after_six_weeks_without_a_real_change(alice_client, alice):
-    screen_clear(alice)
-    six_weeks_of(alice, 6, 5)
-    body = page(alice_client)
-    assert 'data-testid="see-clinician"' in body
-    assert "Six weeks ago your 7-day average pain was 6.0; now it is 5.0." in body
-    assert "not clearly better after 4 to 6 weeks" in body
-    assert "stop any exercise that causes severe pain" in body
-    assert "hope" not in body  # no promise of a result
-
-
-def test_no_see_clinician_note_after_a_meaningful_improvement(alice_client, alice):
-    screen_clear(alice)
-    six_weeks_of(alice, 6, 3)
-    assert 'data-testid="see-clinician"' not in page(alice_client)
-
-
-def test_no_see_clinician_note_on_a_past_day(alice_client, alice):
-    screen_clear(alice)
-    six_weeks_of(alice, 6, 5)
-    yesterday = (alice.local_today() - timedelta(days=1)).isoformat()
-    assert 'data-testid="see-clinician"' not in page(
-        alice_client, reverse("journal:day", kwargs={"day": yesterday})
-    )
-
-
-def test_no_see_clinician_note_before_six_weeks(alice_client, alice):
-    screen_clear(alice)
-    six_weeks_of(alice, 6, 6)
-    Entry.objects.filter(user=alice, date__lte=alice.local_today() - timedelta(days=35)).delete()
-    assert 'data-testid="see-clinician"' not in page(alice_client)
+# The "time to see a clinician" note: tests/journal/test_see_clinician.py.
 
 
 # --- cost ---

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from journal import safety
+from journal import history, safety
 from journal.history import Day
 from journal.models import Entry
 from journal.safety import CLEAR, EMERGENCY, SEE_SOON, TALK_FIRST, URGENT, PlanAccess
@@ -403,39 +403,95 @@ def test_a_new_run_after_an_acknowledged_one_is_a_new_alert():
     assert [(a.kind, a.first_day) for a in alerts] == [("leg_symptoms", ago(2))]
 
 
-# --- six weeks without a meaningful change ---
+# --- time to see a clinician (docs/clinical-rules.md) ---
 
 
-def six_weeks(first_week, last_week, middle=5):
-    """42 days of check-ins: the first 7 at `first_week`, the last 7 at `last_week`."""
-    return [day(n, pain=first_week if n >= 35 else last_week if n <= 6 else middle) for n in range(42)]
+def log(first_week, last_week, middle=None, days=42):
+    """`days` days of check-ins up to D: the first 7 at `first_week`, the last 7 at `last_week`
+    (a list of 7 scores, newest first, or one score), the days between at `middle`."""
+    last = last_week if isinstance(last_week, list) else [last_week] * 7
+    middle = last[-1] if middle is None else middle
+    return [day(n, pain=last[n] if n < 7 else first_week if n >= days - 7 else middle) for n in range(days)]
 
 
-def test_six_weeks_without_a_meaningful_change_is_a_note_with_the_numbers():
-    note = safety.see_clinician(six_weeks(6, 5), D)
-    assert note == safety.SeeClinician(ago(35), 6, 5)
+def test_the_smallest_log_that_shows_the_note():
+    """Six weeks of log, the 7-day average 4, no change since the start."""
+    assert safety.see_clinician(log(4, 4), D) == safety.SeeClinician(ago(41), 4, 4)
 
 
-def test_a_fall_of_2_points_and_30_percent_is_no_note():
-    assert safety.see_clinician(six_weeks(6, 4), D) is None
-    assert safety.see_clinician(six_weeks(6, 4.5), D) is not None  # 1.5 points: not enough
+def test_an_average_just_under_4_shows_no_note():
+    assert safety.see_clinician(log(4, [3, 4, 4, 4, 4, 4, 4]), D) is None  # 27 / 7 = 3.9
 
 
-def test_a_fall_of_2_points_but_under_30_percent_is_still_a_note():
-    assert safety.see_clinician(six_weeks(9, 7), D) == safety.SeeClinician(ago(35), 9, 7)
+def test_under_six_weeks_of_log_shows_no_note():
+    assert safety.see_clinician(log(4, 4)[:-1], D) is None  # the first check-in 40 days ago
 
 
-def test_worse_pain_is_a_note_too():
-    assert safety.see_clinician(six_weeks(3, 6), D).now == 6
+def test_a_meaningful_improvement_since_the_start_shows_no_note():
+    assert safety.see_clinician(log(6, 4), D) is None  # 2 points and 33%
+    note = safety.see_clinician(log(6, [5, 4, 4, 4, 4, 4, 4]), D)  # 1.9 points: not yet
+    assert (note.then, note.now) == (6, 4.14)
 
 
-def test_no_note_before_six_weeks_of_check_ins():
-    five_weeks = [e for e in six_weeks(6, 6) if e.date > ago(35)]
-    assert safety.see_clinician(five_weeks, D) is None
+def test_two_points_but_under_30_percent_shows_the_note():
+    assert safety.see_clinician(log(9, 7), D) == safety.SeeClinician(ago(41), 9, 7)
 
 
-def test_no_note_while_a_7_day_average_is_unknown():
-    two_in_the_first_week = [e for e in six_weeks(6, 6) if e.date > ago(35) or e.date in (ago(41), ago(38))]
-    assert safety.see_clinician(two_in_the_first_week, D) is None
-    no_recent = [e for e in six_weeks(6, 6) if e.date < ago(4)]
-    assert safety.see_clinician(no_recent, D) is None
+def test_worse_pain_shows_the_note():
+    assert safety.see_clinician(log(3, 6), D).now == 6
+
+
+def test_no_note_while_the_7_day_average_is_unknown():
+    assert safety.see_clinician([e for e in log(4, 4) if e.date < ago(4)], D) is None  # 2 in the week
+
+
+def test_the_start_is_the_first_check_in_however_long_ago():
+    """Six flat weeks at 4 after a start at 6, three months ago: improved since the start, no note
+    (the old rolling six-week window would have shown it)."""
+    assert safety.see_clinician(log(6, 4, middle=4, days=90), D) is None
+    assert safety.see_clinician(log(4, 5, middle=2, days=400), D) == safety.SeeClinician(ago(399), 4, 5)
+
+
+def test_empty_days_before_the_first_check_in_do_not_move_the_start():
+    rows = [day(n) for n in range(42, 60)] + log(4, 4)
+    assert safety.see_clinician(rows, D).since == ago(41)
+
+
+def test_a_day_given_twice_counts_once():
+    rows = log(6, [5, 4, 4, 4, 4, 4, 4])
+    assert safety.see_clinician(rows + rows[-7:], D) == safety.see_clinician(rows, D)
+
+
+def test_an_improving_recovery_like_the_demo_never_shows_it():
+    """About 6.4 at first, easing to about 2.3: History says "a real improvement"."""
+    rows = [day(n, pain=round(2.3 + 4.1 * n / 179)) for n in range(180)]
+    assert history.change(sorted(rows), D).meaningful
+    assert safety.see_clinician(rows, D) is None
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        log(4, 4),
+        log(6, 4),
+        log(6, [5, 4, 4, 4, 4, 4, 4]),
+        log(9, 7),
+        log(3, 6),
+        log(6, 4, middle=4, days=90),
+        log(7, [5, 5, 4, 5, 6, 5, 5], middle=6, days=120),
+    ],
+)
+def test_the_note_and_historys_change_agree_on_the_same_log(rows):
+    change = history.change(sorted(rows), D)
+    note = safety.see_clinician(rows, D)
+    if note is not None:
+        assert (note.then, note.now) == (change.first, change.last) and not change.meaningful
+    else:
+        assert change.meaningful or change.last < safety.SEE_CLINICIAN_MIN_AVERAGE
+
+
+def test_put_away_for_14_days_then_back():
+    until = D + timedelta(days=safety.SEE_CLINICIAN_PUT_AWAY_DAYS)
+    assert safety.see_clinician_put_away(until, D + timedelta(days=13))
+    assert not safety.see_clinician_put_away(until, D + timedelta(days=14))
+    assert not safety.see_clinician_put_away(None, D)

@@ -9,7 +9,7 @@ import json
 import socket
 import threading
 import time
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -19,6 +19,9 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 from django.urls import reverse
 
+from exercises.models import Exercise
+from journal import services
+from journal.models import Entry
 from reminders import channels, content, push, sender
 from reminders.models import Channel, Delivery, PushSubscription, Reminder
 from tests.conftest import screen_clear
@@ -539,3 +542,25 @@ def test_old_delivery_details_become_status_classes():
         == "the server's VAPID key is not valid"
     )
     assert recorded("something a push service said", "failed") == ""
+
+
+def test_a_flare_day_push_asks_for_the_gentle_set_never_the_plan(alice, service, vapid):
+    """reminders/content.py: a flare day's notification gives the reason and the gentle set."""
+    screen_clear(alice, day=date(2026, 11, 1))
+    hyper = Exercise.objects.select_related("progression").get(slug="reverse-hyper-ball")
+    services.plan_set_level(
+        user=alice, progression=hyper.progression, exercise=hyper, today=date(2026, 11, 1)
+    )
+    day = date(2026, 11, 30)
+    Entry.objects.bulk_create(Entry(user=alice, date=day - timedelta(days=n), pain=2) for n in range(1, 8))
+    Entry.objects.create(user=alice, date=day, pain=7)
+    browser = subscribe(alice, service)
+    reminder = Reminder.objects.create(user=alice, enabled=True, push_on=True)
+    Reminder.objects.filter(pk=reminder.pk).update(updated_at=datetime(2026, 11, 1, tzinfo=UTC))
+    assert sender.run(now=datetime(2026, 11, 30, 19, 5, tzinfo=UTC))["sent"] == 1
+    payload = json.loads(browser.decrypt(service.requests[0][2]))
+    assert payload["title"] == "BackCare: take it gently today"
+    assert payload["body"].startswith("Your pain today is much higher than usual: take it gently.")
+    assert "the gentle set" in payload["body"] and "Belly breathing with feet up" in payload["body"]
+    assert "Reverse hyper" not in payload["body"] and "cat/cow" not in payload["body"]
+    assert len(payload["body"]) <= push.BODY_MAX
