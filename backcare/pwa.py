@@ -9,6 +9,7 @@ keep (their hashed URLs under ManifestStaticFilesStorage, backcare/storage.py) a
 import hashlib
 import json
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_storage
@@ -102,6 +103,12 @@ def _worker_config():
         "offline": reverse("offline"),
         "today": reverse("journal:today"),
         "logout": reverse("logout"),
+        # A POST to these ends what the phone keeps, like the logout (docs/offline.md).
+        "ends": [reverse("logout"), reverse("journal:delete_account"), reverse("password_change")],
+        # Sent here by the server (not signed in): the phone forgets the kept Today and the queue.
+        "login": reverse("login"),
+        # A kept Today older than a session can last is never shown (its session is over for sure).
+        "maxAge": settings.SESSION_COOKIE_AGE,
         "staticPrefix": PrefixNode.handle_simple("STATIC_URL"),
         "push": push,
     }

@@ -1,10 +1,10 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.auth.views import LoginView, PasswordResetConfirmView
+from django.contrib.auth.views import PasswordResetConfirmView
 from django.urls import include, path
 
 from backcare import pwa, views
-from backcare.forms import LoginForm, ResetPasswordForm
+from backcare.forms import ResetPasswordForm
 from journal.views.share import shared_report
 
 urlpatterns = [
@@ -15,7 +15,8 @@ urlpatterns = [
     path("sw.js", pwa.service_worker, name="service_worker"),
     path("offline/", pwa.offline, name="offline"),
     path("accounts/signup/", views.signup, name="signup"),
-    path("accounts/login/", LoginView.as_view(authentication_form=LoginForm), name="login"),
+    path("accounts/login/", views.Login.as_view(), name="login"),
+    path("accounts/logout/", views.Logout.as_view(), name="logout"),
     path("accounts/password_change/", views.PasswordChange.as_view(), name="password_change"),
     path("accounts/password_reset/", views.password_reset, name="password_reset"),
     path(

@@ -3,7 +3,7 @@ from typing import NamedTuple
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import PasswordChangeView, PasswordResetView
+from django.contrib.auth.views import LoginView, LogoutView, PasswordChangeView, PasswordResetView
 from django.core.cache import caches
 from django.core.cache.utils import make_template_fragment_key
 from django.db import IntegrityError, transaction
@@ -15,8 +15,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from backcare import page_cache
+from backcare.browser import clear_site_data, drop_messages
 from backcare.care import TIMEZONE_COUNTRIES
-from backcare.forms import ResetRequestForm, SettingsForm, SignupForm, ThrottledPasswordChangeForm
+from backcare.forms import LoginForm, ResetRequestForm, SettingsForm, SignupForm, ThrottledPasswordChangeForm
 from backcare.ratelimit import limit_posts
 from exercises.catalog import catalog
 from exercises.models import Progression
@@ -58,6 +59,7 @@ def signup(request):
             # database's unique constraint decides, and this one gets the form's own message.
             form.add_error("username", DUPLICATE_NAME)
         else:
+            drop_messages(request)  # nothing left for someone else on this browser (backcare/browser.py)
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, f"Welcome, {user.username}. Your account is ready.")
             return redirect("journal:today")
@@ -167,13 +169,36 @@ def settings_page(request, *, form=None, reminder_form=None):
     return render(request, "backcare/settings.html", {"body": body})
 
 
+class Login(LoginView):
+    """Django's log-in; messages left in the browser by someone else are dropped (backcare/browser.py)."""
+
+    authentication_form = LoginForm
+
+    def form_valid(self, form):
+        drop_messages(self.request)
+        return super().form_valid(form)
+
+
+class Logout(LogoutView):
+    """Django's log-out (POST only); the waiting messages go, and the browser is told to delete what
+    the site keeps in it: the kept Today, the offline queue (backcare/browser.py, docs/offline.md)."""
+
+    def post(self, request, *args, **kwargs):
+        drop_messages(request)
+        return clear_site_data(super().post(request, *args, **kwargs))
+
+
 class PasswordChange(PasswordChangeView):
-    """Django's password change; the old password counts toward the log-in lock."""
+    """Django's password change; the old password counts toward the log-in lock. Once changed, the
+    browser deletes what the site keeps in it (other devices are signed out by the new password)."""
 
     form_class = ThrottledPasswordChangeForm
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "request": self.request}
+
+    def form_valid(self, form):
+        return clear_site_data(super().form_valid(form))
 
 
 password_reset = limit_posts("password_reset")(PasswordResetView.as_view(form_class=ResetRequestForm))

@@ -39,9 +39,10 @@ def _message(*, subject, to, template, context, headers=None):
 
 
 def confirmation_message(*, user, address):
-    """The mail that asks the owner of `address` to confirm it for reminders."""
+    """The mail that asks the owner of `address` to confirm it for reminders. Whoever typed the
+    address may not own it: the mail greets neutrally and holds nothing else they chose (no user
+    name), only the address itself and our own words."""
     context = {
-        "user": user,
         "address": address,
         "url": confirm_url(user_id=user.pk, address=address),
         "days": tokens.MAX_AGE[tokens.CONFIRM].days,

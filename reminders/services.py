@@ -5,7 +5,7 @@ The calendar feed and push subscriptions (docs/reminders.md): below.
 
 from django.db import IntegrityError, transaction
 
-from backcare import diary_version
+from backcare import diary_version, ratelimit
 from reminders import calendar, mail
 from reminders.models import CalendarFeed, PushSubscription, Reminder
 
@@ -14,7 +14,8 @@ from reminders.models import CalendarFeed, PushSubscription, Reminder
 def reminder_save(*, form):
     """Save the settings form (reminders/forms.py). A new or changed address loses its
     confirmation; e-mail reminders to an unconfirmed address, newly asked for, get a
-    confirmation mail. Returns True when one was sent."""
+    confirmation mail. Returns None when none was asked for, else `confirmation_send`'s answer
+    (refused past the limit: the settings are saved all the same)."""
     reminder = form.instance
     diary_version.changed(reminder.user)  # the settings page shows it (backcare/diary_version.py)
     before = None
@@ -32,15 +33,18 @@ def reminder_save(*, form):
         and reminder.email_confirmed_at is None
         and (changed or not was_on)
     )
-    if ask:
-        confirmation_send(reminder=reminder)
-    return ask
+    return confirmation_send(reminder=reminder) if ask else None
 
 
 def confirmation_send(*, reminder):
-    """Mail a confirmation link for the reminder's address, once the transaction commits."""
-    message = mail.confirmation_message(user=reminder.user, address=reminder.email)
-    transaction.on_commit(lambda: message.send(fail_silently=True))
+    """Mail a confirmation link for the reminder's address, once the transaction commits, within
+    the limit per account and per address (backcare/ratelimit.py: confirmation_mail). Returns its
+    Allowance: refused, nothing is sent and `retry_at` says when one may be."""
+    allowance = ratelimit.confirmation_mail(user_id=reminder.user_id, address=reminder.email)
+    if allowance.allowed:
+        message = mail.confirmation_message(user=reminder.user, address=reminder.email)
+        transaction.on_commit(lambda: message.send(fail_silently=True))
+    return allowance
 
 
 @transaction.atomic

@@ -14,6 +14,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -44,12 +45,23 @@ def reminder_settings(request):
         messages.success(request, "Reminders are off.")
     else:
         messages.success(request, f"Reminders saved: at {reminder.at:%H:%M}, your time ({user.time_zone}).")
-    if asked:
+    if asked is not None and asked.allowed:
         messages.info(
             request,
             f"We sent a link to {reminder.email}. E-mail reminders start once you open it.",
         )
+    elif asked is not None:
+        messages.warning(request, _not_sent(user, asked))
     return _back_to_settings()
+
+
+def _not_sent(user, allowance):
+    """Past the confirmation mail limit (backcare/ratelimit.py): what was not done, and when to ask again."""
+    at = timezone.localtime(allowance.retry_at, user.tzinfo)
+    return _(
+        "No new confirmation mail was sent: we send at most a few an hour for one account or address. "
+        "You can ask for another after %(time)s, your time."
+    ) % {"time": f"{at:%H:%M}"}
 
 
 @login_required
@@ -60,8 +72,11 @@ def resend_confirmation(request):
     if reminder.pk is None or not reminder.email or reminder.email_confirmed_at is not None:
         messages.info(request, "There is no address waiting for confirmation.")
     else:
-        services.confirmation_send(reminder=reminder)
-        messages.info(request, f"We sent a new link to {reminder.email}.")
+        allowance = services.confirmation_send(reminder=reminder)
+        if allowance.allowed:
+            messages.info(request, f"We sent a new link to {reminder.email}.")
+        else:
+            messages.warning(request, _not_sent(request.user, allowance))
     return _back_to_settings()
 
 

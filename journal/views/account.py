@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from backcare.browser import clear_site_data, drop_messages
 from backcare.reauth import locked_out, password_confirmed
 from journal import selectors, services
 from journal.services import account_delete
@@ -34,10 +35,12 @@ def delete_account(request):
             messages.error(request, "That password is not right, so nothing was deleted.")
         return redirect("settings")
     user = request.user
+    drop_messages(request)  # the diary's own messages never reach the landing page
     logout(request)
     account_delete(user=user)
     messages.success(request, "Your account and everything in it have been deleted.")
-    return redirect("landing")
+    # The browser deletes the kept Today and the offline queue (backcare/browser.py, docs/offline.md).
+    return clear_site_data(redirect("landing"))
 
 
 @login_required

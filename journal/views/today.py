@@ -86,7 +86,7 @@ def _parse_day(request, value):
     """The requested day, or None after adding a message (journal/days.py says which days are accepted)."""
     user = request.user
     day, error = days.parse(value, today=user.local_today(), first=user.first_day())
-    if error:
+    if error and not wants_json(request):  # a JSON answer carries its own words, never a message
         messages.error(request, error)
     return day
 
@@ -322,17 +322,25 @@ def _checkin_refused(request, day, message):
     return redirect(_day_url(day, request.user.local_today()) if day else reverse("journal:today"))
 
 
-def _checkin_answer(request, day, entry, *, status=200):
-    """What a check-in sent by the offline queue gets back: the day's base and where to look."""
-    return JsonResponse(
-        {
-            "ok": status == 200,
-            "conflict": status == 409,
-            "bases": {"c": client_ops.checkin_base(entry)},
-            "redirect": _day_url(day, request.user.local_today()),
-        },
-        status=status,
-    )
+def _checkin_answer(request, day, entry, said, *, status=200):
+    """What a check-in gets back once handled: for the offline queue (JSON) the day's base, where to
+    look and the words to show (`said`: [(level, text)]), never a message kept for the next page
+    (it could be a log-in page shown to whoever holds the phone next); for the form the messages
+    and the day."""
+    if wants_json(request):
+        return JsonResponse(
+            {
+                "ok": status == 200,
+                "conflict": status == 409,
+                "bases": {"c": client_ops.checkin_base(entry)},
+                "redirect": _day_url(day, request.user.local_today()),
+                "messages": [{"level": messages.DEFAULT_TAGS[level], "text": text} for level, text in said],
+            },
+            status=status,
+        )
+    for level, text in said:
+        messages.add_message(request, level, text)
+    return redirect(_day_url(day, request.user.local_today()))
 
 
 @login_required
@@ -367,31 +375,27 @@ def checkin(request, day):
             op=op,
         )
     except services.OpReplayed:
-        messages.success(request, f"Check-in already saved for {parsed:%A %-d %B}.")
-        if wants_json(request):
-            return _checkin_answer(request, parsed, entry)
-        return redirect(_day_url(parsed, request.user.local_today()))
+        said = [(messages.SUCCESS, f"Check-in already saved for {parsed:%A %-d %B}.")]
+        return _checkin_answer(request, parsed, entry, said)
     except services.OpConflict:
-        messages.warning(request, f"Check-in for {parsed:%A %-d %B}: {client_ops.CHANGED_ELSEWHERE}")
-        if wants_json(request):
-            return _checkin_answer(request, parsed, entry, status=409)
-        return redirect(_day_url(parsed, request.user.local_today()))
+        said = [(messages.WARNING, f"Check-in for {parsed:%A %-d %B}: {client_ops.CHANGED_ELSEWHERE}")]
+        return _checkin_answer(request, parsed, entry, said, status=409)
     except services.OpTaken:
         return _checkin_refused(request, parsed, client_ops.OP_TAKEN)
     pain = form.cleaned_data["pain"]
     if pain is None:
-        messages.success(request, f"Check-in saved for {parsed:%A %-d %B}, without a pain number.")
+        said = [(messages.SUCCESS, f"Check-in saved for {parsed:%A %-d %B}, without a pain number.")]
     else:
-        messages.success(request, f"Pain {pain} saved for {parsed:%A %-d %B}.")
+        said = [(messages.SUCCESS, f"Pain {pain} saved for {parsed:%A %-d %B}.")]
     if form.cleaned_data["leg_symptoms"]:
-        messages.warning(
-            request,
-            "Numbness or tingling below the knee is worth having checked: please see a doctor or "
-            "physiotherapist about it, and stop any exercise that spreads it further down your leg.",
+        said.append(
+            (
+                messages.WARNING,
+                "Numbness or tingling below the knee is worth having checked: please see a doctor or "
+                "physiotherapist about it, and stop any exercise that spreads it further down your leg.",
+            )
         )
-    if wants_json(request):
-        return _checkin_answer(request, parsed, entry)
-    return redirect(_day_url(parsed, request.user.local_today()))
+    return _checkin_answer(request, parsed, entry, said)
 
 
 def _planned_exercise(request, day, slug):

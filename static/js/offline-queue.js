@@ -25,6 +25,7 @@
   var DB_NAME = "backcare-offline";
   var STORE = "writes";
   var NOTES_KEY = "backcare-offline-notes";
+  var SAID_KEY = "backcare-offline-said"; // the server's words for a check-in sent, shown after the reload
   var RETRY_MS = 20000;
   var CHANGED = "Changed elsewhere; we kept the other version.";
 
@@ -36,6 +37,7 @@
   var askedForeign = false;
   var reloadAfter = false;
   var addedWhileFlushing = false;
+  var serverSaid = []; // [{level, text}] from the check-ins sent this round (JSON: never a cookie message)
   var seq = 0;
 
   // ---- Storage: IndexedDB when the browser has it, else this page's memory only. ----
@@ -110,6 +112,41 @@
     try {
       window.sessionStorage.setItem(NOTES_KEY, JSON.stringify(said.slice(-5)));
     } catch (e) { /* private mode: not shown again */ }
+  }
+
+  // The server's words for a check-in sent from here ("Pain 4 saved…", the leg advice) come in its
+  // JSON answer, never as a message waiting in a cookie for whichever page is next (that could be
+  // a log-in page shown to someone else). They are shown on the reloaded day, for the same user only.
+  function keepSaid() {
+    if (!serverSaid.length) return;
+    try {
+      window.sessionStorage.setItem(SAID_KEY, JSON.stringify({ user: pageUser, messages: serverSaid.slice(-5) }));
+    } catch (e) { /* private mode: not shown again */ }
+    serverSaid = [];
+  }
+
+  function showSaid() {
+    var kept = null;
+    try {
+      kept = JSON.parse(window.sessionStorage.getItem(SAID_KEY) || "null");
+      window.sessionStorage.removeItem(SAID_KEY);
+    } catch (e) {
+      return;
+    }
+    if (!kept || kept.user !== pageUser || !kept.messages || !kept.messages.length) return;
+    var main = document.getElementById("main");
+    if (!main) return;
+    var list = document.createElement("div");
+    list.className = "messages";
+    list.setAttribute("role", "status");
+    kept.messages.forEach(function (message) {
+      var item = document.createElement("div");
+      var level = message.level === "error" ? "danger" : message.level || "info";
+      item.className = "alert alert-" + level.replace(/[^a-z]/g, "");
+      item.textContent = message.text;
+      list.appendChild(item);
+    });
+    main.insertBefore(list, main.firstChild);
   }
 
   function note(message) {
@@ -242,7 +279,14 @@
     return drop(op).then(function () {
       if (outcome === "saved") rebaseAfter(op, data.bases);
       else dropAfter(op, outcome, data);
-      if (op.kind === "checkin" && outcome !== "refused" && op.day === pageDay) reloadAfter = true;
+      if (op.kind === "checkin" && outcome !== "refused") {
+        if (op.day === pageDay) {
+          reloadAfter = true;
+          serverSaid = serverSaid.concat(data.messages || []);
+        } else {
+          (data.messages || []).forEach(function (message) { note(message.text); });
+        }
+      }
       if (outcome === "conflict") note(CHANGED);
       if (outcome === "refused") note(data.message || "One change could not be saved and was dropped.");
       tell(op, outcome, data);
@@ -307,7 +351,8 @@
         if (reloadAfter && !mine().length) {
           reloadAfter = false;
           keepNotes();
-          window.location.reload(); // the day as the server has it, with its messages
+          keepSaid();
+          window.location.reload(); // the day as the server has it, with the check-in's words
         }
       });
     return flushing;
@@ -366,6 +411,8 @@
   setInterval(function () {
     if (ops.length && navigator.onLine && !expired) flush();
   }, RETRY_MS);
+
+  showSaid();
 
   var ready = openDb().then(function (opened) {
     db = opened;

@@ -7,7 +7,11 @@
 //   for the signed-in user on this phone (under the user's opaque key, never anyone else's), and
 //   any other page with the offline page.
 // - logging out deletes every kept page, here (the logout POST passes through this worker) and
-//   in the page (static/js/pwa.js), whichever runs first.
+//   in the page (static/js/pwa.js), whichever runs first; so do deleting the account and changing
+//   the password (their POSTs pass through here too; their answers also carry Clear-Site-Data).
+// - a page the server answers as not signed in (the log-in page) means the session is over,
+//   whoever ended it: the kept Today goes, and, when the server sent the phone there, the offline
+//   queue's writes (IndexedDB) too. A kept Today older than a session can last is never shown.
 /* global self, caches, fetch, Response, Request, Headers, URL */
 "use strict";
 
@@ -18,6 +22,9 @@ var CONFIG = self.BACKCARE_SW || {
   offline: "/offline/",
   today: "/today/",
   logout: "/accounts/logout/",
+  ends: ["/accounts/logout/"],
+  login: "/accounts/login/",
+  maxAge: 0,
   staticPrefix: "/static/",
   push: null,
 };
@@ -67,6 +74,48 @@ function forgetPages() {
     .then(function () {
       return caches.delete(META_CACHE);
     });
+}
+
+// The offline queue's writes (static/js/offline-queue.js: database "backcare-offline", store
+// "writes"): emptied when the session they belong to is over and they can never be sent as theirs.
+var QUEUE_DB = "backcare-offline";
+var QUEUE_STORE = "writes";
+
+function forgetQueue() {
+  return new Promise(function (resolve) {
+    if (!self.indexedDB) return resolve();
+    var request;
+    try {
+      request = self.indexedDB.open(QUEUE_DB, 1);
+    } catch (error) {
+      return resolve();
+    }
+    request.onupgradeneeded = function () {
+      // No queue on this phone yet: make the empty store the page would make.
+      request.result.createObjectStore(QUEUE_STORE, { keyPath: "id" });
+    };
+    request.onsuccess = function () {
+      var db = request.result;
+      try {
+        var clearing = db.transaction(QUEUE_STORE, "readwrite");
+        clearing.objectStore(QUEUE_STORE).clear();
+        clearing.oncomplete = clearing.onerror = clearing.onabort = function () {
+          db.close();
+          resolve();
+        };
+      } catch (error) {
+        db.close();
+        resolve();
+      }
+    };
+    request.onerror = request.onblocked = function () { resolve(); };
+  });
+}
+
+// The session on this phone is over (logged out, account deleted, password changed, sent to log
+// in): nothing of the person stays.
+function forgetEverything() {
+  return Promise.all([forgetPages(), forgetQueue()]);
 }
 
 // `user` is signed in on this phone now: another user's kept pages go.
@@ -158,6 +207,11 @@ function keptToday() {
       }).then(function (hit) {
         if (!hit) return null;
         var saved = hit.headers.get(SAVED_HEADER) || "";
+        var when = Date.parse(saved);
+        if (CONFIG.maxAge && !(Date.now() - when < CONFIG.maxAge * 1000)) {
+          // Older than any session lasts (or undated): the session that drew it is over.
+          return forgetPages().then(function () { return null; });
+        }
         return hit.text().then(function (html) {
           // Tell the page it is the copy kept on the phone (static/js/pwa.js says so).
           html = html.replace("<body ", '<body data-offline-copy="' + saved.replace(/[^0-9TZ:.-]/g, "") + '" ');
@@ -248,13 +302,36 @@ function fromStatic(request) {
   });
 }
 
+function pathOf(path) {
+  return new URL(scopeUrl(path)).pathname;
+}
+
+function isLogin(url) {
+  return url.origin === self.location.origin && url.pathname === pathOf(CONFIG.login);
+}
+
+// The server answered as not signed in: the session this phone kept pages for is over (a logout,
+// expiry, the account deleted or the password changed on another device). Sent to the log-in page
+// (`next`): the queue's writes go too. The queue's own "Log in again" link (`queue`) keeps them:
+// the person is looking at them and logs in to send them.
+function signedOut(url) {
+  var sent = url.searchParams.has("next") && !url.searchParams.has("queue");
+  return sent ? forgetEverything() : forgetPages();
+}
+
 function navigate(event) {
   var request = event.request;
   var url = new URL(request.url);
-  var isToday = url.pathname === new URL(scopeUrl(CONFIG.today)).pathname;
+  var isToday = url.pathname === pathOf(CONFIG.today);
   return fetch(request).then(
     function (response) {
       var html = (response.headers.get("Content-Type") || "").indexOf("text/html") === 0;
+      var landed = response.redirected && response.url ? new URL(response.url) : url;
+      if (response.status === 401 || (isLogin(landed) && response.type !== "opaqueredirect")) {
+        // Forgotten before the page shows, so going offline right after never brings it back.
+        var forget = response.status === 401 ? forgetEverything() : signedOut(landed);
+        return forget.catch(function () { return undefined; }).then(function () { return response; });
+      }
       if (isToday && response.status === 200 && !response.redirected && html) {
         event.waitUntil(keepToday(response.clone()).catch(function () { return undefined; }));
       }
@@ -271,9 +348,10 @@ self.addEventListener("fetch", function (event) {
   var request = event.request;
   var url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  if (request.method === "POST" && url.pathname === new URL(scopeUrl(CONFIG.logout)).pathname) {
-    // Logging out: forget the kept pages (the request itself goes on to the server as it is).
-    event.waitUntil(forgetPages());
+  if (request.method === "POST" && (CONFIG.ends || [CONFIG.logout]).map(pathOf).indexOf(url.pathname) !== -1) {
+    // Logging out, deleting the account, changing the password: forget the kept pages and the
+    // queue (the request itself goes on to the server as it is).
+    event.waitUntil(forgetEverything());
     return;
   }
   if (request.method !== "GET") return;

@@ -85,6 +85,14 @@ def test_the_worker_is_served_from_the_root_with_its_headers(client):
     assert config["offline"] == reverse("offline")
     assert config["today"] == reverse("journal:today")
     assert config["logout"] == reverse("logout")
+    # A POST to these ends what the phone keeps; the log-in page reached means signed out (issue 24).
+    assert config["ends"] == [
+        reverse("logout"),
+        reverse("journal:delete_account"),
+        reverse("password_change"),
+    ]
+    assert config["login"] == reverse("login")
+    assert config["maxAge"] == django_settings.SESSION_COOKIE_AGE
     assert re.fullmatch(r"[0-9a-f]{16}", config["version"])
 
 

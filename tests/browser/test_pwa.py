@@ -8,7 +8,8 @@ own included) aborted by a route: offline mode alone does not cover the worker's
 
 import pytest
 
-from tests.conftest import make_history, make_user, screen_clear
+from backcare.models import User
+from tests.conftest import PASSWORD, make_history, make_user, screen_clear
 
 from .conftest import SCREENSHOTS, SIZES
 from .test_journeys import log_in
@@ -102,6 +103,8 @@ def test_today_opens_offline_with_the_users_own_page_and_logging_out_forgets_it(
     page.locator("#logout-form").evaluate("(form) => form.requestSubmit()")
     page.wait_for_url(live_server.url + "/")
     assert kept_pages(page) == []
+    # The logout's Clear-Site-Data removed the worker too; the landing page registers it again.
+    controlled(page)
 
     go_offline(page)
     page.goto(live_server.url + "/today/")
@@ -120,6 +123,7 @@ def test_the_worker_forgets_the_kept_pages_on_a_logout_the_page_script_missed(ph
     page.wait_for_function(
         "async () => !(await caches.keys()).some((n) => n.startsWith('backcare-user-'))", polling=200
     )
+    controlled(page)
     go_offline(page)
     page.goto(live_server.url + "/today/")
     assert page.get_by_test_id("offline-page").is_visible()
@@ -229,3 +233,136 @@ def test_dark_mode_follows_the_system(browser, live_server, diarist, scheme, pag
     finally:
         context.close()
     assert not page_problems.items, "\n".join(page_problems.items)
+
+
+# ---- The account ends: nothing of it stays on the phone (issue 24) ------------------------------
+
+NOTE = "Stiff after the long drive"
+
+
+@pytest.fixture
+def noter():
+    user = make_user("noter")
+    screen_clear(user)
+    return user
+
+
+def check_in_with_a_note(page, live_server):
+    """A check-in with a note through Today's form, then Today again through the worker, kept with it."""
+    page.locator("label[for=pain-6]").click()
+    page.locator("[data-checkin-form] textarea[name=notes]").fill(NOTE)
+    page.get_by_role("button", name="Save check-in").click()
+    page.get_by_text("Pain 6 saved").wait_for()
+    page.wait_for_function(
+        """async (note) => { for (const n of await caches.keys()) {
+            const hit = n.startsWith('backcare-user-') && await (await caches.open(n)).match('/today/');
+            if (hit && (await hit.text()).includes(note)) return true; }
+            return false; }""",
+        arg=NOTE,
+        polling=200,
+    )
+
+
+def offline_today_shows_the_note(page, live_server):
+    go_offline(page)
+    page.goto(live_server.url + "/today/")
+    shown = page.get_by_test_id("offline-copy-note").is_visible() and NOTE in page.content()
+    go_online(page)
+    return shown
+
+
+def queued_writes(page):
+    """How many writes the offline queue keeps in IndexedDB on this phone (0 without the database)."""
+    return page.evaluate(
+        """() => new Promise((resolve) => {
+            const request = indexedDB.open('backcare-offline', 1);
+            request.onupgradeneeded = () => request.result.createObjectStore('writes', { keyPath: 'id' });
+            request.onsuccess = () => {
+                const db = request.result;
+                const counting = db.transaction('writes').objectStore('writes').count();
+                counting.onsuccess = () => { db.close(); resolve(counting.result); };
+            };
+            request.onerror = () => resolve(-1);
+        })"""
+    )
+
+
+def test_deleting_the_account_on_the_phone_leaves_no_diary_offline(phone, live_server, noter):
+    page = phone
+    open_today_controlled(page, live_server, noter)
+    check_in_with_a_note(page, live_server)
+    assert offline_today_shows_the_note(page, live_server)
+
+    page.goto(live_server.url + "/settings/")
+    page.fill("#delete-password", PASSWORD)
+    page.get_by_role("button", name="Delete my account and data").click()
+    page.wait_for_url(live_server.url + "/")
+    page.get_by_text("Your account and everything in it have been deleted.").wait_for()
+    assert kept_pages(page) == []
+    controlled(page)  # Clear-Site-Data removed the worker; the landing page registers it again
+
+    go_offline(page)
+    page.goto(live_server.url + "/today/")
+    assert page.get_by_test_id("offline-page").is_visible()
+    assert NOTE not in page.content()
+
+
+def test_an_account_deleted_on_another_device_leaves_no_diary_once_the_phone_is_online(
+    phone, browser, live_server, noter
+):
+    page = phone
+    open_today_controlled(page, live_server, noter)
+    check_in_with_a_note(page, live_server)
+    # A tick made offline waits in the queue on the phone.
+    go_offline(page)
+    page.goto(live_server.url + "/today/")
+    page.locator("[data-testid=plan-item][data-exercise=daily-walk] [data-testid=tick]").click()
+    page.locator("[data-testid=plan-item][data-exercise=daily-walk][data-pending=queued]").wait_for()
+    assert queued_writes(page) == 1
+    page.goto("about:blank")  # the phone is put away, still offline
+
+    # The laptop deletes the account.
+    laptop = browser.new_context()
+    desk = laptop.new_page()
+    log_in(desk, live_server, noter)
+    desk.goto(live_server.url + "/settings/")
+    desk.fill("#delete-password", PASSWORD)
+    desk.get_by_role("button", name="Delete my account and data").click()
+    desk.wait_for_url(live_server.url + "/")
+    laptop.close()
+    assert not User.objects.filter(pk=noter.pk).exists()
+
+    # Still offline, the phone shows the copy it has (it cannot know yet: docs/offline.md).
+    page.goto(live_server.url + "/today/")
+    assert NOTE in page.content()
+    # Online once: Today sends it to the log-in page, and the phone forgets the diary and the queue.
+    go_online(page)
+    page.goto(live_server.url + "/today/?source=pwa")
+    page.wait_for_url("**/accounts/login/**")
+    assert kept_pages(page) == []
+    assert queued_writes(page) == 0
+
+    go_offline(page)
+    page.goto(live_server.url + "/today/")
+    assert page.get_by_test_id("offline-page").is_visible()
+    assert NOTE not in page.content()
+
+
+def test_a_kept_today_older_than_a_session_lasts_is_never_shown(phone, live_server, diarist):
+    page = phone
+    open_today_controlled(page, live_server, diarist)
+    # Make the kept copy as old as a session can be (SESSION_COOKIE_AGE, the worker's maxAge) and more.
+    page.evaluate(
+        """async () => { for (const n of await caches.keys()) {
+            if (!n.startsWith('backcare-user-')) continue;
+            const cache = await caches.open(n);
+            const hit = await cache.match('/today/');
+            const headers = new Headers(hit.headers);
+            headers.set('X-BackCare-Saved', '2000-01-01T00:00:00.000Z');
+            await cache.put('/today/', new Response(await hit.text(), { status: 200, headers })); } }"""
+    )
+    go_offline(page)
+    page.goto(live_server.url + "/today/")
+    assert page.get_by_test_id("offline-page").is_visible()
+    assert page.get_by_test_id("plan-item").count() == 0
+    assert kept_pages(page) == [], "and it is deleted"
