@@ -10,8 +10,8 @@
 //   in the page (static/js/pwa.js), whichever runs first; so do deleting the account and changing
 //   the password (their POSTs pass through here too; their answers also carry Clear-Site-Data).
 // - a page the server answers as not signed in (the log-in page) means the session is over,
-//   whoever ended it: the kept Today goes, and, when the server sent the phone there, the offline
-//   queue's writes (IndexedDB) too. A kept Today older than a session can last is never shown.
+//   whoever ended it: the kept Today goes (the offline queue's unsent writes wait for the same
+//   person to log in again). A kept Today older than a session can last is never shown.
 /* global self, caches, fetch, Response, Request, Headers, URL */
 "use strict";
 
@@ -311,12 +311,11 @@ function isLogin(url) {
 }
 
 // The server answered as not signed in: the session this phone kept pages for is over (a logout,
-// expiry, the account deleted or the password changed on another device). Sent to the log-in page
-// (`next`): the queue's writes go too. The queue's own "Log in again" link (`queue`) keeps them:
-// the person is looking at them and logs in to send them.
-function signedOut(url) {
-  var sent = url.searchParams.has("next") && !url.searchParams.has("queue");
-  return sent ? forgetEverything() : forgetPages();
+// expiry, the account deleted or the password changed on another device): the kept Today goes.
+// The queue's unsent writes stay, waiting for the same person to log in again (offline-queue.js
+// asks another user before it discards them): an expired session must not lose a day's ticks.
+function signedOut() {
+  return forgetPages();
 }
 
 function navigate(event) {
@@ -329,8 +328,7 @@ function navigate(event) {
       var landed = response.redirected && response.url ? new URL(response.url) : url;
       if (response.status === 401 || (isLogin(landed) && response.type !== "opaqueredirect")) {
         // Forgotten before the page shows, so going offline right after never brings it back.
-        var forget = response.status === 401 ? forgetEverything() : signedOut(landed);
-        return forget.catch(function () { return undefined; }).then(function () { return response; });
+        return signedOut().catch(function () { return undefined; }).then(function () { return response; });
       }
       if (isToday && response.status === 200 && !response.redirected && html) {
         event.waitUntil(keepToday(response.clone()).catch(function () { return undefined; }));
