@@ -7,9 +7,9 @@ from django.db.models import F
 from django.utils import timezone
 
 from backcare import diary_version
-from exercises import dose
+from exercises import catalog, dose
 from exercises.models import Exercise
-from journal import client_ops, schedule, sharing
+from journal import cache_keys, client_ops, schedule, sharing
 from journal.models import (
     ClientOperation,
     Dismissal,
@@ -359,14 +359,21 @@ def plan_remove(*, user, progression, today):
 
 @transaction.atomic
 def account_delete(*, user):
-    """Delete a user and everything they own: rows (by cascade), sessions and login-throttle records."""
+    """Delete a user and everything they own: rows (by cascade), sessions, login-throttle records
+    and the results cached under their keys (journal/cache_keys.py: those it can name; the rest
+    expire within a day and no other account can reach them, having another epoch)."""
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
-    from backcare.models import UserSession
+    from backcare.models import User, UserSession
 
+    # The version as stored (this request may have written since it read the user).
+    version = User.objects.filter(pk=user.pk).values_list("diary_version", flat=True).first() or 0
     UserSession.objects.filter(user_id=user.pk).delete()  # by its index: no session is decoded
     for model in (AccessAttempt, AccessLog, AccessFailureLog):
         model.objects.filter(username=user.get_username()).delete()
+    cache_keys.forget(
+        user, version=version, today=user.local_today(), library_version=catalog.catalog().version
+    )
     user.delete()
 
 
