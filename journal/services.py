@@ -524,3 +524,41 @@ def share_link_revoke(*, user, pk, now):
 def share_view_record(*, link):
     """One opening of a link, for its owner's list."""
     return ShareView.objects.create(link=link)
+
+
+# --- retention (manage.py prune) -----------------------------------------------------------------
+
+PRUNE_BATCH = 1000
+
+
+def _prune(model, field, cutoff, batch):
+    """Delete `model`'s rows whose `field` is before `cutoff`, `batch` rows a transaction.
+
+    Rows are taken in primary-key order: ids grow with the creation time these fields record, so the
+    old rows are the first ones and each batch reads about `batch` rows through the primary key,
+    with no index on the time of its own; a batch shorter than `batch` is the last."""
+    total = 0
+    while True:
+        with transaction.atomic():
+            ids = list(
+                model.objects.filter(**{f"{field}__lt": cutoff})
+                .order_by("pk")
+                .values_list("pk", flat=True)[:batch]
+            )
+            if ids:
+                total += model._base_manager.filter(pk__in=ids).delete()[0]
+        if len(ids) < batch:
+            return total
+
+
+def old_rows_prune(*, now, batch=PRUNE_BATCH):
+    """Delete the rows kept only for a while, everyone's at once: client operations older than
+    `client_ops.KEEP_DAYS` (a replay older than that is caught by its base, docs/offline.md) and
+    openings of share links older than `sharing.VIEWS_KEEP_DAYS`. The diary version stays: neither
+    is shown on a page kept under it. Returns how many of each went."""
+    return {
+        "client_operations": _prune(
+            ClientOperation, "created_at", now - timedelta(days=client_ops.KEEP_DAYS), batch
+        ),
+        "share_views": _prune(ShareView, "viewed_at", now - timedelta(days=sharing.VIEWS_KEEP_DAYS), batch),
+    }
