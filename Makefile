@@ -59,9 +59,11 @@ migrations-check: $(DEV_STAMP)
 	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 
 # Production-like: static files collected and hashed, gunicorn. Needs SECRET_KEY and ALLOWED_HOSTS.
+# The caches check says so when several workers would share no cache (CACHE_URL unset).
 serve: $(RUN_STAMP)
 	$(BIN)/python manage.py collectstatic --noinput
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py check --deploy --tag caches
 	$(BIN)/gunicorn backcare.wsgi
 
 clean:

@@ -1,3 +1,4 @@
+import secrets
 import zoneinfo
 from datetime import date
 
@@ -13,6 +14,11 @@ from backcare.timezones import validate_timezone
 
 def default_timezone():
     return settings.TIME_ZONE
+
+
+def new_cache_epoch():
+    """A random 63-bit number (a positive signed bigint on every database) for a new user row."""
+    return secrets.randbits(63)
 
 
 class User(AbstractUser):
@@ -32,6 +38,11 @@ class User(AbstractUser):
     # Moves with every write of the user's own data (backcare/diary_version.py); cached pages are
     # keyed on it. Written only by that module's UPDATE, never by save() (below).
     diary_version = models.PositiveBigIntegerField(default=0, editable=False)
+    # Random, drawn once per row and never changed: part of every per-user cache key
+    # (backcare/page_cache.py: owner) and of the calendar event's UID. A database restored from a
+    # backup gives a new account an id and a diary version an earlier account had, never its epoch,
+    # so it never meets the earlier account's cached values.
+    cache_epoch = models.BigIntegerField(default=new_cache_epoch, editable=False)
 
     class Meta:
         ordering = ["username"]

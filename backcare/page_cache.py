@@ -5,8 +5,10 @@ suggestions, some 500 template nodes) and the same from one load to the next unt
 something. The rendered body is kept in the `pages` cache (this process's memory; nothing with
 DEBUG) under a key holding:
 
-- the user and their diary version (backcare/diary_version.py), read with the user on every
-  request and moved by every write of their data, in the same transaction;
+- the user (their id and the row's random cache epoch, `owner`) and their diary version
+  (backcare/diary_version.py), read with the user on every request and moved by every write of
+  their data, in the same transaction. The epoch is drawn once per user row: a database restored
+  from a backup can give a new account an earlier account's id and version, never its epoch;
 - what else the body is drawn from, given by the view (the day, the range, the library's version,
   the safety screen as read for this request);
 - for a body holding forms, the request's CSRF secret, so its tokens are valid for the browser
@@ -14,8 +16,9 @@ DEBUG) under a key holding:
   its own copy, and a log-in (a new secret) renders afresh.
 
 A request that has written (its user's version is unknown) or has no CSRF cookie yet renders the
-body afresh and stores nothing. `per_version` keeps a small per-user read the same way. See
-docs/architecture.md, "Caching".
+body afresh and stores nothing. `per_version` keeps a small per-user read the same way. Every
+alias also carries the deployment's `KEY_PREFIX` (backcare/settings.py: CACHE_KEY_PREFIX), so two
+deployments sharing one Redis never read each other's keys. See docs/architecture.md, "Caches".
 """
 
 import hashlib
@@ -25,6 +28,16 @@ from django.core.cache import caches
 from backcare import diary_version
 
 TIMEOUT = 24 * 60 * 60  # keys hold the day: an older one is never asked for again
+
+
+def owner(user):
+    """The user's part of every per-user key: the id and the row's random epoch (backcare/models.py)."""
+    return f"{user.pk}.{user.cache_epoch:x}"
+
+
+def version_key(name, user, version):
+    """The key of `name`'s value for `user` at diary version `version` (per_version's keys)."""
+    return f"{name}:{owner(user)}:{version}"
 
 
 def key(name, request, *parts, forms=False):
@@ -38,7 +51,7 @@ def key(name, request, *parts, forms=False):
             return None
         parts = (*parts, secret)
     digest = hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
-    return f"{name}:{request.user.pk}:{version}:{digest}"
+    return f"{version_key(name, request.user, version)}:{digest}"
 
 
 def per_version(name, user, compute, *, alias="pages"):
@@ -48,7 +61,7 @@ def per_version(name, user, compute, *, alias="pages"):
     if version is None:
         return compute()
     cache = caches[alias]
-    cache_key = f"{name}:{user.pk}:{version}"
+    cache_key = version_key(name, user, version)
     found = cache.get(cache_key)
     if found is None:
         found = (compute(),)  # in a tuple: None is a value worth keeping too

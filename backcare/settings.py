@@ -4,6 +4,7 @@ Development defaults are safe (DEBUG must be switched on explicitly); production
 loudly when something it needs is missing.
 """
 
+import hashlib
 import os
 import zoneinfo
 from datetime import timedelta
@@ -139,6 +140,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # is the same for everyone and never goes stale (rendered library fragments keyed on the library's
 # version), so it needs no network round trip; with DEBUG it caches nothing.
 CACHE_URL = os.environ.get("CACHE_URL", "")
+# Put before every key of every alias, so two deployments sharing one Redis never read each other's
+# values. By default drawn from a hash of SECRET_KEY (never the key itself): stable while the key
+# is, different between deployments. Per-user keys also hold the user row's random epoch
+# (backcare/page_cache.py: owner), so a restored database never meets an earlier account's values.
+CACHE_KEY_PREFIX = (
+    os.environ.get("CACHE_KEY_PREFIX", "").strip()
+    or "bc-" + hashlib.sha256(f"backcare-cache-key-prefix:{SECRET_KEY}".encode()).hexdigest()[:12]
+)
 CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
@@ -171,6 +180,9 @@ CACHES = {
         }
     ),
 }
+for _alias in CACHES.values():
+    _alias["KEY_PREFIX"] = CACHE_KEY_PREFIX
+del _alias
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

@@ -4,7 +4,8 @@ Pure: no request, no queries. A write made on a phone without a connection is ke
 later, perhaps more than once (an answer lost on the way back, a page reloaded mid-send). Each
 carries:
 
-- an operation id, a UUID made on the phone (`X-Client-Op` header or `client_op` field), which the
+- an operation id, a random (version 4) UUID made on the phone (`X-Client-Op` header or
+  `client_op` field; the nil UUID and other versions are refused with a 400), which the
   server records once in the write's transaction (`journal.models.ClientOperation`): a replay of
   a recorded id changes nothing and answers with the state as it is;
 - optionally a base: a short fingerprint of what the page showed of the thing it changed, before
@@ -28,6 +29,8 @@ import uuid
 import zlib
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy
+
 # How long a recorded operation is kept: each user's older ones are deleted as their next one is
 # recorded (services._op_claim). A queued write that comes back later still cannot count twice:
 # it carries its base, which is no longer the server's once the write was applied.
@@ -35,6 +38,11 @@ KEEP_DAYS = 7
 
 CHANGED_ELSEWHERE = "This day was changed elsewhere since; we kept the other version."
 BAD_OP = "Not saved: that change's id is not one we understand (a UUID is expected)."
+# The page makes every id with crypto.randomUUID() (or the same random version-4 form without it,
+# static/js/offline-queue.js): the all-zero UUID, or any other version, is not one it sent.
+BAD_OP_VERSION = gettext_lazy(
+    "Not saved: that change's id is not a random one (a version 4 UUID is expected)."
+)
 BAD_BASE = "Not saved: that change's starting point is not one we understand."
 OP_TAKEN = "Not saved: that change's id belongs to another change."
 
@@ -73,6 +81,8 @@ def parse(*, header, field, base, kind):
         op_id = uuid.UUID(value)
     except ValueError:
         return None, BAD_OP
+    if op_id.version != 4:  # None for the nil UUID and any id outside RFC 4122's variant
+        return None, BAD_OP_VERSION
     base = (base or "").strip() or None
     if base is not None and (not _BASE.fullmatch(base) or base[0] != BASE_LETTER[kind]):
         return None, BAD_BASE

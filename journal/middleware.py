@@ -3,7 +3,7 @@ from functools import cached_property
 from django.shortcuts import redirect
 
 from backcare import page_cache
-from journal import safety, selectors
+from journal import cache_keys, safety, selectors
 
 # Journal pages a user may open before finishing the safety screen: the screen itself, and the
 # ways out (their data, deleting the account).
@@ -40,7 +40,7 @@ class SafetyState:
             # Kept per user and diary version (backcare/page_cache.py): every screen, clearance and
             # PSFS round moves the version, so a page makes this read once a change, not each time.
             self.latest = page_cache.per_version(
-                "latest-screen", user, lambda: selectors.latest_screen(user=user)
+                cache_keys.LATEST_SCREEN, user, lambda: selectors.latest_screen(user=user)
             )
         self.status = safety.screen_status(self.latest, today)
 

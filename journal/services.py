@@ -9,7 +9,7 @@ from django.utils import timezone
 from backcare import diary_version
 from exercises import catalog, dose
 from exercises.models import Exercise
-from journal import client_ops, safety, schedule, sharing, suggestions
+from journal import cache_keys, client_ops, safety, schedule, sharing, suggestions
 from journal.models import (
     ClientOperation,
     Dismissal,
@@ -472,14 +472,21 @@ def plan_remove(*, user, progression, today):
 
 @transaction.atomic
 def account_delete(*, user):
-    """Delete a user and everything they own: rows (by cascade), sessions and login-throttle records."""
+    """Delete a user and everything they own: rows (by cascade), sessions, login-throttle records
+    and the results cached under their keys (journal/cache_keys.py: those it can name; the rest
+    expire within a day and no other account can reach them, having another epoch)."""
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
-    from backcare.models import UserSession
+    from backcare.models import User, UserSession
 
+    # The version as stored (this request may have written since it read the user).
+    version = User.objects.filter(pk=user.pk).values_list("diary_version", flat=True).first() or 0
     UserSession.objects.filter(user_id=user.pk).delete()  # by its index: no session is decoded
     for model in (AccessAttempt, AccessLog, AccessFailureLog):
         model.objects.filter(username=user.get_username()).delete()
+    cache_keys.forget(
+        user, version=version, today=user.local_today(), library_version=catalog.catalog().version
+    )
     user.delete()
 
 
@@ -642,3 +649,41 @@ def share_link_revoke(*, user, pk, now):
 def share_view_record(*, link):
     """One opening of a link, for its owner's list."""
     return ShareView.objects.create(link=link)
+
+
+# --- retention (manage.py prune) -----------------------------------------------------------------
+
+PRUNE_BATCH = 1000
+
+
+def _prune(model, field, cutoff, batch):
+    """Delete `model`'s rows whose `field` is before `cutoff`, `batch` rows a transaction.
+
+    Rows are taken in primary-key order: ids grow with the creation time these fields record, so the
+    old rows are the first ones and each batch reads about `batch` rows through the primary key,
+    with no index on the time of its own; a batch shorter than `batch` is the last."""
+    total = 0
+    while True:
+        with transaction.atomic():
+            ids = list(
+                model.objects.filter(**{f"{field}__lt": cutoff})
+                .order_by("pk")
+                .values_list("pk", flat=True)[:batch]
+            )
+            if ids:
+                total += model._base_manager.filter(pk__in=ids).delete()[0]
+        if len(ids) < batch:
+            return total
+
+
+def old_rows_prune(*, now, batch=PRUNE_BATCH):
+    """Delete the rows kept only for a while, everyone's at once: client operations older than
+    `client_ops.KEEP_DAYS` (a replay older than that is caught by its base, docs/offline.md) and
+    openings of share links older than `sharing.VIEWS_KEEP_DAYS`. The diary version stays: neither
+    is shown on a page kept under it. Returns how many of each went."""
+    return {
+        "client_operations": _prune(
+            ClientOperation, "created_at", now - timedelta(days=client_ops.KEEP_DAYS), batch
+        ),
+        "share_views": _prune(ShareView, "viewed_at", now - timedelta(days=sharing.VIEWS_KEEP_DAYS), batch),
+    }

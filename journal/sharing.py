@@ -17,6 +17,9 @@ NAME_MAX = 80
 TOKEN_BYTES = 32
 TOKEN_MAX_LENGTH = 100  # longer than any token we make: refused without hashing
 VIEWS_LISTED = 20  # the newest views listed under each link (the count says how many in all)
+# How long an opening of a link is kept (`manage.py prune`, docs/reminders.md): a link works 30 days
+# at most, so its openings are kept some five months after it closed, then deleted.
+VIEWS_KEEP_DAYS = 180
 
 
 def new_token():

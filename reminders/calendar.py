@@ -11,9 +11,12 @@ random bits need no guessing limit.
 The reminder is one repeating event at the user's wall-clock time in their own zone (`TZID` with
 its `VTIMEZONE`), weekly on the chosen weekdays, with an alarm at its start, so a daylight-saving
 change or travel keeps the time the user chose. Its UID depends only on the user, so a calendar
-that reads the feed again, or a file imported again, updates the event instead of adding one.
+that reads the feed again, or a file imported again, updates the event instead of adding one; it
+is a hash of the user row's random epoch (backcare/models.py: cache_epoch) and the component, so it
+names neither the user's id nor their username.
 """
 
+import hashlib
 import re
 import zoneinfo
 from datetime import date, datetime, time, timedelta
@@ -64,13 +67,18 @@ def first_day(start: date, mask: int) -> date:
     return start
 
 
-def uid(user_id: int, host: str) -> str:
-    return f"reminder-{user_id}@{host or 'backcare'}"
+def uid(epoch: int, host: str, component: str = "reminder") -> str:
+    """The UID of the user's `component` ("reminder", "alarm"): the same on every fetch for the
+    same user, with no id in it (a hash of the user's random epoch)."""
+    digest = hashlib.blake2b(
+        f"{component}:{epoch}".encode(), digest_size=16, person=b"backcare-ical"
+    ).hexdigest()
+    return f"{component}-{digest}@{host or 'backcare'}"
 
 
 def build(
     *,
-    user_id: int,
+    epoch: int,
     zone: str,
     at: time | None,
     weekdays: int,
@@ -97,7 +105,7 @@ def build(
     first = first_day(start, weekdays)
     if at is not None and days:
         event = icalendar.Event()
-        event.add("uid", uid(user_id, host))
+        event.add("uid", uid(epoch, host))
         event.add("dtstamp", stamp)
         event.add("dtstart", datetime.combine(first, at, tzinfo=tz))
         event.add("duration", timedelta(minutes=EVENT_MINUTES))
@@ -108,7 +116,7 @@ def build(
         event.add("transp", "TRANSPARENT")  # a reminder, not a meeting: never shown as busy
         event.add("class", "PRIVATE")
         alarm = icalendar.Alarm()
-        alarm.add("uid", uid(user_id, host).replace("reminder-", "alarm-", 1))
+        alarm.add("uid", uid(epoch, host, "alarm"))
         alarm.add("action", "DISPLAY")
         alarm.add("description", ALARM_TEXT)
         alarm.add("trigger", timedelta(0))

@@ -153,7 +153,7 @@ def _ics(request, body, filename, disposition):
 def _calendar(request, user, reminder, *, start):
     site = push.site_url(request)
     return calendar.build(
-        user_id=user.pk,
+        epoch=user.cache_epoch,
         zone=user.tzinfo.key,
         at=reminder.at if reminder is not None else None,
         weekdays=reminder.weekdays if reminder is not None else 0,

@@ -78,6 +78,10 @@ def export_csv(request):
     return response
 
 
+def _iso(moment):
+    return None if moment is None else moment.isoformat()
+
+
 @login_required
 @require_GET
 def export_json(request):
@@ -88,6 +92,9 @@ def export_json(request):
             "email": user.email,
             "time_zone": user.time_zone,
             "country": user.country,
+            # ISO 8601 with the offset written out (+00:00: stored in UTC); None: never logged in.
+            "date_joined": _iso(user.date_joined),
+            "last_login": _iso(user.last_login),
         },
         **selectors.export_records(user=user),
     }

@@ -1,4 +1,3 @@
-import hashlib
 from bisect import bisect_left
 from collections import defaultdict
 from datetime import timedelta
@@ -12,7 +11,7 @@ from django.utils.html import format_html, format_html_join
 
 from backcare import diary_version, page_cache
 from exercises import catalog
-from journal import history, insights, psfs, safety, selectors, suggestions
+from journal import cache_keys, history, insights, psfs, safety, selectors, suggestions
 from journal.urls_format import OPEN, url_format
 
 RANGES = {"30": 30, "90": 90, "365": 365, "all": None}
@@ -118,15 +117,15 @@ def _weekly_chart(in_period, start, today):
 def _insights(user, today):
     """History's insights (journal/insights.py), cached in the shared cache per user and day.
 
-    The key holds the user, the day, the user's diary version (backcare/diary_version.py: moved
-    by every write of a day or a tick, so a tick or a check-in shows at the next load), the
-    method's version and the library's (the families' names). A hit makes no query; a miss reads
-    the window's days with their ticks in one query and runs the bootstrap.
+    The key (journal/cache_keys.py) holds the user (id and random epoch), the day, the user's diary
+    version (backcare/diary_version.py: moved by every write of a day or a tick, so a tick or a
+    check-in shows at the next load), the method's version and the library's (the families' names).
+    A hit makes no query; a miss reads the window's days with their ticks in one query and runs the
+    bootstrap.
     """
     version = diary_version.current(user)
     library = catalog.catalog()
-    names = hashlib.blake2b(repr(library.version).encode(), digest_size=6).hexdigest()
-    key = f"insights:{user.pk}:{today.isoformat()}:{version}:{insights.METHOD_VERSION}:{names}"
+    key = cache_keys.insights_key(user, today, version, library.version)
     cache = caches["default"]
     found = None if version is None else cache.get(key)  # None: this request has written
     if found is not None:
@@ -176,10 +175,7 @@ def _psfs_summary(user):
     (one query, some 650 rows after five years), so it is read once a change, not once a page. The
     key carries the summary's version, so a summary of an older shape is never read."""
     return page_cache.per_version(
-        f"psfs-summary-{psfs.SUMMARY_VERSION}",
-        user,
-        lambda: psfs.summary(selectors.psfs_rows(user=user)),
-        alias="default",
+        cache_keys.PSFS_SUMMARY, user, lambda: psfs.summary(selectors.psfs_rows(user=user)), alias="default"
     )
 
 

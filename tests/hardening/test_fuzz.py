@@ -397,3 +397,140 @@ def test_no_body_breaks_the_push_json_endpoints(push_world, body):
     assert list(PushSubscription.objects.filter(user=other).values_list("endpoint", flat=True)) == [
         "https://fcm.googleapis.com/fcm/send/other"
     ]
+
+
+# ---- The PSFS form and the share form (create, withdraw), fuzzed field by field. ----
+# What is drawn never depends on the database (Hypothesis replays draws): an object is drawn as a
+# kind and a number, and the number picks among the rows the example finds.
+
+FUZZ_ONE_FORM = settings(
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+BOXES = st.one_of(st.sampled_from(["on", "", "true", "off", "0"]), VALUES)
+GOOD_NAMES = st.sampled_from(
+    ["Lifting my child", "Walking the dog", "Sitting at work", "  Gardening  ", "Dr Smith", "Ana Ç."]
+)
+MOSTLY = st.sampled_from([True, True, True, False])  # a value the form accepts, else a fuzzed one
+
+
+def _mostly(data, good, label):
+    """A value from `good` three times in four (so examples reach the service), else from VALUES."""
+    return data.draw(good if data.draw(MOSTLY, label=f"{label} acceptable?") else VALUES, label=label)
+
+
+def _pick(kind_and_number, mine, theirs):
+    kind, number = kind_and_number
+    rows = {"mine": mine, "theirs": theirs}.get(kind)
+    return rows[number % len(rows)] if rows else number
+
+
+def _psfs_rows(user):
+    from journal.models import PsfsActivity, PsfsRating, PsfsRound
+
+    return (
+        list(PsfsActivity.objects.filter(user=user).values_list("pk", "name", "retired_on")),
+        list(PsfsRound.objects.filter(user=user).values_list("taken_on", "skipped")),
+        list(PsfsRating.objects.filter(round__user=user).values_list("activity_id", "rating")),
+    )
+
+
+@pytest.fixture
+def psfs_world(db):
+    """Two users with a first PSFS round each (two activities), and a third without one."""
+    from journal.services import psfs_record
+
+    users = {name: _user(name) for name in ("owner", "other", "newcomer")}
+    for name in ("owner", "other"):
+        user = users[name]
+        psfs_record(
+            user=user,
+            today=user.local_today() - timedelta(days=20),
+            ratings={},
+            retire=set(),
+            new=[(f"{name} lifting", 4), (f"{name} sitting", 6)],
+        )
+    return users
+
+
+@FUZZ_ONE_FORM
+@given(data=st.data())
+def test_the_psfs_form_never_breaks(psfs_world, data):
+    from journal.models import PsfsActivity, PsfsRating
+
+    who = data.draw(st.sampled_from(["owner", "newcomer"]), label="who")
+    user = psfs_world[who]
+    mine = list(PsfsActivity.objects.filter(user=user, retired_on__isnull=True).values_list("pk", flat=True))
+    theirs = list(PsfsActivity.objects.filter(user=psfs_world["other"]).values_list("pk", flat=True))
+    # Mostly the user's own activities; one example in four also tampers in another's or a made-up id.
+    kinds = st.sampled_from(["mine", "theirs", "made up"]) if data.draw(st.booleans()) else st.just("mine")
+    named = data.draw(st.lists(st.tuples(kinds, st.integers(0, 10**6)), max_size=4), label="activities")
+    payload = {}
+    for n, choice in enumerate(named):  # as many draws whatever rows the example finds
+        rating = _mostly(data, st.integers(0, 10).map(str), f"rating {n}")
+        retire = data.draw(st.one_of(st.none(), BOXES), label=f"retire {n}")
+        pk = _pick(choice, mine, theirs)
+        payload[f"rating_{pk}"] = rating
+        if retire is not None:
+            payload[f"retire_{pk}"] = retire
+    for n in range(data.draw(st.integers(0, 7), label="new slots")):
+        payload[f"name_{n}"] = _mostly(data, GOOD_NAMES, f"name_{n}")
+        payload[f"new_rating_{n}"] = _mostly(data, st.integers(0, 10).map(str), f"new_rating_{n}")
+    before = _psfs_rows(psfs_world["other"])
+
+    client = Client()
+    client.force_login(user)
+    response = client.post(reverse("journal:psfs"), payload)
+    assert response.status_code in (200, 302, 404), (response.status_code, payload)
+    if data.draw(st.booleans(), label="then skip?"):
+        assert client.post(reverse("journal:psfs_skip"), payload).status_code == 302
+
+    assert _psfs_rows(psfs_world["other"]) == before
+    for activity in PsfsActivity.objects.filter(user=user):
+        activity.full_clean(validate_constraints=True)
+    for rating in PsfsRating.objects.filter(round__user=user):
+        rating.full_clean(validate_constraints=True)
+    assert PsfsActivity.objects.filter(user=user, retired_on__isnull=True).count() <= 5
+
+
+@pytest.fixture
+def share_world(db):
+    """The owner and the other user, each with a link (without the whole app's discovery)."""
+    return _user("owner"), _user("other")
+
+
+@FUZZ_ONE_FORM
+@given(data=st.data())
+def test_the_share_forms_never_break(share_world, data):
+    owner, other = share_world
+    payload = {
+        "display_name": _mostly(data, GOOD_NAMES, "display_name"),
+        "days": _mostly(data, st.integers(1, 30).map(str), "days"),
+    }
+    for box in ("show_notes", "show_safety"):
+        if data.draw(st.booleans(), label=f"send {box}?"):
+            payload[box] = data.draw(BOXES, label=box)
+    before = _other_users_rows(other)
+
+    client = Client()
+    client.force_login(owner)
+    made = client.post(reverse("journal:share"), payload)
+    assert made.status_code == 200, (made.status_code, payload)
+    mine = list(ShareLink.objects.filter(user=owner).values_list("pk", flat=True))
+    theirs = list(ShareLink.objects.filter(user=other).values_list("pk", flat=True))
+    choice = data.draw(
+        st.tuples(st.sampled_from(["mine", "mine", "theirs", "made up"]), st.integers(0, 10**9)),
+        label="withdraw",
+    )
+    pk = _pick(choice, mine, theirs)
+    withdrawn = client.post(reverse("journal:share_revoke", kwargs={"pk": pk}), payload)
+    assert withdrawn.status_code == (302 if pk in mine else 404), (pk, withdrawn.status_code)
+
+    assert _other_users_rows(other) == before
+    for link in ShareLink.objects.filter(user=owner):
+        link.full_clean(validate_constraints=True)
+        assert 1 <= (link.expires_at - link.created_at).days + 1 <= 31

@@ -43,6 +43,33 @@ def test_an_id_that_is_not_a_uuid_is_refused(bad):
     assert parse(field=bad) == (None, client_ops.BAD_OP)
 
 
+NIL = "00000000-0000-0000-0000-000000000000"
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        NIL,
+        NIL.replace("-", ""),
+        "{" + NIL + "}",
+        str(uuid.uuid1()),
+        str(uuid.uuid5(uuid.NAMESPACE_URL, "https://backcare.test/")),
+        OP.replace("-4c8e-", "-1c8e-"),  # version 1 in the version digit
+        OP.replace("-9f00-", "-0f00-"),  # a 4 in the version digit, but not RFC 4122's variant
+        "ffffffff-ffff-ffff-ffff-ffffffffffff",
+    ],
+)
+def test_an_id_that_is_no_random_uuid_is_refused(bad):
+    assert parse(field=bad) == (None, client_ops.BAD_OP_VERSION)
+    assert parse(header=bad, base="t0") == (None, client_ops.BAD_OP_VERSION)
+
+
+def test_the_smallest_change_from_the_nil_uuid_that_is_a_random_one_is_accepted():
+    # Version 4 and RFC 4122's variant: the two fields a random UUID sets, the rest zero.
+    op, error = parse(field="00000000-0000-4000-8000-000000000000")
+    assert error is None and op.id.version == 4
+
+
 @pytest.mark.parametrize(
     "base, kind",
     [

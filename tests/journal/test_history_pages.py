@@ -443,3 +443,22 @@ def test_deleting_an_account_finds_its_sessions_by_index_and_keeps_everyone_else
     assert not UserSession.objects.filter(user_id=screened_alice.pk).exists()
     assert UserSession.objects.filter(user_id__in=[u.pk for u in others]).count() == 20
     assert second.get(reverse("journal:today")).status_code == 302
+
+
+def test_the_json_export_says_when_the_account_was_made_and_last_used(client, screened_alice):
+    from datetime import UTC, datetime
+
+    joined, seen = datetime(2026, 3, 1, 8, 30, tzinfo=UTC), datetime(2026, 11, 20, 21, 5, 9, tzinfo=UTC)
+    client.force_login(screened_alice)  # a log-in: sets last_login, overwritten below
+    User.objects.filter(pk=screened_alice.pk).update(date_joined=joined, last_login=seen)
+    user = json.loads(client.get(reverse("journal:export_json")).content)["user"]
+    assert user["date_joined"] == "2026-03-01T08:30:00+00:00"
+    assert user["last_login"] == "2026-11-20T21:05:09+00:00"
+    assert datetime.fromisoformat(user["date_joined"]) == joined
+
+
+def test_the_json_export_of_an_account_never_logged_in_has_no_last_login(client, screened_alice):
+    client.force_login(screened_alice)
+    User.objects.filter(pk=screened_alice.pk).update(last_login=None)
+    user = json.loads(client.get(reverse("journal:export_json")).content)["user"]
+    assert user["last_login"] is None and user["date_joined"].endswith("+00:00")

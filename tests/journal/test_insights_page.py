@@ -175,20 +175,22 @@ def test_the_cache_is_per_user(client, computed):
 
 
 def test_the_insights_are_in_the_default_cache_under_the_user_and_the_day(alice_today, screened_alice):
-    import hashlib
-
     from django.core.cache import caches
 
     from backcare.models import User
     from exercises import catalog
-    from journal import insights
+    from journal import cache_keys
 
     history(alice_today)
     # Through the cache's own API, so it holds on local memory and on Redis (CI) alike.
-    version = User.objects.get(pk=screened_alice.pk).diary_version
-    names = hashlib.blake2b(repr(catalog.catalog().version).encode(), digest_size=6).hexdigest()
-    today = screened_alice.local_today().isoformat()
-    key = f"insights:{screened_alice.pk}:{today}:{version}:{insights.METHOD_VERSION}:{names}"
+    alice = User.objects.get(pk=screened_alice.pk)
+    library = catalog.catalog().version
+    today = alice.local_today()
+    key = cache_keys.insights_key(alice, today, alice.diary_version, library)
+    assert f"insights:{alice.pk}.{alice.cache_epoch:x}:{alice.diary_version}:{today.isoformat()}:" in key
     assert caches["default"].get(key) is not None
-    other = f"insights:{screened_alice.pk + 1}:{today}:{version}:{insights.METHOD_VERSION}:{names}"
-    assert caches["default"].get(other) is None
+    other = User(pk=alice.pk + 1, cache_epoch=alice.cache_epoch)
+    assert caches["default"].get(cache_keys.insights_key(other, today, alice.diary_version, library)) is None
+    # The same id with another epoch (a restored database's new account): not alice's.
+    again = User(pk=alice.pk, cache_epoch=alice.cache_epoch + 1)
+    assert caches["default"].get(cache_keys.insights_key(again, today, alice.diary_version, library)) is None

@@ -244,6 +244,32 @@ def test_a_bad_id_is_a_400_and_changes_nothing(alice_today, screened_alice, bad,
     assert not ClientOperation.objects.exists()
 
 
+@pytest.mark.parametrize("bad", ["00000000-0000-0000-0000-000000000000", str(uuid.uuid1())])
+@pytest.mark.parametrize("name, slug", [("tick", "daily-walk"), ("checkin", None)])
+def test_the_nil_uuid_or_another_version_is_a_400_and_changes_nothing(
+    alice_today, screened_alice, bad, name, slug
+):
+    response = send(alice_today, url(name, screened_alice, slug), {"pain": "4", "client_op": bad})
+    assert response.status_code == 400
+    assert (
+        response.json()["message"]
+        == "Not saved: that change's id is not a random one (a version 4 UUID is expected)."
+    )
+    assert not Tick.objects.exists() and not Entry.objects.exists()
+    assert not ClientOperation.objects.exists()
+
+
+def test_the_nil_uuid_on_the_check_in_form_without_javascript(alice_today, screened_alice):
+    response = alice_today.post(
+        url("checkin", screened_alice),
+        {"pain": "4", "client_op": "00000000-0000-0000-0000-000000000000"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "id is not a random one" in response.content.decode()
+    assert not Entry.objects.exists()
+
+
 @pytest.mark.parametrize("bad", ["zzz", "t", "c4.n.00000000", "t1<script>", "t" + "9" * 50])
 def test_a_bad_base_is_a_400(alice_today, screened_alice, bad):
     response = send(alice_today, url("tick", screened_alice, "daily-walk"), op(base=bad))

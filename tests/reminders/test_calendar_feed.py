@@ -65,7 +65,20 @@ def test_the_feed_carries_the_reminder_in_the_users_zone(alice_client, alice):
     assert event["rrule"]["BYDAY"] == ["MO", "WE", "FR", "SU"]
     assert event.walk("VALARM")[0].decoded("trigger").total_seconds() == 0
     assert event["url"].endswith(reverse("journal:today"))
-    assert event["uid"].startswith(f"reminder-{alice.pk}@")
+    assert event["uid"].startswith("reminder-")
+
+
+def test_the_feeds_uids_name_neither_the_user_nor_their_id_and_stay_the_same(alice_client, alice):
+    remind(alice)
+    path, _ = make_link(alice_client)
+    first, second = events(feed(path)), events(feed(path))
+    uids = [str(c["uid"]) for e in first for c in (e, *e.walk("VALARM"))]
+    assert len(uids) == 2
+    for uid in uids:
+        # A 128-bit hash of the user's random epoch: no id, no name (the old form was reminder-<id>@).
+        assert re.fullmatch(r"(reminder|alarm)-[0-9a-f]{32}@[^@]+", uid), uid
+        assert f"-{alice.pk}@" not in uid and "alice" not in uid.lower()
+    assert [str(c["uid"]) for e in second for c in (e, *e.walk("VALARM"))] == uids
 
 
 @pytest.mark.parametrize("values", [{"enabled": False}, {"calendar_on": False}])

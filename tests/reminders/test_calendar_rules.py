@@ -13,10 +13,10 @@ WEEKDAYS = 0b0011111  # Monday to Friday
 STAMP = datetime(2026, 11, 30, 2, 0, tzinfo=UTC)
 
 
-def build(zone="Europe/London", at=time(19, 0), weekdays=WEEKDAYS, start=date(2026, 11, 28), user_id=7):
+def build(zone="Europe/London", at=time(19, 0), weekdays=WEEKDAYS, start=date(2026, 11, 28), epoch=7):
     return icalendar.Calendar.from_ical(
         calendar.build(
-            user_id=user_id,
+            epoch=epoch,
             zone=zone,
             at=at,
             weekdays=weekdays,
@@ -40,7 +40,7 @@ def test_the_event_is_at_the_local_time_in_the_users_zone_on_the_chosen_weekdays
     assert rule["FREQ"] == ["WEEKLY"]
     assert rule["BYDAY"] == ["MO", "TU", "WE", "TH", "FR"]
     assert event.decoded("duration") == timedelta(minutes=calendar.EVENT_MINUTES)
-    assert event["uid"] == "reminder-7@backcare.test"
+    assert event["uid"] == calendar.uid(7, "backcare.test")
     assert event["url"] == "https://backcare.test/today/"
     assert "https://backcare.test/today/" in event["description"]
     assert event["transp"] == "TRANSPARENT"
@@ -92,8 +92,19 @@ def test_no_reminder_is_a_calendar_without_the_event_that_still_names_the_zone(a
 def test_the_uid_depends_only_on_the_user():
     first = build(start=date(2026, 1, 1)).events[0]["uid"]
     again = build(start=date(2026, 6, 1), at=time(8, 0)).events[0]["uid"]
-    other = build(user_id=8).events[0]["uid"]
+    other = build(epoch=8).events[0]["uid"]
     assert first == again != other
+
+
+def test_the_uid_is_a_hash_of_the_epoch_and_the_component_not_the_epoch_itself():
+    epoch = 4_611_686_018_427_387_904
+    (event,) = build(epoch=epoch).events
+    (alarm,) = event.walk("VALARM")
+    assert event["uid"].startswith("reminder-") and event["uid"].endswith("@backcare.test")
+    assert alarm["uid"].startswith("alarm-") and alarm["uid"] != event["uid"]
+    for found in (event["uid"], alarm["uid"]):
+        assert str(epoch) not in found and f"{epoch:x}" not in found
+    assert len(event["uid"].split("@")[0]) == len("reminder-") + 32
 
 
 def test_tokens_are_long_random_and_only_their_fingerprint_is_kept():

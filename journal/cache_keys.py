@@ -1,0 +1,60 @@
+"""The keys under which a user's results are cached, and their removal with the account.
+
+History's insights and the PSFS summary are kept in the shared `default` cache (Redis in
+production), the latest safety screen in this process's `pages` cache; each key holds the user
+(backcare/page_cache.py: `owner`, the id and the row's random epoch) and the diary version
+(backcare/diary_version.py), the insights' also the day, the method's version and the library's.
+Every alias adds the deployment's KEY_PREFIX (backcare/settings.py). Strings only: no request, no
+queries.
+
+Deleting an account deletes the keys it can name (`forget`): the last `RECENT_VERSIONS` versions'
+summaries and screens, and their insights for the user's today and yesterday. Anything else (an
+older version's value, another process's page bodies) can never be read again, since no other
+row has the epoch, and expires within a day (page_cache.TIMEOUT, views/history.py:
+INSIGHTS_TIMEOUT).
+"""
+
+import hashlib
+from datetime import timedelta
+
+from django.core.cache import caches
+
+from backcare import page_cache
+from journal import insights, psfs
+
+INSIGHTS = "insights"
+PSFS_SUMMARY = f"psfs-summary-{psfs.SUMMARY_VERSION}"  # a summary of an older shape is never read
+LATEST_SCREEN = "latest-screen"
+RECENT_VERSIONS = 20
+
+
+def library_part(library_version):
+    """The library's content version as a short digest (the families' names the insights show)."""
+    return hashlib.blake2b(repr(library_version).encode(), digest_size=6).hexdigest()
+
+
+def insights_key(user, today, version, library_version):
+    """History's insights for `user` on `today` at diary version `version`."""
+    return (
+        f"{page_cache.version_key(INSIGHTS, user, version)}:{today.isoformat()}:"
+        f"{insights.METHOD_VERSION}:{library_part(library_version)}"
+    )
+
+
+def known(user, *, version, today, library_version):
+    """The keys `forget` deletes: {alias: [keys]} for the versions up to `version`."""
+    versions = range(max(0, version - RECENT_VERSIONS + 1), version + 1)
+    days = (today, today - timedelta(days=1))
+    return {
+        "default": [
+            *(insights_key(user, day, v, library_version) for v in versions for day in days),
+            *(page_cache.version_key(PSFS_SUMMARY, user, v) for v in versions),
+        ],
+        "pages": [page_cache.version_key(LATEST_SCREEN, user, v) for v in versions],
+    }
+
+
+def forget(user, *, version, today, library_version):
+    """Delete the user's known keys from the shared cache and this process's."""
+    for alias, keys in known(user, version=version, today=today, library_version=library_version).items():
+        caches[alias].delete_many(keys)
