@@ -155,7 +155,7 @@ def _deliver(delivery, reminder, now, outcomes):
             user,
             day,
             channel,
-            f"{error}; tried again while on time",
+            f"{error} ({error.__cause__}); tried again while on time",
             level=logging.WARNING,
         )
     except channels.Skip as error:
@@ -165,7 +165,9 @@ def _deliver(delivery, reminder, now, outcomes):
         _finish(delivery, Status.FAILED, str(error), now)
         _log(outcomes, "failed", user, day, channel, str(error), level=logging.WARNING)
     except Exception as error:  # noqa: BLE001 - any other failure is recorded, never repeated
-        _finish(delivery, Status.FAILED, f"{type(error).__name__}: {error}", now)
+        # The class only in the row (exported); the whole error, a remote server's words among
+        # them, goes to the log with its traceback.
+        _finish(delivery, Status.FAILED, type(error).__name__, now)
         log.exception("reminder failed: user=%s day=%s channel=%s (not repeated)", user.pk, day, channel)
         outcomes["failed"] += 1
     else:
