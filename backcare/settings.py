@@ -310,7 +310,9 @@ if not DEBUG:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Paths with a secret (a share link's token, ...) are written with it replaced (backcare/log_redaction.py).
+    "filters": {"redact_tokens": {"()": "backcare.log_redaction.RedactTokens"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_tokens"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     # One line per reminder sent, skipped or failed (manage.py send_reminders, docs/reminders.md).
     "loggers": {"reminders": {"level": os.environ.get("REMINDERS_LOG_LEVEL", "INFO")}},

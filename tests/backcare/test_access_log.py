@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 from gunicorn.config import Config
 
+from backcare.log_redaction import RedactTokens
 from tests.backcare.test_urls import all_named_patterns
 from tests.processes import ROOT
 
@@ -85,3 +86,26 @@ def test_other_addresses_and_atoms_are_as_gunicorn_writes_them():
 
 def test_gunicorn_uses_the_logger():
     assert CONF["logger_class"] is CONF["TokenSafeLogger"]
+
+
+def test_djangos_own_log_lines_carry_no_token(client, db):
+    """Django logs an unknown share link as 'Not Found: /shared/<token>/' at WARNING, which
+    production writes to the console: the settings' filter (backcare/log_redaction.py) replaces
+    the token there too."""
+    import logging
+
+    console = next(
+        h for h in logging.getLogger().handlers if any(isinstance(f, RedactTokens) for f in h.filters)
+    )
+    records = []
+    console.emit = records.append  # what the console would write, after the handler's filters
+    try:
+        response = client.get("/shared/not-a-real-token-0123456789/")
+        logging.getLogger("django.request").warning("Not Found: %s", "/reminders/calendar/s3cret.ics")
+    finally:
+        del console.emit
+    assert response.status_code == 404
+    lines = [r.getMessage() for r in records]
+    assert "Not Found: /shared/[token]/" in lines
+    assert "Not Found: /reminders/calendar/[token].ics" in lines
+    assert not any("0123456789" in line or "s3cret" in line for line in lines)
