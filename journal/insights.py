@@ -40,7 +40,8 @@ LEVEL = 0.8  # the interval's coverage: from the 10th to the 90th percentile
 TOGETHER_PERCENT = 80
 # Part of the cache key (journal/views/history.py): a change of method, or of the result's shape,
 # never reuses old numbers. 2: exercises done together are one group (`Comparison.together`).
-METHOD_VERSION = 2
+# 3: the value kept is (diary version, `inputs`, Insights), under the user and the day.
+METHOD_VERSION = 3
 
 NORMAL = Entry.DayType.NORMAL
 MARKED = (Entry.DayType.REST, Entry.DayType.ROUGH)
@@ -203,6 +204,35 @@ def compute(days, ticks, *, today, families=(), walking=None):
         exercises=tuple(exercises),
         marked_days=marked,
     )
+
+
+def inputs(days, ticks, *, today):
+    """A digest of all that `compute` reads of `days` and `ticks` for `today`: the part of the
+    insights' cache key (journal/views/history.py) that says the days are the same.
+
+    It holds each day of the window before today (`WINDOW_DAYS` to 1 days ago): its pain, kind,
+    what was due, the number ticked and the families ticked; and today's pain alone, the morning
+    after yesterday. Nothing else of today: a tick, a rest day or a note today never moves it (a
+    day is compared by the pain of the day after it, which today does not have yet), while a
+    check-in today, or any change of a past day in the window, does. The families' names and the
+    walking family are the library's, in the key apart (its version).
+    """
+    days = list(days)
+    last = today - timedelta(days=1)
+    first = today - timedelta(days=WINDOW_DAYS)
+    rows = sorted(
+        (d.date.toordinal(), d.pain, str(d.day_type), d.planned, d.done)
+        for d in days
+        if first <= d.date <= last
+    )
+    ticked = sorted(
+        (day.toordinal(), tuple(sorted(families)))
+        for day, families in ticks.items()
+        if first <= day <= last and families
+    )
+    morning = next((d.pain for d in days if d.date == today), None)
+    text = repr((rows, ticked, morning))
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
 def overlap_percent(a, b):
