@@ -1,14 +1,16 @@
 """The keys under which a user's results are cached, and their removal with the account.
 
 History's insights and the PSFS summary are kept in the shared `default` cache (Redis in
-production), the latest safety screen in this process's `pages` cache; each key holds the user
-(backcare/page_cache.py: `owner`, the id and the row's random epoch) and the diary version
-(backcare/diary_version.py), the insights' also the day, the method's version and the library's.
-Every alias adds the deployment's KEY_PREFIX (backcare/settings.py). Strings only: no request, no
-queries.
+production), the latest safety screen in this process's `pages` cache. Each key holds the user
+(backcare/page_cache.py: `owner`, the id and the row's random epoch). The summary's and the
+screen's also hold the diary version (backcare/diary_version.py). The insights' hold the day, the
+method's version and the library's, not the diary version: one key a user and day, whose value
+says which days it was computed from (journal/views/history.py: `_insights`), so a tick today,
+which moves the version, finds it again. Every alias adds the deployment's KEY_PREFIX
+(backcare/settings.py). Strings only: no request, no queries.
 
 Deleting an account deletes the keys it can name (`forget`): the last `RECENT_VERSIONS` versions'
-summaries and screens, and their insights for the user's today and yesterday. Anything else (an
+summaries and screens, and the insights of the user's today and yesterday. Anything else (an
 older version's value, another process's page bodies) can never be read again, since no other
 row has the epoch, and expires within a day (page_cache.TIMEOUT, views/history.py:
 INSIGHTS_TIMEOUT).
@@ -33,21 +35,23 @@ def library_part(library_version):
     return hashlib.blake2b(repr(library_version).encode(), digest_size=6).hexdigest()
 
 
-def insights_key(user, today, version, library_version):
-    """History's insights for `user` on `today` at diary version `version`."""
+def insights_key(user, today, library_version):
+    """History's insights for `user` on `today`, whatever the diary version: the value carries the
+    version it was read at and the digest of the days it was computed from (insights.inputs)."""
     return (
-        f"{page_cache.version_key(INSIGHTS, user, version)}:{today.isoformat()}:"
+        f"{INSIGHTS}:{page_cache.owner(user)}:{today.isoformat()}:"
         f"{insights.METHOD_VERSION}:{library_part(library_version)}"
     )
 
 
 def known(user, *, version, today, library_version):
-    """The keys `forget` deletes: {alias: [keys]} for the versions up to `version`."""
+    """The keys `forget` deletes: {alias: [keys]}, for the versions up to `version` and the insights
+    of `today` and the day before (a key made before midnight)."""
     versions = range(max(0, version - RECENT_VERSIONS + 1), version + 1)
     days = (today, today - timedelta(days=1))
     return {
         "default": [
-            *(insights_key(user, day, v, library_version) for v in versions for day in days),
+            *(insights_key(user, day, library_version) for day in days),
             *(page_cache.version_key(PSFS_SUMMARY, user, v) for v in versions),
         ],
         "pages": [page_cache.version_key(LATEST_SCREEN, user, v) for v in versions],

@@ -8,7 +8,8 @@ app a day is normal until marked. Each comparison gives both counts, both means,
 80% interval of that difference from a block bootstrap: days are resampled in runs of
 `BLOCK_DAYS` calendar days, because pain comes in spells and single days drawn one by one would
 make the interval too narrow. The random draws are seeded from the comparison's own days, so the
-same days always give the same numbers. Below `MIN_DAYS` on either side nothing is estimated;
+same days always give the same numbers; the resamples are drawn and summed in NumPy, a batch at a
+time, with the draws and intervals of the pure-Python loop they replaced (`block_bootstrap`). Below `MIN_DAYS` on either side nothing is estimated;
 the comparison says how many more days it needs. Exercises done on nearly the same days are
 compared as one group, with a line saying the log cannot tell them apart (`group_together`).
 
@@ -18,10 +19,10 @@ the reason a day was skipped, and a slow recovery lowers pain while the plan gro
 
 import hashlib
 import math
-import random
 from dataclasses import dataclass
 from datetime import timedelta
 
+import numpy as np
 from django.utils.translation import gettext as _
 
 from journal.history import Day
@@ -39,7 +40,8 @@ LEVEL = 0.8  # the interval's coverage: from the 10th to the 90th percentile
 TOGETHER_PERCENT = 80
 # Part of the cache key (journal/views/history.py): a change of method, or of the result's shape,
 # never reuses old numbers. 2: exercises done together are one group (`Comparison.together`).
-METHOD_VERSION = 2
+# 3: the value kept is (diary version, `inputs`, Insights), under the user and the day.
+METHOD_VERSION = 3
 
 NORMAL = Entry.DayType.NORMAL
 MARKED = (Entry.DayType.REST, Entry.DayType.ROUGH)
@@ -204,6 +206,35 @@ def compute(days, ticks, *, today, families=(), walking=None):
     )
 
 
+def inputs(days, ticks, *, today):
+    """A digest of all that `compute` reads of `days` and `ticks` for `today`: the part of the
+    insights' cache key (journal/views/history.py) that says the days are the same.
+
+    It holds each day of the window before today (`WINDOW_DAYS` to 1 days ago): its pain, kind,
+    what was due, the number ticked and the families ticked; and today's pain alone, the morning
+    after yesterday. Nothing else of today: a tick, a rest day or a note today never moves it (a
+    day is compared by the pain of the day after it, which today does not have yet), while a
+    check-in today, or any change of a past day in the window, does. The families' names and the
+    walking family are the library's, in the key apart (its version).
+    """
+    days = list(days)
+    last = today - timedelta(days=1)
+    first = today - timedelta(days=WINDOW_DAYS)
+    rows = sorted(
+        (d.date.toordinal(), d.pain, str(d.day_type), d.planned, d.done)
+        for d in days
+        if first <= d.date <= last
+    )
+    ticked = sorted(
+        (day.toordinal(), tuple(sorted(families)))
+        for day, families in ticks.items()
+        if first <= day <= last and families
+    )
+    morning = next((d.pain for d in days if d.date == today), None)
+    text = repr((rows, ticked, morning))
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
 def overlap_percent(a, b):
     """The share of the days on which either of two exercises was done on which both were (days
     with both / days with either, a Jaccard index), in whole percent rounded down; 0 for no day."""
@@ -277,50 +308,78 @@ def seed_of(key, sides):
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
 
 
+def generator(seed):
+    """A `numpy.random.Generator` that draws exactly what `random.Random(seed)` draws.
+
+    Its bit generator is NumPy's MT19937, Python's own Mersenne Twister, given the state Python
+    gives it for an integer seed (`init_by_array` over the seed's 32-bit words, lowest first), and
+    a Generator's `random()` builds each float from two 32-bit outputs as Python's `random()` does.
+    So the block starts drawn are the ones the earlier pure-Python bootstrap drew
+    (tests/journal/test_insights_bootstrap.py runs both)."""
+    words, rest = [], seed
+    while True:
+        words.append(rest & 0xFFFFFFFF)
+        rest >>= 32
+        if not rest:
+            break
+    bits = np.random.MT19937(0)
+    # The legacy seeding of a list (not an array: a one-word array is seeded as one int) is
+    # Python's init_by_array; it sets `bits` in place, which the Generator then draws from.
+    np.random.RandomState(bits).seed(words)
+    return np.random.Generator(bits)
+
+
 def block_bootstrap(sides, *, seed, block=BLOCK_DAYS, resamples=RESAMPLES, level=LEVEL):
     """(low, high): the central `level` interval of the difference of means (with minus without)
     over `resamples` moving-block resamples of the calendar days from the first to the last of
-    `sides` ([(date, with it?, value)] in date order).
+    `sides` ([(date, with it?, value)] in date order, one per date).
 
     Each resample strings together as many runs of `block` consecutive calendar days, each
     starting on a day drawn at random, as cover the span, so spells of good and bad days stay
-    together. A resample with no day on one side is drawn again.
+    together. A resample with no day on one side is drawn again (at most `resamples` * 10 draws).
+
+    Vectorised in NumPy: a batch of resamples is one array of block starts. Guaranteed: the same
+    interval, to the last bit, as the pure-Python loop this replaced, which drew each resample's
+    starts with `random.Random(seed).choices` (`generator` draws the same numbers in the same
+    order, each start is `floor(u * starts)` as `choices` takes it, and the sums are of whole
+    numbers of pain, so exact in any order).
     """
     start = sides[0][0]
     span = (sides[-1][0] - start).days + 1
-    # Running totals per calendar day: a block's sums are two subtractions.
-    sums = {True: [0.0] * (span + 1), False: [0.0] * (span + 1)}
-    counts = {True: [0] * (span + 1), False: [0] * (span + 1)}
-    per_day = {(day - start).days: (side, value) for day, side, value in sides}
-    for offset in range(span):
-        for side in (True, False):
-            sums[side][offset + 1] = sums[side][offset]
-            counts[side][offset + 1] = counts[side][offset]
-        if offset in per_day:
-            side, value = per_day[offset]
-            sums[side][offset + 1] += value
-            counts[side][offset + 1] += 1
+    offsets = np.fromiter(((day - start).days for day, _, _ in sides), dtype=np.intp, count=len(sides))
+    with_it = np.fromiter((bool(side) for _, side, _ in sides), dtype=bool, count=len(sides))
+    values = np.fromiter((value for _, _, value in sides), dtype=np.float64, count=len(sides))
+    # Per calendar day, then running totals: a block's sums are two subtractions.
+    totals = []
+    for side in (with_it, ~with_it):
+        per_day_sum, per_day_count = np.zeros(span), np.zeros(span, dtype=np.int64)
+        per_day_sum[offsets[side]] = values[side]
+        per_day_count[offsets[side]] = 1
+        totals += [
+            np.concatenate(([0.0], np.cumsum(per_day_sum))),
+            np.concatenate(([0], np.cumsum(per_day_count))),
+        ]
     block = min(block, span)
     blocks = math.ceil(span / block)
-    starts = range(span - block + 1)
+    starts = span - block + 1
     # Each block's totals by its first day, then a resample is four sums over the drawn blocks.
-    s1, c1, s0, c0 = (
-        [totals[first + block] - totals[first] for first in starts]
-        for totals in (sums[True], counts[True], sums[False], counts[False])
-    )
-    rng = random.Random(seed)
-    differences = []
-    attempts = 0
-    while len(differences) < resamples and attempts < resamples * 10:
-        attempts += 1
-        drawn = rng.choices(starts, k=blocks)
-        n1 = sum(map(c1.__getitem__, drawn))
-        n0 = sum(map(c0.__getitem__, drawn))
-        if n1 and n0:
-            differences.append(sum(map(s1.__getitem__, drawn)) / n1 - sum(map(s0.__getitem__, drawn)) / n0)
-    differences.sort()
+    s1, c1, s0, c0 = (running[block:] - running[:starts] for running in totals)
+    rng = generator(seed)
+    batches = []
+    found = attempts = 0
+    while found < resamples and attempts < resamples * 10:
+        # No more resamples than could still be kept: the draws are those the loop made one by one.
+        rows = min(resamples - found, resamples * 10 - attempts)
+        attempts += rows
+        drawn = np.floor(rng.random((rows, blocks)) * starts).astype(np.intp)
+        n1, n0 = c1[drawn].sum(axis=1), c0[drawn].sum(axis=1)
+        kept = (n1 > 0) & (n0 > 0)
+        drawn, n1, n0 = drawn[kept], n1[kept], n0[kept]
+        batches.append(s1[drawn].sum(axis=1) / n1 - s0[drawn].sum(axis=1) / n0)
+        found += len(drawn)
+    differences = np.sort(np.concatenate(batches))
     tail = (1 - level) / 2
-    return _quantile(differences, tail), _quantile(differences, 1 - tail)
+    return float(_quantile(differences, tail)), float(_quantile(differences, 1 - tail))
 
 
 def _quantile(ordered, q):

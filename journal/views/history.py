@@ -115,21 +115,24 @@ def _weekly_chart(in_period, start, today):
 
 
 def _insights(user, today):
-    """History's insights (journal/insights.py), cached in the shared cache per user and day.
+    """History's insights (journal/insights.py), computed once for a day's data, not once a write.
 
-    The key (journal/cache_keys.py) holds the user (id and random epoch), the day, the user's diary
-    version (backcare/diary_version.py: moved by every write of a day or a tick, so a tick or a
-    check-in shows at the next load), the method's version and the library's (the families' names).
-    A hit makes no query; a miss reads the window's days with their ticks in one query and runs the
-    bootstrap.
+    Kept in the shared cache under the user (id and random epoch), the day, the method's version
+    and the library's (journal/cache_keys.py: insights_key), as (the diary version read with the
+    user, `insights.inputs` of the days computed from, the insights). Read with the same diary
+    version (backcare/diary_version.py: nothing written since), it makes no query. After a write it
+    reads the window's days with their ticks (one query) and takes their digest: the same days (a
+    tick, a rest day or a note today: the insights read only today's pain) give the kept
+    insights without running the bootstrap again; other days (a check-in today, any change of a
+    past day) compute them afresh.
     """
-    version = diary_version.current(user)
+    version = diary_version.current(user)  # None: this request has written
     library = catalog.catalog()
-    key = cache_keys.insights_key(user, today, version, library.version)
+    key = cache_keys.insights_key(user, today, library.version)
     cache = caches["default"]
-    found = None if version is None else cache.get(key)  # None: this request has written
-    if found is not None:
-        return found
+    kept = cache.get(key)
+    if kept is not None and version is not None and kept[0] == version:
+        return kept[2]
     first = today - timedelta(days=insights.WINDOW_DAYS)
     days, ticks = {}, defaultdict(set)
     for date_, pain, day_type, planned, exercise_id in selectors.insight_rows(
@@ -140,16 +143,21 @@ def _insights(user, today):
             done += 1
             ticks[date_].add(catalog.exercise(exercise_id).progression_id)
         days[date_] = history.Day(date_, pain, day_type, planned, done)
-    walking = next((p.pk for p in library.progressions if p.slug == WALKING), None)
-    found = insights.compute(
-        days.values(),
-        ticks,
-        today=today,
-        families=[(p.pk, p.name) for p in library.progressions],
-        walking=walking,
-    )
-    if version is not None:
-        cache.set(key, found, INSIGHTS_TIMEOUT)
+    read = insights.inputs(days.values(), ticks, today=today)
+    if kept is not None and kept[1] == read:
+        found = kept[2]
+    else:
+        walking = next((p.pk for p in library.progressions if p.slug == WALKING), None)
+        found = insights.compute(
+            days.values(),
+            ticks,
+            today=today,
+            families=[(p.pk, p.name) for p in library.progressions],
+            walking=walking,
+        )
+    # Stored even after a write here: the digest says which days it holds (the version None never
+    # matches one read with a user).
+    cache.set(key, (version, read, found), INSIGHTS_TIMEOUT)
     return found
 
 

@@ -386,3 +386,33 @@ def test_a_group_draws_the_same_numbers_at_each_load_and_a_single_exercise_as_be
         rows, {d: t - {ROCK} for d, t in ticks.items()}, today=TODAY, families=GROUPED, walking=WALK
     ).exercises
     assert alone == (cat,)
+
+
+# --- what the insights read: the digest that says two loads have the same days ---------------------
+
+
+def test_the_inputs_leave_out_today_but_its_pain():
+    days, ticks = diary(coin(0.5), seed=4)  # the window and today, every exercise ticked today too
+    digest = insights.inputs(days, ticks, today=TODAY)
+    today = days[-1]
+    assert today.date == TODAY
+    # Holding: today's ticks, count and kind change nothing the insights read.
+    others = [*days[:-1], today._replace(done=0, day_type="rest", planned=1)]
+    assert insights.inputs(others, {**ticks, TODAY: set()}, today=TODAY) == digest
+    assert insights.inputs(reversed(days), ticks, today=TODAY) == digest  # in any order
+    # Breaking: today's pain is yesterday's next morning.
+    assert insights.inputs([*days[:-1], today._replace(pain=today.pain + 1)], ticks, today=TODAY) != digest
+
+
+def test_the_inputs_hold_every_day_of_the_window_and_what_was_ticked():
+    days, ticks = diary(coin(0.5), seed=4, days=WINDOW_DAYS + 5)
+    digest = insights.inputs(days, ticks, today=TODAY)
+    first = TODAY - timedelta(days=WINDOW_DAYS)
+    oldest = next(n for n, d in enumerate(days) if d.date == first)
+    ticked = next(d.date for d in days if d.date >= first and ticks.get(d.date))
+    # Holding: a day before the window changes nothing.
+    assert insights.inputs([days[0]._replace(pain=0), *days[1:]], ticks, today=TODAY) == digest
+    # Breaking: the window's first day, and one family less on a past day, same count of ticks.
+    changed = [*days[:oldest], days[oldest]._replace(day_type="rough"), *days[oldest + 1 :]]
+    assert insights.inputs(changed, ticks, today=TODAY) != digest
+    assert insights.inputs(days, {**ticks, ticked: ticks[ticked] - {BRIDGE}}, today=TODAY) != digest

@@ -1,5 +1,6 @@
 """History's insights ("what goes with better days"): shown once there are enough days, cached per
-user, day and the days read, so a new check-in or tick shows at the next load."""
+user and day with the digest of the days they were computed from, so a new check-in or a change of
+a past day shows at the next load, and a tick today computes nothing again."""
 
 from datetime import timedelta
 
@@ -186,11 +187,80 @@ def test_the_insights_are_in_the_default_cache_under_the_user_and_the_day(alice_
     alice = User.objects.get(pk=screened_alice.pk)
     library = catalog.catalog().version
     today = alice.local_today()
-    key = cache_keys.insights_key(alice, today, alice.diary_version, library)
-    assert f"insights:{alice.pk}.{alice.cache_epoch:x}:{alice.diary_version}:{today.isoformat()}:" in key
-    assert caches["default"].get(key) is not None
+    key = cache_keys.insights_key(alice, today, library)
+    assert f"insights:{alice.pk}.{alice.cache_epoch:x}:{today.isoformat()}:" in key
+    version, read, found = caches["default"].get(key)
+    # The value says the diary version it was read at and which days it was computed from.
+    assert version == alice.diary_version and len(read) == 32 and found.plan.key == "plan"
     other = User(pk=alice.pk + 1, cache_epoch=alice.cache_epoch)
-    assert caches["default"].get(cache_keys.insights_key(other, today, alice.diary_version, library)) is None
+    assert caches["default"].get(cache_keys.insights_key(other, today, library)) is None
     # The same id with another epoch (a restored database's new account): not alice's.
     again = User(pk=alice.pk, cache_epoch=alice.cache_epoch + 1)
-    assert caches["default"].get(cache_keys.insights_key(again, today, alice.diary_version, library)) is None
+    assert caches["default"].get(cache_keys.insights_key(again, today, library)) is None
+    assert caches["default"].get(cache_keys.insights_key(alice, today - timedelta(days=1), library)) is None
+
+
+def tick_today(client, user):
+    with_plan = PlanItem.objects.filter(user=user).select_related("exercise").first()
+    url = reverse(
+        "journal:tick", kwargs={"day": user.local_today().isoformat(), "exercise": with_plan.exercise.slug}
+    )
+    assert client.post(url).status_code == 302
+
+
+def test_a_tick_today_keeps_the_insights_and_a_check_in_today_computes_them_again(
+    alice_today, screened_alice, computed, django_assert_num_queries
+):
+    diary(screened_alice, done=12, not_done=10)
+    catalog.catalog()  # the exercise library, read once per process
+    before = history(alice_today)
+    assert len(computed) == 1
+    tick_today(alice_today, screened_alice)
+    # The first load after a write: session, user, safety screen, logged days, PSFS ratings and the
+    # insights' 180 days (their digest unchanged: nothing computed), as on any first load.
+    with django_assert_num_queries(6):
+        after = history(alice_today)
+    assert len(computed) == 1
+    insights_of = lambda body: body.split('data-testid="insights"')[1].split("</section>")[0]  # noqa: E731
+    assert insights_of(after) == insights_of(before) and 'data-insight="plan"' in insights_of(before)
+    # A second tick today and a rest day today: still the same days for the insights.
+    services.day_type_set(user=screened_alice, day=screened_alice.local_today(), day_type=Entry.DayType.REST)
+    history(alice_today)
+    assert len(computed) == 1
+    # Today's check-in is yesterday's next morning: the insights are computed again.
+    alice_today.post(
+        reverse("journal:checkin", kwargs={"day": screened_alice.local_today().isoformat()}), {"pain": "2"}
+    )
+    history(alice_today)
+    assert len(computed) == 2
+
+
+def test_an_edit_of_a_past_day_computes_the_insights_again(alice_today, screened_alice, computed):
+    diary(screened_alice, done=12, not_done=10)
+    history(alice_today)
+    day = screened_alice.local_today() - timedelta(days=5)
+    alice_today.post(reverse("journal:checkin", kwargs={"day": day.isoformat()}), {"pain": "9"})
+    assert Entry.objects.get(user=screened_alice, date=day).pain == 9
+    history(alice_today)
+    assert len(computed) == 2
+    # A past day ticked and unticked again: back to the same days, computed once more (the kept
+    # value is the latest days'), never the value of the days in between.
+    item = PlanItem.objects.filter(user=screened_alice).select_related("exercise").first()
+    kwargs = {"day": (day - timedelta(days=1)).isoformat(), "exercise": item.exercise.slug}
+    ticked = Tick.objects.filter(entry__user=screened_alice, entry__date=day - timedelta(days=1)).exists()
+    alice_today.post(reverse("journal:untick" if ticked else "journal:tick", kwargs=kwargs))
+    history(alice_today)
+    assert len(computed) == 3
+    alice_today.post(reverse("journal:tick" if ticked else "journal:untick", kwargs=kwargs))
+    history(alice_today)
+    assert len(computed) == 4
+
+
+def test_a_day_older_than_the_window_is_no_input(alice_today, screened_alice, computed):
+    diary(screened_alice, done=12, not_done=10)
+    history(alice_today)
+    old = screened_alice.local_today() - timedelta(days=insights.WINDOW_DAYS + 3)
+    alice_today.post(reverse("journal:checkin", kwargs={"day": old.isoformat()}), {"pain": "7"})
+    assert Entry.objects.filter(user=screened_alice, date=old, pain=7).exists()
+    history(alice_today)
+    assert len(computed) == 1
