@@ -1,3 +1,5 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Layout
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import (
@@ -12,8 +14,6 @@ from django.core.cache.utils import make_template_fragment_key
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import transaction
-from django.forms.boundfield import BoundField
-from django.forms.renderers import DjangoTemplates
 from django.utils.choices import BaseChoiceIterator
 
 from backcare import diary_version
@@ -23,45 +23,22 @@ from backcare.reauth import password_confirmed
 from backcare.timezones import canonical, timezone_choices, validate_timezone
 
 
-class BootstrapBoundField(BoundField):
-    """A field whose widget carries Bootstrap 5's class, and is-invalid with errors."""
-
-    WIDGET_CLASSES = {"select": "form-select", "checkbox": "form-check-input", "radio": "form-check-input"}
-
-    def build_widget_attrs(self, attrs, widget=None):
-        attrs = super().build_widget_attrs(attrs, widget)
-        widget = widget or self.field.widget
-        if widget.is_hidden or "class" in widget.attrs:
-            return attrs
-        classes = [self.WIDGET_CLASSES.get(getattr(widget, "input_type", ""), "form-control")]
-        if self.errors:
-            classes.append("is-invalid")
-        attrs["class"] = " ".join(classes)
-        return attrs
-
-
-class BootstrapFormRenderer(DjangoTemplates):
-    """Django's form rendering through the project's templates (templates/forms/)."""
-
-    form_template_name = "forms/form.html"
-    field_template_name = "forms/field.html"
-
-
-class BootstrapForm:
-    """Mixin: `{{ form }}` renders with Bootstrap's markup, through Django's own form templates.
-
-    Replaces django-crispy-forms: the same look from Django's form rendering API, and the settings
-    page 0.5 ms faster a request (scripts/profile_pages.py /settings/: 5.25 -> 4.7 ms).
-    """
-
-    default_renderer = BootstrapFormRenderer()
-    bound_field_class = BootstrapBoundField
+def form_helper(*layout):
+    """crispy's FormHelper for a form whose <form> tag, CSRF field and buttons its template writes
+    (`{% crispy form %}` prints the fields, the form's own errors and Bootstrap 5's markup); with
+    `layout`, the fields in that Layout, else each field in order."""
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.disable_csrf = True  # the template's <form> has it (rendered once a page on settings)
+    if layout:
+        helper.layout = Layout(*layout)
+    return helper
 
 
 COUNTRY_ERRORS = {"invalid_choice": "Pick your country from the list, or “Another country”."}
 
 
-class SignupForm(BootstrapForm, UserCreationForm):
+class SignupForm(UserCreationForm):
     # Filled from the browser by static/js/backcare.js; empty falls back to the default zone.
     time_zone = forms.CharField(required=False, widget=forms.HiddenInput(attrs={"data-browser-timezone": ""}))
 
@@ -74,6 +51,7 @@ class SignupForm(BootstrapForm, UserCreationForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.helper = form_helper()
         self.fields["email"].required = True
         self.fields["email"].help_text = "Used only to reset your password."
         if not self.is_bound:
@@ -151,7 +129,7 @@ class TimezoneField(forms.ChoiceField):
         return canonical(value) or value
 
 
-class SettingsForm(BootstrapForm, forms.ModelForm):
+class SettingsForm(forms.ModelForm):
     time_zone = TimezoneField(
         choices=TimezoneChoices(),
         widget=CachedSelect(cache_key="time-zones", attrs={"data-zone-filter": ""}),
@@ -166,6 +144,7 @@ class SettingsForm(BootstrapForm, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.helper = form_helper()
         self.fields["email"].required = True
         if not self.is_bound:
             # A zone saved before the list was canonical (an alias) shows as its zone.
@@ -182,11 +161,12 @@ class SettingsForm(BootstrapForm, forms.ModelForm):
         return super().save(commit)
 
 
-class ThrottledPasswordChangeForm(BootstrapForm, PasswordChangeForm):
+class ThrottledPasswordChangeForm(PasswordChangeForm):
     """Django's password change, with the old password checked like a log-in (backcare/reauth.py)."""
 
     def __init__(self, user, *args, request, **kwargs):
         super().__init__(user, *args, **kwargs)
+        self.helper = form_helper()
         self.request = request
 
     def clean_old_password(self):
@@ -196,20 +176,29 @@ class ThrottledPasswordChangeForm(BootstrapForm, PasswordChangeForm):
         return old_password
 
 
-class LoginForm(BootstrapForm, AuthenticationForm):
+class LoginForm(AuthenticationForm):
     """Django's log-in form with its username's length enforced: Django sets the field's max_length
     after building it, so only the widget knew the limit, and an overlong name reached the log-in
     throttle's 255-character column (a database error on PostgreSQL)."""
 
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
+        self.helper = form_helper()
         field = self.fields["username"]
         field.validators.append(MaxLengthValidator(field.max_length))
 
 
-class ResetRequestForm(BootstrapForm, PasswordResetForm):
+class ResetRequestForm(PasswordResetForm):
     """Django's password-reset request form, rendered like the others."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = form_helper()
 
-class ResetPasswordForm(BootstrapForm, SetPasswordForm):
+
+class ResetPasswordForm(SetPasswordForm):
     """Django's new-password form (from a reset link), rendered like the others."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = form_helper()

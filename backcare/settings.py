@@ -75,7 +75,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    "django.forms",  # Django's widget templates, for the project's form renderer (backcare/forms.py)
+    "django.forms",  # Django's widget templates, for the check-in's widgets (journal/forms.py, TemplatesSetting)
+    "crispy_forms",
+    "crispy_bootstrap5",
     "csp",
     "axes",
 ]
@@ -237,6 +239,9 @@ STORAGES = {
     },
 }
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
+
+CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
+CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -21,6 +21,7 @@ from backcare.forms import LoginForm, ResetRequestForm, SettingsForm, SignupForm
 from backcare.ratelimit import limit_posts
 from exercises.catalog import catalog
 from exercises.models import Progression
+from journal.forms_account import DeleteAccountForm
 from journal.selectors import plan_overview
 from journal.urls_format import OPEN, url_format
 from reminders import push
@@ -125,6 +126,7 @@ def _settings_body(request, form, reminder_form):
     context = {
         "form": form,
         "reminder_form": reminder_form,
+        "delete_form": DeleteAccountForm(request=request),  # posts to journal:delete_account
         "plan": plan,
         "csrf_input": csrf_input(request),
         # The calendar and push channels (templates/reminders/_calendar_push.html).

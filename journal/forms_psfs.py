@@ -1,12 +1,34 @@
 """The PSFS round's form: each active activity rated again (or retired), and new ones named."""
 
+from crispy_forms.layout import LayoutObject
 from django import forms
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 
+from backcare.forms import form_helper
 from journal import psfs
 
 RATING_CHOICES = [("", "Choose 0–10")] + [
     (str(n), f"{n}{' – unable' if n == 0 else ' – as before' if n == 10 else ''}") for n in range(11)
 ]
+
+
+class ActivityFieldset(LayoutObject):
+    """crispy layout object: one card of the form, a <fieldset> whose legend (and "last time") are
+    printed as text by journal/_psfs_fieldset.html, never read as a template (crispy's own Fieldset
+    renders its legend as one, and an activity's name is the user's words)."""
+
+    template = "journal/_psfs_fieldset.html"
+
+    def __init__(self, *fields, legend, testid, last=None):
+        self.fields = list(fields)
+        self.legend, self.testid, self.last = legend, testid, last
+
+    def render(self, form, context, template_pack=None, **kwargs):
+        fields = self.get_rendered_fields(form, context, template_pack, **kwargs)
+        return render_to_string(
+            self.template, {"legend": self.legend, "testid": self.testid, "last": self.last, "fields": fields}
+        )
 
 
 class PsfsForm(forms.Form):
@@ -19,11 +41,9 @@ class PsfsForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.activities = activities
         for activity in activities:
-            self.fields[f"rating_{activity.pk}"] = self._rating(activity.name)
+            self.fields[f"rating_{activity.pk}"] = self._rating(_("Today"))
             self.fields[f"retire_{activity.pk}"] = forms.BooleanField(
-                required=False,
-                label=f"Retire “{activity.name}”: no longer follow it",
-                widget=forms.CheckboxInput(attrs={"class": "form-check-input flex-shrink-0"}),
+                required=False, label=_("Retire it: I no longer want to follow this one")
             )
         self.slots = psfs.MAX_ACTIVITIES if not activities else 1
         for n in range(self.slots):
@@ -31,30 +51,49 @@ class PsfsForm(forms.Form):
                 required=False,
                 max_length=psfs.NAME_MAX,
                 strip=True,
-                label=f"Activity {n + 1}" if not activities else "A new activity (optional)",
+                label=_("What is hard to do?"),
                 error_messages={"max_length": f"Keep each name to {psfs.NAME_MAX} characters or fewer."},
-                widget=forms.TextInput(attrs={"class": "form-control", "maxlength": psfs.NAME_MAX}),
+                widget=forms.TextInput(attrs={"maxlength": psfs.NAME_MAX}),
             )
-            self.fields[f"new_rating_{n}"] = self._rating(f"Activity {n + 1}")
+            self.fields[f"new_rating_{n}"] = self._rating(_("How well can you do it now?"))
+        self.helper = form_helper(*self._cards())
+
+    def _cards(self):
+        """One card per followed activity (its rating, Retire), then one per empty slot."""
+        cards = []
+        for activity in self.activities:
+            last = None
+            if activity.last_rating is not None:
+                last = _("Last time: %(rating)s of 10") % {"rating": activity.last_rating}
+            cards.append(
+                ActivityFieldset(
+                    f"rating_{activity.pk}",
+                    f"retire_{activity.pk}",
+                    legend=activity.name,
+                    testid="psfs-activity",
+                    last=last,
+                )
+            )
+        for n in range(self.slots):
+            if self.activities:
+                legend = _("Add an activity (optional)")
+            elif n:
+                legend = _("Activity %(n)d (optional)") % {"n": n + 1}
+            else:
+                legend = _("Activity %(n)d") % {"n": n + 1}
+            cards.append(ActivityFieldset(f"name_{n}", f"new_rating_{n}", legend=legend, testid="psfs-new"))
+        return cards
 
     @staticmethod
-    def _rating(name):
+    def _rating(label):
         return forms.TypedChoiceField(
             choices=RATING_CHOICES,
             coerce=int,
             required=False,
             empty_value=None,
-            label=f"How well can you do it now? ({name})",
+            label=label,
             error_messages={"invalid_choice": "Choose a rating from 0 (unable) to 10 (as before)."},
-            widget=forms.Select(attrs={"class": "form-select"}),
         )
-
-    def rows(self):
-        """(activity, its rating field, its retire field) for the template."""
-        return [(a, self[f"rating_{a.pk}"], self[f"retire_{a.pk}"]) for a in self.activities]
-
-    def slot_rows(self):
-        return [(self[f"name_{n}"], self[f"new_rating_{n}"]) for n in range(self.slots)]
 
     def clean(self):
         data = super().clean()

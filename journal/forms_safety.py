@@ -1,8 +1,10 @@
 from dataclasses import dataclass
 
+from crispy_forms.layout import LayoutObject
 from django import forms
+from django.template.loader import render_to_string
 
-from backcare.forms import BootstrapForm
+from backcare.forms import form_helper
 from journal import safety
 
 NONE = "none"
@@ -16,6 +18,22 @@ class Box:
     label: str
     id: str
     checked: bool
+
+
+class QuestionGroup(LayoutObject):
+    """crispy layout object: one group of the screen as journal/safety/_question_group.html prints
+    it (a fieldset of checkboxes with its hint, its error and the "none of these" box; the hooks
+    static/js/safety.js and the page's CSS use)."""
+
+    template = "journal/safety/_question_group.html"
+
+    def __init__(self, name):
+        self.name = name
+        self.fields = [name]
+
+    def render(self, form, context, template_pack=None, **kwargs):
+        group, field, boxes, none = form.group(self.name)
+        return render_to_string(self.template, {"group": group, "field": field, "boxes": boxes, "none": none})
 
 
 class SafetyScreenForm(forms.Form):
@@ -38,6 +56,7 @@ class SafetyScreenForm(forms.Form):
                     "invalid_list": "Please tick what is true now, or tick “None of these”.",
                 },
             )
+        self.helper = form_helper(*(QuestionGroup(group.name) for group in safety.GROUPS))
 
     def clean(self):
         cleaned = super().clean()
@@ -50,16 +69,14 @@ class SafetyScreenForm(forms.Form):
                 )
         return cleaned
 
-    def groups(self):
-        """(group, bound field, [Box per question], the "none" Box) for the template."""
-        shown = []
-        for group in safety.GROUPS:
-            field = self[group.name]
-            ticked = set(field.value() or [])
-            boxes = [Box(q.key, q.text, f"{group.name}-{q.key}", q.key in ticked) for q in group.questions]
-            none = Box(NONE, "None of these", f"{group.name}-{NONE}", NONE in ticked)
-            shown.append((group, field, boxes, none))
-        return shown
+    def group(self, name):
+        """(group, bound field, [Box per question], the "none" Box) of one group, for its template."""
+        group = next(g for g in safety.GROUPS if g.name == name)
+        field = self[name]
+        ticked = set(field.value() or [])
+        boxes = [Box(q.key, q.text, f"{name}-{q.key}", q.key in ticked) for q in group.questions]
+        none = Box(NONE, "None of these", f"{name}-{NONE}", NONE in ticked)
+        return group, field, boxes, none
 
     def open_groups(self):
         """How many groups still need an answer (or a fix)."""
@@ -71,7 +88,7 @@ class SafetyScreenForm(forms.Form):
         return {key: key in ticked for key in safety.QUESTION_KEYS}
 
 
-class ClearanceForm(BootstrapForm, forms.Form):
+class ClearanceForm(forms.Form):
     """The date a clinician said exercising is fine: not in the future, not before the screen."""
 
     cleared_on = forms.DateField(
@@ -92,6 +109,7 @@ class ClearanceForm(BootstrapForm, forms.Form):
 
     def __init__(self, *args, screen, today, **kwargs):
         super().__init__(*args, **kwargs)
+        self.helper = form_helper()
         self.screen = screen
         self.today = today
         self.fields["cleared_on"].widget.attrs.update(min=screen.taken_on.isoformat(), max=today.isoformat())

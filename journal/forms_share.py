@@ -1,10 +1,10 @@
 from django import forms
 
-from backcare.forms import BootstrapForm
+from backcare.forms import form_helper
 from journal import sharing
 
 
-class ShareLinkForm(BootstrapForm, forms.Form):
+class ShareLinkForm(forms.Form):
     """A new link to the report: who it is for (the name the report shows), how long it works and
     what it shows beyond the pain record and the plan (notes and safety answers: off unless ticked)."""
 
@@ -34,6 +34,10 @@ class ShareLinkForm(BootstrapForm, forms.Form):
     show_safety = forms.BooleanField(
         label="Show my safety answers (the safety questions and days with leg symptoms)", required=False
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = form_helper()
 
     def clean_display_name(self):
         name = " ".join(self.cleaned_data["display_name"].split())  # no line breaks or runs of spaces

@@ -1,6 +1,10 @@
+from crispy_bootstrap5.bootstrap5 import Switch
+from crispy_forms.layout import Div, Field, Fieldset, LayoutObject
 from django import forms
+from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy
 
-from backcare.forms import BootstrapForm
+from backcare.forms import form_helper
 from reminders.models import EVERY_DAY, Reminder
 
 WEEKDAYS = [
@@ -18,14 +22,25 @@ def weekdays_of(mask):
     return [value for value, _ in WEEKDAYS if mask & (1 << int(value))]
 
 
-class ReminderForm(BootstrapForm, forms.ModelForm):
+class EmailState(LayoutObject):
+    """crispy layout object: under the address, whether the saved reminder's address is confirmed
+    yet (reminders/_email_state.html; the saved row's, not the form's values)."""
+
+    fields = ()
+
+    def render(self, form, context, template_pack=None, **kwargs):
+        return render_to_string("reminders/_email_state.html", {"reminder": form.instance})
+
+
+class ReminderForm(forms.ModelForm):
     """The reminder settings: the master switch, the time in the user's zone, the days, the channels
     and the address e-mail reminders go to (confirmed by a link before any is sent)."""
 
     weekdays = forms.MultipleChoiceField(
         choices=WEEKDAYS,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        # Django's own boxes (type, name, value first), in a row by reminders/_weekdays_field.html.
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
         label="On these days",
         error_messages={"invalid_choice": "Pick days from the list."},
     )
@@ -41,14 +56,32 @@ class ReminderForm(BootstrapForm, forms.ModelForm):
             "calendar_on": "In my calendar",
             "push_on": "As a notification on this device",
         }
-        widgets = {"at": forms.TimeInput(format="%H:%M", attrs={"type": "time", "step": 60})}
+        widgets = {
+            "at": forms.TimeInput(format="%H:%M", attrs={"type": "time", "step": 60}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+        }
         error_messages = {
             "at": {"invalid": "Enter a time as hours and minutes, like 19:00.", "required": "Enter a time."},
             "email": {"invalid": "Enter a whole e-mail address, like name@example.com."},
         }
 
     def __init__(self, *args, zone_name, **kwargs):
+        # Ids start with "reminder-": the account form on the same page has its own id_email.
+        kwargs.setdefault("auto_id", "reminder-%s")
         super().__init__(*args, **kwargs)
+        self.helper = form_helper(
+            Switch("enabled", data_testid="reminder-enabled"),
+            Field("at", css_class="reminder-time", data_testid="reminder-at"),
+            Field("weekdays", template="reminders/_weekdays_field.html"),
+            Fieldset(
+                gettext_lazy("How"),
+                "email_on",
+                Div(Field("email", data_testid="reminder-email"), EmailState(), css_class="ms-4 my-2"),
+                "calendar_on",
+                "push_on",
+                data_testid="reminder-channels",
+            ),
+        )
         self.fields[
             "at"
         ].help_text = f"Your local time, in your time zone {zone_name} (change the zone above)."
@@ -57,18 +90,6 @@ class ReminderForm(BootstrapForm, forms.ModelForm):
             self.initial["weekdays"] = weekdays_of(self.instance.weekdays)
             if not self.instance.email:
                 self.initial["email"] = self.instance.user.email
-
-    # The template writes the inputs itself (templates/reminders/_settings.html): Django's widget
-    # templates cost 0.2 ms an input, and the settings page is a measured one. These give it the
-    # values, bound or initial.
-    def at_text(self):
-        value = self["at"].value()
-        return value.strftime("%H:%M") if hasattr(value, "strftime") else (value or "")
-
-    def weekday_boxes(self):
-        """(value, label, ticked) of each day's checkbox."""
-        chosen = {str(v) for v in self["weekdays"].value() or ()}
-        return [(value, label, value in chosen) for value, label in WEEKDAYS]
 
     def clean_at(self):
         at = self.cleaned_data["at"]

@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -6,23 +5,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from backcare.browser import clear_site_data, drop_messages
-from backcare.reauth import locked_out, password_confirmed
+from backcare.reauth import locked_out
 from journal import selectors, services
+from journal.forms_account import DeleteAccountForm
 from journal.services import account_delete
-
-
-class DeleteAccountForm(forms.Form):
-    password = forms.CharField(widget=forms.PasswordInput, label="Your password, to confirm")
-
-    def __init__(self, *args, request, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.request = request
-
-    def clean_password(self):
-        password = self.cleaned_data["password"]
-        if not password_confirmed(self.request, password):
-            raise forms.ValidationError("That password is not right, so nothing was deleted.")
-        return password
 
 
 @login_required

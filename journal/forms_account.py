@@ -1,0 +1,26 @@
+"""Deleting the account: the password again, checked like a log-in (backcare/reauth.py)."""
+
+from django import forms
+
+from backcare.forms import form_helper
+from backcare.reauth import password_confirmed
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label="Your password, to confirm",
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, request, **kwargs):
+        # Its input is "delete-password" (the browser tests' hook, tests/browser/test_pwa.py).
+        kwargs.setdefault("auto_id", "delete-%s")
+        super().__init__(*args, **kwargs)
+        self.helper = form_helper()
+        self.request = request
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not password_confirmed(self.request, password):
+            raise forms.ValidationError("That password is not right, so nothing was deleted.")
+        return password
