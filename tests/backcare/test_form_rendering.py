@@ -66,7 +66,8 @@ def test_sign_up_fields_have_crispys_wrappers_labels_help_and_bootstrap_classes(
 def test_a_wrong_log_in_shows_crispys_alert_for_the_forms_own_error(client, alice):
     response = client.post(reverse("login"), {"username": "alice", "password": "wrong"})
     body = response.content.decode()
-    assert '<div class="alert alert-block alert-danger">' in body
+    # role="alert": a screen reader announces the refusal as the page shows (templates/bootstrap5/errors.html)
+    assert '<div class="alert alert-block alert-danger" role="alert">' in body
     assert "Please enter a correct username and password" in body
 
 
