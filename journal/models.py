@@ -98,7 +98,10 @@ class Entry(models.Model):
         REST = "rest", "Rest day"
         ROUGH = "rough", "Rough day"
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="entries")
+    # No index of its own: the (user, date) unique constraint's index leads with the user.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="entries", db_index=False
+    )
     date = models.DateField()
     # 0-10 NRS, average over the last 24 hours. Empty means "not checked in": a gap, never 0.
     pain = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -138,8 +141,11 @@ class Tick(models.Model):
         RIGHT = "right", "About right"
         HARD = "hard", "Hard"
 
-    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="ticks")
-    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
+    # No index of its own: the (entry, exercise) unique constraint's index leads with the entry.
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="ticks", db_index=False)
+    # No index: no page reads ticks by exercise. Deleting a library exercise (PROTECT) scans the
+    # ticks; the library is reference data, nearly never deleted (migration 0012's note).
+    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+", db_index=False)
     created_at = models.DateTimeField(auto_now_add=True)
     pain_during = models.PositiveSmallIntegerField(null=True, blank=True)
     effort = models.CharField(max_length=8, choices=Effort, blank=True)

@@ -18,6 +18,7 @@ the feed.
 
 import importlib
 import importlib.util
+import logging
 import smtplib
 from dataclasses import dataclass
 from datetime import date
@@ -26,6 +27,8 @@ from django.core.mail import get_connection
 
 from reminders.content import Decision
 from reminders.models import Channel, Reminder
+
+log = logging.getLogger("reminders")
 
 
 class NotHandedOver(Exception):
@@ -51,25 +54,66 @@ class Context:
     decision: Decision  # what the day's reminder says (reminders/content.py)
     today_url: str  # absolute
     settings_url: str  # absolute
+    mail: "MailConnection | None" = None  # the run's connection to the mail server; None: one of its own
+
+
+class MailConnection:
+    """One connection to the mail server (Django's `get_connection()`) for a whole run of the
+    sender, opened at its first mail. Each mail is its own `send_messages` call, so a failure is
+    that mail's alone; after one the connection is closed and the next mail opens a new one.
+
+    A server that could not be reached is not tried again in the same run: every later mail of
+    the run raises the same `NotHandedOver` at once (its row waits for the next run), instead of
+    waiting for a timeout each."""
+
+    def __init__(self):
+        self._connection = None
+        self._unreachable = None  # the NotHandedOver of a failed open, raised again for each mail
+
+    def send(self, message):
+        if self._unreachable is not None:
+            raise NotHandedOver(str(self._unreachable)) from self._unreachable.__cause__
+        if self._connection is None:
+            connection = get_connection(fail_silently=False)
+            try:
+                connection.open()
+            except (OSError, smtplib.SMTPException) as error:
+                # Refused, timed out, unknown host, TLS or log-in refused: nothing was handed over.
+                # The record keeps the error's class only: what a remote server says goes to the
+                # log, never into a row the person can export (docs/reminders.md).
+                self._unreachable = NotHandedOver(f"mail server not reached: {type(error).__name__}")
+                raise self._unreachable from error
+            self._connection = connection
+        try:
+            self._connection.send_messages([message])
+        except BaseException:
+            self.close()  # the next mail starts on a fresh connection
+            raise
+
+    def close(self):
+        connection, self._connection = self._connection, None
+        if connection is not None:
+            try:
+                connection.close()
+            except (OSError, smtplib.SMTPException) as error:
+                # Every mail was handed over already: a failed QUIT changes none of them.
+                log.warning("closing the mail connection failed: %s", type(error).__name__)
 
 
 def send_email(delivery, context):
-    """The day's reminder mail to the confirmed address, through Django's mail settings."""
+    """The day's reminder mail to the confirmed address, through Django's mail settings, over the
+    run's connection (`context.mail`), or over one of its own when there is none."""
     from reminders import mail
 
     message = mail.reminder_message(context)
-    connection = get_connection(fail_silently=False)
+    if context.mail is not None:
+        context.mail.send(message)
+        return
+    own = MailConnection()
     try:
-        connection.open()
-    except (OSError, smtplib.SMTPException) as error:
-        # Refused, timed out, unknown host, TLS or log-in refused: nothing was handed over. The
-        # record keeps the error's class only: what a remote server says goes to the log, never
-        # into a row the person can export (docs/reminders.md).
-        raise NotHandedOver(f"mail server not reached: {type(error).__name__}") from error
-    try:
-        connection.send_messages([message])
+        own.send(message)
     finally:
-        connection.close()
+        own.close()
 
 
 SENDERS = {Channel.EMAIL: send_email}

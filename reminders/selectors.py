@@ -1,16 +1,21 @@
 """Reads of the reminders app. Every query starts from the user, except the sender's own."""
 
-from datetime import timedelta
+from collections import defaultdict
+from datetime import date, timedelta
+from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
+from exercises import catalog
 from exercises.library import not_on_a_flare_day
-from journal import pain, safety, schedule, suggestions
+from journal import pain, plan_history, safety, schedule, suggestions
 from journal import selectors as journal
 from journal.history import Day
-from journal.models import Entry
+from journal.models import Entry, PlanItem, PlanPeriod, SafetyScreen, Tick
+from journal.safety import SPREAD_SHOWN_DAYS
+from journal.suggestions import SESSION_WINDOW_DAYS, DoneTick
 from reminders import content
 from reminders.models import CalendarFeed, Delivery, PushSubscription, Reminder
 
@@ -46,13 +51,89 @@ def retry_rows(*, now, oldest):
     return Delivery.objects.filter(status=Delivery.Status.RETRY, due_at__gte=oldest, due_at__lte=now)
 
 
-def _week_of_days(*, user, day):
-    """The days from a week before `day` to `day` as `history.Day` rows (date, pain, type, leg
-    answer): the usual pain before the day (a flare) and a leg-symptom run reaching it."""
-    rows = Entry.objects.filter(
-        user=user, date__gte=day - timedelta(days=pain.WINDOW_DAYS), date__lte=day
-    ).values_list("date", "pain", "day_type", "leg_symptoms")
-    return [Day(date, score, day_type, leg_symptoms=leg) for date, score, day_type, leg in rows]
+class _Screen(NamedTuple):
+    """What `safety.screen_status` reads of a user's latest safety screen."""
+
+    outcome: str
+    taken_on: date
+    cleared_on: date | None
+    answers: dict
+
+
+def _latest_screens(user_ids):
+    """{user id: `_Screen`} of each user's latest safety screen (the users without one are left
+    out). One query, over the (user, -created_at) index."""
+    rows = (
+        SafetyScreen.objects.filter(user_id__in=user_ids)
+        .order_by("user_id", "-created_at")
+        .values_list("user_id", "outcome", "taken_on", "cleared_on", "answers")
+    )
+    found = {}
+    for user_id, outcome, taken_on, cleared_on, answers in rows:
+        found.setdefault(user_id, _Screen(outcome, taken_on, cleared_on, answers or {}))
+    return found
+
+
+def _days_by_user(user_ids, *, first, last):
+    """{user id: [`history.Day`, newest first]} of the users' days from `first` to `last` (date,
+    pain, type, leg answer). One query, over the (user, date) unique constraint's index."""
+    rows = (
+        Entry.objects.filter(user_id__in=user_ids, date__gte=first, date__lte=last)
+        .order_by("user_id", "-date")
+        .values_list("user_id", "date", "pain", "day_type", "leg_symptoms")
+    )
+    found = defaultdict(list)
+    for user_id, day, score, day_type, leg in rows:
+        found[user_id].append(Day(day, score, day_type, leg_symptoms=leg))
+    return found
+
+
+def _ticks_from(day):
+    """The first day of `journal.selectors.recent_ticks`' window up to `day` (the sessions' two
+    weeks, the spreading banner's week)."""
+    return day - timedelta(days=max(SESSION_WINDOW_DAYS, SPREAD_SHOWN_DAYS) - 1)
+
+
+def _ticks_by_user(user_ids, *, first, last):
+    """{user id: [`suggestions.DoneTick`]} of the users' ticks from `first` to `last`, in no
+    particular order, as `journal.selectors.recent_ticks` reads one user's. One query."""
+    rows = (
+        Tick.objects.filter(entry__user_id__in=user_ids, entry__date__gte=first, entry__date__lte=last)
+        .order_by()
+        .values_list("entry__user_id", "entry__date", *DoneTick._fields[1:])
+    )
+    found = defaultdict(list)
+    for user_id, *tick in rows:
+        found[user_id].append(DoneTick(*tick))
+    return found
+
+
+def _plans_by_user(*, active_for, past_for):
+    """{user id: exercise ids} of today's plan (the active plan items) for the users in
+    `active_for`, and {user id: [plan period rows]} for the users in `past_for`, whose day is
+    another (its plan is the plan as it was that day, journal/plan_history.py). One query each,
+    none for an empty set."""
+    active = defaultdict(list)
+    if active_for:
+        rows = PlanItem.objects.filter(user_id__in=active_for, active=True).order_by()
+        for user_id, exercise_id in rows.values_list("user_id", "exercise_id"):
+            active[user_id].append(exercise_id)
+    periods = defaultdict(list)
+    if past_for:
+        rows = PlanPeriod.objects.filter(user_id__in=past_for).order_by()
+        for user_id, *period in rows.values_list("user_id", "plan_item_id", "exercise_id", "start", "end"):
+            periods[user_id].append(period)
+    return active, periods
+
+
+def _in_plan_order(exercise_ids, status):
+    """The library's exercises of these ids in plan order (`journal.selectors.active_plan`), less
+    those the safety answers rule out (`journal.selectors.day_plan`)."""
+    exercises = sorted(
+        (catalog.exercise(pk) for pk in exercise_ids),
+        key=lambda ex: (ex.progression.order, ex.progression.name),
+    )
+    return [ex for ex in exercises if journal.allowed(ex, status)]
 
 
 def _to_do(exercises, *, day, ticks):
@@ -62,35 +143,83 @@ def _to_do(exercises, *, day, ticks):
     return [ex for ex, s in zip(exercises, statuses, strict=True) if s.due and not s.done], done, due
 
 
-def day_state(*, user, day):
-    """What the reminder for `day` needs to know of it (reminders/content.py): the safety screen,
-    the kind of day, the check-in, a sign to take it carefully and the exercises due and not done.
-    Four queries (screen, the week's days, the ticks, the plan); three on a careful day, which
-    lists the gentle set (the library snapshot) instead of the plan."""
-    status = safety.screen_status(journal.latest_screen(user=user), day)
-    if status.needs_screen:
-        return content.DayState(needs_screen=True)
-    if status.blocks_plan:
-        return content.DayState(held=True)
-    days = _week_of_days(user=user, day=day)
-    entry = next((d for d in days if d.date == day), None)
-    day_type, score = (entry.day_type, entry.pain) if entry else (Entry.DayType.NORMAL, None)
-    ticks = journal.recent_ticks(user=user, day=day)
-    sign = content.careful_sign(days, day, suggestions.spread_days(ticks))
-    state = {"gentle_only": status.gentle_only, "day_type": day_type, "checked_in": score is not None}
-    if sign is not None and day_type != Entry.DayType.REST:
-        # The rough-day set (or the gentle set while a see-soon answer waits), never the plan.
-        _, exercises = journal.day_plan(user=user, day_type=Entry.DayType.ROUGH, status=status, day=day)
-        gentle, _, _ = _to_do(exercises, day=day, ticks=ticks)
-        return content.DayState(
-            **state,
-            sign=sign,
-            gentle_to_do=tuple(ex.name for ex in gentle),
-            not_on_a_flare_day=frozenset(ex.name for ex in gentle if not_on_a_flare_day(ex.cautions)),
-        )
-    _, exercises = journal.day_plan(user=user, day_type=day_type, status=status, day=day)
+def day_states(pairs):
+    """{(user id, day): `content.DayState`} for (user, day) pairs: what each day's reminder needs
+    to know of it (reminders/content.py), the safety screen, the kind of day, the check-in, a sign
+    to take it carefully and the exercises due and not done.
+
+    Set-based, for the sender's batches (reminders/sender.py): at most five queries whatever the
+    number of pairs (the screens; the days and the ticks of the users whose plan is not held;
+    today's plans; past days' plans), each with the users' ids in one IN list, so a pair list is
+    kept to a few hundred users. A careful, rest, rough or gentle-only day reads no plan.
+    """
+    states = {}
+    screens = _latest_screens({user.pk for user, _ in pairs})
+    open_pairs = []
+    for user, day in pairs:
+        status = safety.screen_status(screens.get(user.pk), day)
+        if status.needs_screen:
+            states[user.pk, day] = content.DayState(needs_screen=True)
+        elif status.blocks_plan:
+            states[user.pk, day] = content.DayState(held=True)
+        else:
+            open_pairs.append((user, day, status))
+    if not open_pairs:
+        return states
+    ids = {user.pk for user, _, _ in open_pairs}
+    first, last = min(day for _, day, _ in open_pairs), max(day for _, day, _ in open_pairs)
+    days_of = _days_by_user(ids, first=first - timedelta(days=pain.WINDOW_DAYS), last=last)
+    ticks_of = _ticks_by_user(ids, first=_ticks_from(first), last=last)
+    planned = []  # (user, day, status, the state so far, day type): the plan to read
+    for user, day, status in open_pairs:
+        # The week before the day and the day: the usual pain before it (a flare), a leg-symptom
+        # run reaching it.
+        days = [d for d in days_of[user.pk] if day - timedelta(days=pain.WINDOW_DAYS) <= d.date <= day]
+        ticks = [t for t in ticks_of[user.pk] if _ticks_from(day) <= t.date <= day]
+        entry = next((d for d in days if d.date == day), None)
+        day_type, score = (entry.day_type, entry.pain) if entry else (Entry.DayType.NORMAL, None)
+        sign = content.careful_sign(days, day, suggestions.spread_days(ticks))
+        state = {"gentle_only": status.gentle_only, "day_type": day_type, "checked_in": score is not None}
+        if sign is not None and day_type != Entry.DayType.REST:
+            # The rough-day set (or the gentle set while a see-soon answer waits), never the plan.
+            _, exercises = journal.day_plan(user=user, day_type=Entry.DayType.ROUGH, status=status, day=day)
+            gentle, _, _ = _to_do(exercises, day=day, ticks=ticks)
+            states[user.pk, day] = content.DayState(
+                **state,
+                sign=sign,
+                gentle_to_do=tuple(ex.name for ex in gentle),
+                not_on_a_flare_day=frozenset(ex.name for ex in gentle if not_on_a_flare_day(ex.cautions)),
+            )
+        elif day_type == Entry.DayType.REST or status.gentle_only or day_type == Entry.DayType.ROUGH:
+            # No plan read: `journal.selectors.day_plan` plans nothing or a set from the library.
+            _, exercises = journal.day_plan(user=user, day_type=day_type, status=status, day=day)
+            states[user.pk, day] = _plan_state(state, exercises, day=day, ticks=ticks)
+        else:
+            planned.append((user, day, status, state, ticks))
+    today = {(user.pk, day): day == user.local_today() for user, day, *_ in planned}
+    active, periods = _plans_by_user(
+        active_for={key[0] for key, is_today in today.items() if is_today},
+        past_for={key[0] for key, is_today in today.items() if not is_today},
+    )
+    for user, day, status, state, ticks in planned:
+        if today[user.pk, day]:
+            ids = active[user.pk]
+        else:
+            ids = [period.exercise_id for period in plan_history.periods_on(periods[user.pk], day)]
+        states[user.pk, day] = _plan_state(state, _in_plan_order(ids, status), day=day, ticks=ticks)
+    return states
+
+
+def _plan_state(state, exercises, *, day, ticks):
     to_do, done, due = _to_do(exercises, day=day, ticks=ticks)
     return content.DayState(**state, to_do=tuple(ex.name for ex in to_do), done=done, due=due)
+
+
+def day_state(*, user, day):
+    """The `content.DayState` of one user's day (`day_states` for one pair): four queries (screen,
+    the week's days, the ticks, the plan); three on a careful, rest, rough or gentle-only day, one
+    when the screen is missing or holds the plan."""
+    return day_states([(user, day)])[user.pk, day]
 
 
 def export(*, user):
