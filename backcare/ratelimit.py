@@ -30,11 +30,23 @@ LIMITS = {
 }
 
 
+def _ended(cache, key):
+    """Drop the window of `key` if its recorded end has passed, and say so. The cache's own expiry
+    ends it too; reading the end as well keeps both caches on the app's clock (Redis expires keys by
+    its own clock, local memory by the process's)."""
+    ends = cache.get(f"{key}:ends")
+    if ends is not None and time.time() >= ends:
+        cache.delete_many([key, f"{key}:ends"])
+        return True
+    return False
+
+
 def hit(scope, address):
     """Count one request from `address`; True while it is within the limit."""
     allowed, window = LIMITS[scope]
     cache = caches["default"]
     key = f"ratelimit:{scope}:{address}"
+    _ended(cache, key)
     if cache.add(key, 0, timeout=window):
         cache.set(f"{key}:ends", time.time() + window, timeout=window)  # when the window ends
     try:
@@ -49,7 +61,8 @@ def hit(scope, address):
 def exhausted(scope, address):
     """True when `address` has used up the scope's window already (reads, counts nothing)."""
     allowed, _ = LIMITS[scope]
-    return (caches["default"].get(f"ratelimit:{scope}:{address}") or 0) >= allowed
+    cache, key = caches["default"], f"ratelimit:{scope}:{address}"
+    return not _ended(cache, key) and (cache.get(key) or 0) >= allowed
 
 
 def window_ends(scope, address):

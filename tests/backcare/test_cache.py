@@ -4,6 +4,7 @@ import os
 import uuid
 
 import pytest
+from django.conf import settings
 from django.core.cache import caches
 
 from tests.processes import child_env, production_env, run
@@ -57,7 +58,9 @@ def test_a_value_set_by_one_process_is_seen_by_another(cache_url):
     assert caches["default"].set(key, value, timeout=60) is not False
     try:
         code = f"from django.core.cache import caches\nprint(caches['default'].get({key!r}))"
-        assert in_child(code, CACHE_URL=cache_url) == value
+        # Another server of the same deployment: the same CACHE_KEY_PREFIX (by default drawn from
+        # the deployment's one SECRET_KEY; the child runs with the production key, so say it).
+        assert in_child(code, CACHE_URL=cache_url, CACHE_KEY_PREFIX=settings.CACHE_KEY_PREFIX) == value
     finally:
         caches["default"].delete(key)
 
