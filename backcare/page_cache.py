@@ -9,7 +9,7 @@ reads, in the shared `default` cache (Redis in production), under a key holding:
   version, never its epoch;
 - their diary version (backcare/diary_version.py), read with the user on every request. The rows
   these reads come from move it themselves, in the database (the triggers of migration
-  `backcare/0006_diary_version_triggers`), so no write path can forget to.
+  `journal/0012_diary_version_triggers`), so no write path can forget to.
 
 Every alias also carries the deployment's `KEY_PREFIX` (backcare/settings.py: CACHE_KEY_PREFIX),
 so two deployments sharing one Redis never read each other's keys.
