@@ -1,15 +1,15 @@
 """A per-user version of everything the user's own pages show, kept on the user row.
 
 `User.diary_version` goes up by one in the same transaction as every write of the user's diary,
-plan, safety answers, lessons read or settings (the services call `changed`). A page that caches
-what it computed from those rows keys it on the version (Today's and History's bodies in the
-`pages` cache, History's insights and the PSFS summary in `default`), so a cached value is never
-read again once one of them changed.
+plan, safety answers, lessons read or settings (the services call `changed`). A value computed
+from those rows and kept in the shared cache is keyed on the version (History's insights, the PSFS
+summary, the latest safety screen; no page is kept), so it is never read again once one of them
+changed. The rows behind the latest screen and the PSFS summary also move it by themselves, in the
+database (migration journal/0013_diary_version_triggers), whatever writes them.
 
 Why on the user row: the row is read on every signed-in request anyway (authentication), so the
 version costs no query and no cache round trip, and it is the same for every process and server:
-a per-process cache keyed on it can never serve one process's stale copy after a write handled
-by another. The version is read (with the user) before the rows a page computes from, and a write
+a value keyed on it can never be served stale after a write handled by another process. The version is read (with the user) before the rows a page computes from, and a write
 moves it in the same transaction as its rows, so a value computed from rows older than a write is
 never stored under the version after it.
 

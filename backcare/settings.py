@@ -75,6 +75,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # {% partialdef %} (django-template-partials): a named piece of a template, rendered alone as
+    # "template.html#name" (Today's plan row: the page and the tick's answer share it).
+    "template_partials",
     "django.forms",  # Django's widget templates, for the check-in's widgets (journal/forms.py, TemplatesSetting)
     "crispy_forms",
     "crispy_bootstrap5",
@@ -106,8 +109,24 @@ TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
-        "APP_DIRS": True,
+        # Django's cached loader (one parse a process), wrapped by django-template-partials' loader so
+        # "journal/today.html#plan-row" finds a partial: what "template_partials" in INSTALLED_APPS
+        # would set up itself, written out (it leaves a list that starts with its loader alone).
         "OPTIONS": {
+            "loaders": [
+                (
+                    "template_partials.loader.Loader",
+                    [
+                        (
+                            "django.template.loaders.cached.Loader",
+                            [
+                                "django.template.loaders.filesystem.Loader",
+                                "django.template.loaders.app_directories.Loader",
+                            ],
+                        )
+                    ],
+                )
+            ],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
@@ -165,20 +184,6 @@ CACHES = {
             "LOCATION": "backcare-local",
             "TIMEOUT": None,
             "OPTIONS": {"MAX_ENTRIES": 5000},
-        }
-    ),
-    # The rendered bodies of a user's own pages (backcare/page_cache.py), keyed on the user's diary
-    # version from the database, so this process's copy is never stale whatever another process
-    # wrote. Nothing with DEBUG, so a template edit shows at the next reload.
-    "pages": (
-        {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
-        if DEBUG
-        else {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "backcare-pages",
-            # A body is 45-80 kB (Today with seven figures is the largest): at most ~40 MB a
-            # process; past 500 Django drops a third of them, and they are rendered again.
-            "OPTIONS": {"MAX_ENTRIES": 500},
         }
     ),
 }
@@ -300,17 +305,6 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    # Cached template loader, explicitly (Django enables it by default without DEBUG too).
-    TEMPLATES[0]["APP_DIRS"] = False
-    TEMPLATES[0]["OPTIONS"]["loaders"] = [
-        (
-            "django.template.loaders.cached.Loader",
-            [
-                "django.template.loaders.filesystem.Loader",
-                "django.template.loaders.app_directories.Loader",
-            ],
-        )
-    ]
 
 LOGGING = {
     "version": 1,

@@ -14,7 +14,6 @@ from django.template.loader import get_template, render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from backcare import page_cache
 from backcare.browser import clear_site_data, drop_messages
 from backcare.care import TIMEZONE_COUNTRIES
 from backcare.forms import LoginForm, ResetRequestForm, SettingsForm, SignupForm, ThrottledPasswordChangeForm
@@ -150,24 +149,14 @@ def user_settings(request):
 
 
 def settings_page(request, *, form=None, reminder_form=None):
-    """The settings page: with a refused form (bound, with its errors) rendered afresh and never
-    kept; else kept per user and diary version (backcare/page_cache.py: the account's fields, the
-    plan and the reminders move it), the library's version and the push key; its forms hold a
-    CSRF token."""
+    """The settings page, rendered afresh on every load (nothing of it is kept: `private, no-store`);
+    with a refused form, bound, with its errors."""
     user = request.user
-
-    def render_body():
-        return _settings_body(
-            request,
-            form or SettingsForm(instance=user),
-            reminder_form or ReminderForm(instance=reminder_for(user), zone_name=user.time_zone),
-        )
-
-    if form is not None or reminder_form is not None:
-        body = render_body()
-    else:
-        key = page_cache.key("settings", request, catalog().version, push.public_key(), forms=True)
-        body = page_cache.body(key, render_body)
+    body = _settings_body(
+        request,
+        form or SettingsForm(instance=user),
+        reminder_form or ReminderForm(instance=reminder_for(user), zone_name=user.time_zone),
+    )
     return render(request, "backcare/settings.html", {"body": body})
 
 

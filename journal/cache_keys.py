@@ -1,17 +1,17 @@
 """The keys under which a user's results are cached, and their removal with the account.
 
-History's insights and the PSFS summary are kept in the shared `default` cache (Redis in
-production), the latest safety screen in this process's `pages` cache. Each key holds the user
-(backcare/page_cache.py: `owner`, the id and the row's random epoch). The summary's and the
-screen's also hold the diary version (backcare/diary_version.py). The insights' hold the day, the
-method's version and the library's, not the diary version: one key a user and day, whose value
-says which days it was computed from (journal/views/history.py: `_insights`), so a tick today,
-which moves the version, finds it again. Every alias adds the deployment's KEY_PREFIX
-(backcare/settings.py). Strings only: no request, no queries.
+History's insights, the PSFS summary and the latest safety screen are kept in the shared `default`
+cache (Redis in production). Each key holds the user (backcare/page_cache.py: `owner`, the id and
+the row's random epoch). The summary's and the screen's also hold the diary version
+(backcare/diary_version.py). The insights' hold the day, the method's version and the library's,
+not the diary version: one key a user and day, whose value says which days it was computed from
+(journal/views/history.py: `_insights`), so a tick today, which moves the version, finds it again.
+Every alias adds the deployment's KEY_PREFIX (backcare/settings.py). Strings only: no request, no
+queries.
 
 Deleting an account deletes the keys it can name (`forget`): the last `RECENT_VERSIONS` versions'
 summaries and screens, and the insights of the user's today and yesterday. Anything else (an
-older version's value, another process's page bodies) can never be read again, since no other
+older version's value) can never be read again, since no other
 row has the epoch, and expires within a day (page_cache.TIMEOUT, views/history.py:
 INSIGHTS_TIMEOUT).
 """
@@ -53,12 +53,12 @@ def known(user, *, version, today, library_version):
         "default": [
             *(insights_key(user, day, library_version) for day in days),
             *(page_cache.version_key(PSFS_SUMMARY, user, v) for v in versions),
+            *(page_cache.version_key(LATEST_SCREEN, user, v) for v in versions),
         ],
-        "pages": [page_cache.version_key(LATEST_SCREEN, user, v) for v in versions],
     }
 
 
 def forget(user, *, version, today, library_version):
-    """Delete the user's known keys from the shared cache and this process's."""
+    """Delete the user's known keys from the shared cache."""
     for alias, keys in known(user, version=version, today=today, library_version=library_version).items():
         caches[alias].delete_many(keys)

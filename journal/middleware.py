@@ -37,8 +37,8 @@ class SafetyState:
         if fresh:
             self.latest = selectors.latest_screen(user=user)
         else:
-            # Kept per user and diary version (backcare/page_cache.py): every screen, clearance and
-            # PSFS round moves the version, so a page makes this read once a change, not each time.
+            # Kept per user and diary version in the shared cache (backcare/page_cache.py): the rows
+            # it is read from (screens, PSFS rounds, the note put away) move the version themselves.
             self.latest = page_cache.per_version(
                 cache_keys.LATEST_SCREEN, user, lambda: selectors.latest_screen(user=user)
             )

@@ -11,8 +11,7 @@ def _empty_shared_cache():
     """Each test starts with an empty shared cache (rate-limit counters), as after a deploy."""
     from django.core.cache import caches
 
-    caches["default"].clear()
-    caches["pages"].clear()  # a rolled-back test's user ids (and so its page keys) come back
+    caches["default"].clear()  # a rolled-back test's user ids (and so their keys) come back
     yield
 
 

@@ -183,7 +183,7 @@ def _psfs_summary(user):
     (one query, some 650 rows after five years), so it is read once a change, not once a page. The
     key carries the summary's version, so a summary of an older shape is never read."""
     return page_cache.per_version(
-        cache_keys.PSFS_SUMMARY, user, lambda: psfs.summary(selectors.psfs_rows(user=user)), alias="default"
+        cache_keys.PSFS_SUMMARY, user, lambda: psfs.summary(selectors.psfs_rows(user=user))
     )
 
 
@@ -220,19 +220,9 @@ def _history_body(request, today):
 
 @login_required
 def history_page(request):
+    """History, rendered afresh on every load (nothing of the page is kept: `private, no-store`)."""
     today = request.user.local_today()
-    # Kept per user and diary version (backcare/page_cache.py) with the day, the range and page
-    # asked for (as typed: a key is a digest) and the library's version (the insights name its
-    # families). The body has no form.
-    key = page_cache.key(
-        "history",
-        request,
-        today,
-        request.GET.get("range", ""),
-        request.GET.get("page", ""),
-        catalog.catalog().version,
-    )
-    body = page_cache.body(key, lambda: _history_body(request, today))
+    body = _history_body(request, today)
     return render(request, "journal/history.html", {"body": body})
 
 

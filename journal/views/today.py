@@ -10,16 +10,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from backcare import page_cache
 from backcare.care import care_for
-from exercises import catalog, dose
+from exercises import dose
 from exercises.models import Exercise, Progression
 from journal import client_ops, days, history, psfs, schedule, selectors, services, suggestions
 from journal.decorators import plan_write, wants_json
 from journal.forms import LEG_CHOICES, PAIN_CHOICES, CheckinForm, DayTypeForm, SuggestionForm, TickForm
 from journal.models import Dismissal, Entry, LevelChange, PlanItem, Tick
 from journal.urls_format import OPEN, url_format
-from learn import catalog as lessons
 from learn import selectors as learn_selectors
 
 EFFORT_WORDS = {value: label.lower() for value, label in Tick.Effort.choices}
@@ -110,14 +108,17 @@ def _suggestion_context(request, plan, *, entries, ticks, today, day_type):
     )
 
 
-def _offers(request, plan, *, entries, ticks, today, day_type):
+def _offers(request, plan, *, entries, ticks, today, day_type, only=None):
     """Today's suggestions: {exercise pk: (plan item, Suggestion)} and the day's gentle-set one.
 
     The one place the page, Accept and the gentle-day Accept ask; "not now" answers are read only
-    when something is due (a snooze only ever hides a suggestion).
+    when something is due (a snooze only ever hides a suggestion). `only`: the one plan item a
+    tick's answer shows (its row's suggestion, no gentle-set one): the same rules for that item, so
+    its row is the page's.
     """
     ctx = _suggestion_context(request, plan, entries=entries, ticks=ticks, today=today, day_type=day_type)
     sessions = suggestions.sessions_by_exercise(ticks)
+    asked = plan if only is None else [only]
 
     def offer(item, snoozed):
         snoozes = suggestions.Snoozes.of({kind for pk, kind in snoozed if pk == item.pk})
@@ -130,18 +131,18 @@ def _offers(request, plan, *, entries, ticks, today, day_type):
             snoozed=(None, Dismissal.Kind.GENTLE) in snoozed,
         )
 
-    found = {item.pk: offer(item, set()) for item in plan}
-    gentle = gentle_offer(set())
+    found = {item.pk: offer(item, set()) for item in asked}
+    gentle = gentle_offer(set()) if only is None else None
     if any(found.values()) or gentle is not None:
         # Something is due: only the items (and the gentle set) with a "not now" on them can
         # answer differently once the snoozes are known, so only they are asked again.
         snoozed = selectors.snoozed(user=request.user, today=today)
-        for item in plan:
+        for item in asked:
             if any(pk == item.pk for pk, _ in snoozed):
                 found[item.pk] = offer(item, snoozed)
-        if (None, Dismissal.Kind.GENTLE) in snoozed:
+        if gentle is not None and (None, Dismissal.Kind.GENTLE) in snoozed:
             gentle = gentle_offer(snoozed)
-    return {item.exercise_id: (item, found[item.pk]) for item in plan if found[item.pk]}, gentle
+    return {item.exercise_id: (item, found[item.pk]) for item in asked if found[item.pk]}, gentle
 
 
 def _day_reads(request, day):
@@ -156,15 +157,25 @@ def _day_reads(request, day):
     return entries, entry, day_type, plan, exercises
 
 
-def _page_state(request, day):
-    """Everything the Today / day page shows, from a fixed number of queries."""
+@dataclass
+class Rows:
+    """The day's rows (all, or the one a tick's answer shows), its due-only counts and streak."""
+
+    rows: list
+    done_count: int
+    due_count: int
+    streak: int
+    gentle: object = None
+
+
+def _rows(request, day, *, entries, day_type, plan, exercises, ticks, only=None):
+    """The rows of the day's plan, every rule that decides what a row shows applied once for the
+    request: what is due and each row's count (journal/schedule.py), the pause after severe pain,
+    the dose step, the tick, today's suggestions. `only`: the exercise whose row alone is built (a
+    tick's answer); the counts and the streak still cover the whole day."""
     user = request.user
     today = user.local_today()
-    entries, entry, day_type, plan, exercises = _day_reads(request, day)
-    ticks = selectors.recent_ticks(user=user, day=day)
     done = {t.exercise_id: t for t in ticks if t.date == day}
-
-    state = request.safety
     day_iso = day.isoformat()
     tick_url = url_format("journal:tick", day=day_iso, exercise=OPEN)
     untick_url = url_format("journal:untick", day=day_iso, exercise=OPEN)
@@ -184,14 +195,21 @@ def _page_state(request, day):
             pause=pauses.get(ex.pk),
         )
         for ex, status in zip(exercises, statuses, strict=True)
+        if only is None or ex.pk == only.pk
     ]
     done_count, due_count = schedule.progress(statuses)
 
     gentle = None
-    if day == today and plan:
-        offers, gentle = _offers(request, plan, entries=entries, ticks=ticks, today=today, day_type=day_type)
-        for row in rows:
-            row.suggestion = offers.get(row.exercise.pk)
+    if day == today and plan and (only is None or rows):
+        item = None
+        if only is not None:
+            item = next((i for i in plan if i.exercise_id == only.pk), None)
+        if only is None or item is not None:
+            offers, gentle = _offers(
+                request, plan, entries=entries, ticks=ticks, today=today, day_type=day_type, only=item
+            )
+            for row in rows:
+                row.suggestion = offers.get(row.exercise.pk)
 
     # The streak as it stood on the day shown (today's, on Today), from the days already read; one
     # more query only for a streak reaching back past them.
@@ -201,38 +219,13 @@ def _page_state(request, day):
         active_days=history.active_days(e for e in entries if e.date <= day),
         read_from=selectors.window_start(day),
     )
+    return Rows(rows, done_count, due_count, streak, gentle)
+
+
+def _row_context(request):
+    """What a plan row (the "plan-row" partial) reads besides the row: shared by the page and a
+    tick's answer."""
     return {
-        "day": day,
-        "day_iso": day_iso,
-        "today": today,
-        "is_today": day == today,
-        "entry": entry,
-        "day_type": day_type,
-        "rows": rows,
-        # Only what is due on the day counts (journal/schedule.py): "x of y done".
-        "done_count": done_count,
-        "planned_count": due_count,
-        # "Start today's session": a non-habit exercise is due today and not yet done.
-        "session_due": day == today
-        and any(
-            row.status.due
-            and not row.complete
-            and row.exercise.progression.category != Progression.Category.HABIT
-            for row in rows
-        ),
-        "streak": streak,
-        "entries": entries,
-        "gentle": gentle,
-        "alerts": state.alerts(entries, today, spread_days=suggestions.spread_days(ticks))
-        if day == today
-        else [],
-        # "Time to see a clinician" (journal/safety.py): Today only.
-        "see_clinician": state.see_clinician(entries, today) if day == today else None,
-        "day_url": _day_url(day, today),
-        # Today asks for a PSFS round when one is due; the last round's date came with the screen.
-        "psfs_due": day == today
-        and state.latest is not None
-        and psfs.is_due(screened=True, last_round_on=state.latest.psfs_last_on, today=today),
         # The page's dozen forms share one token field, rendered once ({% csrf_token %} costs
         # about 7 µs a form); the templates print it as {{ csrf_input }}.
         "csrf_input": csrf_input(request),
@@ -243,8 +236,55 @@ def _page_state(request, day):
     }
 
 
-def _day_body(request, day, form=None):
-    """The day's main content, rendered (journal/_today_body.html)."""
+def _page_state(request, day):
+    """Everything the Today / day page shows, from a fixed number of queries."""
+    user = request.user
+    today = user.local_today()
+    entries, entry, day_type, plan, exercises = _day_reads(request, day)
+    ticks = selectors.recent_ticks(user=user, day=day)
+    found = _rows(
+        request, day, entries=entries, day_type=day_type, plan=plan, exercises=exercises, ticks=ticks
+    )
+    rows = found.rows
+    state = request.safety
+    return {
+        "day": day,
+        "day_iso": day.isoformat(),
+        "today": today,
+        "is_today": day == today,
+        "entry": entry,
+        "day_type": day_type,
+        "rows": rows,
+        # Only what is due on the day counts (journal/schedule.py): "x of y done".
+        "done_count": found.done_count,
+        "planned_count": found.due_count,
+        # "Start today's session": a non-habit exercise is due today and not yet done.
+        "session_due": day == today
+        and any(
+            row.status.due
+            and not row.complete
+            and row.exercise.progression.category != Progression.Category.HABIT
+            for row in rows
+        ),
+        "streak": found.streak,
+        "entries": entries,
+        "gentle": found.gentle,
+        "alerts": state.alerts(entries, today, spread_days=suggestions.spread_days(ticks))
+        if day == today
+        else [],
+        # "Time to see a clinician" (journal/safety.py): Today only.
+        "see_clinician": state.see_clinician(entries, today) if day == today else None,
+        "day_url": _day_url(day, today),
+        # Today asks for a PSFS round when one is due; the last round's date came with the screen.
+        "psfs_due": day == today
+        and state.latest is not None
+        and psfs.is_due(screened=True, last_round_on=state.latest.psfs_last_on, today=today),
+        **_row_context(request),
+    }
+
+
+def _render_day(request, day, form=None):
+    """The day's page, rendered afresh on every load (nothing of it is kept: `private, no-store`)."""
     context = _page_state(request, day)
     entry = context["entry"]
     context["checkin_form"] = form or CheckinForm.for_entry(entry)
@@ -259,29 +299,7 @@ def _day_body(request, day, form=None):
     context["day_type_url"] = reverse("journal:day_type", kwargs={"day": context["day_iso"]})
     if context["is_today"]:  # today's lesson line (learn/course.py): one query, the lessons are cached
         context["lesson_offer"] = learn_selectors.todays_lesson(user=request.user, today=day)
-    return render_to_string("journal/_today_body.html", context, request=request)
-
-
-def _render_day(request, day, form=None):
-    today = request.user.local_today()
-    if form is not None:  # a refused check-in shows its answers and errors: never kept
-        body = _day_body(request, day, form)
-    else:
-        # Kept per user and diary version (backcare/page_cache.py) with what else the body shows:
-        # the day, the safety screen as this request read it, the library's and the lessons'
-        # versions. Its forms hold a CSRF token: kept per browser session.
-        key = page_cache.key(
-            "day",
-            request,
-            day,
-            today,
-            request.safety.latest,
-            catalog.catalog().version,
-            lessons.course().version,
-            forms=True,
-        )
-        body = page_cache.body(key, lambda: _day_body(request, day))
-    return render(request, "journal/today.html", {"body": body, "day": day, "is_today": day == today})
+    return render(request, "journal/today.html", context)
 
 
 @login_required
@@ -399,34 +417,63 @@ def checkin(request, day):
 
 
 def _planned_exercise(request, day, slug):
-    """The exercise `slug` if it is planned on that day for this user (at that day's level), else None."""
+    """(the exercise `slug` if it is planned on that day for this user at that day's level, else
+    None; the day's type, plan items and exercises planned: what the answer to the tick reuses)."""
     day_type = selectors.day_type(user=request.user, day=day)
-    for exercise in selectors.planned_exercises(
+    plan, exercises = selectors.day_plan(
         user=request.user, day_type=day_type, status=request.safety.status, day=day
-    ):
-        if exercise.slug == slug:
-            return exercise
-    return None
+    )
+    found = next((exercise for exercise in exercises if exercise.slug == slug), None)
+    return found, (day_type, plan, exercises)
 
 
-def _tick_response(request, day, exercise, message, *, conflict=False):
+def _tick_response(request, day, exercise, message, *, conflict=False, planned=None):
     """The answer to a tick, undo or count: the row as the server has it. `conflict`: a write queued
-    offline whose base is not the server's any more (journal/client_ops.py), answered 409."""
+    offline whose base is not the server's any more (journal/client_ops.py), answered 409.
+
+    For the page's script (JSON) only that row is built, from the reads it needs (the recent days
+    for the suggestion rules and the streak, the two weeks of ticks, the plan), with the same rules
+    as the page (`_rows`), and rendered from the page's own "plan-row" partial. `planned`: the
+    day's (type, plan items, exercises) as read before the write, when the write cannot have
+    changed them (a tick without a pain-during score never starts or ends a pause); else the plan
+    is read again."""
     if wants_json(request):
-        context = _page_state(request, day)
-        row = next((r for r in context["rows"] if r.exercise.pk == exercise.pk), None)
+        user = request.user
+        entries = selectors.recent_entries(user=user, day=day)
+        if planned is None:
+            entry = next((e for e in entries if e.date == day), None)
+            day_type = entry.day_type if entry else Entry.DayType.NORMAL
+            plan, exercises = selectors.day_plan(
+                user=user, day_type=day_type, status=request.safety.status, day=day
+            )
+        else:
+            day_type, plan, exercises = planned
+        ticks = selectors.recent_ticks(user=user, day=day)
+        found = _rows(
+            request,
+            day,
+            entries=entries,
+            day_type=day_type,
+            plan=plan,
+            exercises=exercises,
+            ticks=ticks,
+            only=exercise,
+        )
+        row = found.rows[0] if found.rows else None
         return JsonResponse(
             {
                 "ok": not conflict,
                 "conflict": conflict,
                 "message": message,
                 "bases": client_ops.tick_bases(row.tick if row else None),
-                "row": render_to_string("journal/_plan_row.html", {**context, "row": row}, request=request)
+                "row": render_to_string(
+                    "journal/today.html#plan-row", {**_row_context(request), "row": row}, request=request
+                )
                 if row
                 else "",
-                "done_count": context["done_count"],
-                "planned_count": context["planned_count"],
-                "streak": context["streak"],
+                "done_count": found.done_count,
+                "planned_count": found.due_count,
+                "streak": found.streak,
             },
             status=409 if conflict else 200,
         )
@@ -453,7 +500,7 @@ def tick(request, day, exercise):
     parsed = _parse_day(request, day)
     if parsed is None:
         return _tick_error(request, None, "Not saved: that date can't be logged.")
-    planned = _planned_exercise(request, parsed, exercise)
+    planned, day_reads = _planned_exercise(request, parsed, exercise)
     if planned is None:
         return _tick_error(request, parsed, "Not saved: that exercise isn't in the plan for that day.")
     form = TickForm(request.POST)
@@ -479,7 +526,7 @@ def tick(request, day, exercise):
             kind=kind,
         )
     except (services.OpReplayed, services.OpConflict, services.OpTaken) as outcome:
-        return _op_outcome(request, parsed, planned, outcome)
+        return _op_outcome(request, parsed, planned, outcome, planned=day_reads)
     except services.ExercisePaused:
         return _tick_error(request, parsed, paused_words(request.user, planned))
     if counts_up and form.cleaned_data["add"]:
@@ -491,7 +538,10 @@ def tick(request, day, exercise):
             " Symptoms that spread down the leg are a reason to stop that exercise for now:"
             " please go through the safety questions again."
         )
-    return _tick_response(request, parsed, planned, message)
+    # A pain-during score may start or end the exercise's pause (services._pause_refresh): then the
+    # answer reads the plan again; otherwise the plan read before the write is the plan after it.
+    unchanged_plan = day_reads if form.cleaned_data["pain_during"] is None else None
+    return _tick_response(request, parsed, planned, message, planned=unchanged_plan)
 
 
 @login_required
@@ -542,14 +592,19 @@ def pause_resume(request, pk):
     return redirect(reverse("journal:today") + f"#ex-{change.to_exercise.slug}")
 
 
-def _op_outcome(request, day, exercise, outcome):
+def _op_outcome(request, day, exercise, outcome, *, planned=None):
     """A tick, undo or count whose operation id was seen before (nothing changed: the row as it is),
     whose base is stale (409, the server's row kept) or whose id is another user's (400)."""
     if isinstance(outcome, services.OpReplayed):
-        return _tick_response(request, day, exercise, f"{exercise.name}: already saved.")
+        return _tick_response(request, day, exercise, f"{exercise.name}: already saved.", planned=planned)
     if isinstance(outcome, services.OpConflict):
         return _tick_response(
-            request, day, exercise, f"{exercise.name}: {client_ops.CHANGED_ELSEWHERE}", conflict=True
+            request,
+            day,
+            exercise,
+            f"{exercise.name}: {client_ops.CHANGED_ELSEWHERE}",
+            conflict=True,
+            planned=planned,
         )
     return _tick_error(request, day, client_ops.OP_TAKEN)
 

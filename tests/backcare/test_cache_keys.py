@@ -77,7 +77,8 @@ def test_a_restored_database_never_shows_an_earlier_accounts_cached_score(client
 def test_the_deployment_prefix_is_in_every_alias(settings):
     prefix = settings.CACHE_KEY_PREFIX
     assert prefix and settings.SECRET_KEY not in prefix
-    for alias in ("default", "local", "pages"):
+    assert "pages" not in settings.CACHES  # no rendered page is kept (docs/architecture.md, "Caches")
+    for alias in ("default", "local"):
         assert settings.CACHES[alias]["KEY_PREFIX"] == prefix
     assert caches["default"].make_key("psfs-summary:1.2:3").startswith(prefix + ":")
 
@@ -96,7 +97,7 @@ def test_deleting_the_account_deletes_its_cached_results(client):
     )
     found = {alias: [k for k in names if caches[alias].get(k) is not None] for alias, names in keys.items()}
     # History stored its insights and the PSFS summary, the journal pages the latest screen.
-    assert len(found["default"]) == 2 and len(found["pages"]) == 1
+    assert len(found["default"]) == 3
 
     response = client.post(reverse("journal:delete_account"), {"password": PASSWORD})
     assert response.status_code == 302 and not User.objects.filter(pk=alice.pk).exists()
@@ -108,11 +109,11 @@ def test_the_keys_deleted_cover_the_recent_versions_and_two_days(db):
     alice = make_user("alice")
     today = alice.local_today()
     keys = cache_keys.known(alice, version=3, today=today, library_version=1)
-    assert len(keys["pages"]) == 4  # versions 0 to 3: never below 0
-    # The insights of today and yesterday (one key a day, whatever the version), the PSFS summary.
-    assert len(keys["default"]) == 2 + 4
+    # Versions 0 to 3 (never below 0): the PSFS summary and the screen; the insights of today and
+    # yesterday (one key a day, whatever the version).
+    assert len(keys["default"]) == 2 + 4 + 4
     many = cache_keys.known(alice, version=100, today=today, library_version=1)
-    assert len(many["pages"]) == cache_keys.RECENT_VERSIONS
+    assert len(many["default"]) == cache_keys.RECENT_VERSIONS * 4
     assert all(page_cache.owner(alice) in k for k in many["default"])
 
 

@@ -13,7 +13,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from backcare import page_cache
+from backcare.models import User
 from exercises import catalog
+from journal import cache_keys
 from learn import catalog as lessons
 from tests.backcare.test_urls import PUBLIC, all_named_patterns
 from tests.conftest import make_history, make_user, screen_clear
@@ -130,6 +133,13 @@ def url_for(user, name, query=""):
     return reverse(name, kwargs=kwargs) + (f"?{query}" if query else "")
 
 
+def forget_screen(user):
+    """The latest screen kept for the user's diary version (backcare/page_cache.py) dropped, as after
+    a write; History's insights and the PSFS summary stay kept, as the pages' order has them."""
+    version = User.objects.values_list("diary_version", flat=True).get(pk=user.pk)
+    caches["default"].delete(page_cache.version_key(cache_keys.LATEST_SCREEN, user, version))
+
+
 def measure(client, user):
     catalog.catalog()
     lessons.course()
@@ -137,7 +147,7 @@ def measure(client, user):
     counts = {}
     for name, query, _ in PAGES:
         url = url_for(user, name, query)
-        caches["pages"].clear()  # the first load after a change: nothing kept (backcare/page_cache.py)
+        forget_screen(user)  # the first load after a change: the screen read afresh
         with CaptureQueriesContext(connection) as ctx:
             response = client.get(url)
             if response.streaming:
@@ -221,32 +231,33 @@ def test_the_shared_report_makes_exactly_its_queries_for_one_day_and_for_five_ye
     assert counts == [len(queries), len(queries) + (0 if query == "range=all" else 1)]
 
 
-# Loaded again with nothing written since, a kept page (backcare/page_cache.py) reads the session
-# and the user (whose diary version says what was kept is still right), and nothing else; the
-# other journal pages find the latest safety screen kept.
-KEPT = [("journal:today", ""), ("journal:day", ""), ("journal:history", ""), ("journal:history", "range=all")]
-KEPT += [("settings", "")]
+# No page is kept (docs/architecture.md, "Caches"): loaded again with nothing written since, a page
+# makes its first load's reads again, except the latest safety screen, which the journal pages find
+# in the shared cache under the user's diary version (and History its PSFS summary and insights).
+# The five-year user's Today also reads its streak's days and the diary's first check-ins, a past
+# day and History their streak's days (LONGER_STREAK, SEE_CLINICIAN_START).
+AGAIN = {
+    ("journal:today", ""): len(TODAY_PAGE) - 1 + 2,
+    ("journal:day", ""): len(PAST_DAY_PAGE) - 1 + 1,
+    ("journal:history", ""): len(HISTORY) - 1 + 1,
+    ("journal:history", "range=all"): len(HISTORY) - 1,
+    ("settings", ""): len(LOGGED_IN) + 3,
+}
 
 
-def test_a_page_loaded_again_unchanged_reads_only_the_session_and_the_user(client):
+def test_a_page_loaded_again_unchanged_makes_its_first_loads_reads(client):
     user = make_user("again")
     screen_clear(user)
     make_history(user, 1825)
     catalog.catalog()
     lessons.course()
     client.force_login(user)
-    client.get(reverse("settings"))  # the browser has its CSRF cookie, as after the log-in page
-    for name, query in KEPT:
+    for (name, query), expected in AGAIN.items():
         url = url_for(user, name, query)
         assert client.get(url).status_code == 200
         with CaptureQueriesContext(connection) as ctx:
             assert client.get(url).status_code == 200
-        assert len(ctx.captured_queries) == len(LOGGED_IN), (name, query)
-    session = url_for(user, "journal:session")
-    client.get(session)
-    with CaptureQueriesContext(connection) as ctx:
-        client.get(session)
-    assert len(ctx.captured_queries) == 4  # session, user, and its own two reads (no safety screen)
+        assert len(ctx.captured_queries) == expected, (name, query)
 
 
 def test_a_write_makes_the_next_load_read_afresh(client):
@@ -273,14 +284,34 @@ def test_a_write_makes_the_next_load_read_afresh(client):
 # severe pain is refused); a tick that sets a pain-during score, and an undo that removes a tick,
 # also re-read that item's scored sessions since its level began (+2 with the item: the pause rule,
 # journal/services.py: _pause_refresh).
+# The first tick of the day, whole (24): session, user, the latest safety screen (read afresh for a
+# write), the day's type and the active plan (is the exercise planned that day?); the write:
+# savepoint, the diary version UPDATE, the plan item at the exercise, the day's entry, savepoint,
+# the screen, the active plan and the recent ticks (the new entry's due count), the entry INSERT,
+# release, savepoint, the tick, savepoint, the tick INSERT, three releases; then the answer
+# (ANSWER_READS below).
 WRITES = [
-    ("tick", "daily-walk", {}, "t0", 25),
+    ("tick", "daily-walk", {}, "t0", 24),
     ("tick", "daily-walk", {"pain_during": "3"}, "fn.n.1.n", 18),  # "how did it feel"
     ("untick", "daily-walk", {}, "t1", 13),
-    ("tick", "standing-backbend", {"add": "on"}, "t0", 19),
-    ("tick", "standing-backbend", {"add": "on"}, "t1", 18),
+    ("tick", "standing-backbend", {"add": "on"}, "t0", 18),
+    ("tick", "standing-backbend", {"add": "on"}, "t1", 17),
     ("untick", "standing-backbend", {}, "t2", 12),  # undo one (a time left: no tick removed)
     ("checkin", None, {"pain": "4"}, "cn.n.00000000", 9),
+]
+# A tick's answer is its row only (journal/views/today.py: _tick_response), from the reads that row
+# needs, after the write: the recent days (the suggestion rules, the streak) and the two weeks of
+# ticks (the row's tick, what is due and done); the plan read before the write is reused unless the
+# write may have moved a pause (a pain-during score, an undo): then the active plan is read again.
+# "Not now" answers are read only when the row has a suggestion, the streak's days only for a streak
+# longer than the recent days (not here).
+ANSWER_READS = [
+    ("tick", "daily-walk", {}, ["recent days", "recent ticks"]),
+    ("tick", "daily-walk", {"pain_during": "3"}, ["recent days", "active plan", "recent ticks"]),
+    ("untick", "daily-walk", {}, ["recent days", "active plan", "recent ticks"]),
+    ("tick", "standing-backbend", {"add": "on"}, ["recent days", "recent ticks"]),
+    ("tick", "standing-backbend", {"add": "on"}, ["recent days", "recent ticks"]),
+    ("untick", "standing-backbend", {}, ["recent days", "active plan", "recent ticks"]),
 ]
 WITH_AN_ID = [
     "savepoint",
@@ -310,3 +341,23 @@ def test_each_today_write_makes_exactly_its_queries(client, with_id):
         assert response.status_code == 200, (name, fields, response.content)
         expected = queries + len(WITH_AN_ID) if with_id else queries
         assert len(ctx.captured_queries) == expected, (name, fields)
+
+
+def test_a_tick_answers_from_its_rows_reads_only(client):
+    """The queries after the write's last savepoint is released: the answer's own reads."""
+    catalog.catalog()
+    user = make_user("writer")
+    screen_clear(user)
+    client.force_login(user)
+    day = user.local_today().isoformat()
+    for name, slug, fields, reads in ANSWER_READS:
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.post(
+                reverse(f"journal:{name}", kwargs={"day": day, "exercise": slug}),
+                fields,
+                HTTP_X_REQUESTED_WITH="fetch",
+            )
+        assert response.status_code == 200 and response.json()["row"]
+        sql = [q["sql"] for q in ctx.captured_queries]
+        last_release = max(i for i, q in enumerate(sql) if q.startswith("RELEASE SAVEPOINT"))
+        assert len(sql) - last_release - 1 == len(reads), (name, fields, sql[last_release + 1 :])

@@ -130,8 +130,9 @@ def test_a_cached_load_makes_no_query_and_a_miss_one(alice_today, screened_alice
     # insights' 180 days with their ticks
     with django_assert_num_queries(6):
         history(alice_today)
-    # The same page again: its body is kept (backcare/page_cache.py): session and user.
-    with django_assert_num_queries(2):
+    # The same page again: rendered afresh (its logged days), the safety screen, the insights and
+    # the PSFS summary found in the shared cache.
+    with django_assert_num_queries(3):
         history(alice_today)
     # Another range is rendered afresh (its logged days), but finds the safety screen, the insights
     # and the PSFS summary kept.
@@ -160,7 +161,7 @@ def test_a_write_by_another_process_shows_at_the_next_load(alice_today, screened
     )
     history(alice_today)
     assert len(computed) == 2
-    caches["pages"].clear()  # this process's kept pages lost (a restart): the insights are still kept
+    caches["local"].clear()  # this process's own cache lost (a restart): the insights are still kept
     history(alice_today)
     assert len(computed) == 2
 

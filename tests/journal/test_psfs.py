@@ -196,7 +196,6 @@ def test_history_and_report_read_the_ratings_in_one_query_for_any_number_of_roun
 
     def queries(name):
         caches["default"].clear()  # an uncached load: the one that reads the ratings
-        caches["pages"].clear()
         with CaptureQueriesContext(connection) as ctx:
             body = alice_today.get(reverse(name)).content.decode()
         return len(ctx.captured_queries), body

@@ -1,5 +1,6 @@
-"""Kept page bodies (backcare/page_cache.py): never another user's, never older than the user's
-last write, and their forms' CSRF tokens always valid for the browser that gets them."""
+"""Pages are rendered afresh on every load and never kept (docs/architecture.md, "Caches"): never
+another user's, never older than the user's last write, whatever wrote it and however, their forms'
+CSRF tokens always valid for the browser that gets them, and sent `private, no-store`."""
 
 import re
 from datetime import UTC, datetime
@@ -38,10 +39,10 @@ def browser(screened_alice):
     return client
 
 
-def test_a_kept_today_posts_with_its_token_and_the_write_shows_at_once(browser, screened_alice):
+def test_today_loaded_twice_posts_with_its_token_and_the_write_shows_at_once(browser, screened_alice):
     today = reverse("journal:today")
     browser.get(today)
-    kept = browser.get(today).content.decode()  # from the kept body
+    kept = browser.get(today).content.decode()
     response = browser.post(
         reverse("journal:checkin", kwargs={"day": screened_alice.local_today().isoformat()}),
         {"pain": "6", "csrfmiddlewaretoken": token_in(kept)},
@@ -104,11 +105,10 @@ def test_a_write_outside_any_request_shows_at_the_next_load(alice_today, screene
 
 
 def test_a_change_of_time_zone_moves_today(alice_client, screened_alice):
-    """The zone decides the day a page is for: saving it moves the version, and the day is in the key.
-    At noon UTC it is Monday 30 November in London and already Tuesday 1 December in Kiritimati."""
+    """The zone decides the day a page is for. At noon UTC it is Monday 30 November in London and already Tuesday 1 December in Kiritimati."""
     with time_machine.travel(datetime(2026, 11, 30, 12, 0, tzinfo=UTC), tick=False):
         alice_client.get(reverse("journal:today"))
-        assert "Monday 30 November" in alice_client.get(reverse("journal:today")).content.decode()  # kept
+        assert "Monday 30 November" in alice_client.get(reverse("journal:today")).content.decode()
         response = alice_client.post(
             reverse("settings"),
             {"email": "alice@example.com", "time_zone": "Pacific/Kiritimati", "country": ""},
@@ -118,7 +118,7 @@ def test_a_change_of_time_zone_moves_today(alice_client, screened_alice):
     assert "Tuesday 1 December" in body and "Monday 30 November" not in body
 
 
-def test_a_refused_check_in_is_shown_with_its_errors_and_not_kept(alice_today, screened_alice):
+def test_a_refused_check_in_is_shown_with_its_errors_and_not_again(alice_today, screened_alice):
     day = screened_alice.local_today().isoformat()
     alice_today.get(reverse("journal:today"))
     refused = alice_today.post(reverse("journal:checkin", kwargs={"day": day}), {"pain": "12"})
@@ -126,3 +126,27 @@ def test_a_refused_check_in_is_shown_with_its_errors_and_not_kept(alice_today, s
     assert refused.status_code == 200 and error in refused.content.decode()
     assert not Entry.objects.filter(user=screened_alice).exists()
     assert error not in alice_today.get(reverse("journal:today")).content.decode()
+
+
+def test_a_write_that_moves_no_version_still_shows_at_the_next_load(alice_today, screened_alice):
+    """Nothing of a page is kept, so a write past the services (a bulk update, a script, a service
+    that forgot its call) shows at once: the day's pain, a plan's level, a reminder's time."""
+    from reminders.models import Reminder
+
+    services.checkin_save(
+        user=screened_alice, day=screened_alice.local_today(), pain=2, notes="", leg_symptoms=None
+    )
+    for name in ("journal:today", "journal:history", "settings"):
+        alice_today.get(reverse(name))
+    Entry.objects.filter(user=screened_alice).update(pain=8)  # no diary_version.changed
+    Reminder.objects.update_or_create(user=screened_alice, defaults={"at": "06:45", "enabled": True})
+    assert "Pain <strong>8</strong>" in alice_today.get(reverse("journal:today")).content.decode()
+    assert "<td>8</td>" in alice_today.get(reverse("journal:history")).content.decode()
+    assert 'value="06:45"' in alice_today.get(reverse("settings")).content.decode()
+
+
+@pytest.mark.parametrize("name", ["journal:today", "journal:history", "settings"])
+def test_the_pages_are_private_and_not_stored(alice_today, name):
+    response = alice_today.get(reverse(name))
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "private, no-store"

@@ -1,0 +1,113 @@
+"""A tick's answer (fetch) is its row only, built by the same rules as Today's rows: the row in the
+answer is the row a fresh load of the page shows (journal/views/today.py: _tick_response, the
+"plan-row" partial of journal/today.html)."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+
+from journal.models import PlanItem
+from tests.conftest import make_ready_for_level_up
+
+pytestmark = pytest.mark.django_db
+
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+
+
+def normalised(html):
+    return TOKEN.sub('name="csrfmiddlewaretoken" value=""', html)
+
+
+def page_row(client, slug, day=None):
+    url = reverse("journal:today") if day is None else reverse("journal:day", kwargs={"day": day})
+    body = client.get(url).content.decode()
+    # The row's own end: its card body's </div> then </li> (the exercise's notes hold lists too).
+    found = re.search(rf'<li class="plan-row[^>]*data-exercise="{slug}".*?</div>\n</li>', body, re.S)
+    assert found, slug
+    return normalised(found.group(0))
+
+
+def answer(client, user, slug, days_ago=0, name="journal:tick", **fields):
+    day = (user.local_today() - timedelta(days=days_ago)).isoformat()
+    response = client.post(
+        reverse(name, kwargs={"day": day, "exercise": slug}), fields, HTTP_X_REQUESTED_WITH="fetch"
+    )
+    assert response.status_code == 200, response.content
+    found = response.json()
+    assert set(found) == {
+        "ok",
+        "conflict",
+        "message",
+        "bases",
+        "row",
+        "done_count",
+        "planned_count",
+        "streak",
+    }
+    return found, day
+
+
+def assert_same_row(client, user, slug, days_ago=0, **fields):
+    found, day = answer(client, user, slug, days_ago, **fields)
+    row = normalised(found["row"])
+    assert row == page_row(client, slug, None if days_ago == 0 else day)
+    return row, found
+
+
+def test_a_daily_exercises_row_is_the_pages(alice_today, screened_alice):
+    row, found = assert_same_row(alice_today, screened_alice, "supine-marching")
+    assert 'data-done="true"' in row and found["done_count"] == 1
+
+
+def test_a_times_a_day_row_is_the_pages(alice_today, screened_alice):
+    row, _ = assert_same_row(alice_today, screened_alice, "standing-backbend", add="on")
+    assert 'data-testid="schedule"' in row  # its own count, "1 of 5 ..."
+    row, _ = assert_same_row(alice_today, screened_alice, "standing-backbend", add="on")
+    assert "2 of 5" in row
+
+
+def test_a_weekly_row_is_the_pages(alice_today, screened_alice):
+    row, _ = assert_same_row(alice_today, screened_alice, "daily-walk")
+    assert 'data-testid="schedule"' in row  # "1 of 4 ... this week"
+
+
+def test_a_row_paused_by_severe_pain_is_the_pages(alice_today, screened_alice):
+    PlanItem.objects.filter(user=screened_alice).update(
+        since=screened_alice.local_today() - timedelta(days=10)
+    )
+    row, _ = assert_same_row(alice_today, screened_alice, "supine-marching", pain_during="8", effort="hard")
+    assert 'data-testid="paused"' in row and "Stop this exercise for now." in row
+
+
+def test_a_row_with_a_suggestion_is_the_pages(alice_today, screened_alice):
+    make_ready_for_level_up(screened_alice)
+    row, _ = assert_same_row(alice_today, screened_alice, "supine-marching")
+    assert 'data-testid="suggestion"' in row
+
+
+def test_a_row_whose_suggestion_was_put_off_is_the_pages(alice_today, screened_alice):
+    item = make_ready_for_level_up(screened_alice)
+    suggestion = re.search(
+        r'data-testid="suggestion" data-kind="(\w+)"', page_row(alice_today, "supine-marching")
+    )
+    alice_today.post(reverse("journal:dismiss", kwargs={"pk": item.pk}), {"kind": suggestion.group(1)})
+    row, _ = assert_same_row(alice_today, screened_alice, "supine-marching")
+    assert f'data-kind="{suggestion.group(1)}"' not in row
+
+
+def test_a_past_days_row_and_an_undo_are_the_pages(alice_today, screened_alice):
+    row, _ = assert_same_row(alice_today, screened_alice, "cat-cow-gentle", days_ago=1)
+    assert 'data-done="true"' in row
+    found, day = answer(alice_today, screened_alice, "cat-cow-gentle", 1, name="journal:untick")
+    assert normalised(found["row"]) == page_row(alice_today, "cat-cow-gentle", day)
+    assert 'data-done="false"' in found["row"]
+
+
+def test_the_counts_and_streak_are_the_pages(alice_today, screened_alice):
+    found, _ = answer(alice_today, screened_alice, "supine-marching")
+    body = alice_today.get(reverse("journal:today")).content.decode()
+    assert f"<span data-done-count>{found['done_count']}</span>" in body
+    assert f"<span data-planned-count>{found['planned_count']}</span>" in body
+    assert f"<span data-streak>{found['streak']}</span>" in body
