@@ -113,7 +113,7 @@ def test_the_keys_deleted_cover_the_recent_versions_and_two_days(db):
     # yesterday (one key a day, whatever the version).
     assert len(keys["default"]) == 2 + 4 + 4
     many = cache_keys.known(alice, version=100, today=today, library_version=1)
-    assert len(many["default"]) == cache_keys.RECENT_VERSIONS * 4
+    assert len(many["default"]) == 2 + cache_keys.RECENT_VERSIONS * 2
     assert all(page_cache.owner(alice) in k for k in many["default"])
 
 
