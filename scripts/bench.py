@@ -33,7 +33,6 @@ import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from urllib.parse import urljoin
 
 import benchkit
@@ -237,13 +236,17 @@ def main():
                 password=PASSWORD, users=args.users + WARM, days=min(JOURNEY_DAYS, args.days)
             ),
         )
-        log = workdir / "access.log"
-        timed = {
-            **env,
-            "GUNICORN_ACCESS_LOG": str(log),
-            "GUNICORN_CMD_ARGS": f"--access-logformat '{benchkit.LOG_FORMAT}'",
-        }
-        with gunicorn(timed, 2, workdir / "gunicorn-2.log", browser=True, app=APP) as base:
+        # One access log a server, so a label ("tick") means one thing in each.
+        logs = [workdir / "access-2.log", workdir / "access-4.log"]
+
+        def timed(log):
+            return {
+                **env,
+                "GUNICORN_ACCESS_LOG": str(log),
+                "GUNICORN_CMD_ARGS": f"--access-logformat '{benchkit.LOG_FORMAT}'",
+            }
+
+        with gunicorn(timed(logs[0]), 2, workdir / "gunicorn-2.log", browser=True, app=APP) as base:
             single_user(base, {"sessionid": session}, args.rounds)
             weights = {
                 path: first_visit_weight(base, {"sessionid": session}, path)
@@ -254,23 +257,25 @@ def main():
             else:
                 phone.reset_today(env, "bench")
                 phone_lines, _ = phone.report(phone.measure(base, session))
-        with gunicorn(timed, 4, workdir / "gunicorn-4.log", app=APP) as base:
+        with gunicorn(timed(logs[1]), 4, workdir / "gunicorn-4.log", app=APP) as base:
             wall, problems, jars = day_in_the_life(base, args.users)
             healthz_rps = wrk_healthz(base, jars[0]) if jars else None
-        wall_times, times, errors = benchkit.parse_log(Path(log).read_text().splitlines())
+        single = benchkit.parse_log(logs[0].read_text().splitlines())
+        mixed = benchkit.parse_log(logs[1].read_text().splitlines())
     load = " / ".join(f"{n:.2f}" for n in os.getloadavg())
-    report(args, engine, load, (times, wall_times), errors, problems, wall, healthz_rps, weights, phone_lines)
+    report(args, engine, load, (single, mixed), problems, wall, healthz_rps, weights, phone_lines)
 
 
-def report(args, engine, load, measured, errors, problems, wall, healthz_rps, weights, phone_lines):
-    times, wall_times = measured  # CPU µs (judged), wall µs (for the record), by label
+def report(args, engine, load, measured, problems, wall, healthz_rps, weights, phone_lines):
+    (wall_times, times, errors), (mix_wall, mix_times, mix_errors) = measured  # µs by label: wall, CPU
+    errors = errors + mix_errors
     ratios, misses = {}, []
     print(f"\nBackCare bench — {engine}, {time.strftime('%d %b %Y %H:%M')}, {os.cpu_count()} CPUs, "
           f"load average at the end {load} (other work on the machine moves the wall times)")  # fmt: skip
     print(f"\n1. One user with {args.days} days of history, gunicorn 2 workers, one request at a time, "
           f"{args.rounds} of each. Server CPU ms (median), its ratio to the /healthz beside it, and "
           "the wall ms (median)\n")  # fmt: skip
-    print("| page | first load after a write | ratio | wall | reload | ratio | wall |")
+    print("| page | first load after a write | ratio | wall | reload, nothing written | ratio | wall |")
     print("|---|---:|---:|---:|---:|---:|---:|")
 
     def row(name):
@@ -295,6 +300,7 @@ def report(args, engine, load, measured, errors, problems, wall, healthz_rps, we
     print(f"| /healthz (session cookie) | {ms(times.get('h_tick', [])):.2f} | 1× "
           f"| {ms(wall_times.get('h_tick', [])):.2f} | | | |")  # fmt: skip
 
+    times, wall_times = mix_times, mix_wall  # from here on, the 4-worker server's
     mix = {label: times[label] for label in JOURNEY_STEPS if label in times}
     without_login = [t for label, values in mix.items() if label != "login" for t in values]
     every = [t for values in mix.values() for t in values]
