@@ -33,7 +33,8 @@ demo: $(RUN_STAMP)
 backup: $(RUN_STAMP)
 	$(BIN)/python manage.py backup
 
-# Throughput of every main page against /healthz on one production-mode gunicorn (not in make test).
+# What a person waits for, against /healthz: first loads after a write, the tick, a day in the life
+# over 4 workers (scripts/bench.py --users N for a quicker run; not in make test).
 bench: $(DEV_STAMP)
 	$(BIN)/python scripts/bench.py
 

@@ -88,6 +88,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below whitenoise (static files keep its own precompressed copies), above everything that
+    # writes the body; why it is safe on pages with a CSRF token: docs/architecture.md, Compression.
+    "django.middleware.gzip.GZipMiddleware",
     "backcare.middleware.PrivateByDefaultMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -130,15 +130,15 @@ def session_for(user):
 
 
 @contextlib.contextmanager
-def gunicorn(env, workers, log_path, browser=False):
-    """`browser`: a browser on plain http sends its http origin with a POST, while every request
+def gunicorn(env, workers, log_path, browser=False, app="backcare.wsgi"):
+    """`app`: the WSGI module served (the bench's wraps the project's). `browser`: a browser on plain http sends its http origin with a POST, while every request
     says it came through the HTTPS proxy: trust that one origin, or the CSRF check refuses it."""
     port = free_port()
     if browser:
         env = {**env, "CSRF_TRUSTED_ORIGINS": f"http://127.0.0.1:{port}"}
     log = open(log_path, "w")  # noqa: SIM115 - closed below
     server = subprocess.Popen(
-        [GUNICORN, "backcare.wsgi", "-c", "gunicorn.conf.py"],
+        [GUNICORN, app, "-c", "gunicorn.conf.py"],
         cwd=ROOT,
         env={**env, "PORT": str(port), "WEB_CONCURRENCY": str(workers)},
         stdout=log,
