@@ -186,6 +186,14 @@ def screened_alice(alice):
 
 
 @pytest.fixture
+def alice_with_history(screened_alice):
+    """Alice past the safety screen with 30 days of diary up to yesterday, not logged in. A module
+    that wants more on those days (notes) extends it under the same name."""
+    make_history(screened_alice, 30)
+    return screened_alice
+
+
+@pytest.fixture
 def alice_today(client, screened_alice):
     """Alice, logged in, past the safety screen, with the starter plan."""
     client.force_login(screened_alice)

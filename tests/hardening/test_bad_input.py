@@ -20,7 +20,7 @@ from backcare.models import User
 from journal.models import Entry, PlanItem, SafetyScreen
 from journal.safety import GROUPS
 from tests.backcare.test_urls import all_named_patterns
-from tests.conftest import make_history, owned_rows
+from tests.conftest import owned_rows
 from tests.hardening.test_isolation import sample_kwargs, snapshot
 
 pytestmark = pytest.mark.django_db
@@ -171,10 +171,10 @@ def form_data(value):
 
 
 @pytest.fixture
-def alice_with_history(alice_today, screened_alice):
-    make_history(screened_alice, 20)
-    Entry.objects.filter(user=screened_alice).update(notes="first note")
-    return screened_alice
+def alice_with_history(alice_today, alice_with_history):
+    """The shared one (tests/conftest.py), logged in, with a note on every day."""
+    Entry.objects.filter(user=alice_with_history).update(notes="first note")
+    return alice_with_history
 
 
 def test_hostile_values_in_every_field_of_every_form_change_nothing(alice_today, alice_with_history):
