@@ -5,6 +5,7 @@ where a missing browser fails the run.
 """
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -64,6 +65,15 @@ class PageProblems:
         )
 
 
+def wait_until(page, condition, what, timeout=10_000):
+    """Wait for a state only Python can see (a request the test holds, a row in the database),
+    checked every 50 ms while the page and the live server go on; fails after `timeout` ms."""
+    deadline = time.monotonic() + timeout / 1000
+    while not condition():
+        assert time.monotonic() < deadline, f"waited {timeout} ms for {what}"
+        page.wait_for_timeout(50)  # lets Playwright deliver what happened meanwhile (a held route)
+
+
 @pytest.fixture(autouse=True)
 def library(transactional_db):
     """Live-server tests run in transactions that are flushed: make sure the library is there."""
@@ -118,10 +128,15 @@ def check_a11y(axe_source):
 
     def check(page):
         # The page at rest: a button just tapped is still hovered and focused, part way through
-        # Bootstrap's colour transition, which axe would measure mid-fade.
+        # Bootstrap's colour transition, which axe would measure mid-fade. Wait for every finite
+        # transition and animation to end (however slow the machine), not for a time.
         page.mouse.move(0, 0)
         page.evaluate("document.activeElement && document.activeElement.blur()")
-        page.wait_for_timeout(300)
+        page.evaluate(
+            """() => new Promise(requestAnimationFrame).then(() => Promise.all(document.getAnimations()
+                .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+                .map(a => a.finished.catch(() => null))))"""
+        )
         page.evaluate(axe_source)
         result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
         bad = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]

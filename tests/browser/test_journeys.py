@@ -319,7 +319,11 @@ def test_the_hold_timer_counts_sets_and_sides(page, live_server, size):
         timeout=6000,
     )
     first = int(row.locator(".timer-count").inner_text())
-    page.wait_for_timeout(1200)
+    # Counting down: wait for the next second shown (on a busy machine it can take longer than one).
+    page.wait_for_function(
+        "first => +document.querySelector('[data-exercise=childs-pose-hold] .timer-count').textContent < first",
+        arg=first,
+    )
     assert int(row.locator(".timer-count").inner_text()) < first
     row.get_by_role("button", name="Stop").click()
     assert row.locator(".timer-status").inner_text() == "Stopped."

@@ -17,6 +17,7 @@ from journal.models import PlanItem, SafetyScreen, Tick
 from journal.safety import QUESTION_KEYS
 from tests.conftest import make_user, screen_clear
 
+from .conftest import wait_until
 from .test_journeys import log_in, main_frame_navigations, saves_settled
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -62,8 +63,8 @@ def test_the_row_shows_done_before_the_server_answers(today_page):
     assert row.get_by_test_id("undo").is_visible()
     assert row.get_by_role("status").inner_text() == "Saving…"
     assert page.get_by_test_id("progress").inner_text() == "1 of 7 done"
-    page.wait_for_timeout(300)  # the server has the request but is not let go: still shown done
-    assert len(held) == 1
+    wait_until(page, lambda: held, "the tick's request")  # the server has it, but it is not let go
+    assert len(held) == 1  # still shown done
     assert row.get_attribute("data-done") == "true"
     assert not Tick.objects.exists()
 
@@ -88,7 +89,7 @@ def test_undo_shows_at_once_too(today_page):
     assert row.get_by_test_id("tick").is_visible()
     assert not row.locator(".tick-detail").is_visible()
     assert page.get_by_test_id("progress").inner_text() == "0 of 7 done"
-    page.wait_for_timeout(300)
+    wait_until(page, lambda: held, "the untick's request")
     assert Tick.objects.count() == 1
     held[0].continue_()
     saves_settled(page)
@@ -104,6 +105,7 @@ def test_a_second_tap_waits_for_the_first_and_the_last_one_wins(today_page):
     row.get_by_test_id("undo").click()  # changed their mind while the tick is on its way
     assert row.get_attribute("data-done") == "false"
     assert row.get_attribute("data-pending") == "saving"
+    wait_until(page, lambda: held, "the tick's request")
     held[0].continue_()  # the untick goes after it ("**/tick/**" does not match it)
     saves_settled(page)
     assert row.get_attribute("data-done") == "false"
