@@ -74,6 +74,14 @@ def wait_until(page, condition, what, timeout=10_000):
         page.wait_for_timeout(50)  # lets Playwright deliver what happened meanwhile (a held route)
 
 
+def worker_in_control(page):
+    """Wait until the page's service worker (static/js/pwa.js) is installed and controls the page, as
+    on a phone that has opened the app before. A test that cuts the connection earlier, on a slow
+    machine, cuts the worker's own script download: "An unknown error occurred when fetching the
+    script", a console error that fails the test."""
+    page.wait_for_function("() => navigator.serviceWorker && navigator.serviceWorker.controller !== null")
+
+
 @pytest.fixture(autouse=True)
 def library(transactional_db):
     """Live-server tests run in transactions that are flushed: make sure the library is there."""

@@ -17,7 +17,7 @@ from journal.models import PlanItem, SafetyScreen, Tick
 from journal.safety import QUESTION_KEYS
 from tests.conftest import make_user, screen_clear
 
-from .conftest import wait_until
+from .conftest import wait_until, worker_in_control
 from .test_journeys import log_in, main_frame_navigations, saves_settled
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -191,6 +191,7 @@ def test_a_lost_connection_keeps_the_tick_on_this_phone(today_page, page_problem
 
 def test_a_tick_made_offline_is_saved_when_the_connection_comes_back(today_page, page_problems):
     page = today_page
+    worker_in_control(page)
     page.context.set_offline(True)
     row = page.locator(ROW.format("supine-marching"))
     row.get_by_test_id("tick").click()
