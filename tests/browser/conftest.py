@@ -9,12 +9,16 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 # scripts/phone.py (the bench's phone figures) owns how Chromium is found and launched.
 from scripts.phone import CHROMIUM_ARGS, chromium_path
 from tests.conftest import ensure_library
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# expect() waits as long as a page's own calls do (_new_page: 10 s), not its default 5 s.
+expect.set_options(timeout=10_000)
 
 SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
 AXE = Path(__file__).parent / "vendor" / "axe-core-4.14.1" / "axe.min.js"

@@ -91,11 +91,11 @@ def test_ticking_without_javascript_uses_plain_forms(nojs_page, live_server):
     log_in(page, live_server, user)
     page.goto(live_server.url + "/today/")
     for slug in ("rocking-all-fours", "supine-marching"):
-        page.locator(f"[data-testid=plan-item][data-exercise={slug}]").get_by_test_id("tick").click()
-        page.wait_for_load_state()
+        with page.expect_navigation():  # the form's POST, its redirect and the page loaded again
+            page.locator(f"[data-testid=plan-item][data-exercise={slug}]").get_by_test_id("tick").click()
     assert page.locator("[data-testid=plan-item][data-done=true]").count() == 2
-    page.locator("[data-testid=plan-item][data-exercise=supine-marching]").get_by_test_id("undo").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("[data-testid=plan-item][data-exercise=supine-marching]").get_by_test_id("undo").click()
     assert page.locator("[data-testid=plan-item][data-done=true]").count() == 1
     assert Tick.objects.filter(entry__user=user).count() == 1
 

@@ -211,14 +211,14 @@ def test_without_javascript_the_forms_post_as_before(nojs_page, live_server):
     log_in(page, live_server, user)
     page.goto(live_server.url + "/today/")
     navigations = main_frame_navigations(page)
-    page.locator(ROW.format("daily-walk")).get_by_test_id("tick").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():  # the form's POST, its redirect and the page loaded again
+        page.locator(ROW.format("daily-walk")).get_by_test_id("tick").click()
     assert len(navigations) == 1, "without JavaScript a tick is a plain POST and a page load"
     assert page.locator(ROW.format("daily-walk")).get_attribute("data-done") == "true"
     assert page.locator("[data-pending]").count() == 0
     assert Tick.objects.filter(entry__user=user).count() == 1
-    page.locator(ROW.format("daily-walk")).get_by_test_id("undo").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator(ROW.format("daily-walk")).get_by_test_id("undo").click()
     assert page.locator(ROW.format("daily-walk")).get_attribute("data-done") == "false"
     assert not Tick.objects.exists()
 
