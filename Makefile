@@ -42,11 +42,20 @@ bench: $(DEV_STAMP)
 stress: $(DEV_STAMP)
 	$(BIN)/python scripts/stress.py
 
+# The tests in two passes: everything but the browser tests over one worker per core (pytest-xdist;
+# each worker has its own test database and, with CACHE_URL, its own Redis database: tests/settings.py),
+# then the browser tests in this one process (one Chromium, one live server). Workers are capped at
+# 8 (tests/settings.py gives each a Redis database of its own); TEST_WORKERS=0 runs the pass in-process.
+TEST_WORKERS ?= auto
+PYTEST_PARALLEL = $(BIN)/pytest -m "not browser" -n $(TEST_WORKERS) --maxprocesses 8
+PYTEST_BROWSER = $(BIN)/pytest -m browser
+
 test: $(DEV_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest
+	$(PYTEST_PARALLEL)
+	$(PYTEST_BROWSER)
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check .

@@ -1,9 +1,23 @@
+import uuid
+
 import pytest
 
 from backcare import diary_version
 from backcare.models import User
 
 PASSWORD = "correct-horse-battery-staple"
+
+
+def pytest_make_parametrize_id(config, val, argname):
+    """A time-based UUID made at collection (`str(uuid.uuid1())`) is new in every process: it is
+    named by its kind instead, so that pytest-xdist's workers collect the same test names."""
+    if isinstance(val, str) and len(val) == 36:
+        try:
+            if uuid.UUID(val).version == 1:
+                return "a-uuid1"
+        except ValueError:
+            pass
+    return None
 
 
 @pytest.fixture(autouse=True)
@@ -41,6 +55,49 @@ def ensure_library():
 
     if Exercise.objects.count() != 27:
         load_library(Progression, Exercise)
+
+
+def user_owned_models():
+    """{model: the lookup from its rows to their user} for every table whose rows belong to a person:
+    the user model ("pk") and every model with a foreign key to one of them, through as many steps as
+    it takes (a tick through its entry, a rating through its round). Left out: the reference tables
+    nobody's request writes (the exercise library, the lessons, Django's content types, permissions
+    and groups) and the sessions."""
+    from django.apps import apps
+    from django.contrib.auth import get_user_model
+
+    paths = {get_user_model(): "pk"}
+    grown = True
+    while grown:
+        grown = False
+        for model in apps.get_models():
+            if model in paths:
+                continue
+            for field in model._meta.concrete_fields:
+                target = field.related_model if field.many_to_one or field.one_to_one else None
+                if target in paths:
+                    paths[model] = field.name if paths[target] == "pk" else f"{field.name}__{paths[target]}"
+                    grown = True
+                    break
+    return paths
+
+
+def owned_rows(user=None, also=()):
+    """The rows of every user-owned table (`user_owned_models`) as plain values, {label: rows}: every
+    person's, or only `user`'s; `also` adds whole tables by label (django-axes' log-in records). A
+    user's diary version is left out: it is a cache key (backcare/diary_version.py), moved by a
+    write's transaction even when the write finds nothing to change."""
+    from django.apps import apps
+
+    tables = {}
+    models = [*user_owned_models().items(), *((apps.get_model(label), None) for label in sorted(also))]
+    for model, path in models:
+        rows = (
+            model.objects.all() if user is None or path is None else model.objects.filter(**{path: user.pk})
+        )
+        columns = [f.attname for f in model._meta.concrete_fields if f.name != "diary_version"]
+        tables[model._meta.label] = sorted(map(repr, rows.order_by("pk").values_list(*columns)))
+    return tables
 
 
 def make_user(username, **extra):
@@ -139,6 +196,14 @@ def make_history(user, days, pain=lambda n: 4, ticks_per_day=3):
 def screened_alice(alice):
     screen_clear(alice)
     return alice
+
+
+@pytest.fixture
+def alice_with_history(screened_alice):
+    """Alice past the safety screen with 30 days of diary up to yesterday, not logged in. A module
+    that wants more on those days (notes) extends it under the same name."""
+    make_history(screened_alice, 30)
+    return screened_alice
 
 
 @pytest.fixture

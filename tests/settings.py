@@ -29,3 +29,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": os.path.join(tempfile.gettempdir(), f"backcare-tests-{os.getpid()}.sqlite3")
     }
+
+# With pytest-xdist (make test) each worker is a process of its own: its own test database (pytest-django
+# adds the worker's suffix, `_gw0`), its own local-memory caches, and, when CACHE_URL names a Redis, a
+# Redis database of its own (1 for gw0, 2 for gw1, ...), since a test empties the shared cache
+# (tests/conftest.py) and would otherwise empty another worker's rate-limit counters mid-test. The
+# variable is rewritten too, so a child process a test starts (tests/backcare/test_cache.py) shares it.
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if CACHE_URL and _worker.startswith("gw"):  # noqa: F405
+    from urllib.parse import parse_qsl, urlencode
+
+    # Split by hand: urlunsplit would write unix:///path as unix:/path, which redis-py refuses.
+    _base, _, _query = CACHE_URL.partition("?")  # noqa: F405
+    _params = [(k, v) for k, v in parse_qsl(_query) if k != "db"] + [("db", str(1 + int(_worker[2:])))]
+    CACHE_URL = f"{_base}?{urlencode(_params)}"
+    os.environ["CACHE_URL"] = CACHE_URL
+    CACHES["default"]["LOCATION"] = CACHE_URL  # noqa: F405

@@ -5,15 +5,20 @@ where a missing browser fails the run.
 """
 
 import os
+import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 # scripts/phone.py (the bench's phone figures) owns how Chromium is found and launched.
 from scripts.phone import CHROMIUM_ARGS, chromium_path
 from tests.conftest import ensure_library
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# expect() waits as long as a page's own calls do (_new_page: 10 s), not its default 5 s.
+expect.set_options(timeout=10_000)
 
 SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
 AXE = Path(__file__).parent / "vendor" / "axe-core-4.14.1" / "axe.min.js"
@@ -62,6 +67,23 @@ class PageProblems:
             "document.addEventListener('securitypolicyviolation', function (e) {"
             " console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI); });"
         )
+
+
+def wait_until(page, condition, what, timeout=10_000):
+    """Wait for a state only Python can see (a request the test holds, a row in the database),
+    checked every 50 ms while the page and the live server go on; fails after `timeout` ms."""
+    deadline = time.monotonic() + timeout / 1000
+    while not condition():
+        assert time.monotonic() < deadline, f"waited {timeout} ms for {what}"
+        page.wait_for_timeout(50)  # lets Playwright deliver what happened meanwhile (a held route)
+
+
+def worker_in_control(page):
+    """Wait until the page's service worker (static/js/pwa.js) is installed and controls the page, as
+    on a phone that has opened the app before. A test that cuts the connection earlier, on a slow
+    machine, cuts the worker's own script download: "An unknown error occurred when fetching the
+    script", a console error that fails the test."""
+    page.wait_for_function("() => navigator.serviceWorker && navigator.serviceWorker.controller !== null")
 
 
 @pytest.fixture(autouse=True)
@@ -118,10 +140,15 @@ def check_a11y(axe_source):
 
     def check(page):
         # The page at rest: a button just tapped is still hovered and focused, part way through
-        # Bootstrap's colour transition, which axe would measure mid-fade.
+        # Bootstrap's colour transition, which axe would measure mid-fade. Wait for every finite
+        # transition and animation to end (however slow the machine), not for a time.
         page.mouse.move(0, 0)
         page.evaluate("document.activeElement && document.activeElement.blur()")
-        page.wait_for_timeout(300)
+        page.evaluate(
+            """() => new Promise(requestAnimationFrame).then(() => Promise.all(document.getAnimations()
+                .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+                .map(a => a.finished.catch(() => null))))"""
+        )
         page.evaluate(axe_source)
         result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
         bad = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]

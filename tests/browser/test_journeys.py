@@ -91,11 +91,11 @@ def test_ticking_without_javascript_uses_plain_forms(nojs_page, live_server):
     log_in(page, live_server, user)
     page.goto(live_server.url + "/today/")
     for slug in ("rocking-all-fours", "supine-marching"):
-        page.locator(f"[data-testid=plan-item][data-exercise={slug}]").get_by_test_id("tick").click()
-        page.wait_for_load_state()
+        with page.expect_navigation():  # the form's POST, its redirect and the page loaded again
+            page.locator(f"[data-testid=plan-item][data-exercise={slug}]").get_by_test_id("tick").click()
     assert page.locator("[data-testid=plan-item][data-done=true]").count() == 2
-    page.locator("[data-testid=plan-item][data-exercise=supine-marching]").get_by_test_id("undo").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("[data-testid=plan-item][data-exercise=supine-marching]").get_by_test_id("undo").click()
     assert page.locator("[data-testid=plan-item][data-done=true]").count() == 1
     assert Tick.objects.filter(entry__user=user).count() == 1
 
@@ -319,7 +319,11 @@ def test_the_hold_timer_counts_sets_and_sides(page, live_server, size):
         timeout=6000,
     )
     first = int(row.locator(".timer-count").inner_text())
-    page.wait_for_timeout(1200)
+    # Counting down: wait for the next second shown (on a busy machine it can take longer than one).
+    page.wait_for_function(
+        "first => +document.querySelector('[data-exercise=childs-pose-hold] .timer-count').textContent < first",
+        arg=first,
+    )
     assert int(row.locator(".timer-count").inner_text()) < first
     row.get_by_role("button", name="Stop").click()
     assert row.locator(".timer-status").inner_text() == "Stopped."

@@ -18,7 +18,7 @@ from journal import services
 from journal.models import ClientOperation, Entry, Tick
 from tests.conftest import PASSWORD, make_user, screen_clear
 
-from .conftest import _new_page
+from .conftest import _new_page, worker_in_control
 from .test_journeys import log_in, saves_settled
 from .test_tick_optimistic import ROW, ignore_failed_requests
 
@@ -50,6 +50,7 @@ def walker():
 
 
 def go_offline(page, live_server):
+    worker_in_control(page)
     page.context.set_offline(True)
     page.context.route(live_server.url + "/**", lambda route: route.abort("internetdisconnected"))
 

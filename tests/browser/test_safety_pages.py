@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from playwright.sync_api import expect
 
 from journal.models import Entry, SafetyScreen
 from tests.browser.test_journeys import log_in
@@ -32,7 +33,7 @@ def test_an_emergency_answer_shows_the_advice_and_keeps_the_plan_away(
     page.get_by_test_id("safety-form").wait_for()
     check_a11y(page)
     page.get_by_role("button", name="Finish the check").click()
-    assert page.locator(".question-error").count() == 3
+    expect(page.locator(".question-error")).to_have_count(3)  # the page the server answers with
     assert not SafetyScreen.objects.exists()
     answer(page, yes={"both_legs"})
     advice = page.get_by_test_id("emergency-advice")

@@ -1,6 +1,7 @@
 """The grouped safety screen at phone width: answered by keyboard alone, and without JavaScript."""
 
 import pytest
+from playwright.sync_api import expect
 
 from journal.models import PlanItem, SafetyScreen
 from tests.browser.test_journeys import log_in
@@ -99,7 +100,7 @@ def test_without_javascript_none_and_a_sign_are_refused(nojs_page, live_server):
     nojs_page.get_by_test_id("none-urgent").check()
     nojs_page.get_by_test_id("none-before").check()
     nojs_page.get_by_role("button", name="Finish the check").click()
-    assert "untick one of them" in nojs_page.locator("#error-urgent").inner_text()
+    expect(nojs_page.locator("#error-urgent")).to_contain_text("untick one of them")
     assert not SafetyScreen.objects.exists()
     nojs_page.locator("#urgent-fever").uncheck()
     nojs_page.get_by_role("button", name="Finish the check").click()

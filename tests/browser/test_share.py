@@ -4,6 +4,7 @@ account, shows only the report, prints within an A4 page, and stops working once
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from journal.models import Entry, ShareView
 from tests.browser.conftest import SIZES
@@ -81,7 +82,7 @@ def test_a_link_made_on_a_phone_opens_in_a_fresh_browser_without_an_account(
         page.goto(live_server.url + "/history/report/share/")
         assert "Opened 1 time" in page.get_by_test_id("share-link").inner_text()
         page.get_by_test_id("share-revoke").click()
-        assert page.get_by_test_id("share-link").get_attribute("data-state") == "withdrawn"
+        expect(page.get_by_test_id("share-link")).to_have_attribute("data-state", "withdrawn")
         response = clinician.goto(url)
         assert response.status == 410
         assert "withdrawn" in clinician.get_by_test_id("share-closed").inner_text()

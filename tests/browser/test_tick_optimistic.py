@@ -17,6 +17,7 @@ from journal.models import PlanItem, SafetyScreen, Tick
 from journal.safety import QUESTION_KEYS
 from tests.conftest import make_user, screen_clear
 
+from .conftest import wait_until, worker_in_control
 from .test_journeys import log_in, main_frame_navigations, saves_settled
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -62,8 +63,8 @@ def test_the_row_shows_done_before_the_server_answers(today_page):
     assert row.get_by_test_id("undo").is_visible()
     assert row.get_by_role("status").inner_text() == "Saving…"
     assert page.get_by_test_id("progress").inner_text() == "1 of 7 done"
-    page.wait_for_timeout(300)  # the server has the request but is not let go: still shown done
-    assert len(held) == 1
+    wait_until(page, lambda: held, "the tick's request")  # the server has it, but it is not let go
+    assert len(held) == 1  # still shown done
     assert row.get_attribute("data-done") == "true"
     assert not Tick.objects.exists()
 
@@ -88,7 +89,7 @@ def test_undo_shows_at_once_too(today_page):
     assert row.get_by_test_id("tick").is_visible()
     assert not row.locator(".tick-detail").is_visible()
     assert page.get_by_test_id("progress").inner_text() == "0 of 7 done"
-    page.wait_for_timeout(300)
+    wait_until(page, lambda: held, "the untick's request")
     assert Tick.objects.count() == 1
     held[0].continue_()
     saves_settled(page)
@@ -104,6 +105,7 @@ def test_a_second_tap_waits_for_the_first_and_the_last_one_wins(today_page):
     row.get_by_test_id("undo").click()  # changed their mind while the tick is on its way
     assert row.get_attribute("data-done") == "false"
     assert row.get_attribute("data-pending") == "saving"
+    wait_until(page, lambda: held, "the tick's request")
     held[0].continue_()  # the untick goes after it ("**/tick/**" does not match it)
     saves_settled(page)
     assert row.get_attribute("data-done") == "false"
@@ -189,6 +191,7 @@ def test_a_lost_connection_keeps_the_tick_on_this_phone(today_page, page_problem
 
 def test_a_tick_made_offline_is_saved_when_the_connection_comes_back(today_page, page_problems):
     page = today_page
+    worker_in_control(page)
     page.context.set_offline(True)
     row = page.locator(ROW.format("supine-marching"))
     row.get_by_test_id("tick").click()
@@ -208,14 +211,14 @@ def test_without_javascript_the_forms_post_as_before(nojs_page, live_server):
     log_in(page, live_server, user)
     page.goto(live_server.url + "/today/")
     navigations = main_frame_navigations(page)
-    page.locator(ROW.format("daily-walk")).get_by_test_id("tick").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():  # the form's POST, its redirect and the page loaded again
+        page.locator(ROW.format("daily-walk")).get_by_test_id("tick").click()
     assert len(navigations) == 1, "without JavaScript a tick is a plain POST and a page load"
     assert page.locator(ROW.format("daily-walk")).get_attribute("data-done") == "true"
     assert page.locator("[data-pending]").count() == 0
     assert Tick.objects.filter(entry__user=user).count() == 1
-    page.locator(ROW.format("daily-walk")).get_by_test_id("undo").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator(ROW.format("daily-walk")).get_by_test_id("undo").click()
     assert page.locator(ROW.format("daily-walk")).get_attribute("data-done") == "false"
     assert not Tick.objects.exists()
 

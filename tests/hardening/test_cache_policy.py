@@ -5,7 +5,6 @@ import pytest
 from django.urls import reverse
 
 from tests.backcare.test_urls import all_named_patterns
-from tests.conftest import make_history, screen_clear
 from tests.hardening.test_isolation import sample_kwargs
 
 pytestmark = pytest.mark.django_db
@@ -13,13 +12,6 @@ pytestmark = pytest.mark.django_db
 
 def policy(response):
     return {part.strip() for part in response.get("Cache-Control", "").split(",")}
-
-
-@pytest.fixture
-def alice_with_history(alice):
-    screen_clear(alice)
-    make_history(alice, 10)
-    return alice
 
 
 # The same bytes for everyone, no one's data (tests/backcare/test_pwa.py checks that): the manifest,

@@ -17,7 +17,6 @@ from html.parser import HTMLParser
 
 import pytest
 from django.core.cache import caches
-from django.db.models import Q
 from django.test import Client
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import timezone
@@ -27,11 +26,8 @@ from hypothesis import strategies as st
 from backcare.models import User
 from journal.models import (
     ClientOperation,
-    Dismissal,
     Entry,
-    LevelChange,
     PlanItem,
-    SafetyAlert,
     SafetyScreen,
     ShareLink,
     Tick,
@@ -41,7 +37,7 @@ from learn.models import LessonRead
 from reminders import push_json
 from reminders.models import PushSubscription, Reminder
 from tests.backcare.test_urls import all_named_patterns
-from tests.conftest import PASSWORD, make_ready_for_level_up, make_user, screen_clear
+from tests.conftest import PASSWORD, make_ready_for_level_up, make_user, owned_rows, screen_clear
 from tests.hardening.test_isolation import sample_kwargs
 from tests.reminders.push_helpers import Browser, vapid_settings
 
@@ -159,41 +155,6 @@ def _user(name):
     return user
 
 
-def _other_users_rows(other):
-    return (
-        list(
-            Entry.objects.filter(user=other).values_list("date", "pain", "notes", "day_type", "leg_symptoms")
-        ),
-        list(
-            Tick.objects.filter(entry__user=other).values_list(
-                "entry__date", "exercise_id", "pain_during", "effort"
-            )
-        ),
-        list(
-            PlanItem.objects.filter(user=other).values_list(
-                "progression_id", "exercise_id", "active", "since"
-            )
-        ),
-        list(SafetyScreen.objects.filter(user=other).values_list("outcome", "answers", "cleared_on")),
-        LevelChange.objects.filter(user=other).count(),
-        list(
-            Dismissal.objects.filter(Q(user=other) | Q(plan_item__user=other)).values_list(
-                "plan_item_id", "kind", "until"
-            )
-        ),
-        list(SafetyAlert.objects.filter(user=other).values_list("kind", "first_day")),
-        list(ShareLink.objects.filter(user=other).values_list("display_name", "expires_at", "revoked_at")),
-        list(LessonRead.objects.filter(user=other).values_list("lesson_id", "read_at")),
-        list(
-            Reminder.objects.filter(user=other).values_list(
-                "enabled", "at", "weekdays", "email_on", "email", "email_confirmed_at"
-            )
-        ),
-        list(ClientOperation.objects.filter(user=other).values_list("op_id", "kind", "day")),
-        User.objects.filter(pk=other.pk).values_list("email", "time_zone", "country", "password").first(),
-    )
-
-
 def _rows_keep_their_rules(user):
     for model, rows in (
         (Entry, Entry.objects.filter(user=user)),
@@ -274,7 +235,7 @@ def test_no_input_breaks_the_app_or_reaches_another_user(world, data):
     if acting:
         client.force_login(acting)
     watched = other if who != "other" else owner
-    before = _other_users_rows(watched)
+    before = owned_rows(watched)
 
     for name, url, _fields, pattern in targets:
         if fuzz_path and pattern is not None and pattern.pattern.converters:
@@ -292,7 +253,7 @@ def test_no_input_breaks_the_app_or_reaches_another_user(world, data):
         if acting and not User.objects.filter(pk=acting.pk).exists():
             break  # the account was deleted with the right password: nothing left to send as it
 
-    assert _other_users_rows(watched) == before, f"as {who}: another user's data changed"
+    assert owned_rows(watched) == before, f"as {who}: another user's data changed"
     for user in (owner, other):
         if User.objects.filter(pk=user.pk).exists():
             _rows_keep_their_rules(User.objects.get(pk=user.pk))
@@ -514,7 +475,7 @@ def test_the_share_forms_never_break(share_world, data):
     for box in ("show_notes", "show_safety"):
         if data.draw(st.booleans(), label=f"send {box}?"):
             payload[box] = data.draw(BOXES, label=box)
-    before = _other_users_rows(other)
+    before = owned_rows(other)
 
     client = Client()
     client.force_login(owner)
@@ -530,7 +491,7 @@ def test_the_share_forms_never_break(share_world, data):
     withdrawn = client.post(reverse("journal:share_revoke", kwargs={"pk": pk}), payload)
     assert withdrawn.status_code == (302 if pk in mine else 404), (pk, withdrawn.status_code)
 
-    assert _other_users_rows(other) == before
+    assert owned_rows(other) == before
     for link in ShareLink.objects.filter(user=owner):
         link.full_clean(validate_constraints=True)
         assert 1 <= (link.expires_at - link.created_at).days + 1 <= 31

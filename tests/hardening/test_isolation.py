@@ -51,13 +51,6 @@ def sample_kwargs(user, pattern):
     return {p: values[p] for p in params}
 
 
-@pytest.fixture
-def alice_with_history(alice):
-    screen_clear(alice)
-    make_history(alice, 30)
-    return alice
-
-
 def test_no_get_request_changes_any_table(client, alice_with_history):
     client.force_login(alice_with_history)
     before = snapshot()

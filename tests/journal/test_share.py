@@ -30,10 +30,10 @@ def shared_url(token):
 
 
 @pytest.fixture
-def alice_with_history(screened_alice):
-    make_history(screened_alice, 10)
-    Entry.objects.filter(user=screened_alice).update(notes="alice-private-note", leg_symptoms=True)
-    return screened_alice
+def alice_with_history(alice_with_history):
+    """The shared one (tests/conftest.py), with a private note and leg symptoms on every day."""
+    Entry.objects.filter(user=alice_with_history).update(notes="alice-private-note", leg_symptoms=True)
+    return alice_with_history
 
 
 # --- making links --------------------------------------------------------------------------------

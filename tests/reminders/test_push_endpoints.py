@@ -10,17 +10,12 @@ from django.urls import reverse
 from reminders.models import PushSubscription
 from reminders.services import PUSH_DEVICES_MAX
 from tests.conftest import PASSWORD
-from tests.reminders.push_helpers import Browser, vapid_settings
+from tests.reminders.push_helpers import Browser
 
 pytestmark = pytest.mark.django_db
 
 SUBSCRIBE = reverse("reminders:push_subscribe")
 UNSUBSCRIBE = reverse("reminders:push_unsubscribe")
-
-
-@pytest.fixture
-def vapid(settings):
-    return vapid_settings(settings)
 
 
 def post_json(client, url, data, **extra):

@@ -25,7 +25,7 @@ from journal.models import Entry
 from reminders import channels, content, push, sender
 from reminders.models import Channel, Delivery, PushSubscription, Reminder
 from tests.conftest import screen_clear
-from tests.reminders.push_helpers import Browser, vapid_settings
+from tests.reminders.push_helpers import Browser
 
 pytestmark = pytest.mark.django_db
 
@@ -86,9 +86,10 @@ def service(settings):
 
 
 @pytest.fixture
-def vapid(settings):
+def vapid(vapid, settings):
+    """The shared key pair (tests/reminders/conftest.py), and a short wait for a push service."""
     settings.PUSH_TIMEOUT = 0.5
-    return vapid_settings(settings)
+    return vapid
 
 
 def subscribe(user, service, name="device"):
