@@ -264,6 +264,14 @@ def test_the_fuzzer_finds_the_apps_inputs(world):
     assert "7" in seen["pain"]
     names = {name for name, *_ in targets}
     assert {"journal:today", "journal:tick", "settings", "signup", "journal:safety"} <= names
+    # The forms issue 24 names: reminders, PSFS, share (the push JSON endpoints have their own test below).
+    assert {
+        "reminders:settings",
+        "reminders:resend",
+        "journal:psfs",
+        "journal:share",
+        "journal:share_revoke",
+    } <= names
     every_field = {f for _, _, fields, _ in targets for f in fields}
     assert "pain" in next(fields for name, _, fields, _ in targets if name == "journal:checkin" and fields)
     assert {"pain", "notes", "leg_symptoms", "time_zone", "email"} <= every_field
