@@ -107,7 +107,12 @@ def _with_library(items):
     for item in items:
         item.exercise = catalog.exercise(item.exercise_id)
         item.progression = item.exercise.progression
-    return sorted(items, key=lambda item: (item.progression.order, item.progression.name))
+    return sorted(items, key=lambda item: plan_order(item.progression))
+
+
+def plan_order(progression):
+    """The sort key of a family in the plan: its order in the library, then its name."""
+    return (progression.order, progression.name)
 
 
 def active_plan(*, user):
@@ -305,7 +310,7 @@ def window_start(day):
     return day - timedelta(days=WINDOW_DAYS - 1)
 
 
-def _ticks_from(day):
+def ticks_from(day):
     """The first day whose ticks any rule reads back from `day`: the sessions' two weeks and the
     spreading banner's week."""
     return day - timedelta(days=max(SESSION_WINDOW_DAYS, SPREAD_SHOWN_DAYS) - 1)
@@ -318,7 +323,7 @@ def recent_ticks(*, user, day):
 
     Unordered: sorting them in SQL costs more than the callers' own sort by date.
     """
-    first = _ticks_from(day)
+    first = ticks_from(day)
     rows = (
         Tick.objects.filter(entry__user=user, entry__date__gte=first, entry__date__lte=day)
         .order_by()
@@ -431,7 +436,7 @@ def day_type_and_ticks(*, user, day):
     """(the kind of day `day` is, the ticks of the two weeks up to it as `recent_ticks` gives them),
     in one query: the session page's whole read of its days (each day joined to its ticks, one row
     per tick and one for a day without any)."""
-    first = _ticks_from(day)
+    first = ticks_from(day)
     rows = (
         Entry.objects.filter(user=user, date__gte=first, date__lte=day)
         .order_by()

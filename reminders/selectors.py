@@ -14,8 +14,7 @@ from journal import pain, plan_history, safety, schedule, suggestions
 from journal import selectors as journal
 from journal.history import Day
 from journal.models import Entry, PlanItem, PlanPeriod, SafetyScreen, Tick
-from journal.safety import SPREAD_SHOWN_DAYS
-from journal.suggestions import SESSION_WINDOW_DAYS, DoneTick
+from journal.suggestions import DoneTick
 from reminders import content
 from reminders.models import CalendarFeed, Delivery, PushSubscription, Reminder
 
@@ -88,12 +87,6 @@ def _days_by_user(user_ids, *, first, last):
     return found
 
 
-def _ticks_from(day):
-    """The first day of `journal.selectors.recent_ticks`' window up to `day` (the sessions' two
-    weeks, the spreading banner's week)."""
-    return day - timedelta(days=max(SESSION_WINDOW_DAYS, SPREAD_SHOWN_DAYS) - 1)
-
-
 def _ticks_by_user(user_ids, *, first, last):
     """{user id: [`suggestions.DoneTick`]} of the users' ticks from `first` to `last`, in no
     particular order, as `journal.selectors.recent_ticks` reads one user's. One query."""
@@ -131,7 +124,7 @@ def _in_plan_order(exercise_ids, status):
     those the safety answers rule out (`journal.selectors.day_plan`)."""
     exercises = sorted(
         (catalog.exercise(pk) for pk in exercise_ids),
-        key=lambda ex: (ex.progression.order, ex.progression.name),
+        key=lambda ex: journal.plan_order(ex.progression),
     )
     return [ex for ex in exercises if journal.allowed(ex, status)]
 
@@ -169,13 +162,13 @@ def day_states(pairs):
     ids = {user.pk for user, _, _ in open_pairs}
     first, last = min(day for _, day, _ in open_pairs), max(day for _, day, _ in open_pairs)
     days_of = _days_by_user(ids, first=first - timedelta(days=pain.WINDOW_DAYS), last=last)
-    ticks_of = _ticks_by_user(ids, first=_ticks_from(first), last=last)
+    ticks_of = _ticks_by_user(ids, first=journal.ticks_from(first), last=last)
     planned = []  # (user, day, status, the state so far, day type): the plan to read
     for user, day, status in open_pairs:
         # The week before the day and the day: the usual pain before it (a flare), a leg-symptom
         # run reaching it.
         days = [d for d in days_of[user.pk] if day - timedelta(days=pain.WINDOW_DAYS) <= d.date <= day]
-        ticks = [t for t in ticks_of[user.pk] if _ticks_from(day) <= t.date <= day]
+        ticks = [t for t in ticks_of[user.pk] if journal.ticks_from(day) <= t.date <= day]
         entry = next((d for d in days if d.date == day), None)
         day_type, score = (entry.day_type, entry.pain) if entry else (Entry.DayType.NORMAL, None)
         sign = content.careful_sign(days, day, suggestions.spread_days(ticks))
