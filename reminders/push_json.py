@@ -113,12 +113,16 @@ def _storable(data) -> bool:
 def _load(body: bytes, what: str):
     """The JSON in `body`, or Refused: too large, not UTF-8 (a raw lone surrogate is not), not JSON,
     nested too deep (RecursionError), or a string holding NUL or a lone surrogate."""
+    too_large, unreadable = {
+        "subscription": (_("The subscription is too large."), _("The subscription could not be read.")),
+        "request": (_("The request is too large."), _("The request could not be read.")),
+    }[what]
     if len(body) > BODY_MAX:
-        raise Refused(f"The {what} is too large.")
+        raise Refused(too_large)
     try:
         data = json.loads(body.decode("utf-8"))
     except (ValueError, UnicodeDecodeError, RecursionError):
-        raise Refused(f"The {what} could not be read.") from None
+        raise Refused(unreadable) from None
     if not _storable(data):
         raise Refused(_("The request contains characters a browser never sends."))
     return data

@@ -74,7 +74,7 @@ def resend_confirmation(request):
     else:
         allowance = services.confirmation_send(reminder=reminder)
         if allowance.allowed:
-            messages.info(request, f"We sent a new link to {reminder.email}.")
+            messages.info(request, _("We sent a new link to %(email)s.") % {"email": reminder.email})
         else:
             messages.warning(request, _not_sent(request.user, allowance))
     return _back_to_settings()
