@@ -73,8 +73,8 @@ OPENING = {
 CAREFUL_OPENING = {
     Sign.FLARE: _("Your pain today is much higher than usual: take it gently."),
     Sign.LEG_SYMPTOMS: _(
-        "You have noted tingling below the knee three days running: take it gently, and answer "
-        "the safety questions again on Today."
+        "You have noted numbness or tingling below the knee three days running: take it gently, "
+        "answer the safety questions again on Today, and see a doctor or physiotherapist about it."
     ),
     Sign.SPREADING: _(
         "Symptoms spread down your leg during an exercise this week: take it gently, and answer "
