@@ -1,11 +1,12 @@
 """Shared set-up for the reminder tests: a user with a switched-on, confirmed e-mail reminder."""
 
 import smtplib
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 
 from django.core.mail.backends.locmem import EmailBackend
 
 from reminders.models import EVERY_DAY, Reminder
+from tests.conftest import make_user, screen_clear
 
 LONG_AGO = datetime(2020, 1, 1, tzinfo=UTC)
 
@@ -43,3 +44,16 @@ class BrokenAfterHandOverBackend(EmailBackend):
 
     def send_messages(self, messages):
         raise smtplib.SMTPDataError(451, b"Requested action aborted: local error in processing")
+
+
+def due_users(n, prefix="u"):
+    """`n` users in London with a clear screen and a reminder at 19:00 saved on 10 Jan 2026, so all
+    are due at 19:00 on a later day (the bulk and concurrency tests of send_reminders)."""
+
+    made = []
+    for k in range(n):
+        user = make_user(f"{prefix}{k}", time_zone="Europe/London")
+        screen_clear(user, day=date(2026, 1, 1))
+        remind(user, at=time(19, 0), saved=datetime(2026, 1, 10, 12, tzinfo=UTC))
+        made.append(user)
+    return made

@@ -2,7 +2,7 @@
 SQLite takes one writer at a time, so the race cannot happen there (CI runs this on PostgreSQL)."""
 
 import threading
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime
 
 import pytest
 import time_machine
@@ -11,8 +11,7 @@ from django.db import connection
 
 from reminders import sender
 from reminders.models import Delivery
-from tests.conftest import make_user, screen_clear
-from tests.reminders.helpers import remind
+from tests.reminders.helpers import due_users
 
 NOW = datetime(2026, 1, 10, 19, 0, tzinfo=UTC)
 USERS = 8
@@ -46,13 +45,7 @@ def race(runs=2):
 
 
 def users():
-    made = []
-    for n in range(USERS):
-        user = make_user(f"racer{n}", time_zone="Europe/London")
-        screen_clear(user, day=date(2026, 1, 1))
-        remind(user, at=time(19, 0), saved=datetime(2026, 1, 10, 12, tzinfo=UTC))
-        made.append(user)
-    return made
+    return due_users(USERS, prefix="racer")
 
 
 def test_two_concurrent_runs_send_each_reminder_exactly_once():

@@ -4,7 +4,7 @@ alone, and a run's queries that do not grow with the number of reminders."""
 
 import smtplib
 from collections import Counter
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime
 
 import pytest
 import time_machine
@@ -17,7 +17,7 @@ from journal.safety import QUESTION_KEYS
 from reminders import selectors, sender
 from reminders.models import Delivery
 from tests.conftest import make_user, screen_clear
-from tests.reminders.helpers import remind
+from tests.reminders.helpers import due_users
 
 pytestmark = pytest.mark.django_db
 DAY = date(2026, 1, 10)
@@ -59,16 +59,6 @@ class CountingDownBackend(CountingBackend):
 @pytest.fixture(autouse=True)
 def counts_from_zero():
     COUNTS.clear()
-
-
-def due_users(n, prefix="u"):
-    made = []
-    for k in range(n):
-        user = make_user(f"{prefix}{k}", time_zone="Europe/London")
-        screen_clear(user, day=date(2026, 1, 1))
-        remind(user, at=time(19, 0), saved=datetime(2026, 1, 10, 12, tzinfo=UTC))
-        made.append(user)
-    return made
 
 
 def run():
