@@ -49,7 +49,6 @@ class BrokenAfterHandOverBackend(EmailBackend):
 def due_users(n, prefix="u"):
     """`n` users in London with a clear screen and a reminder at 19:00 saved on 10 Jan 2026, so all
     are due at 19:00 on a later day (the bulk and concurrency tests of send_reminders)."""
-
     made = []
     for k in range(n):
         user = make_user(f"{prefix}{k}", time_zone="Europe/London")
