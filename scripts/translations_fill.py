@@ -22,6 +22,17 @@ def key(entry):
     return (entry.msgctxt or "", entry.msgid)
 
 
+def header(catalogue, code):
+    """The catalogue's header says what it is; never fuzzy (msgfmt would then ignore its charset)."""
+    catalogue.metadata.update({"Project-Id-Version": "BackCare", "Language": code})
+    catalogue.metadata_is_fuzzy = False
+
+
+def plural_count(catalogue):
+    forms = catalogue.metadata.get("Plural-Forms", "nplurals=2;")
+    return int(forms.split("nplurals=")[1].split(";")[0])
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("fragments", nargs="+", type=Path)
@@ -42,6 +53,8 @@ def main():
             if not path.exists():
                 continue
             catalogue = polib.pofile(str(path))
+            header(catalogue, code)
+            forms = plural_count(catalogue)
             filled = 0
             for entry in catalogue:
                 if entry.obsolete or (entry.translated() and not entry.fuzzy):
@@ -52,7 +65,10 @@ def main():
                 if entry.msgid_plural:
                     if not source.msgstr_plural:
                         continue
-                    entry.msgstr_plural = dict(source.msgstr_plural)
+                    given = [source.msgstr_plural[index] for index in sorted(source.msgstr_plural)]
+                    # A language with more plural forms than the fragment gives (Spanish's third, for
+                    # millions) takes the last one given.
+                    entry.msgstr_plural = {index: given[min(index, len(given) - 1)] for index in range(forms)}
                 else:
                     entry.msgstr = source.msgstr
                 if "fuzzy" in entry.flags:
