@@ -1,4 +1,5 @@
-# BackCare: `make run` to use it, `make test` to check it. Python 3.11 and make are all it assumes.
+# BackCare: `make run` to use it, `make test` to check it. `make run` assumes Python 3.11 and make;
+# `make test` also Chromium and GNU gettext (README, "Run it").
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -21,6 +22,7 @@ $(DEV_STAMP): requirements.txt requirements-dev.txt | $(BIN)/python
 	touch $(RUN_STAMP) $@
 
 run: $(RUN_STAMP)
+	$(BIN)/python manage.py compiletranslations
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
@@ -54,6 +56,7 @@ test: $(DEV_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+	$(DEV_ENV) $(BIN)/python manage.py compilemessages --ignore=.venv
 	$(PYTEST_PARALLEL)
 	$(PYTEST_BROWSER)
 

@@ -15,9 +15,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import transaction
 from django.utils.choices import BaseChoiceIterator
+from django.utils.translation import get_language
 
 from backcare import diary_version
 from backcare.care import country_for_timezone
+from backcare.languages import active_or_default
 from backcare.models import User
 from backcare.reauth import password_confirmed
 from backcare.timezones import canonical, timezone_choices, validate_timezone
@@ -68,6 +70,9 @@ class SignupForm(UserCreationForm):
     def save(self, commit=True):
         user = super().save(commit=False)
         user.time_zone = self.cleaned_data["time_zone"]
+        # The language the sign-up page was read in (the browser's, or one chosen on the landing
+        # page): reminders, the calendar file and the report use it when no request is there.
+        user.language = active_or_default()
         if commit:
             user.save()
         return user
@@ -109,7 +114,10 @@ class CachedSelect(forms.Select):
             return render(name, value, attrs, renderer)
         final_attrs = sorted((attr, str(text)) for attr, text in self.build_attrs(self.attrs, attrs).items())
         # Django's own key for a cached fragment and what it varies on (what {% cache %} uses).
-        key = make_template_fragment_key(f"select.{self.cache_key}", (name, chosen, final_attrs))
+        # The labels are in the active language (a country's name), so the language is in the key.
+        key = make_template_fragment_key(
+            f"select.{self.cache_key}", (get_language(), name, chosen, final_attrs)
+        )
         return caches["local"].get_or_set(key, lambda: render(name, value, attrs, renderer), timeout=None)
 
 

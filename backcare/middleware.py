@@ -1,5 +1,7 @@
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
+
+from backcare import languages
 
 
 class UserTimezoneMiddleware:
@@ -14,6 +16,22 @@ class UserTimezoneMiddleware:
             timezone.activate(user.tzinfo)
         else:
             timezone.deactivate()
+        return self.get_response(request)
+
+
+class UserLanguageMiddleware:
+    """A signed-in user reads BackCare in the language they chose (`User.language`: Settings, the
+    start, or the browser's language at sign-up). With none chosen, LocaleMiddleware's choice from
+    the browser's Accept-Language stands. Needs no query: the user row is already read."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and languages.is_known(user.language):
+            translation.activate(user.language)
+            request.LANGUAGE_CODE = user.language
         return self.get_response(request)
 
 

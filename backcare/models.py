@@ -7,8 +7,10 @@ from django.contrib.auth.models import AbstractUser
 from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from backcare import care
+from backcare.languages import LANGUAGE_MAX_LENGTH, language_choices
 from backcare.timezones import validate_timezone
 
 
@@ -34,6 +36,16 @@ class User(AbstractUser):
         default="",
         choices=care.country_choices,
         help_text="It decides which emergency and urgent-care numbers BackCare shows you.",
+    )
+    # The language BackCare speaks to this person (backcare/languages.py); blank: the browser's.
+    # Set at sign-up from the page's language, changed in Settings; mail, push, the calendar file
+    # and the report use it outside a request.
+    language = models.CharField(
+        _("language"),
+        max_length=LANGUAGE_MAX_LENGTH,
+        blank=True,
+        default="",
+        choices=language_choices,
     )
     # Moves with every write of the user's own data (backcare/diary_version.py); cached pages are
     # keyed on it. Written only by that module's UPDATE, never by save() (below).

@@ -55,7 +55,11 @@ if TIME_ZONE not in zoneinfo.available_timezones():
     raise ImproperlyConfigured(f"TIME_ZONE {TIME_ZONE!r} is not a known time zone.")
 USE_TZ = True
 LANGUAGE_CODE = "en"
-USE_I18N = False
+USE_I18N = True
+# The languages BackCare is written in (docs/translations.md), each named in its own language for
+# the chooser. A new one needs its catalogue in locale/ complete first (tests/i18n/test_catalogues.py).
+LANGUAGES = [("en", "English"), ("es", "Español"), ("de", "Deutsch")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 # The emergency number for users without a country, or whose country backcare/care.py has no entry for.
 EMERGENCY_NUMBER = os.environ.get("EMERGENCY_NUMBER", "112")
@@ -93,10 +97,14 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "backcare.middleware.PrivateByDefaultMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The browser's Accept-Language on a first visit; a signed-in user's own choice below
+    # (backcare.middleware.UserLanguageMiddleware). URLs are the same in every language.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "backcare.middleware.UserTimezoneMiddleware",
+    "backcare.middleware.UserLanguageMiddleware",
     "journal.middleware.SafetyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
