@@ -325,3 +325,21 @@ def test_hiding_the_page_pauses_and_resume_goes_on(page, live_server, sessioner)
     expect(paused).to_be_hidden()
     assert page.get_by_test_id("pause").inner_text() == "Pause"
     page.locator(STEP.format(STARTER_SESSION[0])).locator(FELT).wait_for(state="visible", timeout=20_000)
+
+
+@pytest.mark.parametrize("size", ["phone"])
+def test_without_a_voice_or_a_wake_lock_the_session_runs_silently(page, live_server, sessioner):
+    page.add_init_script(
+        "delete Window.prototype.speechSynthesis; delete window.speechSynthesis;"
+        "Object.defineProperty(navigator, 'wakeLock', {value: undefined, configurable: true});"
+    )
+    log_in(page, live_server, sessioner)
+    page.goto(live_server.url + "/today/session/")
+    assert page.evaluate("typeof window.speechSynthesis") == "undefined"
+    assert page.get_by_test_id("voice-toggle").is_hidden()  # no switch for a voice that is not there
+    page.get_by_test_id("pause").click()  # Start
+    felt = page.locator(STEP.format(STARTER_SESSION[0])).locator(FELT)
+    felt.wait_for(state="visible", timeout=20_000)
+    felt.get_by_test_id("felt-fine").click()
+    page.locator(STEP.format(STARTER_SESSION[1])).wait_for(state="visible")
+    assert ticks(sessioner) == {STARTER_SESSION[0]: (None, "right", None, True)}
