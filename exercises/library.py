@@ -6,7 +6,9 @@ physiotherapy self-management advice. `load_library` writes it to the database i
 
 Each level names its `positions`, its `equipment_tags` (`["none"]` when it needs nothing) and,
 when it bends the low back backwards, `"extension": True`: the safety rules read these tags
-(exercises/positions.py), never a family or a slug.
+(exercises/positions.py), never a family or a slug. A level counted in reps also names its
+`tempo`: the seconds one rep takes when the guided session counts it by the clock (any hold at the
+top of each rep comes on top; docs/content.md, "Tempo").
 
 Text fields hold one step, cue, tip or caution per line. A tip says how to do the exercise
 better; a caution says when to stop or not to do it. Nothing here promises a cure or names a
@@ -63,6 +65,7 @@ Keep your shoulders and jaw soft.""",
                 "cautions": """If you feel light-headed, breathe more gently and take a pause.""",
                 "sets": (1, 1),
                 "reps": (10, 10),
+                "tempo": 7,  # a slow breath: in for about 3 s, out for about 4
                 "rep_unit": "slow breaths",
                 "frequency": "daily",
             },
@@ -91,6 +94,7 @@ Let your breath lead the movement.""",
                 "cautions": """Don't push into pain and don't bounce at the ends of the movement.""",
                 "sets": (1, 1),
                 "reps": (10, 10),
+                "tempo": 6,  # one slow cycle: round for 3 s, dip for 3
                 "rep_unit": "slow cycles",
                 "frequency": "daily",
             },
@@ -110,6 +114,7 @@ Smooth and unhurried, like a wave.""",
                 "cautions": """Stay out of pain; go back to the gentle version on a sore day.""",
                 "sets": (1, 1),
                 "reps": (8, 10),
+                "tempo": 6,  # one cycle: round for 3 s, arch for 3
                 "rep_unit": "cycles",
                 "frequency": "daily",
             },
@@ -139,6 +144,7 @@ Slow in both directions.""",
                 "cautions": """Stop the movement just before it starts to hurt.""",
                 "sets": (1, 1),
                 "reps": (10, 10),
+                "tempo": 5,  # back for 2 s, a moment, forward for 2
                 "rep_unit": "slow rocks",
                 "frequency": "daily",
             },
@@ -186,6 +192,7 @@ Lift slowly; the back stays still.""",
                 "cautions": """Stop if lifting a leg hurts your back; rest and try a smaller lift another day.""",
                 "sets": (2, 2),
                 "reps": (6, 6),
+                "tempo": 4,  # a side: lift for 2 s, lower for 2
                 "per_side": True,
                 "frequency": "daily",
             },
@@ -205,6 +212,7 @@ Lower the heel slowly, as if onto something fragile.""",
                 "cautions": """If your back lifts away from the floor, stop and go back to level 1.""",
                 "sets": (2, 2),
                 "reps": (6, 6),
+                "tempo": 4,  # a side: lower for 2 s, back for 2
                 "per_side": True,
                 "frequency": "daily",
             },
@@ -224,6 +232,7 @@ Your back does not move at all.""",
                 "cautions": """If your back lifts off the floor or starts to hurt, make the reach smaller, or stop.""",
                 "sets": (3, 3),
                 "reps": (8, 10),
+                "tempo": 6,  # a side: reach for 3 s, back for 3
                 "per_side": True,
                 "frequency": "daily",
             },
@@ -243,6 +252,7 @@ Keep breathing; the back stays quiet.""",
                 "cautions": "",
                 "sets": (3, 3),
                 "reps": (8, 12),
+                "tempo": 6,  # a side: reach for 3 s, back for 3
                 "per_side": True,
                 "frequency": "3–4 days a week",
                 "schedule": ("days_a_week", 3),
@@ -313,6 +323,7 @@ If numbness, tingling or pain spreads further down your leg, stop and go back to
 {STENOSIS}""",
                 "sets": (1, 1),
                 "reps": (5, 5),
+                "tempo": 5,  # up for 2 s, a moment, down for 2
                 "frequency": "daily",
             },
         ],
@@ -342,6 +353,7 @@ Set a reminder so you don't forget.""",
 If numbness, tingling or pain spreads down your leg, stop, {LEG_ADVICE}""",
                 "sets": (1, 1),
                 "reps": (5, 5),
+                "tempo": 4,  # lean back for 2 s, come up for 2
                 "rep_unit": "gentle backbends",
                 "frequency": "every 30–60 min of sitting",
                 "schedule": ("times_a_day", 5),
@@ -438,6 +450,7 @@ Slide it back in and switch legs.""",
                 "cautions": "",
                 "sets": (2, 2),
                 "reps": (8, 8),
+                "tempo": 6,  # a side: slide out for 3 s, back for 3
                 "per_side": True,
                 "frequency": "daily",
             },
@@ -501,6 +514,7 @@ Hold at the top, then lower slowly.""",
                 "cautions": """Don't arch your back to push the hips higher at the top; stop if your back hurts.""",
                 "sets": (3, 3),
                 "reps": (12, 15),
+                "tempo": 5,  # up for 2 s, down for 2, the hold at the top on top
                 "rep_hold": (3, 3),
                 "frequency": "daily",
             },
@@ -518,6 +532,7 @@ Lift the other foot, then lower your hips when the set is done.""",
                 "cautions": "",
                 "sets": (3, 3),
                 "reps": (8, 8),
+                "tempo": 5,  # a side: lift for 2 s, a moment, lower for 2
                 "per_side": True,
                 "frequency": "daily",
             },
@@ -535,6 +550,7 @@ Hold at the top, lower slowly, and finish the set before switching legs.""",
                 "cautions": "",
                 "sets": (2, 4),
                 "reps": (5, 10),
+                "tempo": 5,  # up for 2 s, down for 2, the hold at the top on top
                 "rep_hold": (3, 5),
                 "per_side": True,
                 "frequency": "every other day",
@@ -641,6 +657,7 @@ Never swing or use momentum, and don't let your legs drop.
 {NOT_ON_A_FLARE_DAY}""",
                 "sets": (2, 3),
                 "reps": (8, 20),
+                "tempo": 4,  # lift for 2 s, lower for 2, never swinging
                 "frequency": "daily, as a warm-up",
             },
             {
@@ -662,6 +679,7 @@ Never swing or use momentum, and don't let your legs drop.
 {NOT_ON_A_FLARE_DAY}""",
                 "sets": (2, 3),
                 "reps": (8, 20),
+                "tempo": 4,  # lift for 2 s, lower for 2, never swinging
                 "frequency": "at the end of lower-body workouts, about 2 days a week",
                 "schedule": ("days_a_week", 2),
             },
@@ -690,6 +708,7 @@ def _dose_fields(level):
         "hold_seconds_max": hold[1],
         "minutes_min": minutes[0],
         "minutes_max": minutes[1],
+        "tempo_seconds": level.get("tempo"),
         "rep_unit": level.get("rep_unit", "reps"),
         "per_side": level.get("per_side", False),
         "frequency": level.get("frequency", ""),

@@ -7,6 +7,9 @@ from django.urls import reverse
 
 from exercises import positions as tagging
 
+# The seconds one rep may take when the guided session counts it (`Exercise.tempo_seconds`).
+TEMPO_RANGE = (2, 10)
+
 
 def _span(low, high, unit=""):
     """'6', '8–10', with an optional unit: '20–30 s'."""
@@ -136,6 +139,14 @@ class Exercise(models.Model):
     hold_seconds_max = models.PositiveSmallIntegerField(null=True, blank=True)
     minutes_min = models.PositiveSmallIntegerField(null=True, blank=True)
     minutes_max = models.PositiveSmallIntegerField(null=True, blank=True)
+    # Seconds one rep takes when the guided session counts it by the clock (its hold at the top comes
+    # on top): a slow breath 7, a cat/cow cycle 6, a march 4 a side. Rep-counted levels only, 2-10.
+    tempo_seconds = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Seconds one rep takes when the session counts it (2-10; reps only). "
+        "A hold at the top of each rep comes on top.",
+    )
     # What one rep is called when the dose is a single set: "10 breaths", "5 reps".
     rep_unit = models.CharField(max_length=20, default="reps")
     per_side = models.BooleanField(default=False)
@@ -195,6 +206,16 @@ class Exercise(models.Model):
                     & Q(reps_max__isnull=True, hold_seconds_min__isnull=True, hold_seconds_max__isnull=True)
                 ),
                 name="exercise_one_dose_kind",
+            ),
+            # A tempo only on a level counted in reps, and never faster than 2 s or slower than 10 s a rep.
+            models.CheckConstraint(
+                condition=Q(tempo_seconds__isnull=True)
+                | Q(
+                    tempo_seconds__gte=TEMPO_RANGE[0],
+                    tempo_seconds__lte=TEMPO_RANGE[1],
+                    reps_min__isnull=False,
+                ),
+                name="exercise_tempo_range",
             ),
             # A target exactly where the schedule has one: times a day, or days a week (1-7).
             models.CheckConstraint(
@@ -318,6 +339,12 @@ class Exercise(models.Model):
                 raise ValidationError(f"Give both ends of the {label} range.")
             if low is not None and low > high:
                 raise ValidationError(f"The smallest {label} must not be above the largest.")
+        if self.reps_min is not None and self.tempo_seconds is None:
+            raise ValidationError("A level counted in reps needs a tempo: the seconds one rep takes.")
+        if self.reps_min is None and self.tempo_seconds is not None:
+            raise ValidationError("Leave the tempo empty for a level that is not counted in reps.")
+        if self.tempo_seconds is not None and not TEMPO_RANGE[0] <= self.tempo_seconds <= TEMPO_RANGE[1]:
+            raise ValidationError("The tempo must be from 2 to 10 seconds a rep.")
         wants = {
             self.Schedule.TIMES_A_DAY: ("times_per_day", "a number of times a day"),
             self.Schedule.DAYS_A_WEEK: ("days_per_week", "a number of days a week (1-7)"),

@@ -3,9 +3,10 @@
 Pure: `breakdown(dose, exercise)` takes a concrete `exercises.dose.Dose` and the level it belongs
 to (for what one rep is called: "slow breaths") and returns `Phase` rows. The session page lists
 them and its script (static/js/session.js) runs them: a phase with `seconds` counts down and moves
-on by itself; a reps phase (`seconds` is None) is self-paced, tapped rep by rep or counted by the
-tempo, each rep held `rep_hold_seconds` at the top when the level says so (bridge: 3 s at the top
-of each of 12 reps, not one 3 s hold for the set).
+on by itself; a reps phase (`seconds` is None) is counted by the clock at the level's tempo
+(`tempo_seconds`, the library's data: a slow breath 7 s, a march 4 s a side), or tapped rep by rep
+when the person chooses "I'll tap", each rep held `rep_hold_seconds` at the top when the level says
+so (bridge: 3 s at the top of each of 12 reps, not one 3 s hold for the set).
 
 The order: a short "get into position" first; then each set, and within a set each side ("each
 side": left, a cue to switch, right — the other side rests while one works, and the library's
@@ -23,8 +24,9 @@ SWITCH_SECONDS = 5
 # A hold this short, done several times, is a repetition: RELAX_SECONDS between, not a full rest.
 SHORT_HOLD_SECONDS = 15
 RELAX_SECONDS = 5
-# Seconds one rep takes when the tempo counts the reps (its hold at the top comes on top).
-TEMPO_SECONDS = 3
+# A level's tempo is its own (`Exercise.tempo_seconds`, exercises/library.py); this slow one is only
+# for a level saved without one (the admin and the library tests refuse that).
+FALLBACK_TEMPO_SECONDS = 6
 SIDES = ("left", "right")
 
 
@@ -44,6 +46,7 @@ class Phase:
     seconds: int | None  # None: self-paced reps
     reps: int | None = None
     rep_hold_seconds: int | None = None
+    tempo_seconds: int | None = None  # a reps phase: seconds one rep takes when the clock counts
     side: str | None = None  # "left", "right" or None
     set: int | None = None  # 1-based; a rest or switch carries the set that comes next
     sets: int = 1
@@ -81,6 +84,7 @@ def _rest_seconds(dose):
 def breakdown(dose, exercise):
     """The ordered phases of `dose` (an exercises.dose.Dose) of `exercise`."""
     kind, seconds, body = _work(dose, exercise)
+    tempo = (exercise.tempo_seconds or FALLBACK_TEMPO_SECONDS) if kind == Kind.REPS else None
     sides = SIDES if dose.per_side else (None,)
     rest = _rest_seconds(dose)
     ready = _label("get into position", "left side first" if dose.per_side else "")
@@ -106,6 +110,7 @@ def breakdown(dose, exercise):
                     seconds,
                     reps=dose.reps,
                     rep_hold_seconds=dose.rep_hold_seconds,
+                    tempo_seconds=tempo,
                     side=side,
                     set=number,
                     sets=dose.sets,
@@ -126,12 +131,13 @@ def breakdown(dose, exercise):
     return phases
 
 
-def seconds_estimate(phases, tempo=TEMPO_SECONDS):
-    """About how long the phases take, with reps at `tempo` seconds each (plus their holds)."""
-    total = 0
-    for phase in phases:
-        if phase.seconds is not None:
-            total += phase.seconds
-        else:
-            total += phase.reps * (tempo + (phase.rep_hold_seconds or 0))
-    return total
+def rep_seconds(phase):
+    """Seconds one rep of a reps phase takes when the clock counts it: the tempo, plus its hold."""
+    return phase.tempo_seconds + (phase.rep_hold_seconds or 0)
+
+
+def seconds_estimate(phases):
+    """About how long the phases take, with reps counted at their level's tempo (plus their holds)."""
+    return sum(
+        phase.seconds if phase.seconds is not None else phase.reps * rep_seconds(phase) for phase in phases
+    )

@@ -2,18 +2,19 @@
 broken into the phases static/js/session.js runs (exercises/phases.py). Without JavaScript it is an
 ordered list, each exercise with a plain Done form to the tick URL."""
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.template.backends.utils import csrf_input
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from exercises import dose, phases
 from exercises.models import Exercise, Progression
-from journal import schedule, selectors
+from journal import felt, schedule, selectors
 from journal.forms import LEG_CHOICES, PAIN_CHOICES
 from journal.models import Entry, Tick
 from journal.urls_format import OPEN, url_format
@@ -27,6 +28,32 @@ class Step:
     phases: list[phases.Phase]
     tick_url: str
     dose_text: str  # the plan item's dose step for people: "2 × 8 each side, daily"
+    usual: dict = field(default_factory=dict)  # what "Felt fine" posts (journal/felt.py)
+
+
+def usual_note(usual):
+    """What "Felt fine" will save, in words, beside the button."""
+    if "pain_during" in usual:
+        return _("Saves pain during %(pain)s of 10, as last time, and effort about right.") % {
+            "pain": usual["pain_during"]
+        }
+    return _("Saves effort about right, with no pain score.")
+
+
+def spoken_words():
+    """The words the session's voice says besides each exercise's name and cue, and the counts
+    (static/js/session.js speaks only what the page gives it, so they can be translated)."""
+    return {
+        "switch": _("Switch sides"),
+        "rest": _("Rest"),
+        "begin": _("Begin"),
+        "paused": _("Paused"),
+        "resumed": _("Going again"),
+        "felt": _("How did it feel?"),
+        "finished": _("Session done. Well done."),
+        # Shown, not spoken: %(seconds)s is the level's tempo.
+        "tempo": _("Counting for you: one every %(seconds)s s"),
+    }
 
 
 def due_steps(exercises, statuses, done, day_iso, dose_steps=None):
@@ -64,6 +91,8 @@ def session(request):
     # An exercise paused after severe pain is not due: the session skips it.
     statuses = schedule.not_due(statuses, exercises, selectors.paused_exercises(plan))
     steps = due_steps(exercises, statuses, done, today.isoformat(), selectors.dose_steps(plan))
+    for step in steps:
+        step.usual = felt.usual_answers(ticks, step.exercise.pk)
     all_phases = [phase for step in steps for phase in step.phases]
     return render(
         request,
@@ -80,9 +109,17 @@ def session(request):
             "spread_choices": LEG_CHOICES,
             "session_data": {
                 "timeScale": settings.SESSION_TIME_SCALE,
-                "tempo": phases.TEMPO_SECONDS,
+                "words": spoken_words(),
                 "exercises": [
-                    {"slug": step.exercise.slug, "phases": [asdict(p) for p in step.phases]} for step in steps
+                    {
+                        "slug": step.exercise.slug,
+                        "name": step.exercise.name,
+                        "cue": step.exercise.first_cue,
+                        "phases": [asdict(p) for p in step.phases],
+                        "usual": step.usual,
+                        "usualNote": usual_note(step.usual),
+                    }
+                    for step in steps
                 ],
             },
         },

@@ -1,9 +1,15 @@
-// Today's session: one exercise a screen, its phases (exercises/phases.py) run by a clock. Holds,
-// minutes, rests and side switches count down and move on; reps are tapped, or counted by the
-// tempo, each rep held at the top when the dose says so. At the end of each exercise "how did it
-// feel" (three taps) saves the tick (journal.views.today.tick, as static/js/today.js posts it) and
-// the next begins. Leaving midway keeps what was saved. The page works without this file: an
-// ordered list, each exercise with a plain Done form.
+// Today's session: one exercise a screen, its phases (exercises/phases.py) run by a clock, hands
+// free. Holds, minutes, rests and side switches count down and move on; reps are counted by the
+// clock at the level's tempo (phase.tempo_seconds, the library's data), each rep held at the top
+// when the dose says so, or tapped one by one ("I'll tap", kept on this device). A voice says the
+// exercise's name and cue, "switch sides", "rest" and the last three of each count through the
+// browser's speechSynthesis, in the page's language, with words the page gives (data.words): no
+// sentence is written here. The screen is kept awake while the clock runs (Screen Wake Lock); the
+// clock pauses when the page is hidden and offers Resume on return. At the end of each exercise
+// "Felt fine" (one tap: the usual answers, journal/felt.py) or "Tell more" (the three questions)
+// saves the tick (journal.views.today.tick, as static/js/today.js posts it) and the next begins.
+// Without speechSynthesis or wakeLock it runs silently. Leaving midway keeps what was saved. The
+// page works without this file: an ordered list, each exercise with a plain Done form.
 (function () {
   "use strict";
 
@@ -11,6 +17,7 @@
   var source = document.getElementById("session-data");
   if (!root || !source) return;
   var data = JSON.parse(source.textContent);
+  var words = data.words || {};
   var scale = data.timeScale > 0 ? data.timeScale : 1; // > 1 only in the browser tests
   var steps = [].slice.call(root.querySelectorAll("[data-testid='session-exercise']"));
   var player = root.querySelector("[data-player]");
@@ -24,11 +31,18 @@
   var label = q(player, "[data-label]");
   var nextLine = q(player, "[data-next]");
   var repsBoxes = player.querySelectorAll("[data-reps]");
+  var repBox = q(player, "[data-rep-box]");
   var repButton = q(player, "[data-rep]");
-  var tempoBox = q(player, "[data-tempo]");
+  var tempoNote = q(player, "[data-tempo-note]");
+  var tapBox = q(player, "[data-tap]");
+  var pausedBox = q(player, "[data-paused]");
   var playButton = q(player, "[data-play]");
   var soundBox = q(player, "[data-sound]");
+  var voiceBox = q(player, "[data-voice]");
   var feltNote = q(felt, "[data-felt-note]");
+  var usualNote = q(felt, "[data-usual-note]");
+  var feltMore = q(felt, "[data-felt-more]");
+  var feltQuestions = q(felt, "[data-felt-questions]");
   var feltStatus = q(felt, "[data-felt-status]");
   var feltRetry = q(felt, "[data-felt-retry]");
   var feltSkip = q(felt, "[data-felt-skip]");
@@ -48,7 +62,10 @@
     }
   }
   var soundOn = load("sound") !== "off";
-  var tempoOn = load("tempo") === "on";
+  var tapOn = load("tap") === "on"; // default: the clock counts the reps
+  var voiceOn = load("voice") !== "off";
+  var synth = window.speechSynthesis && window.SpeechSynthesisUtterance ? window.speechSynthesis : null;
+  var lang = document.documentElement.lang || "";
 
   var index = -1; // the exercise on screen
   var phases = [];
@@ -59,6 +76,8 @@
   var repClock = 0; // tempo: seconds into the current rep
   var started = false;
   var running = false;
+  var away = false; // paused because the page was hidden: Resume is offered on return
+  var announced = -1; // the exercise whose name and cue were last spoken
   var timer = null;
   var last = 0;
   var partial = false;
@@ -92,6 +111,32 @@
   function say(text) {
     live.textContent = text;
   }
+  // Spoken cues (off by the voice switch, remembered on this device). `fresh` drops what is queued.
+  function speak(text, fresh) {
+    if (!voiceOn || !synth || !text) return;
+    try {
+      if (fresh) synth.cancel();
+      var utterance = new window.SpeechSynthesisUtterance(text);
+      if (lang) utterance.lang = lang;
+      utterance.rate = 0.9;
+      synth.speak(utterance);
+    } catch (e) {
+      /* no voice here: the session runs silently */
+    }
+  }
+  function hush() {
+    try {
+      if (synth) synth.cancel();
+    } catch (e) {
+      /* nothing to stop */
+    }
+  }
+  function announce() {
+    if (announced === index) return;
+    announced = index;
+    speak(data.exercises[index].name, true);
+    speak(data.exercises[index].cue);
+  }
 
   function lock() {
     if (wakeLock || !navigator.wakeLock) return;
@@ -109,8 +154,19 @@
     if (wakeLock) wakeLock.release().catch(function () {});
     wakeLock = null;
   }
+  // Hidden (another app, the screen off): the clock pauses. On return the wake lock is asked for
+  // again (the browser dropped it) and a clear "Paused — Resume" waits for the person.
   document.addEventListener("visibilitychange", function () {
-    if (document.visibilityState === "visible" && running) lock();
+    if (document.visibilityState === "hidden") {
+      if (running && timer) {
+        pause();
+        away = true;
+        hush();
+        render();
+      }
+    } else if (running || away) {
+      lock();
+    }
   });
 
   function time(seconds) {
@@ -125,6 +181,7 @@
     var phase = phases[at];
     player.setAttribute("data-kind", phase.kind);
     player.classList.toggle("is-paused", started && !running);
+    pausedBox.hidden = !(away && !running);
     setText(playButton, !started ? "Start" : running ? "Pause" : "Resume");
     setText(label, phase.label);
     var after = phases[at + 1];
@@ -133,6 +190,11 @@
     [].forEach.call(repsBoxes, function (box) {
       box.hidden = !selfPaced;
     });
+    repBox.hidden = !(selfPaced && tapOn);
+    tempoNote.hidden = !(selfPaced && !tapOn);
+    if (selfPaced && !tapOn) {
+      setText(tempoNote, (words.tempo || "").replace("%(seconds)s", repSeconds(phase)));
+    }
     if (selfPaced) {
       setText(clock, reps + " / " + phase.reps);
       setText(
@@ -146,6 +208,16 @@
     } else {
       setText(clock, time(left));
     }
+  }
+
+  function repSeconds(phase) {
+    return (phase.tempo_seconds || 6) + (phase.rep_hold_seconds || 0);
+  }
+  function spokenFor(phase) {
+    if (phase.kind === "rest") return words.rest;
+    if (phase.kind === "switch") return words.switch;
+    if (phase.kind === "ready") return "";
+    return words.begin;
   }
 
   function enter(i, quiet) {
@@ -163,6 +235,7 @@
     if (!quiet) {
       cue(phase.kind === "reps" || phase.kind === "hold" || phase.kind === "timed");
       say(phase.label);
+      speak(spokenFor(phase));
     }
   }
 
@@ -177,6 +250,7 @@
   function addRep() {
     reps += 1;
     beep(660, 90);
+    if (reps > phases[at].reps - 3) speak(String(reps)); // the count's last three, at its tempo
     if (reps >= phases[at].reps) forward();
     else render();
   }
@@ -189,6 +263,9 @@
     if (phase.seconds !== null) {
       var before = Math.ceil(left);
       left -= dt;
+      var now = Math.max(1, Math.ceil(left));
+      // The last three seconds, said once each (a slow device that skips a second still says it).
+      for (var n = Math.min(before - 1, 3); n >= now && left > 0; n--) speak(String(n));
       if (left <= 0) return forward();
       if (Math.ceil(left) < before && before <= 3) beep(440, 60);
     } else if (holdLeft > 0) {
@@ -197,9 +274,9 @@
         holdLeft = 0;
         return addRep();
       }
-    } else if (tempoOn) {
+    } else if (!tapOn) {
       repClock += dt;
-      var per = data.tempo + (phase.rep_hold_seconds || 0);
+      var per = repSeconds(phase);
       if (repClock >= per) {
         repClock -= per;
         return addRep();
@@ -211,6 +288,8 @@
   function play() {
     if (running) return;
     started = running = true;
+    away = false;
+    announce();
     last = performance.now();
     timer = setInterval(step, Math.max(16, Math.min(200, 200 / scale)));
     lock();
@@ -225,10 +304,13 @@
   function toggle() {
     if (running) {
       pause();
-      say("Paused");
+      hush();
+      say(words.paused);
     } else {
+      var first = !started;
       play();
-      say("Going: " + phases[at].label);
+      say(phases[at].label);
+      if (!first) speak(words.resumed);
     }
     render();
   }
@@ -266,6 +348,9 @@
       b.setAttribute("aria-pressed", "false");
     });
     feltNote.textContent = early ? "Stopped early: it is saved as less than the full dose." : "";
+    usualNote.textContent = data.exercises[index].usualNote || "";
+    feltQuestions.hidden = true;
+    feltMore.setAttribute("aria-expanded", "false");
     feltStatus.textContent = "";
     feltRetry.hidden = true;
     feltSkip.textContent = "Save without answering";
@@ -275,7 +360,8 @@
     show(felt, steps[index]);
     cue(false);
     q(felt, "h3").focus();
-    say("How did it feel?");
+    say(words.felt);
+    speak(words.felt);
   }
 
   function save() {
@@ -332,6 +418,7 @@
 
   function finish() {
     pause();
+    speak(words.finished);
     steps.forEach(function (li) {
       li.hidden = true;
     });
@@ -341,7 +428,7 @@
         : saved + " of " + steps.length + " exercises saved. The rest are still on Today.";
     finished.hidden = false;
     q(finished, "h2").focus();
-    say("Session done.");
+    say(words.finished);
   }
 
   felt.addEventListener("click", function (event) {
@@ -354,6 +441,17 @@
     answers[name] = button.value;
     if (answers.pain_during !== undefined && answers.effort && answers.spread) save();
   });
+  // One tap: the usual answers (journal/felt.py; shown beside the button), the tick saved.
+  q(felt, "[data-felt-fine]").addEventListener("click", function () {
+    if (saving) return;
+    answers = Object.assign({}, data.exercises[index].usual);
+    save();
+  });
+  feltMore.addEventListener("click", function () {
+    feltQuestions.hidden = !feltQuestions.hidden;
+    feltMore.setAttribute("aria-expanded", feltQuestions.hidden ? "false" : "true");
+    if (!feltQuestions.hidden) q(feltQuestions, "[data-answer]").focus();
+  });
   feltRetry.addEventListener("click", save);
   feltSkip.addEventListener("click", function () {
     if (feltSkip.hasAttribute("data-go-on")) {
@@ -365,8 +463,20 @@
   });
 
   playButton.addEventListener("click", toggle);
-  q(player, "[data-skip]").addEventListener("click", forward);
-  q(player, "[data-back]").addEventListener("click", back);
+  q(pausedBox, "[data-resume]").addEventListener("click", function () {
+    play();
+    say(phases[at].label);
+    speak(words.resumed);
+    render();
+  });
+  q(player, "[data-skip]").addEventListener("click", function () {
+    hush();
+    forward();
+  });
+  q(player, "[data-back]").addEventListener("click", function () {
+    hush();
+    back();
+  });
   q(player, "[data-early]").addEventListener("click", function () {
     end(true);
   });
@@ -385,11 +495,19 @@
       addRep();
     }
   });
-  tempoBox.checked = tempoOn;
-  tempoBox.addEventListener("change", function () {
-    tempoOn = tempoBox.checked;
+  tapBox.checked = tapOn;
+  tapBox.addEventListener("change", function () {
+    tapOn = tapBox.checked;
     repClock = 0;
-    keep("tempo", tempoOn ? "on" : "off");
+    keep("tap", tapOn ? "on" : "off");
+    render();
+  });
+  if (synth) q(player, "[data-voice-box]").hidden = false;
+  voiceBox.checked = voiceOn;
+  voiceBox.addEventListener("change", function () {
+    voiceOn = voiceBox.checked;
+    if (!voiceOn) hush();
+    keep("voice", voiceOn ? "on" : "off");
   });
   soundBox.checked = soundOn;
   soundBox.addEventListener("change", function () {

@@ -102,3 +102,25 @@ def test_clean_gives_the_same_rules_as_messages(family):
         make(family, minutes_min=5, minutes_max=5).clean()
     with pytest.raises(ValidationError, match="must not be above"):
         make(family, reps_min=9, reps_max=3).clean()
+
+
+def test_a_tempo_from_2_to_10_seconds_on_a_level_counted_in_reps(family):
+    for seconds in (2, 10):
+        make(family, tempo_seconds=seconds).clean()
+    for seconds in (1, 11):
+        with pytest.raises(ValidationError, match="from 2 to 10"):
+            make(family, tempo_seconds=seconds).clean()
+    with pytest.raises(ValidationError, match="needs a tempo"):
+        make(family).clean()
+    held = {"reps_min": None, "reps_max": None, "hold_seconds_min": 5, "hold_seconds_max": 5}
+    make(family, **held).clean()
+    with pytest.raises(ValidationError, match="Leave the tempo empty"):
+        make(family, **held, tempo_seconds=4).clean()
+
+
+def test_the_database_refuses_a_tempo_out_of_range_or_on_a_hold(family):
+    make(family, tempo_seconds=10).save()
+    assert_refused(make(family, slug="too-fast", level=2, tempo_seconds=1))
+    assert_refused(make(family, slug="too-slow", level=3, tempo_seconds=11))
+    held = {"reps_min": None, "reps_max": None, "hold_seconds_min": 5, "hold_seconds_max": 5}
+    assert_refused(make(family, slug="held", level=4, **held, tempo_seconds=4))

@@ -79,8 +79,9 @@ def test_a_hold_per_rep_is_counted_on_every_rep_not_once_a_set():
     assert [(p.kind, p.reps, p.rep_hold_seconds, p.seconds) for p in work] == [(Kind.REPS, 12, 3, None)] * 3
     assert work[0].label == "Set 1 of 3 · 12 reps · hold 3 s at the top of each"
     assert all(p.kind != Kind.HOLD for p in found)
-    # Timed by the tempo: 12 reps of (3 s + 3 s held) a set, not 12 × 3 s + one 3 s hold.
-    assert phases.seconds_estimate(work) == 3 * 12 * (phases.TEMPO_SECONDS + 3)
+    # Timed by the level's tempo: 12 reps of (5 s + 3 s held) a set, not 12 × 5 s + one 3 s hold.
+    assert [p.tempo_seconds for p in work] == [5] * 3
+    assert phases.seconds_estimate(work) == 3 * 12 * (5 + 3)
 
 
 def test_a_hold_per_set_counts_down_each_set():
@@ -186,7 +187,48 @@ def test_every_level_does_its_whole_dose_once(slug):
         assert (phase.seconds is None) == (start.reps is not None)
 
 
-def test_the_estimate_counts_timed_phases_and_reps_at_the_tempo():
-    found = run("reverse-hyper-ball")  # ready 10 + 8 reps + rest 30 + 8 reps
-    assert phases.seconds_estimate(found) == 10 + 8 * 3 + 30 + 8 * 3
-    assert phases.seconds_estimate(found, tempo=4) == 10 + 8 * 4 + 30 + 8 * 4
+def test_the_estimate_counts_timed_phases_and_reps_at_the_levels_tempo():
+    found = run("reverse-hyper-ball")  # ready 10 + 8 reps + rest 30 + 8 reps, 4 s a rep
+    assert phases.seconds_estimate(found) == 10 + 8 * 4 + 30 + 8 * 4
+    breathing = run("belly-breathing-feet-up")  # ready 10 + 10 slow breaths of 7 s
+    assert phases.seconds_estimate(breathing) == 10 + 10 * 7
+
+
+def test_every_rep_counted_level_has_a_tempo_from_2_to_10_seconds_and_no_other_level_has_one():
+    for slug, data in LEVELS.items():
+        if "reps" in data:
+            assert 2 <= data.get("tempo", 0) <= 10, slug
+        else:
+            assert "tempo" not in data, slug
+
+
+def test_the_product_tempos():
+    """docs/content.md, "Tempo": one line a level; these are the ones the product names."""
+    assert {slug: LEVELS[slug]["tempo"] for slug in ("belly-breathing-feet-up", "cat-cow-gentle")} == {
+        "belly-breathing-feet-up": 7,
+        "cat-cow-gentle": 6,
+    }
+    assert LEVELS["rocking-all-fours"]["tempo"] == 5
+    assert LEVELS["supine-marching"]["tempo"] == LEVELS["heel-taps"]["tempo"] == 4  # a side
+    assert LEVELS["glute-bridge"]["tempo"] == 5  # up 2, down 2; the dose's hold comes on top
+    assert LEVELS["dead-bug"]["tempo"] == LEVELS["bird-dog-leg-slide"]["tempo"] == 6
+    assert LEVELS["prone-press-up"]["tempo"] == 5
+
+
+def test_every_reps_phase_carries_its_levels_tempo_and_no_other_phase_does():
+    marching = run("supine-marching")  # 2 × 6 each side at 4 s a side
+    assert [(p.kind, p.side, p.tempo_seconds) for p in marching if p.kind == Kind.REPS] == [
+        (Kind.REPS, "left", 4),
+        (Kind.REPS, "right", 4),
+    ] * 2
+    assert {p.tempo_seconds for p in marching if p.kind != Kind.REPS} == {None}
+    assert {p.tempo_seconds for p in run("childs-pose-hold")} == {None}
+    assert {p.tempo_seconds for p in run("lying-face-down")} == {None}
+
+
+def test_a_level_saved_without_a_tempo_is_counted_slowly_rather_than_fast():
+    exercise = level("reverse-hyper-ball")
+    exercise.tempo_seconds = None  # the admin refuses this; the session still never rushes
+    found = phases.breakdown(dose.start(exercise), exercise)
+    assert {p.tempo_seconds for p in found if p.kind == Kind.REPS} == {phases.FALLBACK_TEMPO_SECONDS}
+    assert max(data.get("tempo", 0) for data in LEVELS.values()) - 1 <= phases.FALLBACK_TEMPO_SECONDS

@@ -85,7 +85,6 @@ def test_each_exercise_shows_its_cue_cautions_and_phases(alice_today):
 def test_the_phases_reach_the_script_with_the_time_scale(alice_today, settings):
     data = session_data(alice_today.get(URL))
     assert data["timeScale"] == 1
-    assert data["tempo"] == 3
     assert [ex["slug"] for ex in data["exercises"]] == STARTER_SESSION
     marching = data["exercises"][3]["phases"]
     assert marching[1] == {
@@ -94,6 +93,7 @@ def test_the_phases_reach_the_script_with_the_time_scale(alice_today, settings):
         "seconds": None,
         "reps": 6,
         "rep_hold_seconds": None,
+        "tempo_seconds": 4,  # the level's tempo (library data), a march a side
         "side": "left",
         "set": 1,
         "sets": 2,
@@ -283,3 +283,71 @@ def test_the_session_script_stays_small_and_dependency_free():
     source = (Path(__file__).resolve().parents[2] / "static" / "js" / "session.js").read_bytes()
     assert len(gzip.compress(source, 9)) < 10 * 1024
     assert b"import " not in source and b"require(" not in source
+
+
+def test_each_exercise_reaches_the_script_with_its_tempo_name_and_cue(alice_today):
+    data = session_data(alice_today.get(URL))
+    breathing = data["exercises"][0]
+    assert (breathing["name"], breathing["cue"]) == (
+        "Belly breathing with feet up",
+        "Fill low first: belly, then chest.",
+    )
+    tempos = {
+        ex["slug"]: {p["tempo_seconds"] for p in ex["phases"] if p["kind"] == "reps"}
+        for ex in data["exercises"]
+    }
+    assert tempos == {
+        "belly-breathing-feet-up": {7},
+        "cat-cow-gentle": {6},
+        "rocking-all-fours": {5},
+        "supine-marching": {4},
+        "lying-face-down": set(),  # timed, not counted in reps
+    }
+
+
+def test_the_spoken_words_come_from_the_page_not_the_script(alice_today):
+    words = session_data(alice_today.get(URL))["words"]
+    assert words["switch"] == "Switch sides"
+    assert words["rest"] == "Rest"
+    assert "%(seconds)s" in words["tempo"]
+    body = alice_today.get(URL).content.decode()
+    assert 'data-testid="voice-toggle"' in body
+    assert 'data-testid="i-tap"' in body  # counted by the clock unless the person chooses to tap
+    assert 'data-testid="felt-fine"' in body and 'data-testid="tell-more"' in body
+
+
+def test_the_estimate_counts_reps_at_each_levels_tempo(alice_today):
+    """Each with 10 s to get ready: breathing 10 × 7 s, cat/cow 10 × 6, rocking 10 × 5, marching
+    2 sets × 2 sides × 6 × 4 + 2 switches of 5 + a 30 s rest, lying face down 60: 426 s, about 7 min
+    (at the old fixed 3 s a rep it said 5 min)."""
+    body = alice_today.get(URL).content.decode()
+    assert "5 exercises, about 7 min." in body
+
+
+def test_felt_fine_offers_the_last_safe_pain_score_of_that_exercise(alice_today, screened_alice):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    screened_alice.date_joined = timezone.now() - timedelta(days=10)
+    screened_alice.save()
+    today = screened_alice.local_today()
+    for days_ago, slug, pain in [
+        (3, "cat-cow-gentle", 1),
+        (1, "cat-cow-gentle", 2),
+        (2, "rocking-all-fours", 5),
+    ]:
+        entry, _ = Entry.objects.get_or_create(user=screened_alice, date=today - timedelta(days=days_ago))
+        Tick.objects.create(entry=entry, exercise_id=_exercise(slug), pain_during=pain)
+    bob = make_user("bob")
+    entry = Entry.objects.create(user=bob, date=today - timedelta(days=1))
+    Tick.objects.create(entry=entry, exercise_id=_exercise("belly-breathing-feet-up"), pain_during=0)
+    data = {ex["slug"]: ex for ex in session_data(alice_today.get(URL))["exercises"]}
+    assert data["cat-cow-gentle"]["usual"] == {"effort": "right", "pain_during": 2}  # the latest
+    assert (
+        data["cat-cow-gentle"]["usualNote"]
+        == "Saves pain during 2 of 10, as last time, and effort about right."
+    )
+    assert data["rocking-all-fours"]["usual"] == {"effort": "right"}  # 5 is not "fine": not repeated
+    assert data["belly-breathing-feet-up"]["usual"] == {"effort": "right"}  # bob's answer is not alice's
+    assert data["supine-marching"]["usualNote"] == "Saves effort about right, with no pain score."
