@@ -5,7 +5,9 @@ that wraps each translated string (tests/i18n/pseudo.py); a word left outside th
 import pytest
 from django.urls import reverse
 
-from tests.hardening.test_cache_policy import every_url
+from tests.backcare.test_urls import all_named_patterns
+from tests.hardening.test_cache_policy import SHARED
+from tests.hardening.test_isolation import sample_kwargs
 from tests.i18n import pseudo
 
 pytestmark = pytest.mark.django_db
@@ -40,20 +42,61 @@ def test_the_pseudo_language_wraps_a_marked_word_and_finds_an_unmarked_one(clien
     assert pseudo.unmarked_words('<button aria-label="Close">⟪x⟫</button>') == ["Close"]
 
 
-@pytest.mark.parametrize("who", ["signed in", "anonymous"])
-def test_every_page_reads_wholly_in_the_persons_language(client, alice_with_history, in_pseudo, who):
+# Pages whose words are not all marked yet (issue 27's sweep works through them): each is an
+# expected failure that fails the suite once the page reads wholly in the pseudo-language, so the
+# list only shrinks, and the test then covers every page.
+NOT_YET = {
+    ("exercises:detail", "anonymous"),
+    ("exercises:detail", "signed in"),
+    ("exercises:list", "anonymous"),
+    ("exercises:list", "signed in"),
+    ("journal:day", "signed in"),
+    ("journal:history", "signed in"),
+    ("journal:old_days", "signed in"),
+    ("journal:psfs", "signed in"),
+    ("journal:report", "signed in"),
+    ("journal:safety", "signed in"),
+    ("journal:session", "signed in"),
+    ("journal:share", "signed in"),
+    ("journal:today", "signed in"),
+    ("landing", "anonymous"),
+    ("landing", "signed in"),
+    ("learn:detail", "signed in"),
+    ("learn:list", "signed in"),
+    ("password_reset_confirm", "anonymous"),
+    ("password_reset_confirm", "signed in"),
+    ("reminders:confirm", "anonymous"),
+    ("reminders:confirm", "signed in"),
+    ("reminders:unsubscribe", "anonymous"),
+    ("reminders:unsubscribe", "signed in"),
+    ("settings", "signed in"),
+    ("shared_report", "anonymous"),
+    ("shared_report", "signed in"),
+    ("signup", "anonymous"),
+    ("signup", "signed in"),
+}
+
+
+def pages():
+    for name, pattern in all_named_patterns():
+        if name.startswith("admin:") or name in NOT_PAGES or name in SHARED:
+            continue
+        for who in ("signed in", "anonymous"):
+            marks = [pytest.mark.xfail(strict=True, reason="not swept yet")] if (name, who) in NOT_YET else []
+            yield pytest.param(name, pattern, who, id=f"{name}-{who}", marks=marks)
+
+
+@pytest.mark.parametrize("name, pattern, who", pages())
+def test_every_page_reads_wholly_in_the_persons_language(
+    client, alice_with_history, in_pseudo, name, pattern, who
+):
     if who == "signed in":
         alice_with_history.language = in_pseudo
         alice_with_history.save(update_fields=["language"])
         client.force_login(alice_with_history)
-    problems = {}
-    for name, url in every_url(alice_with_history):
-        if name in NOT_PAGES:
-            continue
-        response = client.get(url, HTTP_ACCEPT_LANGUAGE=in_pseudo, follow=True)
-        if response.streaming or "text/html" not in response.get("Content-Type", ""):
-            continue
-        words = pseudo.unmarked_words(response.content.decode())
-        if words:
-            problems[f"{url} ({name})"] = words[:8]
-    assert not problems, "\n".join(f"{url}: {words}" for url, words in problems.items())
+    url = reverse(name, kwargs=sample_kwargs(alice_with_history, pattern))
+    response = client.get(url, HTTP_ACCEPT_LANGUAGE=in_pseudo, follow=True)
+    if response.streaming or "text/html" not in response.get("Content-Type", ""):
+        return
+    words = pseudo.unmarked_words(response.content.decode())
+    assert not words, f"{url}: {words[:12]}"
