@@ -187,7 +187,7 @@ def summary(plan, answers):
             "time": _time_words(answers),
             "equipment": _equipment_words(answers),
             "count": count,
-            "names": _and(item.level.progression.name for item in exercises),
+            "names": _and(item.level.name for item in exercises),
         }
     ]
     if habits:

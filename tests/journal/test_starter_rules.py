@@ -11,7 +11,8 @@ from journal.safety import CLEAR, SEE_SOON, TALK_FIRST, PlanAccess, ScreenStatus
 
 def family(order, slug, name, category, *levels):
     progression = SimpleNamespace(slug=slug, name=name, category=category, order=order)
-    return [SimpleNamespace(progression=progression, **fields) for fields in levels]
+    # Each level named like its family here: the summary names the level (Exercise.name).
+    return [SimpleNamespace(progression=progression, name=name, **fields) for fields in levels]
 
 
 def level(n, positions=("supine",), equipment=("mat",), extension=False, **dose):
