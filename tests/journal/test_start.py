@@ -386,3 +386,18 @@ def test_an_account_without_a_start_exports_none(alice_today):
 def test_deleting_the_account_deletes_the_answers(carol):
     services.account_delete(user=carol)
     assert not StartAnswers.objects.exists()
+
+
+@pytest.mark.parametrize("channel, field", [("calendar", "calendar_on"), ("push", "push_on")])
+def test_a_calendar_or_device_reminder_is_saved_and_points_to_settings(carol_client, carol, channel, field):
+    StartAnswers.objects.filter(user=carol).update(reached=5)
+    response = carol_client.post(
+        url("reminder"), {"action": "next", "at": "07:30", "channel": channel}, follow=True
+    )
+    reminder = Reminder.objects.get(user=carol)
+    assert reminder.enabled and getattr(reminder, field) and not reminder.email_on
+    assert (
+        "To finish setting up this reminder on your device or calendar, open Settings."
+        in response.content.decode()
+    )
+    assert StartAnswers.objects.get(user=carol).finished_on == carol.local_today()
