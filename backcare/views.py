@@ -20,6 +20,7 @@ from backcare.forms import LoginForm, ResetRequestForm, SettingsForm, SignupForm
 from backcare.ratelimit import limit_posts
 from exercises.catalog import catalog
 from exercises.models import Progression
+from journal import services as journal_services
 from journal.forms_account import DeleteAccountForm
 from journal.selectors import plan_overview
 from journal.urls_format import OPEN, url_format
@@ -54,6 +55,8 @@ def signup(request):
         try:
             with transaction.atomic():
                 user = form.save()
+                # The start's questions come after the safety screen (journal/views/start.py).
+                journal_services.start_begin(user=user, today=user.local_today())
         except IntegrityError:
             # The same name taken by a request that passed validation at the same moment: the
             # database's unique constraint decides, and this one gets the form's own message.

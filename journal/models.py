@@ -473,3 +473,56 @@ class ClientOperation(models.Model):
 
     def __str__(self):
         return f"{self.user_id} {self.kind} {self.day} {self.op_id}"
+
+
+class StartAnswers(models.Model):
+    """The answers of the start (`/start/`, after the safety screen, before the first Today): one row
+    per user, made at sign-up and finished at the start's last screen, where the starter plan is
+    built from them (journal/starter.py, docs/starter-plan.md). Every answer may be skipped: empty
+    ("" for the episode and the leg, None for the others) is a skipped answer, and the rule takes its most cautious branch. The activities become
+    the first PSFS round; the reminder is the reminders app's own row.
+
+    An account without this row (made before the start existed) keeps the plan it has.
+    """
+
+    class Episode(models.TextChoices):
+        UNDER_6_WEEKS = "under_6_weeks", _("Under 6 weeks")
+        WEEKS_6_TO_12 = "6_to_12_weeks", _("6 to 12 weeks")
+        OVER_3_MONTHS = "over_3_months", _("Over 3 months")
+
+    class Leg(models.TextChoices):
+        BACK_ONLY = "back_only", _("My back only")
+        BUTTOCK_OR_THIGH = "buttock_or_thigh", _("Into a buttock or thigh")
+        BELOW_KNEE = "below_knee", _("Below the knee")
+
+    class Minutes(models.IntegerChoices):
+        FIVE = 5, _("About 5 minutes")
+        TEN = 10, _("About 10 minutes")
+        TWENTY = 20, _("About 20 minutes")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="start_answers"
+    )
+    episode = models.CharField(max_length=16, choices=Episode, blank=True)
+    # "Below the knee" turns on the leg-symptom watch (docs/starter-plan.md).
+    leg = models.CharField(max_length=16, choices=Leg, blank=True)
+    # The names given as the activities to get back to (the first PSFS round holds them and their
+    # ratings); None: skipped.
+    activities = models.JSONField(null=True, blank=True)
+    # Equipment tags at hand from exercises.positions.Equipment (journal/starter.py: ASKED); [] for
+    # "none of these"; None: skipped.
+    equipment = models.JSONField(null=True, blank=True)
+    minutes = models.PositiveSmallIntegerField(choices=Minutes, null=True, blank=True)
+    # "Most of my day is sitting", asked with the minutes.
+    sitting = models.BooleanField(null=True, blank=True)
+    # How far the person has come (the index of the furthest screen reached): where the start
+    # takes up again after a break.
+    reached = models.PositiveSmallIntegerField(default=0)
+    started_on = models.DateField()
+    finished_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "start answers"
+
+    def __str__(self):
+        return f"start of {self.user_id}{'' if self.finished_on else ' (open)'}"

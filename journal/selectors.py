@@ -27,6 +27,7 @@ from journal.models import (
     SafetyScreen,
     ShareLink,
     ShareView,
+    StartAnswers,
     Tick,
 )
 from journal.safety import SPREAD_SHOWN_DAYS
@@ -176,6 +177,17 @@ def snoozed(*, user, today):
 def gentle_exercises(slugs=ROUGH_DAY_SET):
     by_slug = catalog.catalog().by_slug
     return [by_slug[slug] for slug in slugs if slug in by_slug]
+
+
+def start_answers(*, user):
+    """The user's answers of the start (journal.models.StartAnswers), or None (an account made before
+    the start existed). One query."""
+    return StartAnswers.objects.filter(user=user).first()
+
+
+def start_open(*, user):
+    """Is the user's start begun and not yet finished? One query."""
+    return StartAnswers.objects.filter(user=user, finished_on__isnull=True).exists()
 
 
 def screen_status(*, user):
@@ -537,6 +549,17 @@ def export_entries(*, user):
     return Entry.objects.filter(user=user).order_by("date")
 
 
+def start_export(*, user):
+    """The start's answers for the JSON export (`start`: None for an account without them). One query."""
+    return {
+        "start": StartAnswers.objects.filter(user=user)
+        .values(
+            "episode", "leg", "activities", "equipment", "minutes", "sitting", "started_on", "finished_on"
+        )
+        .first()
+    }
+
+
 def export_records(*, user):
     """Every record of the user as plain values, by kind (the JSON export): one query each."""
     from reminders import selectors as reminder_selectors  # reminders reads the journal's days
@@ -593,6 +616,7 @@ def export_records(*, user):
         "dismissals": list(
             Dismissal.objects.filter(user=user).values("plan_item__progression__slug", "kind", "until")
         ),
+        **start_export(user=user),
         "safety_screens": list(
             SafetyScreen.objects.filter(user=user).values(
                 "taken_on", "answers", "outcome", "cleared_on", "cleared_note"

@@ -27,19 +27,38 @@ from journal.suggestions import DoneTick, Kind, Suggestion, snooze_until
 
 @transaction.atomic
 def plan_create_starter(*, user, today):
-    """Give a user the starter plan (every starter progression at level 1), once.
+    """Give a user the starter plan, once.
 
-    A user who already has any plan item, active or not, keeps the plan they made.
+    A user who already has any plan item, active or not, keeps the plan they made. A user who went
+    through the start gets the plan its answers give (journal/starter.py, docs/starter-plan.md);
+    while the start is still open, nothing (its end builds the plan); an account made before the
+    start existed (no answers) every starter family of the library at level 1, as before.
     """
+    from journal import starter
+    from journal.models import StartAnswers
+
     diary_version.changed(user)
     if PlanItem.objects.filter(user=user).exists():
         return []
-    starters = Exercise.objects.filter(level=1, progression__starter=True).select_related("progression")
+    answers = StartAnswers.objects.filter(user=user).first()
+    if answers is None:
+        starters = Exercise.objects.filter(level=1, progression__starter=True).select_related("progression")
+        planned = [(ex, 0) for ex in starters]
+    elif answers.finished_on is None:
+        return []
+    else:
+        found = starter.starter_plan(answers, catalog.catalog().exercises.values(), screen_status(user=user))
+        planned = [(item.level, item.dose_step) for item in found.items]
     items = PlanItem.objects.bulk_create(
-        [PlanItem(user=user, progression=ex.progression, exercise=ex, since=today) for ex in starters]
+        [
+            PlanItem(
+                user=user, progression_id=ex.progression_id, exercise_id=ex.pk, since=today, dose_step=step
+            )
+            for ex, step in planned
+        ]
     )
     PlanPeriod.objects.bulk_create(
-        [PlanPeriod(user=user, plan_item=item, exercise=item.exercise, start=today) for item in items]
+        [PlanPeriod(user=user, plan_item=item, exercise_id=item.exercise_id, start=today) for item in items]
     )
     _refresh_planned(user=user, day=today)
     return items
@@ -621,6 +640,78 @@ def psfs_skip(*, user, today):
 
     diary_version.changed(user)
     return PsfsRound.objects.get_or_create(user=user, taken_on=today, defaults={"skipped": True})[0]
+
+
+# --- the start (journal/views/start.py, docs/starter-plan.md) ----------------------------------
+
+
+@transaction.atomic
+def start_begin(*, user, today):
+    """A new account goes through the start: its answers' row, open until the last screen."""
+    from journal.models import StartAnswers
+
+    diary_version.changed(user)
+    return StartAnswers.objects.get_or_create(user=user, defaults={"started_on": today})[0]
+
+
+class StartClosed(Exception):
+    """The start is finished (or was never begun): nothing was changed."""
+
+
+def _open_start(user):
+    from journal.models import StartAnswers
+
+    answers = StartAnswers.objects.select_for_update().filter(user=user, finished_on__isnull=True).first()
+    if answers is None:
+        raise StartClosed
+    return answers
+
+
+@transaction.atomic
+def start_answer(*, user, step, values, today):
+    """Keep one screen's answers (`values`: field -> value; a skipped screen gives each field its
+    empty value) and that the person has reached the screen after `step` (its index)."""
+    diary_version.changed(user)
+    answers = _open_start(user)
+    for name, value in values.items():
+        setattr(answers, name, value)
+    answers.reached = max(answers.reached, step + 1)
+    answers.save(update_fields=[*values, "reached"])
+    return answers
+
+
+@transaction.atomic
+def start_activities(*, user, step, activities, today):
+    """The activities to get back to, `[(name, rating 0-10)]` (empty: skipped), kept as the first PSFS
+    round. Answered again (after Back), the activities the start named before are replaced."""
+    from journal.models import PsfsActivity, PsfsRound
+
+    diary_version.changed(user)
+    answers = _open_start(user)
+    before = answers.activities or []
+    if before:
+        PsfsActivity.objects.filter(user=user, name__in=before, added_on__gte=answers.started_on).delete()
+        PsfsRound.objects.filter(user=user, taken_on__gte=answers.started_on, ratings__isnull=True).delete()
+    if activities:
+        psfs_record(user=user, today=today, ratings={}, new=activities)
+    answers.activities = [name for name, _ in activities] or None
+    answers.reached = max(answers.reached, step + 1)
+    answers.save(update_fields=["activities", "reached"])
+    return answers
+
+
+@transaction.atomic
+def start_finish(*, user, today):
+    """The start's last screen: the answers are kept as they are and the starter plan is built from
+    them, unless the safety screen holds the plan (then the clinician's OK builds it,
+    `safety_clearance_record`). Returns the answers."""
+    diary_version.changed(user)
+    answers = _open_start(user)
+    answers.finished_on = today
+    answers.save(update_fields=["finished_on"])
+    if not screen_status(user=user).blocks_plan:
+        plan_create_starter(user=user, today=today)
+    return answers
 
 
 # --- share links (journal/sharing.py) -----------------------------------------------------------

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from journal.views import account, export, history, offline, plan, psfs, safety, session, share, today
+from journal.views import account, export, history, offline, plan, psfs, safety, session, share, start, today
 
 app_name = "journal"
 
@@ -27,6 +27,10 @@ urlpatterns = [
     path("safety/clear/", safety.clear, name="safety_clear"),
     path("safety/acknowledge/", safety.acknowledge, name="safety_acknowledge"),
     path("safety/see-clinician/put-away/", safety.see_clinician_put_away, name="see_clinician_put_away"),
+    # The start: a few questions that shape the starter plan (journal/starter.py).
+    path("start/", start.start, name="start"),
+    path("start/done/", start.done, name="start_done"),
+    path("start/<slug:step>/", start.step, name="start_step"),
     # The Patient-Specific Functional Scale (journal/psfs.py).
     path("journal/psfs/", psfs.psfs_page, name="psfs"),
     path("journal/psfs/skip/", psfs.psfs_skip, name="psfs_skip"),

@@ -254,6 +254,8 @@ def _page_state(request, day):
         "is_today": day == today,
         "entry": entry,
         "day_type": day_type,
+        # No plan item on a normal day the screen lets the plan show: the start may still be open.
+        "no_plan": not plan and day_type == Entry.DayType.NORMAL and not state.status.blocks_plan,
         "rows": rows,
         # Only what is due on the day counts (journal/schedule.py): "x of y done".
         "done_count": found.done_count,
@@ -286,6 +288,14 @@ def _page_state(request, day):
 def _render_day(request, day, form=None):
     """The day's page, rendered afresh on every load (nothing of it is kept: `private, no-store`)."""
     context = _page_state(request, day)
+    if (
+        context["no_plan"]
+        and context["is_today"]
+        and form is None
+        and selectors.start_open(user=request.user)
+    ):
+        # The start (journal/views/start.py) was left midway: it builds the plan, so back to it.
+        return redirect("journal:start")
     entry = context["entry"]
     context["checkin_form"] = form or CheckinForm.for_entry(entry)
     # Saved answers fold the check-in to one line (pain empty is a gap, so a note alone counts);

@@ -41,6 +41,7 @@ SAMPLE_KWARGS = {
     "uidb64": "MQ",
     "token": "set-password",
     "share_token": "made-up-token",
+    "step": "episode",
 }
 
 

@@ -54,6 +54,20 @@ def test_sign_up_safety_screen_check_in_tick_undo(page, live_server, check_a11y,
     for group in ("emergency", "urgent", "before"):
         page.get_by_test_id(f"none-{group}").check()
     page.get_by_role("button", name="Finish the check").click()
+    # The start (journal/views/start.py): the quick way through, skipping all but the time budget.
+    page.wait_for_url("**/start/episode/")
+    check_a11y(page)
+    for step in ("episode", "leg", "activities", "equipment"):
+        page.locator(f"[data-testid=start][data-step={step}]").get_by_test_id("start-skip").click()
+    page.locator("[data-testid=start][data-step=minutes]").wait_for()
+    page.get_by_label("About 10 minutes").check()
+    page.get_by_label("Most of my day is sitting").check()
+    page.get_by_test_id("start-next").click()
+    page.locator("[data-testid=start][data-step=reminder]").get_by_test_id("start-skip").click()
+    page.get_by_test_id("start-summary").wait_for()
+    check_a11y(page)
+    assert "so your plan has 5 gentle exercises" in page.get_by_test_id("start-summary").inner_text()
+    page.get_by_test_id("start-today").click()
     page.wait_for_url("**/today/")
     assert page.get_by_test_id("plan-item").count() == 7
 

@@ -188,7 +188,18 @@ SCRIPT_FIELDS = {
     "client_op": ["0b4f3c2e-6a1d-4c8e-9f00-1234567890ab", "0B4F3C2E6A1D4C8E9F001234567890AB"],
     "base": ["t0", "t1", "t3", "f-", "fn.n.1.n", "cn.n.00000000"],
 }
-PATH_PARAMS = ["day", "exercise", "slug", "progression", "pk", "uidb64", "token", "share_token", "lesson"]
+PATH_PARAMS = [
+    "day",
+    "exercise",
+    "slug",
+    "progression",
+    "pk",
+    "uidb64",
+    "token",
+    "share_token",
+    "lesson",
+    "step",
+]
 
 
 @settings(

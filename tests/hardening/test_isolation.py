@@ -44,6 +44,7 @@ def sample_kwargs(user, pattern):
         "uidb64": "MQ",
         "token": "set-password",
         "share_token": "made-up-token",  # a real one would log a view: tests/journal/test_share.py
+        "step": "episode",  # the start's first screen (journal/views/start.py)
     }
     params = list(pattern.pattern.converters)
     missing = [p for p in params if p not in values]
@@ -92,6 +93,9 @@ LESSON_SLUGS = {"lesson"}
 DATES = {"day"}  # the requester's own day; never another user's entry (see the test below)
 DJANGO_AUTH = {"uidb64", "token"}  # password reset links, signed by Django
 SHARE_TOKENS = {"share_token"}  # a share link's secret, whoever holds it: tests/journal/test_share.py
+# A screen of the start, the same for everyone: each user reaches only their own answers
+# (tests/journal/test_start.py, another user).
+START_STEPS = {"step"}
 
 
 def test_every_url_parameter_is_covered_by_an_isolation_test():
@@ -100,7 +104,9 @@ def test_every_url_parameter_is_covered_by_an_isolation_test():
         params = set(pattern.pattern.converters)
         if "pk" in params:
             pk_routes.add(name)
-        unknown = params - {"pk"} - LIBRARY_SLUGS - LESSON_SLUGS - DATES - DJANGO_AUTH - SHARE_TOKENS
+        unknown = (
+            params - {"pk"} - LIBRARY_SLUGS - LESSON_SLUGS - DATES - DJANGO_AUTH - SHARE_TOKENS - START_STEPS
+        )
         assert not unknown, f"{name}: parameter {unknown} names what? Add an isolation test for it."
     assert pk_routes == set(PK_ROUTES)
 

@@ -85,6 +85,8 @@ PAGES = [
             "level changes",
             "offline writes recorded (journal/client_ops.py)",
             "dismissals",
+            # The start's answers (journal/selectors.py: start_export), added with the start.
+            "start answers",
             "safety screens",
             "alerts read",
             "PSFS activities",

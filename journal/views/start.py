@@ -1,0 +1,156 @@
+"""The start: a few questions after the safety screen and before the first Today, one a screen, each
+skippable, from which the starter plan is built (journal/starter.py, docs/starter-plan.md).
+
+Plain forms and redirects (no JavaScript needed): the screen is in the URL, how far the person has
+come is kept on their answers' row (`reached`), so a person who leaves midway comes back to the
+screen they left (Today sends them here while the start is open and they have no plan). The last
+question's answer (or "Not now") finishes the start and builds the plan; the closing page says what
+was chosen and why.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from exercises import catalog
+from journal import selectors, services, starter
+from journal.forms_start import FORMS, SKIPPED
+from reminders import services as reminder_services
+from reminders.forms import WEEKDAYS, ReminderForm
+from reminders.selectors import reminder_for
+
+STEPS = tuple(FORMS)
+
+
+def _open_answers(request):
+    answers = selectors.start_answers(user=request.user)
+    return answers if answers is not None and answers.finished_on is None else None
+
+
+@login_required
+def start(request):
+    """Where the person is in the start: the furthest screen reached, or Today once it is done."""
+    answers = _open_answers(request)
+    if answers is None:
+        return redirect("journal:today")
+    return redirect("journal:start_step", step=STEPS[min(answers.reached, len(STEPS) - 1)])
+
+
+def _initial(answers, step):
+    if step == "minutes":
+        return {"minutes": answers.minutes, "sitting": answers.sitting}
+    if step in ("episode", "leg"):
+        return {step: getattr(answers, step) or None}
+    if step == "equipment":
+        return {"equipment": answers.equipment or []}
+    if step == "reminder":
+        return {"at": "19:00", "channel": "email"}
+    return {}
+
+
+def _render(request, step, form, status=200):
+    index = STEPS.index(step)
+    return render(
+        request,
+        "journal/start/step.html",
+        {
+            "form": form,
+            "step": step,
+            "number": index + 1,
+            "total": len(STEPS),
+            "back": STEPS[index - 1] if index else None,
+        },
+        status=status,
+    )
+
+
+def _reminder_save(request, form):
+    """The reminder, through the reminders app's own form and service: (saved, message)."""
+    user = request.user
+    channel = form.cleaned_data["channel"]
+    data = {
+        "enabled": "on",
+        "at": form.cleaned_data["at"].strftime("%H:%M"),
+        "weekdays": [value for value, _label in WEEKDAYS],
+        "email": user.email,
+        f"{channel}_on": "on",
+    }
+    reminder_form = ReminderForm(data, instance=reminder_for(user), zone_name=user.time_zone)
+    if not reminder_form.is_valid():
+        return False
+    asked = reminder_services.reminder_save(form=reminder_form)
+    if asked is not None and asked.allowed:
+        messages.info(
+            request,
+            _("We sent a link to %(address)s: e-mail reminders start once you open it.")
+            % {"address": user.email},
+        )
+    if channel != "email":
+        messages.info(
+            request, _("To finish setting up this reminder on your device or calendar, open Settings.")
+        )
+    return True
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def step(request, step):
+    if step not in FORMS:
+        raise Http404
+    answers = _open_answers(request)
+    if answers is None:
+        return redirect("journal:today")
+    index = STEPS.index(step)
+    if index > answers.reached:  # not there yet: the screen the person has reached
+        return redirect("journal:start_step", step=STEPS[answers.reached])
+    user, today = request.user, request.user.local_today()
+    form_class = FORMS[step]
+    if request.method == "GET":
+        return _render(request, step, form_class(initial=_initial(answers, step)))
+
+    action = request.POST.get("action")
+    if action not in ("next", "skip"):
+        messages.error(request, _("Nothing was saved: choose Next or Skip."))
+        return _render(request, step, form_class(initial=_initial(answers, step)), status=400)
+    if action == "skip":
+        if step == "activities":
+            services.start_activities(user=user, step=index, activities=[], today=today)
+        elif step in SKIPPED:
+            services.start_answer(user=user, step=index, values=SKIPPED[step], today=today)
+    else:
+        form = form_class(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Nothing was saved yet: please check your answer below, or skip it."))
+            return _render(request, step, form)
+        if step == "activities":
+            services.start_activities(user=user, step=index, activities=form.chosen(), today=today)
+        elif step == "reminder":
+            if not _reminder_save(request, form):
+                messages.error(
+                    request, _("The reminder was not saved: choose another way, or tap “Not now”.")
+                )
+                return _render(request, step, form)
+        else:
+            services.start_answer(user=user, step=index, values=form.answers(), today=today)
+    if step == STEPS[-1]:
+        services.start_finish(user=user, today=today)
+        return redirect("journal:start_done")
+    return redirect("journal:start_step", step=STEPS[index + 1])
+
+
+@login_required
+def done(request):
+    """What the plan holds and why, from the answers; and the way to Today."""
+    answers = selectors.start_answers(user=request.user)
+    if answers is None or answers.finished_on is None:
+        return redirect("journal:start")
+    status = request.safety.status
+    plan = starter.starter_plan(answers, catalog.catalog().exercises.values(), status)
+    return render(
+        request,
+        "journal/start/done.html",
+        {"summary": starter.summary(plan, answers), "held": status.blocks_plan},
+    )
