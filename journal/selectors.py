@@ -55,6 +55,7 @@ class PlannedItem:
     dose_since: date | None = None
     paused_on: date | None = None  # paused after severe pain (PlanItem.paused_on); today's plan only
     pause_values: dict | None = None
+    resumed_through: date | None = None  # after "I have talked to a clinician" (PlanItem.resumed_through)
     exercise: Exercise | None = None
     progression: Progression | None = None
     top_level: int = 0
@@ -132,6 +133,7 @@ def active_plan(*, user):
             "dose_since",
             "paused_on",
             "pause_values",
+            "resumed_through",
         )
     )
     items = _with_library([PlannedItem(*row) for row in rows])
@@ -330,6 +332,49 @@ def recent_ticks(*, user, day):
         .values_list("entry__date", *DoneTick._fields[1:])
     )
     return [DoneTick(*row) for row in rows]
+
+
+class DayWithTicks(NamedTuple):
+    """What a tick or an undo reads of the user's diary (`days_with_ticks`)."""
+
+    days: list  # the window of days up to the day (and the day after it), newest first: recent_entries
+    entry_pk: int | None  # the day's own Entry, None while it has none
+    ticks: list  # the ticks of the two weeks up to the day: recent_ticks
+
+
+def days_with_ticks(*, user, day):
+    """`recent_entries` and `recent_ticks` of `day`, and the day's Entry pk, in one query: the window
+    of days joined to their ticks (one row per tick, one for a day without any), each day's ticks
+    counted here. The reads of a tick and an undo (journal/services.py), made in their transaction.
+    """
+    first_tick = ticks_from(day)
+    rows = (
+        Entry.objects.filter(user=user, date__gte=window_start(day), date__lte=day + timedelta(days=1))
+        .order_by("-date")
+        .values_list(
+            "pk",
+            "date",
+            "pain",
+            "day_type",
+            "planned",
+            "leg_symptoms",
+            "notes",
+            *(f"ticks__{name}" for name in DoneTick._fields[1:]),
+        )
+    )
+    days, ticks, entry_pk = [], [], None
+    exercise_at = DoneTick._fields.index("exercise_id") - 1
+    for pk, date_, pain, type_, planned, leg, notes, *tick in rows:
+        done = tick[exercise_at] is not None
+        if days and days[-1].date == date_:
+            days[-1] = days[-1]._replace(done=days[-1].done + done)
+        else:
+            days.append(Day(date_, pain, type_, planned, int(done), leg, notes))
+            if date_ == day:
+                entry_pk = pk
+        if done and first_tick <= date_ <= day:
+            ticks.append(DoneTick(date_, *tick))
+    return DayWithTicks(days, entry_pk, ticks)
 
 
 def _active_dates(*, user, until):
