@@ -1,5 +1,6 @@
 """Writes that touch several rows: keyword-only, each in one transaction."""
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
@@ -10,6 +11,7 @@ from backcare import diary_version
 from exercises import catalog, dose
 from exercises.models import Exercise
 from journal import cache_keys, client_ops, safety, schedule, sharing, suggestions
+from journal.history import Day
 from journal.models import (
     ClientOperation,
     Dismissal,
@@ -21,7 +23,14 @@ from journal.models import (
     ShareView,
     Tick,
 )
-from journal.selectors import day_plan, family_of, paused_exercises, recent_ticks, screen_status
+from journal.selectors import (
+    day_plan,
+    days_with_ticks,
+    family_of,
+    paused_exercises,
+    recent_ticks,
+    screen_status,
+)
 from journal.suggestions import DoneTick, Kind, Suggestion, snooze_until
 
 
@@ -85,9 +94,14 @@ def due_count(*, user, day, day_type):
     plan, exercises = day_plan(user=user, day_type=day_type, status=screen_status(user=user), day=day)
     if not exercises:
         return 0
-    statuses = schedule.statuses(
-        exercises, day=day, ticks=recent_ticks(user=user, day=day), family_of=family_of
-    )
+    return _due(day=day, plan=plan, exercises=exercises, ticks=recent_ticks(user=user, day=day))
+
+
+def _due(*, day, plan, exercises, ticks):
+    """`due_count` from the day's plan (not a rest day) and recent ticks already read."""
+    if not exercises:
+        return 0
+    statuses = schedule.statuses(exercises, day=day, ticks=ticks, family_of=family_of)
     statuses = schedule.not_due(statuses, exercises, paused_exercises(plan))
     return schedule.progress(statuses)[1]
 
@@ -116,11 +130,13 @@ def _entry_for(*, user, day):
 
 
 class OpReplayed(Exception):
-    """The write's operation id was recorded before (journal/client_ops.py): nothing was changed."""
+    """The write's operation id was recorded before (journal/client_ops.py): nothing was changed.
+    A tick's or an undo's carries `read`, the day as it is (DayRead)."""
 
 
 class OpConflict(Exception):
-    """The write's base is not the server's state any more: nothing was changed."""
+    """The write's base is not the server's state any more: nothing was changed (`read`: as for
+    OpReplayed)."""
 
 
 class OpTaken(Exception):
@@ -132,16 +148,88 @@ class ExercisePaused(Exception):
     was changed (journal/suggestions.py: severe_pain)."""
 
 
+class NotPlanned(Exception):
+    """A tick of an exercise that is not in the plan on that day, at that day's level: nothing was
+    changed."""
+
+
 def _plan_item_at(*, user, exercise):
     """The user's active plan item at `exercise` (the level its pause is about), or None."""
     return PlanItem.objects.filter(user=user, exercise=exercise, active=True).first()
 
 
-def _pause_refresh(*, user, item):
+@dataclass
+class DayRead:
+    """What a tick or an undo reads of the day, in its transaction after the user row's lock (so no
+    other write of the user's can come between the read and the write), kept in step with its own
+    write: the answer's row, counts and streak are built from it (journal/views/today.py:
+    _tick_response) without reading again.
+
+    Two queries: the recent days joined to their ticks (selectors.days_with_ticks) and the day's
+    plan (selectors.day_plan: today's active plan, whose items carry their pause; another day's plan
+    periods).
+    """
+
+    user: object
+    day: date
+    status: object
+    days: list  # selectors.recent_entries
+    entry_pk: int | None
+    ticks: list  # selectors.recent_ticks
+    day_type: str
+    plan: list
+    exercises: list
+
+    @classmethod
+    def of(cls, *, user, day, status):
+        found = days_with_ticks(user=user, day=day)
+        entry = next((d for d in found.days if d.date == day), None)
+        day_type = entry.day_type if entry else Entry.DayType.NORMAL
+        plan, exercises = day_plan(user=user, day_type=day_type, status=status, day=day)
+        return cls(user, day, status, found.days, found.entry_pk, found.ticks, day_type, plan, exercises)
+
+    @property
+    def is_today(self):
+        return self.day == self.user.local_today()
+
+    def tick_of(self, exercise):
+        """The day's tick of `exercise` (a DoneTick), or None."""
+        return next((t for t in self.ticks if t.date == self.day and t.exercise_id == exercise.pk), None)
+
+    def item_at(self, exercise):
+        """The active plan item at `exercise` (its pause): from today's plan when it is there (read
+        with it, no query), else read (another day's plan, a rough day's set, a level left out)."""
+        if self.is_today:
+            found = next((item for item in self.plan if item.exercise_id == exercise.pk), None)
+            if found is not None:
+                return found
+        return _plan_item_at(user=self.user, exercise=exercise)
+
+    def put(self, exercise, tick, *, done=0):
+        """The day's tick of `exercise` as written (None: removed); `done`: the day's tick count
+        moves by it."""
+        self.ticks = [t for t in self.ticks if not (t.date == self.day and t.exercise_id == exercise.pk)]
+        if tick is not None:
+            self.ticks.append(tick)
+        if done:
+            self.days = [d._replace(done=d.done + done) if d.date == self.day else d for d in self.days]
+
+    def entry_made(self, entry):
+        """The day's entry was created by this write (no tick yet)."""
+        self.entry_pk = entry.pk
+        made = Day(entry.date, None, entry.day_type, entry.planned, 0, None, "")
+        self.days = sorted([*self.days, made], key=lambda d: d.date, reverse=True)
+
+    def planned_set(self, count):
+        self.days = [d._replace(planned=count) if d.date == self.day else d for d in self.days]
+
+
+def _pause_refresh(*, user, item, read=None):
     """Keep `item`'s pause in step with its sessions after a tick was written or removed: the
     rule (suggestions.severe_pain) over the level's sessions since its start and since the last
     resume. A pause that begins is kept as a `LevelChange` (direction PAUSE) for the report; one
-    whose score was changed or undone goes, with its record."""
+    whose score was changed or undone goes, with its record. `item`: a PlanItem or today's
+    `selectors.PlannedItem` (changed in place, so `read`'s plan shows the pause as it now is)."""
     if item is None:
         return
     rows = Tick.objects.filter(
@@ -160,8 +248,8 @@ def _pause_refresh(*, user, item):
         kept = {**values, "exercise": catalog.exercise(item.exercise_id).name}
         if item.paused_on is None:
             LevelChange.objects.create(
-                user_id=item.user_id,
-                plan_item=item,
+                user_id=user.pk,
+                plan_item_id=item.pk,
                 from_exercise_id=item.exercise_id,
                 to_exercise_id=item.exercise_id,
                 direction=LevelChange.Direction.PAUSE,
@@ -177,14 +265,24 @@ def _pause_refresh(*, user, item):
     else:
         LevelChange.objects.filter(pk=_open_pause(item)).delete()
         item.paused_on, item.pause_values = None, {}
-    item.save(update_fields=["paused_on", "pause_values"])
-    _refresh_planned(user=user, day=user.local_today())
+    PlanItem.objects.filter(pk=item.pk).update(paused_on=item.paused_on, pause_values=item.pause_values)
+    if read is not None and read.is_today:
+        # Today's plan and ticks are in hand: its planned count from them, as _refresh_planned.
+        count = _due(day=read.day, plan=read.plan, exercises=read.exercises, ticks=read.ticks)
+        if read.day_type == Entry.DayType.REST:
+            count = 0
+        entry = next((d for d in read.days if d.date == read.day), None)
+        if read.entry_pk is not None and entry is not None and entry.planned != count:
+            Entry.objects.filter(pk=read.entry_pk).update(planned=count)
+            read.planned_set(count)
+    else:
+        _refresh_planned(user=user, day=user.local_today())
 
 
 def _open_pause(item):
     """The pk of the record of the item's running pause (its newest PAUSE), or None."""
     return (
-        LevelChange.objects.filter(plan_item=item, direction=LevelChange.Direction.PAUSE)
+        LevelChange.objects.filter(plan_item_id=item.pk, direction=LevelChange.Direction.PAUSE)
         .order_by("-created_at", "-pk")
         .values_list("pk", flat=True)
         .first()
@@ -213,8 +311,13 @@ def _op_claim(*, user, op, kind, day, current):
     ClientOperation.objects.filter(user=user, created_at__lt=cutoff).delete()
 
 
-def _tick_now(*, user, day, exercise):
-    return Tick.objects.filter(entry__user=user, entry__date=day, exercise=exercise).first()
+def _op_claim_on(read, **claim):
+    """`_op_claim` for a tick or an undo: a replay or a conflict carries the day as read."""
+    try:
+        _op_claim(**claim)
+    except (OpReplayed, OpConflict) as outcome:
+        outcome.read = read
+        raise
 
 
 @transaction.atomic
@@ -249,86 +352,115 @@ def tick_record(
     add=False,
     op=None,
     kind=client_ops.TICK,
+    status=None,
 ):
     """Mark an exercise done on a day. Idempotent: a repeated tick updates the detail, never duplicates.
 
     `add` (a times-a-day level's tap): one more time on the day's one tick, which starts at 1.
     `op` (journal/client_ops.py): the write's operation id and base, recorded once as `kind`;
-    a replay or a conflict changes nothing (OpReplayed, OpConflict, OpTaken).
+    a replay or a conflict changes nothing (OpReplayed, OpConflict, OpTaken). `status`: the safety
+    screen's (request.safety.status; read when not given). An exercise not planned that day at that
+    level raises NotPlanned, a new session of a paused one ExercisePaused (nothing changed).
+
+    Returns (the tick as a DoneTick, whether it is new, the DayRead after the write). Every write of
+    the user's takes the user row's lock first (diary_version.changed), so the day is read after it,
+    in this transaction, and written from what was read: a double tap waits for the first and finds
+    its tick (the unique constraints stay as the last guard). No savepoint: nothing here is expected
+    to fail.
     """
     diary_version.changed(user)
-    _op_claim(
+    read = DayRead.of(user=user, day=day, status=screen_status(user=user) if status is None else status)
+    if not any(planned.pk == exercise.pk for planned in read.exercises):
+        raise NotPlanned
+    current = read.tick_of(exercise)
+    _op_claim_on(
+        read,
         user=user,
         op=op,
         kind=kind,
         day=day,
-        current=lambda: client_ops.current_base(
-            op.base[0], tick=_tick_now(user=user, day=day, exercise=exercise)
-        ),
+        current=lambda: client_ops.current_base(op.base[0], tick=current),
     )
-    item = _plan_item_at(user=user, exercise=exercise)
-    entry = _entry_for(user=user, day=day)
-    try:
-        with transaction.atomic():
-            tick, created = Tick.objects.get_or_create(entry=entry, exercise=exercise)
-    except IntegrityError:
-        tick, created = Tick.objects.get(entry=entry, exercise=exercise), False
-    if created and item is not None and item.paused_on is not None and day > item.paused_on:
-        # Paused after severe pain: no new session of it (its day's own tick may still be corrected).
-        raise ExercisePaused
-    if add and not created:
-        Tick.objects.filter(pk=tick.pk).update(times=F("times") + 1)
-        tick.refresh_from_db(fields=["times"])
-    changed = []
-    if pain_during is not None and tick.pain_during != pain_during:
-        tick.pain_during = pain_during
-        changed.append("pain_during")
-    if effort and tick.effort != effort:
-        tick.effort = effort
-        changed.append("effort")
-    if tick.full_dose != full_dose:
-        tick.full_dose = full_dose
-        changed.append("full_dose")
-    if spread is not None and tick.spread != spread:
-        tick.spread = spread
-        changed.append("spread")
-    if changed:
-        tick.save(update_fields=changed)
-    if "pain_during" in changed:  # a session without a score never starts or ends a pause
-        _pause_refresh(user=user, item=item)
-    return tick, created
+    item = None  # the active plan item at the exercise, found only when needed
+    if current is None:
+        item = read.item_at(exercise)
+        if item is not None and item.paused_on is not None and day > item.paused_on:
+            # Paused after severe pain: no new session of it (its day's own tick may still be corrected).
+            raise ExercisePaused
+        if read.entry_pk is None:
+            planned = _due(day=day, plan=read.plan, exercises=read.exercises, ticks=read.ticks)
+            read.entry_made(Entry.objects.create(user=user, date=day, planned=planned))
+        Tick.objects.create(
+            entry_id=read.entry_pk,
+            exercise=exercise,
+            pain_during=pain_during,
+            effort=effort or "",
+            full_dose=full_dose,
+            spread=spread,
+        )
+        tick = DoneTick(day, pain_during, effort or "", full_dose, spread, exercise.pk, 1)
+        read.put(exercise, tick, done=1)
+        before = None
+    else:
+        before = current.pain_during
+        changed = {}
+        if pain_during is not None and current.pain_during != pain_during:
+            changed["pain_during"] = pain_during
+        if effort and current.effort != effort:
+            changed["effort"] = effort
+        if current.full_dose != full_dose:
+            changed["full_dose"] = full_dose
+        if spread is not None and current.spread != spread:
+            changed["spread"] = spread
+        tick = current._replace(**changed, times=current.times + 1 if add else current.times)
+        if add:
+            changed["times"] = F("times") + 1
+        if changed:
+            Tick.objects.filter(entry_id=read.entry_pk, exercise=exercise).update(**changed)
+            read.put(exercise, tick)
+    if tick.pain_during != before:  # a session without a score never starts or ends a pause
+        item = item or read.item_at(exercise)
+        if item is not None and suggestions.score_may_move_pause(
+            paused=item.paused_on is not None, before=before, after=tick.pain_during
+        ):
+            _pause_refresh(user=user, item=item, read=read)
+    return tick, current is None, read
 
 
 @transaction.atomic
-def tick_remove(*, user, day, exercise, one=False, op=None):
-    """Mark an exercise not done on a day: returns how many ticks went.
+def tick_remove(*, user, day, exercise, one=False, op=None, status=None):
+    """Mark an exercise not done on a day: returns (how many ticks went, the DayRead after it).
 
     With `one` (a times-a-day level's undo) one time goes, the tick only with its last one; then it
-    returns the times left. `op`: as for `tick_record`.
+    returns the times left. `op`, `status`: as for `tick_record`, read the same way.
     """
     diary_version.changed(user)
-    _op_claim(
+    read = DayRead.of(user=user, day=day, status=screen_status(user=user) if status is None else status)
+    current = read.tick_of(exercise)
+    _op_claim_on(
+        read,
         user=user,
         op=op,
         kind=client_ops.UNDO_ONE if one else client_ops.UNTICK,
         day=day,
-        current=lambda: client_ops.times_base(_tick_now(user=user, day=day, exercise=exercise)),
+        current=lambda: client_ops.times_base(current),
     )
-    ticks = Tick.objects.filter(entry__user=user, entry__date=day, exercise=exercise)
-    if not one:
-        removed = ticks.delete()[0]
-        if removed:
-            _pause_refresh(user=user, item=_plan_item_at(user=user, exercise=exercise))
-        return removed
-    tick = ticks.select_for_update().first()
-    if tick is None:
-        return 0
-    if tick.times > 1:
-        Tick.objects.filter(pk=tick.pk).update(times=F("times") - 1)
-        return tick.times - 1
-    tick.delete()
-    _pause_refresh(user=user, item=_plan_item_at(user=user, exercise=exercise))
-    return 0
+    if current is None:
+        return 0, read
+    ticks = Tick.objects.filter(entry_id=read.entry_pk, exercise=exercise)
+    if one and current.times > 1:
+        ticks.update(times=F("times") - 1)
+        read.put(exercise, current._replace(times=current.times - 1))
+        return current.times - 1, read
+    ticks.delete()
+    read.put(exercise, None, done=-1)
+    if current.pain_during is not None:  # only a scored session can start or end a pause
+        item = read.item_at(exercise)
+        if item is not None and suggestions.score_may_move_pause(
+            paused=item.paused_on is not None, before=current.pain_during, after=None
+        ):
+            _pause_refresh(user=user, item=item, read=read)
+    return (0 if one else 1), read
 
 
 @transaction.atomic

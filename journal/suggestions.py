@@ -347,6 +347,22 @@ def severe_pain(sessions, *, since, after=None):
     return None
 
 
+def score_may_move_pause(*, paused, before, after):
+    """Can a session's pain-during score going from `before` to `after` start or end its level's
+    SEVERE_PAIN pause (`severe_pain` over the level's scored sessions)? None: no score, or (after)
+    the session undone. The services read the level's scored sessions only when it can.
+
+    A running pause may end or change with any score. Without one (the item's pause is kept in step
+    with every score, services._pause_refresh), only a score of SEVERE_TWICE or more can make the
+    rule hold, or the undo of a lower score that broke a run of two (7, 5, 7 without the 5).
+    """
+    if paused:
+        return True
+    if after is not None:
+        return after >= SEVERE_TWICE
+    return before is not None and before < SEVERE_TWICE
+
+
 def paused(item):
     """The pause of a plan item (`PlannedItem` or `PlanItem`) as a `Suggestion` of rule
     SEVERE_PAIN (kind DOWN: the one way out besides a resume is a lower level), or None."""

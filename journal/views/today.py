@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from backcare.care import care_for
-from exercises import dose
+from exercises import catalog, dose
 from exercises.models import Exercise, Progression
 from journal import client_ops, days, history, psfs, schedule, selectors, services, suggestions
 from journal.decorators import plan_write, wants_json
@@ -428,7 +428,7 @@ def checkin(request, day):
 
 def _planned_exercise(request, day, slug):
     """(the exercise `slug` if it is planned on that day for this user at that day's level, else
-    None; the day's type, plan items and exercises planned: what the answer to the tick reuses)."""
+    None; the day's type, plan items and exercises planned)."""
     day_type = selectors.day_type(user=request.user, day=day)
     plan, exercises = selectors.day_plan(
         user=request.user, day_type=day_type, status=request.safety.status, day=day
@@ -437,28 +437,39 @@ def _planned_exercise(request, day, slug):
     return found, (day_type, plan, exercises)
 
 
-def _tick_response(request, day, exercise, message, *, conflict=False, planned=None):
+NOT_PLANNED = "Not saved: that exercise isn't in the plan for that day."
+
+
+def _tick_refused(request, day, slug, message):
+    """A tick refused before its write: the plan's answer first, as a tick checks the plan first (read
+    only here, on the way out: the write reads the plan in its own transaction)."""
+    if _planned_exercise(request, day, slug)[0] is None:
+        message = NOT_PLANNED
+    return _tick_error(request, day, message)
+
+
+def _tick_response(request, day, exercise, message, *, conflict=False, read=None):
     """The answer to a tick, undo or count: the row as the server has it. `conflict`: a write queued
     offline whose base is not the server's any more (journal/client_ops.py), answered 409.
 
-    For the page's script (JSON) only that row is built, from the reads it needs (the recent days
-    for the suggestion rules and the streak, the two weeks of ticks, the plan), with the same rules
-    as the page (`_rows`), and rendered from the page's own "plan-row" partial. `planned`: the
-    day's (type, plan items, exercises) as read before the write, when the write cannot have
-    changed them (a tick without a pain-during score never starts or ends a pause); else the plan
-    is read again."""
+    For the page's script (JSON) only that row is built, with the same rules as the page (`_rows`),
+    and rendered from the page's own "plan-row" partial. `read`: the day as the write read it in its
+    transaction and left it (services.DayRead: the recent days for the suggestion rules and the
+    streak, the two weeks of ticks, the plan with its pauses), so the answer reads nothing; without
+    it (no write happened) the day is read here."""
     if wants_json(request):
         user = request.user
-        entries = selectors.recent_entries(user=user, day=day)
-        if planned is None:
+        if read is None:
+            found = selectors.days_with_ticks(user=user, day=day)
+            entries, ticks = found.days, found.ticks
             entry = next((e for e in entries if e.date == day), None)
             day_type = entry.day_type if entry else Entry.DayType.NORMAL
             plan, exercises = selectors.day_plan(
                 user=user, day_type=day_type, status=request.safety.status, day=day
             )
         else:
-            day_type, plan, exercises = planned
-        ticks = selectors.recent_ticks(user=user, day=day)
+            entries, ticks = read.days, read.ticks
+            day_type, plan, exercises = read.day_type, read.plan, read.exercises
         found = _rows(
             request,
             day,
@@ -510,20 +521,22 @@ def tick(request, day, exercise):
     parsed = _parse_day(request, day)
     if parsed is None:
         return _tick_error(request, None, "Not saved: that date can't be logged.")
-    planned, day_reads = _planned_exercise(request, parsed, exercise)
+    # The level from the library snapshot (no query); whether it is planned that day is checked by
+    # the write, in its transaction (services.NotPlanned).
+    planned = catalog.catalog().by_slug.get(exercise)
     if planned is None:
-        return _tick_error(request, parsed, "Not saved: that exercise isn't in the plan for that day.")
+        return _tick_error(request, parsed, NOT_PLANNED)
     form = TickForm(request.POST)
     if not form.is_valid():
         errors = " ".join(e for errs in form.errors.values() for e in errs)
-        return _tick_error(request, parsed, f"Not saved: {errors}")
+        return _tick_refused(request, parsed, exercise, f"Not saved: {errors}")
     counts_up = planned.schedule == Exercise.Schedule.TIMES_A_DAY
     kind = client_ops.tick_kind(counts_up=counts_up, add=form.cleaned_data["add"], posted=request.POST)
     op, error = _client_op(request, kind)
     if error:
-        return _tick_error(request, parsed, error)
+        return _tick_refused(request, parsed, exercise, error)
     try:
-        saved, created = services.tick_record(
+        saved, created, read = services.tick_record(
             user=request.user,
             day=parsed,
             exercise=planned,
@@ -534,9 +547,12 @@ def tick(request, day, exercise):
             add=counts_up and form.cleaned_data["add"],
             op=op,
             kind=kind,
+            status=request.safety.status,
         )
+    except services.NotPlanned:
+        return _tick_error(request, parsed, NOT_PLANNED)
     except (services.OpReplayed, services.OpConflict, services.OpTaken) as outcome:
-        return _op_outcome(request, parsed, planned, outcome, planned=day_reads)
+        return _op_outcome(request, parsed, planned, outcome)
     except services.ExercisePaused:
         return _tick_error(request, parsed, paused_words(request.user, planned))
     if counts_up and form.cleaned_data["add"]:
@@ -548,10 +564,7 @@ def tick(request, day, exercise):
             " Symptoms that spread down the leg are a reason to stop that exercise for now:"
             " please go through the safety questions again."
         )
-    # A pain-during score may start or end the exercise's pause (services._pause_refresh): then the
-    # answer reads the plan again; otherwise the plan read before the write is the plan after it.
-    unchanged_plan = day_reads if form.cleaned_data["pain_during"] is None else None
-    return _tick_response(request, parsed, planned, message, planned=unchanged_plan)
+    return _tick_response(request, parsed, planned, message, read=read)
 
 
 @login_required
@@ -561,18 +574,24 @@ def untick(request, day, exercise):
     parsed = _parse_day(request, day)
     if parsed is None:
         return _tick_error(request, None, "Not saved: that date can't be logged.")
-    found = get_object_or_404(Exercise, slug=exercise)
+    found = catalog.catalog().by_slug.get(exercise)  # any level of the library, planned or not
+    if found is None:
+        raise Http404
     one = found.schedule == Exercise.Schedule.TIMES_A_DAY  # one time fewer, down to none
     op, error = _client_op(request, client_ops.UNDO_ONE if one else client_ops.UNTICK)
     if error:
         return _tick_error(request, parsed, error)
     try:
-        left = services.tick_remove(user=request.user, day=parsed, exercise=found, one=one, op=op)
+        left, read = services.tick_remove(
+            user=request.user, day=parsed, exercise=found, one=one, op=op, status=request.safety.status
+        )
     except (services.OpReplayed, services.OpConflict, services.OpTaken) as outcome:
         return _op_outcome(request, parsed, found, outcome)
     if one:
-        return _tick_response(request, parsed, found, f"{found.name}: {_times_words(found, left)}.")
-    return _tick_response(request, parsed, found, f"{found.name}: marked as not done.")
+        return _tick_response(
+            request, parsed, found, f"{found.name}: {_times_words(found, left)}.", read=read
+        )
+    return _tick_response(request, parsed, found, f"{found.name}: marked as not done.", read=read)
 
 
 def paused_words(user, exercise):
@@ -602,11 +621,12 @@ def pause_resume(request, pk):
     return redirect(reverse("journal:today") + f"#ex-{change.to_exercise.slug}")
 
 
-def _op_outcome(request, day, exercise, outcome, *, planned=None):
+def _op_outcome(request, day, exercise, outcome):
     """A tick, undo or count whose operation id was seen before (nothing changed: the row as it is),
-    whose base is stale (409, the server's row kept) or whose id is another user's (400)."""
+    whose base is stale (409, the server's row kept) or whose id is another user's (400). The first
+    two carry the day as the write read it (`outcome.read`)."""
     if isinstance(outcome, services.OpReplayed):
-        return _tick_response(request, day, exercise, f"{exercise.name}: already saved.", planned=planned)
+        return _tick_response(request, day, exercise, f"{exercise.name}: already saved.", read=outcome.read)
     if isinstance(outcome, services.OpConflict):
         return _tick_response(
             request,
@@ -614,7 +634,7 @@ def _op_outcome(request, day, exercise, outcome, *, planned=None):
             exercise,
             f"{exercise.name}: {client_ops.CHANGED_ELSEWHERE}",
             conflict=True,
-            planned=planned,
+            read=outcome.read,
         )
     return _tick_error(request, day, client_ops.OP_TAKEN)
 

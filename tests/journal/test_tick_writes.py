@@ -1,0 +1,95 @@
+"""A tick, an undo and a count read their day once, in their transaction, and write from what they
+read (journal/services.py: DayRead); the pause's sessions are read only when a score can move it."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+
+from backcare.models import User
+from journal import selectors
+from journal.models import Entry, Tick
+from journal.suggestions import score_may_move_pause
+from tests.conftest import make_history, make_user, screen_clear
+from tests.journal.test_pauses import SLUG, day_iso, item_of, tick, uk_alice  # noqa: F401
+
+# --- the rule: can a score start or end a pause (pure) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paused", "before", "after", "may"),
+    [
+        (True, None, 2, True),  # a running pause: any score may end it or change it
+        (True, 9, None, True),
+        (False, None, 6, False),  # holds: below 7, no pause can start
+        (False, None, 7, True),  # breaks at the edge: 7 may be the second of two running
+        (False, 8, 3, False),  # a score lowered only breaks runs
+        (False, 3, None, True),  # the undo of a 5 between two 7s makes them two running
+        (False, 7, None, False),  # the undo of a high score only takes one away
+        (False, None, None, False),  # a session without a score undone
+    ],
+)
+def test_which_scores_may_move_a_pause(paused, before, after, may):
+    assert score_may_move_pause(paused=paused, before=before, after=after) is may
+
+
+# --- through the views -----------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_undoing_a_low_score_between_two_sevens_pauses_the_exercise(alice_today, uk_alice):  # noqa: F811
+    for days_ago, score in ((3, "7"), (2, "5"), (1, "7")):
+        tick(alice_today, uk_alice, days_ago, pain_during=score)
+    assert item_of(uk_alice).paused_on is None
+    alice_today.post(reverse("journal:untick", kwargs={"day": day_iso(uk_alice, 2), "exercise": SLUG}))
+    assert item_of(uk_alice).paused_on == uk_alice.local_today() - timedelta(days=1)
+
+
+@pytest.mark.django_db
+def test_a_score_of_six_after_a_seven_does_not_pause_and_a_second_seven_does(alice_today, uk_alice):  # noqa: F811
+    tick(alice_today, uk_alice, 2, pain_during="7")
+    tick(alice_today, uk_alice, 1, pain_during="6")
+    assert item_of(uk_alice).paused_on is None
+    tick(alice_today, uk_alice, 1, pain_during="7")  # the 6 corrected: two sevens running
+    assert item_of(uk_alice).paused_on == uk_alice.local_today() - timedelta(days=1)
+
+
+@pytest.mark.django_db
+def test_a_tick_of_an_exercise_not_in_the_plan_changes_nothing(alice_today, screened_alice):
+    version = User.objects.values_list("diary_version", flat=True).get(pk=screened_alice.pk)
+    url = reverse(
+        "journal:tick", kwargs={"day": screened_alice.local_today().isoformat(), "exercise": "dead-bug"}
+    )
+    response = alice_today.post(url, HTTP_X_REQUESTED_WITH="fetch")
+    assert response.status_code == 400
+    assert response.json()["message"] == "Not saved: that exercise isn't in the plan for that day."
+    assert not Entry.objects.filter(user=screened_alice).exists()
+    assert User.objects.values_list("diary_version", flat=True).get(pk=screened_alice.pk) == version
+
+
+@pytest.mark.django_db
+def test_a_double_tap_makes_one_tick_and_the_second_says_saved(alice_today, screened_alice):
+    url = reverse("journal:tick", kwargs={"day": screened_alice.local_today().isoformat(), "exercise": SLUG})
+    first = alice_today.post(url, HTTP_X_REQUESTED_WITH="fetch").json()
+    second = alice_today.post(url, HTTP_X_REQUESTED_WITH="fetch").json()
+    assert first["message"].endswith(": done.") and second["message"].endswith(": saved.")
+    assert first["done_count"] == second["done_count"] == 1
+    assert Tick.objects.filter(entry__user=screened_alice).count() == 1
+    assert Entry.objects.get(user=screened_alice).planned == first["planned_count"]
+
+
+# --- the one read of the days and their ticks --------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("days_ago", [0, 1, 20])
+def test_the_days_with_their_ticks_are_the_recent_days_and_ticks(days_ago):
+    user = make_user("reader")
+    screen_clear(user)
+    make_history(user, 60)
+    day = user.local_today() - timedelta(days=days_ago)
+    found = selectors.days_with_ticks(user=user, day=day)
+    assert found.days == selectors.recent_entries(user=user, day=day)
+    assert sorted(found.ticks) == sorted(selectors.recent_ticks(user=user, day=day))
+    entry = Entry.objects.filter(user=user, date=day).first()
+    assert found.entry_pk == (entry.pk if entry else None)
