@@ -1,4 +1,4 @@
-"""The exercise library as one read-only snapshot per process, keyed by a content version.
+"""The exercise library as one read-only snapshot per process and language, keyed by a content version.
 
 Every user reads the same few dozen exercises, so pages look them up here instead of joining
 them into each per-user query. The snapshot is rebuilt when the library's content version
@@ -6,14 +6,24 @@ changes: saving or deleting an exercise or a progression in this process drops i
 another process notices within `LIBRARY_RECHECK_SECONDS` (one small query). Only shared,
 read-only library rows live here; never per-user data.
 
+The library's words are stored in English (exercises/library.py marks each line for the
+catalogues). `catalog()` hands out the snapshot of the active language: built once per language
+from the English one, lazily, with no query, each text field translated line by line through the
+catalogue (`translate_lines`). A line the catalogue does not know (an admin's edit) stays as stored,
+in English: never a blank. Fragments rendered from the library are cached per language too.
+
 The objects handed out are shared between requests: read them, never change them.
 """
 
+import copy
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
+from django.conf import settings
 from django.core.cache import caches
 from django.db.models import Count, Max
+from django.utils import translation
 
 from backcare.snapshot import Snapshot
 from exercises.models import Exercise, Progression
@@ -57,15 +67,87 @@ def _build(version):
 
 _snapshot = Snapshot(_version, _build)
 
+# The text fields a person reads, translated in each language's snapshot. `rep_unit` is not here:
+# the dose words count it (exercises/dose.py).
+PROGRESSION_TEXT = ("name", "summary")
+EXERCISE_TEXT = ("name", "steps", "cues", "tips", "cautions", "equipment", "frequency", "count_unit")
+
+
+def translate_lines(text):
+    """`text` in the active language, line by line (a list line's "- " kept); a line the catalogue
+    lacks stays as it is. Blank lines stay blank (gettext("") would be the catalogue's header)."""
+    if not text:
+        return text
+    found = []
+    for line in text.split("\n"):
+        words = line.strip()
+        bullet = "- " if words.startswith("- ") else ""
+        words = words[len(bullet) :].strip()
+        found.append(f"{bullet}{translation.gettext(words)}" if words else line)
+    return "\n".join(found)
+
+
+def _translated(row, fields):
+    """A copy of the shared row with its text fields translated (the stored row stays English)."""
+    found = copy.copy(row)
+    found.__dict__.pop("url", None)  # a cached_property: worked out again on the copy
+    for field in fields:
+        setattr(found, field, translate_lines(getattr(row, field)))
+    return found
+
+
+def _translate(library):
+    """`library` (the English snapshot) in the active language: the same rows, their words translated."""
+    progressions, exercises = [], {}
+    for family in library.progressions:
+        copied = _translated(family, PROGRESSION_TEXT)
+        levels = []
+        for level in family.levels.all():
+            found = _translated(level, EXERCISE_TEXT)
+            found.progression = copied
+            exercises[found.pk] = levels.append(found) or found
+        prefetched = copy.copy(family._prefetched_objects_cache["levels"])
+        prefetched._result_cache = levels
+        copied._prefetched_objects_cache = {**family._prefetched_objects_cache, "levels": prefetched}
+        progressions.append(copied)
+    return Catalog(
+        version=library.version,
+        progressions=tuple(progressions),
+        exercises=exercises,
+        by_slug={exercise.slug: exercise for exercise in exercises.values()},
+        top_levels=library.top_levels,
+    )
+
+
+_languages = {}  # language code -> (the English snapshot it was made from, the translated one)
+_languages_lock = threading.Lock()
+
+
+def language():
+    """The active language as the snapshots and fragment caches key it: English is the stored words."""
+    return translation.get_language() or settings.LANGUAGE_CODE
+
 
 def catalog(*, refresh=False):
-    """The current snapshot; `refresh=True` checks the content version now."""
-    return _snapshot.get(refresh=refresh)
+    """The current snapshot in the active language; `refresh=True` checks the content version now.
+    A language's first read after a library change translates the snapshot: no query."""
+    library = _snapshot.get(refresh=refresh)
+    code = language()
+    if code == settings.LANGUAGE_CODE:
+        return library
+    made = _languages.get(code)
+    if made is None or made[0] is not library:
+        with _languages_lock:
+            made = _languages.get(code)
+            if made is None or made[0] is not library:
+                made = _languages[code] = (library, _translate(library))
+    return made[1]
 
 
 def clear(**kwargs):
     """Forget the snapshot (connected to the library models' save and delete signals)."""
     _snapshot.clear()
+    _languages.clear()
 
 
 def exercise(pk):
@@ -81,9 +163,10 @@ def render_cached(key, render, *, version=None):
     """`render()` cached in this process's "local" cache under `key` (and `version`); with DEBUG
     that cache is Django's dummy cache (backcare/settings.py), so a template edit shows at once.
 
-    Only for output that is the same for everyone who sees it: nothing per user may be cached.
+    Only for output that is the same for everyone who sees it: nothing per user may be cached. The
+    key gets the active language: the same fragment is cached once per language.
     """
-    return caches["local"].get_or_set(key, render, version=version)
+    return caches["local"].get_or_set(f"{key}:{language()}", render, version=version)
 
 
 @lru_cache(maxsize=8)

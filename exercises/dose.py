@@ -15,6 +15,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from operator import attrgetter
 
+from django.utils.translation import gettext, ngettext
+
 # Rest between sets when a level does not say otherwise (30–60 s in the guidance: the low end).
 DEFAULT_REST_SECONDS = 30
 
@@ -105,23 +107,74 @@ def at_step(exercise, step):
     return found[max(0, min(step or 0, len(found) - 1))]
 
 
+def rep_words(count, unit, number):
+    """'10 slow breaths', '1 rep': `count` (a number, or a span such as '8–10') of `unit`, the
+    level's `rep_unit` as stored in English, in the plural form `number` takes in the active
+    language. A unit the catalogue has no words for (an admin's own) reads '10 presses'."""
+    found = {"count": count}
+    if unit == "reps":
+        return ngettext("%(count)s rep", "%(count)s reps", number) % found
+    if unit == "slow breaths":
+        return ngettext("%(count)s slow breath", "%(count)s slow breaths", number) % found
+    if unit == "slow cycles":
+        return ngettext("%(count)s slow cycle", "%(count)s slow cycles", number) % found
+    if unit == "cycles":
+        return ngettext("%(count)s cycle", "%(count)s cycles", number) % found
+    if unit == "slow rocks":
+        return ngettext("%(count)s slow rock", "%(count)s slow rocks", number) % found
+    if unit == "gentle backbends":
+        return ngettext("%(count)s gentle backbend", "%(count)s gentle backbends", number) % found
+    return f"{count} {unit}"
+
+
+def words(*, sets, single, reps=None, rep_hold=None, hold=None, minutes=None, per_side, unit, number, often):
+    """A dose in words, from its parts as text ('2', '8–10'): `single` when it is one set, `number`
+    the count the reps' plural form follows, `often` the level's frequency in words (or "").
+    Shared by `display` (today's numbers) and `Exercise.dose_display` (the level's ranges)."""
+    if reps is not None:
+        body = (
+            rep_words(reps, unit, number)
+            if single
+            else gettext("%(sets)s × %(reps)s") % {"sets": sets, "reps": reps}
+        )
+    elif hold is not None:
+        body = (
+            gettext("hold %(seconds)s s") % {"seconds": hold}
+            if single
+            else gettext("%(sets)s × %(seconds)s s") % {"sets": sets, "seconds": hold}
+        )
+    elif single:
+        body = gettext("%(minutes)s min") % {"minutes": minutes}
+    else:
+        body = gettext("%(sets)s × %(minutes)s min") % {"sets": sets, "minutes": minutes}
+    if per_side:
+        # Translators: a dose done on the left and then the right: "2 × 6 each side".
+        body = gettext("%(dose)s each side") % {"dose": body}
+    if reps is not None and rep_hold:
+        # Translators: a hold at the top of each rep: "3 × 12, 3 s hold".
+        body = gettext("%(dose)s, %(seconds)s s hold") % {"dose": body, "seconds": rep_hold}
+    if often:
+        # Translators: a dose and how often it is done: "2 × 6 each side, daily".
+        body = gettext("%(dose)s, %(often)s") % {"dose": body, "often": often}
+    return body
+
+
 def display(dose, exercise, *, often=True):
     """A dose for people, like `Exercise.dose_display` but with today's numbers:
-    '2 × 8 each side, 3 s hold, daily', 'hold 30 s each side, daily', '1 min, daily'.
+    '2 × 8 each side, 3 s hold, daily', 'hold 30 s each side, daily', '1 min, daily', in the active
+    language (the level's frequency as the library snapshot hands it out: exercises/catalog.py).
 
     `often=False` leaves out how often ('2 × 8 each side, 3 s hold').
     """
-    single = dose.sets == 1
-    each_side = " each side" if dose.per_side else ""
-    if dose.reps is not None:
-        body = f"{dose.reps} {exercise.rep_unit}" if single else f"{dose.sets} × {dose.reps}"
-        body += each_side
-        if dose.rep_hold_seconds:
-            body += f", {dose.rep_hold_seconds} s hold"
-    elif dose.hold_seconds is not None:
-        body = f"hold {dose.hold_seconds} s" if single else f"{dose.sets} × {dose.hold_seconds} s"
-        body += each_side
-    else:
-        body = f"{dose.minutes} min" if single else f"{dose.sets} × {dose.minutes} min"
-        body += each_side
-    return f"{body}, {exercise.frequency}" if often and exercise.frequency else body
+    return words(
+        sets=dose.sets,
+        single=dose.sets == 1,
+        reps=dose.reps,
+        rep_hold=dose.rep_hold_seconds,
+        hold=dose.hold_seconds,
+        minutes=dose.minutes,
+        per_side=dose.per_side,
+        unit=exercise.rep_unit,
+        number=dose.reps or 0,
+        often=exercise.frequency if often else "",
+    )

@@ -16,17 +16,40 @@ cause: say what to do and what to notice. The rules are in docs/content.md. A co
 ships as a new data migration that calls `load_library` again, so existing databases get it too.
 """
 
-# What to do when symptoms reach the leg, in the same words wherever an exercise can bring them on.
+from django.utils.translation import gettext
+
+
+def gettext_noop(message):
+    """Marks a string for the catalogues (makemessages extracts every call by this name) and returns it
+    unchanged: the library's words stay English in the database, and the library snapshot translates
+    them for the reader (exercises/catalog.py). Defined here so importing needs no settings."""
+    return message
+
+
+def lines(*parts):
+    """A text field of one step, cue, tip or caution per line, from its lines (each marked on its own
+    line, so a translator gets one sentence at a time and a shared caution is translated once)."""
+    return "\n".join(parts)
+
+
+# What to do when symptoms reach the leg, in the same words wherever an exercise can bring them on:
+# every caution line that names leg symptoms ends with these words (tests/exercises/test_library.py).
+# They are written out in each line, so that a translator gets whole sentences.
 LEG_ADVICE = (
     "answer yes to the numbness or tingling question in today's check-in, "
     "and see a doctor or physiotherapist about it."
 )
-STENOSIS = (
+# Translators: CLINICAL: a caution for exercises that bend the low back backwards.
+STENOSIS = gettext_noop(
     "If you have been told the space around your spinal nerves is narrowed (spinal stenosis), "
     "bending backwards like this may make your symptoms worse: get a clinician's OK before this level."
 )
-BALL_ON_BOX = "A ball on a box can roll out from under you: wedge it so it cannot move, or lie over a padded bench instead."
-NOT_ON_A_FLARE_DAY = (
+# Translators: CLINICAL: a caution for exercises done lying over an exercise ball set on a box.
+BALL_ON_BOX = gettext_noop(
+    "A ball on a box can roll out from under you: wedge it so it cannot move, or lie over a padded bench instead."
+)
+# Translators: CLINICAL: a caution. "Rough day" and "gentle set" are the names of a button and a choice on Today.
+NOT_ON_A_FLARE_DAY = gettext_noop(
     'Not on a flare-up day: when your pain is much worse than usual, choose "Rough day" on Today '
     "and do the gentle set instead."
 )
@@ -34,653 +57,1020 @@ NOT_ON_A_FLARE_DAY = (
 
 def not_on_a_flare_day(cautions):
     """Whether a level's cautions (its text, one caution a line) rule it out on a flare-up day: the
-    NOT_ON_A_FLARE_DAY line is the data (reminders/content.py reads it)."""
-    return NOT_ON_A_FLARE_DAY in (line.strip() for line in (cautions or "").splitlines())
+    NOT_ON_A_FLARE_DAY line is the data (reminders/content.py reads it), in English as stored or in
+    the active language as the library snapshot hands it out."""
+    wanted = {NOT_ON_A_FLARE_DAY, gettext(NOT_ON_A_FLARE_DAY)}
+    return any(line.strip() in wanted for line in (cautions or "").splitlines())
 
 
 LIBRARY = [
     {
         "slug": "belly-breathing",
-        "name": "Belly breathing",
+        "name": gettext_noop("Belly breathing"),
         "category": "breathing",
         "starter": True,
-        "summary": "Slow, deep breaths lying on your back with your lower legs resting on a chair: notice the breath "
-        "filling your belly first, then your chest.",
+        "summary": gettext_noop(
+            "Slow, deep breaths lying on your back with your lower legs resting on a chair: notice the breath filling your belly first, then your chest."
+        ),
         "levels": [
             {
                 "slug": "belly-breathing-feet-up",
-                "name": "Belly breathing with feet up",
-                "equipment": "A chair, couch or bed edge to rest your lower legs on",
+                "name": gettext_noop("Belly breathing with feet up"),
+                "equipment": gettext_noop("A chair, couch or bed edge to rest your lower legs on"),
                 "positions": ["supine"],
                 "equipment_tags": ["chair"],
-                "steps": """Lie on your back and rest your calves on a chair or the couch, knees and hips bent.
-Put one hand on your belly and one on your chest.
-Breathe in slowly through your nose, filling the belly first, then let the breath rise into your chest.
-Breathe out slowly and completely in the reverse order, chest first, then belly.
-Let your ribs sink down towards the floor as you breathe out.""",
-                "cues": """Fill low first: belly, then chest.
-Empty fully, letting the ribs settle.
-Keep your shoulders and jaw soft.""",
-                "tips": """With your feet up, your ribs and diaphragm sit in a good position for breathing low.""",
-                "cautions": """If you feel light-headed, breathe more gently and take a pause.""",
+                "steps": lines(
+                    gettext_noop(
+                        "Lie on your back and rest your calves on a chair or the couch, knees and hips bent."
+                    ),
+                    gettext_noop("Put one hand on your belly and one on your chest."),
+                    gettext_noop(
+                        "Breathe in slowly through your nose, filling the belly first, then let the breath rise into your chest."
+                    ),
+                    gettext_noop(
+                        "Breathe out slowly and completely in the reverse order, chest first, then belly."
+                    ),
+                    gettext_noop("Let your ribs sink down towards the floor as you breathe out."),
+                ),
+                "cues": lines(
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Fill low first: belly, then chest."),
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Empty fully, letting the ribs settle."),
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Keep your shoulders and jaw soft."),
+                ),
+                "tips": lines(
+                    gettext_noop(
+                        "With your feet up, your ribs and diaphragm sit in a good position for breathing low."
+                    ),
+                ),
+                "cautions": lines(
+                    # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
+                    gettext_noop("If you feel light-headed, breathe more gently and take a pause."),
+                ),
                 "sets": (1, 1),
                 "reps": (10, 10),
                 "tempo": 7,  # a slow breath: in for about 3 s, out for about 4
                 "rep_unit": "slow breaths",
-                "frequency": "daily",
+                "frequency": gettext_noop("daily"),
             },
         ],
     },
     {
         "slug": "cat-cow",
-        "name": "Cat/cow",
+        "name": gettext_noop("Cat/cow"),
         "category": "mobility",
         "starter": True,
-        "summary": "Gentle rounding and arching of the spine on hands and knees, only as far as feels comfortable.",
+        "summary": gettext_noop(
+            "Gentle rounding and arching of the spine on hands and knees, only as far as feels comfortable."
+        ),
         "levels": [
             {
                 "slug": "cat-cow-gentle",
-                "name": "Gentle cat/cow",
-                "equipment": "A mat or carpet",
+                "name": gettext_noop("Gentle cat/cow"),
+                "equipment": gettext_noop("A mat or carpet"),
                 "positions": ["all_fours"],
                 "equipment_tags": ["mat"],
-                "steps": """Kneel on all fours, hands under your shoulders and knees under your hips.
-Breathe out and slowly round your back up towards the ceiling, letting your head drop.
-Breathe in and slowly let your back dip, lifting your chest and gaze a little.
-Move only as far as feels comfortable, then go back the other way.""",
-                "cues": """Move slowly, only in the range that does not hurt.
-Let your breath lead the movement.""",
+                "steps": lines(
+                    gettext_noop("Kneel on all fours, hands under your shoulders and knees under your hips."),
+                    gettext_noop(
+                        "Breathe out and slowly round your back up towards the ceiling, letting your head drop."
+                    ),
+                    gettext_noop(
+                        "Breathe in and slowly let your back dip, lifting your chest and gaze a little."
+                    ),
+                    gettext_noop("Move only as far as feels comfortable, then go back the other way."),
+                ),
+                "cues": lines(
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Move slowly, only in the range that does not hurt."),
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Let your breath lead the movement."),
+                ),
                 "tips": "",
-                "cautions": """Don't push into pain and don't bounce at the ends of the movement.""",
+                "cautions": lines(
+                    # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
+                    gettext_noop("Don't push into pain and don't bounce at the ends of the movement."),
+                ),
                 "sets": (1, 1),
                 "reps": (10, 10),
                 "tempo": 6,  # one slow cycle: round for 3 s, dip for 3
                 "rep_unit": "slow cycles",
-                "frequency": "daily",
+                "frequency": gettext_noop("daily"),
             },
             {
                 "slug": "cat-cow-full-range",
-                "name": "Full-range cat/cow",
-                "equipment": "A mat or carpet",
+                "name": gettext_noop("Full-range cat/cow"),
+                "equipment": gettext_noop("A mat or carpet"),
                 "positions": ["all_fours"],
                 "equipment_tags": ["mat"],
-                "steps": """Start on all fours as before.
-Begin the rounding from your tailbone and let it travel up your back, one section at a time, to your head.
-Begin the arch from your tailbone too, rolling it up through your back to your neck.
-Pause briefly at each end and keep breathing.""",
-                "cues": """Move one segment of your spine at a time.
-Smooth and unhurried, like a wave.""",
+                "steps": lines(
+                    gettext_noop("Start on all fours as before."),
+                    gettext_noop(
+                        "Begin the rounding from your tailbone and let it travel up your back, one section at a time, to your head."
+                    ),
+                    gettext_noop(
+                        "Begin the arch from your tailbone too, rolling it up through your back to your neck."
+                    ),
+                    gettext_noop("Pause briefly at each end and keep breathing."),
+                ),
+                "cues": lines(
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Move one segment of your spine at a time."),
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Smooth and unhurried, like a wave."),
+                ),
                 "tips": "",
-                "cautions": """Stay out of pain; go back to the gentle version on a sore day.""",
+                "cautions": lines(
+                    # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
+                    gettext_noop("Stay out of pain; go back to the gentle version on a sore day."),
+                ),
                 "sets": (1, 1),
                 "reps": (8, 10),
                 "tempo": 6,  # one cycle: round for 3 s, arch for 3
                 "rep_unit": "cycles",
-                "frequency": "daily",
+                "frequency": gettext_noop("daily"),
             },
         ],
     },
     {
         "slug": "rocking",
-        "name": "Rocking back",
+        "name": gettext_noop("Rocking back"),
         "category": "mobility",
         "starter": True,
-        "summary": "Sitting your hips back towards your heels on all fours; you may feel a soft stretch in the hips "
-        "and low back.",
+        "summary": gettext_noop(
+            "Sitting your hips back towards your heels on all fours; you may feel a soft stretch in the hips and low back."
+        ),
         "levels": [
             {
                 "slug": "rocking-all-fours",
-                "name": "Rocking on all fours",
-                "equipment": "A mat or carpet",
+                "name": gettext_noop("Rocking on all fours"),
+                "equipment": gettext_noop("A mat or carpet"),
                 "positions": ["all_fours"],
                 "equipment_tags": ["mat"],
-                "steps": """Kneel on all fours, hands under your shoulders and knees under your hips.
-Keep your back in its natural, flat-ish shape.
-Slowly push your hips back towards your heels as far as is comfortable.
-Come forward again to the start.""",
-                "cues": """Hips travel back, the back keeps its shape.
-Slow in both directions.""",
+                "steps": lines(
+                    gettext_noop("Kneel on all fours, hands under your shoulders and knees under your hips."),
+                    gettext_noop("Keep your back in its natural, flat-ish shape."),
+                    gettext_noop("Slowly push your hips back towards your heels as far as is comfortable."),
+                    gettext_noop("Come forward again to the start."),
+                ),
+                "cues": lines(
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Hips travel back, the back keeps its shape."),
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Slow in both directions."),
+                ),
                 "tips": "",
-                "cautions": """Stop the movement just before it starts to hurt.""",
+                "cautions": lines(
+                    # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
+                    gettext_noop("Stop the movement just before it starts to hurt."),
+                ),
                 "sets": (1, 1),
                 "reps": (10, 10),
                 "tempo": 5,  # back for 2 s, a moment, forward for 2
                 "rep_unit": "slow rocks",
-                "frequency": "daily",
+                "frequency": gettext_noop("daily"),
             },
             {
                 "slug": "childs-pose-hold",
-                "name": "Child's pose hold",
-                "equipment": "A mat; a cushion for the knees if needed",
+                "name": gettext_noop("Child's pose hold"),
+                "equipment": gettext_noop("A mat; a cushion for the knees if needed"),
                 "positions": ["all_fours", "kneeling"],
                 "equipment_tags": ["mat"],
-                "steps": """From all fours, sit your hips back towards your heels.
-Let your chest sink towards your thighs and rest your arms forward on the floor.
-Stay there and breathe slowly.
-Walk your hands back and come up slowly.""",
-                "cues": """Breathe into your lower back and feel it widen.
-Let your arms and shoulders go heavy.""",
-                "tips": """If your knees are sore, put a cushion under them or don't sit back as far.""",
-                "cautions": """Come out of the hold if it hurts your back rather than gently stretching it.""",
+                "steps": lines(
+                    gettext_noop("From all fours, sit your hips back towards your heels."),
+                    gettext_noop(
+                        "Let your chest sink towards your thighs and rest your arms forward on the floor."
+                    ),
+                    gettext_noop("Stay there and breathe slowly."),
+                    gettext_noop("Walk your hands back and come up slowly."),
+                ),
+                "cues": lines(
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Breathe into your lower back and feel it widen."),
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Let your arms and shoulders go heavy."),
+                ),
+                "tips": lines(
+                    # Translators: CLINICAL: a step or tip that speaks of pain or symptoms.
+                    gettext_noop(
+                        "If your knees are sore, put a cushion under them or don't sit back as far."
+                    ),
+                ),
+                "cautions": lines(
+                    # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
+                    gettext_noop(
+                        "Come out of the hold if it hurts your back rather than gently stretching it."
+                    ),
+                ),
                 "sets": (3, 3),
                 "hold": (20, 30),
-                "frequency": "daily",
+                "frequency": gettext_noop("daily"),
             },
         ],
     },
     {
         "slug": "supine-marching",
-        "name": "Marching to dead bug",
+        "name": gettext_noop("Marching to dead bug"),
         "category": "strength",
         "starter": True,
-        "summary": "Lying on your back, you practise keeping the low back steady while the legs (and later the arms) "
-        "move.",
+        "summary": gettext_noop(
+            "Lying on your back, you practise keeping the low back steady while the legs (and later the arms) move."
+        ),
         "levels": [
             {
                 "slug": "supine-marching",
-                "name": "Marching with feet on the floor",
-                "equipment": "A mat",
+                "name": gettext_noop("Marching with feet on the floor"),
+                "equipment": gettext_noop("A mat"),
                 "positions": ["supine"],
                 "equipment_tags": ["mat"],
-                "steps": """Lie on your back with your knees bent and feet flat on the floor.
-Let your ribs drop down so your low back presses gently into the floor.
-Slowly lift one knee towards your chest, keeping the ribs down.
-Lower the foot back to the floor and do the other side.""",
-                "cues": """Ribs down, low back gently pressed to the floor.
-Lift slowly; the back stays still.""",
-                "tips": """Keep your ribs down and your back still as the leg lifts; lift the knee less high if they move.""",
-                "cautions": """Stop if lifting a leg hurts your back; rest and try a smaller lift another day.""",
+                "steps": lines(
+                    gettext_noop("Lie on your back with your knees bent and feet flat on the floor."),
+                    gettext_noop("Let your ribs drop down so your low back presses gently into the floor."),
+                    gettext_noop("Slowly lift one knee towards your chest, keeping the ribs down."),
+                    gettext_noop("Lower the foot back to the floor and do the other side."),
+                ),
+                "cues": lines(
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Ribs down, low back gently pressed to the floor."),
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Lift slowly; the back stays still."),
+                ),
+                "tips": lines(
+                    gettext_noop(
+                        "Keep your ribs down and your back still as the leg lifts; lift the knee less high if they move."
+                    ),
+                ),
+                "cautions": lines(
+                    # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
+                    gettext_noop(
+                        "Stop if lifting a leg hurts your back; rest and try a smaller lift another day."
+                    ),
+                ),
                 "sets": (2, 2),
                 "reps": (6, 6),
                 "tempo": 4,  # a side: lift for 2 s, lower for 2
                 "per_side": True,
-                "frequency": "daily",
+                "frequency": gettext_noop("daily"),
             },
             {
                 "slug": "heel-taps",
-                "name": "Heel taps from tabletop",
-                "equipment": "A mat",
+                "name": gettext_noop("Heel taps from tabletop"),
+                "equipment": gettext_noop("A mat"),
                 "positions": ["supine"],
                 "equipment_tags": ["mat"],
-                "steps": """Lie on your back and lift both legs so your hips and knees are bent at right angles.
-Keep your ribs down and your back flat on the floor.
-Slowly lower one heel until it touches the floor.
-Bring that leg back up, then lower the other heel.""",
-                "cues": """Back flat, ribs down the whole time.
-Lower the heel slowly, as if onto something fragile.""",
+                "steps": lines(
+                    gettext_noop(
+                        "Lie on your back and lift both legs so your hips and knees are bent at right angles."
+                    ),
+                    gettext_noop("Keep your ribs down and your back flat on the floor."),
+                    gettext_noop("Slowly lower one heel until it touches the floor."),
+                    gettext_noop("Bring that leg back up, then lower the other heel."),
+                ),
+                "cues": lines(
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Back flat, ribs down the whole time."),
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Lower the heel slowly, as if onto something fragile."),
+                ),
                 "tips": "",
-                "cautions": """If your back lifts away from the floor, stop and go back to level 1.""",
+                "cautions": lines(
+                    # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
+                    gettext_noop("If your back lifts away from the floor, stop and go back to level 1."),
+                ),
                 "sets": (2, 2),
                 "reps": (6, 6),
                 "tempo": 4,  # a side: lower for 2 s, back for 2
                 "per_side": True,
-                "frequency": "daily",
+                "frequency": gettext_noop("daily"),
             },
             {
                 "slug": "dead-bug-legs",
-                "name": "Dead bug, legs only",
-                "equipment": "A mat",
+                "name": gettext_noop("Dead bug, legs only"),
+                "equipment": gettext_noop("A mat"),
                 "positions": ["supine"],
                 "equipment_tags": ["mat"],
-                "steps": """Lie on your back with hips and knees bent at right angles, arms resting by your sides.
-Keep your back flat and ribs down.
-Breathe out as you slowly straighten one leg out long, just above the floor.
-Bring it back in and switch legs.""",
-                "cues": """Breathe out as the leg reaches away.
-Your back does not move at all.""",
-                "tips": """Reach only as far as you can keep your back still.""",
-                "cautions": """If your back lifts off the floor or starts to hurt, make the reach smaller, or stop.""",
+                "steps": lines(
+                    gettext_noop(
+                        "Lie on your back with hips and knees bent at right angles, arms resting by your sides."
+                    ),
+                    gettext_noop("Keep your back flat and ribs down."),
+                    gettext_noop(
+                        "Breathe out as you slowly straighten one leg out long, just above the floor."
+                    ),
+                    gettext_noop("Bring it back in and switch legs."),
+                ),
+                "cues": lines(
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Breathe out as the leg reaches away."),
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Your back does not move at all."),
+                ),
+                "tips": lines(
+                    gettext_noop("Reach only as far as you can keep your back still."),
+                ),
+                "cautions": lines(
+                    # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
+                    gettext_noop(
+                        "If your back lifts off the floor or starts to hurt, make the reach smaller, or stop."
+                    ),
+                ),
                 "sets": (3, 3),
                 "reps": (8, 10),
                 "tempo": 6,  # a side: reach for 3 s, back for 3
                 "per_side": True,
-                "frequency": "daily",
+                "frequency": gettext_noop("daily"),
             },
             {
                 "slug": "dead-bug",
-                "name": "Full dead bug",
-                "equipment": "A mat",
+                "name": gettext_noop("Full dead bug"),
+                "equipment": gettext_noop("A mat"),
                 "positions": ["supine"],
                 "equipment_tags": ["mat"],
-                "steps": """Lie on your back, hips and knees bent at right angles, arms pointing to the ceiling.
-Keep your back flat and ribs down.
-Slowly reach one arm overhead and the opposite leg out long at the same time.
-Bring them back and repeat with the other arm and leg.""",
-                "cues": """Opposite arm and leg, slow and steady.
-Keep breathing; the back stays quiet.""",
-                "tips": """If your back arches, make the movement smaller.""",
+                "steps": lines(
+                    gettext_noop(
+                        "Lie on your back, hips and knees bent at right angles, arms pointing to the ceiling."
+                    ),
+                    gettext_noop("Keep your back flat and ribs down."),
+                    gettext_noop(
+                        "Slowly reach one arm overhead and the opposite leg out long at the same time."
+                    ),
+                    gettext_noop("Bring them back and repeat with the other arm and leg."),
+                ),
+                "cues": lines(
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Opposite arm and leg, slow and steady."),
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Keep breathing; the back stays quiet."),
+                ),
+                "tips": lines(
+                    gettext_noop("If your back arches, make the movement smaller."),
+                ),
                 "cautions": "",
                 "sets": (3, 3),
                 "reps": (8, 12),
                 "tempo": 6,  # a side: reach for 3 s, back for 3
                 "per_side": True,
-                "frequency": "3–4 days a week",
+                "frequency": gettext_noop("3–4 days a week"),
                 "schedule": ("days_a_week", 3),
             },
         ],
     },
     {
         "slug": "back-extension",
-        "name": "Back extension",
+        "name": gettext_noop("Back extension"),
         "category": "mobility",
         "starter": True,
-        "summary": "Bending backwards step by step, from resting face down to a full press-up. Move up a level only "
-        "when the one before is comfortable.",
+        "summary": gettext_noop(
+            "Bending backwards step by step, from resting face down to a full press-up. Move up a level only when the one before is comfortable."
+        ),
         "levels": [
             {
                 "slug": "lying-face-down",
-                "name": "Lying face down",
-                "equipment": "A mat, bed or carpet",
+                "name": gettext_noop("Lying face down"),
+                "equipment": gettext_noop("A mat, bed or carpet"),
                 "positions": ["prone"],
                 "equipment_tags": ["mat"],
-                "steps": """Lie on your front with your arms by your sides and your head turned to one side.
-Let your whole body go loose and heavy.
-Breathe slowly and stay there.""",
-                "cues": """Relax completely; there is nothing to do but rest.
-This is the starting point when pain allows nothing more.""",
+                "steps": lines(
+                    gettext_noop(
+                        "Lie on your front with your arms by your sides and your head turned to one side."
+                    ),
+                    gettext_noop("Let your whole body go loose and heavy."),
+                    gettext_noop("Breathe slowly and stay there."),
+                ),
+                "cues": lines(
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Relax completely; there is nothing to do but rest."),
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("This is the starting point when pain allows nothing more."),
+                ),
                 "tips": "",
-                "cautions": f"""If numbness, tingling or pain spreads further down your leg, stop and roll onto your side, {LEG_ADVICE}""",
+                "cautions": lines(
+                    # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
+                    gettext_noop(
+                        "If numbness, tingling or pain spreads further down your leg, stop and roll onto your side, answer yes to the numbness or tingling question in today's check-in, and see a doctor or physiotherapist about it."
+                    ),
+                ),
                 "sets": (1, 1),
                 "minutes": (1, 2),
-                "frequency": "daily",
+                "frequency": gettext_noop("daily"),
             },
             {
                 "slug": "prone-on-elbows",
-                "name": "Propped on the elbows",
-                "equipment": "A mat, bed or carpet",
+                "name": gettext_noop("Propped on the elbows"),
+                "equipment": gettext_noop("A mat, bed or carpet"),
                 "positions": ["prone"],
                 "equipment_tags": ["mat"],
                 "extension": True,
-                "steps": """Lie on your front.
-Bring your elbows under your shoulders and rest on your forearms, lifting your chest.
-Keep your hips and belly on the floor and your back relaxed.
-Hold, then lower your chest back down.""",
-                "cues": """Forearms under shoulders, hips stay down.
-Let your low back sag gently; don't tense it.""",
+                "steps": lines(
+                    gettext_noop("Lie on your front."),
+                    gettext_noop(
+                        "Bring your elbows under your shoulders and rest on your forearms, lifting your chest."
+                    ),
+                    gettext_noop("Keep your hips and belly on the floor and your back relaxed."),
+                    gettext_noop("Hold, then lower your chest back down."),
+                ),
+                "cues": lines(
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Forearms under shoulders, hips stay down."),
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Let your low back sag gently; don't tense it."),
+                ),
                 "tips": "",
-                "cautions": f"""If numbness, tingling or pain spreads further down your leg, stop and go back to level 1, {LEG_ADVICE}
-{STENOSIS}""",
+                "cautions": lines(
+                    # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
+                    gettext_noop(
+                        "If numbness, tingling or pain spreads further down your leg, stop and go back to level 1, answer yes to the numbness or tingling question in today's check-in, and see a doctor or physiotherapist about it."
+                    ),
+                    STENOSIS,
+                ),
                 "sets": (5, 5),
                 "hold": (10, 10),
-                "frequency": "daily",
+                "frequency": gettext_noop("daily"),
             },
             {
                 "slug": "prone-press-up",
-                "name": "Full press-up from lying",
-                "equipment": "A mat, bed or carpet",
+                "name": gettext_noop("Full press-up from lying"),
+                "equipment": gettext_noop("A mat, bed or carpet"),
                 "positions": ["prone"],
                 "equipment_tags": ["mat"],
                 "extension": True,
-                "steps": """Lie on your front with your hands flat on the floor beside your shoulders.
-Push through your hands to lift your chest, straightening your arms as far as is comfortable.
-Keep your hips and belly on the floor and your back muscles loose.
-Lower slowly back down.""",
-                "cues": """Arms do the work; the back stays relaxed.
-Hips stay glued to the floor.""",
+                "steps": lines(
+                    gettext_noop(
+                        "Lie on your front with your hands flat on the floor beside your shoulders."
+                    ),
+                    gettext_noop(
+                        "Push through your hands to lift your chest, straightening your arms as far as is comfortable."
+                    ),
+                    gettext_noop("Keep your hips and belly on the floor and your back muscles loose."),
+                    gettext_noop("Lower slowly back down."),
+                ),
+                "cues": lines(
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Arms do the work; the back stays relaxed."),
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Hips stay glued to the floor."),
+                ),
                 "tips": "",
-                "cautions": f"""Start this level only once level 2 is comfortable.
-If numbness, tingling or pain spreads further down your leg, stop and go back to level 1, {LEG_ADVICE}
-{STENOSIS}""",
+                "cautions": lines(
+                    # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
+                    gettext_noop("Start this level only once level 2 is comfortable."),
+                    # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
+                    gettext_noop(
+                        "If numbness, tingling or pain spreads further down your leg, stop and go back to level 1, answer yes to the numbness or tingling question in today's check-in, and see a doctor or physiotherapist about it."
+                    ),
+                    STENOSIS,
+                ),
                 "sets": (1, 1),
                 "reps": (5, 5),
                 "tempo": 5,  # up for 2 s, a moment, down for 2
-                "frequency": "daily",
+                "frequency": gettext_noop("daily"),
             },
         ],
     },
     {
         "slug": "sitting-breaks",
-        "name": "Sitting breaks",
+        "name": gettext_noop("Sitting breaks"),
         "category": "habit",
         "starter": True,
-        "summary": "Every 30–60 minutes of sitting, stand up and lean back gently a few times.",
+        "summary": gettext_noop("Every 30–60 minutes of sitting, stand up and lean back gently a few times."),
         "levels": [
             {
                 "slug": "standing-backbend",
-                "name": "Stand up and lean back",
+                "name": gettext_noop("Stand up and lean back"),
                 "equipment": "",
                 "positions": ["standing"],
                 "equipment_tags": ["none"],
                 "extension": True,
-                "steps": """Stand up with your feet hip-width apart.
-Put your hands on your lower back, fingers pointing down.
-Gently lean backwards, letting your hands support you, then come back upright.
-Sit down again, or better, walk for a minute.""",
-                "cues": """Hands on the low back, lean back gently.
-Set a reminder so you don't forget.""",
-                "tips": """Take your wallet out of your back pocket before you sit down.""",
-                "cautions": f"""Lean back only as far as is comfortable, and stop if it hurts.
-If numbness, tingling or pain spreads down your leg, stop, {LEG_ADVICE}""",
+                "steps": lines(
+                    gettext_noop("Stand up with your feet hip-width apart."),
+                    gettext_noop("Put your hands on your lower back, fingers pointing down."),
+                    gettext_noop(
+                        "Gently lean backwards, letting your hands support you, then come back upright."
+                    ),
+                    gettext_noop("Sit down again, or better, walk for a minute."),
+                ),
+                "cues": lines(
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Hands on the low back, lean back gently."),
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Set a reminder so you don't forget."),
+                ),
+                "tips": lines(
+                    gettext_noop("Take your wallet out of your back pocket before you sit down."),
+                ),
+                "cautions": lines(
+                    # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
+                    gettext_noop("Lean back only as far as is comfortable, and stop if it hurts."),
+                    # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
+                    gettext_noop(
+                        "If numbness, tingling or pain spreads down your leg, stop, answer yes to the numbness or tingling question in today's check-in, and see a doctor or physiotherapist about it."
+                    ),
+                ),
                 "sets": (1, 1),
                 "reps": (5, 5),
                 "tempo": 4,  # lean back for 2 s, come up for 2
                 "rep_unit": "gentle backbends",
-                "frequency": "every 30–60 min of sitting",
+                "frequency": gettext_noop("every 30–60 min of sitting"),
                 "schedule": ("times_a_day", 5),
-                "count_unit": "breaks",
+                "count_unit": gettext_noop("breaks"),
             },
         ],
     },
     {
         "slug": "walking",
-        "name": "Walking",
+        "name": gettext_noop("Walking"),
         "category": "habit",
         "starter": True,
-        "summary": "Short, regular walks that build up slowly to half an hour on most days of the week.",
+        "summary": gettext_noop(
+            "Short, regular walks that build up slowly to half an hour on most days of the week."
+        ),
         "levels": [
             {
                 "slug": "daily-walk",
-                "name": "A short daily walk",
-                "equipment": "Comfortable shoes",
+                "name": gettext_noop("A short daily walk"),
+                "equipment": gettext_noop("Comfortable shoes"),
                 "positions": ["standing"],
                 "equipment_tags": ["none"],
-                "steps": """Walk at a pace that feels comfortable.
-Let your arms swing naturally.
-If your back aches more as you go, slow down or shorten the walk rather than stopping altogether.
-The exception: if numbness, tingling or pain spreads down your leg, stop (see below).""",
-                "cues": """Comfortable pace, relaxed arms.
-A little on most days rather than a lot once a week.""",
+                "steps": lines(
+                    gettext_noop("Walk at a pace that feels comfortable."),
+                    gettext_noop("Let your arms swing naturally."),
+                    # Translators: CLINICAL: a step or tip that speaks of pain or symptoms.
+                    gettext_noop(
+                        "If your back aches more as you go, slow down or shorten the walk rather than stopping altogether."
+                    ),
+                    # Translators: CLINICAL: a step or tip that speaks of pain or symptoms.
+                    gettext_noop(
+                        "The exception: if numbness, tingling or pain spreads down your leg, stop (see below)."
+                    ),
+                ),
+                "cues": lines(
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Comfortable pace, relaxed arms."),
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("A little on most days rather than a lot once a week."),
+                ),
                 "tips": "",
-                "cautions": f"""Slowing down is not enough if numbness, tingling or pain spreads down your leg: stop walking, {LEG_ADVICE}""",
+                "cautions": lines(
+                    # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
+                    gettext_noop(
+                        "Slowing down is not enough if numbness, tingling or pain spreads down your leg: stop walking, answer yes to the numbness or tingling question in today's check-in, and see a doctor or physiotherapist about it."
+                    ),
+                ),
                 "sets": (1, 1),
                 "minutes": (10, 10),
-                "frequency": "4+ days a week",
+                "frequency": gettext_noop("4+ days a week"),
                 "schedule": ("days_a_week", 4),
-                "count_unit": "walks",
+                "count_unit": gettext_noop("walks"),
             },
             {
                 "slug": "walk-build-up",
-                "name": "Building up the walk",
-                "equipment": "Comfortable shoes",
+                "name": gettext_noop("Building up the walk"),
+                "equipment": gettext_noop("Comfortable shoes"),
                 "positions": ["standing"],
                 "equipment_tags": ["none"],
-                "steps": """Add a few minutes to your walks each week.
-Pick up the pace until it feels brisk: breathing faster, still able to talk.
-Keep an eye on how your back feels the next morning.""",
-                "cues": """Brisk, but you can still hold a conversation.
-Add 2–5 minutes a week.""",
+                "steps": lines(
+                    gettext_noop("Add a few minutes to your walks each week."),
+                    gettext_noop(
+                        "Pick up the pace until it feels brisk: breathing faster, still able to talk."
+                    ),
+                    gettext_noop("Keep an eye on how your back feels the next morning."),
+                ),
+                "cues": lines(
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Brisk, but you can still hold a conversation."),
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Add 2–5 minutes a week."),
+                ),
                 "tips": "",
-                "cautions": f"""Follow the pain rules: if the next morning is clearly worse, cut back.
-If numbness, tingling or pain spreads down your leg while you walk, don't push on: stop, {LEG_ADVICE}""",
+                "cautions": lines(
+                    # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
+                    gettext_noop("Follow the pain rules: if the next morning is clearly worse, cut back."),
+                    # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
+                    gettext_noop(
+                        "If numbness, tingling or pain spreads down your leg while you walk, don't push on: stop, answer yes to the numbness or tingling question in today's check-in, and see a doctor or physiotherapist about it."
+                    ),
+                ),
                 "sets": (1, 1),
                 "minutes": (15, 25),
-                "frequency": "4–5 days a week, adding 2–5 min each week",
+                "frequency": gettext_noop("4–5 days a week, adding 2–5 min each week"),
                 "schedule": ("days_a_week", 4),
-                "count_unit": "walks",
+                "count_unit": gettext_noop("walks"),
             },
             {
                 "slug": "walk-30",
-                "name": "Thirty-minute walks",
-                "equipment": "Comfortable shoes",
+                "name": gettext_noop("Thirty-minute walks"),
+                "equipment": gettext_noop("Comfortable shoes"),
                 "positions": ["standing"],
                 "equipment_tags": ["none"],
-                "steps": """Walk for half an hour at a moderate pace.
-Vary your routes and include gentle slopes if you like.
-Keep it up as a lasting habit.""",
-                "cues": """Moderate pace for the whole 30 minutes.
-Make it part of your week.""",
+                "steps": lines(
+                    gettext_noop("Walk for half an hour at a moderate pace."),
+                    gettext_noop("Vary your routes and include gentle slopes if you like."),
+                    gettext_noop("Keep it up as a lasting habit."),
+                ),
+                "cues": lines(
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Moderate pace for the whole 30 minutes."),
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Make it part of your week."),
+                ),
                 "tips": "",
-                "cautions": f"""If numbness, tingling or pain spreads down your leg while you walk, don't push on: stop, {LEG_ADVICE}""",
+                "cautions": lines(
+                    # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
+                    gettext_noop(
+                        "If numbness, tingling or pain spreads down your leg while you walk, don't push on: stop, answer yes to the numbness or tingling question in today's check-in, and see a doctor or physiotherapist about it."
+                    ),
+                ),
                 "sets": (1, 1),
                 "minutes": (30, 30),
-                "frequency": "5 days a week",
+                "frequency": gettext_noop("5 days a week"),
                 "schedule": ("days_a_week", 5),
-                "count_unit": "walks",
+                "count_unit": gettext_noop("walks"),
             },
         ],
     },
     {
         "slug": "bird-dog",
-        "name": "Bird-dog",
+        "name": gettext_noop("Bird-dog"),
         "category": "strength",
         "starter": False,
-        "summary": "On hands and knees, reaching a leg (and later the opposite arm) while the back stays still.",
+        "summary": gettext_noop(
+            "On hands and knees, reaching a leg (and later the opposite arm) while the back stays still."
+        ),
         "levels": [
             {
                 "slug": "bird-dog-leg-slide",
-                "name": "Leg slide on all fours",
-                "equipment": "A mat",
+                "name": gettext_noop("Leg slide on all fours"),
+                "equipment": gettext_noop("A mat"),
                 "positions": ["all_fours"],
                 "equipment_tags": ["mat"],
-                "steps": """Kneel on all fours, hands under shoulders, knees under hips.
-Slide one foot straight back along the floor until the leg is long.
-Slide it back in and switch legs.""",
-                "cues": """Hips stay level, as if balancing a cup on your back.""",
+                "steps": lines(
+                    gettext_noop("Kneel on all fours, hands under shoulders, knees under hips."),
+                    gettext_noop("Slide one foot straight back along the floor until the leg is long."),
+                    gettext_noop("Slide it back in and switch legs."),
+                ),
+                "cues": lines(
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Hips stay level, as if balancing a cup on your back."),
+                ),
                 "tips": "",
                 "cautions": "",
                 "sets": (2, 2),
                 "reps": (8, 8),
                 "tempo": 6,  # a side: slide out for 3 s, back for 3
                 "per_side": True,
-                "frequency": "daily",
+                "frequency": gettext_noop("daily"),
             },
             {
                 "slug": "bird-dog-half",
-                "name": "Arm and leg to half height",
-                "equipment": "A mat",
+                "name": gettext_noop("Arm and leg to half height"),
+                "equipment": gettext_noop("A mat"),
                 "positions": ["all_fours"],
                 "equipment_tags": ["mat"],
-                "steps": """Start on all fours.
-Reach one arm forward and the opposite leg back, lifting them only halfway up.
-Hold, then bring them back down and switch sides.""",
-                "cues": """Reach long, not high.
-Keep your hips square to the floor.""",
+                "steps": lines(
+                    gettext_noop("Start on all fours."),
+                    gettext_noop(
+                        "Reach one arm forward and the opposite leg back, lifting them only halfway up."
+                    ),
+                    gettext_noop("Hold, then bring them back down and switch sides."),
+                ),
+                "cues": lines(
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Reach long, not high."),
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Keep your hips square to the floor."),
+                ),
                 "tips": "",
                 "cautions": "",
                 "sets": (5, 5),
                 "hold": (5, 5),
                 "per_side": True,
-                "frequency": "daily",
+                "frequency": gettext_noop("daily"),
             },
             {
                 "slug": "bird-dog",
-                "name": "Full bird-dog",
-                "equipment": "A mat",
+                "name": gettext_noop("Full bird-dog"),
+                "equipment": gettext_noop("A mat"),
                 "positions": ["all_fours"],
                 "equipment_tags": ["mat"],
-                "steps": """Start on all fours.
-Reach one arm forward and the opposite leg back until both are level with your body.
-Hold, then lower and switch sides.""",
-                "cues": """Push the heel back as if pressing a wall behind you.
-Back flat; nothing wobbles.""",
-                "tips": """If your low back sags or arches as the leg lifts, lift the leg a little lower.""",
-                "cautions": """Don't let your back arch to lift the leg higher; stop if it hurts.""",
+                "steps": lines(
+                    gettext_noop("Start on all fours."),
+                    gettext_noop(
+                        "Reach one arm forward and the opposite leg back until both are level with your body."
+                    ),
+                    gettext_noop("Hold, then lower and switch sides."),
+                ),
+                "cues": lines(
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Push the heel back as if pressing a wall behind you."),
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Back flat; nothing wobbles."),
+                ),
+                "tips": lines(
+                    gettext_noop(
+                        "If your low back sags or arches as the leg lifts, lift the leg a little lower."
+                    ),
+                ),
+                "cautions": lines(
+                    # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
+                    gettext_noop("Don't let your back arch to lift the leg higher; stop if it hurts."),
+                ),
                 "sets": (5, 10),
                 "hold": (8, 10),
                 "per_side": True,
-                "frequency": "daily",
+                "frequency": gettext_noop("daily"),
             },
         ],
     },
     {
         "slug": "glute-bridge",
-        "name": "Glute bridge",
+        "name": gettext_noop("Glute bridge"),
         "category": "strength",
         "starter": False,
-        "summary": "Lifting your hips from lying on your back, with the work felt in your buttocks rather than "
-        "your back.",
+        "summary": gettext_noop(
+            "Lifting your hips from lying on your back, with the work felt in your buttocks rather than your back."
+        ),
         "levels": [
             {
                 "slug": "glute-bridge",
-                "name": "Two-leg bridge",
-                "equipment": "A mat",
+                "name": gettext_noop("Two-leg bridge"),
+                "equipment": gettext_noop("A mat"),
                 "positions": ["supine"],
                 "equipment_tags": ["mat"],
-                "steps": """Lie on your back, knees bent and feet flat, hip-width apart.
-Squeeze your buttocks and lift your hips until your body is in a line from shoulders to knees.
-Hold at the top, then lower slowly.""",
-                "cues": """Lift with your buttocks, not your back.""",
-                "tips": """Stop rising once shoulders, hips and knees are in a line.""",
-                "cautions": """Don't arch your back to push the hips higher at the top; stop if your back hurts.""",
+                "steps": lines(
+                    gettext_noop("Lie on your back, knees bent and feet flat, hip-width apart."),
+                    gettext_noop(
+                        "Squeeze your buttocks and lift your hips until your body is in a line from shoulders to knees."
+                    ),
+                    gettext_noop("Hold at the top, then lower slowly."),
+                ),
+                "cues": lines(
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Lift with your buttocks, not your back."),
+                ),
+                "tips": lines(
+                    gettext_noop("Stop rising once shoulders, hips and knees are in a line."),
+                ),
+                "cautions": lines(
+                    # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
+                    gettext_noop(
+                        "Don't arch your back to push the hips higher at the top; stop if your back hurts."
+                    ),
+                ),
                 "sets": (3, 3),
                 "reps": (12, 15),
                 "tempo": 5,  # up for 2 s, down for 2, the hold at the top on top
                 "rep_hold": (3, 3),
-                "frequency": "daily",
+                "frequency": gettext_noop("daily"),
             },
             {
                 "slug": "bridge-march",
-                "name": "Bridge with march",
-                "equipment": "A mat",
+                "name": gettext_noop("Bridge with march"),
+                "equipment": gettext_noop("A mat"),
                 "positions": ["supine"],
                 "equipment_tags": ["mat"],
-                "steps": """Lift into a two-leg bridge.
-Keeping your hips up, lift one foot a little off the floor, then put it down.
-Lift the other foot, then lower your hips when the set is done.""",
-                "cues": """Keep your pelvis level, like a tray that mustn't tip.""",
+                "steps": lines(
+                    gettext_noop("Lift into a two-leg bridge."),
+                    gettext_noop(
+                        "Keeping your hips up, lift one foot a little off the floor, then put it down."
+                    ),
+                    gettext_noop("Lift the other foot, then lower your hips when the set is done."),
+                ),
+                "cues": lines(
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Keep your pelvis level, like a tray that mustn't tip."),
+                ),
                 "tips": "",
                 "cautions": "",
                 "sets": (3, 3),
                 "reps": (8, 8),
                 "tempo": 5,  # a side: lift for 2 s, a moment, lower for 2
                 "per_side": True,
-                "frequency": "daily",
+                "frequency": gettext_noop("daily"),
             },
             {
                 "slug": "single-leg-bridge",
-                "name": "Single-leg bridge",
-                "equipment": "A mat",
+                "name": gettext_noop("Single-leg bridge"),
+                "equipment": gettext_noop("A mat"),
                 "positions": ["supine"],
                 "equipment_tags": ["mat"],
-                "steps": """Lie on your back with one foot flat and the other leg straight or hugged in.
-Press through the foot on the floor to lift your hips.
-Hold at the top, lower slowly, and finish the set before switching legs.""",
-                "cues": """Press through your whole foot, heel included.""",
-                "tips": """Every other day is enough for this one: leave a day between sessions.""",
+                "steps": lines(
+                    gettext_noop(
+                        "Lie on your back with one foot flat and the other leg straight or hugged in."
+                    ),
+                    gettext_noop("Press through the foot on the floor to lift your hips."),
+                    gettext_noop("Hold at the top, lower slowly, and finish the set before switching legs."),
+                ),
+                "cues": lines(
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Press through your whole foot, heel included."),
+                ),
+                "tips": lines(
+                    gettext_noop("Every other day is enough for this one: leave a day between sessions."),
+                ),
                 "cautions": "",
                 "sets": (2, 4),
                 "reps": (5, 10),
                 "tempo": 5,  # up for 2 s, down for 2, the hold at the top on top
                 "rep_hold": (3, 5),
                 "per_side": True,
-                "frequency": "every other day",
+                "frequency": gettext_noop("every other day"),
                 "schedule": ("every_other_day",),
             },
         ],
     },
     {
         "slug": "piriformis",
-        "name": "Piriformis release",
+        "name": gettext_noop("Piriformis release"),
         "category": "release",
         "starter": False,
-        "summary": "Slow rolling and stretching for the deep muscles of the buttock, pausing where it feels tender.",
+        "summary": gettext_noop(
+            "Slow rolling and stretching for the deep muscles of the buttock, pausing where it feels tender."
+        ),
         "levels": [
             {
                 "slug": "piriformis-ball-release",
-                "name": "Ball or roller under the buttock",
-                "equipment": "A tennis ball or foam roller",
+                "name": gettext_noop("Ball or roller under the buttock"),
+                "equipment": gettext_noop("A tennis ball or foam roller"),
                 "positions": ["sitting"],
                 "equipment_tags": ["roller_or_tennis_ball"],
-                "steps": """Sit on the floor and place a tennis ball or foam roller under one buttock.
-Lean onto that side and roll slowly back and forth.
-When you find a tender spot, pause on it and breathe until it eases a little.
-Switch sides.""",
-                "cues": """Roll slowly; pause where it's tender.""",
+                "steps": lines(
+                    gettext_noop(
+                        "Sit on the floor and place a tennis ball or foam roller under one buttock."
+                    ),
+                    gettext_noop("Lean onto that side and roll slowly back and forth."),
+                    gettext_noop(
+                        "When you find a tender spot, pause on it and breathe until it eases a little."
+                    ),
+                    gettext_noop("Switch sides."),
+                ),
+                "cues": lines(
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Roll slowly; pause where it's tender."),
+                ),
                 "tips": "",
-                "cautions": f"""Numbness or tingling below the knee is not something to roll out: stop, {LEG_ADVICE}""",
+                "cautions": lines(
+                    # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
+                    gettext_noop(
+                        "Numbness or tingling below the knee is not something to roll out: stop, answer yes to the numbness or tingling question in today's check-in, and see a doctor or physiotherapist about it."
+                    ),
+                ),
                 "sets": (1, 1),
                 "hold": (30, 60),
                 "per_side": True,
-                "frequency": "daily",
+                "frequency": gettext_noop("daily"),
             },
             {
                 "slug": "figure-4-stretch",
-                "name": "Lying figure-4 stretch",
-                "equipment": "A mat",
+                "name": gettext_noop("Lying figure-4 stretch"),
+                "equipment": gettext_noop("A mat"),
                 "positions": ["supine"],
                 "equipment_tags": ["mat"],
-                "steps": """Lie on your back with both knees bent.
-Cross one ankle over the opposite knee.
-Hold the thigh of the bottom leg and gently draw it towards your chest until you feel a stretch in the buttock.
-Hold, release, and switch sides.""",
-                "cues": """Draw the thigh in gently; no yanking.""",
+                "steps": lines(
+                    gettext_noop("Lie on your back with both knees bent."),
+                    gettext_noop("Cross one ankle over the opposite knee."),
+                    gettext_noop(
+                        "Hold the thigh of the bottom leg and gently draw it towards your chest until you feel a stretch in the buttock."
+                    ),
+                    gettext_noop("Hold, release, and switch sides."),
+                ),
+                "cues": lines(
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Draw the thigh in gently; no yanking."),
+                ),
                 "tips": "",
-                "cautions": f"""If you feel tingling in the leg, stop, {LEG_ADVICE}""",
+                "cautions": lines(
+                    # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
+                    gettext_noop(
+                        "If you feel tingling in the leg, stop, answer yes to the numbness or tingling question in today's check-in, and see a doctor or physiotherapist about it."
+                    ),
+                ),
                 "sets": (2, 4),
                 "hold": (20, 30),
                 "per_side": True,
-                "frequency": "daily",
+                "frequency": gettext_noop("daily"),
             },
         ],
     },
     {
         "slug": "hip-flexor-stretch",
-        "name": "Hip-flexor stretch",
+        "name": gettext_noop("Hip-flexor stretch"),
         "category": "mobility",
         "starter": False,
-        "summary": "A kneeling stretch you should feel at the front of the hip.",
+        "summary": gettext_noop("A kneeling stretch you should feel at the front of the hip."),
         "levels": [
             {
                 "slug": "half-kneeling-hip-flexor",
-                "name": "Half-kneeling hip-flexor stretch",
-                "equipment": "A cushion under the knee",
+                "name": gettext_noop("Half-kneeling hip-flexor stretch"),
+                "equipment": gettext_noop("A cushion under the knee"),
                 "positions": ["half_kneeling"],
                 "equipment_tags": ["cushion"],
-                "steps": """Kneel on one knee with the other foot flat in front of you.
-Tuck your tailbone under and squeeze the buttock of the kneeling leg.
-Shift your weight gently forward until you feel a stretch at the front of the hip.
-Hold, then switch sides.""",
-                "cues": """Tuck the pelvis and squeeze the glute before you lean.""",
-                "tips": """Put a cushion under the knee on the floor.
-If you feel it in your low back rather than the front of the hip, lean forward less.""",
+                "steps": lines(
+                    gettext_noop("Kneel on one knee with the other foot flat in front of you."),
+                    gettext_noop("Tuck your tailbone under and squeeze the buttock of the kneeling leg."),
+                    gettext_noop(
+                        "Shift your weight gently forward until you feel a stretch at the front of the hip."
+                    ),
+                    gettext_noop("Hold, then switch sides."),
+                ),
+                "cues": lines(
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Tuck the pelvis and squeeze the glute before you lean."),
+                ),
+                "tips": lines(
+                    gettext_noop("Put a cushion under the knee on the floor."),
+                    gettext_noop(
+                        "If you feel it in your low back rather than the front of the hip, lean forward less."
+                    ),
+                ),
                 "cautions": "",
                 "sets": (2, 3),
                 "hold": (30, 30),
                 "per_side": True,
-                "frequency": "daily",
+                "frequency": gettext_noop("daily"),
             },
         ],
     },
     {
         "slug": "reverse-hyperextension",
-        "name": "Reverse hyperextension",
+        "name": gettext_noop("Reverse hyperextension"),
         "category": "strength",
         "starter": False,
-        "summary": "Lying face down over a ball, you lift your legs behind you with your buttocks and lower them "
-        "slowly, letting the low back round gently at the bottom.",
+        "summary": gettext_noop(
+            "Lying face down over a ball, you lift your legs behind you with your buttocks and lower them slowly, letting the low back round gently at the bottom."
+        ),
         "levels": [
             {
                 "slug": "reverse-hyper-ball",
-                "name": "Reverse hyper over a ball",
-                "equipment": "An exercise ball on a sturdy box or bench",
+                "name": gettext_noop("Reverse hyper over a ball"),
+                "equipment": gettext_noop("An exercise ball on a sturdy box or bench"),
                 "positions": ["prone_over_ball"],
                 "equipment_tags": ["exercise_ball", "box_or_bench"],
-                "steps": """Lie face down over an exercise ball set on a box, hips on the ball and hands holding the box.
-Brace your stomach and squeeze your buttocks to lift both legs until your body is straight and your back flat.
-Lower your legs under control and let your low back round gently at the bottom.
-Start the next lift straight away by squeezing your buttocks.""",
-                "cues": """The buttocks lift the legs, not the back.
-Back flat at the top; stomach braced.""",
+                "steps": lines(
+                    gettext_noop(
+                        "Lie face down over an exercise ball set on a box, hips on the ball and hands holding the box."
+                    ),
+                    gettext_noop(
+                        "Brace your stomach and squeeze your buttocks to lift both legs until your body is straight and your back flat."
+                    ),
+                    gettext_noop(
+                        "Lower your legs under control and let your low back round gently at the bottom."
+                    ),
+                    gettext_noop("Start the next lift straight away by squeezing your buttocks."),
+                ),
+                "cues": lines(
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("The buttocks lift the legs, not the back."),
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Back flat at the top; stomach braced."),
+                ),
                 "tips": "",
-                "cautions": f"""{BALL_ON_BOX}
-Never swing or use momentum, and don't let your legs drop.
-{NOT_ON_A_FLARE_DAY}""",
+                "cautions": lines(
+                    BALL_ON_BOX,
+                    # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
+                    gettext_noop("Never swing or use momentum, and don't let your legs drop."),
+                    NOT_ON_A_FLARE_DAY,
+                ),
                 "sets": (2, 3),
                 "reps": (8, 20),
                 "tempo": 4,  # lift for 2 s, lower for 2, never swinging
-                "frequency": "daily, as a warm-up",
+                "frequency": gettext_noop("daily, as a warm-up"),
             },
             {
                 "slug": "reverse-hyper-loaded",
-                "name": "Reverse hyper with weight",
-                "equipment": "Ball and box, or a reverse-hyper machine; a light weight or band",
+                "name": gettext_noop("Reverse hyper with weight"),
+                "equipment": gettext_noop("Ball and box, or a reverse-hyper machine; a light weight or band"),
                 "positions": ["prone_over_ball"],
                 "equipment_tags": ["exercise_ball", "box_or_bench", "weight_or_band"],
-                "steps": """Set up as for the bodyweight version, with a light weight between your feet or a band around them.
-Squeeze your buttocks to lift your legs until your body is straight.
-Lower under control, letting your low back round at the bottom.
-Begin each new rep with a strong squeeze of the buttocks.""",
-                "cues": """Same as level 1: glutes lift, back flat, no swinging.""",
-                "tips": """Best at the end of a lower-body workout.
-A reverse-hyper machine works as well as the ball and box.""",
-                "cautions": f"""Start this level only once level 1 is easy.
-{BALL_ON_BOX}
-Never swing or use momentum, and don't let your legs drop.
-{NOT_ON_A_FLARE_DAY}""",
+                "steps": lines(
+                    gettext_noop(
+                        "Set up as for the bodyweight version, with a light weight between your feet or a band around them."
+                    ),
+                    gettext_noop("Squeeze your buttocks to lift your legs until your body is straight."),
+                    gettext_noop("Lower under control, letting your low back round at the bottom."),
+                    gettext_noop("Begin each new rep with a strong squeeze of the buttocks."),
+                ),
+                "cues": lines(
+                    # Translators: CLINICAL: a cue, read while doing the exercise.
+                    gettext_noop("Same as level 1: glutes lift, back flat, no swinging."),
+                ),
+                "tips": lines(
+                    gettext_noop("Best at the end of a lower-body workout."),
+                    gettext_noop("A reverse-hyper machine works as well as the ball and box."),
+                ),
+                "cautions": lines(
+                    # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
+                    gettext_noop("Start this level only once level 1 is easy."),
+                    BALL_ON_BOX,
+                    # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
+                    gettext_noop("Never swing or use momentum, and don't let your legs drop."),
+                    NOT_ON_A_FLARE_DAY,
+                ),
                 "sets": (2, 3),
                 "reps": (8, 20),
                 "tempo": 4,  # lift for 2 s, lower for 2, never swinging
-                "frequency": "at the end of lower-body workouts, about 2 days a week",
+                "frequency": gettext_noop("at the end of lower-body workouts, about 2 days a week"),
                 "schedule": ("days_a_week", 2),
             },
         ],
@@ -724,7 +1114,7 @@ def _schedule_fields(level):
         "schedule": kind,
         "times_per_day": target[0] if kind == "times_a_day" else None,
         "days_per_week": target[0] if kind == "days_a_week" else None,
-        "count_unit": level.get("count_unit", "sessions"),
+        "count_unit": level.get("count_unit", gettext_noop("sessions")),
     }
 
 

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
+from exercises import dose
 from exercises import positions as tagging
 
 # The seconds one rep may take when the guided session counts it (`Exercise.tempo_seconds`).
@@ -296,26 +297,23 @@ class Exercise(models.Model):
         return tagging.labels(tagging.missing_equipment(self, set()), tagging.Equipment)
 
     def dose_display(self):
-        """The dose for people: '2 × 6 each side', 'hold 20–30 s', '10 min, 4+ days a week'."""
-        sets = _span(self.sets_min, self.sets_max)
-        single_set = self.sets_max == 1
-        if self.reps_min is not None:
-            body = _span(self.reps_min, self.reps_max)
-            body = f"{body} {self.rep_unit}" if single_set else f"{sets} × {body}"
-            if self.per_side:
-                body += " each side"
-            if self.rep_hold_seconds_min:
-                body += f", {_span(self.rep_hold_seconds_min, self.rep_hold_seconds_max, 's')} hold"
-        elif self.hold_seconds_min is not None:
-            hold = _span(self.hold_seconds_min, self.hold_seconds_max, "s")
-            body = f"hold {hold}" if single_set else f"{sets} × {hold}"
-            if self.per_side:
-                body += " each side"
-        else:
-            body = _span(self.minutes_min, self.minutes_max, "min")
-            if self.per_side:
-                body += " each side"
-        return f"{body}, {self.frequency}" if self.frequency else body
+        """The dose for people: '2 × 6 each side', 'hold 20–30 s', '10 min, 4+ days a week', in the
+        active language (exercises/dose.py: `words`)."""
+        return dose.words(
+            sets=_span(self.sets_min, self.sets_max),
+            single=self.sets_max == 1 or self.minutes_min is not None,  # minutes: the time, not its sets
+            reps=None if self.reps_min is None else _span(self.reps_min, self.reps_max),
+            rep_hold=self.rep_hold_seconds_min
+            and _span(self.rep_hold_seconds_min, self.rep_hold_seconds_max),
+            hold=None
+            if self.hold_seconds_min is None
+            else _span(self.hold_seconds_min, self.hold_seconds_max),
+            minutes=None if self.minutes_min is None else _span(self.minutes_min, self.minutes_max),
+            per_side=self.per_side,
+            unit=self.rep_unit,
+            number=self.reps_max or 0,
+            often=self.frequency,
+        )
 
     def clean(self):
         from django.core.exceptions import ValidationError

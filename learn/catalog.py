@@ -6,14 +6,23 @@ querying them. The snapshot is rebuilt when the lessons' version changes: saving
 lesson in this process drops it at once (learn/apps.py), another process notices within
 `LIBRARY_RECHECK_SECONDS` (one small query). Never anything per user here.
 
+Titles and bodies are stored in English (learn/content.py marks each line for the catalogues);
+`course()` hands out the active language's snapshot, translated from the English one once per
+language with no query, line by line (exercises/catalog.py: `translate_lines`): a line the
+catalogue lacks (an admin's edit) stays English, never a blank. Sources stay as cited.
+
 The objects handed out are shared between requests: read them, never change them.
 """
 
+import copy
+import threading
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Count, Max
 
 from backcare.snapshot import Snapshot
+from exercises.catalog import language, translate_lines
 from learn.models import Lesson
 
 
@@ -42,14 +51,45 @@ def _build(version):
 _snapshot = Snapshot(_version, _build)
 
 
+def _translated(lesson):
+    found = copy.copy(lesson)
+    found.title = translate_lines(lesson.title)
+    found.body = translate_lines(lesson.body)
+    return found
+
+
+def _translate(course):
+    lessons = tuple(_translated(lesson) for lesson in course.lessons)
+    return Course(
+        version=course.version,
+        lessons=lessons,
+        by_slug={lesson.slug: (n, lesson) for n, lesson in enumerate(lessons, start=1)},
+    )
+
+
+_languages = {}  # language code -> (the English snapshot it was made from, the translated one)
+_languages_lock = threading.Lock()
+
+
 def course(*, refresh=False):
-    """The current snapshot; `refresh=True` checks the content version now."""
-    return _snapshot.get(refresh=refresh)
+    """The current snapshot in the active language; `refresh=True` checks the content version now."""
+    found = _snapshot.get(refresh=refresh)
+    code = language()
+    if code == settings.LANGUAGE_CODE:
+        return found
+    made = _languages.get(code)
+    if made is None or made[0] is not found:
+        with _languages_lock:
+            made = _languages.get(code)
+            if made is None or made[0] is not found:
+                made = _languages[code] = (found, _translate(found))
+    return made[1]
 
 
 def clear(**kwargs):
-    """Forget the snapshot (connected to the Lesson model' save and delete signals)."""
+    """Forget the snapshot (connected to the Lesson model's save and delete signals)."""
     _snapshot.clear()
+    _languages.clear()
 
 
 def find(slug):

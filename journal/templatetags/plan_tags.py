@@ -16,11 +16,9 @@ def plan_status(context, exercise):
     request = context["request"]
     item = None
     if request.user.is_authenticated:
-        item = (
-            PlanItem.objects.filter(user=request.user, progression_id=exercise.progression_id)
-            .select_related("exercise")
-            .first()
-        )
+        item = PlanItem.objects.filter(user=request.user, progression_id=exercise.progression_id).first()
+        if item is not None:  # its level's name from the library snapshot, in the reader's language
+            item.exercise = catalog.exercise(item.exercise_id)
     return {"request": request, "exercise": exercise, "item": item, "csrf_token": context.get("csrf_token")}
 
 

@@ -61,3 +61,17 @@ def test_stenosis_caution_on_extension_levels_two_and_three():
 def test_content_matches_the_brief_count_in_code():
     assert len(LIBRARY) == 12
     assert sum(len(family["levels"]) for family in LIBRARY) == 27
+
+
+def test_every_caution_that_names_leg_symptoms_ends_with_the_same_advice():
+    from exercises.library import LEG_ADVICE, LIBRARY
+
+    found = [
+        line
+        for family in LIBRARY
+        for level in family["levels"]
+        for line in level["cautions"].splitlines()
+        if "tingling" in line and "leg" in line
+    ]
+    assert len(found) >= 8
+    assert all(line.endswith(LEG_ADVICE) for line in found)
