@@ -60,6 +60,8 @@ USE_I18N = True
 # the chooser. A new one needs its catalogue in locale/ complete first (tests/i18n/test_catalogues.py).
 LANGUAGES = [("en", "English"), ("es", "Español"), ("de", "Deutsch")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates in each language's own order, with the project's named shapes (backcare/formats/).
+FORMAT_MODULE_PATH = ["backcare.formats"]
 
 # The emergency number for users without a country, or whose country backcare/care.py has no entry for.
 EMERGENCY_NUMBER = os.environ.get("EMERGENCY_NUMBER", "112")
