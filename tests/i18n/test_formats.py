@@ -2,13 +2,13 @@
 format (`|date:"SHORT_DATE_FORMAT"`, the project's `WEEKDAY_DATE_FORMAT`…), and every language
 defines every name, so no page writes an English order or an English month."""
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from importlib import import_module
 
 import pytest
 from django.conf import settings
 from django.template import Context, Template
-from django.utils import translation
+from django.utils import timezone, translation
 
 NAMES = [
     "DATE_FORMAT",
@@ -47,8 +47,8 @@ def test_every_language_defines_every_format_name(code):
 )
 def test_a_date_reads_in_the_languages_own_order(code, name, expected):
     template = Template("{{ day|date:name }}")
-    day = datetime(2026, 12, 6, 19, 30) if "TIME" in name else date(2026, 12, 6)
-    with translation.override(code):
+    day = datetime(2026, 12, 6, 19, 30, tzinfo=UTC) if "TIME" in name else date(2026, 12, 6)
+    with translation.override(code), timezone.override(UTC):
         assert template.render(Context({"day": day, "name": name})) == expected
 
 
