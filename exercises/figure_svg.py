@@ -193,6 +193,27 @@ def render(figure, title, size="large"):
     )
 
 
+def still(figure):
+    """One pose of the figure (its first still keyframe), small and without motion: the library
+    list's thumbnail beside the family's name. Decorative (`aria-hidden`): the name next to it says
+    what it is, so a screen reader does not hear the same thing twice. No <animate>, no second pose:
+    a few hundred bytes inline, nothing to fetch, nothing to run."""
+    pose = figure.keys[figure.still[0]].pose
+    body = figures.points(pose)
+    left, top, right, bottom = figures.viewbox(figure, [body])
+    return format_html(
+        '<svg class="figure figure-thumb" data-testid="figure-still" aria-hidden="true" focusable="false" '
+        'viewBox="{} {} {} {}" xmlns="http://www.w3.org/2000/svg">{}{}{}</svg>',
+        left,
+        top,
+        right - left,
+        bottom - top,
+        _props(figure, left, right),
+        _bands(figure, [body], None),
+        _body([body], None),
+    )
+
+
 def frame(title, size="large"):
     """The frame alone, for a level without keyframes: its text alternative is still there."""
     return format_html(

@@ -124,3 +124,22 @@ def labels(tags, choices):
     """The words for each known tag, in the given order: ['face down over a ball']."""
     words = dict(choices.choices)
     return [words[tag] for tag in tags if tag in words]
+
+
+def chosen(values, choices):
+    """The known tags among `values` (a query's strings), once each in the vocabulary's order, and
+    the unknown ones as given: (['supine'], ['upside-down']). Pure: the view reads the query."""
+    values = [value for value in values if value]  # an empty value is no choice, not a bad one
+    given = set(values)
+    known = [tag for tag in choices.values if tag in given]
+    unknown = [value for value in dict.fromkeys(values) if value not in choices.values]
+    return known, unknown
+
+
+def matches(level, positions, have):
+    """Does the level fit the library list's filter? `positions`: the positions asked for (empty:
+    any); `have`: the equipment at hand (None: no equipment filter). A level matches when one of
+    its positions was asked for and nothing it needs is missing from `have`."""
+    if positions and not set(positions) & set(level.positions):
+        return False
+    return have is None or not missing_equipment(level, set(have))

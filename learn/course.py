@@ -29,6 +29,11 @@ def opens_on(joined: date, position: int) -> date:
     return joined + timedelta(days=max(position - OPEN_ON_DAY_ONE, 0))
 
 
+def days_until(opens: date, today: date) -> int:
+    """How many days from `today` until a lesson that opens on `opens` does (0 once it is open)."""
+    return max(0, (opens - today).days)
+
+
 @dataclass(frozen=True)
 class Offer:
     """Today's lesson: the lesson, its place in the course, whether it is read, how many wait."""

@@ -46,7 +46,10 @@ def lesson_detail(request, lesson):
     position, found, joined, unlocked = _open_lesson(request, lesson)
     context = {"lesson": found, "position": position, "total": len(catalog.course().lessons)}
     if position > unlocked:
+        # Lessons are shared content: "locked" is this reader's course day, so the page says when
+        # it opens for them (200), rather than a 404 that reads like someone else's lesson.
         context["opens"] = course.opens_on(joined, position)
+        context["days"] = course.days_until(context["opens"], request.user.local_today())
         return render(request, "learn/locked.html", context)
     reads = selectors.reads(user=request.user)
     lessons = catalog.course().lessons

@@ -32,8 +32,12 @@ def _back_to_settings():
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def reminder_settings(request):
+    """POST saves the reminder; GET (a bookmark, a link typed by hand) is the settings page's
+    reminders section, where the form lives."""
+    if request.method == "GET":
+        return _back_to_settings()
     user = request.user
     form = ReminderForm(request.POST, instance=selectors.reminder_for(user), zone_name=user.time_zone)
     if not form.is_valid():

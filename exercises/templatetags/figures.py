@@ -1,4 +1,5 @@
-"""`{% figure exercise "large" %}` / `{% figure exercise "small" %}`: a level's moving figure.
+"""`{% figure exercise "large" %}` / `{% figure exercise "small" %}`: a level's moving figure;
+`{% figure_still exercise %}`: one still pose of it, as a thumbnail.
 
 The SVG (exercises/figure_svg.py, from the keyframes in exercises/library_figures.py) is the same
 for everyone, so it is rendered once per library version and size and kept in the "local" cache
@@ -25,6 +26,19 @@ def render_figure(exercise, size):
     if found is None:
         return figure_svg.frame(title, size)
     return figure_svg.render(found, title, size)
+
+
+def render_still(exercise):
+    found = FIGURES.get(exercise.slug)
+    return figure_svg.still(found) if found is not None else ""
+
+
+@register.simple_tag
+def figure_still(exercise):
+    """`{% figure_still exercise %}`: one still pose, small and decorative (the library list)."""
+    return catalog.library_fragment(
+        f"exercises:figure:{exercise.pk}:still", exercise, partial(render_still, exercise)
+    )
 
 
 @register.simple_tag

@@ -59,11 +59,18 @@
     });
   }
 
+  // The very first page of a phone came from the network before any worker ran, so the worker
+  // never saw it: on the first Today it asks for a copy (once; the worker checks the page is Today).
+  var firstLoad = !navigator.serviceWorker.controller && saved === null;
+
   navigator.serviceWorker.register(workerUrl).then(function () {
     return navigator.serviceWorker.ready;
   }).then(function (registration) {
     // A signed-in page tells the worker whose pages it may keep (and that another user's go).
-    if (user && registration.active) registration.active.postMessage({ type: "user", user: user });
+    if (user && registration.active) {
+      registration.active.postMessage({ type: "user", user: user });
+      if (firstLoad) registration.active.postMessage({ type: "keep-today" });
+    }
   }).catch(function () {
     /* No worker (a private window, storage off): the site works online as before. */
   });

@@ -263,11 +263,27 @@ self.addEventListener("activate", function (event) {
   );
 });
 
+// The first Today a phone opens loads before the worker is installed, so `navigate` never sees
+// it: the page (static/js/pwa.js) asks once it is ready. Only a page that is Today may ask, and
+// the copy is fetched afresh (the page's own DOM may have been changed by its scripts), kept by
+// the same rule as a Today that passed through here.
+function keepFirstToday(client) {
+  if (!client || !client.url) return Promise.resolve();
+  var url = new URL(client.url);
+  if (url.origin !== self.location.origin || url.pathname !== pathOf(CONFIG.today)) return Promise.resolve();
+  return fetch(scopeUrl(CONFIG.today), { credentials: "same-origin", cache: "no-store" }).then(function (response) {
+    var html = (response.headers.get("Content-Type") || "").indexOf("text/html") === 0;
+    if (response.status === 200 && !response.redirected && html) return keepToday(response);
+    return undefined;
+  }).catch(function () { return undefined; });
+}
+
 self.addEventListener("message", function (event) {
   var data = event.data || {};
   var done;
   if (data.type === "user") done = setCurrentUser(String(data.user || ""));
   else if (data.type === "logout") done = forgetPages();
+  else if (data.type === "keep-today") done = keepFirstToday(event.source);
   if (!done) return;
   event.waitUntil(
     done.then(function () {

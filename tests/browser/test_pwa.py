@@ -112,6 +112,37 @@ def test_today_opens_offline_with_the_users_own_page_and_logging_out_forgets_it(
     assert page.get_by_test_id("plan-item").count() == 0
 
 
+def test_the_very_first_today_is_kept_too(phone, live_server, diarist):
+    """Issue 26: the first Today a phone opens loads before the worker exists, so only the second
+    was kept. The page asks the worker for a copy once it is ready: offline straight after, Today
+    still opens."""
+    page = phone
+    log_in(page, live_server, diarist)
+    page.goto(live_server.url + "/today/")  # the first page of this phone: no worker yet
+    name = page.get_by_test_id("plan-item").first.inner_text()
+    wait_for_kept_today(page)  # no reload, no second visit
+    controlled(page)  # the worker took this page over (clients.claim) once it was active
+
+    go_offline(page)
+    page.reload()
+    page.get_by_test_id("offline-copy-note").wait_for()
+    assert page.get_by_test_id("plan-item").first.inner_text() == name
+
+
+def test_a_first_page_that_is_not_today_keeps_nothing(phone, live_server, diarist):
+    page = phone
+    log_in(page, live_server, diarist)
+    page.goto(live_server.url + "/history/")
+    controlled(page)
+    page.wait_for_function(
+        """() => new Promise((resolve) => {
+            navigator.serviceWorker.addEventListener('message', (e) => resolve(e.data.type === 'done'));
+            navigator.serviceWorker.controller.postMessage({ type: 'keep-today', reply: 'done' });
+        })"""
+    )
+    assert kept_pages(page) == []
+
+
 def test_the_worker_forgets_the_kept_pages_on_a_logout_the_page_script_missed(phone, live_server, diarist):
     """form.submit() fires no submit event, so static/js/pwa.js does not see it: the logout POST
     still passes through the worker, which forgets the kept pages by itself."""

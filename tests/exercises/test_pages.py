@@ -90,3 +90,91 @@ def test_detail_page_query_count(alice_client, django_assert_num_queries):
         again = alice_client.get(url)
     assert again.status_code == 200
     assert "Heel taps" in again.content.decode()
+
+
+# ---- The list: a still figure per family, compact, filtered by position and equipment -----------
+
+
+def families(body):
+    return body.count('data-testid="progression"')
+
+
+def test_each_family_shows_one_small_still_figure(client):
+    body = client.get(reverse("exercises:list")).content.decode()
+    assert families(body) == 12
+    assert body.count('data-testid="figure-still"') == 12
+    # A still: no animation in the list, and decorative beside the family's name.
+    assert "<animate" not in body and 'fig-moving"' not in body
+    assert body.count('aria-hidden="true" focusable="false"') >= 12
+    # Collapsed: one <details> per family, the levels inside it.
+    assert (
+        body.count('<details class="family') == 12
+        and '<details class="family card mb-2" data-testid="progression" id="cat-cow" open' not in body
+    )
+
+
+def test_filtering_by_position_keeps_the_families_and_levels_done_that_way(client):
+    body = client.get(reverse("exercises:list"), {"position": "prone"}).content.decode()
+    prone = [e for e in Exercise.objects.all() if "prone" in e.positions]
+    others = [e for e in Exercise.objects.all() if "prone" not in e.positions]
+    assert prone
+    assert families(body) == len({e.progression_id for e in prone})
+    for exercise in prone:
+        assert exercise.get_absolute_url() in body
+    for exercise in others:
+        assert f'href="{exercise.get_absolute_url()}"' not in body
+    assert 'value="prone" id="position-prone" checked' in body
+    assert f"{families(body)} of 12 families" in body
+
+
+def test_filtering_by_what_you_have_leaves_out_levels_that_need_more(client):
+    body = client.get(reverse("exercises:list"), {"have": ["mat"]}).content.decode()
+    for exercise in Exercise.objects.all():
+        fits = set(exercise.equipment_tags) <= {"mat", "none"}
+        assert (f'href="{exercise.get_absolute_url()}"' in body) == fits, exercise.slug
+    # The reverse hyperextension needs a ball on a box: it is left out without them.
+    assert "reverse-hyper-ball" not in body
+    with_ball = client.get(reverse("exercises:list"), {"have": ["exercise_ball", "box_or_bench"]})
+    assert reverse("exercises:detail", kwargs={"slug": "reverse-hyper-ball"}) in with_ball.content.decode()
+
+
+def test_both_filters_together_and_nothing_left(client):
+    body = client.get(reverse("exercises:list"), {"position": "standing", "have": "none"}).content.decode()
+    assert reverse("exercises:detail", kwargs={"slug": "daily-walk"}) in body
+    assert reverse("exercises:detail", kwargs={"slug": "heel-taps"}) not in body
+    empty = client.get(reverse("exercises:list"), {"position": "prone_over_ball", "have": "none"})
+    assert empty.status_code == 200
+    assert 'data-testid="filter-empty"' in empty.content.decode() and families(empty.content.decode()) == 0
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"position": "upside-down"},
+        {"have": "<script>"},
+        {"position": "x" * 5000},
+    ],
+)
+def test_a_bad_filter_value_is_ignored_with_a_message_never_a_500(client, query):
+    response = client.get(reverse("exercises:list"), query)
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert 'data-testid="filter-problem"' in body
+    assert "<script>" not in body.split('data-testid="filter-problem"')[1][:200]
+    assert len(body) < 200_000
+    assert families(body) == 12  # nothing known left to filter by: every family
+
+
+def test_a_bad_value_beside_a_good_one_leaves_the_good_filter_and_an_empty_one_is_no_filter(client):
+    body = client.get(reverse("exercises:list"), {"position": ["prone", "nope"]}).content.decode()
+    assert 'data-testid="filter-problem"' in body and 0 < families(body) < 12
+    body = client.get(reverse("exercises:list"), {"position": "", "have": ""}).content.decode()
+    assert 'data-testid="filter-problem"' not in body and families(body) == 12
+
+
+def test_a_filtered_list_costs_no_query_beyond_the_plain_one(alice_client, django_assert_num_queries):
+    alice_client.get(reverse("exercises:list"))
+    # session, user: the filter reads the library snapshot already in memory.
+    with django_assert_num_queries(2):
+        response = alice_client.get(reverse("exercises:list"), {"position": "supine", "have": "mat"})
+    assert 0 < families(response.content.decode()) < 12

@@ -239,3 +239,31 @@ def test_the_family_admin_page_shows_each_levels_tags(staff_client):
             f'name="levels-{n}-positions" value="prone_over_ball" id="id_levels-{n}-positions_2" checked'
             in body
         )
+
+
+# ---- The library list's filter (exercises/positions.py: chosen, matches) ------------------------
+
+
+def test_chosen_keeps_known_tags_in_vocabulary_order_and_returns_the_rest():
+    assert positions.chosen(["standing", "supine", "standing", "flying"], positions.Position) == (
+        ["supine", "standing"],
+        ["flying"],
+    )
+    assert positions.chosen([], positions.Equipment) == ([], [])
+    assert positions.chosen(["", "mat"], positions.Equipment) == (["mat"], [])  # an empty box: no filter
+
+
+def test_a_level_matches_one_of_the_positions_asked_for():
+    level = Level(positions=["all_fours", "kneeling"])
+    assert positions.matches(level, ["kneeling"], None)
+    assert positions.matches(level, [], None)  # no position asked: any
+    assert not positions.matches(level, ["supine"], None)  # smallest breaking change
+
+
+def test_a_level_matches_what_you_have_only_when_nothing_it_needs_is_missing():
+    ball_on_box = Level(["prone_over_ball"], equipment_tags=["exercise_ball", "box_or_bench"])
+    assert positions.matches(ball_on_box, [], ["exercise_ball", "box_or_bench"])
+    assert not positions.matches(ball_on_box, [], ["exercise_ball"])  # one thing missing
+    assert positions.matches(Level(["standing"], equipment_tags=["none"]), [], ["none"])
+    assert positions.matches(Level(["standing"], equipment_tags=["none"]), [], [])  # needs nothing: always
+    assert positions.matches(ball_on_box, [], None)  # no equipment filter

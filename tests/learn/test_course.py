@@ -66,3 +66,11 @@ def test_rows_say_read_unread_or_locked_with_dates():
     assert [row.state for row in rows] == ["read", "unread", "locked", "locked"]
     assert rows[0].read_at == "read-at" and rows[1].read_at is None
     assert rows[1].opens == JOINED and rows[3].opens == JOINED + timedelta(days=2)
+
+
+def test_days_until_a_lesson_opens():
+    assert course.days_until(JOINED + timedelta(days=3), JOINED) == 3
+    assert course.days_until(JOINED + timedelta(days=1), JOINED) == 1
+    # Open already (today or before): no days to wait, never a negative count.
+    assert course.days_until(JOINED, JOINED) == 0
+    assert course.days_until(JOINED - timedelta(days=2), JOINED) == 0

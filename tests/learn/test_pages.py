@@ -112,10 +112,28 @@ def test_a_locked_lesson_says_when_it_opens_and_cannot_be_read(alice_client, ali
     assert response.status_code == 200 and 'data-testid="lesson-locked"' in body
     assert fourth.body[:40] not in body
     opens = alice.local_today() + timedelta(days=2)
-    assert f"{opens:%A} {opens.day} {opens:%B}" in body
+    assert f"This lesson opens on {opens:%A} {opens.day} {opens:%B}, in 2 days." in body
+    third = alice_client.get(detail(lessons()[2].slug))
+    tomorrow = alice.local_today() + timedelta(days=1)
+    assert third.status_code == 200
+    assert (
+        f"This lesson opens tomorrow, {tomorrow:%A} {tomorrow.day} {tomorrow:%B}." in third.content.decode()
+    )
     response = alice_client.post(read_url(fourth.slug), follow=True)
     assert "isn&#x27;t open yet" in response.content.decode()
     assert not LessonRead.objects.exists()
+
+
+def test_a_user_made_today_has_when_to_get_help_and_the_flare_plan_open(client):
+    newcomer = make_user("made-today")
+    screen_clear(newcomer)
+    assert newcomer.local_today() == timezone.localdate(newcomer.date_joined, newcomer.tzinfo)
+    client.force_login(newcomer)
+    for slug in ("when-to-get-help", "flare-plan"):
+        page = client.get(detail(slug)).content.decode()
+        assert 'data-testid="mark-read"' in page and 'data-testid="lesson-locked"' not in page
+    assert client.post(read_url("flare-plan")).status_code == 302
+    assert LessonRead.objects.filter(user=newcomer, lesson__slug="flare-plan").exists()
 
 
 def test_a_made_up_or_unpublished_lesson_is_a_404(alice_client):

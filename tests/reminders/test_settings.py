@@ -134,12 +134,19 @@ def test_seconds_are_dropped_from_the_time(alice_client, alice):
     assert saved(alice).at == time(7, 30)
 
 
-def test_writes_only_by_post_and_only_signed_in(client, alice_client):
-    assert alice_client.get(URL).status_code == 405
+def test_writes_only_by_post_and_only_signed_in(client, alice_client, alice):
+    before = list(Reminder.objects.filter(user=alice).values())
+    # GET (a bookmark, a link typed by hand) goes to the form: the settings page's reminders section.
+    response = alice_client.get(URL)
+    assert response.status_code == 302 and response.url == reverse("settings") + "#reminders"
+    assert 'id="reminders"' in alice_client.get(response.url).content.decode()
+    assert list(Reminder.objects.filter(user=alice).values()) == before
+    assert alice_client.put(URL).status_code == 405
     assert alice_client.get(reverse("reminders:resend")).status_code == 405
     client.logout()
     response = client.post(URL, VALID)
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
+    assert client.get(URL).url.startswith(reverse("login"))
 
 
 def test_a_fresh_form_shows_every_day_ticked(alice_client):
