@@ -108,6 +108,14 @@ ROOT_URLCONF = "backcare.urls"
 WSGI_APPLICATION = "backcare.wsgi.application"
 AUTH_USER_MODEL = "backcare.User"
 
+# The settings page's sections, in its order: each app renders its own (backcare/settings_page.py).
+SETTINGS_PAGE_SECTIONS = [
+    "backcare.settings_page.account_section",
+    "journal.settings_sections.plan",
+    "reminders.settings_sections.reminders",
+    "journal.settings_sections.diary",
+]
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

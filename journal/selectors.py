@@ -31,7 +31,6 @@ from journal.models import (
 )
 from journal.safety import SPREAD_SHOWN_DAYS
 from journal.suggestions import SESSION_WINDOW_DAYS, DoneTick
-from learn import selectors as learn_selectors
 
 # A rough day swaps the plan for these: belly breathing, lying face down, marching level 1.
 ROUGH_DAY_SET = ["belly-breathing-feet-up", "lying-face-down", "supine-marching"]
@@ -538,9 +537,8 @@ def export_entries(*, user):
 
 
 def export_records(*, user):
-    """Every record of the user as plain values, by kind (the JSON export): one query each."""
-    from reminders import selectors as reminder_selectors  # reminders reads the journal's days
-
+    """Every journal record of the user as plain values, by kind (the JSON export, backcare/export.py,
+    adds the lessons read and the reminders): one query each."""
     return {
         "plan": list(
             PlanItem.objects.filter(user=user).values(
@@ -615,8 +613,6 @@ def export_records(*, user):
             .values("round_id", "round__taken_on", "activity_id", "rating")
         ),
         "share_links": _export_share_links(user),
-        "lessons_read": learn_selectors.export(user=user),
-        "reminders": reminder_selectors.export(user=user),
     }
 
 

@@ -19,7 +19,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from backcare.ratelimit import limit_posts
-from backcare.views import settings_page
+from backcare.settings_page import settings_page
 from reminders import calendar, push, push_json, selectors, services, tokens
 from reminders.forms import ReminderForm
 

@@ -134,7 +134,7 @@ def test_the_csv_round_trips(alice_today, screened_alice):
 
 
 def test_a_formula_note_is_defused():
-    from journal.views.export import safe_cell
+    from backcare.export import safe_cell
 
     for start in ("=", "+", "-", "@", "\t", "\r"):
         assert safe_cell(start + "1+1") == "'" + start + "1+1"
