@@ -70,12 +70,6 @@ class User(AbstractUser):
         """The user's calendar date now: "today" is theirs, never the server's."""
         return timezone.now().astimezone(self.tzinfo).date()
 
-    def first_day(self) -> date:
-        """The first day the diary accepts: a year before the account was created (journal/days.py)."""
-        from journal.days import floor
-
-        return floor(self.date_joined.astimezone(self.tzinfo).date())
-
 
 class UserSession(AbstractBaseSession):
     """A database session that also keeps whose it is, so deleting an account finds its sessions by

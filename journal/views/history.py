@@ -12,6 +12,7 @@ from django.utils.html import format_html, format_html_join
 from backcare import diary_version, page_cache
 from exercises import catalog
 from journal import cache_keys, history, insights, psfs, safety, selectors, suggestions
+from journal.days import first_day
 from journal.urls_format import OPEN, url_format
 
 RANGES = {"30": 30, "90": 90, "365": 365, "all": None}
@@ -36,7 +37,7 @@ def _summary(user, key, start, today, *, details=False):
     calendar_start = today - timedelta(days=7 * CALENDAR_WEEKS + 6)
     # "All" starts at the diary's floor (journal/days.py): a row typed far in the past under older
     # rules stays in the export, but never stretches a page to centuries of days.
-    first = user.first_day()
+    first = first_day(user)
     everything = start is None
     fetch_from = first if everything else max(first, min(start, calendar_start))
     days, notes = selectors.logged_days(user=user, since=fetch_from, details=details)
@@ -209,7 +210,7 @@ def _history_body(request, today):
         # A year of days at most, or one row a week: format_html_join rather than a template
         # loop, which cost several times as much.
         "table": format_html_join("", WEEK_ROW if weekly else DAY_ROW, reversed(table)),
-        "calendar": _calendar_html(summary["recent"], today, day_url, request.user.first_day()),
+        "calendar": _calendar_html(summary["recent"], today, day_url, first_day(request.user)),
         "page": page,
         "day_rows": _day_rows_html(page.object_list, day_url),
         **_psfs_context(_psfs_summary(request.user), summary["start"]),

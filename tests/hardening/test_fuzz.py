@@ -24,6 +24,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from backcare.models import User
+from journal.days import first_day
 from journal.models import (
     ClientOperation,
     Entry,
@@ -169,7 +170,7 @@ def _rows_keep_their_rules(user):
         for row in rows:
             row.full_clean(validate_constraints=True)
             if model is Entry:
-                assert user.first_day() <= row.date <= user.local_today() + timedelta(days=1), row.date
+                assert first_day(user) <= row.date <= user.local_today() + timedelta(days=1), row.date
     if User.objects.filter(pk=user.pk).exists():
         User.objects.get(pk=user.pk).full_clean(exclude=["password"])
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from backcare.models import User, UserSession
 from exercises import catalog
 from journal import history, services
+from journal.days import first_day
 from journal.models import Entry, LevelChange, PlanItem, Tick
 from tests.conftest import PASSWORD, make_history, queries_by_history_length, screen_clear
 
@@ -307,7 +308,7 @@ def test_the_calendar_links_no_day_before_the_diary_begins(alice_today, screened
     User.objects.filter(pk=screened_alice.pk).update(
         date_joined=screened_alice.date_joined + timedelta(days=365 - 20)
     )
-    floor = User.objects.get(pk=screened_alice.pk).first_day()
+    floor = first_day(User.objects.get(pk=screened_alice.pk))
     assert today - timedelta(days=80) < floor < today
     calendar = calendar_of(alice_today.get(reverse("journal:history")).content.decode())
     before = reverse("journal:day", kwargs={"day": (floor - timedelta(days=1)).isoformat()})
