@@ -10,8 +10,8 @@ from django.template.loader import get_template
 from exercises.catalog import catalog
 from exercises.models import Progression
 from journal.forms_account import DeleteAccountForm
+from journal.row_urls import OPEN, url_format
 from journal.selectors import plan_overview
-from journal.urls_format import OPEN, url_format
 
 
 class PlanSetting(NamedTuple):

@@ -13,7 +13,7 @@ from backcare import diary_version, page_cache
 from exercises import catalog
 from journal import cache_keys, history, insights, psfs, safety, selectors, suggestions
 from journal.days import first_day
-from journal.urls_format import OPEN, url_format
+from journal.row_urls import OPEN, url_format
 
 RANGES = {"30": 30, "90": 90, "365": 365, "all": None}
 RANGE_LINKS = [("30", "30 days"), ("90", "90 days"), ("365", "1 year"), ("all", "All")]

@@ -18,7 +18,7 @@ from journal.days import first_day
 from journal.decorators import plan_write, wants_json
 from journal.forms import LEG_CHOICES, PAIN_CHOICES, CheckinForm, DayTypeForm, SuggestionForm, TickForm
 from journal.models import Dismissal, Entry, LevelChange, PlanItem, Tick
-from journal.urls_format import OPEN, url_format
+from journal.row_urls import OPEN, url_format
 from learn import selectors as learn_selectors
 
 EFFORT_WORDS = {value: label.lower() for value, label in Tick.Effort.choices}
