@@ -35,7 +35,7 @@ from journal.models import (
 )
 from journal.services import share_link_create
 from learn.models import LessonRead
-from reminders import push_json
+from reminders import push_subscription
 from reminders.models import PushSubscription, Reminder
 from tests.backcare.test_urls import all_named_patterns
 from tests.conftest import PASSWORD, make_ready_for_level_up, make_user, owned_rows, screen_clear
@@ -278,7 +278,7 @@ def test_the_fuzzer_finds_the_apps_inputs(world):
     assert {"pain", "notes", "leg_symptoms", "time_zone", "email"} <= every_field
 
 
-# The push JSON endpoints (static/js/push.js; reminders/push_json.py) read a raw body, not a form:
+# The push JSON endpoints (static/js/push.js; reminders/push_subscription.py) read a raw body, not a form:
 # arbitrary bytes, JSON trees (surrogates and NUL included, some written as raw UTF-8 with
 # surrogates passed through), deep nesting, and a browser's subscription with one field replaced.
 JSON_LEAVES = st.one_of(
@@ -363,7 +363,7 @@ def test_no_body_breaks_the_push_json_endpoints(push_world, body):
         assert response.json()["ok"] is (response.status_code == 200)
     for row in PushSubscription.objects.filter(user=owner):
         row.full_clean()
-        push_json.check_endpoint(row.endpoint)
+        push_subscription.check_endpoint(row.endpoint)
     assert list(PushSubscription.objects.filter(user=other).values_list("endpoint", flat=True)) == [
         "https://fcm.googleapis.com/fcm/send/other"
     ]
