@@ -10,7 +10,7 @@ from django.db.models import Exists, OuterRef, Q, Subquery
 
 from exercises import catalog, positions
 from exercises.models import Exercise, Progression
-from journal import history, plan_history, safety
+from journal import history, plan_periods, safety
 from journal import pain as pain_words
 from journal.history import Day
 from journal.models import (
@@ -143,7 +143,7 @@ def active_plan(*, user):
 def plan_on(*, user, day):
     """The plan items in the plan on `day` at that day's levels, as `PlannedItem`s in plan order
     (`since`: the day that level began). One query, of the user's plan periods
-    (journal/plan_history.py); the exercises come from the library snapshot.
+    (journal/plan_periods.py); the exercises come from the library snapshot.
     """
     rows = (
         PlanPeriod.objects.filter(user=user)
@@ -152,7 +152,7 @@ def plan_on(*, user, day):
     )
     items = [
         PlannedItem(period.plan_item_id, family_of(period.exercise_id), period.exercise_id, period.start)
-        for period in plan_history.periods_on(rows, day)
+        for period in plan_periods.periods_on(rows, day)
     ]
     items = _with_library(items)
     library = catalog.catalog()

@@ -377,7 +377,7 @@ class Diary:
         Tick.objects.bulk_create(self.ticks, batch_size=2000)
         for item in self.items:
             item.save(update_fields=["exercise", "since"])
-        # The plan's history (journal/plan_history.py): each level from its first day, the last open.
+        # The plan's history (journal/plan_periods.py): each level from its first day, the last open.
         self.periods += [
             PlanPeriod(user=self.user, plan_item=item, exercise=item.exercise, start=item.since)
             for item in self.items
