@@ -39,7 +39,7 @@ class User(AbstractUser):
     # keyed on it. Written only by that module's UPDATE, never by save() (below).
     diary_version = models.PositiveBigIntegerField(default=0, editable=False)
     # Random, drawn once per row and never changed: part of every per-user cache key
-    # (backcare/page_cache.py: owner) and of the calendar event's UID. A database restored from a
+    # (backcare/version_cache.py: owner) and of the calendar event's UID. A database restored from a
     # backup gives a new account an id and a diary version an earlier account had, never its epoch,
     # so it never meets the earlier account's cached values.
     cache_epoch = models.BigIntegerField(default=new_cache_epoch, editable=False)

@@ -175,7 +175,7 @@ CACHE_URL = os.environ.get("CACHE_URL", "")
 # Put before every key of every alias, so two deployments sharing one Redis never read each other's
 # values. By default drawn from a hash of SECRET_KEY (never the key itself): stable while the key
 # is, different between deployments. Per-user keys also hold the user row's random epoch
-# (backcare/page_cache.py: owner), so a restored database never meets an earlier account's values.
+# (backcare/version_cache.py: owner), so a restored database never meets an earlier account's values.
 CACHE_KEY_PREFIX = (
     os.environ.get("CACHE_KEY_PREFIX", "").strip()
     or "bc-" + hashlib.sha256(f"backcare-cache-key-prefix:{SECRET_KEY}".encode()).hexdigest()[:12]

@@ -1,5 +1,5 @@
 """The rows behind the per-user values kept in the shared cache move their user's diary version
-themselves, in the database (backcare/page_cache.py, docs/architecture.md "Caches").
+themselves, in the database (backcare/version_cache.py, docs/architecture.md "Caches").
 
 The latest safety screen (journal/middleware.py) is read from the screens, the PSFS rounds (the last
 round's date) and the dismissals (the "time to see a clinician" note put away); the PSFS summary

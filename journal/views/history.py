@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.html import format_html, format_html_join
 
-from backcare import diary_version, page_cache
+from backcare import diary_version, version_cache
 from exercises import catalog
 from journal import cache_keys, history, insights, psfs, safety, selectors, suggestions
 from journal.days import first_day
@@ -180,10 +180,10 @@ PSFS_ROWS = 12
 
 def _psfs_summary(user):
     """The user's PSFS summary (journal/psfs.py), kept in the shared cache under the user's diary
-    version (backcare/page_cache.py: per_version; every PSFS round moves it): every rating is read
+    version (backcare/version_cache.py: per_version; every PSFS round moves it): every rating is read
     (one query, some 650 rows after five years), so it is read once a change, not once a page. The
     key carries the summary's version, so a summary of an older shape is never read."""
-    return page_cache.per_version(
+    return version_cache.per_version(
         cache_keys.PSFS_SUMMARY, user, lambda: psfs.summary(selectors.psfs_rows(user=user))
     )
 
