@@ -17,10 +17,10 @@ from django.db import transaction
 from django.utils.choices import BaseChoiceIterator
 
 from backcare import diary_version
-from backcare.care import country_for_timezone
 from backcare.models import User
 from backcare.reauth import password_confirmed
 from backcare.timezones import canonical, timezone_choices, validate_timezone
+from backcare.urgent_care import country_for_timezone
 
 
 def form_helper(*layout):

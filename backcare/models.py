@@ -8,7 +8,7 @@ from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.utils import timezone
 
-from backcare import care
+from backcare import urgent_care
 from backcare.timezones import validate_timezone
 
 
@@ -25,14 +25,14 @@ class User(AbstractUser):
     email = models.EmailField("e-mail address")
     # On the user row itself, so a logged-in page needs no extra profile query.
     time_zone = models.CharField(max_length=64, default=default_timezone, validators=[validate_timezone])
-    # Which emergency and urgent-care words the user sees (backcare/care.py); blank: the fallback.
+    # Which emergency and urgent-care words the user sees (backcare/urgent_care.py); blank: the fallback.
     # Callable choices: a new table entry needs no migration.
     country = models.CharField(
         "where you live",
-        max_length=care.COUNTRY_MAX_LENGTH,
+        max_length=urgent_care.COUNTRY_MAX_LENGTH,
         blank=True,
         default="",
-        choices=care.country_choices,
+        choices=urgent_care.country_choices,
         help_text="It decides which emergency and urgent-care numbers BackCare shows you.",
     )
     # Moves with every write of the user's own data (backcare/diary_version.py); cached pages are

@@ -57,7 +57,7 @@ USE_TZ = True
 LANGUAGE_CODE = "en"
 USE_I18N = False
 
-# The emergency number for users without a country, or whose country backcare/care.py has no entry for.
+# The emergency number for users without a country, or whose country backcare/urgent_care.py has no entry for.
 EMERGENCY_NUMBER = os.environ.get("EMERGENCY_NUMBER", "112")
 # Reverse proxies in front of the app that append to X-Forwarded-For (0: none, trust REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))

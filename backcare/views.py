@@ -9,10 +9,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from backcare.browser import clear_site_data, drop_messages
-from backcare.care import TIMEZONE_COUNTRIES
 from backcare.forms import LoginForm, ResetRequestForm, SettingsForm, SignupForm, ThrottledPasswordChangeForm
 from backcare.ratelimit import limit_posts
 from backcare.settings_page import settings_page
+from backcare.urgent_care import TIMEZONE_COUNTRIES
 
 
 def landing(request):

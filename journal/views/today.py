@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from backcare.care import care_for
+from backcare.urgent_care import care_for
 from exercises import dose
 from exercises.models import Exercise, Progression
 from journal import client_ops, days, history, psfs, schedule, selectors, services, suggestions

@@ -7,8 +7,8 @@ import pytest
 from django import forms
 from django.urls import reverse
 
-from backcare.care import country_for_timezone
 from backcare.forms import CachedSelect
+from backcare.urgent_care import country_for_timezone
 from exercises.models import Exercise
 from tests.conftest import make_user
 

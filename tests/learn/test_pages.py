@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from backcare.care import CARE
 from backcare.models import User
+from backcare.urgent_care import CARE
 from journal.services import account_delete
 from learn import catalog, course
 from learn.models import Lesson, LessonRead
