@@ -248,7 +248,7 @@ def test_deleting_the_account_deletes_its_reads_and_keeps_the_lessons(alice, bob
 
 
 def test_the_demo_marks_lessons_read_over_the_demo_users_days(db):
-    from learn.demo import mark_demo_lessons_read
+    from learn.management.demo_lessons import mark_demo_lessons_read
 
     user = joined_days_ago(make_user("demo"), 10)
     made = mark_demo_lessons_read(user)

@@ -22,11 +22,11 @@ from backcare.models import User
 from exercises.models import Exercise
 from journal import pain as pain_words
 from journal import suggestions
-from journal.demo_psfs import add_demo_rounds
+from journal.management.demo_psfs import add_demo_rounds
 from journal.models import Entry, LevelChange, PlanItem, PlanPeriod, SafetyScreen, Tick
 from journal.safety import QUESTION_KEYS
 from journal.selectors import ROUGH_DAY_SET
-from learn.demo import mark_demo_lessons_read
+from learn.management.demo_lessons import mark_demo_lessons_read
 
 Rule = LevelChange.Rule
 DayType = Entry.DayType
