@@ -142,9 +142,10 @@ class SettingsForm(forms.ModelForm):
         widgets = {"country": CachedSelect(cache_key="countries")}
         error_messages = {"country": COUNTRY_ERRORS}
 
+    helper = form_helper()  # the same for every form: built once, with the class
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = form_helper()
         self.fields["email"].required = True
         if not self.is_bound:
             # A zone saved before the list was canonical (an alias) shows as its zone.

@@ -7,6 +7,7 @@ from django.core.cache import caches
 from django.core.cache.utils import make_template_fragment_key
 from django.template.loader import get_template
 
+from backcare import settings_page
 from exercises.catalog import catalog
 from exercises.models import Progression
 from journal.forms_account import DeleteAccountForm
@@ -71,10 +72,21 @@ def plan(request, *, csrf_input, refused):
     return get_template("journal/_settings_plan.html").render({"plan": rows, "csrf_input": csrf_input})
 
 
+DIARY_URLS = (
+    "journal:delete_account",
+    "journal:export_csv",
+    "journal:export_json",
+    "journal:old_days",
+    "journal:safety",
+    "journal:share",
+)
+
+
 def diary(request, *, csrf_input, refused):
     """The safety check, your data (export, share, old days) and deleting the account."""
     context = {
         "delete_form": DeleteAccountForm(request=request),  # posts to journal:delete_account
         "csrf_input": csrf_input,
+        "urls": settings_page.urls(DIARY_URLS),
     }
     return get_template("journal/_settings_diary.html").render(context)
