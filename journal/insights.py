@@ -25,7 +25,7 @@ from datetime import timedelta
 import numpy as np
 from django.utils.translation import gettext as _
 
-from journal.history import Day
+from journal.history_numbers import Day
 from journal.models import Entry
 
 WINDOW_DAYS = 180

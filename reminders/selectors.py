@@ -12,7 +12,7 @@ from exercises import catalog
 from exercises.library import not_on_a_flare_day
 from journal import pain, plan_periods, safety, schedule, suggestions
 from journal import selectors as journal
-from journal.history import Day
+from journal.history_numbers import Day
 from journal.models import Entry, PlanItem, PlanPeriod, SafetyScreen, Tick
 from journal.suggestions import DoneTick
 from reminders import content

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from backcare.urgent_care import care_for
 from exercises import dose
 from exercises.models import Exercise, Progression
-from journal import client_ops, days, history, psfs, schedule, selectors, services, suggestions
+from journal import client_ops, days, history_numbers, psfs, schedule, selectors, services, suggestions
 from journal.days import first_day
 from journal.decorators import plan_write, wants_json
 from journal.forms import LEG_CHOICES, PAIN_CHOICES, CheckinForm, DayTypeForm, SuggestionForm, TickForm
@@ -217,7 +217,7 @@ def _rows(request, day, *, entries, day_type, plan, exercises, ticks, only=None)
     streak = selectors.streak(
         user=user,
         today=day,
-        active_days=history.active_days(e for e in entries if e.date <= day),
+        active_days=history_numbers.active_days(e for e in entries if e.date <= day),
         read_from=selectors.window_start(day),
     )
     return Rows(rows, done_count, due_count, streak, gentle)

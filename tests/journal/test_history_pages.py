@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from backcare.models import User, UserSession
 from exercises import catalog
-from journal import history, services
+from journal import history_numbers, services
 from journal.days import first_day
 from journal.models import Entry, LevelChange, PlanItem, Tick
 from tests.conftest import PASSWORD, make_history, queries_by_history_length, screen_clear
@@ -324,7 +324,7 @@ def test_history_shows_the_habit_score_and_the_last_seven_days(alice_today, scre
     body = alice_today.get(reverse("journal:history") + "?range=30").content.decode()
     habit = body.split('data-testid="habit"')[1].split("</div>")[0]
     kept = {today - timedelta(days=n) for n in range(1, 31)} - {today - timedelta(days=2)}
-    score = history.habit_score(kept, today - timedelta(days=30), today)
+    score = history_numbers.habit_score(kept, today - timedelta(days=30), today)
     assert 70 < score < 80  # a month nearly kept, one day dented
     assert f'<p class="stat-value">{score}%</p>' in habit
     assert "5 of the last 7 days done" in habit  # today not yet, the day before yesterday missed
