@@ -5,14 +5,14 @@ cache (Redis in production). Each key holds the user (backcare/version_cache.py:
 the row's random epoch). The summary's and the screen's also hold the diary version
 (backcare/diary_version.py). The insights' hold the day, the method's version and the library's,
 not the diary version: one key a user and day, whose value says which days it was computed from
-(journal/views/history.py: `_insights`), so a tick today, which moves the version, finds it again.
+(journal/views/history_page.py: `_insights`), so a tick today, which moves the version, finds it again.
 Every alias adds the deployment's KEY_PREFIX (backcare/settings.py). Strings only: no request, no
 queries.
 
 Deleting an account deletes the keys it can name (`forget`): the last `RECENT_VERSIONS` versions'
 summaries and screens, and the insights of the user's today and yesterday. Anything else (an
 older version's value) can never be read again, since no other
-row has the epoch, and expires within a day (version_cache.TIMEOUT, views/history.py:
+row has the epoch, and expires within a day (version_cache.TIMEOUT, views/history_page.py:
 INSIGHTS_TIMEOUT).
 """
 

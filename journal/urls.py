@@ -1,6 +1,6 @@
 from django.urls import path
 
-from journal.views import account, history, offline, plan, psfs, safety, session, share, today
+from journal.views import account, history_page, offline, plan, psfs, safety, session, share, today
 
 app_name = "journal"
 
@@ -31,8 +31,8 @@ urlpatterns = [
     path("journal/psfs/", psfs.psfs_page, name="psfs"),
     path("journal/psfs/skip/", psfs.psfs_skip, name="psfs_skip"),
     # History and the report (the export: backcare/export.py, in this namespace too).
-    path("history/", history.history_page, name="history"),
-    path("history/report/", history.report, name="report"),
+    path("history/", history_page.history_page, name="history"),
+    path("history/report/", history_page.report, name="report"),
     path("history/report/share/", share.share, name="share"),
     path("history/report/share/<int:pk>/withdraw/", share.share_revoke, name="share_revoke"),
     path("settings/delete/", account.delete_account, name="delete_account"),

@@ -13,7 +13,7 @@ from backcare.client_ip import client_ip
 from journal import selectors, services, sharing
 from journal.forms_share import ShareLinkForm
 from journal.models import ShareLink
-from journal.views.history import report_context
+from journal.views.history_page import report_context
 
 
 @login_required

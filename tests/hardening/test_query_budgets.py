@@ -40,7 +40,7 @@ PAST_DAY_PAGE = [*DAY_READS, "plan periods"]
 HISTORY = [*JOURNAL, "logged days (with their tick counts)"]
 # History's insights (the 180 days before today joined to their ticks, whatever the range) and the
 # PSFS summary (every rating) are read only when they are not cached for the user and the version
-# of the user's diary (journal/views/history.py, backcare/diary_version.py): the first History page
+# of the user's diary (journal/views/history_page.py, backcare/diary_version.py): the first History page
 # below reads them, the pages after it find them.
 HISTORY_PAGE = [
     *HISTORY,
