@@ -3,7 +3,7 @@ from functools import lru_cache
 from django.urls import get_script_prefix, reverse
 from django.utils.functional import SimpleLazyObject
 
-from backcare.care import care_for
+from backcare.urgent_care import care_for
 
 NAV = {
     "landing": "landing",
@@ -29,7 +29,7 @@ def site(request):
 
 
 def care(request):
-    """`care`: the user's emergency number and urgent-care words (backcare/care.py).
+    """`care`: the user's emergency number and urgent-care words (backcare/urgent_care.py).
 
     The only way templates get them. Lazy, and read from the user row the request already has:
     a page that does not show them pays nothing, and none pays a query.

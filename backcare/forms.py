@@ -18,11 +18,11 @@ from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import get_language
 
 from backcare import diary_version
-from backcare.care import country_for_timezone
 from backcare.languages import active_or_default
 from backcare.models import User
 from backcare.reauth import password_confirmed
 from backcare.timezones import canonical, timezone_choices, validate_timezone
+from backcare.urgent_care import country_for_timezone
 
 
 def form_helper(*layout):
@@ -150,9 +150,10 @@ class SettingsForm(forms.ModelForm):
         widgets = {"country": CachedSelect(cache_key="countries")}
         error_messages = {"country": COUNTRY_ERRORS}
 
+    helper = form_helper()  # the same for every form: built once, with the class
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = form_helper()
         self.fields["email"].required = True
         if not self.is_bound:
             # A zone saved before the list was canonical (an alias) shows as its zone.

@@ -9,7 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from backcare import care
+from backcare import urgent_care
 from backcare.languages import LANGUAGE_MAX_LENGTH, language_choices
 from backcare.timezones import validate_timezone
 
@@ -27,14 +27,14 @@ class User(AbstractUser):
     email = models.EmailField("e-mail address")
     # On the user row itself, so a logged-in page needs no extra profile query.
     time_zone = models.CharField(max_length=64, default=default_timezone, validators=[validate_timezone])
-    # Which emergency and urgent-care words the user sees (backcare/care.py); blank: the fallback.
+    # Which emergency and urgent-care words the user sees (backcare/urgent_care.py); blank: the fallback.
     # Callable choices: a new table entry needs no migration.
     country = models.CharField(
         "where you live",
-        max_length=care.COUNTRY_MAX_LENGTH,
+        max_length=urgent_care.COUNTRY_MAX_LENGTH,
         blank=True,
         default="",
-        choices=care.country_choices,
+        choices=urgent_care.country_choices,
         help_text="It decides which emergency and urgent-care numbers BackCare shows you.",
     )
     # The language BackCare speaks to this person (backcare/languages.py); blank: the browser's.
@@ -51,7 +51,7 @@ class User(AbstractUser):
     # keyed on it. Written only by that module's UPDATE, never by save() (below).
     diary_version = models.PositiveBigIntegerField(default=0, editable=False)
     # Random, drawn once per row and never changed: part of every per-user cache key
-    # (backcare/page_cache.py: owner) and of the calendar event's UID. A database restored from a
+    # (backcare/version_cache.py: owner) and of the calendar event's UID. A database restored from a
     # backup gives a new account an id and a diary version an earlier account had, never its epoch,
     # so it never meets the earlier account's cached values.
     cache_epoch = models.BigIntegerField(default=new_cache_epoch, editable=False)
@@ -81,12 +81,6 @@ class User(AbstractUser):
     def local_today(self) -> date:
         """The user's calendar date now: "today" is theirs, never the server's."""
         return timezone.now().astimezone(self.tzinfo).date()
-
-    def first_day(self) -> date:
-        """The first day the diary accepts: a year before the account was created (journal/days.py)."""
-        from journal.days import floor
-
-        return floor(self.date_joined.astimezone(self.tzinfo).date())
 
 
 class UserSession(AbstractBaseSession):

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from django.core.cache import caches
 from django.shortcuts import render
 
-from backcare.net import client_ip
+from backcare.client_ip import client_ip
 
 LIMITS = {
     # scope: (requests per window, window in seconds)

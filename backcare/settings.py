@@ -63,7 +63,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 # Dates in each language's own order, with the project's named shapes (backcare/formats/).
 FORMAT_MODULE_PATH = ["backcare.formats"]
 
-# The emergency number for users without a country, or whose country backcare/care.py has no entry for.
+# The emergency number for users without a country, or whose country backcare/urgent_care.py has no entry for.
 EMERGENCY_NUMBER = os.environ.get("EMERGENCY_NUMBER", "112")
 # Reverse proxies in front of the app that append to X-Forwarded-For (0: none, trust REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
@@ -117,6 +117,14 @@ MIDDLEWARE = [
 ROOT_URLCONF = "backcare.urls"
 WSGI_APPLICATION = "backcare.wsgi.application"
 AUTH_USER_MODEL = "backcare.User"
+
+# The settings page's sections, in its order: each app renders its own (backcare/settings_page.py).
+SETTINGS_PAGE_SECTIONS = [
+    "backcare.settings_page.account_section",
+    "journal.settings_sections.plan",
+    "reminders.settings_sections.reminders",
+    "journal.settings_sections.diary",
+]
 
 TEMPLATES = [
     {
@@ -177,7 +185,7 @@ CACHE_URL = os.environ.get("CACHE_URL", "")
 # Put before every key of every alias, so two deployments sharing one Redis never read each other's
 # values. By default drawn from a hash of SECRET_KEY (never the key itself): stable while the key
 # is, different between deployments. Per-user keys also hold the user row's random epoch
-# (backcare/page_cache.py: owner), so a restored database never meets an earlier account's values.
+# (backcare/version_cache.py: owner), so a restored database never meets an earlier account's values.
 CACHE_KEY_PREFIX = (
     os.environ.get("CACHE_KEY_PREFIX", "").strip()
     or "bc-" + hashlib.sha256(f"backcare-cache-key-prefix:{SECRET_KEY}".encode()).hexdigest()[:12]
@@ -223,7 +231,7 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "backcare.net.client_ip"
+AXES_CLIENT_IP_CALLABLE = "backcare.client_ip.client_ip"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 

@@ -3,8 +3,9 @@ from django.contrib import admin
 from django.contrib.auth.views import PasswordResetConfirmView
 from django.urls import include, path
 
-from backcare import pwa, views
+from backcare import export, pwa, views
 from backcare.forms import ResetPasswordForm
+from journal import urls as journal_urls
 from journal.views.share import shared_report
 
 urlpatterns = [
@@ -32,7 +33,9 @@ urlpatterns = [
     path("shared/<str:share_token>/", shared_report, name="shared_report"),
     path("lessons/", include("learn.urls")),
     path("", include("reminders.urls")),
-    path("", include("journal.urls")),
+    # The journal's pages, and the export (backcare/export.py: it reads the journal, the lessons and
+    # the reminders, so it lives above them) under the journal's names: journal:export_csv, _json.
+    path("", include((journal_urls.urlpatterns + export.urlpatterns, journal_urls.app_name))),
 ]
 if settings.ADMIN_URL:
     urlpatterns.append(path(f"{settings.ADMIN_URL}/", admin.site.urls))

@@ -1,18 +1,18 @@
 """The keys under which a user's results are cached, and their removal with the account.
 
 History's insights, the PSFS summary and the latest safety screen are kept in the shared `default`
-cache (Redis in production). Each key holds the user (backcare/page_cache.py: `owner`, the id and
+cache (Redis in production). Each key holds the user (backcare/version_cache.py: `owner`, the id and
 the row's random epoch). The summary's and the screen's also hold the diary version
 (backcare/diary_version.py). The insights' hold the day, the method's version and the library's,
 not the diary version: one key a user and day, whose value says which days it was computed from
-(journal/views/history.py: `_insights`), so a tick today, which moves the version, finds it again.
+(journal/views/history_page.py: `_insights`), so a tick today, which moves the version, finds it again.
 Every alias adds the deployment's KEY_PREFIX (backcare/settings.py). Strings only: no request, no
 queries.
 
 Deleting an account deletes the keys it can name (`forget`): the last `RECENT_VERSIONS` versions'
 summaries and screens, and the insights of the user's today and yesterday. Anything else (an
 older version's value) can never be read again, since no other
-row has the epoch, and expires within a day (page_cache.TIMEOUT, views/history.py:
+row has the epoch, and expires within a day (version_cache.TIMEOUT, views/history_page.py:
 INSIGHTS_TIMEOUT).
 """
 
@@ -21,7 +21,7 @@ from datetime import timedelta
 
 from django.core.cache import caches
 
-from backcare import page_cache
+from backcare import version_cache
 from journal import insights, psfs
 
 INSIGHTS = "insights"
@@ -39,7 +39,7 @@ def insights_key(user, today, library_version):
     """History's insights for `user` on `today`, whatever the diary version: the value carries the
     version it was read at and the digest of the days it was computed from (insights.inputs)."""
     return (
-        f"{INSIGHTS}:{page_cache.owner(user)}:{today.isoformat()}:"
+        f"{INSIGHTS}:{version_cache.owner(user)}:{today.isoformat()}:"
         f"{insights.METHOD_VERSION}:{library_part(library_version)}"
     )
 
@@ -52,8 +52,8 @@ def known(user, *, version, today, library_version):
     return {
         "default": [
             *(insights_key(user, day, library_version) for day in days),
-            *(page_cache.version_key(PSFS_SUMMARY, user, v) for v in versions),
-            *(page_cache.version_key(LATEST_SCREEN, user, v) for v in versions),
+            *(version_cache.version_key(PSFS_SUMMARY, user, v) for v in versions),
+            *(version_cache.version_key(LATEST_SCREEN, user, v) for v in versions),
         ],
     }
 

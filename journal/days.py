@@ -18,6 +18,12 @@ def floor(joined):
     return joined - timedelta(days=FLOOR_DAYS)
 
 
+def first_day(user):
+    """The first day the diary accepts for `user`: `floor` of the day the account was created, in
+    the user's zone (the user model knows when it joined; the journal knows what that allows)."""
+    return floor(user.date_joined.astimezone(user.tzinfo).date())
+
+
 def _iso_day(value):
     """The date `value` spells as YYYY-MM-DD, else None."""
     if not isinstance(value, str) or not ISO_DAY.fullmatch(value):

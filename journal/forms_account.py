@@ -12,11 +12,12 @@ class DeleteAccountForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
+    helper = form_helper()  # the same for every form: built once, with the class
+
     def __init__(self, *args, request, **kwargs):
         # Its input is "delete-password" (the browser tests' hook, tests/browser/test_pwa.py).
         kwargs.setdefault("auto_id", "delete-%s")
         super().__init__(*args, **kwargs)
-        self.helper = form_helper()
         self.request = request
 
     def clean_password(self):

@@ -25,7 +25,7 @@ from datetime import timedelta
 import numpy as np
 from django.utils.translation import gettext as _
 
-from journal.history import Day
+from journal.history_numbers import Day
 from journal.models import Entry
 
 WINDOW_DAYS = 180
@@ -38,7 +38,7 @@ LEVEL = 0.8  # the interval's coverage: from the 10th to the 90th percentile
 # Two exercises are "done together" when both were done on this share (in percent) or more of the
 # compared normal days on which either was done: days with both / days with either (Jaccard).
 TOGETHER_PERCENT = 80
-# Part of the cache key (journal/views/history.py): a change of method, or of the result's shape,
+# Part of the cache key (journal/views/history_page.py): a change of method, or of the result's shape,
 # never reuses old numbers. 2: exercises done together are one group (`Comparison.together`).
 # 3: the value kept is (diary version, `inputs`, Insights), under the user and the day.
 METHOD_VERSION = 3
@@ -208,7 +208,7 @@ def compute(days, ticks, *, today, families=(), walking=None):
 
 def inputs(days, ticks, *, today):
     """A digest of all that `compute` reads of `days` and `ticks` for `today`: the part of the
-    insights' cache key (journal/views/history.py) that says the days are the same.
+    insights' cache key (journal/views/history_page.py) that says the days are the same.
 
     It holds each day of the window before today (`WINDOW_DAYS` to 1 days ago): its pain, kind,
     what was due, the number ticked and the families ticked; and today's pain alone, the morning

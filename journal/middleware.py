@@ -2,7 +2,7 @@ from functools import cached_property
 
 from django.shortcuts import redirect
 
-from backcare import page_cache
+from backcare import version_cache
 from journal import cache_keys, safety, selectors
 
 # Journal pages a user may open before finishing the safety screen: the screen itself, and the
@@ -37,9 +37,9 @@ class SafetyState:
         if fresh:
             self.latest = selectors.latest_screen(user=user)
         else:
-            # Kept per user and diary version in the shared cache (backcare/page_cache.py): the rows
+            # Kept per user and diary version in the shared cache (backcare/version_cache.py): the rows
             # it is read from (screens, PSFS rounds, the note put away) move the version themselves.
-            self.latest = page_cache.per_version(
+            self.latest = version_cache.per_version(
                 cache_keys.LATEST_SCREEN, user, lambda: selectors.latest_screen(user=user)
             )
         self.status = safety.screen_status(self.latest, today)

@@ -61,7 +61,7 @@ class PlanPeriod(models.Model):
 
     A level change ends the item's open period and starts one at the new level on the same day; a
     removal ends it; adding the family again starts a new one. `end` is empty while it runs. A past
-    day shows the levels of the periods that held it (journal/plan_history.py); a period that began
+    day shows the levels of the periods that held it (journal/plan_periods.py); a period that began
     and ended on the same day held no day and is not kept.
     """
 

@@ -19,7 +19,7 @@ RATING_MIN, RATING_MAX = 0, 10
 INTERVAL_DAYS = 14  # between rounds; a skip postpones the next ask by as long
 MEANINGFUL_MEAN = 2  # points in the mean over the activities rated both times
 MEANINGFUL_ONE = 3  # points in one activity
-# Part of the summary's cache key (journal/views/history.py): a change of its shape never reads an
+# Part of the summary's cache key (journal/views/history_page.py): a change of its shape never reads an
 # older one.
 SUMMARY_VERSION = 2
 

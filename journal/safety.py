@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import NamedTuple
 
-from journal import history
+from journal import history_numbers
 from journal.models import SafetyAlert, SafetyScreen
 from journal.pain import is_flare, seven_day_average, usual_pain
 
@@ -425,7 +425,7 @@ def active_alerts(entries, today: date, acknowledged, *, spread_days=frozenset()
 
 class SeeClinician(NamedTuple):
     """Six weeks or more of log, pain still at 4 or more and not clearly better since the start:
-    the first check-in's day and History's change figures (`history.change`), then and now."""
+    the first check-in's day and History's change figures (`history_numbers.change`), then and now."""
 
     since: date
     then: float
@@ -444,11 +444,11 @@ def see_clinician_possible(entries, today: date):
 def see_clinician(days, today: date):
     """A `SeeClinician` when the note shows, else None (docs/clinical-rules.md).
 
-    `days` are `history.Day` rows (date, pain, day_type) in any order, a date at most once: the
+    `days` are `history_numbers.Day` rows (date, pain, day_type) in any order, a date at most once: the
     diary's first week of check-ins and the last 7 days, at least. The note shows while
     - the first check-in is 42 days ago or more (six weeks of log),
     - today's 7-day average (journal/pain.py: 3 check-ins or more) is 4 or more, and
-    - History's change from the first week to the last (`history.change`, the very figure History
+    - History's change from the first week to the last (`history_numbers.change`, the very figure History
       shows over "All") is not a meaningful improvement (`Change.meaningful`).
     Putting it away is the caller's (`see_clinician_put_away`).
     """
@@ -458,7 +458,7 @@ def see_clinician(days, today: date):
         return None
     if not see_clinician_possible(ordered, today):
         return None
-    change = history.change(ordered, today)
+    change = history_numbers.change(ordered, today)
     if change is None or change.meaningful:
         return None
     return SeeClinician(first.date, change.first, change.last)

@@ -10,9 +10,9 @@ from django.db.models import Exists, OuterRef, Q, Subquery
 
 from exercises import catalog, positions
 from exercises.models import Exercise, Progression
-from journal import history, plan_history, safety
+from journal import history_numbers, plan_periods, safety
 from journal import pain as pain_words
-from journal.history import Day
+from journal.history_numbers import Day
 from journal.models import (
     ClientOperation,
     Dismissal,
@@ -32,7 +32,6 @@ from journal.models import (
 )
 from journal.safety import SPREAD_SHOWN_DAYS
 from journal.suggestions import SESSION_WINDOW_DAYS, DoneTick
-from learn import selectors as learn_selectors
 
 # A rough day swaps the plan for these: belly breathing, lying face down, marching level 1.
 ROUGH_DAY_SET = ["belly-breathing-feet-up", "lying-face-down", "supine-marching"]
@@ -147,7 +146,7 @@ def active_plan(*, user):
 def plan_on(*, user, day):
     """The plan items in the plan on `day` at that day's levels, as `PlannedItem`s in plan order
     (`since`: the day that level began). One query, of the user's plan periods
-    (journal/plan_history.py); the exercises come from the library snapshot.
+    (journal/plan_periods.py); the exercises come from the library snapshot.
     """
     rows = (
         PlanPeriod.objects.filter(user=user)
@@ -156,7 +155,7 @@ def plan_on(*, user, day):
     )
     items = [
         PlannedItem(period.plan_item_id, family_of(period.exercise_id), period.exercise_id, period.start)
-        for period in plan_history.periods_on(rows, day)
+        for period in plan_periods.periods_on(rows, day)
     ]
     items = _with_library(items)
     library = catalog.catalog()
@@ -288,7 +287,7 @@ def _days_sql(*, newest_first, notes):
 
 
 def _days(user, *, first, last=date.max, newest_first=False, notes=True):
-    """The user's days from `first` to `last` as `history.Day` rows, with each day's number of
+    """The user's days from `first` to `last` as `history_numbers.Day` rows, with each day's number of
     ticks: one query, the one hand-written read left.
 
     Measured with scripts/profile_pages.py's 5-year user (SQLite, in process): through the ORM
@@ -303,12 +302,12 @@ def _days(user, *, first, last=date.max, newest_first=False, notes=True):
 
 
 def recent_entries(*, user, day):
-    """The window of days up to `day` (and the day after it), newest first, as `history.Day` rows."""
+    """The window of days up to `day` (and the day after it), newest first, as `history_numbers.Day` rows."""
     return _days(user, first=window_start(day), last=day + timedelta(days=1), newest_first=True)
 
 
 def first_checkins(*, user):
-    """The user's first 7 check-ins (days with a pain score), as `history.Day` rows in date order:
+    """The user's first 7 check-ins (days with a pain score), as `history_numbers.Day` rows in date order:
     every check-in of the diary's first week, whatever came after (the "time to see a clinician"
     note compares that week with the last, journal/safety.py)."""
     rows = (
@@ -447,17 +446,17 @@ def streak_days(*, user, today):
 
 
 def streak(*, user, today, active_days=None, read_from=None):
-    """The current streak in days (`history.current_streak`).
+    """The current streak in days (`history_numbers.current_streak`).
 
     `active_days` are the active dates a page has already read from `read_from` (None: every day);
     a streak that reaches back to `read_from` may run on before it, so only then (or when nothing
     was read) the query of `streak_days` reads back to its start.
     """
     if active_days is not None:
-        known = history.streak_if_known(active_days, today, read_from)
+        known = history_numbers.streak_if_known(active_days, today, read_from)
         if known is not None:
             return known
-    return history.current_streak(streak_days(user=user, today=today), today)
+    return history_numbers.current_streak(streak_days(user=user, today=today), today)
 
 
 def plan_overview(*, user):
@@ -478,7 +477,7 @@ def plan_overview(*, user):
 
 
 def logged_days(*, user, since, details=False):
-    """The user's days from `since` (None: all) in date order as `history.Day`s, with each day's
+    """The user's days from `since` (None: all) in date order as `history_numbers.Day`s, with each day's
     number of ticks: one query.
 
     Returns (days, notes); with `details` (the report) the days carry their notes and notes is
@@ -632,9 +631,8 @@ def start_export(*, user):
 
 
 def export_records(*, user):
-    """Every record of the user as plain values, by kind (the JSON export): one query each."""
-    from reminders import selectors as reminder_selectors  # reminders reads the journal's days
-
+    """Every journal record of the user as plain values, by kind (the JSON export, backcare/export.py,
+    adds the lessons read and the reminders): one query each."""
     return {
         "plan": list(
             PlanItem.objects.filter(user=user).values(
@@ -710,8 +708,6 @@ def export_records(*, user):
             .values("round_id", "round__taken_on", "activity_id", "rating")
         ),
         "share_links": _export_share_links(user),
-        "lessons_read": learn_selectors.export(user=user),
-        "reminders": reminder_selectors.export(user=user),
     }
 
 

@@ -11,7 +11,7 @@ from backcare import diary_version
 from exercises import catalog, dose
 from exercises.models import Exercise
 from journal import cache_keys, client_ops, safety, schedule, sharing, suggestions
-from journal.history import Day
+from journal.history_numbers import Day
 from journal.models import (
     ClientOperation,
     Dismissal,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from journal.views import account, export, history, offline, plan, psfs, safety, session, share, start, today
+from journal.views import account, history_page, offline, plan, psfs, safety, session, share, start, today
 
 app_name = "journal"
 
@@ -34,13 +34,11 @@ urlpatterns = [
     # The Patient-Specific Functional Scale (journal/psfs.py).
     path("journal/psfs/", psfs.psfs_page, name="psfs"),
     path("journal/psfs/skip/", psfs.psfs_skip, name="psfs_skip"),
-    # History, report, export.
-    path("history/", history.history_page, name="history"),
-    path("history/report/", history.report, name="report"),
+    # History and the report (the export: backcare/export.py, in this namespace too).
+    path("history/", history_page.history_page, name="history"),
+    path("history/report/", history_page.report, name="report"),
     path("history/report/share/", share.share, name="share"),
     path("history/report/share/<int:pk>/withdraw/", share.share_revoke, name="share_revoke"),
-    path("journal/export.csv", export.export_csv, name="export_csv"),
-    path("journal/export.json", export.export_json, name="export_json"),
     path("settings/delete/", account.delete_account, name="delete_account"),
     path("journal/old-days/", account.old_days, name="old_days"),
 ]

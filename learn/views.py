@@ -4,7 +4,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from backcare.care import care_for
+from backcare.urgent_care import care_for
 from learn import catalog, course, selectors, services, text
 
 

@@ -65,23 +65,26 @@ class ReminderForm(forms.ModelForm):
             "email": {"invalid": "Enter a whole e-mail address, like name@example.com."},
         }
 
+    # The layout is the same for every form: built once, when the class is (crispy reads it, never
+    # changes it; the legend is translated when the form is rendered).
+    helper = form_helper(
+        Switch("enabled", data_testid="reminder-enabled"),
+        Field("at", css_class="reminder-time", data_testid="reminder-at"),
+        Field("weekdays", template="reminders/_weekdays_field.html"),
+        Fieldset(
+            gettext_lazy("How"),
+            "email_on",
+            Div(Field("email", data_testid="reminder-email"), EmailState(), css_class="ms-4 my-2"),
+            "calendar_on",
+            "push_on",
+            data_testid="reminder-channels",
+        ),
+    )
+
     def __init__(self, *args, zone_name, **kwargs):
         # Ids start with "reminder-": the account form on the same page has its own id_email.
         kwargs.setdefault("auto_id", "reminder-%s")
         super().__init__(*args, **kwargs)
-        self.helper = form_helper(
-            Switch("enabled", data_testid="reminder-enabled"),
-            Field("at", css_class="reminder-time", data_testid="reminder-at"),
-            Field("weekdays", template="reminders/_weekdays_field.html"),
-            Fieldset(
-                gettext_lazy("How"),
-                "email_on",
-                Div(Field("email", data_testid="reminder-email"), EmailState(), css_class="ms-4 my-2"),
-                "calendar_on",
-                "push_on",
-                data_testid="reminder-channels",
-            ),
-        )
         self.fields[
             "at"
         ].help_text = f"Your local time, in your time zone {zone_name} (change the zone above)."

@@ -46,7 +46,7 @@ from urllib3.exceptions import ConnectTimeoutError, NameResolutionError, NewConn
 from urllib3.util import connection
 
 from backcare import diary_version
-from reminders import push_json
+from reminders import push_subscription
 from reminders.models import PushSubscription
 
 log = logging.getLogger("backcare.reminders.push")
@@ -115,7 +115,7 @@ def checked_addresses(host, port):
     host is on settings.PUSH_SERVICE_HOSTS and every address is global. socket.gaierror when it
     does not resolve. PUSH_ALLOW_PRIVATE_ADDRESSES (test-only) lets a fake push service on
     loopback through."""
-    if not push_json.host_allowed(host, settings.PUSH_SERVICE_HOSTS):
+    if not push_subscription.host_allowed(host, settings.PUSH_SERVICE_HOSTS):
         raise RefusedAddress(host)
     found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     pairs = list(dict.fromkeys((family, sockaddr[0]) for family, _, _, _, sockaddr in found))

@@ -10,9 +10,9 @@ from django.db.models.functions import Coalesce
 
 from exercises import catalog
 from exercises.library import not_on_a_flare_day
-from journal import pain, plan_history, safety, schedule, suggestions
+from journal import pain, plan_periods, safety, schedule, suggestions
 from journal import selectors as journal
-from journal.history import Day
+from journal.history_numbers import Day
 from journal.models import Entry, PlanItem, PlanPeriod, SafetyScreen, Tick
 from journal.suggestions import DoneTick
 from reminders import content
@@ -104,7 +104,7 @@ def _ticks_by_user(user_ids, *, first, last):
 def _plans_by_user(*, active_for, past_for):
     """{user id: exercise ids} of today's plan (the active plan items) for the users in
     `active_for`, and {user id: [plan period rows]} for the users in `past_for`, whose day is
-    another (its plan is the plan as it was that day, journal/plan_history.py). One query each,
+    another (its plan is the plan as it was that day, journal/plan_periods.py). One query each,
     none for an empty set."""
     active = defaultdict(list)
     if active_for:
@@ -198,7 +198,7 @@ def day_states(pairs):
         if today[user.pk, day]:
             ids = active[user.pk]
         else:
-            ids = [period.exercise_id for period in plan_history.periods_on(periods[user.pk], day)]
+            ids = [period.exercise_id for period in plan_periods.periods_on(periods[user.pk], day)]
         states[user.pk, day] = _plan_state(state, _in_plan_order(ids, status), day=day, ticks=ticks)
     return states
 

@@ -90,7 +90,7 @@ class EndpointTaken(Exception):
 
 @transaction.atomic
 def push_subscription_save(*, user, subscription):
-    """Store a browser's subscription (push_json.Subscription). The same endpoint again updates its
+    """Store a browser's subscription (push_subscription.Subscription). The same endpoint again updates its
     row rather than adding one. An endpoint another user turned on moves to this user only with
     that browser's own keys (one phone, a second account); otherwise EndpointTaken. Past
     PUSH_DEVICES_MAX the oldest of the user's subscriptions makes room. Returns (row, created)."""

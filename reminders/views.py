@@ -19,8 +19,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from backcare.ratelimit import limit_posts
-from backcare.views import settings_page
-from reminders import calendar, push, push_json, selectors, services, tokens
+from backcare.settings_page import settings_page
+from reminders import calendar, push, push_subscription, selectors, services, tokens
 from reminders.forms import ReminderForm
 
 SETTINGS_ANCHOR = "#reminders"
@@ -241,8 +241,8 @@ def push_subscribe(request):
     if not push.configured():
         return _refused("Push notifications are not set up on this site.", 404)
     try:
-        subscription = push_json.parse(request.body)
-    except push_json.Refused as refused:
+        subscription = push_subscription.parse(request.body)
+    except push_subscription.Refused as refused:
         return _refused(str(refused))
     try:
         _, created = services.push_subscription_save(user=request.user, subscription=subscription)
@@ -257,8 +257,8 @@ def push_subscribe(request):
 def push_unsubscribe(request):
     """Forget this browser's subscription ({"endpoint": ...}); another user's endpoint is a 404."""
     try:
-        endpoint = push_json.parse_endpoint(request.body)
-    except push_json.Refused as refused:
+        endpoint = push_subscription.parse_endpoint(request.body)
+    except push_subscription.Refused as refused:
         return _refused(str(refused))
     if not services.push_subscription_delete(user=request.user, endpoint=endpoint):
         return _refused("No such subscription.", 404)

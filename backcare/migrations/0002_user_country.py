@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-import backcare.care
+import backcare.urgent_care
 
 
 class Migration(migrations.Migration):
@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
             name="country",
             field=models.CharField(
                 blank=True,
-                choices=backcare.care.country_choices,
+                choices=backcare.urgent_care.country_choices,
                 default="",
                 help_text="It decides which emergency and urgent-care numbers BackCare shows you.",
                 max_length=6,

@@ -1,4 +1,4 @@
-"""Each user row gets its own random cache epoch (backcare/page_cache.py: owner).
+"""Each user row gets its own random cache epoch (backcare/version_cache.py: owner).
 
 A callable default in AddField is evaluated once for the whole table, so the column is added with
 0, every existing row then draws its own value, and only then does the field take its default.

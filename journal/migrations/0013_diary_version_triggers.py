@@ -1,9 +1,9 @@
 """The rows behind the per-user values kept in the shared cache move their user's diary version
-themselves, in the database (backcare/page_cache.py, docs/architecture.md "Caches").
+themselves, in the database (backcare/version_cache.py, docs/architecture.md "Caches").
 
 The latest safety screen (journal/middleware.py) is read from the screens, the PSFS rounds (the last
 round's date) and the dismissals (the "time to see a clinician" note put away); the PSFS summary
-(journal/views/history.py) from the PSFS activities, rounds and ratings. Every insert, update and
+(journal/views/history_page.py) from the PSFS activities, rounds and ratings. Every insert, update and
 delete of one of those rows, whichever code sends it (a service, the admin, a bulk update, a script,
 raw SQL), adds one to the owning user's `diary_version` in the same statement's transaction, so no
 write path can forget to and leave a stale value under the old version

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from backcare.browser import clear_site_data, drop_messages
 from backcare.reauth import locked_out
 from journal import selectors, services
+from journal.days import first_day
 from journal.forms_account import DeleteAccountForm
 from journal.services import account_delete
 
@@ -35,7 +36,7 @@ def old_days(request):
     """Days saved under older rules outside the diary's dates (journal/days.py): listed here, kept in
     the export, and deleted only on the user's say-so."""
     user = request.user
-    first = user.first_day()
+    first = first_day(user)
     found = selectors.days_outside(user=user, first=first, today=user.local_today())
     if request.method == "POST":
         removed = services.days_delete(user=user, dates=[e.date for e in found])

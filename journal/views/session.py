@@ -17,7 +17,7 @@ from exercises.models import Exercise, Progression
 from journal import felt, schedule, selectors
 from journal.forms import LEG_CHOICES, PAIN_CHOICES
 from journal.models import Entry, Tick
-from journal.urls_format import OPEN, url_format
+from journal.row_urls import OPEN, url_format
 
 
 @dataclass

@@ -9,11 +9,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from backcare import ratelimit
-from backcare.net import client_ip
+from backcare.client_ip import client_ip
 from journal import selectors, services, sharing
 from journal.forms_share import ShareLinkForm
 from journal.models import ShareLink
-from journal.views.history import report_context
+from journal.views.history_page import report_context
 
 
 @login_required

@@ -10,14 +10,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from backcare.care import care_for
+from backcare.urgent_care import care_for
 from exercises import catalog, dose
 from exercises.models import Exercise, Progression
-from journal import client_ops, days, history, psfs, schedule, selectors, services, suggestions
+from journal import client_ops, days, history_numbers, psfs, schedule, selectors, services, suggestions
+from journal.days import first_day
 from journal.decorators import plan_write, wants_json
 from journal.forms import LEG_CHOICES, PAIN_CHOICES, CheckinForm, DayTypeForm, SuggestionForm, TickForm
 from journal.models import Dismissal, Entry, LevelChange, PlanItem, Tick
-from journal.urls_format import OPEN, url_format
+from journal.row_urls import OPEN, url_format
 from learn import selectors as learn_selectors
 
 EFFORT_WORDS = {value: label.lower() for value, label in Tick.Effort.choices}
@@ -83,7 +84,7 @@ class Row:
 def _parse_day(request, value):
     """The requested day, or None after adding a message (journal/days.py says which days are accepted)."""
     user = request.user
-    day, error = days.parse(value, today=user.local_today(), first=user.first_day())
+    day, error = days.parse(value, today=user.local_today(), first=first_day(user))
     if error and not wants_json(request):  # a JSON answer carries its own words, never a message
         messages.error(request, error)
     return day
@@ -216,7 +217,7 @@ def _rows(request, day, *, entries, day_type, plan, exercises, ticks, only=None)
     streak = selectors.streak(
         user=user,
         today=day,
-        active_days=history.active_days(e for e in entries if e.date <= day),
+        active_days=history_numbers.active_days(e for e in entries if e.date <= day),
         read_from=selectors.window_start(day),
     )
     return Rows(rows, done_count, due_count, streak, gentle)
@@ -375,7 +376,7 @@ def _checkin_answer(request, day, entry, said, *, status=200):
 @require_POST
 def checkin(request, day):
     if wants_json(request):  # the offline queue's replay: a refused day is a 400, not Today
-        parsed, error = days.parse(day, today=request.user.local_today(), first=request.user.first_day())
+        parsed, error = days.parse(day, today=request.user.local_today(), first=first_day(request.user))
         if error:
             return _checkin_refused(request, None, f"Not saved: {error}")
     else:

@@ -25,7 +25,7 @@
     if (!input.value) input.value = browserZone;
   });
   // Sign-up: preselect the country the browser's zone guesses (the page's #timezone-countries,
-  // from backcare/care.py), unless one is chosen already. Without it the select stays as it is.
+  // from backcare/urgent_care.py), unless one is chosen already. Without it the select stays as it is.
   var guesses = document.getElementById("timezone-countries");
   if (!guesses || !browserZone) return;
   var countries = JSON.parse(guesses.textContent);

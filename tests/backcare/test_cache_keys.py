@@ -1,4 +1,4 @@
-"""Per-user cache keys hold the user's random epoch (backcare/page_cache.py: owner), so a database
+"""Per-user cache keys hold the user's random epoch (backcare/version_cache.py: owner), so a database
 restored from a backup, whose new accounts repeat an earlier account's id and diary version, never
 meets the earlier account's cached results; deleting an account deletes the keys it can name."""
 
@@ -9,7 +9,7 @@ from django.apps import apps
 from django.core.cache import caches
 from django.urls import reverse
 
-from backcare import page_cache
+from backcare import version_cache
 from backcare.models import User
 from exercises import catalog
 from journal import cache_keys
@@ -53,7 +53,7 @@ def test_a_restored_database_never_shows_an_earlier_accounts_cached_score(client
     client.force_login(alice)
     assert "<td>3.0</td>" in rate_and_open_history(client)
     pk, version = alice.pk, stored_version(alice)
-    old_key = page_cache.version_key(cache_keys.PSFS_SUMMARY, alice, version)
+    old_key = version_cache.version_key(cache_keys.PSFS_SUMMARY, alice, version)
     assert caches["default"].get(old_key) is not None
 
     # The backup is restored: alice's row is gone, the shared cache (Redis) still holds her keys.
@@ -63,7 +63,7 @@ def test_a_restored_database_never_shows_an_earlier_accounts_cached_score(client
     User.objects.filter(pk=pk).update(diary_version=version)  # the same id, the same version
     carol.refresh_from_db()
     assert (carol.pk, carol.diary_version) == (pk, version)
-    assert page_cache.version_key(cache_keys.PSFS_SUMMARY, carol, version) != old_key
+    assert version_cache.version_key(cache_keys.PSFS_SUMMARY, carol, version) != old_key
     library = catalog.catalog().version
     today = carol.local_today()
     assert cache_keys.insights_key(carol, today, library) != cache_keys.insights_key(alice, today, library)
@@ -114,7 +114,7 @@ def test_the_keys_deleted_cover_the_recent_versions_and_two_days(db):
     assert len(keys["default"]) == 2 + 4 + 4
     many = cache_keys.known(alice, version=100, today=today, library_version=1)
     assert len(many["default"]) == 2 + cache_keys.RECENT_VERSIONS * 2
-    assert all(page_cache.owner(alice) in k for k in many["default"])
+    assert all(version_cache.owner(alice) in k for k in many["default"])
 
 
 def prefixes(**env):

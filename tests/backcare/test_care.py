@@ -1,15 +1,15 @@
-"""backcare/care.py: the care words by country, the fallback, and the guess from a time zone."""
+"""backcare/urgent_care.py: the care words by country, the fallback, and the guess from a time zone."""
 
 import re
 import zoneinfo
 
 import pytest
 
-from backcare import care
-from backcare.care import care_for, country_for_timezone
+from backcare import urgent_care
+from backcare.urgent_care import care_for, country_for_timezone
 
 # The table as docs/care-words.md gives it, copied by hand on purpose: a change
-# to backcare/care.py must be a change here too. (code, dialled, emergency words, urgent words)
+# to backcare/urgent_care.py must be a change here too. (code, dialled, emergency words, urgent words)
 ROWS = [
     ("GB", "999", "999 (112 works too)", "NHS 111 (phone or online)"),
     ("GB-NIR", "999", "999 (112)", "your GP, or GP out-of-hours"),
@@ -30,7 +30,7 @@ TABLE_NUMBERS = {"999", "112", "111", "116 117", "911", "811", "000", "1800 022 
 
 @pytest.mark.parametrize(("code", "number", "emergency", "urgent"), ROWS)
 def test_each_row_of_the_table(code, number, emergency, urgent):
-    assert care_for(code) == care.Care(number, emergency, urgent, place=care.CARE[code].place)
+    assert care_for(code) == urgent_care.Care(number, emergency, urgent, place=urgent_care.CARE[code].place)
     assert not care_for(code).fallback
 
 
@@ -43,18 +43,18 @@ def test_every_eu_and_eea_country_has_112_and_its_doctor(code):
 
 
 def test_the_table_holds_exactly_these_countries():
-    assert set(care.CARE) == {"GB", "GB-NIR", "IE", "US", "CA", "AU", "NZ", *EU_EEA_BUT_IRELAND}
+    assert set(urgent_care.CARE) == {"GB", "GB-NIR", "IE", "US", "CA", "AU", "NZ", *EU_EEA_BUT_IRELAND}
 
 
 def test_no_entry_shows_a_number_the_table_does_not_hold():
-    for entry in care.CARE.values():
+    for entry in urgent_care.CARE.values():
         for words in (entry.emergency_words, entry.urgent_words):
             assert set(re.findall(r"\d[\d ]*\d|\d", words)) <= TABLE_NUMBERS, words
         assert entry.emergency_number in TABLE_NUMBERS
 
 
 def test_only_the_united_kingdom_outside_northern_ireland_says_nhs():
-    assert [code for code, entry in care.CARE.items() if "NHS" in entry.urgent_words] == ["GB"]
+    assert [code for code, entry in urgent_care.CARE.items() if "NHS" in entry.urgent_words] == ["GB"]
 
 
 @pytest.mark.parametrize("country", [None, "", "ZZ", "CH", "gb", "GB-SCT", "<script>"])
@@ -76,13 +76,13 @@ def test_the_fallback_never_shows_another_number(settings):
 
 
 def test_the_choices_put_another_country_first_then_every_entry_once_by_name():
-    choices = care.country_choices()
+    choices = urgent_care.country_choices()
     assert choices[0] == ("", "Another country (or not listed)")
     codes = [code for code, _ in choices[1:]]
-    assert sorted(codes) == sorted(care.CARE) and len(codes) == len(set(codes))
+    assert sorted(codes) == sorted(urgent_care.CARE) and len(codes) == len(set(codes))
     names = [name for _, name in choices[1:]]
     assert names == sorted(names)
-    assert all(len(code) <= care.COUNTRY_MAX_LENGTH for code in codes)
+    assert all(len(code) <= urgent_care.COUNTRY_MAX_LENGTH for code in codes)
     assert ("GB", "United Kingdom: England, Wales or Scotland") in choices
     assert ("GB-NIR", "United Kingdom: Northern Ireland") in choices
 
@@ -133,5 +133,5 @@ def test_a_time_zone_outside_the_table_guesses_nothing(zone):
 
 
 def test_every_guess_is_a_known_zone_and_a_country_with_an_entry():
-    assert set(care.TIMEZONE_COUNTRIES) <= zoneinfo.available_timezones()
-    assert set(care.TIMEZONE_COUNTRIES.values()) == set(care.CARE)
+    assert set(urgent_care.TIMEZONE_COUNTRIES) <= zoneinfo.available_timezones()
+    assert set(urgent_care.TIMEZONE_COUNTRIES.values()) == set(urgent_care.CARE)

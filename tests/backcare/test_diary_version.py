@@ -112,7 +112,7 @@ def test_a_version_is_per_user(alice, bob):
 def test_the_copy_that_wrote_no_longer_knows_its_version(alice):
     assert diary_version.current(alice) == 0
     diary_version.changed(alice)
-    assert diary_version.current(alice) is None  # its request keeps nothing (backcare/page_cache.py)
+    assert diary_version.current(alice) is None  # its request keeps nothing (backcare/version_cache.py)
 
 
 def test_a_full_save_of_an_older_copy_never_moves_the_version_back(alice):
@@ -139,7 +139,7 @@ def test_saving_settings_moves_the_version(alice_client, alice):
     ["calendar link", "calendar stopped", "push devices removed"],
 )
 def test_each_reminder_write_moves_the_version(alice, write):
-    """The settings page shows them, and is kept under the version (backcare/page_cache.py)."""
+    """The settings page shows them, and is kept under the version (backcare/version_cache.py)."""
     from reminders import services as reminders
 
     do = {

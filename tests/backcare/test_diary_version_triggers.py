@@ -1,5 +1,5 @@
 """The rows behind the values kept per user and diary version (the latest safety screen, the PSFS
-summary: backcare/page_cache.py) move the version themselves, in the database (migration
+summary: backcare/version_cache.py) move the version themselves, in the database (migration
 journal/0013_diary_version_triggers): a write that goes past every service still shows at the next
 load, and each trigger is needed (removed, its write leaves the version where it was)."""
 

@@ -7,8 +7,8 @@ import pytest
 from django import forms
 from django.urls import reverse
 
-from backcare.care import country_for_timezone
 from backcare.forms import CachedSelect
+from backcare.urgent_care import country_for_timezone
 from exercises.models import Exercise
 from tests.conftest import make_user
 
@@ -92,8 +92,8 @@ def test_a_library_edit_shows_at_once(alice_today):
 
 def test_a_select_missing_from_the_cached_set_is_rendered_on_the_spot():
     """A plan read after a library change can name a level the cached selects do not have yet."""
-    from backcare.views import level_select
     from exercises.catalog import catalog
+    from journal.settings_sections import level_select
 
     family = next(f for f in catalog().progressions if f.slug == "supine-marching")
     chosen = family.levels.all()[1].pk

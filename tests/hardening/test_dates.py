@@ -53,7 +53,7 @@ def test_a_day_before_the_floor_saved_under_old_rules_stays_in_the_export_and_ca
     response = alice_today.get(reverse("journal:history"), {"range": "all"})
     assert response.status_code == 200
     assert len(response.content) < 200_000
-    assert response.context["start"] >= screened_alice.first_day()
+    assert response.context["start"] >= days.first_day(screened_alice)
     assert alice_today.get(reverse("journal:report"), {"range": "all"}).status_code == 200
     csv_body = b"".join(alice_today.get(reverse("journal:export_csv")).streaming_content).decode()
     assert "0001-01-01" in csv_body
@@ -66,7 +66,7 @@ def test_a_day_before_the_floor_saved_under_old_rules_stays_in_the_export_and_ca
 
 @pytest.mark.django_db
 def test_the_floor_follows_the_account(alice_today, screened_alice):
-    first = screened_alice.first_day()
+    first = days.first_day(screened_alice)
     assert first == screened_alice.date_joined.astimezone(screened_alice.tzinfo).date() - timedelta(days=365)
     response = alice_today.post(reverse("journal:checkin", kwargs={"day": first.isoformat()}), {"pain": "4"})
     assert response.status_code == 302

@@ -24,6 +24,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from backcare.models import User
+from journal.days import first_day
 from journal.models import (
     ClientOperation,
     Entry,
@@ -34,7 +35,7 @@ from journal.models import (
 )
 from journal.services import share_link_create
 from learn.models import LessonRead
-from reminders import push_json
+from reminders import push_subscription
 from reminders.models import PushSubscription, Reminder
 from tests.backcare.test_urls import all_named_patterns
 from tests.conftest import PASSWORD, make_ready_for_level_up, make_user, owned_rows, screen_clear
@@ -169,7 +170,7 @@ def _rows_keep_their_rules(user):
         for row in rows:
             row.full_clean(validate_constraints=True)
             if model is Entry:
-                assert user.first_day() <= row.date <= user.local_today() + timedelta(days=1), row.date
+                assert first_day(user) <= row.date <= user.local_today() + timedelta(days=1), row.date
     if User.objects.filter(pk=user.pk).exists():
         User.objects.get(pk=user.pk).full_clean(exclude=["password"])
 
@@ -288,7 +289,7 @@ def test_the_fuzzer_finds_the_apps_inputs(world):
     assert {"pain", "notes", "leg_symptoms", "time_zone", "email"} <= every_field
 
 
-# The push JSON endpoints (static/js/push.js; reminders/push_json.py) read a raw body, not a form:
+# The push JSON endpoints (static/js/push.js; reminders/push_subscription.py) read a raw body, not a form:
 # arbitrary bytes, JSON trees (surrogates and NUL included, some written as raw UTF-8 with
 # surrogates passed through), deep nesting, and a browser's subscription with one field replaced.
 JSON_LEAVES = st.one_of(
@@ -373,7 +374,7 @@ def test_no_body_breaks_the_push_json_endpoints(push_world, body):
         assert response.json()["ok"] is (response.status_code == 200)
     for row in PushSubscription.objects.filter(user=owner):
         row.full_clean()
-        push_json.check_endpoint(row.endpoint)
+        push_subscription.check_endpoint(row.endpoint)
     assert list(PushSubscription.objects.filter(user=other).values_list("endpoint", flat=True)) == [
         "https://fcm.googleapis.com/fcm/send/other"
     ]

@@ -13,7 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from backcare import page_cache
+from backcare import version_cache
 from backcare.models import User
 from exercises import catalog
 from journal import cache_keys
@@ -40,7 +40,7 @@ PAST_DAY_PAGE = [*DAY_READS, "plan periods"]
 HISTORY = [*JOURNAL, "logged days (with their tick counts)"]
 # History's insights (the 180 days before today joined to their ticks, whatever the range) and the
 # PSFS summary (every rating) are read only when they are not cached for the user and the version
-# of the user's diary (journal/views/history.py, backcare/diary_version.py): the first History page
+# of the user's diary (journal/views/history_page.py, backcare/diary_version.py): the first History page
 # below reads them, the pages after it find them.
 HISTORY_PAGE = [
     *HISTORY,
@@ -136,10 +136,10 @@ def url_for(user, name, query=""):
 
 
 def forget_screen(user):
-    """The latest screen kept for the user's diary version (backcare/page_cache.py) dropped, as after
+    """The latest screen kept for the user's diary version (backcare/version_cache.py) dropped, as after
     a write; History's insights and the PSFS summary stay kept, as the pages' order has them."""
     version = User.objects.values_list("diary_version", flat=True).get(pk=user.pk)
-    caches["default"].delete(page_cache.version_key(cache_keys.LATEST_SCREEN, user, version))
+    caches["default"].delete(version_cache.version_key(cache_keys.LATEST_SCREEN, user, version))
 
 
 def measure(client, user):

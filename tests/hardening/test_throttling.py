@@ -8,7 +8,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
-from backcare.net import client_ip
+from backcare.client_ip import client_ip
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""The emergency and urgent advice speak the user's own country's words (backcare/care.py)."""
+"""The emergency and urgent advice speak the user's own country's words (backcare/urgent_care.py)."""
 
 import re
 from pathlib import Path

@@ -10,7 +10,8 @@ from django.urls import reverse
 
 from backcare.models import User, UserSession
 from exercises import catalog
-from journal import history, services
+from journal import history_numbers, services
+from journal.days import first_day
 from journal.models import Entry, LevelChange, PlanItem, Tick
 from tests.conftest import PASSWORD, make_history, queries_by_history_length, screen_clear
 
@@ -134,7 +135,7 @@ def test_the_csv_round_trips(alice_today, screened_alice):
 
 
 def test_a_formula_note_is_defused():
-    from journal.views.export import safe_cell
+    from backcare.export import safe_cell
 
     for start in ("=", "+", "-", "@", "\t", "\r"):
         assert safe_cell(start + "1+1") == "'" + start + "1+1"
@@ -307,7 +308,7 @@ def test_the_calendar_links_no_day_before_the_diary_begins(alice_today, screened
     User.objects.filter(pk=screened_alice.pk).update(
         date_joined=screened_alice.date_joined + timedelta(days=365 - 20)
     )
-    floor = User.objects.get(pk=screened_alice.pk).first_day()
+    floor = first_day(User.objects.get(pk=screened_alice.pk))
     assert today - timedelta(days=80) < floor < today
     calendar = calendar_of(alice_today.get(reverse("journal:history")).content.decode())
     before = reverse("journal:day", kwargs={"day": (floor - timedelta(days=1)).isoformat()})
@@ -323,7 +324,7 @@ def test_history_shows_the_habit_score_and_the_last_seven_days(alice_today, scre
     body = alice_today.get(reverse("journal:history") + "?range=30").content.decode()
     habit = body.split('data-testid="habit"')[1].split("</div>")[0]
     kept = {today - timedelta(days=n) for n in range(1, 31)} - {today - timedelta(days=2)}
-    score = history.habit_score(kept, today - timedelta(days=30), today)
+    score = history_numbers.habit_score(kept, today - timedelta(days=30), today)
     assert 70 < score < 80  # a month nearly kept, one day dented
     assert f'<p class="stat-value">{score}%</p>' in habit
     assert "5 of the last 7 days done" in habit  # today not yet, the day before yesterday missed

@@ -4,7 +4,7 @@ import random
 from datetime import date, timedelta
 
 from journal import insights
-from journal.history import Day
+from journal.history_numbers import Day
 from journal.insights import MIN_DAYS, WINDOW_DAYS, compute
 
 TODAY = date(2026, 11, 30)

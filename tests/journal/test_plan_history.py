@@ -1,4 +1,4 @@
-"""Plan history: the periods a plan item was active at each level (journal/plan_history.py, the
+"""Plan history: the periods a plan item was active at each level (journal/plan_periods.py, the
 services that keep them, and the migration that built them from the earlier data)."""
 
 import importlib
@@ -8,35 +8,35 @@ from types import SimpleNamespace
 import pytest
 
 from exercises.models import Exercise, Progression
-from journal import plan_history, services
+from journal import plan_periods, services
 from journal.models import LevelChange, PlanItem, PlanPeriod
-from journal.plan_history import Period
+from journal.plan_periods import Period
 
 D = date(2026, 11, 10)
 
 
 def test_a_day_shows_the_period_that_held_it():
     periods = [(1, 11, D, D + timedelta(days=5)), (1, 12, D + timedelta(days=5), None), (2, 21, D, None)]
-    assert plan_history.periods_on(periods, D + timedelta(days=4)) == [
+    assert plan_periods.periods_on(periods, D + timedelta(days=4)) == [
         Period(1, 11, D, D + timedelta(days=5)),
         Period(2, 21, D, None),
     ]
     # The day of a level change shows the new level.
-    assert {p.exercise_id for p in plan_history.periods_on(periods, D + timedelta(days=5))} == {12, 21}
+    assert {p.exercise_id for p in plan_periods.periods_on(periods, D + timedelta(days=5))} == {12, 21}
 
 
 def test_a_removed_item_is_not_in_the_plan_after_its_end():
     periods = [(1, 11, D, D + timedelta(days=3)), (2, 21, D, None), (1, 11, D + timedelta(days=8), None)]
-    assert [p.plan_item_id for p in plan_history.periods_on(periods, D + timedelta(days=5))] == [2]
-    assert len(plan_history.periods_on(periods, D + timedelta(days=8))) == 2
+    assert [p.plan_item_id for p in plan_periods.periods_on(periods, D + timedelta(days=5))] == [2]
+    assert len(plan_periods.periods_on(periods, D + timedelta(days=8))) == 2
 
 
 def test_a_day_before_the_plan_began_shows_the_plan_as_it_began():
     periods = [(1, 11, D, D + timedelta(days=5)), (2, 21, D + timedelta(days=2), None)]
-    assert plan_history.periods_on(periods, D - timedelta(days=30)) == [
+    assert plan_periods.periods_on(periods, D - timedelta(days=30)) == [
         Period(1, 11, D, D + timedelta(days=5))
     ]
-    assert plan_history.periods_on([], D) == []
+    assert plan_periods.periods_on([], D) == []
 
 
 @pytest.mark.django_db

@@ -189,7 +189,7 @@ def test_login_required_and_skip_rejects_get(client, alice_today):
 def test_history_and_report_read_the_ratings_in_one_query_for_any_number_of_rounds(
     alice_today, screened_alice
 ):
-    from journal.demo_psfs import add_demo_rounds
+    from journal.management.demo_psfs import add_demo_rounds
 
     make_history(screened_alice, 5)
     today = screened_alice.local_today()
@@ -228,7 +228,7 @@ def test_deleting_the_account_deletes_the_psfs(alice_today, screened_alice):
 
 def test_demo_rounds_come_every_two_weeks_and_slowly_improve(screened_alice):
     from journal import psfs, selectors
-    from journal.demo_psfs import add_demo_rounds
+    from journal.management.demo_psfs import add_demo_rounds
 
     today = screened_alice.local_today()
     rounds = add_demo_rounds(user=screened_alice, first=today - timedelta(days=179), today=today)

@@ -6,8 +6,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from journal import history, safety
-from journal.history import Day
+from journal import history_numbers, safety
+from journal.history_numbers import Day
 from journal.models import Entry
 from journal.safety import CLEAR, EMERGENCY, SEE_SOON, TALK_FIRST, URGENT, PlanAccess
 
@@ -465,7 +465,7 @@ def test_a_day_given_twice_counts_once():
 def test_an_improving_recovery_like_the_demo_never_shows_it():
     """About 6.4 at first, easing to about 2.3: History says "a real improvement"."""
     rows = [day(n, pain=round(2.3 + 4.1 * n / 179)) for n in range(180)]
-    assert history.change(sorted(rows), D).meaningful
+    assert history_numbers.change(sorted(rows), D).meaningful
     assert safety.see_clinician(rows, D) is None
 
 
@@ -482,7 +482,7 @@ def test_an_improving_recovery_like_the_demo_never_shows_it():
     ],
 )
 def test_the_note_and_historys_change_agree_on_the_same_log(rows):
-    change = history.change(sorted(rows), D)
+    change = history_numbers.change(sorted(rows), D)
     note = safety.see_clinician(rows, D)
     if note is not None:
         assert (note.then, note.now) == (change.first, change.last) and not change.meaningful

@@ -7,7 +7,7 @@ import pytest
 from django.db.models import F, Func, OuterRef, Subquery
 
 from journal import selectors
-from journal.history import Day
+from journal.history_numbers import Day
 from journal.models import Entry, Tick
 from tests.conftest import make_history, make_user, screen_clear
 

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import pytest
 
 from journal import suggestions
-from journal.history import Day
+from journal.history_numbers import Day
 from journal.suggestions import Context, DoneTick, Snoozes
 
 TODAY = date(2026, 5, 20)

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from backcare.care import CARE, care_for
+from backcare.urgent_care import CARE, care_for
 from journal.safety import EMERGENCY, QUESTIONS, URGENT
 from learn import content, text
 from learn.content import EMERGENCY_SIGNS, LESSONS, URGENT_SIGNS

@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from backcare.care import CARE
 from backcare.models import User
+from backcare.urgent_care import CARE
 from journal.services import account_delete
 from learn import catalog, course
 from learn.models import Lesson, LessonRead
@@ -266,7 +266,7 @@ def test_deleting_the_account_deletes_its_reads_and_keeps_the_lessons(alice, bob
 
 
 def test_the_demo_marks_lessons_read_over_the_demo_users_days(db):
-    from learn.demo import mark_demo_lessons_read
+    from learn.management.demo_lessons import mark_demo_lessons_read
 
     user = joined_days_ago(make_user("demo"), 10)
     made = mark_demo_lessons_read(user)

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from journal.history import Day
+from journal.history_numbers import Day
 from reminders.content import (
     CAREFUL_OPENING,
     SKIP_DONE,

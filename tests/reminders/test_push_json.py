@@ -1,10 +1,10 @@
-"""What a browser's subscription must look like (reminders/push_json.py): pure, no database."""
+"""What a browser's subscription must look like (reminders/push_subscription.py): pure, no database."""
 
 import json
 
 import pytest
 
-from reminders import push_json
+from reminders import push_subscription
 from tests.reminders.push_helpers import Browser
 
 
@@ -14,11 +14,11 @@ def body(data):
 
 def test_a_browsers_subscription_is_accepted():
     browser = Browser("https://fcm.googleapis.com/fcm/send/d1X:APA91b")
-    found = push_json.parse(body(browser.subscription()))
-    assert found == push_json.Subscription(browser.endpoint, browser.p256dh, browser.auth)
+    found = push_subscription.parse(body(browser.subscription()))
+    assert found == push_subscription.Subscription(browser.endpoint, browser.p256dh, browser.auth)
     padded = browser.subscription(keys={"p256dh": browser.p256dh + "=", "auth": browser.auth + "=="})
-    assert push_json.parse(body(padded)).p256dh == browser.p256dh
-    assert push_json.parse(body(browser.subscription(expirationTime=1767225600000))).endpoint
+    assert push_subscription.parse(body(padded)).p256dh == browser.p256dh
+    assert push_subscription.parse(body(browser.subscription(expirationTime=1767225600000))).endpoint
 
 
 @pytest.mark.parametrize(
@@ -44,8 +44,8 @@ def test_a_browsers_subscription_is_accepted():
     ],
 )
 def test_an_endpoint_that_is_not_a_push_services_https_address_is_refused(endpoint):
-    with pytest.raises(push_json.Refused):
-        push_json.parse(body(Browser().subscription(endpoint=endpoint)))
+    with pytest.raises(push_subscription.Refused):
+        push_subscription.parse(body(Browser().subscription(endpoint=endpoint)))
 
 
 @pytest.mark.parametrize(
@@ -61,8 +61,8 @@ def test_an_endpoint_that_is_not_a_push_services_https_address_is_refused(endpoi
     ],
 )
 def test_what_is_not_a_subscription_is_refused(raw):
-    with pytest.raises(push_json.Refused):
-        push_json.parse(raw)
+    with pytest.raises(push_subscription.Refused):
+        push_subscription.parse(raw)
 
 
 def bad_keys():
@@ -86,28 +86,28 @@ def bad_keys():
 
 @pytest.mark.parametrize("keys", bad_keys())
 def test_keys_that_are_not_a_browsers_are_refused(keys):
-    with pytest.raises(push_json.Refused):
-        push_json.parse(body(Browser().subscription(keys=keys)))
+    with pytest.raises(push_subscription.Refused):
+        push_subscription.parse(body(Browser().subscription(keys=keys)))
 
 
 @pytest.mark.parametrize(
     "changes", [{"extra": 1}, {"expirationTime": "soon"}, {"expirationTime": True}, {"expirationTime": -5}]
 )
 def test_other_fields_are_refused(changes):
-    with pytest.raises(push_json.Refused):
-        push_json.parse(body(Browser().subscription(**changes)))
+    with pytest.raises(push_subscription.Refused):
+        push_subscription.parse(body(Browser().subscription(**changes)))
 
 
 def test_an_oversize_body_is_refused_before_it_is_read():
     data = Browser().subscription()
-    data["endpoint"] += "x" * push_json.BODY_MAX
-    with pytest.raises(push_json.Refused, match="too large"):
-        push_json.parse(body(data))
+    data["endpoint"] += "x" * push_subscription.BODY_MAX
+    with pytest.raises(push_subscription.Refused, match="too large"):
+        push_subscription.parse(body(data))
 
 
 def test_unsubscribe_wants_only_an_endpoint():
     assert (
-        push_json.parse_endpoint(b'{"endpoint": "https://push.example.net/x"}')
+        push_subscription.parse_endpoint(b'{"endpoint": "https://push.example.net/x"}')
         == "https://push.example.net/x"
     )
     for raw in (
@@ -117,8 +117,8 @@ def test_unsubscribe_wants_only_an_endpoint():
         b'{"endpoint": ""}',
         b'{"endpoint": "' + b"x" * 1001 + b'"}',
     ):
-        with pytest.raises(push_json.Refused):
-            push_json.parse_endpoint(raw)
+        with pytest.raises(push_subscription.Refused):
+            push_subscription.parse_endpoint(raw)
 
 
 # Issue 24: endpoints only on the push services browsers use (settings.PUSH_SERVICE_HOSTS).
@@ -141,13 +141,13 @@ FOUND_STORED = [
 
 @pytest.mark.parametrize("endpoint", DEFAULT_HOSTS_ENDPOINTS)
 def test_each_push_service_on_the_default_list_is_accepted(endpoint):
-    assert push_json.parse(body(Browser(endpoint).subscription())).endpoint == endpoint
+    assert push_subscription.parse(body(Browser(endpoint).subscription())).endpoint == endpoint
 
 
 @pytest.mark.parametrize("endpoint", FOUND_STORED)
 def test_an_endpoint_off_the_push_services_list_is_refused(endpoint):
-    with pytest.raises(push_json.Refused, match="not on a push service"):
-        push_json.parse(body(Browser(endpoint).subscription()))
+    with pytest.raises(push_subscription.Refused, match="not on a push service"):
+        push_subscription.parse(body(Browser(endpoint).subscription()))
 
 
 @pytest.mark.parametrize(
@@ -166,14 +166,16 @@ def test_an_endpoint_off_the_push_services_list_is_refused(endpoint):
 )
 def test_host_allowed_matches_exact_names_and_dotted_suffixes(host, allowed):
     hosts = ["fcm.googleapis.com", ".notify.windows.com"]
-    assert push_json.host_allowed(host, hosts) is allowed
+    assert push_subscription.host_allowed(host, hosts) is allowed
 
 
 def test_the_list_is_the_setting_and_a_host_added_to_it_is_accepted():
     endpoint = "https://push.example.net/send/abc"
-    with pytest.raises(push_json.Refused):
-        push_json.parse(body(Browser(endpoint).subscription()))
-    assert push_json.parse(body(Browser(endpoint).subscription()), hosts=["push.example.net"]).endpoint
+    with pytest.raises(push_subscription.Refused):
+        push_subscription.parse(body(Browser(endpoint).subscription()))
+    assert push_subscription.parse(
+        body(Browser(endpoint).subscription()), hosts=["push.example.net"]
+    ).endpoint
 
 
 # Issue 24: text a database cannot hold, and trees the parser cannot walk, are refused (never a 500).
@@ -191,16 +193,16 @@ UNREADABLE_BODIES = [
 
 @pytest.mark.parametrize("raw", UNREADABLE_BODIES)
 def test_nul_lone_surrogates_and_deep_nesting_are_refused_by_both_parsers(raw):
-    with pytest.raises(push_json.Refused):
-        push_json.parse(raw)
-    with pytest.raises(push_json.Refused):
-        push_json.parse_endpoint(raw)
+    with pytest.raises(push_subscription.Refused):
+        push_subscription.parse(raw)
+    with pytest.raises(push_subscription.Refused):
+        push_subscription.parse_endpoint(raw)
 
 
 def test_a_subscription_holding_nul_or_a_surrogate_is_refused_though_the_rest_is_a_browsers():
     browser = Browser()
     good = browser.subscription()
-    assert push_json.parse(body(good))  # holds
+    assert push_subscription.parse(body(good))  # holds
     for bad in (good["endpoint"] + "\x00", good["endpoint"] + "\ud800"):
-        with pytest.raises(push_json.Refused, match="characters a browser never sends"):
-            push_json.parse(json.dumps({**good, "endpoint": bad}).encode())
+        with pytest.raises(push_subscription.Refused, match="characters a browser never sends"):
+            push_subscription.parse(json.dumps({**good, "endpoint": bad}).encode())

@@ -22,11 +22,11 @@ from backcare.models import User
 from exercises.models import Exercise
 from journal import pain as pain_words
 from journal import suggestions
-from journal.demo_psfs import add_demo_rounds
+from journal.management.demo_psfs import add_demo_rounds
 from journal.models import Entry, LevelChange, PlanItem, PlanPeriod, SafetyScreen, Tick
 from journal.safety import QUESTION_KEYS
 from journal.selectors import ROUGH_DAY_SET
-from learn.demo import mark_demo_lessons_read
+from learn.management.demo_lessons import mark_demo_lessons_read
 
 Rule = LevelChange.Rule
 DayType = Entry.DayType
@@ -377,7 +377,7 @@ class Diary:
         Tick.objects.bulk_create(self.ticks, batch_size=2000)
         for item in self.items:
             item.save(update_fields=["exercise", "since"])
-        # The plan's history (journal/plan_history.py): each level from its first day, the last open.
+        # The plan's history (journal/plan_periods.py): each level from its first day, the last open.
         self.periods += [
             PlanPeriod(user=self.user, plan_item=item, exercise=item.exercise, start=item.since)
             for item in self.items

@@ -1,12 +1,24 @@
+"""The user's data, whole: the diary as CSV, every record as JSON (`/journal/export.csv`,
+`/journal/export.json`).
+
+The project layer (docs/architecture.md, "The apps and their imports"): the JSON holds the
+journal's records, the lessons read and the reminders, so it sits above the three apps and reads
+each through its own selectors. Its URLs keep their names in the journal's namespace
+(`backcare/urls.py`), so the safety middleware treats them as it treats the journal's pages.
+"""
+
 import csv
 import json
 
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, StreamingHttpResponse
+from django.urls import path
 from django.views.decorators.http import require_GET
 
 from journal import selectors
+from learn import selectors as learn_selectors
+from reminders import selectors as reminder_selectors
 
 CSV_HEADER = [
     "date",
@@ -97,9 +109,18 @@ def export_json(request):
             "last_login": _iso(user.last_login),
         },
         **selectors.export_records(user=user),
+        "lessons_read": learn_selectors.export(user=user),
+        "reminders": reminder_selectors.export(user=user),
     }
     response = HttpResponse(
         json.dumps(data, cls=DjangoJSONEncoder, indent=1), content_type="application/json"
     )
     response["Content-Disposition"] = 'attachment; filename="backcare-journal.json"'
     return response
+
+
+# Joined to the journal's URL table under its namespace by backcare/urls.py.
+urlpatterns = [
+    path("journal/export.csv", export_csv, name="export_csv"),
+    path("journal/export.json", export_json, name="export_json"),
+]

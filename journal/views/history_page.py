@@ -9,10 +9,11 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.html import format_html, format_html_join
 
-from backcare import diary_version, page_cache
+from backcare import diary_version, version_cache
 from exercises import catalog
-from journal import cache_keys, history, insights, psfs, safety, selectors, suggestions
-from journal.urls_format import OPEN, url_format
+from journal import cache_keys, history_numbers, insights, psfs, safety, selectors, suggestions
+from journal.days import first_day
+from journal.row_urls import OPEN, url_format
 
 RANGES = {"30": 30, "90": 90, "365": 365, "all": None}
 RANGE_LINKS = [("30", "30 days"), ("90", "90 days"), ("365", "1 year"), ("all", "All")]
@@ -36,7 +37,7 @@ def _summary(user, key, start, today, *, details=False):
     calendar_start = today - timedelta(days=7 * CALENDAR_WEEKS + 6)
     # "All" starts at the diary's floor (journal/days.py): a row typed far in the past under older
     # rules stays in the export, but never stretches a page to centuries of days.
-    first = user.first_day()
+    first = first_day(user)
     everything = start is None
     fetch_from = first if everything else max(first, min(start, calendar_start))
     days, notes = selectors.logged_days(user=user, since=fetch_from, details=details)
@@ -45,7 +46,7 @@ def _summary(user, key, start, today, *, details=False):
         start = days[0].date if days else today
         in_period = days
     else:
-        in_period = history.days_from(days, start)
+        in_period = history_numbers.days_from(days, start)
     active = [d.date for d in days if d.active]
     kept = set(active)
     # The streak from the days read (12 weeks at least); one more query only for a longer one.
@@ -58,16 +59,16 @@ def _summary(user, key, start, today, *, details=False):
         "ranges": RANGE_LINKS,
         "start": start,
         "today": today,
-        "recent": history.days_from(days, calendar_start),
+        "recent": history_numbers.days_from(days, calendar_start),
         "in_period": in_period,
         "notes": notes,
-        "average": history.average([d.pain for d in in_period]),
-        "change": history.change(in_period, today),
-        "adherence": history.adherence(in_period),
+        "average": history_numbers.average([d.pain for d in in_period]),
+        "change": history_numbers.change(in_period, today),
+        "adherence": history_numbers.adherence(in_period),
         "streak": streak,
-        "longest": history.longest_streak(active[bisect_left(active, start) :]),
-        "habit": history.habit_score(kept, _habit_start(user, days, today), today),
-        "last_7": history.days_kept(kept, today),
+        "longest": history_numbers.longest_streak(active[bisect_left(active, start) :]),
+        "habit": history_numbers.habit_score(kept, _habit_start(user, days, today), today),
+        "last_7": history_numbers.days_kept(kept, today),
     }
 
 
@@ -76,13 +77,13 @@ def _habit_start(user, days, today):
     was made when that is earlier), within the last HABIT_WINDOW_DAYS, which every range reads."""
     joined = user.date_joined.astimezone(user.tzinfo).date()
     first = min(days[0].date, joined) if days else joined
-    return max(first, today - timedelta(days=history.HABIT_WINDOW_DAYS - 1))
+    return max(first, today - timedelta(days=history_numbers.HABIT_WINDOW_DAYS - 1))
 
 
 def _daily_chart(in_period, start, today):
     """Chart data and the no-JS table's rows for a period shown day by day."""
-    series = history.pain_series(in_period, start, today)
-    rolling = history.rolling_average(series)
+    series = history_numbers.pain_series(in_period, start, today)
+    rolling = history_numbers.rolling_average(series)
     chart = {
         "unit": "day",
         "labels": [day.isoformat() for day, _ in series],
@@ -101,7 +102,7 @@ def _daily_chart(in_period, start, today):
 
 def _weekly_chart(in_period, start, today):
     """Chart data and the no-JS table's rows for a period shown as weekly averages."""
-    weeks = history.weekly_averages(in_period, start, today)
+    weeks = history_numbers.weekly_averages(in_period, start, today)
     chart = {
         "unit": "week",
         "labels": [monday.isoformat() for monday, _ in weeks],
@@ -142,7 +143,7 @@ def _insights(user, today):
         if exercise_id is not None:
             done += 1
             ticks[date_].add(catalog.exercise(exercise_id).progression_id)
-        days[date_] = history.Day(date_, pain, day_type, planned, done)
+        days[date_] = history_numbers.Day(date_, pain, day_type, planned, done)
     read = insights.inputs(days.values(), ticks, today=today)
     if kept is not None and kept[1] == read:
         found = kept[2]
@@ -179,10 +180,10 @@ PSFS_ROWS = 12
 
 def _psfs_summary(user):
     """The user's PSFS summary (journal/psfs.py), kept in the shared cache under the user's diary
-    version (backcare/page_cache.py: per_version; every PSFS round moves it): every rating is read
+    version (backcare/version_cache.py: per_version; every PSFS round moves it): every rating is read
     (one query, some 650 rows after five years), so it is read once a change, not once a page. The
     key carries the summary's version, so a summary of an older shape is never read."""
-    return page_cache.per_version(
+    return version_cache.per_version(
         cache_keys.PSFS_SUMMARY, user, lambda: psfs.summary(selectors.psfs_rows(user=user))
     )
 
@@ -198,7 +199,7 @@ def _history_body(request, today):
     """History's main content for the range and page asked for, rendered (journal/_history_body.html)."""
     key, start = _period(request, today)
     summary = _summary(request.user, key, start, today)
-    weekly = history.by_week(summary["start"], today)
+    weekly = history_numbers.by_week(summary["start"], today)
     chart, table = (_weekly_chart if weekly else _daily_chart)(summary["in_period"], summary["start"], today)
     page = Paginator(summary["in_period"][::-1], ROWS_PER_PAGE).get_page(request.GET.get("page"))
     day_url = url_format("journal:day", day=OPEN)
@@ -209,7 +210,7 @@ def _history_body(request, today):
         # A year of days at most, or one row a week: format_html_join rather than a template
         # loop, which cost several times as much.
         "table": format_html_join("", WEEK_ROW if weekly else DAY_ROW, reversed(table)),
-        "calendar": _calendar_html(summary["recent"], today, day_url, request.user.first_day()),
+        "calendar": _calendar_html(summary["recent"], today, day_url, first_day(request.user)),
         "page": page,
         "day_rows": _day_rows_html(page.object_list, day_url),
         **_psfs_context(_psfs_summary(request.user), summary["start"]),
@@ -279,7 +280,7 @@ def _month_name(week, first):
 def _calendar_html(days, today, day_url, floor):
     """The 12-week calendar's <tr>s, Monday first, ending with the week of `today`; days before
     `floor` (the diary's first day) are shown without a link."""
-    weeks = history.calendar_weeks(days, today, CALENDAR_WEEKS)
+    weeks = history_numbers.calendar_weeks(days, today, CALENDAR_WEEKS)
     return format_html_join(
         "",
         CALENDAR_WEEK,
@@ -364,14 +365,14 @@ def report_context(user, request, *, show_notes=True, show_safety=True):
     today = user.local_today()
     key, start = _period(request, today)
     summary = _summary(user, key, start, today, details=True)
-    series = history.pain_series(summary["in_period"], summary["start"], today)
+    series = history_numbers.pain_series(summary["in_period"], summary["start"], today)
     records = selectors.report_records(
         user=user, since=summary["start"], limit=REPORT_ROWS, screens=show_safety
     )
     changes = records["changes"]
     return {
         **summary,
-        "svg": _svg_chart(series, history.rolling_average(series)),
+        "svg": _svg_chart(series, history_numbers.rolling_average(series)),
         "plan": records["plan"],
         # The period's level changes, newest first, so the report stays one printed page.
         "changes": [

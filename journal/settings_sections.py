@@ -1,0 +1,92 @@
+"""The journal's sections of the settings page (backcare/settings_page.py): the plan's families and
+levels, then the safety check, the user's data and deleting the account."""
+
+from typing import NamedTuple
+
+from django.core.cache import caches
+from django.core.cache.utils import make_template_fragment_key
+from django.template.loader import get_template
+
+from backcare import settings_page
+from exercises.catalog import catalog
+from exercises.models import Progression
+from journal.forms_account import DeleteAccountForm
+from journal.row_urls import OPEN, url_format
+from journal.selectors import plan_overview
+
+
+class PlanSetting(NamedTuple):
+    """One family on the settings page: its level in the plan (None when not in it) and its forms."""
+
+    family: Progression
+    level: int | None
+    select: str  # its level <select>, the level chosen (kept after a removal) selected
+    set_url: str
+    remove_url: str
+
+
+def level_selects(library):
+    """{(family slug, chosen exercise pk or None): that family's level <select>} for every family.
+
+    The same for everyone: rendered once a library version into the "local" cache and read with
+    one lookup a page, instead of one {% cache %} lookup a family.
+    """
+    key = make_template_fragment_key("settings.level-selects", [library.version])
+
+    def render():
+        template = get_template("journal/_level_select.html")
+        return {
+            (family.slug, chosen): template.render({"family": family, "chosen": chosen})
+            for family in library.progressions
+            for chosen in [None, *(level.pk for level in family.levels.all())]
+        }
+
+    return caches["local"].get_or_set(key, render, timeout=None)
+
+
+def level_select(selects, family, chosen):
+    """The family's select from `selects`; rendered here if the library changed since they were."""
+    found = selects.get((family.slug, chosen))
+    if found is None:
+        found = get_template("journal/_level_select.html").render({"family": family, "chosen": chosen})
+    return found
+
+
+def plan(request, *, csrf_input, refused):
+    """Your plan: each family, in the plan at a level or not, with its set and remove forms."""
+    # The library is read before the plan, so the selects never show an older library than it.
+    selects = level_selects(catalog())
+    # Each family's two forms: URLs reversed once for the page, the CSRF field rendered once.
+    set_url = url_format("journal:plan_set", progression=OPEN)
+    remove_url = url_format("journal:plan_remove", progression=OPEN)
+    rows = [
+        PlanSetting(
+            family=family,
+            level=exercise.level if active else None,
+            select=level_select(selects, family, exercise.pk if exercise else None),
+            set_url=set_url.format(family.slug),
+            remove_url=remove_url.format(family.slug),
+        )
+        for family, exercise, active in plan_overview(user=request.user)
+    ]
+    return get_template("journal/_settings_plan.html").render({"plan": rows, "csrf_input": csrf_input})
+
+
+DIARY_URLS = (
+    "journal:delete_account",
+    "journal:export_csv",
+    "journal:export_json",
+    "journal:old_days",
+    "journal:safety",
+    "journal:share",
+)
+
+
+def diary(request, *, csrf_input, refused):
+    """The safety check, your data (export, share, old days) and deleting the account."""
+    context = {
+        "delete_form": DeleteAccountForm(request=request),  # posts to journal:delete_account
+        "csrf_input": csrf_input,
+        "urls": settings_page.urls(DIARY_URLS),
+    }
+    return get_template("journal/_settings_diary.html").render(context)
