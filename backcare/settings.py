@@ -125,6 +125,8 @@ SETTINGS_PAGE_SECTIONS = [
     "reminders.settings_sections.reminders",
     "journal.settings_sections.diary",
 ]
+# The start's last question saves a reminder through the reminders app (above the journal).
+START_REMINDER_STEP = "reminders.start_step.save"
 
 TEMPLATES = [
     {

@@ -8,19 +8,18 @@ question's answer (or "Not now") finishes the start and builds the plan; the clo
 was chosen and why.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from exercises import catalog
 from journal import selectors, services, starter
 from journal.forms_start import FORMS, SKIPPED
-from reminders import services as reminder_services
-from reminders.forms import WEEKDAYS, ReminderForm
-from reminders.selectors import reminder_for
 
 STEPS = tuple(FORMS)
 
@@ -67,34 +66,6 @@ def _render(request, step, form, status=200):
     )
 
 
-def _reminder_save(request, form):
-    """The reminder, through the reminders app's own form and service: (saved, message)."""
-    user = request.user
-    channel = form.cleaned_data["channel"]
-    data = {
-        "enabled": "on",
-        "at": form.cleaned_data["at"].strftime("%H:%M"),
-        "weekdays": [value for value, _label in WEEKDAYS],
-        "email": user.email,
-        f"{channel}_on": "on",
-    }
-    reminder_form = ReminderForm(data, instance=reminder_for(user), zone_name=user.time_zone)
-    if not reminder_form.is_valid():
-        return False
-    asked = reminder_services.reminder_save(form=reminder_form)
-    if asked is not None and asked.allowed:
-        messages.info(
-            request,
-            _("We sent a link to %(address)s: e-mail reminders start once you open it.")
-            % {"address": user.email},
-        )
-    if channel != "email":
-        messages.info(
-            request, _("To finish setting up this reminder on your device or calendar, open Settings.")
-        )
-    return True
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def step(request, step):
@@ -128,7 +99,8 @@ def step(request, step):
         if step == "activities":
             services.start_activities(user=user, step=index, activities=form.chosen(), today=today)
         elif step == "reminder":
-            if not _reminder_save(request, form):
+            # The reminders app saves it (settings.START_REMINDER_STEP): journal never imports reminders.
+            if not import_string(settings.START_REMINDER_STEP)(request, form.cleaned_data):
                 messages.error(
                     request, _("The reminder was not saved: choose another way, or tap “Not now”.")
                 )
