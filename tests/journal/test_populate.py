@@ -112,3 +112,19 @@ def test_it_refuses_a_database_with_users_unless_forced(alice):
     with pytest.raises(CommandError, match="another --prefix"):
         call_command("populate", users=2, days=5, force=True)
     assert User.objects.count() == 3
+
+
+@pytest.mark.django_db
+def test_a_user_drawn_alone_is_the_same_user_as_in_a_larger_run():
+    quiet = open("/dev/null", "w")  # noqa: SIM115
+    call_command("populate", users=3, days=40, seed=5, stdout=quiet)
+    call_command("populate", users=1, first=2, days=40, seed=5, prefix="alone", force=True, stdout=quiet)
+
+    def diary(username):
+        return list(
+            Entry.objects.filter(user__username=username)
+            .order_by("date")
+            .values_list("date", "pain", "day_type", "notes", "planned")
+        )
+
+    assert diary("alone00002") == diary("scale00002") != diary("scale00001")

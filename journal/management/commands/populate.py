@@ -1,7 +1,7 @@
 """Fill a throwaway database with many realistic users in minutes, to measure the app at scale
 (docs/architecture.md "Measuring at scale"; scripts/scale.py builds 10,000 users x 1 year with it).
 
-    manage.py populate --users 10000 --days 365 [--seed 1] [--prefix scale] [--force]
+    manage.py populate --users 10000 --days 365 [--seed 1] [--first 0] [--prefix scale] [--force]
 
 The users' shapes are journal/populate.py's. Rows are written in batches of users, each batch in
 one transaction: PostgreSQL's COPY on PostgreSQL, bulk INSERTs elsewhere; then the id sequences
@@ -56,12 +56,18 @@ class Command(BaseCommand):
         parser.add_argument("--users", type=int, default=1000)
         parser.add_argument("--days", type=int, default=365)
         parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument(
+            "--first",
+            type=int,
+            default=0,
+            help="the number of the first user: --first 42 --users 1 draws user 42 alone",
+        )
         parser.add_argument("--prefix", default="scale", help="usernames are the prefix and a number")
         parser.add_argument("--password", default=PASSWORD, help="every user's password")
         parser.add_argument("--batch", type=int, default=200, help="users written per transaction")
         parser.add_argument("--force", action="store_true", help="run on a database that already has users")
 
-    def handle(self, *, users, days, seed, prefix, password, batch, force, verbosity=1, **options):
+    def handle(self, *, users, days, seed, first, prefix, password, batch, force, verbosity=1, **options):
         if users < 1 or days < 1 or batch < 1:
             raise CommandError("--users, --days and --batch must be at least 1.")
         if User.objects.exists() and not force:
@@ -86,7 +92,7 @@ class Command(BaseCommand):
         counts = dict.fromkeys(populate.MODELS, 0)
         for low in range(0, users, batch):
             for n in range(low, min(users, low + batch)):
-                drawer.user(n)
+                drawer.user(first + n)
             rows = drawer.take()
             with transaction.atomic():
                 if fast:
