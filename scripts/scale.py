@@ -195,12 +195,9 @@ def database(admin_url, name):
     return admin_url.rsplit("/", 1)[0] + f"/{name}"
 
 
-STATIC = Path(tempfile.mkdtemp(prefix="scale-static-"))
-
-
-def environment(url):
+def environment(url, static):
     return {
-        "STATIC_ROOT": str(STATIC),
+        "STATIC_ROOT": str(static),
         **os.environ,
         "DATABASE_URL": url,
         "DEBUG": "0",
@@ -284,9 +281,9 @@ def main():
     parser.add_argument("--explain", default=str(Path(tempfile.gettempdir()) / "scale-explain.txt"),
                         help="where the big database's query plans are written")  # fmt: skip
     args = parser.parse_args()
-    with cluster() as admin_url:
-        big = environment(database(admin_url, f"scale_big_{os.getpid()}"))
-        single = environment(database(admin_url, f"scale_one_{os.getpid()}"))
+    with cluster() as admin_url, tempfile.TemporaryDirectory(prefix="scale-static-") as static:
+        big = environment(database(admin_url, f"scale_big_{os.getpid()}"), static)
+        single = environment(database(admin_url, f"scale_one_{os.getpid()}"), static)
         for env in (big, single):
             manage(env, "migrate", "--noinput", "-v0")
         manage(big, "collectstatic", "--noinput", "-v0")
@@ -300,7 +297,6 @@ def main():
             "big": measure(big, username, args.repeat, explain=True),
             "single": measure(single, username, args.repeat, explain=False),
         }
-    shutil.rmtree(STATIC, ignore_errors=True)
     report(args, measured, build_s)
 
 
