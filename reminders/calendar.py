@@ -21,8 +21,6 @@ import re
 import zoneinfo
 from datetime import date, datetime, time, timedelta
 
-import icalendar
-
 from journal import sharing
 
 TOKEN_MAX_LENGTH = sharing.TOKEN_MAX_LENGTH  # longer than any token we make: refused without hashing
@@ -91,6 +89,10 @@ def build(
     """The iCalendar text: the zone's VTIMEZONE and, when `at` is given and a weekday is chosen,
     the repeating reminder with its alarm (`at` None: an empty calendar, which makes a subscribed
     calendar remove the event). `stamp` is now, in UTC (DTSTAMP)."""
+    # Imported here, not with the module: the views import this module for every worker, and
+    # icalendar costs each one about 3 MB that only a calendar download needs (docs/architecture.md).
+    import icalendar
+
     tz = zoneinfo.ZoneInfo(zone)
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)

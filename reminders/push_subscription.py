@@ -18,7 +18,6 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from cryptography.hazmat.primitives.asymmetric import ec
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -142,6 +141,10 @@ def parse(body: bytes, *, hosts=None) -> Subscription:
     if not isinstance(keys, dict) or set(keys) != {"p256dh", "auth"}:
         raise Refused("The subscription's keys are missing.")
     point = _b64url(keys["p256dh"], 65, "p256dh")
+    # Imported here, not with the module: every web worker imports this module, few ever read a
+    # subscription, and cryptography's curves cost each worker about 7 MB (docs/architecture.md).
+    from cryptography.hazmat.primitives.asymmetric import ec
+
     try:
         ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), point)
     except ValueError:

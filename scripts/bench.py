@@ -12,6 +12,8 @@
    /healthz's.
 3. The weight of a first visit on the wire (gzip as the server sends it), and the phone
    (scripts/phone.py: an emulated mid-range phone; `--no-phone` to skip).
+4. Memory: each of the 4 workers' resident set (VmRSS) after the day in the life, and the
+   largest as `memory_mb=` on the line above the judged one (target 80 MB).
 
 Times are the server's own per request (scripts/benchkit.py: gunicorn's access log), so the
 client's Python costs nothing in them; a page's ratio is the median /healthz time over the median
@@ -38,7 +40,7 @@ from urllib.parse import urljoin
 import benchkit
 import phone
 from benchkit import Browser
-from serverkit import SESSION_CODE, django_python, environment, gunicorn, manage
+from serverkit import SESSION_CODE, django_python, environment, gunicorn, manage, worker_rss_mb
 
 DAYS = 1825
 JOURNEY_DAYS = 120
@@ -60,6 +62,7 @@ TARGETS = {
 }
 JOURNEY_STEPS = ("login", "today", "checkin", "tick", "feel", "today_again", "history90", "session")
 TODAY_WEIGHT_LIMIT_KB = 150
+MEMORY_LIMIT_MB = 80  # each worker's resident memory after the day in the life
 APP = "scripts.bench_wsgi"  # the project's app, each answer's CPU time in the access log
 
 JOURNEY_USERS = """
@@ -259,14 +262,15 @@ def main():
                 phone_lines, _ = phone.report(phone.measure(base, session))
         with gunicorn(timed(logs[1]), 4, workdir / "gunicorn-4.log", app=APP) as base:
             wall, problems, jars = day_in_the_life(base, args.users)
+            memory = worker_rss_mb(base)  # after the journey mix, before wrk's /healthz
             healthz_rps = wrk_healthz(base, jars[0]) if jars else None
         single = benchkit.parse_log(logs[0].read_text().splitlines())
         mixed = benchkit.parse_log(logs[1].read_text().splitlines())
     load = " / ".join(f"{n:.2f}" for n in os.getloadavg())
-    report(args, engine, load, (single, mixed), problems, wall, healthz_rps, weights, phone_lines)
+    report(args, engine, load, (single, mixed), problems, wall, healthz_rps, weights, phone_lines, memory)
 
 
-def report(args, engine, load, measured, problems, wall, healthz_rps, weights, phone_lines):
+def report(args, engine, load, measured, problems, wall, healthz_rps, weights, phone_lines, memory):
     (wall_times, times, errors), (mix_wall, mix_times, mix_errors) = measured  # µs by label: wall, CPU
     errors = errors + mix_errors
     ratios, misses = {}, []
@@ -343,6 +347,12 @@ def report(args, engine, load, measured, problems, wall, healthz_rps, weights, p
         )
     print("\n".join(phone_lines))
 
+    memory_mb = max(memory.values()) if memory else None
+    each = ", ".join(f"{mb:.1f}" for mb in memory.values()) or "not read (no /proc)"
+    print(f"\n4. Memory: each gunicorn worker's resident set (VmRSS) after the day in the life: {each} MB")
+    if memory_mb is not None and memory_mb > MEMORY_LIMIT_MB:
+        misses.append(f"memory: {memory_mb:.1f} MB in a worker, target {MEMORY_LIMIT_MB} MB")
+
     for name, target in TARGETS.items():
         if ratios.get(name) is None or ratios[name] < target:
             misses.append(f"{name}: {fmt(ratios.get(name), '.3f')}× /healthz, target {target}×")
@@ -350,6 +360,7 @@ def report(args, engine, load, measured, problems, wall, healthz_rps, weights, p
     if broken:
         print(f"\nUnexpected answers ({len(broken)}): " + "; ".join(broken[:10]))
     print("\nTargets: " + ("all met." if not misses else "NOT met:\n- " + "\n- ".join(misses)))
+    print(f"memory_mb={fmt(memory_mb, '.1f')} (the largest worker's, target {MEMORY_LIMIT_MB})")
     print(benchkit.judged_line(ratios))
     sys.exit(1 if misses or broken else 0)
 

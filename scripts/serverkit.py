@@ -129,6 +129,40 @@ def session_for(user):
 """
 
 
+SERVERS = {}  # base URL -> the gunicorn master's Popen, while it runs (worker_rss_mb)
+
+
+def worker_pids(master_pid):
+    """The pids of a process's children: a gunicorn master's workers (Linux /proc)."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        with contextlib.suppress(OSError):
+            # Field 4 of /proc/<pid>/stat is the parent's pid; the name (field 2) may hold spaces.
+            if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == master_pid:
+                pids.append(int(entry.name))
+    return sorted(pids)
+
+
+def rss_mb(pid):
+    """A process's resident set (VmRSS of /proc/<pid>/status) in MB (2**20 bytes), or None."""
+    with contextlib.suppress(OSError):
+        for line in (Path("/proc") / str(pid) / "status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return None
+
+
+def worker_rss_mb(base):
+    """{worker pid: RSS in MB} of the gunicorn serving `base` (a URL `gunicorn` yielded)."""
+    server = SERVERS.get(base)
+    if server is None:
+        return {}
+    found = {pid: rss_mb(pid) for pid in worker_pids(server.pid)}
+    return {pid: mb for pid, mb in found.items() if mb is not None}
+
+
 @contextlib.contextmanager
 def gunicorn(env, workers, log_path, browser=False, app="backcare.wsgi"):
     """`app`: the WSGI module served (the bench's wraps the project's). `browser`: a browser on plain http sends its http origin with a POST, while every request
@@ -154,8 +188,10 @@ def gunicorn(env, workers, log_path, browser=False, app="backcare.wsgi"):
             time.sleep(0.1)
         else:
             sys.exit(f"gunicorn did not start; see {log_path}")
+        SERVERS[url] = server
         yield url
     finally:
+        SERVERS.pop(url, None)
         server.send_signal(signal.SIGTERM)
         try:
             server.wait(timeout=15)

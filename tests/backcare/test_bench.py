@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts import bench_wsgi, benchkit
+from scripts import bench_wsgi, benchkit, serverkit
 
 ROOT = Path(__file__).resolve().parents[2]
 JUDGED = {
@@ -164,6 +164,21 @@ def test_the_wrapped_app_answers_as_the_app_and_leaves_its_cpu_time_for_the_log(
     assert "{bench.cpu_us}e" in benchkit.LOG_FORMAT and bench_wsgi.CPU_KEY == "bench.cpu_us"
 
 
+# ---- Memory per worker: a server's children and their resident sets ----
+
+
+def test_a_servers_workers_are_its_children_and_their_resident_set_is_read_in_mb():
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        assert child.pid in serverkit.worker_pids(os.getpid())
+        assert 1 < serverkit.rss_mb(child.pid) < 500
+    finally:
+        child.kill()
+        child.wait()
+    assert serverkit.rss_mb(child.pid) is None  # gone: no figure, not a crash
+    assert serverkit.worker_rss_mb("http://127.0.0.1:1") == {}  # no such server
+
+
 # ---- The bench itself, quickly (BENCH_SMOKE=1) ----
 
 
@@ -184,3 +199,5 @@ def test_a_quick_bench_runs_end_to_end_and_ends_with_the_judged_line():
     assert figures is not None, lines[-5:]
     assert all(value > 0 for value in figures.values()), lines[-1]
     assert "journeys/s" in result.stdout and "without gzip" in result.stdout
+    # Each worker's memory after the journey mix, just above the judged line.
+    assert lines[-2].startswith("memory_mb=") and float(lines[-2].split()[0].split("=")[1]) > 0

@@ -10,7 +10,6 @@ drawn from one seeded random generator, so `--seed` gives the same diary every t
 past. Five years (`--days 1825`, the bench's user) still take about 1.7 s of CPU, start-up included.
 """
 
-import math
 import random
 from datetime import datetime, time, timedelta
 
@@ -23,6 +22,20 @@ from exercises.models import Exercise
 from journal import pain as pain_words
 from journal import suggestions
 from journal.management.demo_psfs import add_demo_rounds
+from journal.management.demo_shapes import (
+    EASED_NOTE,
+    FIRST_LEVEL_UP,
+    FLARE_BUMP,
+    FLARE_ROUGH_DAYS,
+    LEVEL_UP_EVERY,
+    NOTES,
+    TRIGGERS,
+    flare_days,
+    flare_starts,
+    missed_days,
+    near_flare,
+    trend,
+)
 from journal.models import Entry, LevelChange, PlanItem, PlanPeriod, SafetyScreen, Tick
 from journal.safety import QUESTION_KEYS
 from journal.selectors import ROUGH_DAY_SET
@@ -30,60 +43,6 @@ from learn.management.demo_lessons import mark_demo_lessons_read
 
 Rule = LevelChange.Rule
 DayType = Entry.DayType
-
-LEVEL_UP_EVERY = 17  # days between rounds of level-ups (one or two families each)
-FIRST_LEVEL_UP = 15
-FLARE_BUMP = (4.2, 3.6, 2.7, 1.8, 1.1, 0.5)  # points above the trend, day by day from a flare's start
-FLARE_ROUGH_DAYS = 3  # the first days of a flare are marked rough (the gentle set)
-CALM_AFTER_FLARE = 12  # no level-up for this many days after a flare began
-FLARE_EVERY = 110  # after the first half-year, about one flare in this many days
-TRIGGERS = (
-    "Lifted a heavy box at work, back tight. Taking it easy.",
-    "Long day of gardening yesterday; stiff and sore this morning.",
-    "Slept badly on a hotel bed; back seized up getting out of the car.",
-    "Moved the sofa. Sharp catch, then a dull ache all day.",
-)
-NOTES = (
-    "Long drive today.",
-    "Felt good after the walk.",
-    "Stiff in the morning, eased by noon.",
-    "Busy day at work, lots of sitting.",
-    "Walked to the shops instead of driving.",
-    "Bit sore after the dead bugs, fine by the evening.",
-    "Good night's sleep, back felt loose.",
-)
-
-
-def _flare_starts(days, rng):
-    """The days (from the first) on which flares begin: two in the first half-year, then one every
-    few months."""
-    if days < 30:
-        return []
-    horizon = min(days, 180)
-    starts = [int(horizon * 0.38), int(horizon * 0.72)]
-    n = 180 + FLARE_EVERY // 2
-    while n < days - 10:
-        starts.append(n + rng.randint(-20, 20))
-        n += FLARE_EVERY
-    return starts
-
-
-def _trend(n):
-    """The pain a day's noise and flares are drawn around: about 6 at first, easing towards 2."""
-    return 2.0 + 4.2 * math.exp(-n / 75)
-
-
-def _missed(days, today_index, flares, rng):
-    """The days with no entry at all: a few single days (more early on) and a long weekend away,
-    never today, a flare's first days or the day before one (the step back reads them)."""
-    keep = {today_index}
-    for start in flares:
-        keep.update(range(start - 1, start + FLARE_ROUGH_DAYS))
-    missed = {n for n in range(days) if rng.random() < (0.09 if n < 40 else 0.05)}
-    if days >= 60:
-        away = int(days * 0.55) if days <= 365 else rng.randrange(days // 2, days - 30)
-        missed.update(range(away, away + 4))
-    return missed - keep
 
 
 class Command(BaseCommand):
@@ -176,12 +135,9 @@ class Diary:
 
     def draw(self):
         rng, days = self.rng, self.days
-        flares = _flare_starts(days, rng)
-        flare_day = {}  # day index -> days since its flare began
-        for start in flares:
-            for k in range(len(FLARE_BUMP)):
-                flare_day.setdefault(start + k, k)
-        missed = _missed(days, days - 1, flares, rng)
+        flares = flare_starts(days, rng)
+        flare_day = flare_days(flares)  # day index -> days since its flare began
+        missed = missed_days(days, days - 1, flares, rng)
         noise = 0.0
         next_up = FIRST_LEVEL_UP
         for n in range(days):
@@ -189,7 +145,7 @@ class Diary:
             # Pain runs in streaks: this day's noise leans on yesterday's.
             noise = 0.55 * noise + rng.gauss(0, 0.75)
             k = flare_day.get(n)
-            score = _trend(n) + noise + (FLARE_BUMP[k] if k is not None else 0)
+            score = trend(n) + noise + (FLARE_BUMP[k] if k is not None else 0)
             if n in missed:
                 continue
             pain = max(0, min(10, round(score)))
@@ -210,21 +166,18 @@ class Diary:
             self.entries.append(entry)
             if k == 0:
                 self._step_back(day, flares.index(n), entry)
-            elif n >= next_up and not self._near_flare(n, flares):
+            elif n >= next_up and not near_flare(n, flares):
                 self._level_up(day)
                 next_up = n + LEVEL_UP_EVERY + rng.randint(-3, 3)
             self._tick(entry, n, k)
         self._write()
         return self
 
-    def _near_flare(self, n, flares):
-        return any(0 <= n - start < CALM_AFTER_FLARE or 0 < start - n <= 2 for start in flares)
-
     def _note(self, n, k, flares):
         if k == 0:
             return TRIGGERS[flares.index(n) % len(TRIGGERS)]
         if k == FLARE_ROUGH_DAYS:
-            return "Easing off. Back to the usual plan, gently."
+            return EASED_NOTE
         return self.rng.choice(NOTES) if self.rng.random() < 0.05 else ""
 
     def _leg(self, n, k, flares):
