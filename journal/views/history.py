@@ -178,11 +178,12 @@ PSFS_ROWS = 12
 
 
 def _psfs_summary(user):
-    """The user's PSFS summary (journal/psfs.py), kept in the shared cache under the user's diary
-    version (backcare/page_cache.py: per_version; every PSFS round moves it): every rating is read
-    (one query, some 650 rows after five years), so it is read once a change, not once a page. The
-    key carries the summary's version, so a summary of an older shape is never read."""
-    return page_cache.per_version(
+    """The user's PSFS summary (journal/psfs.py), kept in the shared cache under the user's PSFS
+    version (backcare/page_cache.py: per_psfs_version; the PSFS rows' triggers move it, a tick or a
+    check-in does not): every rating is read (one query, some 650 rows after five years), so it is
+    read once a PSFS change, not once a page nor once a tick. The key carries the summary's
+    version, so a summary of an older shape is never read."""
+    return page_cache.per_psfs_version(
         cache_keys.PSFS_SUMMARY, user, lambda: psfs.summary(selectors.psfs_rows(user=user))
     )
 

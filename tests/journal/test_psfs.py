@@ -245,8 +245,8 @@ def test_demo_rounds_come_every_two_weeks_and_slowly_improve(screened_alice):
 def test_a_new_round_shows_on_history_and_the_report_at_the_next_load(
     alice_today, screened_alice, django_capture_on_commit_callbacks
 ):
-    """History and the report cache the PSFS summary under the user's diary version, which a saved
-    round moves with it (backcare/diary_version.py)."""
+    """History and the report cache the PSFS summary under the user's PSFS version, which a saved
+    round moves with it (journal/0014_psfs_version_triggers)."""
     for name in ("journal:history", "journal:report"):
         assert "Lifting" not in alice_today.get(reverse(name)).content.decode()  # now cached
     with django_capture_on_commit_callbacks(execute=True):
