@@ -7,7 +7,10 @@ from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils.html import format_html, format_html_join
+from django.utils import formats
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from backcare import diary_version, page_cache
 from exercises import catalog
@@ -192,7 +195,34 @@ def _psfs_context(found, start):
     """The PSFS summary, and the rounds History lists: those of the period shown, the newest 12 (a
     round every two weeks: five years would be 130 rows of a table nobody reads)."""
     shown = [(day, score) for day, score in found.series if day >= start][-PSFS_ROWS:]
-    return {"psfs": found, "psfs_shown": shown[::-1]}
+    return {"psfs": found, "psfs_shown": shown[::-1], "psfs_apart_rows": _psfs_apart_html(found)}
+
+
+def _psfs_apart_html(found):
+    """The <li>s of the activities rated in only one of the first and latest rounds
+    (journal/_psfs_apart.html), built here once a page: an activity added at every round gives
+    dozens of rows, which through a template loop of `blocktranslate`s and `date` filters cost
+    several milliseconds of History and the report. The sentences are the template's, marked for
+    translation the same way; each value is escaped, as `blocktranslate` escapes it."""
+    dates = {}
+
+    def on(day):  # the `date:"j M Y"` filter's own formatting, once per date
+        if day not in dates:
+            dates[day] = formats.date_format(day, "j M Y")
+        return dates[day]
+
+    rows = []
+    for a in found.apart:
+        if len(a.ratings) > 1:
+            text = _("%(name)s (%(why)s): %(first)s on %(first_on)s, latest %(latest)s on %(latest_on)s")
+            words = {"latest": a.latest, "latest_on": on(a.latest_on)}
+        else:
+            text = _("%(name)s (%(why)s): %(first)s on %(first_on)s")
+            words = {}
+        words.update(name=a.name, why=a.why, first=a.first, first_on=on(a.first_on))
+        # Safe: the sentence is ours, every value in it is escaped.
+        rows.append((mark_safe(text % {key: conditional_escape(value) for key, value in words.items()}),))  # noqa: S308
+    return format_html_join("", '<li data-testid="psfs-apart-row">{}</li>', rows)
 
 
 def _history_body(request, today):
@@ -342,8 +372,8 @@ def _svg_chart(series, rolling, width=700, height=220, pad=30):
     def y(value):
         return round(height - pad - (height - 2 * pad) * value / 10, 1)
 
-    points = [(x(i), y(p)) for i, (_, p) in enumerate(series) if p is not None]
-    line = " ".join(f"{x(i)},{y(a)}" for i, (_, a) in enumerate(rolling) if a is not None)
+    points = [(x(i), y(p)) for i, (_day, p) in enumerate(series) if p is not None]
+    line = " ".join(f"{x(i)},{y(a)}" for i, (_day, a) in enumerate(rolling) if a is not None)
     grid = [(v, y(v)) for v in (0, 2, 4, 6, 8, 10)]
     return {
         "width": width,
@@ -353,6 +383,9 @@ def _svg_chart(series, rolling, width=700, height=220, pad=30):
         "foot": height - pad,
         "label_y": height - pad + 16,
         "points": points,
+        # A dot a day: built here in one call rather than a template loop (what the loop wrote,
+        # floats as str() writes them, which is what the template's localize gave).
+        "dots": format_html_join("", '<circle cx="{}" cy="{}" r="2.5" class="pt"/>', points),
         "line": line,
         "grid": grid,
         "ticks": _x_ticks(series, x),
@@ -370,6 +403,7 @@ def report_context(user, request, *, show_notes=True, show_safety=True):
         user=user, since=summary["start"], limit=REPORT_ROWS, screens=show_safety
     )
     changes = records["changes"]
+    psfs_found = _psfs_summary(user)
     return {
         **summary,
         "svg": _svg_chart(series, history.rolling_average(series)),
@@ -386,7 +420,8 @@ def report_context(user, request, *, show_notes=True, show_safety=True):
         "leg_days": [d.date for d in summary["in_period"] if d.leg_symptoms] if show_safety else [],
         "period_notes": _period_notes(summary) if show_notes else [],
         "more_notes": show_notes and len(_period_notes(summary, REPORT_ROWS + 1)) > REPORT_ROWS,
-        "psfs": _psfs_summary(user),
+        "psfs": psfs_found,
+        "psfs_apart_rows": _psfs_apart_html(psfs_found),
     }
 
 

@@ -296,6 +296,29 @@ def test_the_headline_counts_only_the_activities_rated_both_times_and_lists_the_
 
 
 @pytest.mark.parametrize("name", ["journal:history", "journal:report"])
+def test_an_activity_apart_shows_its_name_escaped_and_its_dates(alice_today, screened_alice, name):
+    """The rows apart are built in the view (journal/views/history.py: _psfs_apart_html): a name
+    is shown as typed, never as markup, with both dates as the page writes dates."""
+    first_round(alice_today, ("Lifting", 3), ("<b>Running</b> & co", 6))
+    move_rounds_back(screened_alice, 28)
+    lifting, running = PsfsActivity.objects.order_by("pk")
+    rate_again(alice_today, {lifting: 5, running: 4})
+    today = screened_alice.local_today()
+    PsfsRound.objects.filter(user=screened_alice, taken_on=today).update(taken_on=today - timedelta(days=14))
+    rate_again(alice_today, {lifting: 5}, retire=[running])
+    section = psfs_section(alice_today, name)
+    first_on, latest_on = (
+        f"{d.day} {d:%b %Y}" for d in (today - timedelta(days=28), today - timedelta(days=14))
+    )
+    apart = section.split('data-testid="psfs-apart"')[1]
+    assert "<b>Running" not in apart
+    assert (
+        f"&lt;b&gt;Running&lt;/b&gt; &amp; co (not rated in the latest round): 6 on {first_on},"
+        f" latest 4 on {latest_on}</li>" in apart
+    )
+
+
+@pytest.mark.parametrize("name", ["journal:history", "journal:report"])
 def test_a_mixed_change_reads_as_mixed_never_as_an_improvement(alice_today, screened_alice, name):
     first_round(alice_today, ("Lifting", 3), ("Sitting", 7))
     move_rounds_back(screened_alice, 14)
