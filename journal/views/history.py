@@ -7,7 +7,7 @@ from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils import formats
+from django.utils.dates import MONTHS_3
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -137,15 +137,24 @@ def _insights(user, today):
     if kept is not None and version is not None and kept[0] == version:
         return kept[2]
     first = today - timedelta(days=insights.WINDOW_DAYS)
-    days, ticks = {}, defaultdict(set)
+    # One row a tick (some 900 in 180 days): each day's fields kept once, its ticks counted, each
+    # exercise's family looked up once, and a day built once at the end.
+    fields, done, ticks, family_of = {}, defaultdict(int), defaultdict(set), {}
     for date_, pain, day_type, planned, exercise_id in selectors.insight_rows(
         user=user, first=first, last=today
     ):
-        done = days[date_].done if date_ in days else 0
+        if date_ not in fields:
+            fields[date_] = (pain, day_type, planned)
         if exercise_id is not None:
-            done += 1
-            ticks[date_].add(catalog.exercise(exercise_id).progression_id)
-        days[date_] = history.Day(date_, pain, day_type, planned, done)
+            done[date_] += 1
+            family = family_of.get(exercise_id)
+            if family is None:
+                family = family_of[exercise_id] = catalog.exercise(exercise_id).progression_id
+            ticks[date_].add(family)
+    days = {
+        date_: history.Day(date_, pain, day_type, planned, done.get(date_, 0))
+        for date_, (pain, day_type, planned) in fields.items()
+    }
     read = insights.inputs(days.values(), ticks, today=today)
     if kept is not None and kept[1] == read:
         found = kept[2]
@@ -198,19 +207,22 @@ def _psfs_context(found, start):
     return {"psfs": found, "psfs_shown": shown[::-1], "psfs_apart_rows": _psfs_apart_html(found)}
 
 
+def day_month_year_format():
+    """A function writing a date as the `date:"j M Y"` filter does ("2 Dec 2026": Django's
+    dateformat `j`, `M` and `Y`, the month's abbreviation as translated), with the month names
+    looked up once rather than a DateFormat built per date (tests/journal/test_history_pages.py
+    compares the two)."""
+    months = {n: str(MONTHS_3[n]).title() for n in MONTHS_3}
+    return lambda day: f"{day.day} {months[day.month]} {day.year:04d}"
+
+
 def _psfs_apart_html(found):
     """The <li>s of the activities rated in only one of the first and latest rounds
     (journal/_psfs_apart.html), built here once a page: an activity added at every round gives
     dozens of rows, which through a template loop of `blocktranslate`s and `date` filters cost
     several milliseconds of History and the report. The sentences are the template's, marked for
     translation the same way; each value is escaped, as `blocktranslate` escapes it."""
-    dates = {}
-
-    def on(day):  # the `date:"j M Y"` filter's own formatting, once per date
-        if day not in dates:
-            dates[day] = formats.date_format(day, "j M Y")
-        return dates[day]
-
+    on = day_month_year_format()
     rows = []
     for a in found.apart:
         if len(a.ratings) > 1:
