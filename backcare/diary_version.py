@@ -2,10 +2,12 @@
 
 `User.diary_version` goes up by one in the same transaction as every write of the user's diary,
 plan, safety answers, lessons read or settings (the services call `changed`). A value computed
-from those rows and kept in the shared cache is keyed on the version (History's insights, the PSFS
-summary, the latest safety screen; no page is kept), so it is never read again once one of them
-changed. The rows behind the latest screen and the PSFS summary also move it by themselves, in the
-database (migration journal/0013_diary_version_triggers), whatever writes them.
+from those rows and kept in the shared cache is keyed on the version (History's insights, the
+latest safety screen; no page is kept), so it is never read again once one of them changed. The
+rows behind the latest screen and the PSFS summary also move it by themselves, in the database
+(migration journal/0013_diary_version_triggers), whatever writes them. The PSFS summary is keyed on
+`User.psfs_version` instead, which only the PSFS rows move, by their own triggers (migration
+journal/0015_psfs_version_triggers): a tick leaves it.
 
 Why on the user row: the row is read on every signed-in request anyway (authentication), so the
 version costs no query and no cache round trip, and it is the same for every process and server:
@@ -35,4 +37,6 @@ def changed(user):
     User.objects.filter(pk=getattr(user, "pk", user)).update(diary_version=F("diary_version") + 1)
     if isinstance(user, User):
         # This copy no longer knows the version: its request renders afresh and stores nothing.
+        # Nor its PSFS version, which a write of the PSFS rows in this transaction moves.
         user.diary_version = None
+        user.psfs_version = None

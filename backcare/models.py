@@ -18,6 +18,10 @@ def default_timezone():
     return settings.TIME_ZONE
 
 
+# The counters only the database and backcare/diary_version.py move (see User.save).
+VERSIONS = ("diary_version", "psfs_version")
+
+
 def new_cache_epoch():
     """A random 63-bit number (a positive signed bigint on every database) for a new user row."""
     return secrets.randbits(63)
@@ -50,6 +54,11 @@ class User(AbstractUser):
     # Moves with every write of the user's own data (backcare/diary_version.py); cached pages are
     # keyed on it. Written only by that module's UPDATE, never by save() (below).
     diary_version = models.PositiveBigIntegerField(default=0, editable=False)
+    # Moves with every write of the user's PSFS activities, rounds and ratings, and with nothing
+    # else: the PSFS summary is keyed on it (journal/views/history.py), so a tick or a check-in
+    # does not make History and the report read every rating again. Written only by the database
+    # triggers of migration journal/0015_psfs_version_triggers, never by save() (below).
+    psfs_version = models.PositiveBigIntegerField(default=0, editable=False)
     # Random, drawn once per row and never changed: part of every per-user cache key
     # (backcare/version_cache.py: owner) and of the calendar event's UID. A database restored from a
     # backup gives a new account an id and a diary version an earlier account had, never its epoch,
@@ -63,11 +72,11 @@ class User(AbstractUser):
         return self.username
 
     def save(self, *args, **kwargs):
-        # A full save of a user read earlier must not write an older diary version back over a
-        # newer one (backcare/diary_version.py): an existing row saves every field but that one.
+        # A full save of a user read earlier must not write an older diary or PSFS version back
+        # over a newer one (backcare/diary_version.py): an existing row saves every field but those.
         if not self._state.adding and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
             kwargs["update_fields"] = [
-                f.name for f in self._meta.concrete_fields if not f.primary_key and f.name != "diary_version"
+                f.name for f in self._meta.concrete_fields if not f.primary_key and f.name not in VERSIONS
             ]
         super().save(*args, **kwargs)
 

@@ -34,9 +34,21 @@ def version_key(name, user, version):
 
 def per_version(name, user, compute):
     """`compute()`, kept in the shared cache for the user's diary version: for a read that only the
-    user's own writes change (their latest safety screen; their PSFS summary). A request that has
-    written (its version unknown) computes afresh and keeps nothing."""
-    version = diary_version.current(user)
+    user's own writes change (their latest safety screen). A request that has written (its version
+    unknown) computes afresh and keeps nothing."""
+    return kept_at(name, user, diary_version.current(user), compute)
+
+
+def per_psfs_version(name, user, compute):
+    """`compute()`, kept in the shared cache for the user's PSFS version (`User.psfs_version`, which
+    only the PSFS rows move, by their triggers: journal/0015_psfs_version_triggers): the PSFS
+    summary, which a tick or a check-in leaves as it was. None (a request that has written)
+    computes afresh and keeps nothing."""
+    return kept_at(name, user, user.psfs_version, compute)
+
+
+def kept_at(name, user, version, compute):
+    """`compute()`, kept under `name`, the user and `version` (None: computed, nothing kept)."""
     if version is None:
         return compute()
     cache = caches["default"]

@@ -2,18 +2,19 @@
 
 History's insights, the PSFS summary and the latest safety screen are kept in the shared `default`
 cache (Redis in production). Each key holds the user (backcare/version_cache.py: `owner`, the id and
-the row's random epoch). The summary's and the screen's also hold the diary version
-(backcare/diary_version.py). The insights' hold the day, the method's version and the library's,
-not the diary version: one key a user and day, whose value says which days it was computed from
-(journal/views/history_page.py: `_insights`), so a tick today, which moves the version, finds it again.
+the row's random epoch). The screen's also holds the diary version (backcare/diary_version.py), the
+summary's the PSFS version (`User.psfs_version`, moved only by the PSFS rows' triggers). The
+insights' hold the day, the method's version and the library's, not the diary version: one key a
+user and day, whose value says which days it was computed from (journal/views/history_page.py:
+`_insights`), so a tick today, which moves the version, finds it again.
 Every alias adds the deployment's KEY_PREFIX (backcare/settings.py). Strings only: no request, no
 queries.
 
-Deleting an account deletes the keys it can name (`forget`): the last `RECENT_VERSIONS` versions'
-summaries and screens, and the insights of the user's today and yesterday. Anything else (an
-older version's value) can never be read again, since no other
-row has the epoch, and expires within a day (version_cache.TIMEOUT, views/history_page.py:
-INSIGHTS_TIMEOUT).
+Deleting an account deletes the keys it can name (`forget`): the summaries of the last
+`RECENT_VERSIONS` PSFS versions, the screens of the last `RECENT_VERSIONS` diary versions, and the
+insights of the user's today and yesterday. Anything else (an older version's value) can never be
+read again, since no other row has the epoch, and expires within a day (version_cache.TIMEOUT,
+views/history_page.py: INSIGHTS_TIMEOUT).
 """
 
 import hashlib
@@ -44,21 +45,28 @@ def insights_key(user, today, library_version):
     )
 
 
-def known(user, *, version, today, library_version):
-    """The keys `forget` deletes: {alias: [keys]}, for the versions up to `version` and the insights
-    of `today` and the day before (a key made before midnight)."""
-    versions = range(max(0, version - RECENT_VERSIONS + 1), version + 1)
+def _recent(version):
+    return range(max(0, version - RECENT_VERSIONS + 1), version + 1)
+
+
+def known(user, *, version, psfs_version, today, library_version):
+    """The keys `forget` deletes: {alias: [keys]}, for the diary versions up to `version` (the
+    screen), the PSFS versions up to `psfs_version` (the summary) and the insights of `today` and
+    the day before (a key made before midnight)."""
     days = (today, today - timedelta(days=1))
     return {
         "default": [
             *(insights_key(user, day, library_version) for day in days),
-            *(version_cache.version_key(PSFS_SUMMARY, user, v) for v in versions),
-            *(version_cache.version_key(LATEST_SCREEN, user, v) for v in versions),
+            *(version_cache.version_key(PSFS_SUMMARY, user, v) for v in _recent(psfs_version)),
+            *(version_cache.version_key(LATEST_SCREEN, user, v) for v in _recent(version)),
         ],
     }
 
 
-def forget(user, *, version, today, library_version):
+def forget(user, *, version, psfs_version, today, library_version):
     """Delete the user's known keys from the shared cache."""
-    for alias, keys in known(user, version=version, today=today, library_version=library_version).items():
+    found = known(
+        user, version=version, psfs_version=psfs_version, today=today, library_version=library_version
+    )
+    for alias, keys in found.items():
         caches[alias].delete_many(keys)

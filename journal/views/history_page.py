@@ -7,7 +7,10 @@ from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils.html import format_html, format_html_join
+from django.utils.dates import MONTHS_3
+from django.utils.html import conditional_escape, escape, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from backcare import diary_version, version_cache
 from exercises import catalog
@@ -135,15 +138,24 @@ def _insights(user, today):
     if kept is not None and version is not None and kept[0] == version:
         return kept[2]
     first = today - timedelta(days=insights.WINDOW_DAYS)
-    days, ticks = {}, defaultdict(set)
+    # One row a tick (some 900 in 180 days): each day's fields kept once, its ticks counted, each
+    # exercise's family looked up once, and a day built once at the end.
+    fields, done, ticks, family_of = {}, defaultdict(int), defaultdict(set), {}
     for date_, pain, day_type, planned, exercise_id in selectors.insight_rows(
         user=user, first=first, last=today
     ):
-        done = days[date_].done if date_ in days else 0
+        if date_ not in fields:
+            fields[date_] = (pain, day_type, planned)
         if exercise_id is not None:
-            done += 1
-            ticks[date_].add(catalog.exercise(exercise_id).progression_id)
-        days[date_] = history_numbers.Day(date_, pain, day_type, planned, done)
+            done[date_] += 1
+            family = family_of.get(exercise_id)
+            if family is None:
+                family = family_of[exercise_id] = catalog.exercise(exercise_id).progression_id
+            ticks[date_].add(family)
+    days = {
+        date_: history_numbers.Day(date_, pain, day_type, planned, done.get(date_, 0))
+        for date_, (pain, day_type, planned) in fields.items()
+    }
     read = insights.inputs(days.values(), ticks, today=today)
     if kept is not None and kept[1] == read:
         found = kept[2]
@@ -179,11 +191,12 @@ PSFS_ROWS = 12
 
 
 def _psfs_summary(user):
-    """The user's PSFS summary (journal/psfs.py), kept in the shared cache under the user's diary
-    version (backcare/version_cache.py: per_version; every PSFS round moves it): every rating is read
-    (one query, some 650 rows after five years), so it is read once a change, not once a page. The
-    key carries the summary's version, so a summary of an older shape is never read."""
-    return version_cache.per_version(
+    """The user's PSFS summary (journal/psfs.py), kept in the shared cache under the user's PSFS
+    version (backcare/version_cache.py: per_psfs_version; the PSFS rows' triggers move it, a tick or a
+    check-in does not): every rating is read (one query, some 650 rows after five years), so it is
+    read once a PSFS change, not once a page nor once a tick. The key carries the summary's
+    version, so a summary of an older shape is never read."""
+    return version_cache.per_psfs_version(
         cache_keys.PSFS_SUMMARY, user, lambda: psfs.summary(selectors.psfs_rows(user=user))
     )
 
@@ -192,7 +205,37 @@ def _psfs_context(found, start):
     """The PSFS summary, and the rounds History lists: those of the period shown, the newest 12 (a
     round every two weeks: five years would be 130 rows of a table nobody reads)."""
     shown = [(day, score) for day, score in found.series if day >= start][-PSFS_ROWS:]
-    return {"psfs": found, "psfs_shown": shown[::-1]}
+    return {"psfs": found, "psfs_shown": shown[::-1], "psfs_apart_rows": _psfs_apart_html(found)}
+
+
+def day_month_year_format():
+    """A function writing a date as the `date:"j M Y"` filter does ("2 Dec 2026": Django's
+    dateformat `j`, `M` and `Y`, the month's abbreviation as translated), with the month names
+    looked up once rather than a DateFormat built per date (tests/journal/test_history_pages.py
+    compares the two)."""
+    months = {n: str(MONTHS_3[n]).title() for n in MONTHS_3}
+    return lambda day: f"{day.day} {months[day.month]} {day.year:04d}"
+
+
+def _psfs_apart_html(found):
+    """The <li>s of the activities rated in only one of the first and latest rounds
+    (journal/_psfs_apart.html), built here once a page: an activity added at every round gives
+    dozens of rows, which through a template loop of `blocktranslate`s and `date` filters cost
+    several milliseconds of History and the report. The sentences are the template's, marked for
+    translation the same way; each value is escaped, as `blocktranslate` escapes it."""
+    on = day_month_year_format()
+    rows = []
+    for a in found.apart:
+        if len(a.ratings) > 1:
+            text = _("%(name)s (%(why)s): %(first)s on %(first_on)s, latest %(latest)s on %(latest_on)s")
+            words = {"latest": a.latest, "latest_on": on(a.latest_on)}
+        else:
+            text = _("%(name)s (%(why)s): %(first)s on %(first_on)s")
+            words = {}
+        words.update(name=a.name, why=a.why, first=a.first, first_on=on(a.first_on))
+        # Safe: the sentence is ours, every value in it is escaped.
+        rows.append((mark_safe(text % {key: conditional_escape(value) for key, value in words.items()}),))
+    return format_html_join("", '<li data-testid="psfs-apart-row">{}</li>', rows)
 
 
 def _history_body(request, today):
@@ -241,8 +284,11 @@ def _short_date(day):
     return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month]}"
 
 
-# The calendar's 84 cells and a page of day rows are built with format_html (one call a cell or a
-# row): through the template engine, an include per cell, they took most of the page's time.
+# The calendar's 84 cells and a page of day rows are built here with str.format: through the
+# template engine, an include per cell, they took most of the page's time, and format_html's
+# escaping of every value was still a tenth of the first load. Nothing in them is typed by anyone:
+# dates, numbers, our own words and marks, and the day's address (escaped once a page), so the
+# joined HTML is marked safe once.
 # Each cell shows its day of the month and its mark, and links to the day's page.
 CALENDAR_CELL = (
     '<td class="{0}" title="{1}"><a href="{2}"><span class="cal-day" aria-hidden="true">{3}</span>'
@@ -258,14 +304,9 @@ def _calendar_cell(day, status, pain, day_url, floor):
     classes = f"cal-{status}" if pain is None else f"cal-{status} pain-{pain}"
     label = f"{_short_date(day)}: {status}" + ("" if pain is None else f", pain {pain}")
     if status == "future" or day < floor:
-        return format_html(CALENDAR_PLAIN_CELL, classes, label, day.day)
-    return format_html(
-        CALENDAR_CELL,
-        classes,
-        label,
-        day_url.format(day.isoformat()),
-        day.day,
-        CALENDAR_MARKS.get(status, ""),
+        return CALENDAR_PLAIN_CELL.format(classes, label, day.day)
+    return CALENDAR_CELL.format(
+        classes, label, day_url.format(day.isoformat()), day.day, CALENDAR_MARKS.get(status, "")
     )
 
 
@@ -281,14 +322,14 @@ def _calendar_html(days, today, day_url, floor):
     """The 12-week calendar's <tr>s, Monday first, ending with the week of `today`; days before
     `floor` (the diary's first day) are shown without a link."""
     weeks = history_numbers.calendar_weeks(days, today, CALENDAR_WEEKS)
-    return format_html_join(
-        "",
-        CALENDAR_WEEK,
-        (
-            [_month_name(week, n == 0), *(_calendar_cell(*cell, day_url, floor) for cell in week)]
-            for n, week in enumerate(weeks)
-        ),
+    day_url = escape(day_url)
+    rows = (
+        CALENDAR_WEEK.format(
+            _month_name(week, n == 0), *(_calendar_cell(*cell, day_url, floor) for cell in week)
+        )
+        for n, week in enumerate(weeks)
     )
+    return mark_safe("".join(rows))  # see above: no value in it is typed by anyone
 
 
 def _day_row(d, day_url):
@@ -306,14 +347,17 @@ def _day_row(d, day_url):
     return day_url.format(d.date.isoformat()), _short_date(d.date), d.date.year, pain, done
 
 
+DAY_ITEM = (
+    '<li data-testid="history-row" class="day-row"><a href="{}"><span class="day-date">{} {}</span>\n'
+    '<span class="day-pain">{}</span>\n<span class="day-done">{}</span></a></li>\n'
+)
+
+
 def _day_rows_html(days, day_url):
-    """The day list's <li>s (data-testid="history-row"), in the order given."""
-    return format_html_join(
-        "",
-        '<li data-testid="history-row" class="day-row"><a href="{}"><span class="day-date">{} {}</span>\n'
-        '<span class="day-pain">{}</span>\n<span class="day-done">{}</span></a></li>\n',
-        (_day_row(d, day_url) for d in days),
-    )
+    """The day list's <li>s (data-testid="history-row"), in the order given (str.format, as the
+    calendar: nothing in a row is typed by anyone, the address is escaped once)."""
+    day_url = escape(day_url)
+    return mark_safe("".join(DAY_ITEM.format(*_day_row(d, day_url)) for d in days))
 
 
 def _x_ticks(series, x, most=6):
@@ -342,8 +386,8 @@ def _svg_chart(series, rolling, width=700, height=220, pad=30):
     def y(value):
         return round(height - pad - (height - 2 * pad) * value / 10, 1)
 
-    points = [(x(i), y(p)) for i, (_, p) in enumerate(series) if p is not None]
-    line = " ".join(f"{x(i)},{y(a)}" for i, (_, a) in enumerate(rolling) if a is not None)
+    points = [(x(i), y(p)) for i, (_day, p) in enumerate(series) if p is not None]
+    line = " ".join(f"{x(i)},{y(a)}" for i, (_day, a) in enumerate(rolling) if a is not None)
     grid = [(v, y(v)) for v in (0, 2, 4, 6, 8, 10)]
     return {
         "width": width,
@@ -353,6 +397,9 @@ def _svg_chart(series, rolling, width=700, height=220, pad=30):
         "foot": height - pad,
         "label_y": height - pad + 16,
         "points": points,
+        # A dot a day: built here in one call rather than a template loop (what the loop wrote,
+        # floats as str() writes them, which is what the template's localize gave).
+        "dots": format_html_join("", '<circle cx="{}" cy="{}" r="2.5" class="pt"/>', points),
         "line": line,
         "grid": grid,
         "ticks": _x_ticks(series, x),
@@ -370,6 +417,7 @@ def report_context(user, request, *, show_notes=True, show_safety=True):
         user=user, since=summary["start"], limit=REPORT_ROWS, screens=show_safety
     )
     changes = records["changes"]
+    psfs_found = _psfs_summary(user)
     return {
         **summary,
         "svg": _svg_chart(series, history_numbers.rolling_average(series)),
@@ -386,7 +434,8 @@ def report_context(user, request, *, show_notes=True, show_safety=True):
         "leg_days": [d.date for d in summary["in_period"] if d.leg_symptoms] if show_safety else [],
         "period_notes": _period_notes(summary) if show_notes else [],
         "more_notes": show_notes and len(_period_notes(summary, REPORT_ROWS + 1)) > REPORT_ROWS,
-        "psfs": _psfs_summary(user),
+        "psfs": psfs_found,
+        "psfs_apart_rows": _psfs_apart_html(psfs_found),
     }
 
 

@@ -52,7 +52,8 @@ def test_a_restored_database_never_shows_an_earlier_accounts_cached_score(client
     screen_clear(alice)
     client.force_login(alice)
     assert "<td>3.0</td>" in rate_and_open_history(client)
-    pk, version = alice.pk, stored_version(alice)
+    # The summary is kept under the PSFS version (backcare/version_cache.py: per_psfs_version).
+    pk, version = alice.pk, User.objects.values_list("psfs_version", flat=True).get(pk=alice.pk)
     old_key = version_cache.version_key(cache_keys.PSFS_SUMMARY, alice, version)
     assert caches["default"].get(old_key) is not None
 
@@ -60,9 +61,9 @@ def test_a_restored_database_never_shows_an_earlier_accounts_cached_score(client
     User.objects.filter(pk=pk).delete()
     carol = make_user("carol", pk=pk)
     screen_clear(carol)
-    User.objects.filter(pk=pk).update(diary_version=version)  # the same id, the same version
+    User.objects.filter(pk=pk).update(psfs_version=version)  # the same id, the same version
     carol.refresh_from_db()
-    assert (carol.pk, carol.diary_version) == (pk, version)
+    assert (carol.pk, carol.psfs_version) == (pk, version)
     assert version_cache.version_key(cache_keys.PSFS_SUMMARY, carol, version) != old_key
     library = catalog.catalog().version
     today = carol.local_today()
@@ -92,6 +93,7 @@ def test_deleting_the_account_deletes_its_cached_results(client):
     keys = cache_keys.known(
         alice,
         version=alice.diary_version,
+        psfs_version=alice.psfs_version,
         today=alice.local_today(),
         library_version=catalog.catalog().version,
     )
@@ -108,11 +110,11 @@ def test_deleting_the_account_deletes_its_cached_results(client):
 def test_the_keys_deleted_cover_the_recent_versions_and_two_days(db):
     alice = make_user("alice")
     today = alice.local_today()
-    keys = cache_keys.known(alice, version=3, today=today, library_version=1)
+    keys = cache_keys.known(alice, version=3, psfs_version=3, today=today, library_version=1)
     # Versions 0 to 3 (never below 0): the PSFS summary and the screen; the insights of today and
     # yesterday (one key a day, whatever the version).
     assert len(keys["default"]) == 2 + 4 + 4
-    many = cache_keys.known(alice, version=100, today=today, library_version=1)
+    many = cache_keys.known(alice, version=100, psfs_version=100, today=today, library_version=1)
     assert len(many["default"]) == 2 + cache_keys.RECENT_VERSIONS * 2
     assert all(version_cache.owner(alice) in k for k in many["default"])
 

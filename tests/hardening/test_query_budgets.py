@@ -40,8 +40,8 @@ PAST_DAY_PAGE = [*DAY_READS, "plan periods"]
 HISTORY = [*JOURNAL, "logged days (with their tick counts)"]
 # History's insights (the 180 days before today joined to their ticks, whatever the range) and the
 # PSFS summary (every rating) are read only when they are not cached for the user and the version
-# of the user's diary (journal/views/history_page.py, backcare/diary_version.py): the first History page
-# below reads them, the pages after it find them.
+# of the user's diary, or of their PSFS rows for the summary (journal/views/history_page.py,
+# backcare/version_cache.py): the first History page below reads them, the pages after it find them.
 HISTORY_PAGE = [
     *HISTORY,
     "PSFS ratings (when not cached)",

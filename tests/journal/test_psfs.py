@@ -245,8 +245,8 @@ def test_demo_rounds_come_every_two_weeks_and_slowly_improve(screened_alice):
 def test_a_new_round_shows_on_history_and_the_report_at_the_next_load(
     alice_today, screened_alice, django_capture_on_commit_callbacks
 ):
-    """History and the report cache the PSFS summary under the user's diary version, which a saved
-    round moves with it (backcare/diary_version.py)."""
+    """History and the report cache the PSFS summary under the user's PSFS version, which a saved
+    round moves with it (journal/0015_psfs_version_triggers)."""
     for name in ("journal:history", "journal:report"):
         assert "Lifting" not in alice_today.get(reverse(name)).content.decode()  # now cached
     with django_capture_on_commit_callbacks(execute=True):
@@ -293,6 +293,29 @@ def test_the_headline_counts_only_the_activities_rated_both_times_and_lists_the_
     assert "Gardening (added after the first round): 1 on" in apart
     if name == "journal:history":
         assert "<td>4.0</td>" in section and "<td>3.7</td>" in section  # each round's own score
+
+
+@pytest.mark.parametrize("name", ["journal:history", "journal:report"])
+def test_an_activity_apart_shows_its_name_escaped_and_its_dates(alice_today, screened_alice, name):
+    """The rows apart are built in the view (journal/views/history.py: _psfs_apart_html): a name
+    is shown as typed, never as markup, with both dates as the page writes dates."""
+    first_round(alice_today, ("Lifting", 3), ("<b>Running</b> & co", 6))
+    move_rounds_back(screened_alice, 28)
+    lifting, running = PsfsActivity.objects.order_by("pk")
+    rate_again(alice_today, {lifting: 5, running: 4})
+    today = screened_alice.local_today()
+    PsfsRound.objects.filter(user=screened_alice, taken_on=today).update(taken_on=today - timedelta(days=14))
+    rate_again(alice_today, {lifting: 5}, retire=[running])
+    section = psfs_section(alice_today, name)
+    first_on, latest_on = (
+        f"{d.day} {d:%b %Y}" for d in (today - timedelta(days=28), today - timedelta(days=14))
+    )
+    apart = section.split('data-testid="psfs-apart"')[1]
+    assert "<b>Running" not in apart
+    assert (
+        f"&lt;b&gt;Running&lt;/b&gt; &amp; co (not rated in the latest round): 6 on {first_on},"
+        f" latest 4 on {latest_on}</li>" in apart
+    )
 
 
 @pytest.mark.parametrize("name", ["journal:history", "journal:report"])
