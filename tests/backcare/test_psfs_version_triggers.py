@@ -1,4 +1,4 @@
-"""The PSFS summary is kept under the user's PSFS version (backcare/page_cache.py: per_psfs_version),
+"""The PSFS summary is kept under the user's PSFS version (backcare/version_cache.py: per_psfs_version),
 which the PSFS rows move themselves, in the database (migration journal/0015_psfs_version_triggers),
 and nothing else moves: a write past every service still shows at the next load, each trigger is
 needed, and a tick leaves the kept summary where it was (History after a tick reads no rating)."""
