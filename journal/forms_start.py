@@ -79,7 +79,10 @@ class ActivitiesForm(forms.Form):
             )
         for n in range(TYPED_SLOTS):
             self.fields[f"typed_{n}"] = forms.CharField(
-                label=_("Another activity (%(n)s)") % {"n": n + 1}, max_length=psfs.NAME_MAX, required=False, strip=True
+                label=_("Another activity (%(n)s)") % {"n": n + 1},
+                max_length=psfs.NAME_MAX,
+                required=False,
+                strip=True,
             )
             self.fields[f"typed_{n}_rating"] = forms.ChoiceField(
                 label=_("How well can you do it today? (%(n)s)") % {"n": n + 1},
