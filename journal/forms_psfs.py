@@ -23,14 +23,22 @@ class ActivityFieldset(LayoutObject):
 
     template = "journal/_psfs_fieldset.html"
 
-    def __init__(self, *fields, legend, testid, last=None):
+    def __init__(self, *fields, legend, testid, last=None, own_words=False):
         self.fields = list(fields)
         self.legend, self.testid, self.last = legend, testid, last
+        self.own_words = own_words  # the legend is the person's own words (kept translate="no")
 
     def render(self, form, context, template_pack=None, **kwargs):
         fields = self.get_rendered_fields(form, context, template_pack, **kwargs)
         return render_to_string(
-            self.template, {"legend": self.legend, "testid": self.testid, "last": self.last, "fields": fields}
+            self.template,
+            {
+                "legend": self.legend,
+                "testid": self.testid,
+                "last": self.last,
+                "fields": fields,
+                "own_words": self.own_words,
+            },
         )
 
 
@@ -78,6 +86,7 @@ class PsfsForm(forms.Form):
                     legend=activity.name,
                     testid="psfs-activity",
                     last=last,
+                    own_words=True,
                 )
             )
         for n in range(self.slots):
