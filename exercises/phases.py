@@ -18,6 +18,10 @@ rather than sets to recover from: between them a few seconds to relax, not the f
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.utils.translation import gettext, ngettext
+
+from exercises.dose import rep_words
+
 # Seconds to get into position before the first phase, and to change sides.
 READY_SECONDS = 10
 SWITCH_SECONDS = 5
@@ -60,19 +64,25 @@ class Phase:
 def _work(dose, exercise):
     """(kind, seconds, body of the label) of one set on one side."""
     if dose.reps is not None:
-        unit = exercise.rep_unit if dose.sets == 1 else "reps"
-        body = f"{dose.reps} {unit}"
+        body = rep_words(dose.reps, exercise.rep_unit if dose.sets == 1 else "reps", dose.reps)
         if dose.rep_hold_seconds:
-            body += f" · hold {dose.rep_hold_seconds} s at the top of each"
+            hold = gettext("hold %(seconds)s s at the top of each") % {"seconds": dose.rep_hold_seconds}
+            body = _label(body, hold)
         return Kind.REPS, None, body
     if dose.hold_seconds is not None:
-        return Kind.HOLD, dose.hold_seconds, f"hold {dose.hold_seconds} s"
-    return Kind.TIMED, dose.minutes * 60, f"{dose.minutes} min"
+        return Kind.HOLD, dose.hold_seconds, gettext("hold %(seconds)s s") % {"seconds": dose.hold_seconds}
+    return Kind.TIMED, dose.minutes * 60, gettext("%(minutes)s min") % {"minutes": dose.minutes}
 
 
 def _label(*parts):
-    text = " · ".join(part for part in parts if part)
+    """A phase's label: its parts, each a phrase of its own ("left side", "set 2 of 3", "8 reps"),
+    joined by a middle dot, the first letter a capital."""
+    text = " · ".join(str(part) for part in parts if part)
     return text[:1].upper() + text[1:]
+
+
+def _side_words(side):
+    return gettext("left side") if side == SIDES[0] else gettext("right side")
 
 
 def _rest_seconds(dose):
@@ -87,16 +97,21 @@ def breakdown(dose, exercise):
     tempo = (exercise.tempo_seconds or FALLBACK_TEMPO_SECONDS) if kind == Kind.REPS else None
     sides = SIDES if dose.per_side else (None,)
     rest = _rest_seconds(dose)
-    ready = _label("get into position", "left side first" if dose.per_side else "")
+    ready = _label(gettext("get into position"), gettext("left side first") if dose.per_side else "")
     phases = [Phase(Kind.READY, ready, READY_SECONDS, side=sides[0], set=1, sets=dose.sets)]
     for number in range(1, dose.sets + 1):
-        set_words = f"set {number} of {dose.sets}" if dose.sets > 1 else ""
+        set_words = (
+            ngettext("set %(number)s of %(sets)s", "set %(number)s of %(sets)s", dose.sets)
+            % {"number": number, "sets": dose.sets}
+            if dose.sets > 1
+            else ""
+        )
         for side in sides:
             if side == SIDES[1]:
                 phases.append(
                     Phase(
                         Kind.SWITCH,
-                        "Switch to the right side",
+                        gettext("Switch to the right side"),
                         SWITCH_SECONDS,
                         side=side,
                         set=number,
@@ -106,7 +121,7 @@ def breakdown(dose, exercise):
             phases.append(
                 Phase(
                     kind,
-                    _label(f"{side} side" if side else "", set_words, body),
+                    _label(_side_words(side) if side else "", set_words, body),
                     seconds,
                     reps=dose.reps,
                     rep_hold_seconds=dose.rep_hold_seconds,
@@ -117,11 +132,13 @@ def breakdown(dose, exercise):
                 )
             )
         if number < dose.sets and rest:
-            word = "Relax" if rest < dose.rest_seconds else "Rest"
+            words = (
+                gettext("Relax %(seconds)s s") if rest < dose.rest_seconds else gettext("Rest %(seconds)s s")
+            )
             phases.append(
                 Phase(
                     Kind.REST,
-                    f"{word} {rest} s",
+                    words % {"seconds": rest},
                     rest,
                     side=sides[0],
                     set=number + 1,

@@ -1,11 +1,17 @@
 from django import forms
 from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from journal.models import Dismissal, Entry, Tick
 
 PAIN_CHOICES = [(n, str(n)) for n in range(11)]
-YES_NO = [("", "Not answered"), ("no", "No"), ("yes", "Yes")]
-LEG_CHOICES = [("no", "No"), ("yes", "Yes")]
+YES_NO = [
+    ("", _("Not answered")),
+    ("no", pgettext_lazy("answer", "No")),
+    ("yes", pgettext_lazy("answer", "Yes")),
+]
+LEG_CHOICES = [("no", pgettext_lazy("answer", "No")), ("yes", pgettext_lazy("answer", "Yes"))]
 
 
 class ButtonRadioSelect(forms.RadioSelect):
@@ -56,17 +62,17 @@ class CheckinForm(forms.Form):
         widget=ButtonRadioSelect(
             id_prefix="pain", label_class="btn pain-btn pain-{value}", attrs={"autocomplete": "off"}
         ),
-        label="Average pain over the last 24 hours",
+        label=_("Average pain over the last 24 hours"),
         error_messages={
-            "invalid_choice": "Pain is a whole number from 0 (no pain) to 10 (worst imaginable).",
+            "invalid_choice": _("Pain is a whole number from 0 (no pain) to 10 (worst imaginable)."),
         },
     )
     notes = forms.CharField(
         required=False,
         max_length=2000,
         widget=NoteTextarea(attrs={"rows": 2, "class": "form-control"}),
-        label="Note (optional)",
-        error_messages={"max_length": "Keep the note under %(limit_value)d characters."},
+        label=_("Note (optional)"),
+        error_messages={"max_length": _("Keep the note under %(limit_value)d characters.")},
     )
     leg_symptoms = forms.TypedChoiceField(
         choices=LEG_CHOICES,
@@ -74,10 +80,11 @@ class CheckinForm(forms.Form):
         required=False,
         empty_value=None,
         widget=ButtonRadioSelect(id_prefix="leg", label_class="btn btn-outline-secondary yes-no"),
-        label="Numbness or tingling below the knee today?",
+        # Translators: CLINICAL: the daily check-in's leg-symptom question.
+        label=_("Numbness or tingling below the knee today?"),
     )
 
-    NOTHING = "Choose a number from 0 to 10, or write a note."
+    NOTHING = _("Choose a number from 0 to 10, or write a note.")
 
     def clean(self):
         data = super().clean()
@@ -111,23 +118,24 @@ class TickForm(forms.Form):
         coerce=int,
         required=False,
         empty_value=None,
-        label="Pain during (0–10)",
-        error_messages={"invalid_choice": "Pain during is a whole number from 0 to 10."},
+        label=_("Pain during (0–10)"),
+        error_messages={"invalid_choice": _("Pain during is a whole number from 0 to 10.")},
     )
     effort = forms.ChoiceField(
         choices=[("", "—")] + list(Tick.Effort.choices),
         required=False,
-        label="How hard it felt",
-        error_messages={"invalid_choice": "Choose easy, about right or hard."},
+        label=_("How hard it felt"),
+        error_messages={"invalid_choice": _("Choose easy, about right or hard.")},
     )
-    partial = forms.BooleanField(required=False, label="I did less than the full dose")
+    partial = forms.BooleanField(required=False, label=_("I did less than the full dose"))
     spread = forms.TypedChoiceField(
         choices=LEG_CHOICES,
         coerce=lambda value: value == "yes",
         required=False,
         empty_value=None,
-        label="Did symptoms spread down your leg during it?",
-        error_messages={"invalid_choice": "Answer yes or no about symptoms spreading, or leave it open."},
+        # Translators: CLINICAL: asked after an exercise; a yes raises a warning and a step back.
+        label=_("Did symptoms spread down your leg during it?"),
+        error_messages={"invalid_choice": _("Answer yes or no about symptoms spreading, or leave it open.")},
     )
     # A times-a-day level's tap: one more time today (its "how did it feel" form leaves it out).
     add = forms.BooleanField(required=False)

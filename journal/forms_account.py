@@ -1,6 +1,7 @@
 """Deleting the account: the password again, checked like a log-in (backcare/reauth.py)."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from backcare.forms import form_helper
 from backcare.reauth import password_confirmed
@@ -8,7 +9,7 @@ from backcare.reauth import password_confirmed
 
 class DeleteAccountForm(forms.Form):
     password = forms.CharField(
-        label="Your password, to confirm",
+        label=_("Your password, to confirm"),
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
@@ -23,5 +24,5 @@ class DeleteAccountForm(forms.Form):
     def clean_password(self):
         password = self.cleaned_data["password"]
         if not password_confirmed(self.request, password):
-            raise forms.ValidationError("That password is not right, so nothing was deleted.")
+            raise forms.ValidationError(_("That password is not right, so nothing was deleted."))
         return password

@@ -4,13 +4,16 @@ from crispy_forms.layout import LayoutObject
 from django import forms
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from backcare.forms import form_helper
 from journal import psfs
 
-RATING_CHOICES = [("", "Choose 0–10")] + [
-    (str(n), f"{n}{' – unable' if n == 0 else ' – as before' if n == 10 else ''}") for n in range(11)
-]
+RATING_CHOICES = (
+    [("", gettext_lazy("Choose 0–10")), ("0", pgettext_lazy("PSFS rating", "0 – unable"))]
+    + [(str(n), str(n)) for n in range(1, 10)]
+    + [("10", pgettext_lazy("PSFS rating", "10 – as before"))]
+)
 
 
 class ActivityFieldset(LayoutObject):
@@ -20,14 +23,22 @@ class ActivityFieldset(LayoutObject):
 
     template = "journal/_psfs_fieldset.html"
 
-    def __init__(self, *fields, legend, testid, last=None):
+    def __init__(self, *fields, legend, testid, last=None, own_words=False):
         self.fields = list(fields)
         self.legend, self.testid, self.last = legend, testid, last
+        self.own_words = own_words  # the legend is the person's own words (kept translate="no")
 
     def render(self, form, context, template_pack=None, **kwargs):
         fields = self.get_rendered_fields(form, context, template_pack, **kwargs)
         return render_to_string(
-            self.template, {"legend": self.legend, "testid": self.testid, "last": self.last, "fields": fields}
+            self.template,
+            {
+                "legend": self.legend,
+                "testid": self.testid,
+                "last": self.last,
+                "fields": fields,
+                "own_words": self.own_words,
+            },
         )
 
 
@@ -52,7 +63,10 @@ class PsfsForm(forms.Form):
                 max_length=psfs.NAME_MAX,
                 strip=True,
                 label=_("What is hard to do?"),
-                error_messages={"max_length": f"Keep each name to {psfs.NAME_MAX} characters or fewer."},
+                error_messages={
+                    "max_length": _("Keep each name to %(count)s characters or fewer.")
+                    % {"count": psfs.NAME_MAX}
+                },
                 widget=forms.TextInput(attrs={"maxlength": psfs.NAME_MAX}),
             )
             self.fields[f"new_rating_{n}"] = self._rating(_("How well can you do it now?"))
@@ -72,6 +86,7 @@ class PsfsForm(forms.Form):
                     legend=activity.name,
                     testid="psfs-activity",
                     last=last,
+                    own_words=True,
                 )
             )
         for n in range(self.slots):
@@ -92,7 +107,7 @@ class PsfsForm(forms.Form):
             required=False,
             empty_value=None,
             label=label,
-            error_messages={"invalid_choice": "Choose a rating from 0 (unable) to 10 (as before)."},
+            error_messages={"invalid_choice": _("Choose a rating from 0 (unable) to 10 (as before).")},
         )
 
     def clean(self):
@@ -104,26 +119,29 @@ class PsfsForm(forms.Form):
             if data.get(f"retire_{activity.pk}"):
                 retire.add(activity.pk)
             elif data.get(f"rating_{activity.pk}") is None:
-                self.add_error(f"rating_{activity.pk}", f"Rate “{activity.name}”, or tick Retire.")
+                self.add_error(
+                    f"rating_{activity.pk}", _("Rate “%(name)s”, or tick Retire.") % {"name": activity.name}
+                )
             else:
                 ratings[activity.pk] = data[f"rating_{activity.pk}"]
         for n in range(self.slots):
             name, rating = data.get(f"name_{n}") or "", data.get(f"new_rating_{n}")
             if name and rating is None:
-                self.add_error(f"new_rating_{n}", f"Rate “{name}” from 0 to 10.")
+                self.add_error(f"new_rating_{n}", _("Rate “%(name)s” from 0 to 10.") % {"name": name})
             elif rating is not None and not name:
-                self.add_error(f"name_{n}", "Name the activity you rated.")
+                self.add_error(f"name_{n}", _("Name the activity you rated."))
             elif name:
                 new.append((name, rating))
         if len(self.activities) - len(retire) + len(new) > psfs.MAX_ACTIVITIES:
             raise forms.ValidationError(
-                f"Follow at most {psfs.MAX_ACTIVITIES} activities: retire one before adding another."
+                _("Follow at most %(count)s activities: retire one before adding another.")
+                % {"count": psfs.MAX_ACTIVITIES}
             )
         if not self.errors and not ratings and not new:
             raise forms.ValidationError(
-                "Name at least one activity and rate it."
+                _("Name at least one activity and rate it.")
                 if not self.activities
-                else "Rate at least one activity."
+                else _("Rate at least one activity.")
             )
         self.ratings, self.retire, self.new = ratings, retire, new
         return data

@@ -3,11 +3,15 @@ from dataclasses import dataclass
 from crispy_forms.layout import LayoutObject
 from django import forms
 from django.template.loader import render_to_string
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
 
 from backcare.forms import form_helper
 from journal import safety
 
 NONE = "none"
+# Translators: CLINICAL: the safety screen's answer that none of a list's signs is true now.
+NONE_OF_THESE = _("None of these")
 
 
 @dataclass(frozen=True)
@@ -47,13 +51,14 @@ class SafetyScreenForm(forms.Form):
         for group in safety.GROUPS:
             self.fields[group.name] = forms.MultipleChoiceField(
                 label=group.title,
-                choices=[(q.key, q.text) for q in group.questions] + [(NONE, "None of these")],
+                choices=[(q.key, q.text) for q in group.questions] + [(NONE, NONE_OF_THESE)],
                 widget=forms.CheckboxSelectMultiple,
                 error_messages={
-                    "required": "Please tick what is true now, or tick “None of these”.",
-                    "invalid_choice": "One of the ticks in this group is not one of its answers: please tick "
-                    "the group again.",
-                    "invalid_list": "Please tick what is true now, or tick “None of these”.",
+                    "required": _("Please tick what is true now, or tick “None of these”."),
+                    "invalid_choice": _(
+                        "One of the ticks in this group is not one of its answers: please tick the group again."
+                    ),
+                    "invalid_list": _("Please tick what is true now, or tick “None of these”."),
                 },
             )
         self.helper = form_helper(*(QuestionGroup(group.name) for group in safety.GROUPS))
@@ -65,7 +70,7 @@ class SafetyScreenForm(forms.Form):
             if NONE in ticked and len(ticked) > 1:
                 self.add_error(
                     group.name,
-                    "You ticked “None of these” and a sign in the same group: untick one of them.",
+                    _("You ticked “None of these” and a sign in the same group: untick one of them."),
                 )
         return cleaned
 
@@ -75,7 +80,7 @@ class SafetyScreenForm(forms.Form):
         field = self[name]
         ticked = set(field.value() or [])
         boxes = [Box(q.key, q.text, f"{name}-{q.key}", q.key in ticked) for q in group.questions]
-        none = Box(NONE, "None of these", f"{name}-{NONE}", NONE in ticked)
+        none = Box(NONE, NONE_OF_THESE, f"{name}-{NONE}", NONE in ticked)
         return group, field, boxes, none
 
     def open_groups(self):
@@ -92,19 +97,19 @@ class ClearanceForm(forms.Form):
     """The date a clinician said exercising is fine: not in the future, not before the screen."""
 
     cleared_on = forms.DateField(
-        label="The date a clinician said exercising is fine",
+        label=_("The date a clinician said exercising is fine"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         input_formats=["%Y-%m-%d"],
         error_messages={
-            "required": "Enter the date you were seen.",
-            "invalid": "Enter the date as YYYY-MM-DD, for example 2026-03-01.",
+            "required": _("Enter the date you were seen."),
+            "invalid": _("Enter the date as YYYY-MM-DD, for example 2026-03-01."),
         },
     )
     note = forms.CharField(
-        label="Who you saw (optional)",
+        label=_("Who you saw (optional)"),
         max_length=200,
         required=False,
-        help_text="For example: my doctor, Dr Patel; the physiotherapist at the clinic.",
+        help_text=_("For example: my doctor, Dr Patel; the physiotherapist at the clinic."),
     )
 
     def __init__(self, *args, screen, today, **kwargs):
@@ -117,11 +122,13 @@ class ClearanceForm(forms.Form):
     def clean_cleared_on(self):
         value = self.cleaned_data["cleared_on"]
         if value > self.today:
-            raise forms.ValidationError("That date is in the future: record it once you have been seen.")
+            raise forms.ValidationError(_("That date is in the future: record it once you have been seen."))
         if value < self.screen.taken_on:
             raise forms.ValidationError(
-                "That date is before you answered the questions (%(day)s): a clinician needs to have "
-                "seen you since then.",
-                params={"day": self.screen.taken_on.strftime("%-d %B %Y")},
+                _(
+                    "That date is before you answered the questions (%(day)s): a clinician needs to have "
+                    "seen you since then."
+                ),
+                params={"day": formats.date_format(self.screen.taken_on, "DATE_FORMAT")},
             )
         return value

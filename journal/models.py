@@ -94,9 +94,9 @@ class Entry(models.Model):
     """A user's day: the pain check-in, the kind of day and how many exercises were planned."""
 
     class DayType(models.TextChoices):
-        NORMAL = "normal", "Normal day"
-        REST = "rest", "Rest day"
-        ROUGH = "rough", "Rough day"
+        NORMAL = "normal", _("Normal day")
+        REST = "rest", _("Rest day")
+        ROUGH = "rough", _("Rough day")
 
     # No index of its own: the (user, date) unique constraint's index leads with the user.
     user = models.ForeignKey(
@@ -137,9 +137,9 @@ class Tick(models.Model):
     """
 
     class Effort(models.TextChoices):
-        EASY = "easy", "Easy"
-        RIGHT = "right", "About right"
-        HARD = "hard", "Hard"
+        EASY = "easy", _("Easy")
+        RIGHT = "right", _("About right")
+        HARD = "hard", _("Hard")
 
     # No index of its own: the (entry, exercise) unique constraint's index leads with the entry.
     entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="ticks", db_index=False)
@@ -179,27 +179,27 @@ class LevelChange(models.Model):
     report tells them with the changes."""
 
     class Direction(models.TextChoices):
-        UP = "up", "Level up"
-        DOWN = "down", "Step back"
-        MANUAL = "manual", "Set by you"
-        DOSE = "dose", "Dose step"
+        UP = "up", _("Level up")
+        DOWN = "down", _("Step back")
+        MANUAL = "manual", _("Set by you")
+        DOSE = "dose", _("Dose step")
         # Not a level change: the exercise paused after severe pain, and taken up again.
-        PAUSE = "pause", "Paused"
-        RESUME = "resume", "Resumed"
+        PAUSE = "pause", _("Paused")
+        RESUME = "resume", _("Resumed")
 
     class Rule(models.TextChoices):
         """The rule behind a suggestion or a change (journal/suggestions.py; docs/clinical-rules.md)."""
 
-        READY = "ready", "Ready for the next level"
-        DOSE = "dose", "Ready for the next dose step"
-        PAIN_DURING = "pain_during", "Pain during above 5"
-        NEXT_MORNING = "next_morning", "Next morning 2 or more above usual"
-        RISING = "rising", "Pain rose two check-ins running"
-        SPREAD = "spread", "Symptoms spread down the leg"
-        FLARE = "flare", "A flare"
-        MANUAL = "manual", "Chosen by hand"
-        SEVERE_PAIN = "severe_pain", "Pain during 8 or more, or 7 or more twice running"
-        RESUME = "resume", "Talked to a clinician"
+        READY = "ready", _("Ready for the next level")
+        DOSE = "dose", _("Ready for the next dose step")
+        PAIN_DURING = "pain_during", _("Pain during above 5")
+        NEXT_MORNING = "next_morning", _("Next morning 2 or more above usual")
+        RISING = "rising", _("Pain rose two check-ins running")
+        SPREAD = "spread", _("Symptoms spread down the leg")
+        FLARE = "flare", _("A flare")
+        MANUAL = "manual", _("Chosen by hand")
+        SEVERE_PAIN = "severe_pain", _("Pain during 8 or more, or 7 or more twice running")
+        RESUME = "resume", _("Talked to a clinician")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="level_changes")
     plan_item = models.ForeignKey(PlanItem, on_delete=models.CASCADE, related_name="level_changes")
@@ -232,10 +232,10 @@ class Dismissal(models.Model):
     """
 
     class Kind(models.TextChoices):
-        UP = "up", "Level up"
-        DOSE = "dose", "Dose step"
-        DOWN = "down", "Step back"
-        GENTLE = "gentle", "Gentle set today"
+        UP = "up", _("Level up")
+        DOSE = "dose", _("Dose step")
+        DOWN = "down", _("Step back")
+        GENTLE = "gentle", _("Gentle set today")
         SEE_CLINICIAN = "review", _("Time to see a clinician")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="dismissals")
@@ -270,11 +270,11 @@ class SafetyScreen(models.Model):
     """One completed red-flag screen, with every answer as given that day."""
 
     class Outcome(models.TextChoices):
-        CLEAR = "clear", "Clear"
-        SEE_SOON = "see_soon", "See a doctor soon"
-        TALK_FIRST = "talk_first", "Talk to a clinician first"
-        URGENT = "urgent", "See a doctor today"
-        EMERGENCY = "emergency", "Emergency"
+        CLEAR = "clear", _("Clear")
+        SEE_SOON = "see_soon", _("See a doctor soon")
+        TALK_FIRST = "talk_first", _("Talk to a clinician first")
+        URGENT = "urgent", _("See a doctor today")
+        EMERGENCY = "emergency", _("Emergency")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="safety_screens"
@@ -304,9 +304,9 @@ class SafetyAlert(models.Model):
     """The user acknowledged a safety banner raised by a run of days starting on `first_day`."""
 
     class Kind(models.TextChoices):
-        LEG_SYMPTOMS = "leg_symptoms", "Leg symptoms three days running"
-        PAIN_RISE = "pain_rise", "Pain well above your usual"
-        SPREADING = "spreading", "Symptoms spread down the leg during an exercise"
+        LEG_SYMPTOMS = "leg_symptoms", _("Leg symptoms three days running")
+        PAIN_RISE = "pain_rise", _("Pain well above your usual")
+        SPREADING = "spreading", _("Symptoms spread down the leg during an exercise")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="safety_alerts")
     kind = models.CharField(max_length=16, choices=Kind)
@@ -451,12 +451,12 @@ class ClientOperation(models.Model):
     """
 
     class Kind(models.TextChoices):
-        TICK = "tick", "Done"
-        UNTICK = "untick", "Undo"
-        ADD = "add", "Add one"
+        TICK = "tick", _("Done")
+        UNTICK = "untick", _("Undo")
+        ADD = "add", _("Add one")
         UNDO_ONE = "undo-one", "Undo one"
-        FEEL = "feel", "How did it feel"
-        CHECKIN = "checkin", "Check-in"
+        FEEL = "feel", _("How did it feel")
+        CHECKIN = "checkin", _("Check-in")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     op_id = models.UUIDField(unique=True)

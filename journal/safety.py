@@ -10,6 +10,10 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import NamedTuple
 
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
 from journal import history_numbers
 from journal.models import SafetyAlert, SafetyScreen
 from journal.pain import is_flare, seven_day_average, usual_pain
@@ -45,7 +49,11 @@ class PlanAccess(StrEnum):
 class Question:
     key: str
     level: str
-    text: str
+    words: str  # lazy (gettext_lazy): `text` reads it in the active language
+
+    @property
+    def text(self):
+        return str(self.words)
 
 
 QUESTIONS = [
@@ -53,75 +61,145 @@ QUESTIONS = [
     Question(
         "saddle_numbness",
         EMERGENCY,
-        "New numbness or tingling around the genitals, the back passage or the buttocks",
+        # Translators: CLINICAL: a red-flag question of the safety screen (ticked when true).
+        gettext_lazy("New numbness or tingling around the genitals, the back passage or the buttocks"),
     ),
     Question(
         "bladder",
         EMERGENCY,
-        "New trouble starting or stopping when you pass urine, not feeling it, or leaking",
+        # Translators: CLINICAL: a red-flag question of the safety screen (ticked when true).
+        gettext_lazy("New trouble starting or stopping when you pass urine, not feeling it, or leaking"),
     ),
-    Question("bowel", EMERGENCY, "New loss of control of your bowels"),
+    Question(
+        "bowel",
+        EMERGENCY,
+        # Translators: CLINICAL: a red-flag question of the safety screen (ticked when true).
+        gettext_lazy("New loss of control of your bowels"),
+    ),
     Question(
         "both_legs",
         EMERGENCY,
-        "New pain, numbness or weakness in both legs, or legs that give way",
+        # Translators: CLINICAL: a red-flag question of the safety screen (ticked when true).
+        gettext_lazy("New pain, numbness or weakness in both legs, or legs that give way"),
     ),
-    Question("weakness_worsening", EMERGENCY, "A leg or foot getting weaker quickly, day by day or faster"),
+    Question(
+        "weakness_worsening",
+        EMERGENCY,
+        # Translators: CLINICAL: a red-flag question of the safety screen (ticked when true).
+        gettext_lazy("A leg or foot getting weaker quickly, day by day or faster"),
+    ),
     Question(
         "chest_pain",
         EMERGENCY,
-        "Back pain together with chest pain, or sudden severe pain between the shoulder blades",
+        # Translators: CLINICAL: a red-flag question of the safety screen (ticked when true).
+        gettext_lazy("Back pain together with chest pain, or sudden severe pain between the shoulder blades"),
     ),
     # Urgent: a doctor or the urgent-care line today.
-    Question("fever", URGENT, "Fever or chills along with the back pain"),
-    Question("weight_loss", URGENT, "Losing weight without trying"),
-    Question("cancer", URGENT, "Cancer now, or cancer in the past and this back pain is new"),
+    Question(
+        "fever",
+        URGENT,
+        # Translators: CLINICAL: a red-flag question of the safety screen (ticked when true).
+        gettext_lazy("Fever or chills along with the back pain"),
+    ),
+    Question(
+        "weight_loss",
+        URGENT,
+        # Translators: CLINICAL: a red-flag question of the safety screen (ticked when true).
+        gettext_lazy("Losing weight without trying"),
+    ),
+    Question(
+        "cancer",
+        URGENT,
+        # Translators: CLINICAL: a red-flag question of the safety screen (ticked when true).
+        gettext_lazy("Cancer now, or cancer in the past and this back pain is new"),
+    ),
     Question(
         "constant_night_pain",
         URGENT,
-        "Pain that is there all the time, is not eased by rest or by any position, and is worse at night",
+        # Translators: CLINICAL: a red-flag question of the safety screen (ticked when true).
+        gettext_lazy(
+            "Pain that is there all the time, is not eased by rest or by any position, and is worse at night"
+        ),
     ),
     Question(
         "recent_accident",
         URGENT,
-        "Back pain since a serious accident in the last few weeks, such as a car crash or a fall from a height",
+        # Translators: CLINICAL: a red-flag question of the safety screen (ticked when true).
+        gettext_lazy(
+            "Back pain since a serious accident in the last few weeks, such as a car crash or a fall from a height"
+        ),
     ),
     Question(
         "fragile_fall",
         URGENT,
-        "Pain that started after a small fall or strain, when your bones may be fragile (thin bones, or "
-        "steroid tablets taken for a long time)",
+        # Translators: CLINICAL: a red-flag question of the safety screen (ticked when true).
+        gettext_lazy(
+            "Pain that started after a small fall or strain, when your bones may be fragile (thin bones, or "
+            "steroid tablets taken for a long time)"
+        ),
     ),
     Question(
         "low_immunity",
         URGENT,
-        "Weak immunity, from an illness or from medicines, or a serious infection recently",
+        # Translators: CLINICAL: a red-flag question of the safety screen (ticked when true).
+        gettext_lazy("Weak immunity, from an illness or from medicines, or a serious infection recently"),
     ),
-    Question("injected_drugs", URGENT, "Injecting drugs, now or in the recent past"),
-    Question("back_lump", URGENT, "A new lump on your back, or a change in the shape of your back"),
+    Question(
+        "injected_drugs",
+        URGENT,
+        # Translators: CLINICAL: a red-flag question of the safety screen (ticked when true).
+        gettext_lazy("Injecting drugs, now or in the recent past"),
+    ),
+    Question(
+        "back_lump",
+        URGENT,
+        # Translators: CLINICAL: a red-flag question of the safety screen (ticked when true).
+        gettext_lazy("A new lump on your back, or a change in the shape of your back"),
+    ),
     # Talk to a clinician before starting: no plan until their OK is recorded.
-    Question("pregnancy", TALK_FIRST, "Pregnant, or you gave birth in the last 6 weeks"),
-    Question("back_surgery", TALK_FIRST, "An operation on your back in the last year"),
+    Question(
+        "pregnancy",
+        TALK_FIRST,
+        # Translators: CLINICAL: a red-flag question of the safety screen (ticked when true).
+        gettext_lazy("Pregnant, or you gave birth in the last 6 weeks"),
+    ),
+    Question(
+        "back_surgery",
+        TALK_FIRST,
+        # Translators: CLINICAL: a red-flag question of the safety screen (ticked when true).
+        gettext_lazy("An operation on your back in the last year"),
+    ),
     Question(
         "spine_condition",
         TALK_FIRST,
-        "A doctor has told you of a fracture, a tumour or an infection in your spine",
+        # Translators: CLINICAL: a red-flag question of the safety screen (ticked when true).
+        gettext_lazy("A doctor has told you of a fracture, a tumour or an infection in your spine"),
     ),
     # See a doctor soon (1-2 weeks): the gentle set meanwhile.
     Question(
         "first_pain_age",
         SEE_SOON,
-        "This is the first back pain you have ever had, and you are over 50 or under 20",
+        # Translators: CLINICAL: a red-flag question of the safety screen (ticked when true).
+        gettext_lazy("This is the first back pain you have ever had, and you are over 50 or under 20"),
     ),
     Question(
-        "fragile_bones", SEE_SOON, "Thin bones (osteoporosis), or steroid tablets taken for 3 months or more"
+        "fragile_bones",
+        SEE_SOON,
+        # Translators: CLINICAL: a red-flag question of the safety screen (ticked when true).
+        gettext_lazy("Thin bones (osteoporosis), or steroid tablets taken for 3 months or more"),
     ),
     Question(
         "morning_stiffness",
         SEE_SOON,
-        "Stiffness most mornings that lasts more than 30 minutes and eases as you move",
+        # Translators: CLINICAL: a red-flag question of the safety screen (ticked when true).
+        gettext_lazy("Stiffness most mornings that lasts more than 30 minutes and eases as you move"),
     ),
-    Question("canal_narrowing", SEE_SOON, "A doctor has told you of a narrowing of the spinal canal"),
+    Question(
+        "canal_narrowing",
+        SEE_SOON,
+        # Translators: CLINICAL: a red-flag question of the safety screen (ticked when true).
+        gettext_lazy("A doctor has told you of a narrowing of the spinal canal"),
+    ),
 ]
 QUESTION_KEYS = [q.key for q in QUESTIONS]
 BY_KEY = {q.key: q for q in QUESTIONS}
@@ -132,18 +210,25 @@ RETIRED_QUESTIONS = [
     Question(
         "serious_accident",
         EMERGENCY,
-        "Did this back pain start after a serious accident, such as a car crash or a bad fall?",
+        # Translators: CLINICAL: a red-flag question of the safety screen (ticked when true).
+        gettext_lazy("Did this back pain start after a serious accident, such as a car crash or a bad fall?"),
     ),
     Question(
         "night_pain",
         URGENT,
-        "Is the pain there even when you rest, whatever position you try, or is it worse at night?",
+        # Translators: CLINICAL: a red-flag question of the safety screen (ticked when true).
+        gettext_lazy(
+            "Is the pain there even when you rest, whatever position you try, or is it worse at night?"
+        ),
     ),
     Question(
         "known_condition",
         TALK_FIRST,
-        "Have you been told you have a fracture, tumour or infection in the spine, or spinal stenosis "
-        "(a narrowing of the spinal canal)?",
+        # Translators: CLINICAL: a red-flag question of the safety screen (ticked when true).
+        gettext_lazy(
+            "Have you been told you have a fracture, tumour or infection in the spine, or spinal stenosis "
+            "(a narrowing of the spinal canal)?"
+        ),
     ),
 ]
 # Answers meaning "a narrowing of the spinal canal": the retired question asked it together with others.
@@ -165,12 +250,28 @@ class Group:
 
 
 GROUPS = [
-    Group("emergency", "Emergency now", "Signs that need care straight away.", (EMERGENCY,)),
-    Group("urgent", "Urgent, today", "Signs that need a doctor today.", (URGENT,)),
+    Group(
+        "emergency",
+        # Translators: CLINICAL: the title of the safety screen's first list (signs needing care now).
+        gettext_lazy("Emergency now"),
+        # Translators: CLINICAL: the hint under that title.
+        gettext_lazy("Signs that need care straight away."),
+        (EMERGENCY,),
+    ),
+    Group(
+        "urgent",
+        # Translators: CLINICAL: the title of the safety screen's second list (a doctor today).
+        gettext_lazy("Urgent, today"),
+        # Translators: CLINICAL: the hint under that title.
+        gettext_lazy("Signs that need a doctor today."),
+        (URGENT,),
+    ),
     Group(
         "before",
-        "Before you start",
-        "Things a doctor or physiotherapist should know about before you exercise.",
+        # Translators: CLINICAL: the title of the safety screen's third list (talk to a clinician first).
+        gettext_lazy("Before you start"),
+        # Translators: CLINICAL: the hint under that title.
+        gettext_lazy("Things a doctor or physiotherapist should know about before you exercise."),
         (TALK_FIRST, SEE_SOON),
     ),
 ]
@@ -225,14 +326,26 @@ def carried_clearance(previous, answers):
 
 
 HELD_MESSAGES = {
-    EMERGENCY: "Your safety check found a sign that needs emergency care, so your exercises stay paused "
-    "until you answer the safety questions again.",
-    URGENT: "Your safety check found a sign that needs a doctor today, so your exercises stay paused "
-    "until you note a clinician's OK.",
-    TALK_FIRST: "Your safety check found something to talk over with a clinician before you start, so "
-    "your exercises stay paused until you note their OK.",
-    SEE_SOON: "Your safety check found something a doctor should see within 1–2 weeks, so until you note "
-    "their OK your plan holds only the gentle set.",
+    # Translators: CLINICAL: why the plan is held after an emergency answer on the safety screen.
+    EMERGENCY: gettext_lazy(
+        "Your safety check found a sign that needs emergency care, so your exercises stay paused "
+        "until you answer the safety questions again."
+    ),
+    # Translators: CLINICAL: why the plan is held after an urgent answer on the safety screen.
+    URGENT: gettext_lazy(
+        "Your safety check found a sign that needs a doctor today, so your exercises stay paused "
+        "until you note a clinician's OK."
+    ),
+    # Translators: CLINICAL: why the plan is held until a clinician has been consulted.
+    TALK_FIRST: gettext_lazy(
+        "Your safety check found something to talk over with a clinician before you start, so "
+        "your exercises stay paused until you note their OK."
+    ),
+    # Translators: CLINICAL: why only the gentle set is planned until a doctor has seen the person.
+    SEE_SOON: gettext_lazy(
+        "Your safety check found something a doctor should see within 1–2 weeks, so until you note "
+        "their OK your plan holds only the gentle set."
+    ),
 }
 
 
@@ -302,7 +415,7 @@ def screen_status(screen, today: date) -> ScreenStatus:
         no_prone=bool(answers.get("pregnancy")),
         no_extension_above=1 if any(answers.get(key) for key in NARROWING_KEYS) else None,
         rescreen_due=screen.taken_on <= today - timedelta(days=RESCREEN_AFTER_DAYS),
-        held_message="" if plan == PlanAccess.FULL else HELD_MESSAGES[outcome],
+        held_message="" if plan == PlanAccess.FULL else str(HELD_MESSAGES[outcome]),
     )
 
 
@@ -313,26 +426,73 @@ def clearance_allowed(screen):
     )
 
 
-def _plural(n, word):
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def since(then: date, today: date):
+    """The real time from `then` to `today` as (unit, count): ("day", 5), ("week", 6), ("month", 6),
+    ("year", 2), or ("", 0) for less than a day. Months are calendar months, so a gap of half a year
+    is 6 months (never "a week"). The words are the caller's, one whole sentence per unit."""
+    days = (today - then).days
+    if days < 1:
+        return "", 0
+    if days < 14:
+        return "day", days
+    months = (today.year - then.year) * 12 + today.month - then.month - (today.day < then.day)
+    if months < 2:
+        return "week", days // 7
+    if months < 12:
+        return "month", months
+    return "year", months // 12
 
 
 def since_words(then: date, today: date) -> str:
     """The real time from `then` to `today` in words: "5 days", "6 weeks", "6 months", "2 years".
 
-    Months are calendar months, so a gap of half a year reads "6 months" (never "a week").
+    Only where the words stand alone; in a sentence, the whole sentence is one message per unit
+    (`last_answered_words`), so each language can say "ago" its own way ("vor 5 Tagen").
     """
-    days = (today - then).days
-    if days < 1:
-        return "less than a day"
-    if days < 14:
-        return _plural(days, "day")
-    months = (today.year - then.year) * 12 + today.month - then.month - (today.day < then.day)
-    if months < 2:
-        return _plural(days // 7, "week")
-    if months < 12:
-        return _plural(months, "month")
-    return _plural(months // 12, "year")
+    unit, n = since(then, today)
+    if unit == "day":
+        return ngettext("%(count)d day", "%(count)d days", n) % {"count": n}
+    if unit == "week":
+        return ngettext("%(count)d week", "%(count)d weeks", n) % {"count": n}
+    if unit == "month":
+        return ngettext("%(count)d month", "%(count)d months", n) % {"count": n}
+    if unit == "year":
+        return ngettext("%(count)d year", "%(count)d years", n) % {"count": n}
+    return _("less than a day")
+
+
+def last_answered_words(then: date, today: date) -> str:
+    """The safety screen's line about the last answers: "You last answered 5 days ago, on 5 June
+    2026." One whole sentence per unit, in the active language, the date through Django's formats."""
+    unit, n = since(then, today)
+    found = {"count": n, "day": formats.date_format(then, "DATE_FORMAT")}
+    if unit == "day":
+        text = ngettext(
+            "You last answered %(count)d day ago, on %(day)s.",
+            "You last answered %(count)d days ago, on %(day)s.",
+            n,
+        )
+    elif unit == "week":
+        text = ngettext(
+            "You last answered %(count)d week ago, on %(day)s.",
+            "You last answered %(count)d weeks ago, on %(day)s.",
+            n,
+        )
+    elif unit == "month":
+        text = ngettext(
+            "You last answered %(count)d month ago, on %(day)s.",
+            "You last answered %(count)d months ago, on %(day)s.",
+            n,
+        )
+    elif unit == "year":
+        text = ngettext(
+            "You last answered %(count)d year ago, on %(day)s.",
+            "You last answered %(count)d years ago, on %(day)s.",
+            n,
+        )
+    else:
+        text = _("You last answered earlier today, on %(day)s.")
+    return text % found
 
 
 @dataclass(frozen=True)
@@ -371,9 +531,6 @@ def latest_spread_day(spread_days, today: date):
     return max(recent, default=None)
 
 
-RESCREEN_ASK = "Please answer the safety questions again"
-
-
 def active_alerts(entries, today: date, acknowledged, *, spread_days=frozenset()):
     """Alerts to show as a banner; each one asks for a re-screen.
 
@@ -387,9 +544,12 @@ def active_alerts(entries, today: date, acknowledged, *, spread_days=frozenset()
             Alert(
                 SafetyAlert.Kind.LEG_SYMPTOMS,
                 start,
-                "You have noted numbness or tingling below the knee for three days in a row. "
-                f"{RESCREEN_ASK}, see a doctor or physiotherapist, and stop any exercise that sends "
-                "symptoms further down the leg.",
+                # Translators: CLINICAL: the banner after three days of leg symptoms in a row.
+                _(
+                    "You have noted numbness or tingling below the knee for three days in a row. Please "
+                    "answer the safety questions again, see a doctor or physiotherapist, and stop any "
+                    "exercise that sends symptoms further down the leg."
+                ),
             )
         )
     spread = latest_spread_day(spread_days, today)
@@ -398,9 +558,14 @@ def active_alerts(entries, today: date, acknowledged, *, spread_days=frozenset()
             Alert(
                 SafetyAlert.Kind.SPREADING,
                 spread,
-                f"On {spread:%A %-d %B} you said symptoms spread further down the leg during an exercise. "
-                f"Stop that exercise, go back to the level before it, and {RESCREEN_ASK.lower()}; see a "
-                "doctor or physiotherapist if it happens again.",
+                # Translators: CLINICAL: the banner after symptoms spread down the leg during an
+                # exercise; day is a weekday and date, such as "Monday 8 June".
+                _(
+                    "On %(day)s you said symptoms spread further down the leg during an exercise. Stop "
+                    "that exercise, go back to the level before it, and please answer the safety questions "
+                    "again; see a doctor or physiotherapist if it happens again."
+                )
+                % {"day": formats.date_format(spread, "WEEKDAY_DATE_FORMAT")},
             )
         )
     rise = pain_rise(entries, today)
@@ -410,14 +575,25 @@ def active_alerts(entries, today: date, acknowledged, *, spread_days=frozenset()
             Alert(
                 SafetyAlert.Kind.PAIN_RISE,
                 today,
-                (
-                    f"Today's pain ({pain}) is {pain - usual:g} points above your usual {usual:g}. "
-                    if usual is not None
-                    else f"Today's pain ({pain}) is high. "
-                )
                 # Read whatever the plan is (held, gentle or full): no "easier levels" it may not have.
-                + "Take it gently today: walk a little and often, and stop any exercise that makes it worse. "
-                + f"{RESCREEN_ASK}, and if it does not settle, talk to a clinician.",
+                (
+                    # Translators: CLINICAL: the banner on a flare: today's pain well above the usual.
+                    _(
+                        "Today's pain (%(pain)s) is %(above)s points above your usual %(usual)s. Take it "
+                        "gently today: walk a little and often, and stop any exercise that makes it "
+                        "worse. Please answer the safety questions again, and if it does not settle, "
+                        "talk to a clinician."
+                    )
+                    % {"pain": pain, "above": f"{pain - usual:g}", "usual": f"{usual:g}"}
+                    if usual is not None
+                    # Translators: CLINICAL: the banner on a high pain with no usual pain known yet.
+                    else _(
+                        "Today's pain (%(pain)s) is high. Take it gently today: walk a little and often, "
+                        "and stop any exercise that makes it worse. Please answer the safety questions "
+                        "again, and if it does not settle, talk to a clinician."
+                    )
+                    % {"pain": pain}
+                ),
             )
         )
     return [a for a in alerts if (a.kind, a.first_day) not in acknowledged]

@@ -23,6 +23,8 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from django.utils.translation import gettext, ngettext
+
 from exercises.models import Exercise
 
 Schedule = Exercise.Schedule
@@ -58,13 +60,32 @@ class Status:
     @property
     def text(self):
         """The row's own progress in words ("3 of 5 breaks", "2 of 4 walks this week"), or ""."""
+        # The unit is the level's word for one time, in the plural ("breaks", "walks"), already in
+        # the active language (the library's snapshot); the count's own plural form is the target's.
+        found = {"count": self.count, "target": self.target, "unit": self.unit}
         if self.schedule == Schedule.TIMES_A_DAY:
-            return f"{self.count} of {self.target} {self.unit}"
+            # Translators: "3 of 5 breaks": unit is the plural word for one time of the exercise.
+            return (
+                ngettext("%(count)s of %(target)s %(unit)s", "%(count)s of %(target)s %(unit)s", self.target)
+                % found
+            )
         if self.schedule == Schedule.DAYS_A_WEEK:
-            text = f"{self.count} of {self.target} {self.unit} this week"
-            return text if self.due else f"{text}: the week's target is met, anything more is a bonus"
+            if self.due:
+                # Translators: "2 of 4 walks this week": unit is the plural word for one time.
+                text = ngettext(
+                    "%(count)s of %(target)s %(unit)s this week",
+                    "%(count)s of %(target)s %(unit)s this week",
+                    self.target,
+                )
+            else:
+                text = ngettext(
+                    "%(count)s of %(target)s %(unit)s this week: the week's target is met, anything more is a bonus",
+                    "%(count)s of %(target)s %(unit)s this week: the week's target is met, anything more is a bonus",
+                    self.target,
+                )
+            return text % found
         if self.schedule == Schedule.EVERY_OTHER_DAY and not self.due:
-            return "Every other day: done yesterday, so today is its day off"
+            return gettext("Every other day: done yesterday, so today is its day off")
         return ""
 
 

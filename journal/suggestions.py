@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from django.utils import formats
 from django.utils.translation import gettext_lazy
 
 from exercises import dose
@@ -92,7 +93,8 @@ def _iso(day):
 
 
 def _day_words(value):
-    return date.fromisoformat(value).strftime("%-d %b")
+    """A stored ISO date as "14 May", the month's name in the active language."""
+    return formats.date_format(date.fromisoformat(value), "j M")
 
 
 def _num(value):
@@ -105,38 +107,50 @@ def describe(rule, values):
     return f"{values['exercise']}: {sentence}" if "exercise" in values else sentence
 
 
-# The evidence a level-up and a dose step both read (ready_for_next_level).
-_READY = (
-    "{sessions} sessions at full dose since {first}, pain during {safe_during} or less and the latest"
-    " felt easy; mornings no more than {up_margin} above your usual {usual}; your 7-day average"
-    " ({average}) is no more than {start_margin} above when this level began ({level_start})."
-)
-# Each rule's sentence: dates read as "14 May", numbers as the user gave them (_words).
+# Each rule's sentence: dates read as "14 May", numbers as the user gave them (_words). Lazy, so
+# each is read in the active language; a sentence is whole (a flare with and without a usual pain).
 SENTENCES = {
-    Rule.READY: _READY,
-    Rule.DOSE: _READY + " The next step of this level: {dose}.",
-    Rule.PAIN_DURING: (
+    Rule.READY: gettext_lazy(
+        "{sessions} sessions at full dose since {first}, pain during {safe_during} or less and the latest"
+        " felt easy; mornings no more than {up_margin} above your usual {usual}; your 7-day average"
+        " ({average}) is no more than {start_margin} above when this level began ({level_start})."
+    ),
+    Rule.DOSE: gettext_lazy(
+        "{sessions} sessions at full dose since {first}, pain during {safe_during} or less and the latest"
+        " felt easy; mornings no more than {up_margin} above your usual {usual}; your 7-day average"
+        " ({average}) is no more than {start_margin} above when this level began ({level_start})."
+        " The next step of this level: {dose}."
+    ),
+    # Translators: CLINICAL: why a step back to an easier level is suggested.
+    Rule.PAIN_DURING: gettext_lazy(
         "Pain during the exercise was {pain_during} on {date}: above {too_much} is more than your back"
         " wants right now."
     ),
-    Rule.NEXT_MORNING: (
+    # Translators: CLINICAL: why a step back to an easier level is suggested.
+    Rule.NEXT_MORNING: gettext_lazy(
         "The morning after your session on {date} your pain was {morning}, {above} above your usual {usual}."
     ),
-    Rule.RISING: (
+    # Translators: CLINICAL: why a step back to an easier level is suggested.
+    Rule.RISING: gettext_lazy(
         "Your pain rose at two check-ins running after sessions, from {from} on {first} to {to} on {last}."
     ),
-    Rule.SPREAD: (
+    # Translators: CLINICAL: leg symptoms spread during an exercise: step back and re-screen.
+    Rule.SPREAD: gettext_lazy(
         "You noted that symptoms spread down your leg during it on {date}."
         " Please also go through the safety questions again."
     ),
-    Rule.FLARE: "Today's pain is {pain}{above_usual}: a flare.",
-    Rule.MANUAL: "You set the level to {level}.",
+    # Translators: CLINICAL: a flare-up (pain well above the usual): the gentle set is suggested.
+    Rule.FLARE: gettext_lazy("Today's pain is {pain}, well above your usual {usual}: a flare."),
+    Rule.MANUAL: gettext_lazy("You set the level to {level}."),
+    # Translators: CLINICAL: an exercise is paused after severe pain during it.
     Rule.SEVERE_PAIN: gettext_lazy(
         "Pain during the exercise was {pain_during} on {date}{earlier_words}. Please stop this exercise"
         " and talk to a doctor or physiotherapist about the pain it caused."
     ),
     Rule.RESUME: gettext_lazy("You talked to a clinician and took this exercise up again on {date}."),
 }
+# Translators: CLINICAL: a flare-up when no usual pain is known yet: the gentle set is suggested.
+FLARE_WITHOUT_USUAL = gettext_lazy("Today's pain is {pain}: a flare.")
 _LIMITS = {
     "safe_during": SAFE_DURING,
     "up_margin": UP_MORNING_MARGIN,
@@ -157,13 +171,14 @@ def _words(values):
     usual = values.get("usual")
     if "morning" in values and usual is not None:
         words["above"] = _num(values["morning"] - usual)
-    words["above_usual"] = "" if usual is None else f", well above your usual {_num(usual)}"
     return words
 
 
 def _sentence(rule, values):
     template = SENTENCES.get(rule)
-    return template.format(**_LIMITS, **_words(values)) if template else ""
+    if rule == Rule.FLARE and values.get("usual") is None:
+        template = FLARE_WITHOUT_USUAL
+    return str(template).format(**_LIMITS, **_words(values)) if template else ""
 
 
 # --- the words of the log --------------------------------------------------------------------
@@ -497,28 +512,39 @@ def snooze_until(kind, today):
 
 # --- the same rules told to a clinician (the report) -------------------------------------------
 
-_READY_CLINICAL = (
-    "{sessions} full-dose sessions since {first}, pain during {safe_during}/10 or less, the latest"
-    " rated easy; next-morning pain within {up_margin} of usual ({usual}/10); 7-day average"
-    " {average}/10 (at the level's start {level_start}/10)"
-)
+# A clinician's words for each rule (the report): a phrase after the verb ("Stepped back: ...").
 CLINICAL_SENTENCES = {
-    Rule.READY: _READY_CLINICAL,
-    Rule.DOSE: _READY_CLINICAL + "; next dose {dose}",
-    Rule.PAIN_DURING: "pain during the exercise {pain_during}/10 on {date} (the rule: above {too_much}/10)",
-    Rule.NEXT_MORNING: "next-morning pain {morning}/10 after the session on {date}, {above} above usual ({usual}/10)",
-    Rule.RISING: "pain rose at two check-ins running after sessions, {from}/10 on {first} to {to}/10 on {last}",
-    Rule.SPREAD: "symptoms spread down the leg during the exercise on {date}",
-    Rule.FLARE: "a flare, pain {pain}/10{above_usual_clinical}",
-    Rule.MANUAL: "level {level} chosen by the patient",
+    Rule.READY: gettext_lazy(
+        "{sessions} full-dose sessions since {first}, pain during {safe_during}/10 or less, the latest"
+        " rated easy; next-morning pain within {up_margin} of usual ({usual}/10); 7-day average"
+        " {average}/10 (at the level's start {level_start}/10)"
+    ),
+    Rule.DOSE: gettext_lazy(
+        "{sessions} full-dose sessions since {first}, pain during {safe_during}/10 or less, the latest"
+        " rated easy; next-morning pain within {up_margin} of usual ({usual}/10); 7-day average"
+        " {average}/10 (at the level's start {level_start}/10); next dose {dose}"
+    ),
+    Rule.PAIN_DURING: gettext_lazy(
+        "pain during the exercise {pain_during}/10 on {date} (the rule: above {too_much}/10)"
+    ),
+    Rule.NEXT_MORNING: gettext_lazy(
+        "next-morning pain {morning}/10 after the session on {date}, {above} above usual ({usual}/10)"
+    ),
+    Rule.RISING: gettext_lazy(
+        "pain rose at two check-ins running after sessions, {from}/10 on {first} to {to}/10 on {last}"
+    ),
+    Rule.SPREAD: gettext_lazy("symptoms spread down the leg during the exercise on {date}"),
+    Rule.FLARE: gettext_lazy("a flare, pain {pain}/10, usual {usual}/10"),
+    Rule.MANUAL: gettext_lazy("level {level} chosen by the patient"),
     Rule.SEVERE_PAIN: gettext_lazy("{date}: pain during {pain_during}/10{earlier_clinical} in {exercise}"),
     Rule.RESUME: gettext_lazy("{date}: {exercise} taken up again after talking to a clinician"),
 }
+CLINICAL_FLARE_WITHOUT_USUAL = gettext_lazy("a flare, pain {pain}/10")
 CLINICAL_VERBS = {
-    LevelChange.Direction.UP: "Levelled up",
-    LevelChange.Direction.DOWN: "Stepped back",
-    LevelChange.Direction.MANUAL: "Set by hand",
-    LevelChange.Direction.DOSE: "Dose stepped up",
+    LevelChange.Direction.UP: gettext_lazy("Levelled up"),
+    LevelChange.Direction.DOWN: gettext_lazy("Stepped back"),
+    LevelChange.Direction.MANUAL: gettext_lazy("Set by hand"),
+    LevelChange.Direction.DOSE: gettext_lazy("Dose stepped up"),
     LevelChange.Direction.PAUSE: gettext_lazy("Paused"),
     LevelChange.Direction.RESUME: gettext_lazy("Resumed"),
 }
@@ -530,14 +556,14 @@ def describe_for_clinician(direction, rule, values, fallback=""):
     """A level or dose change in a clinician's words, from its stored rule and values ("Stepped back:
     pain during the exercise 6/10 on 3 Nov (the rule: above 5/10)"). A change kept without a rule,
     or with values this version cannot read, falls back to the sentence stored with it."""
-    verb = CLINICAL_VERBS.get(direction, "Changed")
+    verb = CLINICAL_VERBS.get(direction) or gettext_lazy("Changed")
     template = CLINICAL_SENTENCES.get(rule)
     if template is None or not isinstance(values, dict):
-        return f"{verb}: {fallback}" if fallback else verb
+        return f"{verb}: {fallback}" if fallback else str(verb)
+    if rule == Rule.FLARE and values.get("usual") is None:
+        template = CLINICAL_FLARE_WITHOUT_USUAL
     try:
         words = _words(values)
-        usual = values.get("usual")
-        words["above_usual_clinical"] = "" if usual is None else f", usual {_num(usual)}/10"
         words["earlier_clinical"] = (
             gettext_lazy(" after {pain}/10 on {day}, two sessions running,").format(
                 pain=words["earlier_pain"], day=words["earlier"]
@@ -547,6 +573,6 @@ def describe_for_clinician(direction, rule, values, fallback=""):
         )
         # "Paused 3 Dec: pain during 8/10 in Bridge with march": the sentence starts with its date.
         joint = " " if direction in _DATED_VERBS else ": "
-        return f"{verb}{joint}{template.format(**_LIMITS, **words)}"
+        return f"{verb}{joint}{str(template).format(**_LIMITS, **words)}"
     except (KeyError, ValueError, TypeError, AttributeError, IndexError):
-        return f"{verb}: {fallback}" if fallback else verb
+        return f"{verb}: {fallback}" if fallback else str(verb)

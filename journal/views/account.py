@@ -2,6 +2,8 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from backcare.browser import clear_site_data, drop_messages
@@ -19,13 +21,13 @@ def delete_account(request):
     if not form.is_valid():
         # Locked out: AxesMiddleware answers with the log-in's lock page instead of this redirect.
         if not locked_out(request):
-            messages.error(request, "That password is not right, so nothing was deleted.")
+            messages.error(request, _("That password is not right, so nothing was deleted."))
         return redirect("settings")
     user = request.user
     drop_messages(request)  # the diary's own messages never reach the landing page
     logout(request)
     account_delete(user=user)
-    messages.success(request, "Your account and everything in it have been deleted.")
+    messages.success(request, _("Your account and everything in it have been deleted."))
     # The browser deletes the kept Today and the offline queue (backcare/browser.py, docs/offline.md).
     return clear_site_data(redirect("landing"))
 
@@ -40,6 +42,9 @@ def old_days(request):
     found = selectors.days_outside(user=user, first=first, today=user.local_today())
     if request.method == "POST":
         removed = services.days_delete(user=user, dates=[e.date for e in found])
-        messages.success(request, f"{removed} day{'s' if removed != 1 else ''} deleted.")
+        messages.success(
+            request,
+            ngettext("%(count)d day deleted.", "%(count)d days deleted.", removed) % {"count": removed},
+        )
         return redirect("journal:old_days")
     return render(request, "journal/old_days.html", {"days": found, "first": first})

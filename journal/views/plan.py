@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from exercises import positions
+from exercises.catalog import translate_lines
 from exercises.models import Progression
 from journal import selectors, services
 from journal.decorators import plan_write
@@ -43,7 +44,9 @@ def plan_set(request, progression):
     exercise = selectors.exercise_at(progression=family, level=level) if level else None
     if exercise is None:
         messages.error(
-            request, f"{family.name} has no level “{request.POST.get('level', '')}”; nothing changed."
+            request,
+            _("%(family)s has no level “%(level)s”; nothing changed.")
+            % {"family": translate_lines(family.name), "level": request.POST.get("level", "")},
         )
         return _back(request)
     if not selectors.allowed(exercise, request.safety.status):
@@ -88,7 +91,15 @@ def plan_set(request, progression):
     services.plan_set_level(
         user=request.user, progression=family, exercise=exercise, today=request.user.local_today()
     )
-    messages.success(request, f"{family.name}: in your plan at level {exercise.level}, {exercise.name}.")
+    messages.success(
+        request,
+        _("%(family)s: in your plan at level %(level)s, %(name)s.")
+        % {
+            "family": translate_lines(family.name),
+            "level": exercise.level,
+            "name": translate_lines(exercise.name),
+        },
+    )
     return _back(request)
 
 
@@ -98,5 +109,7 @@ def plan_set(request, progression):
 def plan_remove(request, progression):
     family = get_object_or_404(Progression, slug=progression)
     services.plan_remove(user=request.user, progression=family, today=request.user.local_today())
-    messages.success(request, f"{family.name} is no longer in your plan.")
+    messages.success(
+        request, _("%(family)s is no longer in your plan.") % {"family": translate_lines(family.name)}
+    )
     return _back(request)

@@ -6,6 +6,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import formats
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from journal import psfs, selectors, services
@@ -34,17 +36,20 @@ def psfs_page(request):
                     new=form.new,
                 )
             except services.PsfsError as error:
-                messages.error(request, f"Nothing was saved: {error}")
+                messages.error(request, _("Nothing was saved: %(error)s") % {"error": error})
             else:
-                rated = [*form.ratings.values(), *(rating for _, rating in form.new)]
+                rated = [*form.ratings.values(), *(rating for _name, rating in form.new)]
                 messages.success(
                     request,
-                    f"Saved. Your activity score today is {psfs.score(rated):.1f} out of 10; "
-                    f"we will ask again in {psfs.INTERVAL_DAYS} days.",
+                    _(
+                        "Saved. Your activity score today is %(score)s out of 10; we will ask again in "
+                        "%(days)s days."
+                    )
+                    % {"score": formats.number_format(psfs.score(rated), 1), "days": psfs.INTERVAL_DAYS},
                 )
                 return redirect("journal:today")
         else:
-            messages.error(request, "Nothing was saved yet: please check the answers marked below.")
+            messages.error(request, _("Nothing was saved yet: please check the answers marked below."))
     return render(
         request,
         "journal/psfs.html",
@@ -56,5 +61,8 @@ def psfs_page(request):
 @require_POST
 def psfs_skip(request):
     services.psfs_skip(user=request.user, today=request.user.local_today())
-    messages.success(request, f"Fine: we will ask about your activities again in {psfs.INTERVAL_DAYS} days.")
+    messages.success(
+        request,
+        _("Fine: we will ask about your activities again in %(days)s days.") % {"days": psfs.INTERVAL_DAYS},
+    )
     return redirect("journal:today")

@@ -3,7 +3,9 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from journal import safety, selectors, services, suggestions
@@ -26,22 +28,35 @@ def screen(request):
             if safety.screen_status(screen, today).plan != safety.PlanAccess.FULL:
                 return redirect("journal:safety_result")
             if screen.outcome == safety.CLEAR:
-                messages.success(request, "Thank you. Nothing in your answers needs a doctor first.")
+                messages.success(request, _("Thank you. Nothing in your answers needs a doctor first."))
             else:
                 messages.success(
                     request,
-                    f"Thank you. These answers were already covered by a clinician's OK on "
-                    f"{screen.cleared_on:%-d %B %Y}, so it still stands.",
+                    _(
+                        "Thank you. These answers were already covered by a clinician's OK on %(day)s, so "
+                        "it still stands."
+                    )
+                    % {"day": formats.date_format(screen.cleared_on, "DATE_FORMAT")},
                 )
             return redirect("journal:today")
+        open_groups = form.open_groups()
         messages.error(
             request,
-            f"Nothing was saved yet: please answer every group ({form.open_groups()} still open, marked below).",
+            ngettext(
+                "Nothing was saved yet: please answer every group (%(count)d still open, marked below).",
+                "Nothing was saved yet: please answer every group (%(count)d still open, marked below).",
+                open_groups,
+            )
+            % {"count": open_groups},
         )
     return render(
         request,
         "journal/safety/screen.html",
-        {"form": form, "last": last, "since": safety.since_words(last.taken_on, today) if last else ""},
+        {
+            "form": form,
+            "last": last,
+            "last_answered": safety.last_answered_words(last.taken_on, today) if last else "",
+        },
     )
 
 
@@ -80,18 +95,23 @@ def clear(request):
         return redirect("journal:safety")
     if not safety.clearance_allowed(screen):
         if screen.outcome == safety.EMERGENCY:
-            messages.error(request, "Emergency advice is lifted only by answering the questions again.")
+            # Translators: CLINICAL: an emergency outcome cannot be cleared by noting a clinician's OK.
+            messages.error(request, _("Emergency advice is lifted only by answering the questions again."))
         elif screen.cleared_on:
-            messages.info(request, f"A clinician's OK is already noted, on {screen.cleared_on:%-d %B %Y}.")
+            messages.info(
+                request,
+                _("A clinician's OK is already noted, on %(day)s.")
+                % {"day": formats.date_format(screen.cleared_on, "DATE_FORMAT")},
+            )
         else:
             messages.info(
-                request, "Your answers did not need a clinician's OK, so there is nothing to record."
+                request, _("Your answers did not need a clinician's OK, so there is nothing to record.")
             )
         return redirect("journal:safety_result")
     today = request.user.local_today()
     form = ClearanceForm(request.POST, screen=screen, today=today)
     if not form.is_valid():
-        messages.error(request, "Not saved: please check the date below.")
+        messages.error(request, _("Not saved: please check the date below."))
         return _render_result(request, clearance_form=form)
     services.safety_clearance_record(
         user=request.user,
@@ -100,7 +120,8 @@ def clear(request):
         note=form.cleaned_data["note"],
         today=today,
     )
-    messages.success(request, "Noted. Your plan is back: go gently, and stop if anything feels wrong.")
+    # Translators: CLINICAL: after a clinician's OK is noted.
+    messages.success(request, _("Noted. Your plan is back: go gently, and stop if anything feels wrong."))
     return redirect("journal:today")
 
 
@@ -127,10 +148,13 @@ def acknowledge(request):
         )
     }
     if (kind, first_day) not in showing:
-        messages.error(request, "That warning is not showing any more, so there was nothing to mark as read.")
+        messages.error(
+            request, _("That warning is not showing any more, so there was nothing to mark as read.")
+        )
         return redirect("journal:today")
     services.safety_alert_acknowledge(user=request.user, kind=kind, first_day=first_day)
-    messages.info(request, "Thank you for reading it. Take it gently, and see a clinician if it goes on.")
+    # Translators: CLINICAL: after a warning banner (leg symptoms, a flare) is marked as read.
+    messages.info(request, _("Thank you for reading it. Take it gently, and see a clinician if it goes on."))
     return redirect("journal:today")
 
 

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from backcare import ratelimit
@@ -31,7 +32,7 @@ def share(request):
             created = (link, url)
             form = ShareLinkForm()
         else:
-            messages.error(request, "No link was made: please correct the marked fields.")
+            messages.error(request, _("No link was made: please correct the marked fields."))
     now = timezone.now()
     links = [(link, sharing.state(link, now)) for link in selectors.share_links(user=user)]
     return render(
@@ -47,7 +48,7 @@ def share_revoke(request, pk):
     """Withdraw one of the user's links at once (another user's link is a 404)."""
     link = get_object_or_404(ShareLink, pk=pk, user=request.user)
     services.share_link_revoke(user=request.user, pk=link.pk, now=timezone.now())
-    messages.success(request, "The link was withdrawn: it no longer opens the report.")
+    messages.success(request, _("The link was withdrawn: it no longer opens the report."))
     return redirect("journal:share")
 
 

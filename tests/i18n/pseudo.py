@@ -156,20 +156,30 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _NOT_WORDS = re.compile(r"\S+@\S+|https?://\S+|/[\w./?=&%-]*")  # addresses and paths are not words
 
 
+_APART = "\x00"  # between two pieces of text read from the page (never in a page's text)
+
+
 def unmarked_words(html, allowed=frozenset({"BackCare"})):
-    """The words of `html` a person reads that no ⟪ ⟫ wraps, each with a little of its text."""
+    """The words of `html` a person reads that no ⟪ ⟫ wraps, each with a little of its text.
+
+    The pieces are read in page order and a wrap may span several of them: a sentence translated
+    whole may hold a link or an emphasis (`{% blocktranslate %}…<a>…</a>…{% endblocktranslate %}`),
+    which the parser reads as three pieces inside one pair of marks."""
     reader = _Reader()
     reader.feed(html)
+    if not reader.found:
+        return []
+    rest = _APART.join(text.replace(_APART, " ") for text in reader.found)
+    while True:
+        # A wrap goes, the places between pieces it held stay (so each piece is told apart).
+        shorter = _MARKED.sub(lambda found: " " + _APART * found.group().count(_APART), rest)
+        if shorter == rest:
+            break
+        rest = shorter
     problems = []
-    for text in reader.found:
-        rest = text
-        while True:
-            shorter = _MARKED.sub(" ", rest)
-            if shorter == rest:
-                break
-            rest = shorter
-        rest = _NOT_WORDS.sub(" ", rest)
-        words = [word for word in _WORD.findall(rest) if word not in allowed]
+    for text, left in zip(reader.found, rest.split(_APART), strict=True):
+        left = _NOT_WORDS.sub(" ", left)
+        words = [word for word in _WORD.findall(left) if word not in allowed]
         if words:
             problems.append(" ".join(text.split())[:120])
     return problems
