@@ -94,7 +94,7 @@ def _iso(day):
 
 def _day_words(value):
     """A stored ISO date as "14 May", the month's name in the active language."""
-    return formats.date_format(date.fromisoformat(value), "j M")
+    return formats.date_format(date.fromisoformat(value), "DAY_MONTH_FORMAT")
 
 
 def _num(value):
