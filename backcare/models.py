@@ -55,7 +55,7 @@ class User(AbstractUser):
     # keyed on it. Written only by that module's UPDATE, never by save() (below).
     diary_version = models.PositiveBigIntegerField(default=0, editable=False)
     # Moves with every write of the user's PSFS activities, rounds and ratings, and with nothing
-    # else: the PSFS summary is keyed on it (journal/views/history.py), so a tick or a check-in
+    # else: the PSFS summary is keyed on it (journal/views/history_page.py), so a tick or a check-in
     # does not make History and the report read every rating again. Written only by the database
     # triggers of migration journal/0015_psfs_version_triggers, never by save() (below).
     psfs_version = models.PositiveBigIntegerField(default=0, editable=False)

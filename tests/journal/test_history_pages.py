@@ -466,10 +466,10 @@ def test_the_json_export_of_an_account_never_logged_in_has_no_last_login(client,
 
 
 def test_the_views_date_writing_is_the_date_filters():
-    """journal/views/history.py writes the PSFS rows' dates without the template's `date` filter:
+    """journal/views/history_page.py writes the PSFS rows' dates without the template's `date` filter:
     the same text, every day of a leap year and a far one."""
     from django.template.defaultfilters import date as date_filter
-    from journal.views.history import day_month_year_format
+    from journal.views.history_page import day_month_year_format
 
     write = day_month_year_format()
     for first in (date(2024, 1, 1), date(999, 12, 25)):
