@@ -469,6 +469,7 @@ def test_the_views_date_writing_is_the_date_filters():
     """journal/views/history_page.py writes the PSFS rows' dates without the template's `date` filter:
     the same text, every day of a leap year and a far one."""
     from django.template.defaultfilters import date as date_filter
+
     from journal.views.history_page import day_month_year_format
 
     write = day_month_year_format()
