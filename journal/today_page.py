@@ -13,6 +13,7 @@ always agree (tests/journal/test_tick_answer.py).
 """
 
 from dataclasses import dataclass
+from functools import cache, cached_property
 
 from django.urls import reverse
 
@@ -53,7 +54,7 @@ class Row:
         """Ticked on the day (a times-a-day row: at least once)."""
         return self.tick is not None
 
-    @property
+    @cached_property
     def complete(self):
         """Done for the day: ticked, or for a times-a-day row its count has reached the target."""
         return self.status.done if self.status else self.done
@@ -69,7 +70,7 @@ class Row:
         spread = ", spread down the leg" if tick.spread else ""
         return f"Pain during {pain}{effort}{spread} · change"
 
-    @property
+    @cached_property
     def bases(self):
         """The row's bases for a write queued offline (journal/client_ops.py): {"t": ..., "f": ...}."""
         return client_ops.tick_bases(self.tick)
@@ -181,7 +182,8 @@ def rows(
     day_iso = day.isoformat()
     tick_url = url_format("journal:tick", day=day_iso, exercise=OPEN)
     untick_url = url_format("journal:untick", day=day_iso, exercise=OPEN)
-    statuses = schedule.statuses(exercises, day=day, ticks=ticks, family_of=family_of)
+    # Two weeks of ticks name a handful of exercises: each one's family looked up once.
+    statuses = schedule.statuses(exercises, day=day, ticks=ticks, family_of=cache(family_of))
     # Paused after severe pain (from the plan items' own columns): not due, no Done.
     pauses = {item.exercise_id: (item, suggestions.paused(item)) for item in plan if item.paused_on}
     statuses = schedule.not_due(statuses, exercises, pauses)

@@ -5,10 +5,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from types import SimpleNamespace
 
+from django.template import Context, Template
+
 from journal import today_page
+from journal.forms import LEG_CHOICES
 from journal.history_numbers import Day
 from journal.models import Dismissal, Entry
 from journal.suggestions import DoneTick
+from journal.templatetags.plan_tags import spread_radios
 from tests.journal.test_suggestion_rules import SINCE, TODAY, Item, ago, log
 
 CLEAR = SimpleNamespace(
@@ -186,3 +190,17 @@ def test_the_page_state_shows_banners_and_the_psfs_card_on_today_only():
 def test_a_day_without_an_entry_is_a_normal_day():
     assert today_page.day_type_of(None) == Entry.DayType.NORMAL
     assert today_page.day_type_of(Day(TODAY, 3, Entry.DayType.ROUGH)) == Entry.DayType.ROUGH
+
+
+LOOP = (
+    '{% for value, label in choices %}<div class="form-check"><input class="form-check-input" type="radio"'
+    ' name="spread" value="{{ value }}" id="sp-{{ value }}-{{ slug }}"{% if chosen == value %} checked{% endif %}>'
+    '<label class="form-check-label small" for="sp-{{ value }}-{{ slug }}">{{ label }}</label></div>{% endfor %}'
+)
+
+
+def test_the_spread_radios_tag_prints_what_the_rows_loop_printed():
+    for chosen in ("yes", "no", None):
+        context = {"choices": LEG_CHOICES, "chosen": chosen, "slug": "cat-cow"}
+        assert spread_radios(LEG_CHOICES, chosen, "cat-cow") == Template(LOOP).render(Context(context))
+    assert spread_radios(LEG_CHOICES, "yes", "cat-cow").count(" checked") == 1
