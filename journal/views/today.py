@@ -50,10 +50,11 @@ def _offers(request, plan, *, entries, ticks, today, day_type, only=None):
     )
 
 
-def _day_reads(request, day):
+def _day_reads(request, day, entries=None):
     """(recent days, the day's entry, its type, plan items, exercises planned): what the page and
-    the answers to its suggestions both start from."""
-    entries = selectors.recent_entries(user=request.user, day=day)
+    the answers to its suggestions both start from. `entries`: the recent days, when already read."""
+    if entries is None:
+        entries = selectors.recent_entries(user=request.user, day=day)
     entry = next((e for e in entries if e.date == day), None)
     day_type = today_page.day_type_of(entry)
     plan, exercises = selectors.day_plan(
@@ -108,8 +109,10 @@ def _page_state(request, day):
     """Everything the Today / day page shows (journal/today_page.py), from a fixed number of queries."""
     user = request.user
     today = user.local_today()
-    entries, entry, day_type, plan, exercises = _day_reads(request, day)
-    ticks = selectors.recent_ticks(user=user, day=day)
+    # The recent days and the two weeks of ticks in one query (the tick's own read).
+    read = selectors.days_with_ticks(user=user, day=day)
+    entries, ticks = read.days, read.ticks
+    entries, entry, day_type, plan, exercises = _day_reads(request, day, entries)
     found = _rows(
         request, day, entries=entries, day_type=day_type, plan=plan, exercises=exercises, ticks=ticks
     )
