@@ -29,7 +29,9 @@ LOGGED_IN = ["session", "user"]
 # PSFS round in a subquery: Today's "rate your activities" card costs no query), once a change of
 # the user's diary: the counts below are for the first load after a change (see the last tests).
 JOURNAL = [*LOGGED_IN, "latest safety screen"]
-DAY_READS = [*JOURNAL, "recent days (with their tick counts)", "recent ticks"]
+# The recent days (with their tick counts) and the two weeks of ticks are one query
+# (selectors.days_with_ticks, as a tick reads them; two before issue 25).
+DAY_READS = [*JOURNAL, "recent days (with their tick counts) and their ticks"]
 DAY_PAGE = [*DAY_READS, "active plan"]
 # Today also shows today's lesson: the lessons come from the per-process snapshot (learn/catalog.py),
 # which ones the user has read is one query.

@@ -694,9 +694,9 @@ def test_today_with_banners_costs_eight_queries(client, library):
     with CaptureQueriesContext(connection) as ctx:
         body = page(client)
     assert 'data-testid="safety-banner"' in body
-    # session, user, latest screen (middleware), recent days, recent ticks, plan, lessons read,
-    # acknowledgements (only because a warning sign is present).
-    assert len(ctx.captured_queries) == 8
+    # session, user, latest screen (middleware), recent days with their ticks (one query), plan,
+    # lessons read, acknowledgements (only because a warning sign is present).
+    assert len(ctx.captured_queries) == 7
     assert sum("journal_safetyscreen" in q["sql"] for q in ctx.captured_queries) == 1
     assert sum("journal_safetyalert" in q["sql"] for q in ctx.captured_queries) == 1
 
