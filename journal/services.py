@@ -165,9 +165,9 @@ class DayRead:
     write: the answer's row, counts and streak are built from it (journal/views/today.py:
     _tick_response) without reading again.
 
-    Two queries: the recent days joined to their ticks (selectors.days_with_ticks) and the day's
-    plan (selectors.day_plan: today's active plan, whose items carry their pause; another day's plan
-    periods).
+    One query for today: the recent days joined to their ticks, with the active plan (whose items
+    carry their pause) in the same statement (selectors.days_with_ticks); another day's plan is its
+    plan periods, one more (selectors.day_plan).
     """
 
     user: object
@@ -182,10 +182,10 @@ class DayRead:
 
     @classmethod
     def of(cls, *, user, day, status):
-        found = days_with_ticks(user=user, day=day)
+        found = days_with_ticks(user=user, day=day, with_plan=day == user.local_today())
         entry = next((d for d in found.days if d.date == day), None)
         day_type = entry.day_type if entry else Entry.DayType.NORMAL
-        plan, exercises = day_plan(user=user, day_type=day_type, status=status, day=day)
+        plan, exercises = day_plan(user=user, day_type=day_type, status=status, day=day, active=found.plan)
         return cls(user, day, status, found.days, found.entry_pk, found.ticks, day_type, plan, exercises)
 
     @property
