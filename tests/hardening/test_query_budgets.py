@@ -24,7 +24,8 @@ from tests.hardening.test_isolation import sample_kwargs
 
 pytestmark = pytest.mark.django_db
 
-LOGGED_IN = ["session", "user"]
+# The session row joined to its user: one query (backcare/sessions.py, backcare/auth.py); two before.
+LOGGED_IN = ["session with its user"]
 # The safety middleware reads the latest screen for every journal page (with the date of the latest
 # PSFS round in a subquery: Today's "rate your activities" card costs no query), once a change of
 # the user's diary: the counts below are for the first load after a change (see the last tests).
@@ -282,7 +283,7 @@ def test_a_write_makes_the_next_load_read_afresh(client):
 # day: their exact counts without an operation id (as before offline writes) and with one and a
 # base (journal/client_ops.py): four more, always the same four. Each count includes the one
 # UPDATE that moves the user's diary version (backcare/diary_version.py).
-# A tick, an undo and a count, whole: session, user, the latest safety screen (read afresh for a
+# A tick, an undo and a count, whole: the session with its user, the latest safety screen (read afresh for a
 # write: the plan gate); then one transaction (a savepoint here, BEGIN in production; its release,
 # COMMIT): the diary version UPDATE (the user row's lock, taken first by every write of the user's),
 # the recent days joined to their ticks, with today's active plan in the same statement (its items
@@ -295,15 +296,15 @@ def test_a_write_makes_the_next_load_read_afresh(client):
 # a score that breaks a run), also read that item's scored sessions since its level began (+1,
 # journal/services.py: _pause_refresh).
 # Before issue 25 these six were 24, 18, 13, 18, 17 and 12 queries; then 10, 9, 10, 9, 9 and 9
-# (the day's plan read on its own).
+# (the day's plan read on its own, the user read after the session), the check-in 9.
 WRITES = [
-    ("tick", "daily-walk", {}, "t0", 9),  # the day's first tick: the entry INSERT too
-    ("tick", "daily-walk", {"pain_during": "3"}, "fn.n.1.n", 8),  # "how did it feel": can't pause
-    ("untick", "daily-walk", {}, "t1", 9),  # a tick scored 3 undone: its sessions read
-    ("tick", "standing-backbend", {"add": "on"}, "t0", 8),
-    ("tick", "standing-backbend", {"add": "on"}, "t1", 8),
-    ("untick", "standing-backbend", {}, "t2", 8),  # undo one (a time left: no tick removed)
-    ("checkin", None, {"pain": "4"}, "cn.n.00000000", 9),
+    ("tick", "daily-walk", {}, "t0", 8),  # the day's first tick: the entry INSERT too
+    ("tick", "daily-walk", {"pain_during": "3"}, "fn.n.1.n", 7),  # "how did it feel": can't pause
+    ("untick", "daily-walk", {}, "t1", 8),  # a tick scored 3 undone: its sessions read
+    ("tick", "standing-backbend", {"add": "on"}, "t0", 7),
+    ("tick", "standing-backbend", {"add": "on"}, "t1", 7),
+    ("untick", "standing-backbend", {}, "t2", 7),  # undo one (a time left: no tick removed)
+    ("checkin", None, {"pain": "4"}, "cn.n.00000000", 8),
 ]
 # A tick's answer is its row only (journal/views/today.py: _tick_response), built from what the write
 # read in its transaction and left in step with itself: no read after it. The reads in the
