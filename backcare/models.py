@@ -94,9 +94,21 @@ class User(AbstractUser):
 
 class UserSession(AbstractBaseSession):
     """A database session that also keeps whose it is, so deleting an account finds its sessions by
-    an index instead of decoding every session in the table (backcare/sessions.py)."""
+    an index instead of decoding every session in the table, and a request reads the session with
+    its user in one query (backcare/sessions.py, backcare/auth.py).
 
-    user_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    `user`: the same `user_id` column as before, as a relation without a database constraint (a
+    session of an account deleted meanwhile keeps its id and finds no user, as before) and nothing
+    done on the user's deletion (account_delete removes the sessions itself)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
 
     class Meta(AbstractBaseSession.Meta):
         db_table = "backcare_session"
