@@ -6,7 +6,8 @@ phone set to dark would. The walk covers every page a signed-in person opens, wi
 shows what a real one does: Today on a bad day (a warning box) with done and not-done rows, a
 times-a-day row and a paused row; a past day; History over 30 days, 90 days and all; the report and
 its share page; settings; the library and a level; the lessons (read, unread, locked); PSFS; the
-guided session; the start. Each page: 0 serious and 0 critical axe violations (colour contrast
+guided session and its "How did it feel?"; a rough day; the safety screen, its errors and each of
+its outcomes; the start. Each page: 0 serious and 0 critical axe violations (colour contrast
 included), at phone size and on a desktop; the count per page is printed. The same walk runs once
 in light mode (phone size), which must pass as well. Screenshots: artifacts/screenshots/dark/.
 """
@@ -122,12 +123,12 @@ def test_every_signed_in_page_passes_axe_in_each_colour_mode(themed, live_server
     yesterday = robin.local_today() - timedelta(days=1)
     failures, counts = [], []
 
-    def check(path, ready=None):
+    def check(path, ready=None, label=""):
         themed.goto(live_server.url + path)
         assert themed.evaluate("document.documentElement.getAttribute('data-bs-theme')") == scheme
         if ready:
             ready()
-        check_here(path)
+        check_here(f"{path} {label}".strip())
 
     def check_here(path):
         try:
@@ -176,8 +177,19 @@ def test_every_signed_in_page_passes_axe_in_each_colour_mode(themed, live_server
     themed.get_by_test_id("pause").click()  # Start: the clock runs
     themed.get_by_test_id("pause").click()  # and is paused
     check_here("/today/session/ (started, paused)")
+    themed.get_by_test_id("done-early").click()  # "How did it feel?", with its big buttons
+    felt = themed.locator("[data-testid=felt]:visible")
+    felt.get_by_test_id("tell-more").click()
+    felt.locator("[data-answer=pain_during][value='3']").click()  # an answer chosen, not yet saved
+    check_here("/today/session/ (how did it feel)")
     check("/safety/")
     check("/safety/result/")
+    services.day_type_set(user=robin, day=robin.local_today(), day_type=Entry.DayType.ROUGH)
+    check(
+        "/today/",
+        lambda: themed.get_by_test_id("plan-item").first.wait_for(),
+        "(a rough day: the gentle set)",
+    )
     themed.context.clear_cookies()
     check(f"/shared/{token}/")  # the report as the person it was shared with sees it
 
@@ -189,8 +201,21 @@ def test_every_signed_in_page_passes_axe_in_each_colour_mode(themed, live_server
     check("/lessons/")
     check(f"/lessons/{course[-1].slug}/")  # a locked lesson: when it opens
 
+    # A first safety screen sent with nothing answered: each group says what it needs.
+    log_in(themed, live_server, make_user("erin"))
+    check("/safety/")
+    themed.get_by_role("button", name="Finish the check").click()
+    themed.locator(".question-error").first.wait_for()
+    check_here("/safety/ (sent unanswered)")
+    themed.context.clear_cookies()
+
     # The safety screen's outcomes other than clear: Today and the result carry their advice.
-    for name, answer in (("urgent", "fever"), ("talk", "pregnancy"), ("soon", "canal_narrowing")):
+    for name, answer in (
+        ("emergency", "bowel"),
+        ("urgent", "fever"),
+        ("talk", "pregnancy"),
+        ("soon", "canal_narrowing"),
+    ):
         user = screened(name, answer)
         log_in(themed, live_server, user)
         check("/today/")
