@@ -29,10 +29,12 @@ from journal.services import DayRead
 from learn import catalog as lessons
 from learn.content import LESSONS, load_lessons
 from learn.models import Lesson
-from tests.conftest import PASSWORD, make_user
+from tests.conftest import PASSWORD, make_user, screen_clear
 
 from .conftest import SCREENSHOTS, SIZES
 from .test_journeys import log_in
+from .test_offline_queue import LOST, come_back, go_offline, tick_offline
+from .test_tick_optimistic import ignore_failed_requests
 
 SHOTS = SCREENSHOTS / "dark"
 
@@ -226,3 +228,22 @@ def test_every_signed_in_page_passes_axe_in_each_colour_mode(themed, live_server
 
     print("\n" + "\n".join(counts))
     assert not failures, "\n\n".join(failures)
+
+
+@pytest.mark.parametrize(("scheme", "size"), [("dark", "phone")])
+def test_what_is_kept_on_the_phone_offline_reads_in_dark_mode(themed, live_server, check_a11y, page_problems):
+    """A tick and a check-in made without a connection say "Saved on this phone" (offline-queue.js):
+    readable on the dark page, as everything else."""
+    user = make_user("walker")
+    screen_clear(user)
+    log_in(themed, live_server, user)
+    themed.goto(live_server.url + "/today/")
+    go_offline(themed, live_server)
+    themed.locator("label[for=pain-3]").click()
+    themed.get_by_role("button", name="Save check-in").click()
+    themed.locator("[data-checkin-form] [data-queued-note]").wait_for()
+    tick_offline(themed, "cat-cow-gentle")
+    check_a11y(themed)
+    come_back(themed, live_server)
+    themed.locator("[data-plan] [data-pending]").first.wait_for(state="detached")
+    ignore_failed_requests(page_problems, *LOST)
