@@ -19,6 +19,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from backcare import diary_version
 from backcare.models import User
 from exercises.models import Exercise
 from journal import safety, services
@@ -63,7 +64,8 @@ def lessons_loaded(library):
 
 def a_bad_day(user):
     """The demo's diary, and today a check-in of 8 (a warning box), two exercises done, a
-    times-a-day exercise done twice and one paused after severe pain yesterday."""
+    times-a-day exercise done twice and one paused after severe pain yesterday; two share links
+    and a day from before the diary's first day."""
     today = user.local_today()
     status = screen_status(user=user)
     for day in (today - timedelta(days=1), today):  # whatever the demo drew for them
@@ -83,6 +85,9 @@ def a_bad_day(user):
     services.tick_record(user=user, day=today, exercise=several)
     services.tick_record(user=user, day=today, exercise=several, add=True)
     services.checkin_save(user=user, day=today, pain=8, notes="Sore after the drive.", leg_symptoms=False)
+    # A day saved under older rules, before the diary's first day: the old days' page lists it.
+    Entry.objects.create(user=user, date=user.first_day() - timedelta(days=3), pain=5, planned=0)
+    diary_version.changed(user)  # written past the services
     services.share_link_create(
         user=user, display_name="Dr Lee", days=14, show_notes=True, show_safety=True, now=timezone.now()
     )
@@ -170,6 +175,7 @@ def test_every_signed_in_page_passes_axe_in_each_colour_mode(themed, live_server
     check("/settings/")
     check("/settings/reminders/")
     check("/accounts/password_change/")
+    check("/journal/old-days/", lambda: themed.get_by_test_id("delete-old-days").wait_for())
     check("/exercises/")
     check("/exercises/cat-cow-gentle/")
     check("/lessons/")
