@@ -201,3 +201,7 @@ def test_a_quick_bench_runs_end_to_end_and_ends_with_the_judged_line():
     assert "journeys/s" in result.stdout and "without gzip" in result.stdout
     # Each worker's memory after the journey mix, just above the judged line.
     assert lines[-2].startswith("memory_mb=") and float(lines[-2].split()[0].split("=")[1]) > 0
+    # Today's first load in Spanish over English (issue 27), above it; the page was in Spanish
+    # (the bench fails otherwise), so the figure is of a translated page.
+    assert lines[-3].startswith("today_es_over_en=") and float(lines[-3].split()[0].split("=")[1]) > 0
+    assert "Today in Spanish against English" in result.stdout

@@ -257,7 +257,7 @@ def test_a_four_exercise_session_runs_hands_free_in_at_most_10_taps(page, live_s
         felt.get_by_test_id("felt-fine").click()
         taps += 1
     page.get_by_test_id("session-finished").wait_for(state="visible")
-    print(f"\nTaps for a four-exercise guided session, feedback included: {taps}")
+    print(f"\nsession: taps={taps}")  # four exercises, from "Start" to the end, feedback included
     assert "All 4 exercises saved" in page.get_by_test_id("session").inner_text()
     assert page.evaluate("window.__taps") == taps <= 10
 

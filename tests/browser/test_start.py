@@ -1,11 +1,14 @@
-"""The start in a real browser: the taps from the landing page to the first exercise ticked for a new
-account on a phone (counted and printed), the keyboard, and plain forms without JavaScript."""
+"""The start in a real browser: the taps and typed fields from the landing page to the first exercise
+ticked for a new account on a phone (counted by the test and by the page, and printed: every question
+skipped, `first-tick:`, and every question answered, `first-tick-answered:`), the keyboard, and
+plain forms without JavaScript."""
 
 import pytest
 from django.urls import reverse
 
 from journal.models import PlanItem, StartAnswers, Tick
 from journal.services import start_begin
+from reminders.models import Reminder
 from tests.conftest import make_user
 
 from .test_journeys import log_in, saves_settled
@@ -13,12 +16,33 @@ from .test_journeys import log_in, saves_settled
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-class Counter:
-    """Taps (clicks, checks) and typed fields, as a person on a phone makes them."""
+# Every trusted pointer press and every field typed into, counted by the page itself and kept in
+# sessionStorage, so the count goes on across the sign-up's, the screen's and the start's pages.
+PAGE_COUNTS = """
+document.addEventListener("pointerdown", function (e) {
+  if (e.isTrusted) sessionStorage.__taps = String(Number(sessionStorage.__taps || 0) + 1);
+}, true);
+document.addEventListener("input", function (e) {
+  var field = e.target;
+  if (!e.isTrusted || !field.matches || !field.matches("input:not([type=radio]):not([type=checkbox]), textarea")) return;
+  var typed = JSON.parse(sessionStorage.__typed || "[]");
+  var key = location.pathname + " " + field.name;
+  if (typed.indexOf(key) < 0) { typed.push(key); sessionStorage.__typed = JSON.stringify(typed); }
+}, true);
+"""
 
-    def __init__(self):
+
+class Counter:
+    """Taps and typed fields, as a person on a phone makes them. A choice in a drop-down list is two
+    taps (open the list, choose), as on a phone; every other tap is one click on the page. The page
+    counts the same presses and fields itself (`PAGE_COUNTS`): `check(page)` compares, so an
+    action the test made without counting it shows up as a difference."""
+
+    def __init__(self, page):
         self.taps = 0
         self.typed = 0
+        self.picks = 0  # drop-down choices: two taps each, but no click on the page (select_option)
+        page.add_init_script(PAGE_COUNTS)
 
     def tap(self, locator):
         self.taps += 1
@@ -28,10 +52,19 @@ class Counter:
         self.typed += 1
         page.fill(selector, text)
 
+    def pick(self, locator, value):
+        self.taps += 2
+        self.picks += 1
+        locator.select_option(value)
 
-@pytest.mark.parametrize("size", ["phone"])
-def test_taps_from_the_landing_page_to_the_first_exercise_ticked(page, live_server, size):
-    count = Counter()
+    def check(self, page):
+        taps = int(page.evaluate("sessionStorage.__taps || '0'"))
+        typed = len(page.evaluate("JSON.parse(sessionStorage.__typed || '[]')"))
+        assert (taps + 2 * self.picks, typed) == (self.taps, self.typed)
+
+
+def sign_up_and_check(page, live_server, count):
+    """From the landing page through the sign-up and the safety check, nothing to report."""
     page.goto(live_server.url + "/")
     count.tap(page.get_by_role("link", name="Sign up free"))
     count.type(page, "#id_username", "newcomer")
@@ -43,21 +76,70 @@ def test_taps_from_the_landing_page_to_the_first_exercise_ticked(page, live_serv
     for group in ("emergency", "urgent", "before"):
         count.tap(page.get_by_test_id(f"none-{group}"))
     count.tap(page.get_by_role("button", name="Finish the check"))
-    # The start, each question skipped: the quickest way to a plan (the cautious one).
-    for step in ("episode", "leg", "activities", "equipment", "minutes", "reminder"):
-        count.tap(page.locator(f"[data-testid=start][data-step={step}]").get_by_test_id("start-skip"))
+
+
+def first_tick(page, count):
+    """From the start's last screen to the first exercise ticked and saved."""
     count.tap(page.get_by_test_id("start-today"))
     page.wait_for_url("**/today/")
     count.tap(page.locator("[data-testid=plan-item]").first.get_by_test_id("tick"))
     page.locator("[data-testid=plan-item][data-done=true]").first.wait_for()
     saves_settled(page)  # a tap shows before the server has saved it
-    print(
-        f"\nFrom the landing page to the first exercise ticked: {count.taps} taps, {count.typed} typed fields"
-    )
+    count.check(page)
+    assert Tick.objects.filter(entry__user__username="newcomer").count() == 1
+
+
+def on_step(page, step):
+    return page.locator(f"[data-testid=start][data-step={step}]")
+
+
+@pytest.mark.parametrize("size", ["phone"])
+def test_taps_from_the_landing_page_to_the_first_exercise_ticked(page, live_server, size):
+    count = Counter(page)
+    sign_up_and_check(page, live_server, count)
+    # The start, each question skipped: the quickest way to a plan (the cautious one).
+    for step in ("episode", "leg", "activities", "equipment", "minutes", "reminder"):
+        count.tap(on_step(page, step).get_by_test_id("start-skip"))
+    first_tick(page, count)
+    print(f"\nfirst-tick: taps={count.taps} typed={count.typed}")
     # Before the start: 11 taps and 4 typed fields (with a check-in); the start adds its 6 questions,
     # each one tap to skip, and "Go to today".
     assert (count.taps, count.typed) == (14, 4)
-    assert Tick.objects.filter(entry__user__username="newcomer").count() == 1
+
+
+@pytest.mark.parametrize("size", ["phone"])
+def test_taps_to_the_first_exercise_ticked_answering_every_start_question(page, live_server, size):
+    """The start's honest cost: each question answered, with what the screen offers ready where it
+    offers something (no equipment, the reminder at 19:00 by e-mail) and the first answer where it
+    asks for a choice."""
+    count = Counter(page)
+    sign_up_and_check(page, live_server, count)
+    count.tap(on_step(page, "episode").get_by_label("Under 6 weeks"))
+    count.tap(page.get_by_test_id("start-next"))
+    count.tap(on_step(page, "leg").get_by_label("My back only"))
+    count.tap(page.get_by_test_id("start-next"))
+    count.pick(on_step(page, "activities").get_by_label("Sitting at work"), "5")
+    count.tap(page.get_by_test_id("start-next"))
+    on_step(page, "equipment").wait_for()
+    count.tap(page.get_by_test_id("start-next"))  # none of them: a floor and a chair
+    count.tap(on_step(page, "minutes").get_by_label("About 5 minutes"))
+    count.tap(page.get_by_test_id("start-next"))
+    on_step(page, "reminder").wait_for()
+    count.tap(page.get_by_test_id("start-next"))  # "Remind me": 19:00, by e-mail
+    page.get_by_test_id("start-summary").wait_for()
+    first_tick(page, count)
+    print(f"\nfirst-tick-answered: taps={count.taps} typed={count.typed}")
+    # Against the skips: each choice and its Next (episode, leg, minutes: 2 taps each), an activity
+    # rated from a list (2) and its Next, Next on equipment and on the reminder.
+    assert (count.taps, count.typed) == (19, 4)
+    answers = StartAnswers.objects.get(user__username="newcomer")
+    assert (answers.episode, answers.leg, answers.minutes, answers.equipment) == (
+        "under_6_weeks",
+        "back_only",
+        5,
+        [],
+    )
+    assert Reminder.objects.filter(user__username="newcomer", enabled=True, email_on=True).count() == 1
 
 
 def new_user(live_server, page, name):
