@@ -31,6 +31,8 @@ def in_pseudo(settings, pseudo_language):
     folder, code = pseudo_language
     settings.LOCALE_PATHS = [folder, *settings.LOCALE_PATHS]
     settings.LANGUAGES = [*settings.LANGUAGES, (code, "Pseudo")]
+    # Its dates in English's order (tests/i18n/formats/qps): every language has a format module.
+    settings.FORMAT_MODULE_PATH = [*settings.FORMAT_MODULE_PATH, "tests.i18n.formats"]
     return code
 
 
@@ -60,8 +62,6 @@ NOT_YET = {
     ("exercises:list", "anonymous"),
     ("exercises:list", "signed in"),
     ("journal:day", "signed in"),
-    ("journal:history", "signed in"),
-    ("journal:report", "signed in"),
     ("journal:today", "signed in"),
     ("landing", "anonymous"),
     ("landing", "signed in"),
