@@ -7,7 +7,7 @@ from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils.html import conditional_escape, escape, format_html, format_html_join
+from django.utils.html import escape, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, pgettext, pgettext_lazy
@@ -247,24 +247,28 @@ def _psfs_apart_html(found):
     (journal/date_words.py); each value is escaped, as `blocktranslate` escapes it, and the
     activity's name (the person's own words) sits in a `translate="no"` span."""
     on = date_words.writer("SHORT_DATE_FORMAT")
+    # The two sentences and the reasons are translated and escaped once a page, not once a row.
+    twice = escape(_("%(name)s (%(why)s): %(first)s on %(first_on)s, latest %(latest)s on %(latest_on)s"))
+    once = escape(_("%(name)s (%(why)s): %(first)s on %(first_on)s"))
+    whys = {}
     rows = []
     for a in found.apart:
+        why = whys.get((a.in_first, a.in_latest))
+        if why is None:
+            why = whys[(a.in_first, a.in_latest)] = escape(a.why)
+        words = {
+            "name": f'<span translate="no">{escape(a.name)}</span>',
+            "why": why,
+            "first": a.first,
+            "first_on": on(a.first_on),
+        }
         if len(a.ratings) > 1:
-            text = _("%(name)s (%(why)s): %(first)s on %(first_on)s, latest %(latest)s on %(latest_on)s")
-            words = {"latest": a.latest, "latest_on": on(a.latest_on)}
-        else:
-            text = _("%(name)s (%(why)s): %(first)s on %(first_on)s")
-            words = {}
-        words = {key: conditional_escape(value) for key, value in words.items()}
-        words.update(
-            name=format_html('<span translate="no">{}</span>', a.name),
-            why=conditional_escape(a.why),
-            first=a.first,
-            first_on=on(a.first_on),
+            words.update(latest=a.latest, latest_on=on(a.latest_on))
+        # Safe: the sentence is ours, every value in it is escaped (numbers, dates in our words).
+        rows.append(
+            f'<li data-testid="psfs-apart-row">{(twice if len(a.ratings) > 1 else once) % words}</li>'
         )
-        # Safe: the sentence is ours, every value in it is escaped.
-        rows.append((mark_safe(conditional_escape(text) % words),))
-    return format_html_join("", '<li data-testid="psfs-apart-row">{}</li>', rows)
+    return mark_safe("".join(rows))
 
 
 def _history_body(request, today):
