@@ -20,6 +20,7 @@ lock order: no deadlock between two writes of the same user). A full `User.save(
 the version back (backcare/models.py), so a stale copy in memory cannot move it backwards.
 """
 
+from django.db import connection
 from django.db.models import F
 
 
@@ -40,3 +41,28 @@ def changed(user):
         # Nor its PSFS version, which a write of the PSFS rows in this transaction moves.
         user.diary_version = None
         user.psfs_version = None
+
+
+def writers_serialised():
+    """Does a write transaction hold the database's one write lock from its start? SQLite with
+    BEGIN IMMEDIATE (or EXCLUSIVE, backcare/settings.py): no other write can come between its reads
+    and its writes, whatever rows it touches."""
+    options = connection.settings_dict.get("OPTIONS") or {}
+    return connection.vendor == "sqlite" and options.get("transaction_mode") in ("IMMEDIATE", "EXCLUSIVE")
+
+
+def write_begins(user):
+    """`changed`, for a write of the user's days and ticks only (a tick, an undo, a check-in), whose
+    rows move the version themselves (migration journal/0016_diary_version_day_triggers).
+
+    Where writers are serialised (`writers_serialised`) the UPDATE is not sent: it is needed neither
+    for the version (the triggers) nor as the user row's lock (the transaction holds the database's).
+    Elsewhere (PostgreSQL) it is sent first as before: the user row's lock, so a second write of the
+    user's waits and then reads what the first wrote. The copy in hand forgets its version either way.
+    """
+    from backcare.models import User
+
+    if not writers_serialised():
+        changed(user)
+    elif isinstance(user, User):
+        user.diary_version = None

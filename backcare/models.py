@@ -55,7 +55,7 @@ class User(AbstractUser):
     # keyed on it. Written only by that module's UPDATE, never by save() (below).
     diary_version = models.PositiveBigIntegerField(default=0, editable=False)
     # Moves with every write of the user's PSFS activities, rounds and ratings, and with nothing
-    # else: the PSFS summary is keyed on it (journal/views/history.py), so a tick or a check-in
+    # else: the PSFS summary is keyed on it (journal/views/history_page.py), so a tick or a check-in
     # does not make History and the report read every rating again. Written only by the database
     # triggers of migration journal/0015_psfs_version_triggers, never by save() (below).
     psfs_version = models.PositiveBigIntegerField(default=0, editable=False)
@@ -94,9 +94,21 @@ class User(AbstractUser):
 
 class UserSession(AbstractBaseSession):
     """A database session that also keeps whose it is, so deleting an account finds its sessions by
-    an index instead of decoding every session in the table (backcare/sessions.py)."""
+    an index instead of decoding every session in the table, and a request reads the session with
+    its user in one query (backcare/sessions.py, backcare/auth.py).
 
-    user_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    `user`: the same `user_id` column as before, as a relation without a database constraint (a
+    session of an account deleted meanwhile keeps its id and finds no user, as before) and nothing
+    done on the user's deletion (account_delete removes the sessions itself)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
 
     class Meta(AbstractBaseSession.Meta):
         db_table = "backcare_session"

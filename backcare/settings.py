@@ -104,7 +104,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, with the user read with the session row (backcare/auth.py): one query for both.
+    "backcare.auth.AuthenticationMiddleware",
     "backcare.middleware.UserTimezoneMiddleware",
     "backcare.middleware.UserLanguageMiddleware",
     "journal.middleware.SafetyMiddleware",

@@ -1,5 +1,6 @@
 """Reads that need care (bounded windows, few queries). Every query starts from the user."""
 
+import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -116,26 +117,31 @@ def plan_order(progression):
     return (progression.order, progression.name)
 
 
+# The columns of an active plan item as Today reads it (`PlannedItem`'s first fields, in order).
+PLAN_ITEM_FIELDS = (
+    "pk",
+    "progression_id",
+    "exercise_id",
+    "since",
+    "dose_step",
+    "dose_since",
+    "paused_on",
+    "pause_values",
+    "resumed_through",
+)
+
+
 def active_plan(*, user):
     """The user's active plan items in plan order, each with its exercise and `top_level`.
 
     One query; the exercises come from the library snapshot.
     """
-    rows = (
-        PlanItem.objects.filter(user=user, active=True)
-        .order_by()
-        .values_list(
-            "pk",
-            "progression_id",
-            "exercise_id",
-            "since",
-            "dose_step",
-            "dose_since",
-            "paused_on",
-            "pause_values",
-            "resumed_through",
-        )
-    )
+    rows = PlanItem.objects.filter(user=user, active=True).order_by().values_list(*PLAN_ITEM_FIELDS)
+    return _active_items(rows)
+
+
+def _active_items(rows):
+    """`active_plan` from its rows (PLAN_ITEM_FIELDS), however they were read."""
     items = _with_library([PlannedItem(*row) for row in rows])
     library = catalog.catalog()
     for item in items:
@@ -223,13 +229,14 @@ def highest_allowed_levels(plan, status):
     return found
 
 
-def day_plan(*, user, day_type, status, day=None):
+def day_plan(*, user, day_type, status, day=None, active=None):
     """(plan items, exercises planned) for `day` (None: today), a day of this type.
 
     A rest day plans nothing; a rough day, or a plan waiting for a clinician's OK after a "see a
     doctor soon" answer, the gentle set; a held plan nothing. Exercises the safety answers rule
     out are left out of every set. Today's plan is the active plan; another day's is the plan as
-    it was that day, at that day's levels (`plan_on`).
+    it was that day, at that day's levels (`plan_on`). `active`: today's active plan when the caller
+    has read it already (`days_with_ticks(..., with_plan=True)`), so it is not read again.
     """
     if day_type == Entry.DayType.REST or status.blocks_plan:
         return [], []
@@ -238,7 +245,12 @@ def day_plan(*, user, day_type, status, day=None):
     if day_type == Entry.DayType.ROUGH:
         return [], [ex for ex in gentle_exercises() if allowed(ex, status)]
     past = day is not None and day != user.local_today()
-    plan = plan_on(user=user, day=day) if past else active_plan(user=user)
+    if past:
+        plan = plan_on(user=user, day=day)
+    elif active is None:
+        plan = active_plan(user=user)
+    else:
+        plan = active
     items = [item for item in plan if allowed(item.exercise, status)]
     return items, [item.exercise for item in items]
 
@@ -351,49 +363,102 @@ class DayWithTicks(NamedTuple):
     days: list  # the window of days up to the day (and the day after it), newest first: recent_entries
     entry_pk: int | None  # the day's own Entry, None while it has none
     ticks: list  # the ticks of the two weeks up to the day: recent_ticks
+    plan: list | None = None  # with_plan: the active plan (active_plan), else None
 
 
 @cache
-def _days_with_ticks_sql():
+def _days_with_ticks_sql(*, with_plan=False):
     """The SQL of `days_with_ticks`, from the models' own table and column names: `_days`'s days
-    (newest first), each joined to its ticks only inside the two weeks the rules read."""
+    (newest first), each joined to its ticks only inside the two weeks the rules read; `with_plan`:
+    then the active plan items (`active_plan`'s columns), in the same statement (UNION ALL, each
+    side's columns NULL on the other side's rows, a first column telling them apart)."""
     entry, tick = (connection.ops.quote_name(model._meta.db_table) for model in (Entry, Tick))
     day_fields = ["pain", "day_type", "planned"]
     tick_fields = DoneTick._fields[1:]
     date_column, entry_id = _column(Entry, "date"), _column(Entry, "id")
     tick_entry = _column(Tick, "entry")
-    return (
-        f"SELECT e.{entry_id}, e.{date_column}, {', '.join(f'e.{_column(Entry, name)}' for name in day_fields)},"
-        f" (SELECT COUNT(*) FROM {tick} c WHERE c.{tick_entry} = e.{entry_id}),"
-        f" e.{_column(Entry, 'leg_symptoms')}, e.{_column(Entry, 'notes')},"
-        f" {', '.join(f't.{_column(Tick, name)}' for name in tick_fields)}"
+    plan_columns = [_column(PlanItem, "id" if name == "pk" else name) for name in PLAN_ITEM_FIELDS]
+    day_columns = [
+        f"e.{entry_id}",
+        f"e.{date_column}",
+        *(f"e.{_column(Entry, name)}" for name in day_fields),
+        f"(SELECT COUNT(*) FROM {tick} c WHERE c.{tick_entry} = e.{entry_id})",
+        f"e.{_column(Entry, 'leg_symptoms')}",
+        f"e.{_column(Entry, 'notes')}",
+        *(f"t.{_column(Tick, name)}" for name in tick_fields),
+    ]
+    days = (
+        f"SELECT {'0, ' if with_plan else ''}{', '.join(day_columns)}"
+        f"{''.join(', NULL' for _ in plan_columns) if with_plan else ''}"
         f" FROM {entry} e LEFT JOIN {tick} t ON t.{tick_entry} = e.{entry_id} AND e.{date_column} >= %s"
         f" AND e.{date_column} <= %s"
         f" WHERE e.{_column(Entry, 'user')} = %s AND e.{date_column} >= %s AND e.{date_column} <= %s"
-        f" ORDER BY e.{date_column} DESC"
+    )
+    if not with_plan:
+        return f"{days} ORDER BY e.{date_column} DESC"
+    plan = (
+        f"SELECT 1{''.join(', NULL' for _ in day_columns)}, {', '.join(f'p.{name}' for name in plan_columns)}"
+        f" FROM {connection.ops.quote_name(PlanItem._meta.db_table)} p"
+        f" WHERE p.{_column(PlanItem, 'user')} = %s AND p.{_column(PlanItem, 'active')} = %s"
+    )
+    # By position: the kind (days first), then the date (newest first).
+    return f"{days} UNION ALL {plan} ORDER BY 1, 3 DESC"
+
+
+def _plan_row(row):
+    """A plan item's columns as `active_plan` reads them (PLAN_ITEM_FIELDS): in a UNION, SQLite
+    hands dates back as text and JSON is text on both databases."""
+    pk, progression_id, exercise_id, since, dose_step, dose_since, paused_on, values, resumed = row
+    as_date = _as_date
+    if isinstance(values, str):
+        values = json.loads(values)
+    return (
+        pk,
+        progression_id,
+        exercise_id,
+        as_date(since),
+        dose_step,
+        as_date(dose_since),
+        as_date(paused_on),
+        values,
+        as_date(resumed),
     )
 
 
-def days_with_ticks(*, user, day):
+def _as_date(value):
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def days_with_ticks(*, user, day, with_plan=False):
     """`recent_entries` and `recent_ticks` of `day`, and the day's Entry pk, in one query: the window
     of days (each with its number of ticks, as `_days` counts them) joined to their ticks inside the
     two weeks up to `day` (one row per tick, one for a day without any). The read of a tick and an
-    undo (journal/services.py: DayRead), made in their transaction.
+    undo (journal/services.py: DayRead), made in their transaction. `with_plan`: the active plan
+    (`active_plan`) in the same query (`plan`), for a write of today.
 
     Hand-written like `_days`. Measured on the bench's 5-year user (SQLite, in process, CPU per
     call): through the ORM (the window's days joined to all their ticks, counted here) 2.7-2.8 ms,
     a fifth of the whole tick; the two reads it replaces (`recent_entries`, `recent_ticks`)
-    1.0-1.2 ms; this SQL 0.5 ms. tests/journal/test_tick_writes.py compares its rows with theirs.
+    1.0-1.2 ms; this SQL 0.5 ms. tests/journal/test_tick_writes.py compares its rows with theirs
+    (and its plan with `active_plan`).
     """
     first_tick = ticks_from(day)
+    params = [first_tick, day, user.pk, window_start(day), day + timedelta(days=1)]
     with connection.cursor() as cursor:
         cursor.execute(
-            _days_with_ticks_sql(),
-            [first_tick, day, user.pk, window_start(day), day + timedelta(days=1)],
+            _days_with_ticks_sql(with_plan=with_plan), [*params, user.pk, True] if with_plan else params
         )
         rows = cursor.fetchall()
-    days, ticks, entry_pk = [], [], None
-    for pk, date_, pain, type_, planned, done, leg, notes, *tick in rows:
+    days, ticks, entry_pk, plan_rows = [], [], None, []
+    for row in rows:
+        if with_plan:
+            kind, *row = row
+            if kind == 1:
+                plan_rows.append(_plan_row(row[-len(PLAN_ITEM_FIELDS) :]))
+                continue
+            row = row[: -len(PLAN_ITEM_FIELDS)]
+        pk, date_, pain, type_, planned, done, leg, notes, *tick = row
+        date_ = _as_date(date_)
         if not days or days[-1].date != date_:
             days.append(Day(date_, pain, type_, planned, done, leg, notes))
             if date_ == day:
@@ -411,7 +476,7 @@ def days_with_ticks(*, user, day):
                     times,
                 )
             )
-    return DayWithTicks(days, entry_pk, ticks)
+    return DayWithTicks(days, entry_pk, ticks, _active_items(plan_rows) if with_plan else None)
 
 
 def _active_dates(*, user, until):

@@ -160,14 +160,15 @@ def _plan_item_at(*, user, exercise):
 
 @dataclass
 class DayRead:
-    """What a tick or an undo reads of the day, in its transaction after the user row's lock (so no
-    other write of the user's can come between the read and the write), kept in step with its own
+    """What a tick or an undo reads of the day, in its transaction once writes are serialised (the
+    user row's lock, or SQLite's write lock: diary_version.write_begins; no other write of the
+    user's can come between the read and the write), kept in step with its own
     write: the answer's row, counts and streak are built from it (journal/views/today.py:
     _tick_response) without reading again.
 
-    Two queries: the recent days joined to their ticks (selectors.days_with_ticks) and the day's
-    plan (selectors.day_plan: today's active plan, whose items carry their pause; another day's plan
-    periods).
+    One query for today: the recent days joined to their ticks, with the active plan (whose items
+    carry their pause) in the same statement (selectors.days_with_ticks); another day's plan is its
+    plan periods, one more (selectors.day_plan).
     """
 
     user: object
@@ -182,10 +183,10 @@ class DayRead:
 
     @classmethod
     def of(cls, *, user, day, status):
-        found = days_with_ticks(user=user, day=day)
+        found = days_with_ticks(user=user, day=day, with_plan=day == user.local_today())
         entry = next((d for d in found.days if d.date == day), None)
         day_type = entry.day_type if entry else Entry.DayType.NORMAL
-        plan, exercises = day_plan(user=user, day_type=day_type, status=status, day=day)
+        plan, exercises = day_plan(user=user, day_type=day_type, status=status, day=day, active=found.plan)
         return cls(user, day, status, found.days, found.entry_pk, found.ticks, day_type, plan, exercises)
 
     @property
@@ -323,7 +324,7 @@ def _op_claim_on(read, **claim):
 @transaction.atomic
 def checkin_save(*, user, day, pain, notes, leg_symptoms, op=None):
     """Save the day's check-in answers; with `op`, once (OpReplayed, OpConflict, OpTaken)."""
-    diary_version.changed(user)
+    diary_version.write_begins(user)
     _op_claim(
         user=user,
         op=op,
@@ -363,12 +364,13 @@ def tick_record(
     level raises NotPlanned, a new session of a paused one ExercisePaused (nothing changed).
 
     Returns (the tick as a DoneTick, whether it is new, the DayRead after the write). Every write of
-    the user's takes the user row's lock first (diary_version.changed), so the day is read after it,
-    in this transaction, and written from what was read: a double tap waits for the first and finds
-    its tick (the unique constraints stay as the last guard). No savepoint: nothing here is expected
+    the user's is serialised first (diary_version.write_begins: the user row's lock, or on SQLite the
+    transaction's own write lock), so the day is read after it, in this transaction, and written
+    from what was read: a double tap waits for the first and finds its tick (the unique constraints
+    stay as the last guard). No savepoint: nothing here is expected
     to fail.
     """
-    diary_version.changed(user)
+    diary_version.write_begins(user)
     read = DayRead.of(user=user, day=day, status=screen_status(user=user) if status is None else status)
     if not any(planned.pk == exercise.pk for planned in read.exercises):
         raise NotPlanned
@@ -434,7 +436,7 @@ def tick_remove(*, user, day, exercise, one=False, op=None, status=None):
     With `one` (a times-a-day level's undo) one time goes, the tick only with its last one; then it
     returns the times left. `op`, `status`: as for `tick_record`, read the same way.
     """
-    diary_version.changed(user)
+    diary_version.write_begins(user)
     read = DayRead.of(user=user, day=day, status=screen_status(user=user) if status is None else status)
     current = read.tick_of(exercise)
     _op_claim_on(

@@ -1,4 +1,4 @@
-"""The PSFS rows move their user's `psfs_version` themselves, in the database (journal/views/history.py:
+"""The PSFS rows move their user's `psfs_version` themselves, in the database (journal/views/history_page.py:
 `_psfs_summary`, docs/architecture.md "Caches").
 
 The PSFS summary is read from the PSFS activities, rounds and ratings only, so it is kept under a

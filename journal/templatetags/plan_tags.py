@@ -42,6 +42,21 @@ def _options(choices, chosen):
     )
 
 
+@register.simple_tag
+def spread_radios(choices, chosen, slug):
+    """A done row's "did symptoms spread down your leg" radios, `chosen` checked: one tag instead of
+    a loop of nodes per row. `choices` are (value, label) pairs; each id ends in the row's `slug`."""
+    return format_html_join(
+        "",
+        '<div class="form-check"><input class="form-check-input" type="radio" name="spread" value="{}"'
+        ' id="sp-{}-{}"{}><label class="form-check-label small" for="sp-{}-{}">{}</label></div>',
+        [
+            (value, value, slug, " checked" if chosen == value else "", value, slug, label)
+            for value, label in choices
+        ],
+    )
+
+
 def _fragment_context(exercise, dose_step):
     context = {"exercise": exercise}
     if dose_step is not None:

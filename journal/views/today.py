@@ -1,5 +1,3 @@
-from dataclasses import dataclass
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
@@ -11,74 +9,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from backcare.urgent_care import care_for
-from exercises import catalog, dose
-from exercises.models import Exercise, Progression
-from journal import client_ops, days, history_numbers, psfs, schedule, selectors, services, suggestions
+from exercises import catalog
+from exercises.models import Exercise
+from journal import client_ops, days, history_numbers, selectors, services, suggestions, today_page
 from journal.days import first_day
 from journal.decorators import plan_write, wants_json
 from journal.forms import LEG_CHOICES, PAIN_CHOICES, CheckinForm, DayTypeForm, SuggestionForm, TickForm
 from journal.models import Dismissal, Entry, LevelChange, PlanItem, Tick
-from journal.row_urls import OPEN, url_format
 from learn import selectors as learn_selectors
-
-EFFORT_WORDS = {value: label.lower() for value, label in Tick.Effort.choices}
-
-
-@dataclass
-class Row:
-    """One line of the day's plan: the exercise, its dose step, its tick if done, and any level
-    suggestion."""
-
-    exercise: Exercise
-    tick_url: str
-    untick_url: str
-    tick: suggestions.DoneTick | None = None
-    suggestion: tuple | None = None  # (plan item, suggestions.Suggestion)
-    status: schedule.Status | None = None  # due today, and its own count (journal/schedule.py)
-    dose_step: int = 0  # the plan item's; 0 (the low end) for the rough-day and gentle sets
-    pause: tuple | None = None  # (plan item, Suggestion of rule SEVERE_PAIN): paused after severe pain
-
-    @property
-    def dose(self):
-        """Today's dose of it: what a tick at "full dose" says was done."""
-        return dose.at_step(self.exercise, self.dose_step)
-
-    @property
-    def dose_text(self):
-        return dose.display(self.dose, self.exercise, often=False)
-
-    @property
-    def done(self):
-        """Ticked on the day (a times-a-day row: at least once)."""
-        return self.tick is not None
-
-    @property
-    def complete(self):
-        """Done for the day: ticked, or for a times-a-day row its count has reached the target."""
-        return self.status.done if self.status else self.done
-
-    @property
-    def feeling(self):
-        """What a done row's "how did it feel" summary says."""
-        tick = self.tick
-        if tick is None or (tick.pain_during is None and not tick.effort and tick.spread is None):
-            return "How did it feel? (optional)"
-        pain = "–" if tick.pain_during is None else tick.pain_during
-        effort = f", {EFFORT_WORDS.get(tick.effort, tick.effort)}" if tick.effort else ""
-        spread = ", spread down the leg" if tick.spread else ""
-        return f"Pain during {pain}{effort}{spread} · change"
-
-    @property
-    def bases(self):
-        """The row's bases for a write queued offline (journal/client_ops.py): {"t": ..., "f": ...}."""
-        return client_ops.tick_bases(self.tick)
-
-    @property
-    def spread_answer(self):
-        """The saved answer to "did symptoms spread down your leg" as the radio values: yes, no or None."""
-        if self.tick is None or self.tick.spread is None:
-            return None
-        return "yes" if self.tick.spread else "no"
 
 
 def _parse_day(request, value):
@@ -90,137 +28,67 @@ def _parse_day(request, value):
     return day
 
 
-def _day_url(day, today):
-    return (
-        reverse("journal:today") if day == today else reverse("journal:day", kwargs={"day": day.isoformat()})
-    )
+_day_url = today_page.day_url
 
 
-def _suggestion_context(request, plan, *, entries, ticks, today, day_type):
-    status = request.safety.status
-    return suggestions.Context(
-        today=today,
-        entries=entries,
-        day_type=day_type,
-        screen_cleared=status.cleared and not status.blocks_plan and not status.gentle_only,
-        spread_days=suggestions.spread_days(ticks),
-        # A level-up never reaches a level the safety answers rule out (its tags).
-        max_level=selectors.highest_allowed_levels(plan, status),
-    )
+def _snoozed(request, today):
+    """The "not now" answers, read only when the page model asks (something is due)."""
+    return lambda: selectors.snoozed(user=request.user, today=today)
 
 
 def _offers(request, plan, *, entries, ticks, today, day_type, only=None):
-    """Today's suggestions: {exercise pk: (plan item, Suggestion)} and the day's gentle-set one.
-
-    The one place the page, Accept and the gentle-day Accept ask; "not now" answers are read only
-    when something is due (a snooze only ever hides a suggestion). `only`: the one plan item a
-    tick's answer shows (its row's suggestion, no gentle-set one): the same rules for that item, so
-    its row is the page's.
-    """
-    ctx = _suggestion_context(request, plan, entries=entries, ticks=ticks, today=today, day_type=day_type)
-    sessions = suggestions.sessions_by_exercise(ticks)
-    asked = plan if only is None else [only]
-
-    def offer(item, snoozed):
-        snoozes = suggestions.Snoozes.of({kind for pk, kind in snoozed if pk == item.pk})
-        return suggestions.for_item(item, sessions.get(item.exercise_id, []), ctx, snoozes)
-
-    def gentle_offer(snoozed):
-        return suggestions.gentle_day(
-            [(item, sessions.get(item.exercise_id, [])) for item in plan],
-            ctx,
-            snoozed=(None, Dismissal.Kind.GENTLE) in snoozed,
-        )
-
-    found = {item.pk: offer(item, set()) for item in asked}
-    gentle = gentle_offer(set()) if only is None else None
-    if any(found.values()) or gentle is not None:
-        # Something is due: only the items (and the gentle set) with a "not now" on them can
-        # answer differently once the snoozes are known, so only they are asked again.
-        snoozed = selectors.snoozed(user=request.user, today=today)
-        for item in asked:
-            if any(pk == item.pk for pk, _ in snoozed):
-                found[item.pk] = offer(item, snoozed)
-        if gentle is not None and (None, Dismissal.Kind.GENTLE) in snoozed:
-            gentle = gentle_offer(snoozed)
-    return {item.exercise_id: (item, found[item.pk]) for item in asked if found[item.pk]}, gentle
+    """Today's suggestions (journal/today_page.py: offers), the "not now" answers read on demand."""
+    return today_page.offers(
+        plan,
+        status=request.safety.status,
+        entries=entries,
+        ticks=ticks,
+        today=today,
+        day_type=day_type,
+        snoozed=_snoozed(request, today),
+        only=only,
+    )
 
 
-def _day_reads(request, day):
+def _day_reads(request, day, entries=None):
     """(recent days, the day's entry, its type, plan items, exercises planned): what the page and
-    the answers to its suggestions both start from."""
-    entries = selectors.recent_entries(user=request.user, day=day)
+    the answers to its suggestions both start from. `entries`: the recent days, when already read."""
+    if entries is None:
+        entries = selectors.recent_entries(user=request.user, day=day)
     entry = next((e for e in entries if e.date == day), None)
-    day_type = entry.day_type if entry else Entry.DayType.NORMAL
+    day_type = today_page.day_type_of(entry)
     plan, exercises = selectors.day_plan(
         user=request.user, day_type=day_type, status=request.safety.status, day=day
     )
     return entries, entry, day_type, plan, exercises
 
 
-@dataclass
-class Rows:
-    """The day's rows (all, or the one a tick's answer shows), its due-only counts and streak."""
-
-    rows: list
-    done_count: int
-    due_count: int
-    streak: int
-    gentle: object = None
-
-
 def _rows(request, day, *, entries, day_type, plan, exercises, ticks, only=None):
-    """The rows of the day's plan, every rule that decides what a row shows applied once for the
-    request: what is due and each row's count (journal/schedule.py), the pause after severe pain,
-    the dose step, the tick, today's suggestions. `only`: the exercise whose row alone is built (a
-    tick's answer); the counts and the streak still cover the whole day."""
+    """The rows of the day's plan (journal/today_page.py: rows) from the reads given. The streak as
+    it stood on the day shown (today's, on Today), from the days already read; one more query only
+    for a streak reaching back past them. `only`: the exercise whose row alone is built (a tick's
+    answer)."""
     user = request.user
     today = user.local_today()
-    done = {t.exercise_id: t for t in ticks if t.date == day}
-    day_iso = day.isoformat()
-    tick_url = url_format("journal:tick", day=day_iso, exercise=OPEN)
-    untick_url = url_format("journal:untick", day=day_iso, exercise=OPEN)
-    statuses = schedule.statuses(exercises, day=day, ticks=ticks, family_of=selectors.family_of)
-    # Paused after severe pain (from the plan items' own columns: no query): not due, no Done.
-    pauses = {item.exercise_id: (item, suggestions.paused(item)) for item in plan if item.paused_on}
-    statuses = schedule.not_due(statuses, exercises, pauses)
-    steps = selectors.dose_steps(plan)
-    rows = [
-        Row(
-            exercise=ex,
-            tick=done.get(ex.pk),
-            tick_url=tick_url.format(ex.slug),
-            untick_url=untick_url.format(ex.slug),
-            status=status,
-            dose_step=steps.get(ex.pk, 0),
-            pause=pauses.get(ex.pk),
-        )
-        for ex, status in zip(exercises, statuses, strict=True)
-        if only is None or ex.pk == only.pk
-    ]
-    done_count, due_count = schedule.progress(statuses)
-
-    gentle = None
-    if day == today and plan and (only is None or rows):
-        item = None
-        if only is not None:
-            item = next((i for i in plan if i.exercise_id == only.pk), None)
-        if only is None or item is not None:
-            offers, gentle = _offers(
-                request, plan, entries=entries, ticks=ticks, today=today, day_type=day_type, only=item
-            )
-            for row in rows:
-                row.suggestion = offers.get(row.exercise.pk)
-
-    # The streak as it stood on the day shown (today's, on Today), from the days already read; one
-    # more query only for a streak reaching back past them.
     streak = selectors.streak(
         user=user,
         today=day,
         active_days=history_numbers.active_days(e for e in entries if e.date <= day),
         read_from=selectors.window_start(day),
     )
-    return Rows(rows, done_count, due_count, streak, gentle)
+    return today_page.rows(
+        day,
+        today=today,
+        status=request.safety.status,
+        entries=entries,
+        day_type=day_type,
+        plan=plan,
+        exercises=exercises,
+        ticks=ticks,
+        streak=streak,
+        snoozed=_snoozed(request, today),
+        only=only,
+    )
 
 
 def _row_context(request):
@@ -238,50 +106,36 @@ def _row_context(request):
 
 
 def _page_state(request, day):
-    """Everything the Today / day page shows, from a fixed number of queries."""
+    """Everything the Today / day page shows (journal/today_page.py), from a fixed number of queries."""
     user = request.user
     today = user.local_today()
-    entries, entry, day_type, plan, exercises = _day_reads(request, day)
-    ticks = selectors.recent_ticks(user=user, day=day)
+    # The recent days and the two weeks of ticks in one query (the tick's own read).
+    read = selectors.days_with_ticks(user=user, day=day)
+    entries, ticks = read.days, read.ticks
+    entries, entry, day_type, plan, exercises = _day_reads(request, day, entries)
     found = _rows(
         request, day, entries=entries, day_type=day_type, plan=plan, exercises=exercises, ticks=ticks
     )
-    rows = found.rows
     state = request.safety
+    is_today = day == today
     return {
-        "day": day,
-        "day_iso": day.isoformat(),
-        "today": today,
-        "is_today": day == today,
-        "entry": entry,
-        "day_type": day_type,
-        # No plan item on a normal day the screen lets the plan show: the start may still be open.
-        "no_plan": not plan and day_type == Entry.DayType.NORMAL and not state.status.blocks_plan,
-        "rows": rows,
-        # Only what is due on the day counts (journal/schedule.py): "x of y done".
-        "done_count": found.done_count,
-        "planned_count": found.due_count,
-        # "Start today's session": a non-habit exercise is due today and not yet done.
-        "session_due": day == today
-        and any(
-            row.status.due
-            and not row.complete
-            and row.exercise.progression.category != Progression.Category.HABIT
-            for row in rows
+        **today_page.page_state(
+            day,
+            today=today,
+            latest=state.latest,
+            entries=entries,
+            entry=entry,
+            day_type=day_type,
+            plan=plan,
+            found=found,
+            blocks_plan=state.status.blocks_plan,
+            # The safety banners and the "time to see a clinician" note: Today only (each may read
+            # once more, journal/middleware.py).
+            alerts=state.alerts(entries, today, spread_days=suggestions.spread_days(ticks))
+            if is_today
+            else [],
+            see_clinician=state.see_clinician(entries, today) if is_today else None,
         ),
-        "streak": found.streak,
-        "entries": entries,
-        "gentle": found.gentle,
-        "alerts": state.alerts(entries, today, spread_days=suggestions.spread_days(ticks))
-        if day == today
-        else [],
-        # "Time to see a clinician" (journal/safety.py): Today only.
-        "see_clinician": state.see_clinician(entries, today) if day == today else None,
-        "day_url": _day_url(day, today),
-        # Today asks for a PSFS round when one is due; the last round's date came with the screen.
-        "psfs_due": day == today
-        and state.latest is not None
-        and psfs.is_due(screened=True, last_round_on=state.latest.psfs_last_on, today=today),
         **_row_context(request),
     }
 
@@ -299,12 +153,7 @@ def _render_day(request, day, form=None):
         return redirect("journal:start")
     entry = context["entry"]
     context["checkin_form"] = form or CheckinForm.for_entry(entry)
-    # Saved answers fold the check-in to one line (pain empty is a gap, so a note alone counts);
-    # a refused answer keeps it open.
-    context["checked_in"] = entry is not None and (
-        entry.pain is not None or bool(entry.notes) or entry.leg_symptoms is not None
-    )
-    context["checkin_folded"] = context["checked_in"] and form is None
+    context.update(today_page.checkin_state(entry, refused=form is not None))
     context["checkin_url"] = reverse("journal:checkin", kwargs={"day": context["day_iso"]})
     context["checkin_base"] = client_ops.checkin_base(entry)  # for a check-in queued offline
     context["day_type_url"] = reverse("journal:day_type", kwargs={"day": context["day_iso"]})

@@ -65,28 +65,29 @@ def double_the_library():
 
 
 @pytest.mark.parametrize("doubled", [False, True], ids=["library", "twice-the-library"])
-def test_the_library_page_costs_six_queries_logged_in_then_two(
+def test_the_library_page_costs_five_queries_logged_in_then_one(
     alice_client, django_assert_num_queries, doubled
 ):
     if doubled:
         double_the_library()
-    # session, user; the library once per process: its version (2), progressions, their levels
-    with django_assert_num_queries(6):
+    # the session with its user (one join, backcare/sessions.py); the library once per process: its
+    # version (2), progressions, their levels
+    with django_assert_num_queries(5):
         response = alice_client.get(reverse("exercises:list"))
     assert response.content.decode().count('data-testid="progression"') == (24 if doubled else 12)
-    # Once read, the library costs nothing: the session and the user only.
-    with django_assert_num_queries(2):
+    # Once read, the library costs nothing: the session with its user only.
+    with django_assert_num_queries(1):
         again = alice_client.get(reverse("exercises:list"))
     assert again.content.decode().count('data-testid="progression"') == (24 if doubled else 12)
 
 
 def test_detail_page_query_count(alice_client, django_assert_num_queries):
     url = reverse("exercises:detail", kwargs={"slug": "heel-taps"})
-    # session, user, the user's plan item for it; the library once per process (4)
-    with django_assert_num_queries(7):
+    # the session with its user, the user's plan item for it; the library once per process (4)
+    with django_assert_num_queries(6):
         response = alice_client.get(url)
     assert response.status_code == 200
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         again = alice_client.get(url)
     assert again.status_code == 200
     assert "Heel taps" in again.content.decode()
@@ -174,7 +175,7 @@ def test_a_bad_value_beside_a_good_one_leaves_the_good_filter_and_an_empty_one_i
 
 def test_a_filtered_list_costs_no_query_beyond_the_plain_one(alice_client, django_assert_num_queries):
     alice_client.get(reverse("exercises:list"))
-    # session, user: the filter reads the library snapshot already in memory.
-    with django_assert_num_queries(2):
+    # the session with its user (one join): the filter reads the library snapshot already in memory.
+    with django_assert_num_queries(1):
         response = alice_client.get(reverse("exercises:list"), {"position": "supine", "have": "mat"})
     assert 0 < families(response.content.decode()) < 12

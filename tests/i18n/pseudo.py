@@ -11,6 +11,7 @@ username, a cited source's title, the name BackCare.
 
 import os
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -37,25 +38,25 @@ def _django_catalogues():
 
 
 def _extract(folder):
-    """makemessages for CODE into `folder`: it writes beside the nearest locale/ above a file, so it
-    reads the project through links from a folder of its own, with `folder` as the only locale path."""
+    """makemessages for CODE into `folder`. It writes beside the nearest locale/ above a file, and it
+    writes a template's text to a scratch file beside the template while reading it, so it reads a
+    copy of the project's sources (two test workers reading the same templates at once would trip
+    over each other's scratch files), with `folder` as the only locale path."""
     sources = folder / "sources"
     sources.mkdir()
+    skip = shutil.ignore_patterns("__pycache__", "*.pyc", "*.png", "*.svg", "*.css", "*.js", "*.mo", "*.po")
     for item in Path(settings.BASE_DIR).iterdir():
-        if item.name not in IGNORE and not item.name.startswith("."):
-            (sources / item.name).symlink_to(item)
+        if item.name in IGNORE or item.name.startswith(".") or item.name == "static":
+            continue
+        if item.is_dir():
+            shutil.copytree(item, sources / item.name, ignore=skip)
+        elif item.suffix in {".py", ".html", ".txt"}:
+            shutil.copy(item, sources / item.name)
     before = os.getcwd()
     try:
         os.chdir(sources)
         with settings_locale_paths([folder / "locale"]):
-            call_command(
-                "makemessages",
-                locale=[CODE],
-                ignore_patterns=IGNORE,
-                no_obsolete=True,
-                symlinks=True,
-                verbosity=0,
-            )
+            call_command("makemessages", locale=[CODE], ignore_patterns=IGNORE, no_obsolete=True, verbosity=0)
     finally:
         os.chdir(before)
     return folder / "locale" / CODE / "LC_MESSAGES" / "django.po"

@@ -297,7 +297,7 @@ def test_the_headline_counts_only_the_activities_rated_both_times_and_lists_the_
 
 @pytest.mark.parametrize("name", ["journal:history", "journal:report"])
 def test_an_activity_apart_shows_its_name_escaped_and_its_dates(alice_today, screened_alice, name):
-    """The rows apart are built in the view (journal/views/history.py: _psfs_apart_html): a name
+    """The rows apart are built in the view (journal/views/history_page.py: _psfs_apart_html): a name
     is shown as typed, never as markup, with both dates as the page writes dates."""
     first_round(alice_today, ("Lifting", 3), ("<b>Running</b> & co", 6))
     move_rounds_back(screened_alice, 28)

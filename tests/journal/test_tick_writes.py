@@ -93,3 +93,35 @@ def test_the_days_with_their_ticks_are_the_recent_days_and_ticks(days_ago):
     assert sorted(found.ticks) == sorted(selectors.recent_ticks(user=user, day=day))
     entry = Entry.objects.filter(user=user, date=day).first()
     assert found.entry_pk == (entry.pk if entry else None)
+
+
+@pytest.mark.django_db
+def test_the_days_read_with_the_plan_gives_the_active_plan_as_its_own_read_does():
+    """One statement for a tick of today: the same days and ticks, and the active plan as
+    `active_plan` reads it (dates, the pause's values, the library rows)."""
+    from journal.models import PlanItem
+
+    user = make_user("reader")
+    screen_clear(user)
+    make_history(user, 20)
+    today = user.local_today()
+    item = PlanItem.objects.filter(user=user, active=True).first()
+    PlanItem.objects.filter(pk=item.pk).update(
+        paused_on=today - timedelta(days=2),
+        pause_values={"date": (today - timedelta(days=2)).isoformat(), "score": 8},
+        resumed_through=today - timedelta(days=9),
+        dose_since=today - timedelta(days=5),
+    )
+    plain = selectors.days_with_ticks(user=user, day=today)
+    found = selectors.days_with_ticks(user=user, day=today, with_plan=True)
+    assert (found.days, found.entry_pk, sorted(found.ticks)) == (
+        plain.days,
+        plain.entry_pk,
+        sorted(plain.ticks),
+    )
+    assert plain.plan is None
+    assert found.plan == selectors.active_plan(user=user) and found.plan
+    paused = next(p for p in found.plan if p.pk == item.pk)
+    assert paused.paused_on == today - timedelta(days=2) and paused.pause_values["score"] == 8
+    PlanItem.objects.filter(user=user).update(active=False)
+    assert selectors.days_with_ticks(user=user, day=today, with_plan=True).plan == []

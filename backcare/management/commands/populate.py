@@ -3,7 +3,7 @@
 
     manage.py populate --users 10000 --days 365 [--seed 1] [--first 0] [--prefix scale] [--force]
 
-The users' shapes are journal/management/populate.py's. Rows are written in batches of users, each batch in
+The users' shapes are backcare/populate.py's. Rows are written in batches of users, each batch in
 one transaction: PostgreSQL's COPY on PostgreSQL, bulk INSERTs elsewhere; then the id sequences
 are moved past the ids given and the tables are ANALYZEd. On PostgreSQL, when the connection may
 (a superuser), each batch runs with `session_replication_role = replica`: no foreign-key checks
@@ -23,9 +23,9 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.db.models import Max
 
+from backcare import populate
 from backcare.models import User
 from exercises.models import Exercise
-from journal.management import populate
 from journal.selectors import ROUGH_DAY_SET
 from learn import catalog
 

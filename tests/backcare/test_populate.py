@@ -1,4 +1,4 @@
-"""`manage.py populate`: many users in bulk, every model's rules kept (journal/management/populate.py)."""
+"""`manage.py populate`: many users in bulk, every model's rules kept (backcare/populate.py)."""
 
 from collections import defaultdict
 from datetime import timedelta
@@ -7,7 +7,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from backcare.models import User
-from journal import plan_history
+from journal import plan_periods
+from journal.days import first_day
 from journal.models import (
     Entry,
     LevelChange,
@@ -49,7 +50,7 @@ def test_every_day_is_in_the_users_diary_window_and_drawn_times_are_kept(populat
     for user in User.objects.all():
         today = user.local_today()
         dates = list(Entry.objects.filter(user=user).values_list("date", flat=True))
-        assert min(dates) >= user.first_day() and max(dates) <= today
+        assert min(dates) >= first_day(user) and max(dates) <= today
         assert min(dates) >= today - timedelta(days=DAYS - 1)
         # Each user's diary version was moved for the rows written with it.
         assert user.diary_version >= 1
@@ -85,7 +86,7 @@ def test_a_normal_days_ticks_are_of_the_levels_in_the_plan_that_day(populated):
     for tick in ticks.filter(
         entry__day_type="normal", entry__user__username__in=["scale00000", "scale00001"]
     ):
-        plan = {p.exercise_id for p in plan_history.periods_on(periods[tick.entry.user_id], tick.entry.date)}
+        plan = {p.exercise_id for p in plan_periods.periods_on(periods[tick.entry.user_id], tick.entry.date)}
         assert tick.exercise_id in plan
         checked += 1
     assert checked > 50

@@ -63,6 +63,8 @@ from reminders.models import EVERY_DAY, Channel, Delivery, Reminder
 
 DayType = Entry.DayType
 Rule = LevelChange.Rule
+# Some people read BackCare in German; the rest follow their browser (blank).
+LANGUAGE_BY_ZONE = {"Europe/Berlin": "de"}
 TIME_ZONES = ("Europe/London", "Europe/Berlin", "America/New_York", "America/Los_Angeles", "Australia/Sydney")
 COUNTRIES = ("", "GB", "DE", "US", "AU")
 DROP_OUT_SHARE = 0.15  # users who stop logging after a few weeks or months
@@ -81,7 +83,8 @@ DURING_NOISE = (-1, 0, 0, 1)
 COLUMNS = {
     User: (
         "id", "password", "last_login", "is_superuser", "username", "first_name", "last_name", "email",
-        "is_staff", "is_active", "date_joined", "time_zone", "country", "diary_version", "cache_epoch",
+        "is_staff", "is_active", "date_joined", "time_zone", "country", "language", "diary_version",
+        "psfs_version", "cache_epoch",
     ),
     PlanItem: (
         "id", "user_id", "progression_id", "exercise_id", "active", "since", "dose_step", "dose_since",
@@ -183,10 +186,10 @@ class Drawer:
         joined = datetime.combine(first, time(8), tzinfo=tz)
         user_id = self._add(
             User, self.password_hash, None, False, username, "", "", f"{username}@example.com", False, True,
-            joined, zone, COUNTRIES[n % len(COUNTRIES)],
-            # The version the database's triggers would have moved (journal/0013): any value above
-            # the default marks the rows as written; the random epoch keeps cached values apart.
-            1, rng.getrandbits(63),
+            joined, zone, COUNTRIES[n % len(COUNTRIES)], LANGUAGE_BY_ZONE.get(zone, ""),
+            # The versions the database's triggers would have moved (journal/0013, journal/0015): any
+            # value above the default marks the rows as written; the random epoch keeps cached values apart.
+            1, 1, rng.getrandbits(63),
         )  # fmt: skip
         UserDiary(self, rng, user_id, tz, first, today).draw()
         return user_id
