@@ -19,11 +19,13 @@ the reason a day was skipped, and a slow recovery lowers pain while the plan gro
 
 import hashlib
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 import numpy as np
+from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from journal.history_numbers import Day
 from journal.models import Entry
@@ -143,6 +145,8 @@ def compute(days, ticks, *, today, families=(), walking=None):
             continue
         normal.append((row.date, row, frozenset(ticks.get(row.date, ())), morning.pain))
 
+    # The plan's and the walk's names here are the English ones kept with the numbers; a page
+    # writes them in its reader's language (`named`).
     plan = _compare(
         "plan",
         "Doing your plan",
@@ -391,12 +395,28 @@ def _quantile(ordered, q):
 
 
 # --- words ----------------------------------------------------------------------------------------
+# Every sentence in the active language. `compute`'s results are kept in the shared cache whatever
+# the reader's language (journal/views/history_page.py), so the names in them are written again
+# here, in the reader's language, when a page describes them (`named`).
 
-# What follows "days" on each side.
-SIDES = {
-    "plan": ("you did most of your plan (80% or more of what was due)", "you did less than half"),
-    "walking": ("you ticked a walk", "without one"),
-}
+
+def named(comparison, names=None):
+    """`comparison` with its name (and its group's names) in the active language: the plan's and
+    the walk's from this catalogue, an exercise's from `names` ({family id: name}, the library's
+    names in the reader's language); a family `names` lacks keeps the name it was computed with."""
+    if comparison.key == "plan":
+        # Translators: History's insights, the heading of the comparison of days with and without the plan.
+        return replace(comparison, name=_("Doing your plan"))
+    if comparison.key == "walking":
+        # Translators: History's insights, the heading of the comparison of days with and without a walk.
+        return replace(comparison, name=_("A walk"))
+    if not names or not comparison.key.startswith("exercise-"):
+        return comparison
+    ids = [int(part) for part in comparison.key.removeprefix("exercise-").split("-")]
+    if comparison.together:
+        together = tuple(names.get(pk, old) for pk, old in zip(ids, comparison.together, strict=False))
+        return replace(comparison, name=names_words(together), together=together)
+    return replace(comparison, name=names.get(ids[0], comparison.name))
 
 
 def names_words(names):
@@ -409,12 +429,23 @@ def names_words(names):
 
 def sides_words(comparison):
     """(with, without) in words, each what follows "days" ("days you ticked a walk")."""
-    if comparison.key in SIDES:
-        return SIDES[comparison.key]
+    if comparison.key == "plan":
+        return (
+            # Translators: History's insights, what follows "after days": days on which the person did most of the plan.
+            # (`% {}` turns the escaped "%%" into "%": a bare "% o" would read as a placeholder.)
+            _("you did most of your plan (80%% or more of what was due)") % {},
+            # Translators: History's insights, what follows "after days": days on which the person did less than half the plan.
+            _("you did less than half"),
+        )
+    if comparison.key == "walking":
+        # Translators: History's insights, what follows "after days": days with and without a walk ticked.
+        return (_("you ticked a walk"), _("without one"))
     if comparison.together:
+        # Translators: History's insights, what follows "after days": days on which none of a group of exercises was done.
         without = _("you did neither") if len(comparison.together) == 2 else _("you did none of them")
         return (_("you did %(names)s") % {"names": comparison.name}, without)
-    return (f"you did {comparison.name}", "you did not")
+    # Translators: History's insights, what follows "after days": days with and without one exercise.
+    return (_("you did %(names)s") % {"names": comparison.name}, _("you did not"))
 
 
 def together_words(comparison):
@@ -442,27 +473,37 @@ def together_words(comparison):
 
 def _points(value):
     value = abs(value)
-    return f"{value:.1f} point{'' if value == 1 else 's'}"
+    # A number with a decimal: English reads only exactly 1 as singular ("1.0 point", "0.5 points").
+    # Translators: History's insights, a difference in pain on the 0-10 scale: "1.5 points".
+    text = ngettext("%(points)s point", "%(points)s points", 1 if value == 1 else 2)
+    return text % {"points": formats.number_format(value, 1)}
 
 
 def _days(n):
-    return f"{n} day{'' if n == 1 else 's'}"
+    return ngettext("%(count)s day", "%(count)s days", n) % {"count": n}
 
 
 def more_words(comparison):
     """How many more days a comparison needs, in words ("12 more days needed")."""
     more = comparison.more_needed
-    return f"{more} more day{'s' if more != 1 else ''} needed"
+    return ngettext("%(count)s more day needed", "%(count)s more days needed", more) % {"count": more}
 
 
 def needs_words(comparison):
     """Why it is not shown yet: the days of each kind it has, against the minimum."""
     with_words, without_words = sides_words(comparison)
-    return (
-        f"It compares at least {MIN_DAYS} days of each kind, each followed by a check-in the next "
-        f"morning: so far {_days(comparison.with_days)} {with_words} and "
-        f"{_days(comparison.without_days)} {without_words}."
+    # Translators: History's insights; %(with_words)s and %(without_words)s are what follows "days" ("you ticked a walk").
+    text = _(
+        "It compares at least %(minimum)s days of each kind, each followed by a check-in the next "
+        "morning: so far %(with_days)s %(with_words)s and %(without_days)s %(without_words)s."
     )
+    return text % {
+        "minimum": MIN_DAYS,
+        "with_days": _days(comparison.with_days),
+        "with_words": with_words,
+        "without_days": _days(comparison.without_days),
+        "without_words": without_words,
+    }
 
 
 def summary(comparison):
@@ -471,10 +512,22 @@ def summary(comparison):
     if not comparison.enough:
         return f"{more_words(comparison)}. {needs_words(comparison)}"
     d = comparison.difference
+    words = {"with": with_words, "without": without_words}
     if not d:
-        return f"Next-morning pain was the same on average after days {with_words} as after days {without_words}."
-    gap = f"{_points(d)} {'lower' if d < 0 else 'higher'}"
-    return f"Next-morning pain was {gap} on average after days {with_words} than after days {without_words}."
+        return (
+            _("Next-morning pain was the same on average after days %(with)s as after days %(without)s.")
+            % words
+        )
+    words["points"] = _points(d)
+    if d < 0:
+        text = _(
+            "Next-morning pain was %(points)s lower on average after days %(with)s than after days %(without)s."
+        )
+    else:
+        text = _(
+            "Next-morning pain was %(points)s higher on average after days %(with)s than after days %(without)s."
+        )
+    return text % words
 
 
 def interval_words(comparison):
@@ -483,20 +536,27 @@ def interval_words(comparison):
 
     def signed(value):
         if value == 0:
-            return "no difference"
-        return f"{_points(value)} {'lower' if value < 0 else 'higher'}"
+            return _("no difference")
+        if value < 0:
+            # Translators: History's insights, the bound of a likely range: "1.5 points lower".
+            return _("%(points)s lower") % {"points": _points(value)}
+        return _("%(points)s higher") % {"points": _points(value)}
 
     if low == high:
-        text = f"Likely range (80%): {signed(low)}."
+        text = _("Likely range (80%%): %(value)s.") % {"value": signed(low)}
     else:
-        text = f"Likely range (80%): from {signed(low)} to {signed(high)}."
+        text = _("Likely range (80%%): from %(low)s to %(high)s.") % {
+            "low": signed(low),
+            "high": signed(high),
+        }
     if comparison.clear:
-        return text + " The whole range is on one side of no difference."
-    return text + " The range includes no difference: this may be chance."
+        return text + " " + _("The whole range is on one side of no difference.")
+    return text + " " + _("The range includes no difference: this may be chance.")
 
 
-def describe(comparison):
-    """What the page prints of one comparison."""
+def describe(comparison, names=None):
+    """What the page prints of one comparison, in the active language (`named`)."""
+    comparison = named(comparison, names)
     with_words, without_words = sides_words(comparison)
     return {
         "comparison": comparison,

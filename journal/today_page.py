@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from exercises import dose
 from exercises.models import Exercise, Progression
@@ -23,7 +24,9 @@ from journal import client_ops, psfs, schedule, selectors, suggestions
 from journal.models import Dismissal, Entry, Tick
 from journal.row_urls import OPEN, url_format
 
-EFFORT_WORDS = {value: label.lower() for value, label in Tick.Effort.choices}
+# The effort's words as the choices give them, read in the active language when a row is shown
+# (the labels are lazy: lowering them here at import would keep English).
+EFFORT_LABELS = dict(Tick.Effort.choices)
 
 
 @dataclass
@@ -64,11 +67,23 @@ class Row:
         """What a done row's "how did it feel" summary says."""
         tick = self.tick
         if tick is None or (tick.pain_during is None and not tick.effort and tick.spread is None):
-            return "How did it feel? (optional)"
-        pain = "–" if tick.pain_during is None else tick.pain_during
-        effort = f", {EFFORT_WORDS.get(tick.effort, tick.effort)}" if tick.effort else ""
-        spread = ", spread down the leg" if tick.spread else ""
-        return f"Pain during {pain}{effort}{spread} · change"
+            # Translators: Today, the summary of a done exercise's optional questions.
+            return _("How did it feel? (optional)")
+        words = {"pain": "–" if tick.pain_during is None else tick.pain_during}
+        if tick.effort:
+            words["effort"] = str(EFFORT_LABELS.get(tick.effort, tick.effort)).lower()
+        # Translators: Today, a done exercise's answers and a link to change them: "Pain during 3, about right · change".
+        if tick.effort and tick.spread:
+            # Translators: CLINICAL: the answers include symptoms spreading down the leg.
+            text = _("Pain during %(pain)s, %(effort)s, spread down the leg · change")
+        elif tick.effort:
+            text = _("Pain during %(pain)s, %(effort)s · change")
+        elif tick.spread:
+            # Translators: CLINICAL: the answers include symptoms spreading down the leg.
+            text = _("Pain during %(pain)s, spread down the leg · change")
+        else:
+            text = _("Pain during %(pain)s · change")
+        return text % words
 
     @cached_property
     def bases(self):

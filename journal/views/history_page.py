@@ -7,19 +7,26 @@ from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils.dates import MONTHS_3
-from django.utils.html import conditional_escape, escape, format_html_join
+from django.utils.html import escape, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext, pgettext, pgettext_lazy
 
 from backcare import diary_version, version_cache
 from exercises import catalog
-from journal import cache_keys, history_numbers, insights, psfs, safety, selectors, suggestions
+from journal import cache_keys, date_words, history_numbers, insights, psfs, safety, selectors, suggestions
 from journal.days import first_day
 from journal.row_urls import OPEN, url_format
 
 RANGES = {"30": 30, "90": 90, "365": 365, "all": None}
-RANGE_LINKS = [("30", "30 days"), ("90", "90 days"), ("365", "1 year"), ("all", "All")]
+RANGE_LINKS = [
+    # Translators: History's and the report's choice of period.
+    ("30", gettext_lazy("30 days")),
+    ("90", gettext_lazy("90 days")),
+    ("365", gettext_lazy("1 year")),
+    # Translators: History's and the report's choice of period: the whole diary.
+    ("all", pgettext_lazy("period", "All")),
+]
 DEFAULT_RANGE = "90"
 CALENDAR_WEEKS = 12
 ROWS_PER_PAGE = 30
@@ -103,6 +110,26 @@ def _daily_chart(in_period, start, today):
     return chart, table
 
 
+def _chart_words():
+    """What the chart's script writes (static/js/history.js), in the active language: its labels,
+    Django's month and weekday names, and the named date formats it writes dates in."""
+    return {
+        "daily": _("Daily pain"),
+        "average": _("7-day average"),
+        "weekly": _("Weekly average"),
+        "marked": _("Rest or rough day"),
+        "axis": _("Pain (0–10)"),
+        # Translators: History's chart, a weekly point's title: "Week of 3 Nov".
+        "week_of": _("Week of %(day)s"),
+        **date_words.names(),
+        "formats": {
+            "day_month": date_words.format_letters("DAY_MONTH_FORMAT"),
+            "date": date_words.format_letters("SHORT_DATE_FORMAT"),
+            "long": date_words.format_letters("WEEKDAY_FULL_DATE_FORMAT"),
+        },
+    }
+
+
 def _weekly_chart(in_period, start, today):
     """Chart data and the no-JS table's rows for a period shown as weekly averages."""
     weeks = history_numbers.weekly_averages(in_period, start, today)
@@ -176,13 +203,16 @@ def _insights(user, today):
 
 def _insights_context(user, today):
     found = _insights(user, today)
+    # The insights are kept whatever the reader's language: each comparison is named again in it,
+    # the exercises from the library's snapshot in that language (no query).
+    names = {p.pk: p.name for p in catalog.catalog().progressions}
     return {
         "insights": found,
         "insight_main": [
-            insights.describe(c) for c in (found.plan, found.walking) if c is not None and c.enough
+            insights.describe(c, names) for c in (found.plan, found.walking) if c is not None and c.enough
         ],
-        "insight_exercises": [insights.describe(c) for c in found.exercises],
-        "insight_plan": insights.describe(found.plan),
+        "insight_exercises": [insights.describe(c, names) for c in found.exercises],
+        "insight_plan": insights.describe(found.plan, names),
         "insight_window": insights.WINDOW_DAYS,
     }
 
@@ -208,34 +238,37 @@ def _psfs_context(found, start):
     return {"psfs": found, "psfs_shown": shown[::-1], "psfs_apart_rows": _psfs_apart_html(found)}
 
 
-def day_month_year_format():
-    """A function writing a date as the `date:"j M Y"` filter does ("2 Dec 2026": Django's
-    dateformat `j`, `M` and `Y`, the month's abbreviation as translated), with the month names
-    looked up once rather than a DateFormat built per date (tests/journal/test_history_pages.py
-    compares the two)."""
-    months = {n: str(MONTHS_3[n]).title() for n in MONTHS_3}
-    return lambda day: f"{day.day} {months[day.month]} {day.year:04d}"
-
-
 def _psfs_apart_html(found):
     """The <li>s of the activities rated in only one of the first and latest rounds
     (journal/_psfs_apart.html), built here once a page: an activity added at every round gives
     dozens of rows, which through a template loop of `blocktranslate`s and `date` filters cost
-    several milliseconds of History and the report. The sentences are the template's, marked for
-    translation the same way; each value is escaped, as `blocktranslate` escapes it."""
-    on = day_month_year_format()
+    several milliseconds of History and the report. The sentences are marked for translation as
+    the template's were, the dates written in the active language's SHORT_DATE_FORMAT
+    (journal/date_words.py); each value is escaped, as `blocktranslate` escapes it, and the
+    activity's name (the person's own words) sits in a `translate="no"` span."""
+    on = date_words.writer("SHORT_DATE_FORMAT")
+    # The two sentences and the reasons are translated and escaped once a page, not once a row.
+    twice = escape(_("%(name)s (%(why)s): %(first)s on %(first_on)s, latest %(latest)s on %(latest_on)s"))
+    once = escape(_("%(name)s (%(why)s): %(first)s on %(first_on)s"))
+    whys = {}
     rows = []
     for a in found.apart:
+        why = whys.get((a.in_first, a.in_latest))
+        if why is None:
+            why = whys[(a.in_first, a.in_latest)] = escape(a.why)
+        words = {
+            "name": f'<span translate="no">{escape(a.name)}</span>',
+            "why": why,
+            "first": a.first,
+            "first_on": on(a.first_on),
+        }
         if len(a.ratings) > 1:
-            text = _("%(name)s (%(why)s): %(first)s on %(first_on)s, latest %(latest)s on %(latest_on)s")
-            words = {"latest": a.latest, "latest_on": on(a.latest_on)}
-        else:
-            text = _("%(name)s (%(why)s): %(first)s on %(first_on)s")
-            words = {}
-        words.update(name=a.name, why=a.why, first=a.first, first_on=on(a.first_on))
-        # Safe: the sentence is ours, every value in it is escaped.
-        rows.append((mark_safe(text % {key: conditional_escape(value) for key, value in words.items()}),))
-    return format_html_join("", '<li data-testid="psfs-apart-row">{}</li>', rows)
+            words.update(latest=a.latest, latest_on=on(a.latest_on))
+        # Safe: the sentence is ours, every value in it is escaped (numbers, dates in our words).
+        rows.append(
+            f'<li data-testid="psfs-apart-row">{(twice if len(a.ratings) > 1 else once) % words}</li>'
+        )
+    return mark_safe("".join(rows))
 
 
 def _history_body(request, today):
@@ -249,7 +282,7 @@ def _history_body(request, today):
     context = {
         **summary,
         "weekly": weekly,
-        "chart": chart,
+        "chart": {**chart, "words": _chart_words()},
         # A year of days at most, or one row a week: format_html_join rather than a template
         # loop, which cost several times as much.
         "table": format_html_join("", WEEK_ROW if weekly else DAY_ROW, reversed(table)),
@@ -275,20 +308,32 @@ DAY_ROW = "<tr><td>{}</td><td>{}</td><td>{}</td></tr>"
 WEEK_ROW = "<tr><td>{}</td><td>{}</td></tr>"
 
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-MONTHS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def _short_date(day):
-    """Wed 5 Nov: what the template's date:"D j M" wrote, without strftime's cost per cell."""
-    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month]}"
+def _status_words():
+    """A calendar day's state in words, in the active language, escaped (read once a page)."""
+    return {
+        # Translators: History's calendar, a day on which every exercise due was ticked.
+        "done": escape(pgettext("calendar day", "done")),
+        # Translators: History's calendar, a day on which some of the exercises due were ticked.
+        "partly": escape(pgettext("calendar day", "partly")),
+        # Translators: History's calendar, a day with nothing ticked.
+        "missed": escape(pgettext("calendar day", "missed")),
+        # Translators: History's calendar, a day marked as a rest day.
+        "rest": escape(pgettext("calendar day", "rest")),
+        # Translators: History's calendar, a day marked as a rough day (a day of more pain).
+        "rough": escape(pgettext("calendar day", "rough")),
+        # Translators: History's calendar, a day with nothing recorded.
+        "none": escape(pgettext("calendar day", "none")),
+        # Translators: History's calendar, a day still to come this week.
+        "future": escape(pgettext("calendar day", "future")),
+    }
 
 
 # The calendar's 84 cells and a page of day rows are built here with str.format: through the
 # template engine, an include per cell, they took most of the page's time, and format_html's
 # escaping of every value was still a tenth of the first load. Nothing in them is typed by anyone:
-# dates, numbers, our own words and marks, and the day's address (escaped once a page), so the
-# joined HTML is marked safe once.
+# dates, numbers, our own words (translated, escaped once a page) and marks, and the day's address
+# (escaped once a page), so the joined HTML is marked safe once. Dates are written in the active
+# language's named formats (journal/date_words.py: compiled once a language, not once a cell).
 # Each cell shows its day of the month and its mark, and links to the day's page.
 CALENDAR_CELL = (
     '<td class="{0}" title="{1}"><a href="{2}"><span class="cal-day" aria-hidden="true">{3}</span>'
@@ -300,9 +345,22 @@ CALENDAR_PLAIN_CELL = '<td class="{0}" title="{1}"><span class="cal-day" aria-hi
 CALENDAR_WEEK = '<tr><th scope="row" class="cal-month">{}</th>' + "{}" * 7 + "</tr>"
 
 
-def _calendar_cell(day, status, pain, day_url, floor):
+def _calendar_words():
+    """What every cell's label is made of, read once a page in the active language."""
+    return {
+        "date": date_words.writer("WEEKDAY_DAY_MONTH_FORMAT"),
+        "status": _status_words(),
+        # Translators: History's calendar, a day's label: "Wed 5 Nov: partly, pain 4".
+        "with_pain": escape(_("%(day)s: %(status)s, pain %(pain)s")),
+        # Translators: History's calendar, a day's label without a pain score: "Wed 5 Nov: rest".
+        "without_pain": escape(_("%(day)s: %(status)s")),
+    }
+
+
+def _calendar_cell(day, status, pain, day_url, floor, words):
     classes = f"cal-{status}" if pain is None else f"cal-{status} pain-{pain}"
-    label = f"{_short_date(day)}: {status}" + ("" if pain is None else f", pain {pain}")
+    values = {"day": words["date"](day), "status": words["status"].get(status, status), "pain": pain}
+    label = (words["without_pain"] if pain is None else words["with_pain"]) % values
     if status == "future" or day < floor:
         return CALENDAR_PLAIN_CELL.format(classes, label, day.day)
     return CALENDAR_CELL.format(
@@ -314,8 +372,8 @@ def _month_name(week, first):
     """The month a calendar row names: the first row's, or the month whose 1st the row holds."""
     starts = [day for day, _, _ in week if day.day == 1]
     if starts:
-        return MONTHS[starts[0].month]
-    return MONTHS[week[0][0].month] if first else ""
+        return date_words.month_abbreviation(starts[0].month)
+    return date_words.month_abbreviation(week[0][0].month) if first else ""
 
 
 def _calendar_html(days, today, day_url, floor):
@@ -323,28 +381,61 @@ def _calendar_html(days, today, day_url, floor):
     `floor` (the diary's first day) are shown without a link."""
     weeks = history_numbers.calendar_weeks(days, today, CALENDAR_WEEKS)
     day_url = escape(day_url)
+    words = _calendar_words()
     rows = (
         CALENDAR_WEEK.format(
-            _month_name(week, n == 0), *(_calendar_cell(*cell, day_url, floor) for cell in week)
+            _month_name(week, n == 0), *(_calendar_cell(*cell, day_url, floor, words) for cell in week)
         )
         for n, week in enumerate(weeks)
     )
     return mark_safe("".join(rows))  # see above: no value in it is typed by anyone
 
 
-def _day_row(d, day_url):
+def _row_words():
+    """What the day list's rows are made of, read once a page in the active language."""
+    return {
+        "date": date_words.writer("WEEKDAY_DAY_MONTH_FORMAT"),
+        # Translators: History's day list, a day's pain score (0 to 10).
+        "pain": escape(_("pain %(pain)s")),
+        # Translators: History's day list, a day with a row but no pain score.
+        "no_pain": escape(_("no pain number")),
+        # Translators: History's day list, a day marked as a rest day.
+        "rest": escape(_("rest day")),
+        # Translators: History's day list, a day with no exercise due (a week's walks already done).
+        "nothing_due": escape(_("nothing due")),
+    }
+
+
+def _day_row(d, day_url, words):
     """(url, date, year, pain, done) of one row of the day list."""
-    pain = "no pain number" if d.pain is None else f"pain {d.pain}"  # a note alone is no number either
+    # A note alone is no number either.
+    pain = words["no_pain"] if d.pain is None else words["pain"] % {"pain": d.pain}
     if d.day_type == "rest":
-        done = "rest day"
+        done = words["rest"]
     elif not d.planned:
         # Nothing was due (a week's walks already done, say): no "0 of 0".
-        done = "nothing due" + (f" · {d.done} done anyway" if d.done else "")
+        if d.done:
+            # Translators: History's day list, a day with nothing due on which exercises were ticked.
+            done = escape(
+                ngettext("nothing due · %(done)s done anyway", "nothing due · %(done)s done anyway", d.done)
+                % {"done": d.done}
+            )
+        else:
+            done = words["nothing_due"]
     else:
-        done = f"{min(d.done, d.planned)} of {d.planned} done" + (
-            " · rough day" if d.day_type == "rough" else ""
-        )
-    return day_url.format(d.date.isoformat()), _short_date(d.date), d.date.year, pain, done
+        values = {"done": min(d.done, d.planned), "planned": d.planned}
+        if d.day_type == "rough":
+            # Translators: History's day list, "3 of 5 done · rough day" (a rough day: a day of more pain).
+            text = ngettext(
+                "%(done)s of %(planned)s done · rough day",
+                "%(done)s of %(planned)s done · rough day",
+                d.planned,
+            )
+        else:
+            # Translators: History's day list, how many of the exercises due were ticked: "3 of 5 done".
+            text = ngettext("%(done)s of %(planned)s done", "%(done)s of %(planned)s done", d.planned)
+        done = escape(text % values)
+    return day_url.format(d.date.isoformat()), words["date"](d.date), d.date.year, pain, done
 
 
 DAY_ITEM = (
@@ -357,22 +448,22 @@ def _day_rows_html(days, day_url):
     """The day list's <li>s (data-testid="history-row"), in the order given (str.format, as the
     calendar: nothing in a row is typed by anyone, the address is escaped once)."""
     day_url = escape(day_url)
-    return mark_safe("".join(DAY_ITEM.format(*_day_row(d, day_url)) for d in days))
+    words = _row_words()
+    return mark_safe("".join(DAY_ITEM.format(*_day_row(d, day_url, words)) for d in days))
 
 
 def _x_ticks(series, x, most=6):
     """Dated ticks along the chart's foot: (x, label), at most `most`, evenly spread, the first and
-    last day included; "3 Nov" within a year, "Nov 2025" beyond."""
+    last day included; "3 Nov" within a year, "November 2025" beyond (the active language's
+    DAY_MONTH_FORMAT and YEAR_MONTH_FORMAT)."""
     if not series:
         return []
     n = len(series)
     count = min(most, n)
     indexes = sorted({round(i * (n - 1) / max(count - 1, 1)) for i in range(count)})
     long_span = (series[-1][0] - series[0][0]).days > 366
-    return [
-        (x(i), f"{MONTHS[day.month]} {day.year}" if long_span else f"{day.day} {MONTHS[day.month]}")
-        for i, (day, _) in ((i, series[i]) for i in indexes)
-    ]
+    write = date_words.writer("YEAR_MONTH_FORMAT" if long_span else "DAY_MONTH_FORMAT")
+    return [(x(i), write(series[i][0])) for i in indexes]
 
 
 def _svg_chart(series, rolling, width=700, height=220, pad=30):

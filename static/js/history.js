@@ -7,25 +7,51 @@
   var source = document.getElementById("pain-data");
   if (!canvas || !source || !window.Chart) return;
   var data = JSON.parse(source.textContent);
-  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-  var WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-  // The labels are ISO dates (YYYY-MM-DD); they read as "3 Nov", with the year when the period
-  // runs over more than one.
+  // The words and the names of months and weekdays come with the data, in the page's language
+  // (journal/views/history_page.py: _chart_words), and dates are written in its named formats.
+  var words = data.words;
   function parts(iso) {
     var p = iso.split("-");
     return { year: +p[0], month: +p[1], day: +p[2] };
   }
+  // A date in a Django format: the letters the project's formats use (j d n m Y D l M F b), "\x"
+  // for a letter written as itself; any other character as itself.
+  function write(format, iso) {
+    var d = parts(iso);
+    var weekday = (new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay() + 6) % 7; // Monday 0
+    var fields = {
+      j: String(d.day),
+      d: (d.day < 10 ? "0" : "") + d.day,
+      n: String(d.month),
+      m: (d.month < 10 ? "0" : "") + d.month,
+      Y: String(d.year),
+      D: words.weekdays_abbr[weekday],
+      l: words.weekdays[weekday],
+      M: words.months_3[d.month - 1],
+      F: words.months[d.month - 1],
+      b: words.months_3[d.month - 1].toLowerCase(),
+    };
+    var out = "";
+    for (var i = 0; i < format.length; i++) {
+      var c = format.charAt(i);
+      if (c === "\\" && i + 1 < format.length) {
+        out += format.charAt(++i);
+      } else {
+        out += Object.prototype.hasOwnProperty.call(fields, c) ? fields[c] : c;
+      }
+    }
+    return out;
+  }
+  // Labels read as "3 Nov" in the page's order, with the year when the period runs over more
+  // than one.
   var first = data.labels.length ? parts(data.labels[0]).year : 0;
   var last = data.labels.length ? parts(data.labels[data.labels.length - 1]).year : 0;
   var withYear = first !== last;
   function shortDate(iso) {
-    var d = parts(iso);
-    return d.day + " " + MONTHS[d.month - 1] + (withYear ? " " + d.year : "");
+    return write(withYear ? words.formats.date : words.formats.day_month, iso);
   }
   function longDate(iso) {
-    var d = parts(iso);
-    var weekday = WEEKDAYS[new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay()];
-    return weekday + " " + d.day + " " + MONTHS[d.month - 1] + " " + d.year;
+    return write(words.formats.long, iso);
   }
   var box = canvas.closest(".chart-box");
   if (box) box.hidden = false;
@@ -44,7 +70,7 @@
   if (data.unit === "week") {
     // Periods longer than a year: one point per week, the week's average (the table shows the same).
     datasets = [
-      { label: "Weekly average", data: data.pain, borderColor: AVERAGE, borderWidth: 2, pointRadius: 1.5, pointBackgroundColor: AVERAGE, spanGaps: false, tension: 0.25 },
+      { key: "weekly", label: words.weekly, data: data.pain, borderColor: AVERAGE, borderWidth: 2, pointRadius: 1.5, pointBackgroundColor: AVERAGE, spanGaps: false, tension: 0.25 },
     ];
   } else {
     var rest = new Set(data.rest);
@@ -54,9 +80,9 @@
     });
     var many = data.labels.length > 120;
     datasets = [
-      { label: "Daily pain", data: data.pain, showLine: false, pointRadius: many ? 1.5 : 3.5, pointBackgroundColor: DAILY, borderColor: DAILY },
-      { label: "7-day average", data: data.average, borderColor: AVERAGE, borderWidth: 2.5, pointRadius: 0, spanGaps: false, tension: 0.25 },
-      { label: "Rest or rough day", data: marks, showLine: false, pointStyle: "triangle", pointRadius: many ? 2 : 5, pointBackgroundColor: REST, borderColor: REST },
+      { key: "daily", label: words.daily, data: data.pain, showLine: false, pointRadius: many ? 1.5 : 3.5, pointBackgroundColor: DAILY, borderColor: DAILY },
+      { key: "average", label: words.average, data: data.average, borderColor: AVERAGE, borderWidth: 2.5, pointRadius: 0, spanGaps: false, tension: 0.25 },
+      { key: "marked", label: words.marked, data: marks, showLine: false, pointStyle: "triangle", pointRadius: many ? 2 : 5, pointBackgroundColor: REST, borderColor: REST },
     ];
   }
   var TEXT = colour("--bc-chart-text", "#495057");
@@ -69,12 +95,12 @@
       maintainAspectRatio: false,
       interaction: { mode: "index", intersect: false },
       scales: {
-        y: { min: 0, max: 10, ticks: { stepSize: 2, color: TEXT }, grid: { color: GRID }, title: { display: true, text: "Pain (0–10)", color: TEXT } },
+        y: { min: 0, max: 10, ticks: { stepSize: 2, color: TEXT }, grid: { color: GRID }, title: { display: true, text: words.axis, color: TEXT } },
         x: { grid: { color: GRID }, ticks: { color: TEXT, maxTicksLimit: 6, autoSkip: true, callback: function (value) { return shortDate(this.getLabelForValue(value)); } } },
       },
       plugins: {
         legend: { position: "bottom", labels: { boxWidth: 12, color: TEXT } },
-        tooltip: { callbacks: { title: function (items) { return data.unit === "week" ? "Week of " + shortDate(items[0].label) : longDate(items[0].label); } } },
+        tooltip: { callbacks: { title: function (items) { return data.unit === "week" ? words.week_of.replace("%(day)s", shortDate(items[0].label)) : longDate(items[0].label); } } },
       },
     },
   });
@@ -87,7 +113,7 @@
     o.scales.x.grid.color = o.scales.y.grid.color = grid;
     var average = colour("--bc-chart-average", AVERAGE);
     chart.data.datasets.forEach(function (set) {
-      var c = set.label === "Daily pain" ? colour("--bc-chart-daily", DAILY) : set.label === "Rest or rough day" ? colour("--bc-chart-rest", REST) : average;
+      var c = set.key === "daily" ? colour("--bc-chart-daily", DAILY) : set.key === "marked" ? colour("--bc-chart-rest", REST) : average;
       set.borderColor = c;
       set.pointBackgroundColor = c;
     });

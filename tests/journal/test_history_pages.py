@@ -463,17 +463,3 @@ def test_the_json_export_of_an_account_never_logged_in_has_no_last_login(client,
     User.objects.filter(pk=screened_alice.pk).update(last_login=None)
     user = json.loads(client.get(reverse("journal:export_json")).content)["user"]
     assert user["last_login"] is None and user["date_joined"].endswith("+00:00")
-
-
-def test_the_views_date_writing_is_the_date_filters():
-    """journal/views/history_page.py writes the PSFS rows' dates without the template's `date` filter:
-    the same text, every day of a leap year and a far one."""
-    from django.template.defaultfilters import date as date_filter
-
-    from journal.views.history_page import day_month_year_format
-
-    write = day_month_year_format()
-    for first in (date(2024, 1, 1), date(999, 12, 25)):
-        for n in range(366):
-            day = first + timedelta(days=n)
-            assert write(day) == date_filter(day, "j M Y")

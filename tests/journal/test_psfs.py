@@ -95,8 +95,8 @@ def test_a_later_round_shows_last_times_rating_and_rates_again_retires_and_adds(
     assert "Activities you rated both times: 4.5 → 6.5 (+2.0, a meaningful improvement)" in report
     # Running (retired) and Gardening (new) are listed apart, each with its own rating.
     apart = report.split('data-testid="psfs-apart"')[1]
-    assert "Running (not rated in the latest round): 1 on" in apart
-    assert "Gardening (added after the first round): 2 on" in apart
+    assert '<span translate="no">Running</span> (not rated in the latest round): 1 on' in apart
+    assert '<span translate="no">Gardening</span> (added after the first round): 2 on' in apart
 
 
 def test_skip_postpones_the_ask_by_14_days_in_one_tap(alice_today, screened_alice):
@@ -289,8 +289,8 @@ def test_the_headline_counts_only_the_activities_rated_both_times_and_lists_the_
     assert 'data-verdict="better"' in section
     apart = section.split('data-testid="psfs-apart"')[1]
     assert apart.count('data-testid="psfs-apart-row"') == 2
-    assert "Running (not rated in the latest round): 6 on" in apart
-    assert "Gardening (added after the first round): 1 on" in apart
+    assert '<span translate="no">Running</span> (not rated in the latest round): 6 on' in apart
+    assert '<span translate="no">Gardening</span> (added after the first round): 1 on' in apart
     if name == "journal:history":
         assert "<td>4.0</td>" in section and "<td>3.7</td>" in section  # each round's own score
 
@@ -313,7 +313,7 @@ def test_an_activity_apart_shows_its_name_escaped_and_its_dates(alice_today, scr
     apart = section.split('data-testid="psfs-apart"')[1]
     assert "<b>Running" not in apart
     assert (
-        f"&lt;b&gt;Running&lt;/b&gt; &amp; co (not rated in the latest round): 6 on {first_on},"
+        f'<span translate="no">&lt;b&gt;Running&lt;/b&gt; &amp; co</span> (not rated in the latest round): 6 on {first_on},'
         f" latest 4 on {latest_on}</li>" in apart
     )
 
