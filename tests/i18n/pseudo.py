@@ -151,7 +151,6 @@ class _Reader(HTMLParser):
             self.found.append(data)
 
 
-_MARKED = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _NOT_WORDS = re.compile(r"\S+@\S+|https?://\S+|/[\w./?=&%-]*")  # addresses and paths are not words
 
@@ -161,14 +160,22 @@ def unmarked_words(html, allowed=frozenset({"BackCare"})):
     reader = _Reader()
     reader.feed(html)
     problems = []
+    # A translated sentence may hold a link or an emphasis ("… <a href>Ask for a new one</a>."):
+    # its wrap opens in one piece of text and closes in a later one, so the depth of open wraps is
+    # carried from piece to piece in the document's order.
+    depth = 0
     for text in reader.found:
-        rest = text
-        while True:
-            shorter = _MARKED.sub(" ", rest)
-            if shorter == rest:
-                break
-            rest = shorter
-        rest = _NOT_WORDS.sub(" ", rest)
+        kept = []
+        for char in text:
+            if char == OPEN:
+                depth += 1
+            elif char == CLOSE:
+                depth = max(depth - 1, 0)
+            elif depth == 0:
+                kept.append(char)
+                continue
+            kept.append(" ")
+        rest = _NOT_WORDS.sub(" ", "".join(kept))
         words = [word for word in _WORD.findall(rest) if word not in allowed]
         if words:
             problems.append(" ".join(text.split())[:120])
