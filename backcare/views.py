@@ -5,6 +5,8 @@ from django.contrib.auth.views import LoginView, LogoutView, PasswordChangeView,
 from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -29,7 +31,7 @@ def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
-DUPLICATE_NAME = "A user with that username already exists."
+DUPLICATE_NAME = gettext_lazy("A user with that username already exists.")
 
 
 @limit_posts("signup")
@@ -50,7 +52,9 @@ def signup(request):
         else:
             drop_messages(request)  # nothing left for someone else on this browser (backcare/browser.py)
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, f"Welcome, {user.username}. Your account is ready.")
+            messages.success(
+                request, _("Welcome, %(name)s. Your account is ready.") % {"name": user.username}
+            )
             return redirect("journal:today")
     return render(
         request, "registration/signup.html", {"form": form, "timezone_countries": TIMEZONE_COUNTRIES}
@@ -63,9 +67,9 @@ def user_settings(request):
     if request.method == "POST":
         if form.is_valid():
             form.save()
-            messages.success(request, "Settings saved.")
+            messages.success(request, _("Settings saved."))
             return redirect("settings")
-        messages.error(request, "Nothing was saved: please correct the marked fields.")
+        messages.error(request, _("Nothing was saved: please correct the marked fields."))
         return settings_page(request, account_form=form)
     return settings_page(request)
 
