@@ -5,6 +5,7 @@ from django.contrib.auth.views import LoginView, LogoutView, PasswordChangeView,
 from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -67,7 +68,10 @@ def user_settings(request):
     if request.method == "POST":
         if form.is_valid():
             form.save()
-            messages.success(request, _("Settings saved."))
+            # Said in the language just chosen (the next page's), not the one this form was read in.
+            chosen = request.user.language or translation.get_language_from_request(request)
+            with translation.override(chosen):
+                messages.success(request, _("Settings saved."))
             return redirect("settings")
         messages.error(request, _("Nothing was saved: please correct the marked fields."))
         return settings_page(request, account_form=form)
