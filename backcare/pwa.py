@@ -110,6 +110,8 @@ def _worker_config():
         # A kept Today older than a session can last is never shown (its session is over for sure).
         "maxAge": settings.SESSION_COOKIE_AGE,
         "staticPrefix": PrefixNode.handle_simple("STATIC_URL"),
+        # The scripts' words (backcare/views.py: js_catalogue), kept like a static file (docs/offline.md).
+        "catalogue": reverse("jsi18n"),
         "push": push,
     }
     prelude = "self.BACKCARE_SW = " + json.dumps(config, separators=(",", ":")) + ";\n"
