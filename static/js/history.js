@@ -3,14 +3,20 @@
 // drawn, the box is shown and the table folds away behind its "Show the numbers" summary.
 (function () {
   "use strict";
+  // The scripts' words (docs/translations.md): Django's catalogue (/jsi18n/) when it loaded, else English.
+  var gettext = window.gettext || function (text) { return text; };
+  var ngettext = window.ngettext || function (one, many, n) { return n === 1 ? one : many; };
+  var interpolate = window.interpolate || function (format, values) {
+    return format.replace(/%\((\w+)\)s/g, function (whole, name) { return String(values[name]); });
+  };
   var canvas = document.getElementById("pain-chart");
   var source = document.getElementById("pain-data");
   if (!canvas || !source || !window.Chart) return;
   var data = JSON.parse(source.textContent);
-  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-  var WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-  // The labels are ISO dates (YYYY-MM-DD); they read as "3 Nov", with the year when the period
-  // runs over more than one.
+  // The labels are ISO dates (YYYY-MM-DD); they read in the page's language ("3 Nov", "3 nov",
+  // "3. Nov."), with the year when the period runs over more than one: the browser's own names.
+  // BackCare's English puts the day first ("3 Nov", backcare/formats/en/formats.py), as en-GB does.
+  var LANG = document.documentElement.lang === "en" ? "en-GB" : document.documentElement.lang || undefined;
   function parts(iso) {
     var p = iso.split("-");
     return { year: +p[0], month: +p[1], day: +p[2] };
@@ -18,14 +24,19 @@
   var first = data.labels.length ? parts(data.labels[0]).year : 0;
   var last = data.labels.length ? parts(data.labels[data.labels.length - 1]).year : 0;
   var withYear = first !== last;
-  function shortDate(iso) {
+  function utc(iso) {
     var d = parts(iso);
-    return d.day + " " + MONTHS[d.month - 1] + (withYear ? " " + d.year : "");
+    return new Date(Date.UTC(d.year, d.month - 1, d.day));
+  }
+  var SHORT = new Intl.DateTimeFormat(LANG, withYear
+    ? { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }
+    : { day: "numeric", month: "short", timeZone: "UTC" });
+  var LONG = new Intl.DateTimeFormat(LANG, { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  function shortDate(iso) {
+    return SHORT.format(utc(iso));
   }
   function longDate(iso) {
-    var d = parts(iso);
-    var weekday = WEEKDAYS[new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay()];
-    return weekday + " " + d.day + " " + MONTHS[d.month - 1] + " " + d.year;
+    return LONG.format(utc(iso));
   }
   var box = canvas.closest(".chart-box");
   if (box) box.hidden = false;
@@ -44,7 +55,7 @@
   if (data.unit === "week") {
     // Periods longer than a year: one point per week, the week's average (the table shows the same).
     datasets = [
-      { label: "Weekly average", data: data.pain, borderColor: AVERAGE, borderWidth: 2, pointRadius: 1.5, pointBackgroundColor: AVERAGE, spanGaps: false, tension: 0.25 },
+      { key: "average", label: gettext("Weekly average"), data: data.pain, borderColor: AVERAGE, borderWidth: 2, pointRadius: 1.5, pointBackgroundColor: AVERAGE, spanGaps: false, tension: 0.25 },
     ];
   } else {
     var rest = new Set(data.rest);
@@ -54,9 +65,9 @@
     });
     var many = data.labels.length > 120;
     datasets = [
-      { label: "Daily pain", data: data.pain, showLine: false, pointRadius: many ? 1.5 : 3.5, pointBackgroundColor: DAILY, borderColor: DAILY },
-      { label: "7-day average", data: data.average, borderColor: AVERAGE, borderWidth: 2.5, pointRadius: 0, spanGaps: false, tension: 0.25 },
-      { label: "Rest or rough day", data: marks, showLine: false, pointStyle: "triangle", pointRadius: many ? 2 : 5, pointBackgroundColor: REST, borderColor: REST },
+      { key: "daily", label: gettext("Daily pain"), data: data.pain, showLine: false, pointRadius: many ? 1.5 : 3.5, pointBackgroundColor: DAILY, borderColor: DAILY },
+      { key: "average", label: gettext("7-day average"), data: data.average, borderColor: AVERAGE, borderWidth: 2.5, pointRadius: 0, spanGaps: false, tension: 0.25 },
+      { key: "rest", label: gettext("Rest or rough day"), data: marks, showLine: false, pointStyle: "triangle", pointRadius: many ? 2 : 5, pointBackgroundColor: REST, borderColor: REST },
     ];
   }
   var TEXT = colour("--bc-chart-text", "#495057");
@@ -69,12 +80,12 @@
       maintainAspectRatio: false,
       interaction: { mode: "index", intersect: false },
       scales: {
-        y: { min: 0, max: 10, ticks: { stepSize: 2, color: TEXT }, grid: { color: GRID }, title: { display: true, text: "Pain (0–10)", color: TEXT } },
+        y: { min: 0, max: 10, ticks: { stepSize: 2, color: TEXT }, grid: { color: GRID }, title: { display: true, text: gettext("Pain (0–10)"), color: TEXT } },
         x: { grid: { color: GRID }, ticks: { color: TEXT, maxTicksLimit: 6, autoSkip: true, callback: function (value) { return shortDate(this.getLabelForValue(value)); } } },
       },
       plugins: {
         legend: { position: "bottom", labels: { boxWidth: 12, color: TEXT } },
-        tooltip: { callbacks: { title: function (items) { return data.unit === "week" ? "Week of " + shortDate(items[0].label) : longDate(items[0].label); } } },
+        tooltip: { callbacks: { title: function (items) { return data.unit === "week" ? interpolate(gettext("Week of %(day)s"), { day: shortDate(items[0].label) }, true) : longDate(items[0].label); } } },
       },
     },
   });
@@ -87,7 +98,7 @@
     o.scales.x.grid.color = o.scales.y.grid.color = grid;
     var average = colour("--bc-chart-average", AVERAGE);
     chart.data.datasets.forEach(function (set) {
-      var c = set.label === "Daily pain" ? colour("--bc-chart-daily", DAILY) : set.label === "Rest or rough day" ? colour("--bc-chart-rest", REST) : average;
+      var c = set.key === "daily" ? colour("--bc-chart-daily", DAILY) : set.key === "rest" ? colour("--bc-chart-rest", REST) : average;
       set.borderColor = c;
       set.pointBackgroundColor = c;
     });

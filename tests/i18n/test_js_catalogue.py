@@ -3,6 +3,7 @@ by the page before its other scripts, cached for a day under a URL that names th
 kept by the service worker for offline use."""
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
@@ -49,3 +50,14 @@ def test_the_service_worker_keeps_the_catalogue(client):
     worker = client.get(reverse("service_worker")).content.decode()
     assert f'"catalogue":"{reverse("jsi18n")}"' in worker
     assert "isCatalogue(url)" in worker and "fromCatalogue(request)" in worker
+
+
+SCRIPTS = sorted((settings.BASE_DIR / "static" / "js").glob("*.js"))
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda path: path.name)
+def test_a_script_that_translates_works_when_the_catalogue_did_not_load(script):
+    source = script.read_text(encoding="utf-8")
+    for name in ("gettext", "ngettext", "interpolate"):
+        if f"{name}(" in source:
+            assert f"var {name} = window.{name} ||" in source, f"{script.name}: {name} without a fallback"
