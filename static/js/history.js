@@ -14,8 +14,24 @@
   if (!canvas || !source || !window.Chart) return;
   var data = JSON.parse(source.textContent);
   // The labels are ISO dates (YYYY-MM-DD); they read in the page's language ("3 Nov", "3 nov",
-  // "3. Nov."), with the year when the period runs over more than one: the browser's own names.
-  // BackCare's English puts the day first ("3 Nov", backcare/formats/en/formats.py), as en-GB does.
+  // "3. Nov."), with the year when the period runs over more than one: the order and the weekday
+  // from the browser's Intl, the month's short name from the catalogue (the server's own "Sep",
+  // where browsers differ: "Sept"). BackCare's English puts the day first, as en-GB does.
+  var pgettext = window.pgettext || function (context, text) { return text; };
+  var MONTHS = [
+    pgettext("abbrev. month January", "Jan"),
+    pgettext("abbrev. month February", "Feb"),
+    pgettext("abbrev. month March", "Mar"),
+    pgettext("abbrev. month April", "Apr"),
+    pgettext("abbrev. month May", "May"),
+    pgettext("abbrev. month June", "Jun"),
+    pgettext("abbrev. month July", "Jul"),
+    pgettext("abbrev. month August", "Aug"),
+    pgettext("abbrev. month September", "Sep"),
+    pgettext("abbrev. month October", "Oct"),
+    pgettext("abbrev. month November", "Nov"),
+    pgettext("abbrev. month December", "Dec"),
+  ];
   var LANG = document.documentElement.lang === "en" ? "en-GB" : document.documentElement.lang || undefined;
   function parts(iso) {
     var p = iso.split("-");
@@ -24,19 +40,21 @@
   var first = data.labels.length ? parts(data.labels[0]).year : 0;
   var last = data.labels.length ? parts(data.labels[data.labels.length - 1]).year : 0;
   var withYear = first !== last;
-  function utc(iso) {
-    var d = parts(iso);
-    return new Date(Date.UTC(d.year, d.month - 1, d.day));
-  }
   var SHORT = new Intl.DateTimeFormat(LANG, withYear
     ? { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }
     : { day: "numeric", month: "short", timeZone: "UTC" });
   var LONG = new Intl.DateTimeFormat(LANG, { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  function formatted(format, iso) {
+    var d = parts(iso);
+    return format.formatToParts(new Date(Date.UTC(d.year, d.month - 1, d.day))).map(function (part) {
+      return part.type === "month" ? MONTHS[d.month - 1] : part.value;
+    }).join("");
+  }
   function shortDate(iso) {
-    return SHORT.format(utc(iso));
+    return formatted(SHORT, iso);
   }
   function longDate(iso) {
-    return LONG.format(utc(iso));
+    return formatted(LONG, iso);
   }
   var box = canvas.closest(".chart-box");
   if (box) box.hidden = false;

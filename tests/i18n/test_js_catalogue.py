@@ -58,6 +58,6 @@ SCRIPTS = sorted((settings.BASE_DIR / "static" / "js").glob("*.js"))
 @pytest.mark.parametrize("script", SCRIPTS, ids=lambda path: path.name)
 def test_a_script_that_translates_works_when_the_catalogue_did_not_load(script):
     source = script.read_text(encoding="utf-8")
-    for name in ("gettext", "ngettext", "interpolate"):
+    for name in ("gettext", "ngettext", "pgettext", "interpolate"):
         if f"{name}(" in source:
             assert f"var {name} = window.{name} ||" in source, f"{script.name}: {name} without a fallback"
