@@ -16,9 +16,10 @@ from django.core.validators import MaxLengthValidator
 from django.db import transaction
 from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from backcare import diary_version
-from backcare.languages import active_or_default
+from backcare.languages import active_or_default, language_choices
 from backcare.models import User
 from backcare.reauth import password_confirmed
 from backcare.timezones import canonical, timezone_choices, validate_timezone
@@ -37,7 +38,7 @@ def form_helper(*layout):
     return helper
 
 
-COUNTRY_ERRORS = {"invalid_choice": "Pick your country from the list, or “Another country”."}
+COUNTRY_ERRORS = {"invalid_choice": _("Pick your country from the list, or “Another country”.")}
 
 
 class SignupForm(UserCreationForm):
@@ -55,7 +56,7 @@ class SignupForm(UserCreationForm):
         super().__init__(*args, **kwargs)
         self.helper = form_helper()
         self.fields["email"].required = True
-        self.fields["email"].help_text = "Used only to reset your password."
+        self.fields["email"].help_text = _("Used only to reset your password.")
         if not self.is_bound:
             # static/js/backcare.js preselects the country from the browser's time zone.
             self.fields["country"].widget.attrs["data-country-guess"] = ""
@@ -121,6 +122,21 @@ class CachedSelect(forms.Select):
         return caches["local"].get_or_set(key, lambda: render(name, value, attrs, renderer), timeout=None)
 
 
+class LanguageSelect(forms.Select):
+    """The language choice: each language named in itself ("Deutsch"), marked with its own `lang`
+    (a screen reader says it in that language) and translate="no"."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if value:
+            option["attrs"].update({"lang": value, "translate": "no"})
+        return option
+
+
+def language_field_choices():
+    return [("", _("The browser's language")), *language_choices()]
+
+
 class TimezoneChoices(BaseChoiceIterator):
     """The zones as (name, name) pairs, built once a process: as a list they would be copied for
     each form, and a callable's would be normalized again on every pass over them."""
@@ -140,13 +156,23 @@ class TimezoneField(forms.ChoiceField):
 class SettingsForm(forms.ModelForm):
     time_zone = TimezoneField(
         choices=TimezoneChoices(),
-        widget=CachedSelect(cache_key="time-zones", attrs={"data-zone-filter": ""}),
-        help_text="Your day starts at midnight in this zone: it decides what “today” is.",
+        # The cities are the tz database's English names, which BackCare has no translation of:
+        # the select is translate="no" (its regions and "UTC (no daylight saving)" are translated).
+        widget=CachedSelect(cache_key="time-zones", attrs={"data-zone-filter": "", "translate": "no"}),
+        label=_("Time zone"),
+        help_text=_("Your day starts at midnight in this zone: it decides what “today” is."),
+    )
+    language = forms.ChoiceField(
+        choices=language_field_choices,
+        required=False,
+        widget=LanguageSelect,
+        label=_("Language"),
+        help_text=_("The language BackCare speaks to you: its pages, reminders and calendar file."),
     )
 
     class Meta:
         model = User
-        fields = ["email", "time_zone", "country"]
+        fields = ["email", "time_zone", "country", "language"]
         widgets = {"country": CachedSelect(cache_key="countries")}
         error_messages = {"country": COUNTRY_ERRORS}
 

@@ -28,18 +28,18 @@ def new_cache_epoch():
 
 
 class User(AbstractUser):
-    email = models.EmailField("e-mail address")
+    email = models.EmailField(_("e-mail address"))
     # On the user row itself, so a logged-in page needs no extra profile query.
     time_zone = models.CharField(max_length=64, default=default_timezone, validators=[validate_timezone])
     # Which emergency and urgent-care words the user sees (backcare/urgent_care.py); blank: the fallback.
     # Callable choices: a new table entry needs no migration.
     country = models.CharField(
-        "where you live",
+        _("where you live"),
         max_length=urgent_care.COUNTRY_MAX_LENGTH,
         blank=True,
         default="",
         choices=urgent_care.country_choices,
-        help_text="It decides which emergency and urgent-care numbers BackCare shows you.",
+        help_text=_("It decides which emergency and urgent-care numbers BackCare shows you."),
     )
     # The language BackCare speaks to this person (backcare/languages.py); blank: the browser's.
     # Set at sign-up from the page's language, changed in Settings; mail, push, the calendar file

@@ -18,8 +18,12 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import PrefixNode, static
 from django.urls import reverse
+from django.utils import translation
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+
+from backcare import languages
 
 THEME_COLOR = "#0b6e4f"
 BACKGROUND_COLOR = "#ffffff"
@@ -110,6 +114,8 @@ def _worker_config():
         # A kept Today older than a session can last is never shown (its session is over for sure).
         "maxAge": settings.SESSION_COOKIE_AGE,
         "staticPrefix": PrefixNode.handle_simple("STATIC_URL"),
+        # The scripts' words (backcare/views.py: js_catalogue), kept like a static file (docs/offline.md).
+        "catalogue": reverse("jsi18n"),
         "push": push,
     }
     prelude = "self.BACKCARE_SW = " + json.dumps(config, separators=(",", ":")) + ";\n"
@@ -133,7 +139,9 @@ def service_worker(request):
     return response
 
 
-def manifest_data():
+def manifest_data(language=None):
+    """The manifest in `language` (one of ours; the default otherwise): its description and `lang`."""
+    language = language if languages.is_known(language) else settings.LANGUAGE_CODE
     icons = [
         {"src": static("img/icons/icon-192.png"), "sizes": "192x192", "type": "image/png", "purpose": "any"},
         {"src": static("img/icons/icon-512.png"), "sizes": "512x512", "type": "image/png", "purpose": "any"},
@@ -151,12 +159,14 @@ def manifest_data():
         },
     ]
     today = reverse("journal:today")
+    with translation.override(language):
+        description = _("Gentle daily exercises, a pain check-in and your progress, for lower back pain.")
     return {
         "id": today,
         "name": "BackCare",
         "short_name": "BackCare",
-        "description": "Gentle daily exercises, a pain check-in and your progress, for lower back pain.",
-        "lang": "en",
+        "description": description,
+        "lang": language,
         "dir": "ltr",
         "start_url": f"{today}?source=pwa",
         "scope": reverse("landing"),
@@ -171,8 +181,9 @@ def manifest_data():
 
 @require_GET
 def manifest(request):
-    """/manifest.webmanifest: what a phone needs to put BackCare on its home screen."""
-    response = JsonResponse(manifest_data(), json_dumps_params={"indent": 1})
+    """/manifest.webmanifest: what a phone needs to put BackCare on its home screen, in the language
+    its URL names (`?lang=`, the page's: pwa_head.html), as the scripts' words are."""
+    response = JsonResponse(manifest_data(request.GET.get("lang")), json_dumps_params={"indent": 1})
     response["Content-Type"] = "application/manifest+json"
     # The same for everyone; its icon URLs change with a deploy, so a day at most.
     response["Cache-Control"] = "public, max-age=86400"

@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 REGIONS = (
     "Africa",
@@ -25,6 +26,21 @@ REGIONS = (
     "Pacific",
 )
 UTC = "UTC"
+# The regions' names in the list (the tz database's own region names; "America" is both Americas).
+# The cities are the tz database's English names, in a select marked translate="no"
+# (backcare/forms.py: SettingsForm): there is no catalogue of them to translate from.
+REGION_NAMES = {
+    "Africa": _("Africa"),
+    "America": _("America"),
+    "Antarctica": _("Antarctica"),
+    "Arctic": _("Arctic"),
+    "Asia": _("Asia"),
+    "Atlantic": _("Atlantic"),
+    "Australia": _("Australia"),
+    "Europe": _("Europe"),
+    "Indian": _("Indian Ocean"),
+    "Pacific": _("Pacific"),
+}
 REFUSED = {"localtime", "Factory"}
 REFUSED_PREFIXES = ("posix/", "right/")
 
@@ -82,15 +98,15 @@ def timezone_choices():
     for zone in canonical_zones()[1:]:
         groups.setdefault(zone.split("/", 1)[0], []).append((zone, _label(zone)))
     return (
-        (UTC, ((UTC, "UTC (no daylight saving)"),)),
-        *((region, tuple(items)) for region, items in groups.items()),
+        (UTC, ((UTC, _("UTC (no daylight saving)")),)),
+        *((REGION_NAMES[region], tuple(items)) for region, items in groups.items()),
     )
 
 
 def validate_timezone(value):
     if canonical(value) is None:
         raise ValidationError(
-            "“%(value)s” is not a time zone we know. Pick one from the list, e.g. Europe/London.",
+            _("“%(value)s” is not a time zone we know. Pick one from the list, e.g. Europe/London."),
             params={"value": value},
             code="unknown_timezone",
         )

@@ -8,14 +8,22 @@ not hold: a user whose country has no entry gets the deployment's EMERGENCY_NUMB
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 # The country field's value for Northern Ireland: its ISO 3166-2 code, because its urgent-care
 # words differ from the rest of the United Kingdom ("GB": England, Wales, Scotland).
 NORTHERN_IRELAND = "GB-NIR"
 COUNTRY_MAX_LENGTH = 6
 
-OTHER_COUNTRY_LABEL = "Another country (or not listed)"
-FALLBACK_URGENT_WORDS = "your doctor, or your local urgent-care service"
+# The care words are translated whole, each one phrase: `emergency_words` follows "Call" (the
+# safety screen's "Call {words}, or go to the nearest emergency department now"), `urgent_words`
+# follows "contact" ("Get advice today: contact {words}"). A service's own name (NHS 111,
+# Healthline) and every number stay as they are in every language.
+OTHER_COUNTRY_LABEL = gettext_lazy("Another country (or not listed)")
+# Translators: CLINICAL: whom to contact for urgent (not emergency) advice, where BackCare does not
+# know the country; follows "contact" in a sentence.
+FALLBACK_URGENT_WORDS = gettext_lazy("your doctor, or your local urgent-care service")
 
 
 @dataclass(frozen=True)
@@ -37,65 +45,113 @@ def _entry(place, emergency_number, emergency_words, urgent_words):
     return Care(emergency_number, emergency_words, urgent_words, place=place)
 
 
-EU_EEA_URGENT_WORDS = "your doctor, or the out-of-hours doctor service"
+# Translators: CLINICAL: whom to contact for urgent advice in the EU/EEA; follows "contact".
+EU_EEA_URGENT_WORDS = gettext_lazy("your doctor, or the out-of-hours doctor service")
 # Ireland has a row of its own; Switzerland and other countries outside the EU/EEA have none.
 EU_EEA = {
-    "AT": "Austria",
-    "BE": "Belgium",
-    "BG": "Bulgaria",
-    "HR": "Croatia",
-    "CY": "Cyprus",
-    "CZ": "Czechia",
-    "DK": "Denmark",
-    "EE": "Estonia",
-    "FI": "Finland",
-    "FR": "France",
-    "DE": "Germany",
-    "GR": "Greece",
-    "HU": "Hungary",
-    "IS": "Iceland",
-    "IT": "Italy",
-    "LV": "Latvia",
-    "LI": "Liechtenstein",
-    "LT": "Lithuania",
-    "LU": "Luxembourg",
-    "MT": "Malta",
-    "NL": "Netherlands",
-    "NO": "Norway",
-    "PL": "Poland",
-    "PT": "Portugal",
-    "RO": "Romania",
-    "SK": "Slovakia",
-    "SI": "Slovenia",
-    "ES": "Spain",
-    "SE": "Sweden",
+    "AT": gettext_lazy("Austria"),
+    "BE": gettext_lazy("Belgium"),
+    "BG": gettext_lazy("Bulgaria"),
+    "HR": gettext_lazy("Croatia"),
+    "CY": gettext_lazy("Cyprus"),
+    "CZ": gettext_lazy("Czechia"),
+    "DK": gettext_lazy("Denmark"),
+    "EE": gettext_lazy("Estonia"),
+    "FI": gettext_lazy("Finland"),
+    "FR": gettext_lazy("France"),
+    "DE": gettext_lazy("Germany"),
+    "GR": gettext_lazy("Greece"),
+    "HU": gettext_lazy("Hungary"),
+    "IS": gettext_lazy("Iceland"),
+    "IT": gettext_lazy("Italy"),
+    "LV": gettext_lazy("Latvia"),
+    "LI": gettext_lazy("Liechtenstein"),
+    "LT": gettext_lazy("Lithuania"),
+    "LU": gettext_lazy("Luxembourg"),
+    "MT": gettext_lazy("Malta"),
+    "NL": gettext_lazy("Netherlands"),
+    "NO": gettext_lazy("Norway"),
+    "PL": gettext_lazy("Poland"),
+    "PT": gettext_lazy("Portugal"),
+    "RO": gettext_lazy("Romania"),
+    "SK": gettext_lazy("Slovakia"),
+    "SI": gettext_lazy("Slovenia"),
+    "ES": gettext_lazy("Spain"),
+    "SE": gettext_lazy("Sweden"),
 }
 
 CARE = {
+    # Translators: CLINICAL: each country's emergency words follow "Call"; its urgent words
+    # follow "contact". Keep every number and service name (NHS 111, healthdirect) as written.
     "GB": _entry(
-        "United Kingdom: England, Wales or Scotland",
+        gettext_lazy("United Kingdom: England, Wales or Scotland"),
         "999",
-        "999 (112 works too)",
-        "NHS 111 (phone or online)",
+        gettext_lazy("999 (112 works too)"),
+        gettext_lazy("NHS 111 (phone or online)"),
     ),
     NORTHERN_IRELAND: _entry(
-        "United Kingdom: Northern Ireland", "999", "999 (112)", "your GP, or GP out-of-hours"
+        gettext_lazy("United Kingdom: Northern Ireland"),
+        "999",
+        "999 (112)",
+        # Translators: CLINICAL: urgent advice in Northern Ireland (GP: a family doctor); follows "contact".
+        gettext_lazy("your GP, or GP out-of-hours"),
     ),
-    "IE": _entry("Ireland", "112", "112 or 999", "your GP, or the GP out-of-hours service"),
+    "IE": _entry(
+        gettext_lazy("Ireland"),
+        "112",
+        # Translators: CLINICAL: Ireland's emergency numbers; follows "Call".
+        gettext_lazy("112 or 999"),
+        # Translators: CLINICAL: urgent advice in Ireland (GP: a family doctor); follows "contact".
+        gettext_lazy("your GP, or the GP out-of-hours service"),
+    ),
     **{code: _entry(name, "112", "112", EU_EEA_URGENT_WORDS) for code, name in EU_EEA.items()},
     # Germany's out-of-hours number replaces its EU/EEA entry above.
-    "DE": _entry("Germany", "112", "112", f"{EU_EEA_URGENT_WORDS} (116 117)"),
-    "US": _entry("United States", "911", "911", "your doctor, or an urgent-care clinic"),
-    "CA": _entry("Canada", "911", "911", "811 in most provinces, or your doctor"),
-    "AU": _entry("Australia", "000", "000 (112 from mobiles)", "healthdirect 1800 022 222, or your GP"),
-    "NZ": _entry("New Zealand", "111", "111", "Healthline 0800 611 116, or your GP"),
+    "DE": _entry(
+        EU_EEA["DE"],
+        "112",
+        "112",
+        # Translators: CLINICAL: urgent advice in Germany, with the out-of-hours number; follows "contact".
+        gettext_lazy("your doctor, or the out-of-hours doctor service (116 117)"),
+    ),
+    "US": _entry(
+        gettext_lazy("United States"),
+        "911",
+        "911",
+        # Translators: CLINICAL: urgent advice in the United States; follows "contact".
+        gettext_lazy("your doctor, or an urgent-care clinic"),
+    ),
+    "CA": _entry(
+        gettext_lazy("Canada"),
+        "911",
+        "911",
+        # Translators: CLINICAL: urgent advice in Canada (811: the health line); follows "contact".
+        gettext_lazy("811 in most provinces, or your doctor"),
+    ),
+    "AU": _entry(
+        gettext_lazy("Australia"),
+        "000",
+        # Translators: CLINICAL: Australia's emergency number; follows "Call".
+        gettext_lazy("000 (112 from mobiles)"),
+        # Translators: CLINICAL: urgent advice in Australia (healthdirect: the health line; GP: a
+        # family doctor); follows "contact".
+        gettext_lazy("healthdirect 1800 022 222, or your GP"),
+    ),
+    "NZ": _entry(
+        gettext_lazy("New Zealand"),
+        "111",
+        "111",
+        # Translators: CLINICAL: urgent advice in New Zealand (Healthline: the health line; GP: a
+        # family doctor); follows "contact".
+        gettext_lazy("Healthline 0800 611 116, or your GP"),
+    ),
 }
 
 
 def country_choices():
-    """The country field's choices: "another country" (blank) first, then the table by name."""
-    by_name = sorted(CARE.items(), key=lambda item: item[1].place)
-    return [("", OTHER_COUNTRY_LABEL), *((code, care.place) for code, care in by_name)]
+    """The country field's choices: "another country" (blank) first, then the table by name, in
+    the active language (called each time the choices are read: a callable's choices are)."""
+    by_name = sorted(((code, str(care.place)) for code, care in CARE.items()), key=lambda item: item[1])
+    return [("", str(OTHER_COUNTRY_LABEL)), *by_name]
 
 
 def care_for(country):
@@ -105,7 +161,10 @@ def care_for(country):
         return entry
     return Care(
         emergency_number=settings.EMERGENCY_NUMBER,
-        emergency_words=f"{settings.EMERGENCY_NUMBER}, or your local emergency number",
+        # Translators: CLINICAL: the emergency number where BackCare does not know the country;
+        # follows "Call".
+        emergency_words=_("%(number)s, or your local emergency number")
+        % {"number": settings.EMERGENCY_NUMBER},
         urgent_words=FALLBACK_URGENT_WORDS,
         fallback=True,
     )

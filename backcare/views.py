@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -5,15 +6,39 @@ from django.contrib.auth.views import LoginView, LogoutView, PasswordChangeView,
 from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.i18n import JavaScriptCatalog
 
+from backcare import languages
 from backcare.browser import clear_site_data, drop_messages
 from backcare.forms import LoginForm, ResetRequestForm, SettingsForm, SignupForm, ThrottledPasswordChangeForm
 from backcare.ratelimit import limit_posts
 from backcare.settings_page import settings_page
 from backcare.urgent_care import TIMEZONE_COUNTRIES
 from journal import services as journal_services
+
+JS_CATALOGUE_MAX_AGE = 24 * 60 * 60
+
+
+@require_GET
+def js_catalogue(request):
+    """The scripts' words (the djangojs catalogue, Django's JavaScriptCatalog) in the language its URL
+    names (`?lang=`, base.html writes the page's): the same for everyone who reads that language,
+    so browsers and shared caches keep it for a day, and a change of language is a new URL. A code
+    BackCare is not written in gets the default language."""
+    code = request.GET.get("lang", "")
+    if not languages.is_known(code):
+        code = settings.LANGUAGE_CODE
+    with translation.override(code):
+        response = JavaScriptCatalog.as_view()(request)
+    response["Content-Language"] = code
+    patch_cache_control(response, public=True, max_age=JS_CATALOGUE_MAX_AGE)
+    return response
 
 
 def landing(request):
@@ -29,7 +54,7 @@ def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
-DUPLICATE_NAME = "A user with that username already exists."
+DUPLICATE_NAME = gettext_lazy("A user with that username already exists.")
 
 
 @limit_posts("signup")
@@ -50,7 +75,9 @@ def signup(request):
         else:
             drop_messages(request)  # nothing left for someone else on this browser (backcare/browser.py)
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, f"Welcome, {user.username}. Your account is ready.")
+            messages.success(
+                request, _("Welcome, %(name)s. Your account is ready.") % {"name": user.username}
+            )
             return redirect("journal:today")
     return render(
         request, "registration/signup.html", {"form": form, "timezone_countries": TIMEZONE_COUNTRIES}
@@ -63,9 +90,12 @@ def user_settings(request):
     if request.method == "POST":
         if form.is_valid():
             form.save()
-            messages.success(request, "Settings saved.")
+            # Said in the language just chosen (the next page's), not the one this form was read in.
+            chosen = request.user.language or translation.get_language_from_request(request)
+            with translation.override(chosen):
+                messages.success(request, _("Settings saved."))
             return redirect("settings")
-        messages.error(request, "Nothing was saved: please correct the marked fields.")
+        messages.error(request, _("Nothing was saved: please correct the marked fields."))
         return settings_page(request, account_form=form)
     return settings_page(request)
 

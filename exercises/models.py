@@ -4,6 +4,7 @@ from django import forms
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from exercises import dose
 from exercises import positions as tagging
@@ -56,11 +57,11 @@ class Progression(models.Model):
     """A movement family whose levels run from gentlest to hardest."""
 
     class Category(models.TextChoices):
-        BREATHING = "breathing", "Breathing"
-        MOBILITY = "mobility", "Mobility"
-        STRENGTH = "strength", "Strength"
-        RELEASE = "release", "Release"
-        HABIT = "habit", "Daily habit"
+        BREATHING = "breathing", _("Breathing")
+        MOBILITY = "mobility", _("Mobility")
+        STRENGTH = "strength", _("Strength")
+        RELEASE = "release", _("Release")
+        HABIT = "habit", _("Daily habit")
 
     name = models.CharField(max_length=100)
     slug = models.SlugField(max_length=100, unique=True)

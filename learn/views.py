@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from backcare.urgent_care import care_for
@@ -74,15 +75,15 @@ def lesson_detail(request, lesson):
 @login_required
 @require_POST
 def lesson_read(request, lesson):
-    position, found, _, unlocked = _open_lesson(request, lesson)
+    position, found, _joined, unlocked = _open_lesson(request, lesson)
     if position > unlocked:
         messages.error(
-            request, "That lesson isn't open yet, so nothing was saved. One new lesson opens each day."
+            request, _("That lesson isn't open yet, so nothing was saved. One new lesson opens each day.")
         )
         return redirect("learn:list")
-    _, created = services.lesson_read_record(user=request.user, lesson=found)
+    _record, created = services.lesson_read_record(user=request.user, lesson=found)
     if created:
-        messages.success(request, f"Lesson read: {found.title}.")
+        messages.success(request, _("Lesson read: %(title)s.") % {"title": found.title})
     else:
-        messages.info(request, "You had already read this one: the first date is kept.")
+        messages.info(request, _("You had already read this one: the first date is kept."))
     return redirect("learn:detail", lesson=found.slug)

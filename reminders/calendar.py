@@ -21,6 +21,8 @@ import re
 import zoneinfo
 from datetime import date, datetime, time, timedelta
 
+from django.utils.translation import gettext_lazy as _
+
 from journal import sharing
 
 TOKEN_MAX_LENGTH = sharing.TOKEN_MAX_LENGTH  # longer than any token we make: refused without hashing
@@ -29,16 +31,21 @@ EVENT_MINUTES = 15
 REFRESH = timedelta(hours=12)  # how often a subscribed calendar is asked to read the feed again
 BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")  # date.weekday() order, as Reminder.weekdays
 PRODID = "-//BackCare//Reminders//EN"
-NAME = "BackCare reminders"
+# Translators: the name of the calendar a calendar app subscribes to.
+NAME = _("BackCare reminders")
 # A standing event cannot know the day: a held plan, a rest or a rough day, a flare. Its words send
 # the user to Today, which knows, and never ask for exercise as such.
-SUMMARY = "BackCare: a few minutes for your back"
-DESCRIPTION = (
+# Translators: the calendar event's title.
+SUMMARY = _("BackCare: a few minutes for your back")
+# Translators: CLINICAL: the calendar event's text, the same every day: it sends the person to
+# Today and never asks for exercise through pain. %(url)s is Today's address, on its own line.
+DESCRIPTION = _(
     "Time for your BackCare check-in: open Today to see what today's plan holds (it may be a "
     "gentle day, a rest day or a few safety questions first), tick what you do and note how your "
-    "back feels. Stop anything that makes the pain much worse or spreads it down your leg.\n\n{url}"
+    "back feels. Stop anything that makes the pain much worse or spreads it down your leg.\n\n%(url)s"
 )
-ALARM_TEXT = "Time for your BackCare check-in"
+# Translators: the calendar alarm's words on the phone's screen.
+ALARM_TEXT = _("Time for your BackCare check-in")
 
 
 # The same token and fingerprint as a share link's (journal/sharing.py).
@@ -84,11 +91,12 @@ def build(
     today_url: str,
     host: str,
     stamp: datetime,
-    name: str = NAME,
+    name: str = "",
 ) -> bytes:
     """The iCalendar text: the zone's VTIMEZONE and, when `at` is given and a weekday is chosen,
     the repeating reminder with its alarm (`at` None: an empty calendar, which makes a subscribed
-    calendar remove the event). `stamp` is now, in UTC (DTSTAMP)."""
+    calendar remove the event). `stamp` is now, in UTC (DTSTAMP). The words are the active
+    language's: the views build it under `translation.override` for the calendar's owner."""
     # Imported here, not with the module: the views import this module for every worker, and
     # icalendar costs each one about 3 MB that only a calendar download needs (docs/architecture.md).
     import icalendar
@@ -99,7 +107,7 @@ def build(
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", name or str(NAME))
     cal.add("x-wr-timezone", zone)
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", icalendar.vDuration(REFRESH))
@@ -112,15 +120,15 @@ def build(
         event.add("dtstart", datetime.combine(first, at, tzinfo=tz))
         event.add("duration", timedelta(minutes=EVENT_MINUTES))
         event.add("rrule", {"freq": "weekly", "byday": days})
-        event.add("summary", SUMMARY)
-        event.add("description", DESCRIPTION.format(url=today_url))
+        event.add("summary", str(SUMMARY))
+        event.add("description", DESCRIPTION % {"url": today_url})
         event.add("url", today_url)
         event.add("transp", "TRANSPARENT")  # a reminder, not a meeting: never shown as busy
         event.add("class", "PRIVATE")
         alarm = icalendar.Alarm()
         alarm.add("uid", uid(epoch, host, "alarm"))
         alarm.add("action", "DISPLAY")
-        alarm.add("description", ALARM_TEXT)
+        alarm.add("description", str(ALARM_TEXT))
         alarm.add("trigger", timedelta(0))
         event.add_component(alarm)
         cal.add_component(event)

@@ -65,9 +65,13 @@ class DayState:
 # The opening sentence of a day's reminder, by kind: one wording for the e-mail and the
 # notification (a plain plan day opens with its list instead).
 OPENING = {
-    Kind.SCREEN: "Before your plan starts, BackCare asks a few safety questions. They take a minute.",
-    Kind.REST: "Today is marked as a rest day: no exercises. A quick pain check-in keeps your diary complete.",
-    Kind.GENTLE: "Today is a gentle day: only what feels OK.",
+    # Translators: CLINICAL: a reminder's opening before the safety screen is answered.
+    Kind.SCREEN: _("Before your plan starts, BackCare asks a few safety questions. They take a minute."),
+    Kind.REST: _(
+        "Today is marked as a rest day: no exercises. A quick pain check-in keeps your diary complete."
+    ),
+    # Translators: CLINICAL: a rough day's reminder: nothing beyond what feels OK.
+    Kind.GENTLE: _("Today is a gentle day: only what feels OK."),
 }
 # A careful day's opening, by its sign: the same words in the e-mail and the notification.
 CAREFUL_OPENING = {
@@ -100,7 +104,7 @@ class Decision:
     def opening(self):
         if self.kind == Kind.CAREFUL:
             return str(CAREFUL_OPENING[self.sign])
-        return OPENING.get(self.kind, "")
+        return str(OPENING.get(self.kind, ""))
 
     @property
     def careful_checkin(self):
@@ -114,14 +118,14 @@ class Decision:
     @property
     def subject(self):
         if self.kind == Kind.SCREEN:
-            return "BackCare: a few safety questions before your plan"
+            return str(_("BackCare: a few safety questions before your plan"))
         if self.kind == Kind.REST:
-            return "BackCare: a rest day, and a quick check-in"
+            return str(_("BackCare: a rest day, and a quick check-in"))
         if self.kind == Kind.GENTLE:
-            return "BackCare: a gentle day's plan"
+            return str(_("BackCare: a gentle day's plan"))
         if self.kind == Kind.CAREFUL:
             return str(_("BackCare: take it gently today"))
-        return "BackCare: today's plan"
+        return str(_("BackCare: today's plan"))
 
 
 def careful_sign(days, day, spread_days):

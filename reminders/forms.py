@@ -2,20 +2,15 @@ from crispy_bootstrap5.bootstrap5 import Switch
 from crispy_forms.layout import Div, Field, Fieldset, LayoutObject
 from django import forms
 from django.template.loader import render_to_string
+from django.utils.dates import WEEKDAYS_ABBR
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from backcare.forms import form_helper
 from reminders.models import EVERY_DAY, Reminder
 
-WEEKDAYS = [
-    ("0", "Mon"),
-    ("1", "Tue"),
-    ("2", "Wed"),
-    ("3", "Thu"),
-    ("4", "Fri"),
-    ("5", "Sat"),
-    ("6", "Sun"),
-]
+# Monday first, as date.weekday(); the names from Django's own catalogues ("Mon", "lun", "Mo").
+WEEKDAYS = [(str(day), WEEKDAYS_ABBR[day]) for day in range(7)]
 
 
 def weekdays_of(mask):
@@ -41,28 +36,32 @@ class ReminderForm(forms.ModelForm):
         required=False,
         # Django's own boxes (type, name, value first), in a row by reminders/_weekdays_field.html.
         widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
-        label="On these days",
-        error_messages={"invalid_choice": "Pick days from the list."},
+        label=gettext_lazy("On these days"),
+        error_messages={"invalid_choice": gettext_lazy("Pick days from the list.")},
     )
 
     class Meta:
         model = Reminder
         fields = ["enabled", "at", "weekdays", "email_on", "email", "calendar_on", "push_on"]
         labels = {
-            "enabled": "Remind me to do my exercises",
-            "at": "At",
-            "email_on": "By e-mail",
-            "email": "E-mail address for reminders",
-            "calendar_on": "In my calendar",
-            "push_on": "As a notification on this device",
+            "enabled": gettext_lazy("Remind me to do my exercises"),
+            # Translators: the reminder's time of day ("At 19:00").
+            "at": gettext_lazy("At"),
+            "email_on": gettext_lazy("By e-mail"),
+            "email": gettext_lazy("E-mail address for reminders"),
+            "calendar_on": gettext_lazy("In my calendar"),
+            "push_on": gettext_lazy("As a notification on this device"),
         }
         widgets = {
             "at": forms.TimeInput(format="%H:%M", attrs={"type": "time", "step": 60}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
         }
         error_messages = {
-            "at": {"invalid": "Enter a time as hours and minutes, like 19:00.", "required": "Enter a time."},
-            "email": {"invalid": "Enter a whole e-mail address, like name@example.com."},
+            "at": {
+                "invalid": gettext_lazy("Enter a time as hours and minutes, like 19:00."),
+                "required": gettext_lazy("Enter a time."),
+            },
+            "email": {"invalid": gettext_lazy("Enter a whole e-mail address, like name@example.com.")},
         }
 
     # The layout is the same for every form: built once, when the class is (crispy reads it, never
@@ -85,10 +84,10 @@ class ReminderForm(forms.ModelForm):
         # Ids start with "reminder-": the account form on the same page has its own id_email.
         kwargs.setdefault("auto_id", "reminder-%s")
         super().__init__(*args, **kwargs)
-        self.fields[
-            "at"
-        ].help_text = f"Your local time, in your time zone {zone_name} (change the zone above)."
-        self.fields["email"].help_text = "We send a link to confirm it; no reminder goes to it before."
+        self.fields["at"].help_text = _(
+            "Your local time, in your time zone %(zone)s (change the zone above)."
+        ) % {"zone": zone_name}
+        self.fields["email"].help_text = _("We send a link to confirm it; no reminder goes to it before.")
         if not self.is_bound:
             self.initial["weekdays"] = weekdays_of(self.instance.weekdays)
             if not self.instance.email:
@@ -115,11 +114,11 @@ class ReminderForm(forms.ModelForm):
                 cleaned["weekdays"] = self.instance.weekdays or EVERY_DAY
             return cleaned
         if "weekdays" in cleaned and not cleaned["weekdays"]:
-            self.add_error("weekdays", "Choose at least one day, or switch reminders off.")
+            self.add_error("weekdays", _("Choose at least one day, or switch reminders off."))
         if not (cleaned.get("email_on") or cleaned.get("calendar_on") or cleaned.get("push_on")):
             self.add_error(
-                "email_on", "Choose at least one way to be reminded: e-mail, calendar or notification."
+                "email_on", _("Choose at least one way to be reminded: e-mail, calendar or notification.")
             )
         if cleaned.get("email_on") and "email" in cleaned and not cleaned["email"]:
-            self.add_error("email", "Enter the address for e-mail reminders.")
+            self.add_error("email", _("Enter the address for e-mail reminders."))
         return cleaned

@@ -5,7 +5,10 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 
+from backcare import languages
 from reminders import tokens
 
 
@@ -41,14 +44,20 @@ def _message(*, subject, to, template, context, headers=None):
 def confirmation_message(*, user, address):
     """The mail that asks the owner of `address` to confirm it for reminders. Whoever typed the
     address may not own it: the mail greets neutrally and holds nothing else they chose (no user
-    name), only the address itself and our own words."""
+    name), only the address itself and our own words. In the account's language (made in a
+    request, but the same words whichever page asked)."""
+    with translation.override(languages.for_user(user)):
+        return _confirmation_message(user=user, address=address)
+
+
+def _confirmation_message(*, user, address):
     context = {
         "address": address,
         "url": confirm_url(user_id=user.pk, address=address),
         "days": tokens.MAX_AGE[tokens.CONFIRM].days,
     }
     return _message(
-        subject="BackCare: confirm your address for reminders",
+        subject=_("BackCare: confirm your address for reminders"),
         to=address,
         template="confirm",
         context=context,
@@ -56,7 +65,13 @@ def confirmation_message(*, user, address):
 
 
 def reminder_message(context):
-    """The day's reminder (`channels.Context`), with the one-click unsubscribe headers (RFC 8058)."""
+    """The day's reminder (`channels.Context`), with the one-click unsubscribe headers (RFC 8058).
+    Made outside a request: subject, text and HTML in the person's own language."""
+    with translation.override(languages.for_user(context.user)):
+        return _reminder_message(context)
+
+
+def _reminder_message(context):
     reminder = context.reminder
     unsubscribe = unsubscribe_url(user_id=context.user.pk, address=reminder.email)
     values = {

@@ -38,14 +38,16 @@ from urllib.parse import urlsplit
 import requests
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import ConnectTimeoutError, NameResolutionError, NewConnectionError
 from urllib3.util import connection
 
-from backcare import diary_version
+from backcare import diary_version, languages
 from reminders import push_subscription
 from reminders.models import PushSubscription
 
@@ -53,8 +55,9 @@ log = logging.getLogger("backcare.reminders.push")
 
 TTL = 2 * 60 * 60
 TOPIC = "backcare-reminder"  # at most 32 URL-safe characters
-TITLE = "Time for your back"
-BODY = "A few minutes of today's exercises: open BackCare to see your plan."
+# Translators: a push notification's title and body on a phone's lock screen.
+TITLE = gettext_lazy("Time for your back")
+BODY = gettext_lazy("A few minutes of today's exercises: open BackCare to see your plan.")
 BODY_MAX = 180  # characters: what a lock screen shows, more or less
 GONE = (404, 410)
 SENT, RETRY, FAILED, SKIPPED = "sent", "retry", "failed", "skipped"
@@ -137,7 +140,7 @@ class _CheckedConnection:
         except socket.gaierror as error:
             raise NameResolutionError(self.host, self, error) from error
         last = None
-        for _, address in pairs:
+        for _family, address in pairs:
             try:
                 return connection.create_connection(
                     (address, self.port),
@@ -230,12 +233,19 @@ def _listed(names):
     names = list(names)
     if len(names) <= 1:
         return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    # Translators: the last two of a list of exercises in a notification ("Bridge, Cat and Bird dog").
+    return _("%(items)s and %(last)s") % {"items": ", ".join(names[:-1]), "last": names[-1]}
 
 
 def message(context) -> dict:
     """The notification's title, body and link for a day's reminder (reminders/channels.py:
-    Context, its `decision` from reminders/content.py), short enough for a phone's lock screen."""
+    Context, its `decision` from reminders/content.py), short enough for a phone's lock screen.
+    Made outside a request: in the person's own language (backcare/languages.py)."""
+    with translation.override(languages.for_user(context.user)):
+        return _message(context)
+
+
+def _message(context) -> dict:
     decision = context.decision
     kind = str(decision.kind or "")
     to_do = list(decision.exercises)
@@ -245,20 +255,24 @@ def message(context) -> dict:
         if decision.checkin:
             parts.append(decision.careful_checkin)
         if to_do:
-            parts.append(f"{decision.careful_instead} {_listed(to_do)}.")
+            parts.append(
+                _("%(instead)s %(list)s.") % {"instead": decision.careful_instead, "list": _listed(to_do)}
+            )
         body = " ".join(parts)
     else:
         if decision.checkin:
-            to_do.append("your pain check-in")
+            to_do.append(_("your pain check-in"))
         if kind in ("screen", "rest"):
             body = decision.opening
         elif kind == "gentle":
-            body = decision.opening + (f" {_listed(to_do)}." if to_do else "")
+            body = decision.opening
+            if to_do:
+                body = _("%(opening)s %(list)s.") % {"opening": body, "list": _listed(to_do)}
         else:
-            body = f"Still to do today: {_listed(to_do)}." if to_do else BODY
+            body = _("Still to do today: %(list)s.") % {"list": _listed(to_do)} if to_do else str(BODY)
     if len(body) > BODY_MAX:
         body = body[: BODY_MAX - 1].rstrip(" ,") + "…"
-    return {"title": decision.subject or TITLE, "body": body, "url": context.today_url, "tag": TOPIC}
+    return {"title": decision.subject or str(TITLE), "body": body, "url": context.today_url, "tag": TOPIC}
 
 
 def _send_one(subscription, data, vapid, session):

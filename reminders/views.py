@@ -13,11 +13,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from backcare import languages
 from backcare.ratelimit import limit_posts
 from backcare.settings_page import settings_page
 from reminders import calendar, push, push_subscription, selectors, services, tokens
@@ -41,18 +42,23 @@ def reminder_settings(request):
     user = request.user
     form = ReminderForm(request.POST, instance=selectors.reminder_for(user), zone_name=user.time_zone)
     if not form.is_valid():
-        messages.error(request, "Your reminder settings were not saved: please correct the marked fields.")
+        messages.error(request, _("Your reminder settings were not saved: please correct the marked fields."))
         return settings_page(request, reminder_form=form)
     asked = services.reminder_save(form=form)
     reminder = form.instance
     if not reminder.enabled:
-        messages.success(request, "Reminders are off.")
+        messages.success(request, _("Reminders are off."))
     else:
-        messages.success(request, f"Reminders saved: at {reminder.at:%H:%M}, your time ({user.time_zone}).")
+        messages.success(
+            request,
+            _("Reminders saved: at %(time)s, your time (%(zone)s).")
+            % {"time": f"{reminder.at:%H:%M}", "zone": user.time_zone},
+        )
     if asked is not None and asked.allowed:
         messages.info(
             request,
-            f"We sent a link to {reminder.email}. E-mail reminders start once you open it.",
+            _("We sent a link to %(address)s. E-mail reminders start once you open it.")
+            % {"address": reminder.email},
         )
     elif asked is not None:
         messages.warning(request, _not_sent(user, asked))
@@ -74,7 +80,7 @@ def _not_sent(user, allowance):
 def resend_confirmation(request):
     reminder = selectors.reminder_for(request.user)
     if reminder.pk is None or not reminder.email or reminder.email_confirmed_at is not None:
-        messages.info(request, "There is no address waiting for confirmation.")
+        messages.info(request, _("There is no address waiting for confirmation."))
     else:
         allowance = services.confirmation_send(reminder=reminder)
         if allowance.allowed:
@@ -155,7 +161,14 @@ def _ics(request, body, filename, disposition):
 
 
 def _calendar(request, user, reminder, *, start):
+    """The calendar file in its owner's language: a calendar app fetches the feed without a session
+    (so without the person's language), and the words must not change with who asked."""
     site = push.site_url(request)
+    with translation.override(languages.for_user(user)):
+        return _build_calendar(site, user, reminder, start=start)
+
+
+def _build_calendar(site, user, reminder, *, start):
     return calendar.build(
         epoch=user.cache_epoch,
         zone=user.tzinfo.key,
@@ -178,7 +191,7 @@ def calendar_feed(request, token):
         feed = selectors.calendar_feed(token_hash=calendar.fingerprint(token))
     if feed is None:
         response = HttpResponse(
-            "This calendar link is not in use: make a new one in BackCare's settings.\n",
+            _("This calendar link is not in use: make a new one in BackCare's settings.") + "\n",
             content_type="text/plain; charset=utf-8",
             status=404,
         )
@@ -222,10 +235,10 @@ def calendar_new(request):
 def calendar_stop(request):
     if services.calendar_feed_stop(user=request.user):
         messages.success(
-            request, "The calendar link was stopped: calendars that read it get nothing from now on."
+            request, _("The calendar link was stopped: calendars that read it get nothing from now on.")
         )
     else:
-        messages.info(request, "There was no calendar link to stop.")
+        messages.info(request, _("There was no calendar link to stop."))
     return redirect(reverse("settings") + CALENDAR_PUSH_ANCHOR)
 
 
@@ -239,15 +252,15 @@ def push_subscribe(request):
     """Store this browser's PushSubscription (JSON body, CSRF header). The same endpoint again
     updates its row. 404 when the deployment has no VAPID keys."""
     if not push.configured():
-        return _refused("Push notifications are not set up on this site.", 404)
+        return _refused(_("Push notifications are not set up on this site."), 404)
     try:
         subscription = push_subscription.parse(request.body)
     except push_subscription.Refused as refused:
         return _refused(str(refused))
     try:
-        _, created = services.push_subscription_save(user=request.user, subscription=subscription)
+        _subscription, created = services.push_subscription_save(user=request.user, subscription=subscription)
     except services.EndpointTaken:
-        return _refused("This browser's notifications are turned on for another account.", 409)
+        return _refused(_("This browser's notifications are turned on for another account."), 409)
     devices = selectors.channel_devices(user=request.user)["push_devices"]
     return JsonResponse({"ok": True, "created": created, "devices": devices})
 
@@ -261,7 +274,7 @@ def push_unsubscribe(request):
     except push_subscription.Refused as refused:
         return _refused(str(refused))
     if not services.push_subscription_delete(user=request.user, endpoint=endpoint):
-        return _refused("No such subscription.", 404)
+        return _refused(_("No such subscription."), 404)
     devices = selectors.channel_devices(user=request.user)["push_devices"]
     return JsonResponse({"ok": True, "devices": devices})
 
@@ -272,7 +285,7 @@ def push_off(request):
     """Turn push off on every browser (a plain form: works without JavaScript, and for a lost phone)."""
     removed = services.push_subscriptions_delete_all(user=request.user)
     if removed:
-        messages.success(request, "Push notifications are off on every device.")
+        messages.success(request, _("Push notifications are off on every device."))
     else:
-        messages.info(request, "Push notifications were not on for any device.")
+        messages.info(request, _("Push notifications were not on for any device."))
     return redirect(reverse("settings") + CALENDAR_PUSH_ANCHOR)

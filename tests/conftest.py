@@ -21,6 +21,18 @@ def pytest_make_parametrize_id(config, val, argname):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts and ends in the default language: a request read in another language leaves
+    it active in the thread (LocaleMiddleware activates one, nothing deactivates it), and the lazy
+    words (care words, reminder subjects, choices) would follow it into the next test."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _empty_shared_cache():
     """Each test starts with an empty shared cache (rate-limit counters), as after a deploy."""
     from django.core.cache import caches

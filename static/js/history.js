@@ -3,6 +3,12 @@
 // drawn, the box is shown and the table folds away behind its "Show the numbers" summary.
 (function () {
   "use strict";
+  // The scripts' words (docs/translations.md): Django's catalogue (/jsi18n/) when it loaded, else English.
+  var gettext = window.gettext || function (text) { return text; };
+  var ngettext = window.ngettext || function (one, many, n) { return n === 1 ? one : many; };
+  var interpolate = window.interpolate || function (format, values) {
+    return format.replace(/%\((\w+)\)s/g, function (whole, name) { return String(values[name]); });
+  };
   var canvas = document.getElementById("pain-chart");
   var source = document.getElementById("pain-data");
   if (!canvas || !source || !window.Chart) return;

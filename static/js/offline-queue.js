@@ -12,6 +12,12 @@
 // post as they always did).
 (function () {
   "use strict";
+  // The scripts' words (docs/translations.md): Django's catalogue (/jsi18n/) when it loaded, else English.
+  var gettext = window.gettext || function (text) { return text; };
+  var ngettext = window.ngettext || function (one, many, n) { return n === 1 ? one : many; };
+  var interpolate = window.interpolate || function (format, values) {
+    return format.replace(/%\((\w+)\)s/g, function (whole, name) { return String(values[name]); });
+  };
 
   var box = document.querySelector("[data-offline-queue]");
   if (!box) return;
@@ -27,7 +33,7 @@
   var NOTES_KEY = "backcare-offline-notes";
   var SAID_KEY = "backcare-offline-said"; // the server's words for a check-in sent, shown after the reload
   var RETRY_MS = 20000;
-  var CHANGED = "Changed elsewhere; we kept the other version.";
+  var CHANGED = gettext("Changed elsewhere; we kept the other version.");
 
   var ops = []; // the queue, oldest first (a copy of the database's, or the only one without it)
   var listeners = [];
@@ -91,8 +97,9 @@
     return ops.filter(function (op) { return op.user === pageUser; });
   }
 
-  function plural(n) {
-    return n + (n === 1 ? " change" : " changes");
+  // Each sentence with a count is one plural entry of the catalogue, never built from pieces.
+  function counted(text, n) {
+    return interpolate(text, { count: n }, true);
   }
 
   // Notes said on this page; kept for the next one only when the page reloads itself.
@@ -161,9 +168,13 @@
     var waiting = mine().length;
     var foreign = ops.length - waiting;
     var line = "";
-    if (waiting && expired) line = "Log in again to send " + plural(waiting) + " saved on this phone.";
-    else if (waiting) line = plural(waiting) + " saved on this phone, to be sent when you're back online.";
-    else if (foreign) line = plural(foreign) + " saved on this phone by another account are kept, not sent.";
+    if (waiting && expired) {
+      line = counted(ngettext("Log in again to send %(count)s change saved on this phone.", "Log in again to send %(count)s changes saved on this phone.", waiting), waiting);
+    } else if (waiting) {
+      line = counted(ngettext("%(count)s change saved on this phone, to be sent when you're back online.", "%(count)s changes saved on this phone, to be sent when you're back online.", waiting), waiting);
+    } else if (foreign) {
+      line = counted(ngettext("%(count)s change saved on this phone by another account is kept, not sent.", "%(count)s changes saved on this phone by another account are kept, not sent.", foreign), foreign);
+    }
     text.textContent = line;
     text.hidden = !line;
     login.hidden = !(waiting && expired);
@@ -288,7 +299,7 @@
         }
       }
       if (outcome === "conflict") note(CHANGED);
-      if (outcome === "refused") note(data.message || "One change could not be saved and was dropped.");
+      if (outcome === "refused") note(data.message || gettext("One change could not be saved and was dropped."));
       tell(op, outcome, data);
       render();
     });
@@ -299,12 +310,18 @@
     if (!foreign.length || askedForeign) return Promise.resolve();
     askedForeign = true;
     var yes = window.confirm(
-      "This phone keeps " + plural(foreign.length) + " made by another account while offline. " +
-        "They cannot be sent from your account. Discard them?"
+      counted(
+        ngettext(
+          "This phone keeps %(count)s change made by another account while offline. It cannot be sent from your account. Discard it?",
+          "This phone keeps %(count)s changes made by another account while offline. They cannot be sent from your account. Discard them?",
+          foreign.length
+        ),
+        foreign.length
+      )
     );
     if (!yes) return Promise.resolve();
     return Promise.all(foreign.map(drop)).then(function () {
-      note(plural(foreign.length) + " made by another account discarded.");
+      note(counted(ngettext("%(count)s change made by another account discarded.", "%(count)s changes made by another account discarded.", foreign.length), foreign.length));
     });
   }
 
@@ -376,7 +393,7 @@
       line.setAttribute("role", "status");
       form.appendChild(line);
     }
-    line.textContent = "Saved on this phone. It will be sent when you're back online.";
+    line.textContent = gettext("Saved on this phone. It will be sent when you're back online.");
   }
 
   function waiting() {

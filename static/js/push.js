@@ -4,6 +4,12 @@
 // The notifications themselves are shown by static/js/sw-push.js inside the service worker.
 (function () {
   "use strict";
+  // The scripts' words (docs/translations.md): Django's catalogue (/jsi18n/) when it loaded, else English.
+  var gettext = window.gettext || function (text) { return text; };
+  var ngettext = window.ngettext || function (one, many, n) { return n === 1 ? one : many; };
+  var interpolate = window.interpolate || function (format, values) {
+    return format.replace(/%\((\w+)\)s/g, function (whole, name) { return String(values[name]); });
+  };
   var box = document.querySelector("[data-push]");
   if (!box) return;
   var status = box.querySelector("[data-testid='push-status']");
@@ -46,7 +52,7 @@
           return {};
         })
         .then(function (data) {
-          if (!response.ok || !data.ok) throw new Error(data.message || "The server did not answer.");
+          if (!response.ok || !data.ok) throw new Error(data.message || gettext("The server did not answer."));
           return data;
         });
     });
@@ -54,9 +60,9 @@
   function countDevices(n) {
     if (!devices || typeof n !== "number") return;
     devices.textContent =
-      (n ? "Push notifications are on for " + n + " device" + (n === 1 ? "" : "s") + "."
-         : "Push notifications are not on for any device.") +
-      ' They arrive while reminders are on and "as a push notification" is ticked.';
+      (n ? interpolate(ngettext("Push notifications are on for %(devices)s device.", "Push notifications are on for %(devices)s devices.", n), { devices: n }, true)
+         : gettext("Push notifications are not on for any device yet.")) +
+      " " + gettext('They arrive while reminders are on and "as a push notification" is ticked.');
   }
   // The public key as the bytes PushManager.subscribe wants.
   function keyBytes(base64url) {
@@ -79,7 +85,7 @@
           sw.ready,
           new Promise(function (resolve, reject) {
             window.setTimeout(function () {
-              reject(new Error("The app's background helper did not start: reload the page and try again."));
+              reject(new Error(gettext("The app's background helper did not start: reload the page and try again.")));
             }, READY_MS);
           }),
         ]);
@@ -88,21 +94,19 @@
 
   if (!("serviceWorker" in navigator) || !("PushManager" in window) || !("Notification" in window)) {
     say(
-      "This browser cannot receive push notifications. On an iPhone or iPad, add BackCare to the " +
-        "home screen first (Share, then Add to Home Screen) and open it from there; " +
-        "or use e-mail or your calendar instead."
+      gettext("This browser cannot receive push notifications. On an iPhone or iPad, add BackCare to the home screen first (Share, then Add to Home Screen) and open it from there; or use e-mail or your calendar instead.")
     );
     box.setAttribute("data-push-state", "unsupported");
     return;
   }
   if (Notification.permission === "denied") {
-    say("Notifications are blocked for this site: allow them in your browser's site settings, then reload this page.");
+    say(gettext("Notifications are blocked for this site: allow them in your browser's site settings, then reload this page."));
     box.setAttribute("data-push-state", "blocked");
     return;
   }
 
   var current = null; // this browser's subscription, once known
-  say("Checking this device…");
+  say(gettext("Checking this device…"));
   Promise.resolve(navigator.serviceWorker.getRegistration ? navigator.serviceWorker.getRegistration() : undefined)
     .then(function (found) {
       return found && found.pushManager ? found.pushManager.getSubscription() : null;
@@ -112,10 +116,10 @@
       show(!!subscription);
       box.setAttribute("data-push-state", subscription ? "on" : "off");
       if (!subscription) {
-        say("Push notifications are off for this device.");
+        say(gettext("Push notifications are off for this device."));
         return;
       }
-      say("Push notifications are on for this device.");
+      say(gettext("Push notifications are on for this device."));
       // The server may have forgotten it (the push service said it was gone): tell it again.
       return post(box.getAttribute("data-subscribe-url"), subscription.toJSON()).then(function (data) {
         countDevices(data.devices);
@@ -123,12 +127,12 @@
     })
     .catch(function () {
       show(false);
-      say("Push notifications are off for this device.");
+      say(gettext("Push notifications are off for this device."));
     });
 
   onButton.addEventListener("click", function () {
     busy();
-    say("Asking your browser…");
+    say(gettext("Asking your browser…"));
     registration()
       .then(function (reg) {
         return reg.pushManager.subscribe({
@@ -144,15 +148,15 @@
         show(true);
         countDevices(data.devices);
         box.setAttribute("data-push-state", "on");
-        say("Push notifications are on for this device.");
+        say(gettext("Push notifications are on for this device."));
       })
       .catch(function (error) {
         show(false);
         box.setAttribute("data-push-state", "off");
         if (error && error.name === "NotAllowedError") {
-          say("Notifications were not allowed, so push is off. You can allow them in your browser's site settings.");
+          say(gettext("Notifications were not allowed, so push is off. You can allow them in your browser's site settings."));
         } else {
-          say("Push could not be turned on: " + ((error && error.message) || "please try again."));
+          say(interpolate(gettext("Push could not be turned on: %(reason)s"), { reason: (error && error.message) || gettext("please try again.") }, true));
         }
       });
   });
@@ -173,7 +177,7 @@
         show(false);
         countDevices(data.devices);
         box.setAttribute("data-push-state", "off");
-        say("Push notifications are off for this device.");
+        say(gettext("Push notifications are off for this device."));
       });
   });
 })();

@@ -4,6 +4,12 @@
 // Without service workers (or without this script) every page works as before, online.
 (function () {
   "use strict";
+  // The scripts' words (docs/translations.md): Django's catalogue (/jsi18n/) when it loaded, else English.
+  var gettext = window.gettext || function (text) { return text; };
+  var ngettext = window.ngettext || function (one, many, n) { return n === 1 ? one : many; };
+  var interpolate = window.interpolate || function (format, values) {
+    return format.replace(/%\((\w+)\)s/g, function (whole, name) { return String(values[name]); });
+  };
   var script = document.currentScript;
   var body = document.body;
   var user = body ? body.getAttribute("data-sw-user") || "" : "";
@@ -15,12 +21,14 @@
     note.className = "alert alert-warning offline-copy-note";
     note.setAttribute("role", "status");
     note.setAttribute("data-testid", "offline-copy-note");
-    var when = "";
     var date = saved ? new Date(saved) : null;
     if (date && !isNaN(date.getTime())) {
-      when = " from " + date.toLocaleString([], { weekday: "short", hour: "2-digit", minute: "2-digit" });
+      // The day and time in the page's language ("Sun 19:30", "dom 19:30").
+      var when = date.toLocaleString(document.documentElement.lang || [], { weekday: "short", hour: "2-digit", minute: "2-digit" });
+      note.textContent = interpolate(gettext("No connection: this is Today as this phone last saw it on %(when)s."), { when: when }, true);
+    } else {
+      note.textContent = gettext("No connection: this is Today as this phone last saw it.");
     }
-    note.textContent = "No connection: this is Today as this phone last saw it" + when + ".";
     var main = document.getElementById("main");
     if (main) main.insertBefore(note, main.firstChild);
   }

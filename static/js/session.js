@@ -12,6 +12,12 @@
 // page works without this file: an ordered list, each exercise with a plain Done form.
 (function () {
   "use strict";
+  // The scripts' words (docs/translations.md): Django's catalogue (/jsi18n/) when it loaded, else English.
+  var gettext = window.gettext || function (text) { return text; };
+  var ngettext = window.ngettext || function (one, many, n) { return n === 1 ? one : many; };
+  var interpolate = window.interpolate || function (format, values) {
+    return format.replace(/%\((\w+)\)s/g, function (whole, name) { return String(values[name]); });
+  };
 
   var root = document.querySelector("[data-testid='session']");
   var source = document.getElementById("session-data");
@@ -182,10 +188,10 @@
     player.setAttribute("data-kind", phase.kind);
     player.classList.toggle("is-paused", started && !running);
     pausedBox.hidden = !(away && !running);
-    setText(playButton, !started ? "Start" : running ? "Pause" : "Resume");
+    setText(playButton, !started ? gettext("Start") : running ? gettext("Pause") : gettext("Resume"));
     setText(label, phase.label);
     var after = phases[at + 1];
-    setText(nextLine, "Next: " + (after ? after.label : "how did it feel"));
+    setText(nextLine, interpolate(gettext("Next: %(step)s"), { step: after ? after.label : gettext("how did it feel") }, true));
     var selfPaced = phase.seconds === null;
     [].forEach.call(repsBoxes, function (box) {
       box.hidden = !selfPaced;
@@ -200,10 +206,10 @@
       setText(
         repButton,
         holdLeft > 0
-          ? "Hold… " + Math.ceil(holdLeft)
+          ? interpolate(gettext("Hold… %(seconds)s"), { seconds: Math.ceil(holdLeft) }, true)
           : phase.rep_hold_seconds
-            ? "At the top: hold " + phase.rep_hold_seconds + " s"
-            : "Count one"
+            ? interpolate(gettext("At the top: hold %(seconds)s s"), { seconds: phase.rep_hold_seconds }, true)
+            : gettext("Count one")
       );
     } else {
       setText(clock, time(left));
@@ -333,7 +339,7 @@
     show(player, steps[index]);
     var heading = q(steps[index], ".step-name");
     heading.focus();
-    say("Exercise " + (index + 1) + " of " + steps.length + ": " + heading.textContent);
+    say(interpolate(gettext("Exercise %(number)s of %(count)s: %(name)s"), { number: index + 1, count: steps.length, name: heading.textContent }, true));
     enter(0, true);
     window.scrollTo(0, 0);
   }
@@ -347,13 +353,13 @@
     [].forEach.call(felt.querySelectorAll("[data-answer]"), function (b) {
       b.setAttribute("aria-pressed", "false");
     });
-    feltNote.textContent = early ? "Stopped early: it is saved as less than the full dose." : "";
+    feltNote.textContent = early ? gettext("Stopped early: it is saved as less than the full dose.") : "";
     usualNote.textContent = data.exercises[index].usualNote || "";
     feltQuestions.hidden = true;
     feltMore.setAttribute("aria-expanded", "false");
     feltStatus.textContent = "";
     feltRetry.hidden = true;
-    feltSkip.textContent = "Save without answering";
+    feltSkip.textContent = gettext("Save without answering");
     feltSkip.removeAttribute("data-go-on");
     player.hidden = true;
     steps[index].classList.add("is-asking");
@@ -373,7 +379,7 @@
       body.append(key, answers[key]);
     });
     if (partial) body.append("partial", "on");
-    feltStatus.textContent = "Saving…";
+    feltStatus.textContent = gettext("Saving…");
     feltRetry.hidden = true;
     fetch(form.action, {
       method: "POST",
@@ -394,19 +400,19 @@
               steps[index].setAttribute("data-saved", "true");
               next();
             } else {
-              refused(reply.message || "Not saved: please try again.");
+              refused(reply.message || gettext("Not saved: please try again."));
             }
           });
       })
       .catch(function () {
         saving = false;
-        refused("Not saved: no connection. Try again, or go on without saving.");
+        refused(gettext("Not saved: no connection. Try again, or go on without saving."));
       });
   }
   function refused(message) {
     feltStatus.textContent = message;
     feltRetry.hidden = false;
-    feltSkip.textContent = "Go on without saving";
+    feltSkip.textContent = gettext("Go on without saving");
     feltSkip.setAttribute("data-go-on", "");
   }
   function next() {
@@ -424,8 +430,8 @@
     });
     q(finished, "[data-finished-text]").textContent =
       saved === steps.length
-        ? "All " + saved + " exercise" + (saved === 1 ? "" : "s") + " saved. Well done!"
-        : saved + " of " + steps.length + " exercises saved. The rest are still on Today.";
+        ? interpolate(ngettext("The exercise is saved. Well done!", "All %(saved)s exercises saved. Well done!", saved), { saved: saved }, true)
+        : interpolate(ngettext("%(saved)s of %(count)s exercise saved. The rest are still on Today.", "%(saved)s of %(count)s exercises saved. The rest are still on Today.", steps.length), { saved: saved, count: steps.length }, true);
     finished.hidden = false;
     q(finished, "h2").focus();
     say(words.finished);

@@ -26,6 +26,9 @@
         data = { body: event.data.text() };
       }
     }
+    // The server always sends the title and body in the person's language (reminders/push.py:
+    // message); these English words are only for a payload without them (a worker has no page
+    // language to fetch a catalogue in).
     var title = data.title || "Time for your back";
     event.waitUntil(
       self.registration.showNotification(title, {

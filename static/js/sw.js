@@ -9,6 +9,8 @@
 // - logging out deletes every kept page, here (the logout POST passes through this worker) and
 //   in the page (static/js/pwa.js), whichever runs first; so do deleting the account and changing
 //   the password (their POSTs pass through here too; their answers also carry Clear-Site-Data).
+// - the scripts' words (/jsi18n/?lang=…, Django's JavaScriptCatalog): from the network, kept with
+//   the static files and with a kept Today, so a page shown offline keeps its language.
 // - a page the server answers as not signed in (the log-in page) means the session is over,
 //   whoever ended it: the kept Today goes (the offline queue's unsent writes wait for the same
 //   person to log in again). A kept Today older than a session can last is never shown.
@@ -26,6 +28,7 @@ var CONFIG = self.BACKCARE_SW || {
   login: "/accounts/login/",
   maxAge: 0,
   staticPrefix: "/static/",
+  catalogue: "/jsi18n/",
   push: null,
 };
 var STATIC_CACHE = "backcare-static-" + CONFIG.version;
@@ -148,8 +151,9 @@ function assetUrls(html) {
   var prefix = scopeUrl(CONFIG.staticPrefix);
   ASSET.lastIndex = 0;
   while ((match = ASSET.exec(html)) !== null) {
-    var url = new URL(match[1].replace(/&amp;/g, "&"), self.registration.scope).href;
-    if (url.indexOf(prefix) === 0 && urls.indexOf(url) === -1) urls.push(url);
+    var found = new URL(match[1].replace(/&amp;/g, "&"), self.registration.scope);
+    var url = found.href;
+    if ((url.indexOf(prefix) === 0 || isCatalogue(found)) && urls.indexOf(url) === -1) urls.push(url);
   }
   return urls;
 }
@@ -298,6 +302,25 @@ function isStatic(url) {
   return url.origin === self.location.origin && url.href.indexOf(scopeUrl(CONFIG.staticPrefix)) === 0;
 }
 
+// The scripts' words in one language (its URL names the language): the same for everyone.
+function isCatalogue(url) {
+  return Boolean(CONFIG.catalogue) && url.origin === self.location.origin && url.pathname === pathOf(CONFIG.catalogue);
+}
+
+// From the network (a deploy may change the words); a copy is kept with the static files, and a
+// kept Today keeps its own, so offline the words are the last ones seen.
+function fromCatalogue(request) {
+  return fetch(request).then(function (response) {
+    if (response.ok) {
+      var copy = response.clone();
+      caches.open(STATIC_CACHE).then(function (cache) { return cache.put(request, copy); });
+    }
+    return response;
+  }).catch(function () {
+    return caches.match(request).then(function (hit) { return hit || Response.error(); });
+  });
+}
+
 function fromStatic(request) {
   function network() {
     return fetch(request).then(function (response) {
@@ -373,5 +396,7 @@ self.addEventListener("fetch", function (event) {
     event.respondWith(navigate(event));
   } else if (isStatic(url)) {
     event.respondWith(fromStatic(request));
+  } else if (isCatalogue(url)) {
+    event.respondWith(fromCatalogue(request));
   }
 });

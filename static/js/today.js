@@ -9,11 +9,26 @@
 // the hooks are marked "Offline queue".
 (function () {
   "use strict";
+  // The scripts' words (docs/translations.md): Django's catalogue (/jsi18n/) when it loaded, else English.
+  var gettext = window.gettext || function (text) { return text; };
+  var ngettext = window.ngettext || function (one, many, n) { return n === 1 ? one : many; };
+  var interpolate = window.interpolate || function (format, values) {
+    return format.replace(/%\((\w+)\)s/g, function (whole, name) { return String(values[name]); });
+  };
 
   var plan = document.querySelector("[data-plan]");
   if (!plan) return;
   var queue = window.BackCareQueue || null; // Offline queue: absent, lost taps retry as before
-  var KEPT = "Saved on this phone. It will be sent when you're back online.";
+  var KEPT = gettext("Saved on this phone. It will be sent when you're back online.");
+  var NOT_SAVED = gettext("Not saved. Check your connection and try again.");
+  // "Not saved: <the server's reason>" unless the reason already says it is not saved.
+  function notSavedBecause(said) {
+    return said.indexOf(gettext("Not saved")) === 0 ? said : interpolate(gettext("Not saved: %(reason)s"), { reason: said }, true);
+  }
+  // The streak's unit beside its number (templates/journal/today.html: data-streak-unit).
+  function streakUnit(n) {
+    return ngettext("day", "days", n);
+  }
   var notSaved = document.querySelector("[data-not-saved]");
   var RETRY_SECONDS = [5, 15, 30, 60];
   // Per exercise: what the person last asked for (want), what the server last confirmed (saved),
@@ -27,7 +42,7 @@
 
   function showError(message) {
     if (!notSaved) return;
-    notSaved.textContent = message || "Not saved. Check your connection and try again.";
+    notSaved.textContent = message || NOT_SAVED;
     notSaved.hidden = false;
   }
 
@@ -71,7 +86,7 @@
     var form = row.querySelector("[data-tick-form]");
     var button = form.querySelector("button");
     form.action = row.getAttribute(done ? "data-untick-url" : "data-tick-url");
-    button.firstChild.nodeValue = done ? "Undo" : "Done";
+    button.firstChild.nodeValue = done ? gettext("Undo") : gettext("Done");
     button.className = done ? "btn btn-outline-secondary" : "btn btn-primary tick-btn";
     button.setAttribute("data-testid", done ? "undo" : "tick");
     var mark = row.querySelector(".done-mark");
@@ -104,13 +119,13 @@
     row.removeAttribute("aria-busy");
     var status = statusOf(row);
     status.querySelector(".tick-status-text").textContent =
-      "Not saved yet: no connection. We'll try again when you're back online.";
+      gettext("Not saved yet: no connection. We'll try again when you're back online.");
     if (!status.querySelector("button")) {
       var retry = document.createElement("button");
       retry.type = "button";
       retry.className = "btn btn-link tick-retry";
       retry.setAttribute("data-tick-retry", slug);
-      retry.textContent = "Try again now";
+      retry.textContent = gettext("Try again now");
       status.appendChild(retry);
     }
   }
@@ -233,7 +248,7 @@
     delete states[slug];
     countDone();
     setText("[data-streak]", data.streak);
-    setText("[data-streak-unit]", data.streak === 1 ? "day" : "days");
+    setText("[data-streak-unit]", streakUnit(data.streak));
   }
 
   function refused(slug, target, message) {
@@ -246,8 +261,7 @@
       show(row, state.saved);
     }
     delete states[slug];
-    var said = message || "please try again.";
-    showError(/^Not saved/.test(said) ? said : "Not saved: " + said);
+    showError(notSavedBecause(message || gettext("please try again.")));
   }
 
   function lost(slug) {
@@ -324,7 +338,7 @@
             else clearStatus(row);
             countDone();
             setText("[data-streak]", data.streak);
-            setText("[data-streak-unit]", data.streak === 1 ? "day" : "days");
+            setText("[data-streak-unit]", streakUnit(data.streak));
           });
         },
         function () {
@@ -334,8 +348,7 @@
       )
       .catch(function (error) {
         clearStatus(row);
-        var said = (error && error.message) || "Not saved. Check your connection and try again.";
-        showError(/^Not saved/.test(said) ? said : "Not saved: " + said);
+        showError(notSavedBecause((error && error.message) || NOT_SAVED));
       });
   });
 
@@ -353,12 +366,12 @@
       }
       if (outcome !== "saved") {
         statusOf(row).querySelector(".tick-status-text").textContent =
-          outcome === "conflict" ? "Changed elsewhere; we kept the other version." : data.message || "Not saved.";
+          outcome === "conflict" ? gettext("Changed elsewhere; we kept the other version.") : data.message || gettext("Not saved.");
       }
       countDone();
       if (data.streak !== undefined) {
         setText("[data-streak]", data.streak);
-        setText("[data-streak-unit]", data.streak === 1 ? "day" : "days");
+        setText("[data-streak-unit]", streakUnit(data.streak));
       }
     });
     // Writes still kept on this phone from before this page (offline, or logged out since).
@@ -399,11 +412,12 @@
       var panel = document.createElement("div");
       panel.className = "timer-panel";
       panel.innerHTML =
-        '<button type="button" class="btn btn-outline-primary timer-start">Start timer</button>' +
+        '<button type="button" class="btn btn-outline-primary timer-start"></button>' +
         '<span class="timer-count" aria-live="off"></span>' +
         '<span class="timer-status" aria-live="polite"></span>';
       box.appendChild(panel);
       var startBtn = panel.querySelector(".timer-start");
+      startBtn.textContent = gettext("Start timer");
       var countEl = panel.querySelector(".timer-count");
       var statusEl = panel.querySelector(".timer-status");
       var done = 0;
@@ -414,9 +428,13 @@
         if (wakeLock) { wakeLock.release().catch(function () {}); wakeLock = null; }
       }
       function label() {
-        var set = Math.floor(done / sides) + 1;
-        var side = sides === 2 ? (done % 2 === 0 ? ", left side" : ", right side") : "";
-        return "Set " + set + " of " + sets + side;
+        var values = { set: Math.floor(done / sides) + 1, sets: sets };
+        if (sides !== 2) return interpolate(gettext("Set %(set)s of %(sets)s"), values, true);
+        return interpolate(
+          done % 2 === 0 ? gettext("Set %(set)s of %(sets)s, left side") : gettext("Set %(set)s of %(sets)s, right side"),
+          values,
+          true
+        );
       }
       function run(seconds, onEnd) {
         countEl.textContent = seconds;
@@ -427,19 +445,21 @@
         }, 1000);
       }
       startBtn.addEventListener("click", function () {
-        if (timer) { clearInterval(timer); timer = null; release(); startBtn.textContent = "Start timer"; statusEl.textContent = "Stopped."; return; }
+        if (timer) { clearInterval(timer); timer = null; release(); startBtn.textContent = gettext("Start timer"); statusEl.textContent = gettext("Stopped."); return; }
         if (done >= total) done = 0;
         if (navigator.wakeLock) navigator.wakeLock.request("screen").then(function (l) { wakeLock = l; }).catch(function () {});
-        startBtn.textContent = "Stop";
-        statusEl.textContent = "Get ready… " + label();
+        startBtn.textContent = gettext("Stop");
+        statusEl.textContent = interpolate(gettext("Get ready… %(set)s"), { set: label() }, true);
         run(3, function () {
-          statusEl.textContent = "Hold. " + label();
+          statusEl.textContent = interpolate(gettext("Hold. %(set)s"), { set: label() }, true);
           run(hold, function () {
             done += 1;
             beep();
             release();
-            startBtn.textContent = done >= total ? "Start again" : "Next hold";
-            statusEl.textContent = done >= total ? "All " + total + " holds done." : "Rest. Next: " + label();
+            startBtn.textContent = done >= total ? gettext("Start again") : gettext("Next hold");
+            statusEl.textContent = done >= total
+              ? interpolate(ngettext("The hold is done.", "All %(total)s holds done.", total), { total: total }, true)
+              : interpolate(gettext("Rest. Next: %(set)s"), { set: label() }, true);
           });
         });
       });

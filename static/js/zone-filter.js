@@ -2,12 +2,18 @@
 // and a region without a match is hidden with them. Without JavaScript the select works as it is.
 (function () {
   "use strict";
+  // The scripts' words (docs/translations.md): Django's catalogue (/jsi18n/) when it loaded, else English.
+  var gettext = window.gettext || function (text) { return text; };
+  var ngettext = window.ngettext || function (one, many, n) { return n === 1 ? one : many; };
+  var interpolate = window.interpolate || function (format, values) {
+    return format.replace(/%\((\w+)\)s/g, function (whole, name) { return String(values[name]); });
+  };
   document.querySelectorAll("select[data-zone-filter]").forEach(function (select) {
     var input = document.createElement("input");
     input.type = "search";
     input.className = "form-control mb-2";
-    input.placeholder = "Type a city to filter, e.g. Lisbon";
-    input.setAttribute("aria-label", "Filter the time zones");
+    input.placeholder = gettext("Type a city to filter, e.g. Lisbon");
+    input.setAttribute("aria-label", gettext("Filter the time zones"));
     input.setAttribute("data-testid", "zone-filter");
     select.parentNode.insertBefore(input, select);
     input.addEventListener("input", function () {

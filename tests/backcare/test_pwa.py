@@ -157,7 +157,7 @@ def test_the_public_responses_refuse_writes(client, url):
 def test_pages_link_the_manifest_icon_theme_and_scripts(client, alice):
     client.force_login(alice)
     html = client.get(reverse("exercises:list")).content.decode()
-    assert '<link rel="manifest" href="/manifest.webmanifest">' in html
+    assert '<link rel="manifest" href="/manifest.webmanifest?lang=en">' in html
     assert '<link rel="apple-touch-icon" href="/static/img/icons/apple-touch-icon.png">' in html
     assert '<meta name="theme-color" content="#0b6e4f" media="(prefers-color-scheme: light)">' in html
     assert 'media="(prefers-color-scheme: dark)"' in html
@@ -201,3 +201,19 @@ def test_in_production_the_worker_keeps_the_hashed_urls(client, settings, tmp_pa
         assert worker_config(client.get("/sw.js"))[0] == config
     finally:
         caches["local"].clear()  # the worker built from this test's pretend manifest
+
+
+@pytest.mark.parametrize(
+    "lang, description",
+    [
+        ("de", "Sanfte tägliche Übungen, eine Schmerzangabe und Ihr Fortschritt bei Kreuzschmerzen."),
+        ("es", "Ejercicios diarios suaves, un registro de dolor y su progreso, para el dolor lumbar."),
+        ("xx", "Gentle daily exercises, a pain check-in and your progress, for lower back pain."),
+    ],
+)
+def test_the_manifest_speaks_the_language_its_url_names(client, lang, description):
+    data = json.loads(client.get("/manifest.webmanifest", {"lang": lang}).content)
+    assert data["description"] == description
+    assert data["lang"] == (lang if lang != "xx" else "en")
+    page = client.get(reverse("landing"), HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert '<link rel="manifest" href="/manifest.webmanifest?lang=de">' in page

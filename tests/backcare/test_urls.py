@@ -28,6 +28,8 @@ PUBLIC = {
     "manifest",
     "service_worker",
     "offline",
+    # The scripts' words in one language: the same for everyone (tests/i18n/test_js_catalogue.py).
+    "jsi18n",
 }
 
 # Values for URL parameters, by name; a parameter missing here fails the test.

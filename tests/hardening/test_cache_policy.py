@@ -21,6 +21,7 @@ SHARED = {
     "manifest": "public, max-age=86400",
     "service_worker": "no-cache",
     "offline": "public, max-age=86400",
+    "jsi18n": "public, max-age=86400",
 }
 
 
