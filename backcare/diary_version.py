@@ -38,9 +38,10 @@ def changed(user):
     User.objects.filter(pk=getattr(user, "pk", user)).update(diary_version=F("diary_version") + 1)
     if isinstance(user, User):
         # This copy no longer knows the version: its request renders afresh and stores nothing.
-        # Nor its PSFS version, which a write of the PSFS rows in this transaction moves.
+        # Nor its PSFS and screen versions, which a write of their rows in this transaction moves.
         user.diary_version = None
         user.psfs_version = None
+        user.screen_version = None
 
 
 def writers_serialised():

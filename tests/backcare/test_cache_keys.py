@@ -92,7 +92,7 @@ def test_deleting_the_account_deletes_its_cached_results(client):
     alice = User.objects.get(pk=alice.pk)
     keys = cache_keys.known(
         alice,
-        version=alice.diary_version,
+        screen_version=alice.screen_version,
         psfs_version=alice.psfs_version,
         today=alice.local_today(),
         library_version=catalog.catalog().version,
@@ -110,11 +110,11 @@ def test_deleting_the_account_deletes_its_cached_results(client):
 def test_the_keys_deleted_cover_the_recent_versions_and_two_days(db):
     alice = make_user("alice")
     today = alice.local_today()
-    keys = cache_keys.known(alice, version=3, psfs_version=3, today=today, library_version=1)
+    keys = cache_keys.known(alice, screen_version=3, psfs_version=3, today=today, library_version=1)
     # Versions 0 to 3 (never below 0): the PSFS summary and the screen; the insights of today and
     # yesterday (one key a day, whatever the version).
     assert len(keys["default"]) == 2 + 4 + 4
-    many = cache_keys.known(alice, version=100, psfs_version=100, today=today, library_version=1)
+    many = cache_keys.known(alice, screen_version=100, psfs_version=100, today=today, library_version=1)
     assert len(many["default"]) == 2 + cache_keys.RECENT_VERSIONS * 2
     assert all(version_cache.owner(alice) in k for k in many["default"])
 

@@ -139,9 +139,9 @@ def url_for(user, name, query=""):
 
 
 def forget_screen(user):
-    """The latest screen kept for the user's diary version (backcare/version_cache.py) dropped, as after
-    a write; History's insights and the PSFS summary stay kept, as the pages' order has them."""
-    version = User.objects.values_list("diary_version", flat=True).get(pk=user.pk)
+    """The latest screen kept for the user's screen version (backcare/version_cache.py) dropped, as after
+    a new screen; History's insights and the PSFS summary stay kept, as the pages' order has them."""
+    version = User.objects.values_list("screen_version", flat=True).get(pk=user.pk)
     caches["default"].delete(version_cache.version_key(cache_keys.LATEST_SCREEN, user, version))
 
 
