@@ -42,10 +42,11 @@ def trigger_name(table, event):
 
 
 def when(condition, rows):
-    """The trigger's WHEN clause: the row counts before or after the write (empty: every row)."""
+    """The trigger's WHEN clause: the row counts before or after the write (empty: every row). In
+    parentheses, as PostgreSQL requires (SQLite takes them too)."""
     if condition is None:
         return ""
-    return " WHEN " + " OR ".join(f"({condition.replace('ROW', row)})" for row in rows)
+    return " WHEN (" + " OR ".join(f"({condition.replace('ROW', row)})" for row in rows) + ")"
 
 
 def sqlite_create(table, owner, condition):
