@@ -132,3 +132,28 @@ def test_each_deployment_has_its_own_prefix_unless_it_names_one():
     assert len(first) == 1 and len(second) == 1 and first != second
     assert "one-deployment" not in next(iter(first))
     assert prefixes(CACHE_KEY_PREFIX="backcare-staging") == {"backcare-staging"}
+
+
+def test_a_restored_database_never_shows_an_earlier_accounts_kept_screen(client):
+    """The latest screen is kept under the screen version (journal/0017_screen_version_triggers): a
+    new account with alice's id and screen version, but a held screen, never gets her clear one."""
+    from journal.models import SafetyScreen
+
+    alice = make_user("alice")
+    screen_clear(alice)
+    client.force_login(alice)
+    assert 'data-testid="tick"' in client.get(reverse("journal:today")).content.decode()
+    pk, version = alice.pk, User.objects.values_list("screen_version", flat=True).get(pk=alice.pk)
+    old_key = version_cache.version_key(cache_keys.LATEST_SCREEN, alice, version)
+    assert caches["default"].get(old_key) is not None
+
+    User.objects.filter(pk=pk).delete()  # the backup restored; the shared cache keeps her keys
+    carol = make_user("carol", pk=pk)
+    screen_clear(carol)
+    SafetyScreen.objects.filter(user=carol).update(outcome=SafetyScreen.Outcome.URGENT)
+    User.objects.filter(pk=pk).update(screen_version=version)  # the same id, the same version
+    carol.refresh_from_db()
+    assert version_cache.version_key(cache_keys.LATEST_SCREEN, carol, version) != old_key
+
+    client.force_login(carol)
+    assert 'data-testid="tick"' not in client.get(reverse("journal:today")).content.decode()  # held
