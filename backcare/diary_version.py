@@ -2,12 +2,13 @@
 
 `User.diary_version` goes up by one in the same transaction as every write of the user's diary,
 plan, safety answers, lessons read or settings (the services call `changed`). A value computed
-from those rows and kept in the shared cache is keyed on the version (History's insights, the
-latest safety screen; no page is kept), so it is never read again once one of them changed. The
-rows behind the latest screen and the PSFS summary also move it by themselves, in the database
-(migration journal/0013_diary_version_triggers), whatever writes them. The PSFS summary is keyed on
-`User.psfs_version` instead, which only the PSFS rows move, by their own triggers (migration
-journal/0015_psfs_version_triggers): a tick leaves it.
+from those rows and kept in the shared cache carries the version (History's insights; no page is
+kept), so it is never taken as current once one of them changed. The rows behind the latest screen
+and the PSFS summary also move it by themselves, in the database (migration
+journal/0013_diary_version_triggers), whatever writes them. Those two values are keyed on versions
+of their own instead, which only their rows move, by their own triggers, and a tick leaves:
+`User.screen_version` (journal/0017_screen_version_triggers) and `User.psfs_version`
+(journal/0015_psfs_version_triggers).
 
 Why on the user row: the row is read on every signed-in request anyway (authentication), so the
 version costs no query and no cache round trip, and it is the same for every process and server:
@@ -38,9 +39,10 @@ def changed(user):
     User.objects.filter(pk=getattr(user, "pk", user)).update(diary_version=F("diary_version") + 1)
     if isinstance(user, User):
         # This copy no longer knows the version: its request renders afresh and stores nothing.
-        # Nor its PSFS version, which a write of the PSFS rows in this transaction moves.
+        # Nor its PSFS and screen versions, which a write of their rows in this transaction moves.
         user.diary_version = None
         user.psfs_version = None
+        user.screen_version = None
 
 
 def writers_serialised():

@@ -19,7 +19,7 @@ def default_timezone():
 
 
 # The counters only the database and backcare/diary_version.py move (see User.save).
-VERSIONS = ("diary_version", "psfs_version")
+VERSIONS = ("diary_version", "psfs_version", "screen_version")
 
 
 def new_cache_epoch():
@@ -59,6 +59,12 @@ class User(AbstractUser):
     # does not make History and the report read every rating again. Written only by the database
     # triggers of migration journal/0015_psfs_version_triggers, never by save() (below).
     psfs_version = models.PositiveBigIntegerField(default=0, editable=False)
+    # Moves with every write of the rows the latest safety screen is read from (the screens, the PSFS
+    # rounds, the "time to see a clinician" note put away: journal/selectors.py `latest_screen`) and
+    # with nothing else: every journal page reads that screen kept under it (journal/middleware.py),
+    # so a tick or a check-in does not make the next page read it again. Written only by the database
+    # triggers of migration journal/0017_screen_version_triggers, never by save() (below).
+    screen_version = models.PositiveBigIntegerField(default=0, editable=False)
     # Random, drawn once per row and never changed: part of every per-user cache key
     # (backcare/version_cache.py: owner) and of the calendar event's UID. A database restored from a
     # backup gives a new account an id and a diary version an earlier account had, never its epoch,
@@ -72,8 +78,8 @@ class User(AbstractUser):
         return self.username
 
     def save(self, *args, **kwargs):
-        # A full save of a user read earlier must not write an older diary or PSFS version back
-        # over a newer one (backcare/diary_version.py): an existing row saves every field but those.
+        # A full save of a user read earlier must not write an older diary, PSFS or screen version
+        # back over a newer one (backcare/diary_version.py): an existing row saves every field but those.
         if not self._state.adding and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
             kwargs["update_fields"] = [
                 f.name for f in self._meta.concrete_fields if not f.primary_key and f.name not in VERSIONS

@@ -84,7 +84,7 @@ COLUMNS = {
     User: (
         "id", "password", "last_login", "is_superuser", "username", "first_name", "last_name", "email",
         "is_staff", "is_active", "date_joined", "time_zone", "country", "language", "diary_version",
-        "psfs_version", "cache_epoch",
+        "psfs_version", "screen_version", "cache_epoch",
     ),
     PlanItem: (
         "id", "user_id", "progression_id", "exercise_id", "active", "since", "dose_step", "dose_since",
@@ -187,9 +187,9 @@ class Drawer:
         user_id = self._add(
             User, self.password_hash, None, False, username, "", "", f"{username}@example.com", False, True,
             joined, zone, COUNTRIES[n % len(COUNTRIES)], LANGUAGE_BY_ZONE.get(zone, ""),
-            # The versions the database's triggers would have moved (journal/0013, journal/0015): any
+            # The versions the database's triggers would have moved (journal/0013, 0015, 0017): any
             # value above the default marks the rows as written; the random epoch keeps cached values apart.
-            1, 1, rng.getrandbits(63),
+            1, 1, 1, rng.getrandbits(63),
         )  # fmt: skip
         UserDiary(self, rng, user_id, tz, first, today).draw()
         return user_id

@@ -7,17 +7,17 @@ reads, in the shared `default` cache (Redis in production), under a key holding:
 - the user (their id and the row's random cache epoch, `owner`): the epoch is drawn once per user
   row, so a database restored from a backup can give a new account an earlier account's id and
   version, never its epoch;
-- their diary version (backcare/diary_version.py), read with the user on every request. The rows
-  these reads come from move it themselves, in the database (the triggers of migration
-  `journal/0013_diary_version_triggers`), so no write path can forget to.
+- a version read with the user on every request, which the rows the value is read from move
+  themselves, in the database, so no write path can forget to: the PSFS version for the PSFS summary
+  (journal/0015_psfs_version_triggers), the screen version for the latest safety screen
+  (journal/0017_screen_version_triggers). Neither moves with a tick or a check-in, which move the
+  diary version (backcare/diary_version.py) only.
 
 Every alias also carries the deployment's `KEY_PREFIX` (backcare/settings.py: CACHE_KEY_PREFIX),
 so two deployments sharing one Redis never read each other's keys.
 """
 
 from django.core.cache import caches
-
-from backcare import diary_version
 
 TIMEOUT = 24 * 60 * 60  # keys hold the day: an older one is never asked for again
 
@@ -28,15 +28,8 @@ def owner(user):
 
 
 def version_key(name, user, version):
-    """The key of `name`'s value for `user` at diary version `version` (per_version's keys)."""
+    """The key of `name`'s value for `user` at `version` (the keys of `kept_at`)."""
     return f"{name}:{owner(user)}:{version}"
-
-
-def per_version(name, user, compute):
-    """`compute()`, kept in the shared cache for the user's diary version: for a read that only the
-    user's own writes change (their latest safety screen). A request that has written (its version
-    unknown) computes afresh and keeps nothing."""
-    return kept_at(name, user, diary_version.current(user), compute)
 
 
 def per_psfs_version(name, user, compute):
@@ -45,6 +38,14 @@ def per_psfs_version(name, user, compute):
     summary, which a tick or a check-in leaves as it was. None (a request that has written)
     computes afresh and keeps nothing."""
     return kept_at(name, user, user.psfs_version, compute)
+
+
+def per_screen_version(name, user, compute):
+    """`compute()`, kept in the shared cache for the user's screen version (`User.screen_version`,
+    which only the rows the latest safety screen is read from move, by their triggers:
+    journal/0017_screen_version_triggers): the latest screen, which a tick or a check-in leaves as it
+    was. None (a request that has written) computes afresh and keeps nothing."""
+    return kept_at(name, user, user.screen_version, compute)
 
 
 def kept_at(name, user, version, compute):

@@ -37,9 +37,10 @@ class SafetyState:
         if fresh:
             self.latest = selectors.latest_screen(user=user)
         else:
-            # Kept per user and diary version in the shared cache (backcare/version_cache.py): the rows
-            # it is read from (screens, PSFS rounds, the note put away) move the version themselves.
-            self.latest = version_cache.per_version(
+            # Kept per user and screen version in the shared cache (backcare/version_cache.py): only
+            # the rows it is read from (screens, PSFS rounds, the note put away) move that version,
+            # by their triggers (journal/0017_screen_version_triggers); a tick or a check-in leaves it.
+            self.latest = version_cache.per_screen_version(
                 cache_keys.LATEST_SCREEN, user, lambda: selectors.latest_screen(user=user)
             )
         self.status = safety.screen_status(self.latest, today)
@@ -94,7 +95,7 @@ class SafetyMiddleware:
             # Anonymous users fall through to login_required and its redirect to the login page.
             return None
         # A write is let through or refused on the screen as the database has it now (the plan gate,
-        # journal/decorators.py); a page may show the one kept for the user's diary version.
+        # journal/decorators.py); a page may show the one kept for the user's screen version.
         request.safety = SafetyState(
             request.user, request.user.local_today(), fresh=request.method not in ("GET", "HEAD")
         )

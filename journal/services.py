@@ -633,15 +633,15 @@ def account_delete(*, user):
     from backcare.models import User, UserSession
 
     # The versions as stored (this request may have written since it read the user).
-    version, psfs_version = User.objects.filter(pk=user.pk).values_list(
-        "diary_version", "psfs_version"
+    screen_version, psfs_version = User.objects.filter(pk=user.pk).values_list(
+        "screen_version", "psfs_version"
     ).first() or (0, 0)
     UserSession.objects.filter(user_id=user.pk).delete()  # by its index: no session is decoded
     for model in (AccessAttempt, AccessLog, AccessFailureLog):
         model.objects.filter(username=user.get_username()).delete()
     cache_keys.forget(
         user,
-        version=version,
+        screen_version=screen_version,
         psfs_version=psfs_version,
         today=user.local_today(),
         library_version=catalog.catalog().version,

@@ -92,7 +92,7 @@ def test_deleting_the_account_deletes_its_cached_results(client):
     alice = User.objects.get(pk=alice.pk)
     keys = cache_keys.known(
         alice,
-        version=alice.diary_version,
+        screen_version=alice.screen_version,
         psfs_version=alice.psfs_version,
         today=alice.local_today(),
         library_version=catalog.catalog().version,
@@ -110,11 +110,11 @@ def test_deleting_the_account_deletes_its_cached_results(client):
 def test_the_keys_deleted_cover_the_recent_versions_and_two_days(db):
     alice = make_user("alice")
     today = alice.local_today()
-    keys = cache_keys.known(alice, version=3, psfs_version=3, today=today, library_version=1)
+    keys = cache_keys.known(alice, screen_version=3, psfs_version=3, today=today, library_version=1)
     # Versions 0 to 3 (never below 0): the PSFS summary and the screen; the insights of today and
     # yesterday (one key a day, whatever the version).
     assert len(keys["default"]) == 2 + 4 + 4
-    many = cache_keys.known(alice, version=100, psfs_version=100, today=today, library_version=1)
+    many = cache_keys.known(alice, screen_version=100, psfs_version=100, today=today, library_version=1)
     assert len(many["default"]) == 2 + cache_keys.RECENT_VERSIONS * 2
     assert all(version_cache.owner(alice) in k for k in many["default"])
 
@@ -132,3 +132,28 @@ def test_each_deployment_has_its_own_prefix_unless_it_names_one():
     assert len(first) == 1 and len(second) == 1 and first != second
     assert "one-deployment" not in next(iter(first))
     assert prefixes(CACHE_KEY_PREFIX="backcare-staging") == {"backcare-staging"}
+
+
+def test_a_restored_database_never_shows_an_earlier_accounts_kept_screen(client):
+    """The latest screen is kept under the screen version (journal/0017_screen_version_triggers): a
+    new account with alice's id and screen version, but a held screen, never gets her clear one."""
+    from journal.models import SafetyScreen
+
+    alice = make_user("alice")
+    screen_clear(alice)
+    client.force_login(alice)
+    assert 'data-testid="tick"' in client.get(reverse("journal:today")).content.decode()
+    pk, version = alice.pk, User.objects.values_list("screen_version", flat=True).get(pk=alice.pk)
+    old_key = version_cache.version_key(cache_keys.LATEST_SCREEN, alice, version)
+    assert caches["default"].get(old_key) is not None
+
+    User.objects.filter(pk=pk).delete()  # the backup restored; the shared cache keeps her keys
+    carol = make_user("carol", pk=pk)
+    screen_clear(carol)
+    SafetyScreen.objects.filter(user=carol).update(outcome=SafetyScreen.Outcome.URGENT)
+    User.objects.filter(pk=pk).update(screen_version=version)  # the same id, the same version
+    carol.refresh_from_db()
+    assert version_cache.version_key(cache_keys.LATEST_SCREEN, carol, version) != old_key
+
+    client.force_login(carol)
+    assert 'data-testid="tick"' not in client.get(reverse("journal:today")).content.decode()  # held

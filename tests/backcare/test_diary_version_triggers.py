@@ -1,7 +1,8 @@
-"""The rows behind the values kept per user and diary version (the latest safety screen, the PSFS
-summary: backcare/version_cache.py) move the version themselves, in the database (migration
-journal/0013_diary_version_triggers): a write that goes past every service still shows at the next
-load, and each trigger is needed (removed, its write leaves the version where it was)."""
+"""The rows behind the latest safety screen and the PSFS summary move the diary version themselves,
+in the database (migration journal/0013_diary_version_triggers), and each trigger is needed
+(removed, its write leaves the version where it was). The two values are kept under versions of
+their own (the screen's and the PSFS version: tests/backcare/test_screen_version_triggers.py,
+test_psfs_version_triggers.py); a write past every service still shows at the next load."""
 
 from datetime import timedelta
 

@@ -17,6 +17,7 @@ from backcare import diary_version, version_cache
 from backcare.models import User
 from exercises import catalog
 from journal import cache_keys
+from journal.models import PlanItem
 from learn import catalog as lessons
 from tests.backcare.test_urls import PUBLIC, all_named_patterns
 from tests.conftest import make_history, make_user, screen_clear
@@ -28,7 +29,9 @@ pytestmark = pytest.mark.django_db
 LOGGED_IN = ["session with its user"]
 # The safety middleware reads the latest screen for every journal page (with the date of the latest
 # PSFS round in a subquery: Today's "rate your activities" card costs no query), once a change of
-# the user's diary: the counts below are for the first load after a change (see the last tests).
+# the rows it is read from (the user's screen version, journal/0017_screen_version_triggers; a tick
+# or a check-in leaves it): the counts below are for the first load after a new screen (see the
+# last tests).
 JOURNAL = [*LOGGED_IN, "latest safety screen"]
 # The recent days (with their tick counts) and the two weeks of ticks are one query
 # (selectors.days_with_ticks, as a tick reads them; two before issue 25).
@@ -139,9 +142,9 @@ def url_for(user, name, query=""):
 
 
 def forget_screen(user):
-    """The latest screen kept for the user's diary version (backcare/version_cache.py) dropped, as after
-    a write; History's insights and the PSFS summary stay kept, as the pages' order has them."""
-    version = User.objects.values_list("diary_version", flat=True).get(pk=user.pk)
+    """The latest screen kept for the user's screen version (backcare/version_cache.py) dropped, as after
+    a new screen; History's insights and the PSFS summary stay kept, as the pages' order has them."""
+    version = User.objects.values_list("screen_version", flat=True).get(pk=user.pk)
     caches["default"].delete(version_cache.version_key(cache_keys.LATEST_SCREEN, user, version))
 
 
@@ -238,7 +241,7 @@ def test_the_shared_report_makes_exactly_its_queries_for_one_day_and_for_five_ye
 
 # No page is kept (docs/architecture.md, "Caches"): loaded again with nothing written since, a page
 # makes its first load's reads again, except the latest safety screen, which the journal pages find
-# in the shared cache under the user's diary version (and History its PSFS summary and insights).
+# in the shared cache under the user's screen version (and History its PSFS summary and insights).
 # The five-year user's Today also reads its streak's days and the diary's first check-ins, a past
 # day and History their streak's days (LONGER_STREAK, SEE_CLINICIAN_START).
 AGAIN = {
@@ -274,11 +277,24 @@ def test_a_write_makes_the_next_load_read_afresh(client):
     client.force_login(user)
     today = reverse("journal:today")
     client.get(today)
-    client.post(reverse("journal:checkin", kwargs={"day": user.local_today().isoformat()}), {"pain": "3"})
+    # After a check-in, then after a tick: every read of the page again but the latest safety screen,
+    # kept under the screen version, which neither moves (journal/0017_screen_version_triggers). One
+    # query fewer than when the screen was kept under the diary version, which both move. (The
+    # check-in first: a 3 today keeps the last 7 days' average under 4, so no first check-ins read.)
+    day = user.local_today().isoformat()
+    client.post(reverse("journal:checkin", kwargs={"day": day}), {"pain": "3"})
     with CaptureQueriesContext(connection) as ctx:
         body = client.get(today).content.decode()
-    assert len(ctx.captured_queries) == len(TODAY_PAGE)
+    assert len(ctx.captured_queries) == len(TODAY_PAGE) - 1
     assert "Pain <strong>3</strong>" in body
+    item = PlanItem.objects.filter(user=user, active=True).select_related("exercise").first()
+    tick = reverse("journal:tick", kwargs={"day": day, "exercise": item.exercise.slug})
+    assert client.post(tick).status_code == 302
+    with CaptureQueriesContext(connection) as ctx:
+        body = client.get(today).content.decode()
+    assert len(ctx.captured_queries) == len(TODAY_PAGE) - 1
+    assert not any('FROM "journal_safetyscreen"' in q["sql"] for q in ctx.captured_queries)
+    assert 'data-testid="tick"' in body
 
 
 # The Today page's writes, as the page's script sends them (JSON), one after the other from a new
