@@ -52,24 +52,12 @@ def test_the_pseudo_language_wraps_a_marked_word_and_finds_an_unmarked_one(clien
     ]
 
 
-# Pages whose words are not all marked yet (issue 27's sweep works through them): each is an
-# expected failure that fails the suite once the page reads wholly in the pseudo-language, so the
-# list only shrinks, and the test then covers every page.
-NOT_YET = {
-    # GET /settings/reminders/ is the settings page's reminders section.
-    ("reminders:settings", "signed in"),
-    ("exercises:detail", "signed in"),
-    ("settings", "signed in"),
-}
-
-
 def pages():
     for name, pattern in all_named_patterns():
         if name.startswith("admin:") or name in NOT_PAGES or name in SHARED:
             continue
         for who in ("signed in", "anonymous"):
-            marks = [pytest.mark.xfail(strict=True, reason="not swept yet")] if (name, who) in NOT_YET else []
-            yield pytest.param(name, pattern, who, id=f"{name}-{who}", marks=marks)
+            yield pytest.param(name, pattern, who, id=f"{name}-{who}")
 
 
 @pytest.mark.parametrize("name, pattern, who", pages())
