@@ -476,7 +476,7 @@ def _points(value):
     # A number with a decimal: English reads only exactly 1 as singular ("1.0 point", "0.5 points").
     # Translators: History's insights, a difference in pain on the 0-10 scale: "1.5 points".
     text = ngettext("%(points)s point", "%(points)s points", 1 if value == 1 else 2)
-    return text % {"points": formats.number_format(value, 1)}
+    return text % {"points": formats.number_format(round(value, 1), 1)}  # rounded: number_format cuts
 
 
 def _days(n):

@@ -45,7 +45,10 @@ def psfs_page(request):
                         "Saved. Your activity score today is %(score)s out of 10; we will ask again in "
                         "%(days)s days."
                     )
-                    % {"score": formats.number_format(psfs.score(rated), 1), "days": psfs.INTERVAL_DAYS},
+                    % {
+                        "score": formats.number_format(round(psfs.score(rated), 1), 1),
+                        "days": psfs.INTERVAL_DAYS,
+                    },
                 )
                 return redirect("journal:today")
         else:
