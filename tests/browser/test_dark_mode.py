@@ -23,6 +23,7 @@ from backcare import diary_version
 from backcare.models import User
 from exercises.models import Exercise
 from journal import safety, services
+from journal.days import first_day
 from journal.forms_start import FORMS
 from journal.models import Entry
 from journal.selectors import screen_status
@@ -86,7 +87,7 @@ def a_bad_day(user):
     services.tick_record(user=user, day=today, exercise=several, add=True)
     services.checkin_save(user=user, day=today, pain=8, notes="Sore after the drive.", leg_symptoms=False)
     # A day saved under older rules, before the diary's first day: the old days' page lists it.
-    Entry.objects.create(user=user, date=user.first_day() - timedelta(days=3), pain=5, planned=0)
+    Entry.objects.create(user=user, date=first_day(user) - timedelta(days=3), pain=5, planned=0)
     diary_version.changed(user)  # written past the services
     services.share_link_create(
         user=user, display_name="Dr Lee", days=14, show_notes=True, show_safety=True, now=timezone.now()
