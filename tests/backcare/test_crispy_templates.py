@@ -1,0 +1,240 @@
+"""The project's copies of crispy-bootstrap5's field templates (templates/bootstrap5/field.html and
+layout/switch.html: the pack's includes written in place, for speed) print the same HTML as crispy's
+own, whitespace aside, for every settings form in every state and for each kind of field.
+
+Each form is rendered twice, once with the project's templates and once with crispy's stock copies of
+the same files in front of them; a crispy upgrade that changes its markup fails here."""
+
+import datetime
+import re
+import shutil
+from pathlib import Path
+
+import crispy_bootstrap5
+import pytest
+from crispy_bootstrap5.bootstrap5 import Switch
+from crispy_forms import utils as crispy_utils
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Layout
+from crispy_forms.templatetags import crispy_forms_tags
+from django import forms
+from django.conf import settings
+from django.template import Context, Template
+from django.test import override_settings
+
+from backcare.forms import SettingsForm, form_helper
+from journal.forms_account import DeleteAccountForm
+from reminders.forms import ReminderForm
+from reminders.models import Reminder
+
+pytestmark = pytest.mark.django_db
+
+# The pack's files the project writes its own copies of, for speed (errors.html differs on purpose:
+# its role="alert", and none of these forms has a form-wide error).
+OVERRIDDEN = ["bootstrap5/field.html", "bootstrap5/layout/switch.html"]
+PROJECT_TEMPLATES = Path(settings.BASE_DIR) / "templates"
+STOCK_TEMPLATES = Path(crispy_bootstrap5.__file__).parent / "templates"
+
+
+def _clear_crispys_template_caches():
+    # crispy keeps the templates it loads once a process (functools.lru_cache), from whichever
+    # engine was there first.
+    crispy_utils.default_field_template.cache_clear()
+    crispy_forms_tags.whole_uni_form_template.cache_clear()
+    crispy_forms_tags.uni_form_template.cache_clear()
+
+
+@pytest.fixture
+def stock_dir(tmp_path):
+    for name in OVERRIDDEN:
+        target = tmp_path / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(STOCK_TEMPLATES / name, target)
+    return tmp_path
+
+
+def normalised(html):
+    html = re.sub(r"\s+", " ", html)
+    return re.sub(r" ?([<>]) ?", r"\1", html).strip()
+
+
+def crispy(form):
+    _clear_crispys_template_caches()
+    try:
+        return Template("{% load crispy_forms_tags %}{% crispy form %}").render(Context({"form": form}))
+    finally:
+        _clear_crispys_template_caches()
+
+
+def render_both(make_form, stock_dir):
+    """(the project's HTML, crispy's stock HTML) of a fresh form from `make_form` each: crispy writes
+    its classes into the widgets' attributes as it renders."""
+    ours = crispy(make_form())
+    engine = {**settings.TEMPLATES[0], "DIRS": [stock_dir, *settings.TEMPLATES[0]["DIRS"]]}
+    with override_settings(TEMPLATES=[engine]):
+        stock = crispy(make_form())
+    return ours, stock
+
+
+def assert_same(make_form, stock_dir):
+    ours, stock = render_both(make_form, stock_dir)
+    assert normalised(ours) == normalised(stock)
+    return ours
+
+
+def test_each_overridden_template_is_one_of_crispys():
+    for name in OVERRIDDEN:
+        assert (STOCK_TEMPLATES / name).is_file(), name
+        assert (PROJECT_TEMPLATES / name).is_file(), name
+    overridden = {
+        str(path.relative_to(PROJECT_TEMPLATES))
+        for path in (PROJECT_TEMPLATES / "bootstrap5").rglob("*.html")
+    }
+    assert overridden == {*OVERRIDDEN, "bootstrap5/errors.html"}
+
+
+def test_the_comparison_sees_a_changed_template(stock_dir):
+    # The smallest breaking change: a class crispy's copy has and ours would lack.
+    stock_field = stock_dir / "bootstrap5/field.html"
+    stock_field.write_text(stock_field.read_text().replace("form-control", "form-control changed"))
+    ours, stock = render_both(lambda: SettingsForm(data={"email": "x"}), stock_dir)
+    assert normalised(ours) != normalised(stock)
+    assert "form-control changed" in stock
+
+
+ACCOUNT_STATES = {
+    "unbound": None,
+    "saved values": {"email": "a@example.com", "time_zone": "Europe/Berlin", "country": "DE"},
+    "every field refused": {"email": "not-an-address", "time_zone": "Not/AZone", "country": "XX"},
+    "empty": {"email": "", "time_zone": "", "country": ""},
+}
+
+
+@pytest.mark.parametrize("state", ACCOUNT_STATES)
+def test_the_account_form(alice, stock_dir, state):
+    data = ACCOUNT_STATES[state]
+
+    def make():
+        form = SettingsForm(data, instance=alice)
+        if data is not None:
+            form.is_valid()
+        return form
+
+    html = assert_same(make, stock_dir)
+    assert 'id="div_id_time_zone"' in html
+    assert ("is-invalid" in html) == (state in {"every field refused", "empty"})
+
+
+REMINDER_STATES = {
+    "unbound, none saved": None,
+    "unbound, one saved": "saved",
+    "valid": {"enabled": "on", "at": "19:00", "weekdays": ["0", "3"], "calendar_on": "on"},
+    "on without a way": {"enabled": "on", "at": "19:00", "weekdays": ["1"]},
+    "every field refused": {
+        "enabled": "on",
+        "at": "25:99",
+        "weekdays": ["9"],
+        "email_on": "on",
+        "email": "not-an-address",
+    },
+    "no days, no address": {"enabled": "on", "at": "07:30", "email_on": "on", "email": ""},
+}
+
+
+@pytest.mark.parametrize("state", REMINDER_STATES)
+def test_the_reminder_form(alice, stock_dir, state):
+    data = REMINDER_STATES[state]
+    if data == "saved":
+        Reminder.objects.create(
+            user=alice, enabled=True, at=datetime.time(8, 15), email_on=True, email="alice@example.com"
+        )
+        data = None
+    reminder = Reminder.objects.filter(user=alice).first() or Reminder(user=alice)
+
+    def make():
+        form = ReminderForm(data, instance=reminder, zone_name=alice.time_zone)
+        if data is not None:
+            form.is_valid()
+        return form
+
+    html = assert_same(make, stock_dir)
+    assert "form-switch" in html
+    assert ("invalid-feedback" in html) == (
+        state in {"on without a way", "every field refused", "no days, no address"}
+    )
+
+
+@pytest.mark.parametrize("data", [None, {"password": ""}], ids=["unbound", "refused"])
+def test_the_delete_form(stock_dir, data):
+    def make():
+        form = DeleteAccountForm(data, request=None)
+        if data is not None:
+            form.is_valid()
+        return form
+
+    html = assert_same(make, stock_dir)
+    assert 'type="password"' in html
+
+
+class EveryKind(forms.Form):
+    """One field of each kind the pack's field.html tells apart."""
+
+    text = forms.CharField(help_text="Some <em>help</em>.")
+    optional = forms.CharField(required=False, widget=forms.Textarea)
+    at = forms.TimeField(widget=forms.TimeInput(attrs={"type": "time"}), help_text="Hours and minutes.")
+    box = forms.BooleanField(help_text="Tick it.")
+    optional_box = forms.BooleanField(required=False)
+    pick = forms.ChoiceField(choices=[("a", "A"), ("b", "B")], help_text="One of two.")
+    radio = forms.ChoiceField(choices=[("a", "A"), ("b", "B")], widget=forms.RadioSelect)
+    many = forms.MultipleChoiceField(
+        choices=[("a", "A"), ("b", "B")], widget=forms.CheckboxSelectMultiple, required=False
+    )
+    hidden = forms.CharField(widget=forms.HiddenInput, required=False)
+    upload = forms.FileField(required=False)
+    switch = forms.BooleanField(required=False, help_text="Flip it.")
+
+
+def every_kind_helper(**options):
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.layout = Layout(*(name for name in EveryKind.base_fields if name != "switch"), Switch("switch"))
+    helper.field_template = None
+    for name, value in options.items():
+        setattr(helper, name, value)
+    return helper
+
+
+HELPERS = {
+    "default": {},
+    "help inline": {"help_text_inline": True},
+    "errors inline": {"error_text_inline": True},
+    "no labels": {"form_show_labels": False},
+    "horizontal": {"form_class": "form-horizontal", "label_class": "col-3", "field_class": "col-9"},
+    "no errors shown": {"form_show_errors": False},
+}
+
+
+@pytest.mark.parametrize("helper", HELPERS)
+@pytest.mark.parametrize("data", [None, {}, {"text": "x", "at": "nope", "pick": "z", "radio": "z"}])
+def test_every_kind_of_field(stock_dir, helper, data):
+    def make():
+        form = EveryKind(data, files={} if data is not None else None)
+        form.helper = every_kind_helper(**HELPERS[helper])
+        if data is not None:
+            form.is_valid()
+        return form
+
+    assert_same(make, stock_dir)
+
+
+@pytest.mark.parametrize("data", [None, {}])
+def test_a_form_without_a_layout(stock_dir, data):
+    # uni_form.html: each field through bootstrap5/field.html, as every other form of the project.
+    def make():
+        form = EveryKind(data)
+        form.helper = form_helper()
+        if data is not None:
+            form.is_valid()
+        return form
+
+    assert_same(make, stock_dir)
