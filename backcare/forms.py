@@ -14,7 +14,9 @@ from django.core.cache.utils import make_template_fragment_key
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import transaction
+from django.forms.renderers import DjangoTemplates
 from django.utils.choices import BaseChoiceIterator
+from django.utils.html import conditional_escape
 from django.utils.translation import get_language
 
 from backcare import diary_version
@@ -23,6 +25,50 @@ from backcare.models import User
 from backcare.reauth import password_confirmed
 from backcare.timezones import canonical, timezone_choices, validate_timezone
 from backcare.urgent_care import country_for_timezone
+
+# Django's widget templates that are only `{% include "django/forms/widgets/input.html" %}`.
+INPUT_TEMPLATES = frozenset(
+    f"django/forms/widgets/{name}.html"
+    for name in (
+        *("checkbox", "color", "date", "datetime", "email", "file", "hidden", "input"),
+        *("number", "password", "search", "tel", "text", "time", "url"),
+    )
+)
+
+
+def input_html(widget):
+    """An <input> as django/forms/widgets/input.html and attrs.html print it, from the widget's
+    context: type, name, the value unless None, then each attribute (a True one bare, a False one
+    left out), each escaped as the template escapes it."""
+    parts = [
+        '<input type="',
+        conditional_escape(widget["type"]),
+        '" name="',
+        conditional_escape(widget["name"]),
+        '"',
+    ]
+    if widget["value"] is not None:
+        parts += [' value="', conditional_escape(widget["value"]), '"']
+    for name, value in widget["attrs"].items():
+        if value is not False:
+            parts += [" ", conditional_escape(name)]
+            if value is not True:
+                parts += ['="', conditional_escape(value), '"']
+    parts.append(">")
+    return "".join(parts)
+
+
+class FormRenderer(DjangoTemplates):
+    """Django's default form renderer (settings.FORM_RENDERER), with an <input> printed by
+    `input_html` instead of through three templates (text.html, input.html, attrs.html): ~0.1 ms
+    a field, a third of a crispy field's time. Every other widget, form and error list goes through
+    Django's templates. tests/backcare/test_form_renderer.py checks Django's templates are still
+    the ones mirrored and compares the output for each kind of input."""
+
+    def render(self, template_name, context, request=None):
+        if template_name in INPUT_TEMPLATES:
+            return input_html(context["widget"])
+        return super().render(template_name, context, request)
 
 
 def form_helper(*layout):
