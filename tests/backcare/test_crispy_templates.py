@@ -1,5 +1,5 @@
-"""The project's copies of crispy-bootstrap5's field templates (templates/bootstrap5/field.html and
-layout/switch.html: the pack's includes written in place, for speed) print the same HTML as crispy's
+"""The project's copies of crispy-bootstrap5's templates (templates/bootstrap5/field.html,
+layout/switch.html and whole_uni_form.html: the pack's includes written in place, for speed) print the same HTML as crispy's
 own, whitespace aside, for every settings form in every state and for each kind of field.
 
 Each form is rendered twice, once with the project's templates and once with crispy's stock copies of
@@ -15,7 +15,7 @@ import pytest
 from crispy_bootstrap5.bootstrap5 import Switch
 from crispy_forms import utils as crispy_utils
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Layout
+from crispy_forms.layout import Layout, Submit
 from crispy_forms.templatetags import crispy_forms_tags
 from django import forms
 from django.conf import settings
@@ -31,7 +31,7 @@ pytestmark = pytest.mark.django_db
 
 # The pack's files the project writes its own copies of, for speed (errors.html differs on purpose:
 # its role="alert", and none of these forms has a form-wide error).
-OVERRIDDEN = ["bootstrap5/field.html", "bootstrap5/layout/switch.html"]
+OVERRIDDEN = ["bootstrap5/field.html", "bootstrap5/layout/switch.html", "bootstrap5/whole_uni_form.html"]
 PROJECT_TEMPLATES = Path(settings.BASE_DIR) / "templates"
 STOCK_TEMPLATES = Path(crispy_bootstrap5.__file__).parent / "templates"
 
@@ -193,6 +193,11 @@ class EveryKind(forms.Form):
     upload = forms.FileField(required=False)
     switch = forms.BooleanField(required=False, help_text="Flip it.")
 
+    def clean(self):
+        if self.cleaned_data.get("text") == "whole":
+            raise forms.ValidationError("A form-wide error.")
+        return self.cleaned_data
+
 
 def every_kind_helper(**options):
     helper = FormHelper()
@@ -200,7 +205,10 @@ def every_kind_helper(**options):
     helper.layout = Layout(*(name for name in EveryKind.base_fields if name != "switch"), Switch("switch"))
     helper.field_template = None
     for name, value in options.items():
-        setattr(helper, name, value)
+        if name == "submit":
+            helper.add_input(Submit("save", "Save"))
+        else:
+            setattr(helper, name, value)
     return helper
 
 
@@ -211,11 +219,15 @@ HELPERS = {
     "no labels": {"form_show_labels": False},
     "horizontal": {"form_class": "form-horizontal", "label_class": "col-3", "field_class": "col-9"},
     "no errors shown": {"form_show_errors": False},
+    "a form tag and a button": {"form_tag": True, "submit": True, "form_id": "f"},
 }
 
 
 @pytest.mark.parametrize("helper", HELPERS)
-@pytest.mark.parametrize("data", [None, {}, {"text": "x", "at": "nope", "pick": "z", "radio": "z"}])
+@pytest.mark.parametrize(
+    "data",
+    [None, {}, {"text": "x", "at": "nope", "pick": "z", "radio": "z"}, {"text": "whole", "box": "on"}],
+)
 def test_every_kind_of_field(stock_dir, helper, data):
     def make():
         form = EveryKind(data, files={} if data is not None else None)
@@ -227,7 +239,7 @@ def test_every_kind_of_field(stock_dir, helper, data):
     assert_same(make, stock_dir)
 
 
-@pytest.mark.parametrize("data", [None, {}])
+@pytest.mark.parametrize("data", [None, {}, {"text": "whole", "box": "on"}])
 def test_a_form_without_a_layout(stock_dir, data):
     # uni_form.html: each field through bootstrap5/field.html, as every other form of the project.
     def make():
@@ -237,4 +249,5 @@ def test_a_form_without_a_layout(stock_dir, data):
             form.is_valid()
         return form
 
-    assert_same(make, stock_dir)
+    html = assert_same(make, stock_dir)
+    assert ('role="alert"' in html) == bool(data and data["text"] == "whole")
