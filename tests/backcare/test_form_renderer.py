@@ -7,8 +7,9 @@ import pytest
 from django import forms
 from django.forms.renderers import DjangoTemplates, get_default_renderer
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy
 
-from backcare.forms import INPUT_TEMPLATES, FormRenderer
+from backcare.forms import INPUT_TEMPLATES, OPTION_TEMPLATES, FormRenderer
 
 # django/forms/widgets/input.html and attrs.html as input_html mirrors them.
 INPUT_SOURCE = (
@@ -21,6 +22,12 @@ ATTRS_SOURCE = (
     "{% if value is not True %}=\"{{ value|stringformat:'s' }}\"{% endif %}{% endif %}{% endfor %}"
 )
 
+OPTION_SOURCE = (
+    '{% if widget.wrap_label %}<label{% if widget.attrs.id %} for="{{ widget.attrs.id }}"{% endif %}>'
+    '{% endif %}{% include "django/forms/widgets/input.html" %}'
+    "{% if widget.wrap_label %} {{ widget.label }}</label>{% endif %}"
+)
+
 
 def source(name):
     return DjangoTemplates().get_template(name).template.source.strip()
@@ -31,6 +38,9 @@ def test_djangos_input_templates_are_the_ones_mirrored():
     assert source("django/forms/widgets/attrs.html") == ATTRS_SOURCE
     for name in INPUT_TEMPLATES - {"django/forms/widgets/input.html"}:
         assert source(name) == '{% include "django/forms/widgets/input.html" %}', name
+    assert source("django/forms/widgets/input_option.html") == OPTION_SOURCE
+    for name in OPTION_TEMPLATES - {"django/forms/widgets/input_option.html"}:
+        assert source(name) == '{% include "django/forms/widgets/input_option.html" %}', name
 
 
 def test_the_project_renders_forms_with_it():
@@ -77,3 +87,25 @@ def test_other_widgets_go_through_djangos_templates():
     assert widget.render("f", "a", renderer=FormRenderer()) == widget.render(
         "f", "a", renderer=DjangoTemplates()
     )
+
+
+CHOICES = [("0", "Mon"), ("1", '<Tue> & "Wed"'), (2, gettext_lazy("Thu")), (3, 3)]
+LISTS = {
+    "boxes": forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+    "radios": forms.RadioSelect(),
+    "boxes, no ids": forms.CheckboxSelectMultiple(),
+}
+
+
+@pytest.mark.parametrize("kind", LISTS)
+def test_each_box_of_a_list_prints_as_djangos_templates_print_it(kind):
+    # reminders/_weekdays_field.html prints {{ box.tag }}; {{ box }} is the box in its <label>.
+    class Form(forms.Form):
+        days = forms.MultipleChoiceField(choices=CHOICES, widget=LISTS[kind], required=False)
+
+    def boxes(renderer):
+        form = Form({"days": ["1", "2"]}, renderer=renderer, auto_id=False if "no ids" in kind else "id_%s")
+        return [(box.tag(), str(box)) for box in form["days"]]
+
+    assert boxes(FormRenderer()) == boxes(DjangoTemplates())
+    assert boxes(FormRenderer())[1][1].startswith("<label")
