@@ -251,3 +251,40 @@ def test_a_form_without_a_layout(stock_dir, data):
 
     html = assert_same(make, stock_dir)
     assert ('role="alert"' in html) == bool(data and data["text"] == "whole")
+
+
+# What {% crispy %} puts in the context by default (form_class "" when the helper has none).
+DEFAULTS = {
+    "form_class": "",
+    "form_show_labels": True,
+    "form_show_errors": True,
+    "error_text_inline": True,
+    "help_text_inline": False,
+}
+TEMPLATE_TEST = (
+    "not tag and not wrapper_class and not label_class and not field_class and form_show_labels and "
+    "form_show_errors and error_text_inline and not help_text_inline and 'form-horizontal' not in form_class"
+)
+CONTEXTS = {
+    "crispy's defaults": {**DEFAULTS},
+    "a form class": {**DEFAULTS, "form_class": "settings-form"},
+    "nothing set": {},
+    "a wrapper tag": {**DEFAULTS, "tag": "td"},
+    "a wrapper class": {**DEFAULTS, "wrapper_class": "ms-4"},
+    "a label class": {**DEFAULTS, "label_class": "col-3"},
+    "a field class": {**DEFAULTS, "field_class": "col-9"},
+    "no labels": {**DEFAULTS, "form_show_labels": False},
+    "no errors": {**DEFAULTS, "form_show_errors": False},
+    "help inline": {**DEFAULTS, "help_text_inline": True, "error_text_inline": False},
+    "horizontal": {**DEFAULTS, "form_class": "form-horizontal"},
+    "a form class of None": {**DEFAULTS, "form_class": None},
+}
+
+
+@pytest.mark.parametrize("name", CONTEXTS)
+def test_the_short_branchs_tag_answers_as_the_template_test_would(name):
+    context = CONTEXTS[name]
+    tag = Template("{% load crispy_defaults %}{% crispy_defaults as short %}{% if short %}short{% endif %}")
+    test = Template("{% if " + TEMPLATE_TEST + " %}short{% endif %}")
+    assert tag.render(Context(context)) == test.render(Context(context))
+    assert (tag.render(Context(context)) == "short") == (name in {"crispy's defaults", "a form class"})
