@@ -59,15 +59,15 @@ def signup(request):
 
 @login_required
 def user_settings(request):
+    if request.method != "POST":
+        return settings_page(request)  # its account section builds the form it shows
     form = SettingsForm(request.POST or None, instance=request.user)
-    if request.method == "POST":
-        if form.is_valid():
-            form.save()
-            messages.success(request, "Settings saved.")
-            return redirect("settings")
-        messages.error(request, "Nothing was saved: please correct the marked fields.")
-        return settings_page(request, account_form=form)
-    return settings_page(request)
+    if form.is_valid():
+        form.save()
+        messages.success(request, "Settings saved.")
+        return redirect("settings")
+    messages.error(request, "Nothing was saved: please correct the marked fields.")
+    return settings_page(request, account_form=form)
 
 
 class Login(LoginView):
