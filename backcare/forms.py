@@ -99,11 +99,24 @@ class FormRenderer(DjangoTemplates):
         return super().render(template_name, context, request)
 
 
+class Helper(FormHelper):
+    """crispy's FormHelper, without the failed reverse() its `form_action` tries on every
+    {% crispy %} when there is no action (all of this project's: each page writes its <form>)."""
+
+    @property
+    def form_action(self):
+        return super().form_action if self._form_action else ""
+
+    @form_action.setter
+    def form_action(self, action):
+        self._form_action = action
+
+
 def form_helper(*layout):
     """crispy's FormHelper for a form whose <form> tag, CSRF field and buttons its template writes
     (`{% crispy form %}` prints the fields, the form's own errors and Bootstrap 5's markup); with
     `layout`, the fields in that Layout, else each field in order."""
-    helper = FormHelper()
+    helper = Helper()
     helper.form_tag = False
     helper.disable_csrf = True  # the template's <form> has it (rendered once a page on settings)
     if layout:

@@ -288,3 +288,20 @@ def test_the_short_branchs_tag_answers_as_the_template_test_would(name):
     test = Template("{% if " + TEMPLATE_TEST + " %}short{% endif %}")
     assert tag.render(Context(context)) == test.render(Context(context))
     assert (tag.render(Context(context)) == "short") == (name in {"crispy's defaults", "a form class"})
+
+
+def test_a_helper_without_an_action_reverses_nothing(monkeypatch):
+    from crispy_forms import helper as crispy_helper
+
+    def reverse(name):
+        raise AssertionError(f"reverse({name!r})")
+
+    monkeypatch.setattr(crispy_helper, "reverse", reverse)
+    helper = form_helper()
+    assert helper.form_action == ""
+    assert helper.get_attributes()["attrs"] == {}
+    monkeypatch.undo()
+    helper.form_action = "settings"  # a URL name is still reversed, a path kept
+    assert helper.form_action == "/settings/"
+    helper.form_action = "/somewhere/"
+    assert helper.form_action == "/somewhere/"
