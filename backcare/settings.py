@@ -162,6 +162,9 @@ TEMPLATES = [
     },
 ]
 
+# Django's form renderer, with <input>s printed without their three templates (backcare/forms.py).
+FORM_RENDERER = "backcare.forms.FormRenderer"
+
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),

@@ -86,18 +86,18 @@ def signup(request):
 
 @login_required
 def user_settings(request):
+    if request.method != "POST":
+        return settings_page(request)  # its account section builds the form it shows
     form = SettingsForm(request.POST or None, instance=request.user)
-    if request.method == "POST":
-        if form.is_valid():
-            form.save()
-            # Said in the language just chosen (the next page's), not the one this form was read in.
-            chosen = request.user.language or translation.get_language_from_request(request)
-            with translation.override(chosen):
-                messages.success(request, _("Settings saved."))
-            return redirect("settings")
-        messages.error(request, _("Nothing was saved: please correct the marked fields."))
-        return settings_page(request, account_form=form)
-    return settings_page(request)
+    if form.is_valid():
+        form.save()
+        # Said in the language just chosen (the next page's), not the one this form was read in.
+        chosen = request.user.language or translation.get_language_from_request(request)
+        with translation.override(chosen):
+            messages.success(request, _("Settings saved."))
+        return redirect("settings")
+    messages.error(request, _("Nothing was saved: please correct the marked fields."))
+    return settings_page(request, account_form=form)
 
 
 class Login(LoginView):
