@@ -710,6 +710,18 @@ def see_clinician_put_away(*, user, today):
 
 
 @transaction.atomic
+def rescreen_put_away(*, user, today):
+    """Put the four-weekly re-screen reminder away for 7 days: it comes back then if still due."""
+    diary_version.changed(user)
+    Dismissal.objects.update_or_create(
+        user=user,
+        plan_item=None,
+        kind=Dismissal.Kind.RESCREEN,
+        defaults={"until": today + timedelta(days=safety.RESCREEN_PUT_AWAY_DAYS)},
+    )
+
+
+@transaction.atomic
 def days_delete(*, user, dates):
     """Delete the user's days on `dates`, with their ticks; returns how many days went."""
     diary_version.changed(user)

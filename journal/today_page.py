@@ -19,7 +19,7 @@ from django.urls import reverse
 
 from exercises import dose
 from exercises.models import Exercise, Progression
-from journal import client_ops, psfs, schedule, selectors, suggestions
+from journal import client_ops, psfs, safety, schedule, selectors, suggestions
 from journal.models import Dismissal, Entry, Tick
 from journal.row_urls import OPEN, url_format
 
@@ -234,8 +234,47 @@ def session_due(found, *, day, today):
     )
 
 
+def step_backs(found):
+    """The step-back offers of the day's rows, as (plan item, Suggestion): Today lists them in one
+    "take it easier" box, never one on every row (a bad morning reaches every exercise of the day
+    before)."""
+    return tuple(
+        row.suggestion
+        for row in found.rows
+        if row.suggestion is not None and row.suggestion[1].kind == Dismissal.Kind.DOWN
+    )
+
+
+def warnings(day, *, today, status, entry, found, alerts, see_clinician, rescreen_put_away=False):
+    """Today's warning boxes, the most important first (journal/safety.py: warnings_in_order);
+    another day shows none."""
+    if day != today:
+        return []
+    return safety.warnings_in_order(
+        status=status,
+        alerts=alerts,
+        gentle=found.gentle,
+        step_backs=step_backs(found),
+        leg_today=bool(entry is not None and entry.leg_symptoms),
+        see_clinician=see_clinician,
+        rescreen_due=status.rescreen_due and not rescreen_put_away,
+    )
+
+
 def page_state(
-    day, *, today, latest, entries, entry, day_type, plan, found, blocks_plan, alerts, see_clinician
+    day,
+    *,
+    today,
+    latest,
+    entries,
+    entry,
+    day_type,
+    plan,
+    found,
+    blocks_plan,
+    alerts,
+    see_clinician,
+    status=None,
 ):
     """Everything the Today / day page shows, as the template's names.
 
@@ -243,8 +282,23 @@ def page_state(
     `plan`: the day's plan items; `blocks_plan`: the screen holds the plan (then no plan item is
     no missing plan);
     `alerts` and `see_clinician`: the safety state's banners and note for Today (None / [] on
-    another day, the view asks them only for today)."""
+    another day, the view asks them only for today); `status`: the screen's `ScreenStatus`, for
+    the warnings' order."""
     is_today = day == today
+    found_warnings = (
+        warnings(
+            day,
+            today=today,
+            status=status,
+            entry=entry,
+            found=found,
+            alerts=alerts,
+            see_clinician=see_clinician,
+            rescreen_put_away=safety.rescreen_put_away(getattr(latest, "rescreen_until", None), today),
+        )
+        if status is not None
+        else []
+    )
     return {
         "day": day,
         "day_iso": day.isoformat(),
@@ -266,6 +320,10 @@ def page_state(
         # "Time to see a clinician" (journal/safety.py): Today only.
         "see_clinician": see_clinician if is_today else None,
         "day_url": day_url(day, today),
+        # One box at a time, the most important first; the rest behind "N more notes".
+        "warning": found_warnings[0] if found_warnings else None,
+        "more_warnings": found_warnings[1:],
+        "safety_first": bool(found_warnings) and found_warnings[0].kind == safety.WarningKind.SAFETY,
         # Today asks for a PSFS round when one is due; the last round's date came with the screen.
         "psfs_due": is_today
         and latest is not None

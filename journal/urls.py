@@ -27,6 +27,7 @@ urlpatterns = [
     path("safety/clear/", safety.clear, name="safety_clear"),
     path("safety/acknowledge/", safety.acknowledge, name="safety_acknowledge"),
     path("safety/see-clinician/put-away/", safety.see_clinician_put_away, name="see_clinician_put_away"),
+    path("safety/reminder/put-away/", safety.rescreen_put_away, name="rescreen_put_away"),
     # The start: a few questions that shape the starter plan (journal/starter.py).
     path("start/", start.start, name="start"),
     path("start/done/", start.done, name="start_done"),
