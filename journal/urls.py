@@ -31,6 +31,9 @@ urlpatterns = [
     # The start: a few questions that shape the starter plan (journal/starter.py).
     path("start/", start.start, name="start"),
     path("start/done/", start.done, name="start_done"),
+    path("start/answers/", start.answers_save, name="start_answers_save"),
+    path("start/rebuild/", start.plan_rebuild_confirm, name="plan_rebuild_confirm"),
+    path("start/rebuild/yes/", start.plan_rebuild, name="plan_rebuild"),
     path("start/<slug:step>/", start.step, name="start_step"),
     # The Patient-Specific Functional Scale (journal/psfs.py).
     path("journal/psfs/", psfs.psfs_page, name="psfs"),
