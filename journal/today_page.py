@@ -19,7 +19,7 @@ from django.urls import reverse
 
 from exercises import dose
 from exercises.models import Exercise, Progression
-from journal import client_ops, psfs, safety, schedule, selectors, suggestions
+from journal import client_ops, felt, psfs, safety, schedule, selectors, suggestions
 from journal.models import Dismissal, Entry, Tick
 from journal.row_urls import OPEN, url_format
 
@@ -39,6 +39,8 @@ class Row:
     status: schedule.Status | None = None  # due today, and its own count (journal/schedule.py)
     dose_step: int = 0  # the plan item's; 0 (the low end) for the rough-day and gentle sets
     pause: tuple | None = None  # (plan item, Suggestion of rule SEVERE_PAIN): paused after severe pain
+    # What a done row's one-tap "Felt fine" posts: the person's usual answers (journal/felt.py).
+    usual: dict | None = None
 
     @property
     def dose(self):
@@ -197,6 +199,7 @@ def rows(
             status=status_,
             dose_step=steps.get(ex.pk, 0),
             pause=pauses.get(ex.pk),
+            usual=felt.usual_answers(ticks, ex.pk) if ex.pk in done else None,
         )
         for ex, status_ in zip(exercises, statuses, strict=True)
         if only is None or ex.pk == only.pk
