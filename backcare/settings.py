@@ -123,6 +123,7 @@ AUTH_USER_MODEL = "backcare.User"
 SETTINGS_PAGE_SECTIONS = [
     "backcare.settings_page.account_section",
     "journal.settings_sections.plan",
+    "journal.settings_sections.start_answers",
     "reminders.settings_sections.reminders",
     "journal.settings_sections.diary",
 ]

@@ -216,3 +216,65 @@ SKIPPED = {
     "equipment": {"equipment": None},
     "minutes": {"minutes": None, "sitting": None},
 }
+
+
+NOT_ANSWERED = [("", _("Not answered"))]
+
+
+class StartAnswersForm(forms.Form):
+    """The start's answers in Settings (journal/settings_sections.py: start_answers): each one may be
+    left unanswered, as on the start. Saving them changes no plan; "Rebuild my plan from these
+    answers" does (journal/views/start.py: plan_rebuild)."""
+
+    episode = forms.ChoiceField(
+        label=EpisodeForm.base_fields["episode"].label,
+        choices=NOT_ANSWERED + StartAnswers.Episode.choices,
+        widget=forms.RadioSelect,
+        required=False,
+        error_messages=CHOICE_ERRORS,
+    )
+    leg = forms.ChoiceField(
+        label=LegForm.base_fields["leg"].label,
+        choices=NOT_ANSWERED + StartAnswers.Leg.choices,
+        widget=forms.RadioSelect,
+        required=False,
+        error_messages=CHOICE_ERRORS,
+        help_text=LegForm.base_fields["leg"].help_text,
+    )
+    equipment = EquipmentForm.base_fields["equipment"]
+    minutes = forms.TypedChoiceField(
+        label=MinutesForm.base_fields["minutes"].label,
+        choices=NOT_ANSWERED + StartAnswers.Minutes.choices,
+        coerce=int,
+        empty_value=None,
+        widget=forms.RadioSelect,
+        required=False,
+        error_messages=CHOICE_ERRORS,
+    )
+    sitting = forms.BooleanField(label=MinutesForm.base_fields["sitting"].label, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = form_helper()
+
+    @classmethod
+    def for_answers(cls, answers):
+        return cls(
+            initial={
+                "episode": answers.episode,
+                "leg": answers.leg,
+                "equipment": answers.equipment or [],
+                "minutes": "" if answers.minutes is None else answers.minutes,
+                "sitting": bool(answers.sitting),
+            }
+        )
+
+    def answers(self):
+        data = self.cleaned_data
+        return {
+            "episode": data["episode"],
+            "leg": data["leg"],
+            "equipment": [tag for tag in starter.ASKED if tag in data["equipment"]],
+            "minutes": data["minutes"],
+            "sitting": data["sitting"],
+        }

@@ -227,8 +227,8 @@ class Dismissal(models.Model):
     """The user said "not now" to a suggestion: snooze it until `until` (exclusive).
 
     A step back's "not now" also pauses that exercise's level-ups; a gentle-day suggestion and the
-    "time to see a clinician" note (put away for 14 days, journal/safety.py) belong to the user,
-    not to a plan item.
+    "time to see a clinician" note (put away for 14 days, journal/safety.py) and the re-screen
+    reminder (put away for 7 days) belong to the user, not to a plan item.
     """
 
     class Kind(models.TextChoices):
@@ -237,6 +237,7 @@ class Dismissal(models.Model):
         DOWN = "down", _("Step back")
         GENTLE = "gentle", _("Gentle set today")
         SEE_CLINICIAN = "review", _("Time to see a clinician")
+        RESCREEN = "rescreen", _("Safety check reminder")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="dismissals")
     plan_item = models.ForeignKey(
@@ -256,8 +257,8 @@ class Dismissal(models.Model):
                 name="dismissal_one_per_day_kind",
             ),
             models.CheckConstraint(
-                condition=Q(kind__in=("gentle", "review"), plan_item__isnull=True)
-                | (~Q(kind__in=("gentle", "review")) & Q(plan_item__isnull=False)),
+                condition=Q(kind__in=("gentle", "review", "rescreen"), plan_item__isnull=True)
+                | (~Q(kind__in=("gentle", "review", "rescreen")) & Q(plan_item__isnull=False)),
                 name="dismissal_gentle_has_no_item",
             ),
         ]

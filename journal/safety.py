@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from journal import history_numbers
-from journal.models import SafetyAlert, SafetyScreen
+from journal.models import LevelChange, SafetyAlert, SafetyScreen
 from journal.pain import is_flare, seven_day_average, usual_pain
 
 Outcome = SafetyScreen.Outcome
@@ -642,4 +642,96 @@ def see_clinician(days, today: date):
 
 def see_clinician_put_away(until, today: date):
     """The note was put away until `until` (exclusive; a `Dismissal`), and that day has not come."""
+    return until is not None and today < until
+
+
+# --- Today's warnings: one box at a time ------------------------------------------------------
+
+
+class WarningKind(StrEnum):
+    """What one warning box on Today is about (docs/safety.md, "One box at a time")."""
+
+    SAFETY = "safety"  # the latest screen's advice: emergency, urgent, talk-first, see-soon
+    FLARE = "flare"  # today's pain well above the usual, with the gentle-set choice
+    LEG = "leg"  # leg signs: three days of tingling, spreading during an exercise, today's answer
+    EASIER = "easier"  # take it easier today: step-back offers, the gentle set after a level-1 sign
+    RESCREEN = "rescreen"  # four weeks since the last safety check
+    REVIEW = "review"  # the six-week note: time to see a clinician
+
+
+# Most important first; a kind's boxes keep the order they were given in.
+WARNING_ORDER = tuple(WarningKind)
+
+
+@dataclass(frozen=True)
+class TodayWarning:
+    """One box: its kind, and what it shows (an alert, the gentle-set offer, the step-back offers
+    as (plan item, Suggestion) pairs, today's leg answer, the six-week note)."""
+
+    kind: WarningKind
+    alert: Alert | None = None
+    gentle: object = None
+    step_backs: tuple = ()
+    leg_today: bool = False
+    see_clinician: SeeClinician | None = None
+
+    @property
+    def put_away(self):
+        """Advice may be put away; the screen's own advice (a safety hold) never."""
+        return self.kind != WarningKind.SAFETY
+
+
+def warnings_in_order(
+    *,
+    status=None,
+    alerts=(),
+    gentle=None,
+    step_backs=(),
+    leg_today=False,
+    see_clinician=None,
+    rescreen_due=False,
+):
+    """Today's warnings, the most important first: safety > flare > leg signs > take it easier >
+    re-screen > six-week note. The page shows the first as its one box and the rest one tap away.
+
+    `status`: the `ScreenStatus`; emergency or urgent advice stands alone (nothing else is shown
+    under it). `alerts`: `active_alerts` not yet read; `gentle`: the day's gentle-set `Suggestion`
+    (its rule FLARE on a flare); `step_backs`: [(plan item, Suggestion of kind DOWN)];
+    `leg_today`: today's check-in says numbness or tingling below the knee; `see_clinician`: the
+    six-week note (`SeeClinician`) or None; `rescreen_due`: the four-weekly re-screen reminder.
+    A flare's banner and the gentle-set choice are one box; a leg banner already says what
+    today's leg answer would, so that answer adds no box of its own, and a flare or leg banner
+    asks for the safety questions again, so the re-screen reminder waits until it is put away.
+    """
+    found = []
+    if status is not None and (status.needs_care_now or status.talk_first or status.see_soon):
+        found.append(TodayWarning(WarningKind.SAFETY))
+        if status.needs_care_now:
+            return found
+    pain_rise = next((a for a in alerts if a.kind == SafetyAlert.Kind.PAIN_RISE), None)
+    flare_gentle = gentle is not None and gentle.rule == LevelChange.Rule.FLARE
+    if pain_rise is not None or flare_gentle:
+        found.append(
+            TodayWarning(WarningKind.FLARE, alert=pain_rise, gentle=gentle if flare_gentle else None)
+        )
+    leg_alerts = [a for a in alerts if a.kind in (SafetyAlert.Kind.LEG_SYMPTOMS, SafetyAlert.Kind.SPREADING)]
+    found.extend(TodayWarning(WarningKind.LEG, alert=a) for a in leg_alerts)
+    if leg_today and not leg_alerts:
+        found.append(TodayWarning(WarningKind.LEG, leg_today=True))
+    easier_gentle = gentle if gentle is not None and not flare_gentle else None
+    if step_backs or easier_gentle is not None:
+        found.append(TodayWarning(WarningKind.EASIER, gentle=easier_gentle, step_backs=tuple(step_backs)))
+    # A flare or leg banner asks for the safety questions again itself: no second line saying so.
+    if rescreen_due and not any(w.alert is not None for w in found):
+        found.append(TodayWarning(WarningKind.RESCREEN))
+    if see_clinician is not None:
+        found.append(TodayWarning(WarningKind.REVIEW, see_clinician=see_clinician))
+    return sorted(found, key=lambda w: WARNING_ORDER.index(w.kind))
+
+
+RESCREEN_PUT_AWAY_DAYS = 7
+
+
+def rescreen_put_away(until, today: date):
+    """The re-screen reminder was put away until `until` (exclusive; a `Dismissal`), not yet come."""
     return until is not None and today < until

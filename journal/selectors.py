@@ -77,6 +77,8 @@ class LatestScreen(NamedTuple):
     psfs_last_on: date | None  # the user's latest PSFS round, filled in or skipped (journal/psfs.py)
     # The "time to see a clinician" note is put away until this day (exclusive), or None.
     see_clinician_until: date | None
+    # The four-weekly re-screen reminder is put away until this day (exclusive), or None.
+    rescreen_until: date | None
     answers: dict
 
 
@@ -84,17 +86,25 @@ def latest_screen(*, user):
     """The user's latest safety screen as a `LatestScreen`, or None: on every journal page.
 
     The date of the user's latest PSFS round rides along as a subquery (Today asks for a round when
-    one is due), and so does the day the "time to see a clinician" note comes back after being put
-    away (its `Dismissal`, one row at most), so no page pays a query for either.
+    one is due), and so do the days the "time to see a clinician" note and the re-screen reminder
+    come back after being put away (a `Dismissal` each, one row at most), so no page pays a query
+    for any of them.
     """
     last_round = PsfsRound.objects.filter(user=OuterRef("user")).order_by("-taken_on").values("taken_on")[:1]
     put_away = Dismissal.objects.filter(
         user=OuterRef("user"), plan_item=None, kind=Dismissal.Kind.SEE_CLINICIAN
     ).values("until")[:1]
+    rescreen_put_away = Dismissal.objects.filter(
+        user=OuterRef("user"), plan_item=None, kind=Dismissal.Kind.RESCREEN
+    ).values("until")[:1]
     row = (
         SafetyScreen.objects.filter(user=user)
         .order_by("-created_at")  # the (user, -created_at) index
-        .annotate(psfs_last_on=Subquery(last_round), see_clinician_until=Subquery(put_away))
+        .annotate(
+            psfs_last_on=Subquery(last_round),
+            see_clinician_until=Subquery(put_away),
+            rescreen_until=Subquery(rescreen_put_away),
+        )
         .values_list(*LatestScreen._fields)
         .first()
     )

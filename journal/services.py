@@ -710,6 +710,18 @@ def see_clinician_put_away(*, user, today):
 
 
 @transaction.atomic
+def rescreen_put_away(*, user, today):
+    """Put the four-weekly re-screen reminder away for 7 days: it comes back then if still due."""
+    diary_version.changed(user)
+    Dismissal.objects.update_or_create(
+        user=user,
+        plan_item=None,
+        kind=Dismissal.Kind.RESCREEN,
+        defaults={"until": today + timedelta(days=safety.RESCREEN_PUT_AWAY_DAYS)},
+    )
+
+
+@transaction.atomic
 def days_delete(*, user, dates):
     """Delete the user's days on `dates`, with their ticks; returns how many days went."""
     diary_version.changed(user)
@@ -852,6 +864,46 @@ def start_finish(*, user, today):
     if not screen_status(user=user).blocks_plan:
         plan_create_starter(user=user, today=today)
     return answers
+
+
+@transaction.atomic
+def start_answers_update(*, user, values):
+    """The start's answers changed in Settings (`values`: StartAnswers field -> value). The plan is
+    not touched: "Rebuild my plan from these answers" (`plan_rebuild_from_start`) does that."""
+    from journal.models import StartAnswers
+
+    diary_version.changed(user)
+    return StartAnswers.objects.filter(user=user, finished_on__isnull=False).update(**values)
+
+
+@transaction.atomic
+def plan_rebuild_from_start(*, user, today):
+    """Replace the plan with the one the start's answers give now (journal/starter.py:
+    `rebuilt_plan`): each family through `plan_set_level` / `plan_remove`, so the plan's periods and
+    its history of changes stay right. Returns the `starter.Rebuilt`, or None when there is nothing
+    to build from (no finished answers) or the safety screen holds the plan."""
+    from journal import starter
+    from journal.models import StartAnswers
+
+    diary_version.changed(user)
+    answers = StartAnswers.objects.filter(user=user, finished_on__isnull=False).first()
+    status = screen_status(user=user)
+    if answers is None or status.blocks_plan:
+        return None
+    now = [
+        catalog.exercise(pk)
+        for pk in PlanItem.objects.filter(user=user, active=True).values_list("exercise_id", flat=True)
+    ]
+    current = {level.progression.slug: level for level in now}
+    rebuilt = starter.rebuilt_plan(answers, catalog.catalog().exercises.values(), status, current)
+    for slug in rebuilt.removed:
+        plan_remove(user=user, progression=current[slug].progression, today=today)
+    for planned in rebuilt.items:
+        level = planned.level
+        item = plan_set_level(user=user, progression=level.progression, exercise=level, today=today)
+        if planned.dose_step is not None and item.dose_step != planned.dose_step:
+            PlanItem.objects.filter(pk=item.pk).update(dose_step=planned.dose_step)
+    return rebuilt
 
 
 # --- share links (journal/sharing.py) -----------------------------------------------------------

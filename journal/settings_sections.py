@@ -90,3 +90,16 @@ def diary(request, *, csrf_input, refused):
         "urls": settings_page.urls(DIARY_URLS),
     }
     return get_template("journal/_settings_diary.html").render(context)
+
+
+def start_answers(request, *, csrf_input, refused):
+    """The start's answers, to see and change, and the way to rebuild the plan from them. Nothing
+    for an account made before the start, or while the start is still open."""
+    from journal.forms_start import StartAnswersForm
+    from journal.selectors import start_answers as read_answers
+
+    answers = read_answers(user=request.user)
+    if answers is None or answers.finished_on is None:
+        return ""
+    form = refused.get("start_form") or StartAnswersForm.for_answers(answers)
+    return get_template("journal/_settings_start.html").render({"form": form, "csrf_input": csrf_input})

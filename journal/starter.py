@@ -55,7 +55,8 @@ STRENGTH = "strength"
 
 @dataclass(frozen=True)
 class Planned:
-    """One family of the starter plan: its level (always its first) and the dose step to start at."""
+    """One family of the starter plan: its level (always its first) and the dose step to start at
+    (None in a rebuilt plan: the family keeps the level and dose step it has)."""
 
     family: str
     level: object
@@ -208,3 +209,37 @@ def summary(plan, answers):
         sentences.append(_("%(name)s is left out: %(why)s.") % {"name": left.name, "why": left.why})
     sentences.append(_("You can change all of this in Settings."))
     return sentences
+
+
+# --- a plan rebuilt from the answers (Settings) ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rebuilt:
+    """A plan rebuilt from the answers: each family's level (`Planned`, `kept` when it stays at the
+    level the plan has now) and the families of the plan that leave it (slugs)."""
+
+    items: tuple
+    removed: tuple
+
+
+def rebuilt_plan(answers, levels, screen, current):
+    """The plan "Rebuild my plan from these answers" makes (docs/starter-plan.md, "Rebuilding").
+
+    `current`: {family slug: the level exercise the plan has now} (active items only). The families
+    are the starter rule's for the answers; a family already in the plan keeps its level while the
+    safety answers allow it and its equipment is at hand (progress is not thrown away), otherwise it
+    starts again where the starter rule starts it; a family new to the plan starts at level 1 (the
+    rule's own level, never higher). A family of the plan the answers no longer ask for leaves it.
+    """
+    plan = starter_plan(answers, levels, screen)
+    have = at_hand(answers)
+    items = []
+    for item in plan.items:
+        now = current.get(item.family)
+        if now is not None and positions.allowed(now, screen) and not positions.missing_equipment(now, have):
+            items.append(Planned(item.family, now, None))
+        else:
+            items.append(item)
+    chosen = {item.family for item in items}
+    return Rebuilt(items=tuple(items), removed=tuple(slug for slug in current if slug not in chosen))

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from exercises import dose
 from exercises.models import Exercise, Progression
-from journal import client_ops, psfs, schedule, selectors, suggestions
+from journal import client_ops, felt, psfs, safety, schedule, selectors, suggestions
 from journal.models import Dismissal, Entry, Tick
 from journal.row_urls import OPEN, url_format
 
@@ -42,6 +42,8 @@ class Row:
     status: schedule.Status | None = None  # due today, and its own count (journal/schedule.py)
     dose_step: int = 0  # the plan item's; 0 (the low end) for the rough-day and gentle sets
     pause: tuple | None = None  # (plan item, Suggestion of rule SEVERE_PAIN): paused after severe pain
+    # What a done row's one-tap "Felt fine" posts: the person's usual answers (journal/felt.py).
+    usual: dict | None = None
 
     @property
     def dose(self):
@@ -212,6 +214,7 @@ def rows(
             status=status_,
             dose_step=steps.get(ex.pk, 0),
             pause=pauses.get(ex.pk),
+            usual=felt.usual_answers(ticks, ex.pk) if ex.pk in done else None,
         )
         for ex, status_ in zip(exercises, statuses, strict=True)
         if only is None or ex.pk == only.pk
@@ -249,8 +252,47 @@ def session_due(found, *, day, today):
     )
 
 
+def step_backs(found):
+    """The step-back offers of the day's rows, as (plan item, Suggestion): Today lists them in one
+    "take it easier" box, never one on every row (a bad morning reaches every exercise of the day
+    before)."""
+    return tuple(
+        row.suggestion
+        for row in found.rows
+        if row.suggestion is not None and row.suggestion[1].kind == Dismissal.Kind.DOWN
+    )
+
+
+def warnings(day, *, today, status, entry, found, alerts, see_clinician, rescreen_put_away=False):
+    """Today's warning boxes, the most important first (journal/safety.py: warnings_in_order);
+    another day shows none."""
+    if day != today:
+        return []
+    return safety.warnings_in_order(
+        status=status,
+        alerts=alerts,
+        gentle=found.gentle,
+        step_backs=step_backs(found),
+        leg_today=bool(entry is not None and entry.leg_symptoms),
+        see_clinician=see_clinician,
+        rescreen_due=status.rescreen_due and not rescreen_put_away,
+    )
+
+
 def page_state(
-    day, *, today, latest, entries, entry, day_type, plan, found, blocks_plan, alerts, see_clinician
+    day,
+    *,
+    today,
+    latest,
+    entries,
+    entry,
+    day_type,
+    plan,
+    found,
+    blocks_plan,
+    alerts,
+    see_clinician,
+    status=None,
 ):
     """Everything the Today / day page shows, as the template's names.
 
@@ -258,8 +300,23 @@ def page_state(
     `plan`: the day's plan items; `blocks_plan`: the screen holds the plan (then no plan item is
     no missing plan);
     `alerts` and `see_clinician`: the safety state's banners and note for Today (None / [] on
-    another day, the view asks them only for today)."""
+    another day, the view asks them only for today); `status`: the screen's `ScreenStatus`, for
+    the warnings' order."""
     is_today = day == today
+    found_warnings = (
+        warnings(
+            day,
+            today=today,
+            status=status,
+            entry=entry,
+            found=found,
+            alerts=alerts,
+            see_clinician=see_clinician,
+            rescreen_put_away=safety.rescreen_put_away(getattr(latest, "rescreen_until", None), today),
+        )
+        if status is not None
+        else []
+    )
     return {
         "day": day,
         "day_iso": day.isoformat(),
@@ -281,6 +338,10 @@ def page_state(
         # "Time to see a clinician" (journal/safety.py): Today only.
         "see_clinician": see_clinician if is_today else None,
         "day_url": day_url(day, today),
+        # One box at a time, the most important first; the rest behind "N more notes".
+        "warning": found_warnings[0] if found_warnings else None,
+        "more_warnings": found_warnings[1:],
+        "safety_first": bool(found_warnings) and found_warnings[0].kind == safety.WarningKind.SAFETY,
         # Today asks for a PSFS round when one is due; the last round's date came with the screen.
         "psfs_due": is_today
         and latest is not None

@@ -27,9 +27,13 @@ urlpatterns = [
     path("safety/clear/", safety.clear, name="safety_clear"),
     path("safety/acknowledge/", safety.acknowledge, name="safety_acknowledge"),
     path("safety/see-clinician/put-away/", safety.see_clinician_put_away, name="see_clinician_put_away"),
+    path("safety/reminder/put-away/", safety.rescreen_put_away, name="rescreen_put_away"),
     # The start: a few questions that shape the starter plan (journal/starter.py).
     path("start/", start.start, name="start"),
     path("start/done/", start.done, name="start_done"),
+    path("start/answers/", start.answers_save, name="start_answers_save"),
+    path("start/rebuild/", start.plan_rebuild_confirm, name="plan_rebuild_confirm"),
+    path("start/rebuild/yes/", start.plan_rebuild, name="plan_rebuild"),
     path("start/<slug:step>/", start.step, name="start_step"),
     # The Patient-Specific Functional Scale (journal/psfs.py).
     path("journal/psfs/", psfs.psfs_page, name="psfs"),

@@ -43,6 +43,48 @@ def _options(choices, chosen):
 
 
 @register.simple_tag
+def felt_choices(name, choices, chosen=None, slug="", *, buttons=False):
+    """One "how did it feel" question's big buttons, the same on Today and in the guided session.
+
+    `buttons`: the session's (its script answers with them, `data-answer`); otherwise a plain form's
+    radios drawn as the same buttons (`btn-check`, no script needed), `chosen` checked, each id
+    ending in the row's `slug`. One tag instead of a loop of nodes per row; cached per process.
+    """
+    return _felt_choices(name, tuple(choices), "" if chosen is None else str(chosen), slug, buttons)
+
+
+@lru_cache(maxsize=512)
+def _felt_choices(name, choices, chosen, slug, buttons):
+    if buttons:
+        return format_html_join(
+            "",
+            '<button type="button" class="btn felt-btn" data-answer="{}" value="{}" aria-pressed="false">{}'
+            "</button>",
+            [(name, value, label) for value, label in choices],
+        )
+    return format_html_join(
+        "",
+        '<input type="radio" class="btn-check" name="{}" value="{}" id="{}-{}-{}"{}>'
+        '<label class="btn felt-btn" for="{}-{}-{}">{}</label>',
+        [
+            (
+                name,
+                value,
+                name,
+                slug,
+                value,
+                " checked" if str(value) == chosen else "",
+                name,
+                slug,
+                value,
+                label,
+            )
+            for value, label in choices
+        ],
+    )
+
+
+@register.simple_tag
 def spread_radios(choices, chosen, slug):
     """A done row's "did symptoms spread down your leg" radios, `chosen` checked: one tag instead of
     a loop of nodes per row. `choices` are (value, label) pairs; each id ends in the row's `slug`."""

@@ -173,3 +173,18 @@ def see_clinician_put_away(request):
         _("Put away for 14 days. It comes back then if your pain is still not clearly better."),
     )
     return redirect("journal:today")
+
+
+@login_required
+@require_POST
+def rescreen_put_away(request):
+    """Put the four-weekly re-screen reminder away for 7 days (a reminder, not a warning sign)."""
+    today = request.user.local_today()
+    latest = request.safety.latest
+    status = request.safety.status
+    if not status.rescreen_due or safety.rescreen_put_away(latest.rescreen_until, today):
+        messages.error(request, _("That reminder is not showing any more, so there was nothing to put away."))
+        return redirect("journal:today")
+    services.rescreen_put_away(user=request.user, today=today)
+    messages.info(request, _("Put away for 7 days. It comes back then if the safety check is still due."))
+    return redirect("journal:today")

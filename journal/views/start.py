@@ -13,13 +13,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from exercises import catalog
 from journal import selectors, services, starter
-from journal.forms_start import FORMS, SKIPPED
+from journal.decorators import plan_write
+from journal.forms_start import FORMS, SKIPPED, StartAnswersForm
 
 STEPS = tuple(FORMS)
 
@@ -126,3 +128,72 @@ def done(request):
         "journal/start/done.html",
         {"summary": starter.summary(plan, answers), "held": status.blocks_plan},
     )
+
+
+# --- the answers in Settings ------------------------------------------------------------------
+
+
+def _finished_answers(request):
+    """The person's finished answers, or 404 (an account made before the start has none)."""
+    answers = selectors.start_answers(user=request.user)
+    if answers is None or answers.finished_on is None:
+        raise Http404("No answers of the start to change.")
+    return answers
+
+
+@login_required
+@require_POST
+def answers_save(request):
+    """Settings: keep the changed answers; the plan stays as it is (the page says so)."""
+    from backcare.settings_page import settings_page
+
+    _finished_answers(request)
+    form = StartAnswersForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Your answers were not saved: please check the ones marked below."))
+        response = settings_page(request, start_form=form)
+        response.status_code = 400
+        return response
+    services.start_answers_update(user=request.user, values=form.answers())
+    messages.success(
+        request,
+        _("Your answers are saved. Your plan is as it was: rebuild it from them if you like."),
+    )
+    return redirect(reverse("settings") + "#start-answers-heading")
+
+
+def _rebuilt(request):
+    answers = _finished_answers(request)
+    status = request.safety.status
+    current = {
+        item.exercise.progression.slug: item.exercise for item in selectors.active_plan(user=request.user)
+    }
+    return starter.rebuilt_plan(answers, catalog.catalog().exercises.values(), status, current), current
+
+
+@login_required
+def plan_rebuild_confirm(request):
+    """What "Rebuild my plan from these answers" would make, and the button that does it."""
+    if request.safety.status.blocks_plan:
+        messages.error(request, request.safety.status.held_message)
+        return redirect("settings")
+    rebuilt, current = _rebuilt(request)
+    return render(
+        request,
+        "journal/start/rebuild.html",
+        {"rebuilt": rebuilt, "removed": [current[slug] for slug in rebuilt.removed]},
+    )
+
+
+@login_required
+@require_POST
+@plan_write(gentle_ok=False)
+def plan_rebuild(request):
+    """Replace the plan with the one the answers give (after the confirm page's "Yes")."""
+    _finished_answers(request)
+    if request.POST.get("confirm") != "yes":
+        messages.error(request, _("Nothing was changed: confirm on this page to rebuild your plan."))
+        return redirect("journal:plan_rebuild_confirm")
+    services.plan_rebuild_from_start(user=request.user, today=request.user.local_today())
+    messages.success(request, _("Your plan is rebuilt from your answers."))
+    return redirect("journal:today")

@@ -129,6 +129,7 @@ def _page_state(request, day):
             plan=plan,
             found=found,
             blocks_plan=state.status.blocks_plan,
+            status=state.status,
             # The safety banners and the "time to see a clinician" note: Today only (each may read
             # once more, journal/middleware.py).
             alerts=state.alerts(entries, today, spread_days=suggestions.spread_days(ticks))

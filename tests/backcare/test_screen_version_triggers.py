@@ -193,3 +193,21 @@ def test_a_write_reads_the_screen_afresh_even_when_the_kept_one_is_stale(client,
     )
     assert "Not saved" in response.content.decode()
     assert not Tick.objects.filter(entry__user=user).exists()
+
+
+def test_the_rescreen_reminders_put_away_moves_the_screen_version(rows):  # noqa: F811
+    """The kept screen carries the re-screen reminder's put-away date (journal/selectors.py:
+    latest_screen), so putting it away, moving its date and taking it back each move the version
+    (journal/0018 made the dismissals' screen triggers count it): without that, Today would keep
+    showing a reminder just put away until something else moved the version."""
+    user, _found = rows
+    today = user.local_today()
+    reset(user)
+    put_away = Dismissal.objects.create(
+        user=user, plan_item=None, kind=Dismissal.Kind.RESCREEN, until=today + timedelta(days=7)
+    )
+    assert stored(user) == 1
+    Dismissal.objects.filter(pk=put_away.pk).update(until=today + timedelta(days=8))
+    assert stored(user) == 2
+    put_away.delete()
+    assert stored(user) == 3

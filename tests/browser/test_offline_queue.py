@@ -266,8 +266,9 @@ def test_counts_and_how_it_felt_made_offline_are_sent_in_order(phone, live_serve
         count.get_by_test_id("tick").click()
         page.locator(ROW.format("standing-backbend") + "[data-pending=queued]").wait_for()
     walk = page.locator(ROW.format("daily-walk"))
-    walk.locator(".tick-detail summary").click()
-    walk.locator("select[name=pain_during]").select_option("3")
+    walk.locator(".tick-detail > summary").click()
+    walk.get_by_test_id("tell-more").click()
+    walk.locator("label[for=pain_during-daily-walk-3]").click()
     walk.get_by_role("button", name="Save").click()
     walk.locator("[data-queued-note]").wait_for()
     assert (
@@ -287,5 +288,5 @@ def test_counts_and_how_it_felt_made_offline_are_sent_in_order(phone, live_serve
         .inner_text()
         .startswith("2 of 5")
     )
-    assert "Pain during 3" in walk.locator(".tick-detail summary").inner_text()
+    assert "Pain during 3" in walk.locator(".tick-detail > summary").inner_text()
     assert ClientOperation.objects.count() == 4  # the first tick was sent online, with its id too

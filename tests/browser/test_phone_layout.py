@@ -66,7 +66,8 @@ def test_nothing_overflows_at_320_px(phone, live_server):
     phone.locator("[data-plan] [data-pending]").first.wait_for(state="detached")
     row = phone.locator("[data-testid=plan-item]").first
     row.get_by_text("How to do it well").click()
-    row.locator(".tick-detail summary").click()
+    row.locator(".tick-detail > summary").click()
+    row.get_by_test_id("tell-more").click()  # the session's big buttons, eleven of them for pain
     phone.get_by_test_id("checkin-summary").click()
     fits(phone)
 

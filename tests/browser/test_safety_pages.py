@@ -70,9 +70,12 @@ def test_todays_note_and_warning_banner_read_well(page, live_server, check_a11y,
     answer(page, yes={"pregnancy"})
     page.goto(live_server.url + "/today/")
     page.get_by_test_id("talk-first-advice").wait_for()
+    # One box at a time: the screen's advice first, the banner one tap away.
+    assert page.get_by_test_id("warning").count() == 1
+    page.get_by_text("1 more note").click()
     page.get_by_test_id("safety-banner").wait_for()
     check_a11y(page)
     screenshot(page, "safety-today-banner")
-    page.get_by_role("button", name="I've read this").click()
+    page.get_by_role("button", name="Put away until it happens again").click()
     page.wait_for_url("**/today/")
     assert page.get_by_test_id("safety-banner").count() == 0

@@ -109,8 +109,13 @@ PAGES = [
     ),
     ("journal:share", "", [*JOURNAL, "share links", "their views"]),
     # The reminder settings are one row read by its user (reminders/selectors.py: reminder_for); the
-    # calendar link and the number of browsers with push on are one more (channel_devices).
-    ("settings", "", [*LOGGED_IN, "reminder settings", "plan items", "calendar link and push devices"]),
+    # calendar link and the number of browsers with push on are one more (channel_devices). The
+    # start's answers (journal/settings_sections.py: start_answers) are one row of their own.
+    (
+        "settings",
+        "",
+        [*LOGGED_IN, "reminder settings", "plan items", "start answers", "calendar link and push devices"],
+    ),
     # The one-off calendar file: the saved reminder time and days.
     ("reminders:calendar_download", "", [*LOGGED_IN, "reminder settings"]),
     # The offline queue's question before it sends (static/js/offline-queue.js): who, and a token.
@@ -249,7 +254,7 @@ AGAIN = {
     ("journal:day", ""): len(PAST_DAY_PAGE) - 1 + 1,
     ("journal:history", ""): len(HISTORY) - 1 + 1,
     ("journal:history", "range=all"): len(HISTORY) - 1,
-    ("settings", ""): len(LOGGED_IN) + 3,
+    ("settings", ""): len(LOGGED_IN) + 4,  # + the start's answers
 }
 
 

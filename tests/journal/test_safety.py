@@ -660,10 +660,9 @@ def test_the_spreading_banner_has_its_own_kind_and_can_be_read(alice_client, ali
     assert [(a.kind, a.first_day) for a in alerts] == [(SafetyAlert.Kind.SPREADING, today)]
     assert level_ups_held(state, entries, today, spread_days={today})
     response = alice_client.get(TODAY)
+    warning = safety.warnings_in_order(status=state.status, alerts=alerts)[0]
     body = render_to_string(
-        "journal/_safety_status.html",
-        {"alerts": alerts, "csrf_input": "", "entries": entries, "today": today},
-        request=response.wsgi_request,
+        "journal/_warning.html", {"warning": warning, "csrf_input": ""}, request=response.wsgi_request
     )
     assert 'data-kind="spreading"' in body
     assert "Symptoms spread down the leg" in body

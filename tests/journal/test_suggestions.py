@@ -91,11 +91,14 @@ def test_a_partial_session_is_no_evidence_for_moving_up(alice_today, ready_for_l
 
 
 def _card_kind(client, item):
-    """The kind of suggestion card Today shows on this plan item's row, or None."""
+    """The kind of suggestion card Today shows on this plan item's row, or None. A step back is
+    listed in Today's one "take it easier" box, not on the row."""
     body = client.get(reverse("journal:today")).content.decode()
     marker = f'data-exercise="{item.exercise.slug}"'
     if marker not in body:
         return None  # not planned today (a rest day)
+    if f'data-step-back="{item.exercise.slug}"' in body:
+        return "down"
     row = body.split(marker, 1)[1].split('data-testid="plan-item"', 1)[0].split("data-not-saved", 1)[0]
     if 'data-testid="suggestion"' not in row:
         return None
@@ -255,7 +258,10 @@ def test_a_flare_at_level_one_offers_the_gentle_set_and_accept_makes_it_a_rough_
     _set_pain(screened_alice, 0, 7)
     body = alice_today.get(reverse("journal:today")).content.decode()
     assert 'data-kind="gentle"' in body
-    assert "Today&#x27;s pain is 7, well above your usual 3" in body
+    # The flare's banner says why, once, in the same box as the gentle-set choice.
+    box = body.split('data-testid="warning" data-kind="flare"', 1)[1].split('data-testid="more-warnings"')[0]
+    assert "Today&#x27;s pain (7) is 4 points above your usual 3" in box
+    assert 'data-kind="gentle"' in box
     alice_today.post(reverse("journal:gentle_accept"))
     assert Entry.objects.get(user=screened_alice, date=screened_alice.local_today()).day_type == "rough"
     assert 'data-kind="gentle"' not in alice_today.get(reverse("journal:today")).content.decode()

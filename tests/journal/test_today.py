@@ -78,9 +78,14 @@ def test_a_tick_by_fetch_returns_the_row_progress_and_streak(alice_today, screen
     assert data["done_count"] == 1 and data["planned_count"] == 7
     assert data["streak"] == 1
     assert 'data-done="true"' in data["row"]
-    # The row's "how did it feel" form is whole, as on a reloaded page: every pain and effort.
-    for value in [*range(11), "easy", "right", "hard"]:
-        assert f'<option value="{value}">' in data["row"]
+    # The row's "how did it feel" form is whole, as on a reloaded page: every pain and effort, as
+    # the session's big buttons (radios), and the one-tap "Felt fine".
+    for name, value in [
+        *(("pain_during", n) for n in range(11)),
+        *(("effort", e) for e in ("easy", "right", "hard")),
+    ]:
+        assert f'name="{name}" value="{value}" id="{name}-daily-walk-{value}">' in data["row"]
+    assert 'data-testid="felt-fine"' in data["row"] and 'data-testid="tell-more"' in data["row"]
 
 
 def test_a_failed_tick_by_fetch_says_not_saved(alice_today, screened_alice):
@@ -307,13 +312,10 @@ def test_saved_answers_show_as_chosen(alice_today, screened_alice):
     alice_today.post(reverse("journal:checkin", kwargs={"day": day}), {"pain": "4", "leg_symptoms": "no"})
     alice_today.post(tick_url(screened_alice, "daily-walk"), {"pain_during": "3", "effort": "right"})
     body = alice_today.get(reverse("journal:today")).content.decode()
-    assert body.count(" selected>") == 2
-    assert '<option value="3" selected>3</option>' in body
-    assert '<option value="right" selected>About right</option>' in body
+    assert 'name="pain_during" value="3" id="pain_during-daily-walk-3" checked>' in body
+    assert 'name="effort" value="right" id="effort-daily-walk-right" checked>' in body
     assert 'id="pain-4" value="4" autocomplete="off" checked' in body
-    assert body.count(" checked>") == 2  # pain 4 and "no"
-    assert '<option value="3" selected>3</option>' in body
-    assert '<option value="right" selected>' in body
+    assert body.count(" checked>") == 4  # pain 4 and "no"; pain during 3 and "about right"
 
 
 def test_a_library_edit_shows_on_today_at_once(alice_today, screened_alice):
@@ -406,3 +408,20 @@ def test_today_loads_only_its_own_scripts_and_history_loads_the_chart(alice_toda
     history = alice_today.get(reverse("journal:history")).content.decode()
     assert "chart.umd" not in today and "js/today.js" in today
     assert "chart.umd" in history and "js/history.js" in history
+
+
+def test_felt_fine_on_today_is_one_plain_post_of_the_usual_answers(alice_today, screened_alice):
+    """The guided session's one tap, on a done row: no script needed, the same POST as the form."""
+    import re
+
+    alice_today.post(tick_url(screened_alice, "daily-walk"), {"pain_during": "2", "effort": "easy"})
+    body = alice_today.get(reverse("journal:today")).content.decode()
+    row = body.split('data-exercise="daily-walk"', 1)[1].split('data-testid="plan-item"', 1)[0]
+    fine = row.split('data-testid="felt-fine"', 1)[0].rsplit("<form", 1)[1]
+    fields = dict(re.findall(r'<input type="hidden" name="(\w+)" value="(\w+)">', fine))
+    fields.pop("csrfmiddlewaretoken")
+    assert fields == {"effort": "right", "pain_during": "2"}  # about right, and the usual pain during
+    alice_today.post(tick_url(screened_alice, "daily-walk"), fields)
+    tick = Tick.objects.get(entry__user=screened_alice)
+    assert (tick.pain_during, tick.effort, tick.full_dose) == (2, "right", True)
+    assert "Pain during 2, about right" in alice_today.get(reverse("journal:today")).content.decode()
