@@ -39,6 +39,7 @@ PRECACHE = (
     "css/backcare.css",
     "css/dark.css",
     "css/today.css",
+    "css/felt.css",
     "css/figures.css",
     "js/theme.js",
     "js/backcare.js",
