@@ -282,12 +282,21 @@ function keepFirstToday(client) {
   }).catch(function () { return undefined; });
 }
 
+// The page sends "user" and then "keep-today" at once; the first Today is kept under the user the
+// worker knows, so the keeping waits for the user to be set (messages arrive in order, the work
+// each starts is asynchronous: without the wait, the copy could go under the user before).
+var userSet = Promise.resolve();
+
 self.addEventListener("message", function (event) {
   var data = event.data || {};
   var done;
-  if (data.type === "user") done = setCurrentUser(String(data.user || ""));
+  if (data.type === "user") done = userSet = setCurrentUser(String(data.user || ""));
   else if (data.type === "logout") done = forgetPages();
-  else if (data.type === "keep-today") done = keepFirstToday(event.source);
+  else if (data.type === "keep-today") {
+    done = userSet.then(function () {
+      return keepFirstToday(event.source);
+    });
+  }
   if (!done) return;
   event.waitUntil(
     done.then(function () {
