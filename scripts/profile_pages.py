@@ -4,7 +4,10 @@
 
 Builds the same throwaway database as `make bench`, then calls Django's WSGI handler directly
 (every middleware included, no server or network) and prints milliseconds per request (wall clock, and this process's CPU time, steadier on a busy machine) for
-/healthz and each page; `--profile` adds cProfile's top functions per page. Not run by any test.
+/healthz and each page; `--profile` adds cProfile's top functions per page. `--first` times each page
+as a person first sees it after a write (a tick of Today's first exercise or its undo, untimed,
+before each call, as the bench's "first load"), `--gzip` asks for a compressed answer as a browser
+does. Not run by any test.
 """
 
 import argparse
@@ -27,6 +30,8 @@ CODE = """
 import cProfile, io, pstats, sys, time
 from django.core.handlers.wsgi import WSGIHandler
 from backcare.models import User
+from journal.models import Tick
+from journal.services import tick_record, tick_remove
 
 handler = WSGIHandler()
 session = session_for(User.objects.get(username="bench"))
@@ -40,25 +45,45 @@ def call(path):
         "HTTP_COOKIE": "sessionid=" + session, "wsgi.url_scheme": "http", "wsgi.input": io.BytesIO(),
         "wsgi.errors": sys.stderr, "SCRIPT_NAME": "",
     }
+    if GZIP:
+        environ["HTTP_ACCEPT_ENCODING"] = "gzip"
     statuses = []
     body = b"".join(handler(environ, lambda status, headers: statuses.append(status)))
     assert statuses[0].startswith("200"), (path, statuses[0])
     return body
 
 
+def write():
+    # As the bench's first loads: a tick of Today's first exercise, or its undo, in turn.
+    user = User.objects.get(username="bench")
+    day = user.local_today()
+    exercise = user.plan_items.filter(active=True).order_by("pk").first().exercise
+    if Tick.objects.filter(entry__user=user, entry__date=day, exercise=exercise).exists():
+        tick_remove(user=user, day=day, exercise=exercise)
+    else:
+        tick_record(user=user, day=day, exercise=exercise)
+
+
 for path in PATHS:
     for _ in range(20):
         call(path)
-    start, cpu = time.perf_counter(), time.process_time()
+    ms = cpu_ms = 0.0
     for _ in range(REPEAT):
+        if FIRST:
+            write()
+        start, cpu = time.perf_counter(), time.process_time()
         body = call(path)
-    ms = (time.perf_counter() - start) * 1000 / REPEAT
-    cpu_ms = (time.process_time() - cpu) * 1000 / REPEAT
+        ms += (time.perf_counter() - start) * 1000 / REPEAT
+        cpu_ms += (time.process_time() - cpu) * 1000 / REPEAT
     print(f"{path:24} {ms:7.2f} ms  {cpu_ms:7.2f} ms CPU  {len(body) / 1024:6.1f} kB", flush=True)
     if PROFILE:
         profiler = cProfile.Profile()
         profiler.enable()
         for _ in range(REPEAT):
+            if FIRST:
+                profiler.disable()
+                write()
+                profiler.enable()
             call(path)
         profiler.disable()
         profiler.dump_stats("/tmp/page.prof")
@@ -72,6 +97,8 @@ def main():
     parser.add_argument("--repeat", type=int, default=200)
     parser.add_argument("--days", type=int, default=1825)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--first", action="store_true", help="a tick or its undo before each timed call")
+    parser.add_argument("--gzip", action="store_true", help="ask for gzip, as a browser and the bench do")
     parser.add_argument("--sort", default="cumulative", help="a pstats sort key, e.g. tottime")
     parser.add_argument("--lines", type=int, default=45)
     args = parser.parse_args()
@@ -79,7 +106,7 @@ def main():
         manage(env, "demo", "--username", "bench", "--password", "bench-password-1", "--days", str(args.days))
         print(f"{engine}, {args.days} days, {args.repeat} requests each, in process:", flush=True)
         settings = (
-            f"PATHS = {json.dumps(args.paths)}\nREPEAT = {args.repeat}\nPROFILE = {args.profile}\n"
+            f"PATHS = {json.dumps(args.paths)}\nREPEAT = {args.repeat}\nPROFILE = {args.profile}\nFIRST = {args.first}\nGZIP = {args.gzip}\n"
             f"SORT = {args.sort!r}\nLINES = {args.lines}\n"
         )
         sys.stdout.write(django_python(env, SESSION_CODE + settings + CODE))
