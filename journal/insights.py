@@ -43,7 +43,8 @@ TOGETHER_PERCENT = 80
 # Part of the cache key (journal/views/history_page.py): a change of method, or of the result's shape,
 # never reuses old numbers. 2: exercises done together are one group (`Comparison.together`).
 # 3: the value kept is (diary version, `inputs`, Insights), under the user and the day.
-METHOD_VERSION = 3
+# 4: the digest is of the days' rows as read (`digest`), today's pain apart.
+METHOD_VERSION = 4
 
 NORMAL = Entry.DayType.NORMAL
 MARKED = (Entry.DayType.REST, Entry.DayType.ROUGH)
@@ -210,33 +211,40 @@ def compute(days, ticks, *, today, families=(), walking=None):
     )
 
 
-def inputs(days, ticks, *, today):
-    """A digest of all that `compute` reads of `days` and `ticks` for `today`: the part of the
-    insights' cache key (journal/views/history_page.py) that says the days are the same.
+def digest(rows, morning):
+    """A digest of all that `compute` reads for today: the part of the insights' cache value
+    (journal/views/history_page.py) that says the days are the same.
 
-    It holds each day of the window before today (`WINDOW_DAYS` to 1 days ago): its pain, kind,
-    what was due, the number ticked and the families ticked; and today's pain alone, the morning
-    after yesterday. Nothing else of today: a tick, a rest day or a note today never moves it (a
-    day is compared by the pain of the day after it, which today does not have yet), while a
-    check-in today, or any change of a past day in the window, does. The families' names and the
-    walking family are the library's, in the key apart (its version).
+    `rows`: the window's days before today (`WINDOW_DAYS` to 1 days ago) as the insights' read
+    gives them (journal/selectors.py: `insight_rows`, one row a day in date order: date, pain,
+    kind, what was due, the ticked exercises' ids); `morning`: today's pain, the morning after
+    yesterday. Nothing else of today: a tick, a rest day or a note today never moves it (a day is
+    compared by the pain of the day after it, which today does not have yet), while a check-in
+    today, or any change of a past day in the window, does. The families' names and the walking
+    family are the library's, in the key apart (its version).
     """
-    days = list(days)
-    last = today - timedelta(days=1)
-    first = today - timedelta(days=WINDOW_DAYS)
-    rows = sorted(
-        (d.date.toordinal(), d.pain, str(d.day_type), d.planned, d.done)
-        for d in days
-        if first <= d.date <= last
-    )
-    ticked = sorted(
-        (day.toordinal(), tuple(sorted(families)))
-        for day, families in ticks.items()
-        if first <= day <= last and families
-    )
-    morning = next((d.pain for d in days if d.date == today), None)
-    text = repr((rows, ticked, morning))
-    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+    return hashlib.blake2b(repr((rows, morning)).encode(), digest_size=16).hexdigest()
+
+
+def days_and_ticks(rows, *, today, morning, family_of):
+    """`compute`'s days and ticks from the rows `digest` reads and today's pain: the days as `Day`s
+    (`done`: the number of exercises ticked), with today's holding its pain alone, and {date: the
+    families ticked}; `family_of(exercise id)` gives an exercise's family id."""
+    days, ticks, families = [], {}, {}
+    for date_, pain, day_type, planned, ticked in rows:
+        ids = [int(pk) for pk in ticked.split(",")] if ticked else []
+        days.append(Day(date_, pain, day_type, planned, len(ids)))
+        if ids:
+            found = set()
+            for pk in ids:
+                family = families.get(pk)
+                if family is None:
+                    family = families[pk] = family_of(pk)
+                found.add(family)
+            ticks[date_] = found
+    if morning is not None:
+        days.append(Day(today, morning))
+    return days, ticks
 
 
 def overlap_percent(a, b):

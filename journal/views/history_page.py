@@ -1,5 +1,4 @@
 from bisect import bisect_left
-from collections import defaultdict
 from datetime import timedelta
 
 from django.contrib.auth.decorators import login_required
@@ -145,17 +144,18 @@ def _weekly_chart(in_period, start, today):
     return chart, table
 
 
-def _insights(user, today):
+def _insights(user, today, morning):
     """History's insights (journal/insights.py), computed once for a day's data, not once a write.
 
     Kept in the shared cache under the user (id and random epoch), the day, the method's version
     and the library's (journal/cache_keys.py: insights_key), as (the diary version read with the
-    user, `insights.inputs` of the days computed from, the insights). Read with the same diary
+    user, `insights.digest` of the days computed from, the insights). Read with the same diary
     version (backcare/diary_version.py: nothing written since), it makes no query. After a write it
-    reads the window's days with their ticks (one query) and takes their digest: the same days (a
-    tick, a rest day or a note today: the insights read only today's pain) give the kept
-    insights without running the bootstrap again; other days (a check-in today, any change of a
-    past day) compute them afresh.
+    reads the window's days before today, each with its ticked exercises (one query, one row a
+    day), and takes their digest with today's pain (`morning`, from the days the page has read): the
+    same days (a tick, a rest day or a note today: the insights read only today's pain) give the
+    kept insights without building the days nor running the bootstrap again; other days (a
+    check-in today, any change of a past day) compute them afresh.
     """
     version = diary_version.current(user)  # None: this request has written
     library = catalog.catalog()
@@ -164,32 +164,22 @@ def _insights(user, today):
     kept = cache.get(key)
     if kept is not None and version is not None and kept[0] == version:
         return kept[2]
-    first = today - timedelta(days=insights.WINDOW_DAYS)
-    # One row a tick (some 900 in 180 days): each day's fields kept once, its ticks counted, each
-    # exercise's family looked up once, and a day built once at the end.
-    fields, done, ticks, family_of = {}, defaultdict(int), defaultdict(set), {}
-    for date_, pain, day_type, planned, exercise_id in selectors.insight_rows(
-        user=user, first=first, last=today
-    ):
-        if date_ not in fields:
-            fields[date_] = (pain, day_type, planned)
-        if exercise_id is not None:
-            done[date_] += 1
-            family = family_of.get(exercise_id)
-            if family is None:
-                family = family_of[exercise_id] = catalog.exercise(exercise_id).progression_id
-            ticks[date_].add(family)
-    days = {
-        date_: history_numbers.Day(date_, pain, day_type, planned, done.get(date_, 0))
-        for date_, (pain, day_type, planned) in fields.items()
-    }
-    read = insights.inputs(days.values(), ticks, today=today)
+    rows = selectors.insight_rows(
+        user=user, first=today - timedelta(days=insights.WINDOW_DAYS), last=today - timedelta(days=1)
+    )
+    read = insights.digest(rows, morning)
     if kept is not None and kept[1] == read:
         found = kept[2]
     else:
+        days, ticks = insights.days_and_ticks(
+            rows,
+            today=today,
+            morning=morning,
+            family_of=lambda pk: catalog.exercise(pk).progression_id,
+        )
         walking = next((p.pk for p in library.progressions if p.slug == WALKING), None)
         found = insights.compute(
-            days.values(),
+            days,
             ticks,
             today=today,
             families=[(p.pk, p.name) for p in library.progressions],
@@ -201,8 +191,8 @@ def _insights(user, today):
     return found
 
 
-def _insights_context(user, today):
-    found = _insights(user, today)
+def _insights_context(user, today, morning):
+    found = _insights(user, today, morning)
     # The insights are kept whatever the reader's language: each comparison is named again in it,
     # the exercises from the library's snapshot in that language (no query).
     names = {p.pk: p.name for p in catalog.catalog().progressions}
@@ -271,6 +261,11 @@ def _psfs_apart_html(found):
     return mark_safe("".join(rows))
 
 
+def _pain_on(days, day):
+    """The pain of `day` among `days` (in date order, ending by `day`), or None."""
+    return days[-1].pain if days and days[-1].date == day else None
+
+
 def _history_body(request, today):
     """History's main content for the range and page asked for, rendered (journal/_history_body.html)."""
     key, start = _period(request, today)
@@ -290,7 +285,7 @@ def _history_body(request, today):
         "page": page,
         "day_rows": _day_rows_html(page.object_list, day_url),
         **_psfs_context(_psfs_summary(request.user), summary["start"]),
-        **_insights_context(request.user, today),
+        **_insights_context(request.user, today, _pain_on(summary["recent"], today)),
     }
     return render_to_string("journal/_history_body.html", context, request=request)
 
