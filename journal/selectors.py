@@ -2,12 +2,13 @@
 
 import json
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import cache
 from typing import NamedTuple
 
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q, Subquery
+from django.utils import timezone
 
 from exercises import catalog, positions
 from exercises.models import Exercise, Progression
@@ -659,8 +660,12 @@ def report_records(*, user, since, limit, screens=True):
     # exercise row is some 35 columns, three times over for a change, and building those queries
     # and rows was a fifth of the report. The plan keeps its own order (the family's order).
     plan = list(PlanItem.objects.filter(user=user, active=True))
+    # From the first moment of `since` in the current time zone, as `created_at__date__gte` reads
+    # it, but on the column itself: the date lookup runs a function on every one of the user's
+    # changes on SQLite (0.23 of the 0.96 ms this query took for the 5-year demo user).
+    first_moment = datetime.combine(since, datetime.min.time(), tzinfo=timezone.get_current_timezone())
     changes = list(
-        LevelChange.objects.filter(user=user, created_at__date__gte=since)
+        LevelChange.objects.filter(user=user, created_at__gte=first_moment)
         .select_related("plan_item")
         .order_by("-created_at")[: limit + 1]
     )
