@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -230,11 +231,20 @@ def _psfs_summary(user):
     )
 
 
+PSFS_ROW = "<tr><td>{}</td><td>{}</td></tr>"
+
+
 def _psfs_context(found, start):
     """The PSFS summary, and the rounds History lists: those of the period shown, the newest 12 (a
-    round every two weeks: five years would be 130 rows of a table nobody reads)."""
+    round every two weeks: five years would be 130 rows of a table nobody reads), as the table's
+    <tr>s (journal/_psfs_history.html), built here as the calendar is: each round's date in the
+    active language's SHORT_DATE_FORMAT (journal/date_words.py), its score as the template's
+    `floatformat:1` wrote it (the filter itself, called once a row)."""
     shown = [(day, score) for day, score in found.series if day >= start][-PSFS_ROWS:]
-    return {"psfs": found, "psfs_shown": shown[::-1], "psfs_apart_rows": _psfs_apart_html(found)}
+    on = date_words.writer("SHORT_DATE_FORMAT")
+    rows = "".join(PSFS_ROW.format(escape(on(day)), floatformat(score, 1)) for day, score in reversed(shown))
+    # Safe: dates in our words (escaped) and numbers.
+    return {"psfs": found, "psfs_shown": mark_safe(rows), "psfs_apart_rows": _psfs_apart_html(found)}
 
 
 def _psfs_apart_html(found):
