@@ -304,7 +304,10 @@ def _history_body(request, today):
         **_psfs_context(_psfs_summary(request.user), summary["start"]),
         **_insights_context(request.user, today, _pain_on(summary["recent"], today)),
     }
-    return render_to_string("journal/_history_body.html", context, request=request)
+    # Without the request: nothing in the body reads what the context processors give (the user,
+    # messages, the header's URLs, the urgent-care words: journal/history.html's frame, base.html,
+    # has them), so they are not run twice a page.
+    return render_to_string("journal/_history_body.html", context)
 
 
 @login_required
