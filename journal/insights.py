@@ -164,24 +164,32 @@ def compute(days, ticks, *, today, families=(), walking=None):
         )
     exercises = []
     names = dict(families)
-    done_on = {
-        family: frozenset(day for day, _, ticked, _ in normal if family in ticked)
-        for family, _ in families
-        if family != walking
-    }
+    # Each family's days, in one pass over the days' ticks (not a pass over the days a family).
+    days_of = {family: [] for family, _ in families if family != walking}
+    for day, _row, ticked, _pain in normal:
+        for family in ticked:
+            found = days_of.get(family)
+            if found is not None:
+                found.append(day)
+    done_on = {family: frozenset(found) for family, found in days_of.items()}
     for group in group_together(done_on):
         # With: days every member was done; without: days none was; days with some sit on neither
         # side. From the first day one was done: the weeks before it was in the plan are no "without".
         done = sorted(set().union(*(done_on[family] for family in group)))
         if len(done) < MIN_DAYS:
             continue
-        sides = []
-        for day, _row, ticked, pain in normal:
-            if day < done[0]:
-                continue
-            members = sum(family in ticked for family in group)
-            if members == len(group) or not members:
-                sides.append((day, bool(members), pain))
+        if len(group) == 1:
+            # One exercise: every day from the first it was done is on one side or the other.
+            family = group[0]
+            sides = [(day, family in ticked, pain) for day, _row, ticked, pain in normal if day >= done[0]]
+        else:
+            sides = []
+            for day, _row, ticked, pain in normal:
+                if day < done[0]:
+                    continue
+                members = sum(family in ticked for family in group)
+                if members == len(group) or not members:
+                    sides.append((day, bool(members), pain))
         if sum(side for _, side, _ in sides) < MIN_DAYS or sum(not side for _, side, _ in sides) < MIN_DAYS:
             continue
         if len(group) == 1:
