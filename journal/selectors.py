@@ -571,17 +571,22 @@ def _insight_days_sql(vendor):
     its ticks and grouped, the day's ticked exercises as one text of ids in id order."""
     entry, tick = (connection.ops.quote_name(model._meta.db_table) for model in (Entry, Tick))
     exercise = f"t.{_column(Tick, 'exercise')}"
-    if vendor == "postgresql":
-        ticked = f"STRING_AGG(CAST({exercise} AS TEXT), ',' ORDER BY {exercise})"
-    else:
-        # SQLite joins each day to its ticks through the (entry, exercise) index: in id order.
-        ticked = f"GROUP_CONCAT({exercise})"
     date_column = f"e.{_column(Entry, 'date')}"
+    if vendor == "postgresql":
+        # Grouped by the primary key, on which the day's other columns depend.
+        ticked = f"STRING_AGG(CAST({exercise} AS TEXT), ',' ORDER BY {exercise})"
+        group = f"e.{_column(Entry, 'id')}"
+    else:
+        # SQLite reads the days in date order through the (user, date) index and each day's ticks
+        # through the (entry, exercise) index, in id order: grouped by the date (one day a user),
+        # it needs no temporary B-tree to group or to sort (0.53 -> 0.41 ms for 180 days).
+        ticked = f"GROUP_CONCAT({exercise})"
+        group = date_column
     return (
         f"SELECT {', '.join(f'e.{_column(Entry, name)}' for name in ('date', 'pain', 'day_type', 'planned'))},"
         f" {ticked} FROM {entry} e LEFT JOIN {tick} t ON t.{_column(Tick, 'entry')} = e.{_column(Entry, 'id')}"
         f" WHERE e.{_column(Entry, 'user')} = %s AND {date_column} >= %s AND {date_column} <= %s"
-        f" GROUP BY e.{_column(Entry, 'id')} ORDER BY {date_column}"
+        f" GROUP BY {group} ORDER BY {date_column}"
     )
 
 
@@ -592,7 +597,7 @@ def insight_rows(*, user, first, last):
 
     Hand-written, as `_days`: measured with scripts/profile_pages.py's 5-year user (SQLite, in
     process), the ORM's one row a tick (some 1,000 in 180 days, each with its date converted) took
-    1.8 ms, this read 0.56 ms (0.7 ms with its digest, against 1.7 ms for the rows a tick): a
+    1.8 ms, this read 0.41-0.56 ms (0.7 ms with its digest, against 1.7 ms for the rows a tick): a
     sixth of History 90's first load after a tick, which reads it to learn that its days are the
     same. The rows are the ORM's (tests/journal/test_selectors.py compares them)."""
     with connection.cursor() as cursor:

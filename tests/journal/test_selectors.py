@@ -135,3 +135,20 @@ def test_the_insights_read_returns_the_orm_rows(varied):
         assert any(row[4] and "," in row[4] for row in raw) and any(row[4] is None for row in raw)
     assert Entry._meta.db_table in selectors._insight_days_sql("sqlite")
     assert "STRING_AGG" in selectors._insight_days_sql("postgresql")
+
+
+def test_the_insights_read_on_sqlite_needs_no_temporary_btree(varied):
+    """Grouped by the date, SQLite reads the days in the (user, date) index's order: nothing to
+    sort or group apart (tests run on SQLite here, on PostgreSQL in CI's second pass)."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's query plan")
+    today = varied.local_today()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "EXPLAIN QUERY PLAN " + selectors._insight_days_sql("sqlite"),
+            [varied.pk, today - timedelta(days=180), today - timedelta(days=1)],
+        )
+        plan = " ".join(str(row) for row in cursor.fetchall())
+    assert "TEMP B-TREE" not in plan and "INDEX" in plan
