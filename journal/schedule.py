@@ -79,10 +79,13 @@ class Status:
                     self.target,
                 )
             else:
+                # Never "5 of 4": past the target the count is the week's alone (once "7 of 3 sessions").
+                # Translators: "5 walks this week: the week's target of 4 is met, …": unit is the
+                # plural word for one time.
                 text = ngettext(
-                    "%(count)s of %(target)s %(unit)s this week: the week's target is met, anything more is a bonus",
-                    "%(count)s of %(target)s %(unit)s this week: the week's target is met, anything more is a bonus",
-                    self.target,
+                    "%(count)s %(unit)s this week: the week's target of %(target)s is met, anything more is a bonus",
+                    "%(count)s %(unit)s this week: the week's target of %(target)s is met, anything more is a bonus",
+                    self.count,
                 )
             return text % found
         if self.schedule == Schedule.EVERY_OTHER_DAY and not self.due:

@@ -58,9 +58,11 @@ def test_days_a_week_is_due_until_the_weeks_target_is_met():
     # Friday: the target was met before it, so nothing is due; a walk anyway is a bonus.
     friday = schedule.status(WALK, day=thursday + timedelta(days=1), done_days=days(0, 1, 2, 3))
     assert not friday.due and friday.count == 4
-    assert "target is met" in friday.text
+    assert "target of 4 is met" in friday.text
     bonus = schedule.status(WALK, day=thursday + timedelta(days=1), done_days=days(0, 1, 2, 3, 4), times=1)
     assert bonus.done and not bonus.counted and bonus.count == 5
+    # Never "5 of 4 walks" (issue 26 found "7 of 3 sessions this week"): past the target, the count.
+    assert bonus.text.startswith("5 walks this week: the week's target of 4 is met")
 
 
 def test_a_new_week_starts_on_monday():
