@@ -134,7 +134,9 @@ def test_walking_is_due_until_the_weeks_target_is_met(client, walker):
     client.post(url("journal:tick", walker, "daily-walk"))
     assert "0 of 6 done" in text(client.get(reverse("journal:today")))
     # Never "5 of 4" (once "7 of 3 sessions this week"): the week's count, and its target met.
-    assert "5 walks this week: the week&#x27;s target of 4 is met" in text(client.get(reverse("journal:today")))
+    assert "5 walks this week: the week&#x27;s target of 4 is met" in text(
+        client.get(reverse("journal:today"))
+    )
     assert "5 of 4" not in text(client.get(reverse("journal:today")))
 
 
