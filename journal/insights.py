@@ -114,7 +114,7 @@ def compute(days, ticks, *, today, families=(), walking=None):
     """The insights of the `WINDOW_DAYS` days before `today`.
 
     `days`: the user's day rows (`history.Day` or anything with date, pain, day_type, planned and
-    done; `done` is the day's number of ticks, capped at `planned` as on History) from the
+    done; `done` is the day's stored done-of-due, capped at `planned` as on History) from the
     window's first day to `today`, in any order. `ticks`: {date: the family ids ticked that day}.
     `families`: (family id, name) in the order exercises are listed; `walking`: the walking family's
     id. Days outside the window are ignored.

@@ -294,14 +294,15 @@ def _column(model, name):
 def _days_sql(*, newest_first, notes):
     """The SQL of `_days`, from the models' own table and column names."""
     entry, tick = (connection.ops.quote_name(model._meta.db_table) for model in (Entry, Tick))
-    fields = ["date", "pain", "day_type", "planned", "leg_symptoms", *(["notes"] if notes else [])]
+    fields = ["date", "pain", "day_type", "planned", "done", "leg_symptoms"]
     date_column = _column(Entry, "date")
+    # Without the notes, an empty one in their place: `Day`'s fields are positional.
+    notes_column = f"e.{_column(Entry, 'notes')}" if notes else "''"
     return (
-        f"SELECT {', '.join(f'e.{_column(Entry, name)}' for name in fields[:4])},"
-        # The day's number of ticks, counted per day: it reads the (entry, exercise) index, where
-        # a JOIN + GROUP BY over five years of days costs more.
-        f" (SELECT COUNT(*) FROM {tick} t WHERE t.{_column(Tick, 'entry')} = e.{_column(Entry, 'id')}),"
-        f" {', '.join(f'e.{_column(Entry, name)}' for name in fields[4:])}"
+        f"SELECT {', '.join(f'e.{_column(Entry, name)}' for name in fields)}, {notes_column},"
+        # The day's number of ticks (the streak's: done or not due), counted per day: it reads the
+        # (entry, exercise) index, where a JOIN + GROUP BY over five years of days costs more.
+        f" (SELECT COUNT(*) FROM {tick} t WHERE t.{_column(Tick, 'entry')} = e.{_column(Entry, 'id')})"
         f" FROM {entry} e WHERE e.{_column(Entry, 'user')} = %s"
         f" AND e.{date_column} >= %s AND e.{date_column} <= %s"
         f" ORDER BY e.{date_column}{' DESC' if newest_first else ''}"
@@ -383,7 +384,7 @@ def _days_with_ticks_sql(*, with_plan=False):
     then the active plan items (`active_plan`'s columns), in the same statement (UNION ALL, each
     side's columns NULL on the other side's rows, a first column telling them apart)."""
     entry, tick = (connection.ops.quote_name(model._meta.db_table) for model in (Entry, Tick))
-    day_fields = ["pain", "day_type", "planned"]
+    day_fields = ["pain", "day_type", "planned", "done"]
     tick_fields = DoneTick._fields[1:]
     date_column, entry_id = _column(Entry, "date"), _column(Entry, "id")
     tick_entry = _column(Tick, "entry")
@@ -467,10 +468,10 @@ def days_with_ticks(*, user, day, with_plan=False):
                 plan_rows.append(_plan_row(row[-len(PLAN_ITEM_FIELDS) :]))
                 continue
             row = row[: -len(PLAN_ITEM_FIELDS)]
-        pk, date_, pain, type_, planned, done, leg, notes, *tick = row
+        pk, date_, pain, type_, planned, done, ticked, leg, notes, *tick = row
         date_ = _as_date(date_)
         if not days or days[-1].date != date_:
-            days.append(Day(date_, pain, type_, planned, done, leg, notes))
+            days.append(Day(date_, pain, type_, planned, done, leg, notes, ticked))
             if date_ == day:
                 entry_pk = pk
         if tick[4] is not None:  # the tick's exercise: a tick inside the two weeks
@@ -565,13 +566,13 @@ def logged_days(*, user, since, details=False):
 
 
 def insight_rows(*, user, first, last):
-    """(date, pain, day type, planned, ticked exercise id or None) of the user's days from `first`
-    to `last`, one row per tick and one for a day without any, in no particular order: History's
-    insights (journal/insights.py), one query joining the days to their ticks."""
+    """(date, pain, day type, planned, done, ticked exercise id or None) of the user's days from
+    `first` to `last`, one row per tick and one for a day without any, in no particular order:
+    History's insights (journal/insights.py), one query joining the days to their ticks."""
     return list(
         Entry.objects.filter(user=user, date__gte=first, date__lte=last)
         .order_by()
-        .values_list("date", "pain", "day_type", "planned", "ticks__exercise_id")
+        .values_list("date", "pain", "day_type", "planned", "done", "ticks__exercise_id")
     )
 
 

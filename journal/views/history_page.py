@@ -165,24 +165,20 @@ def _insights(user, today):
     if kept is not None and version is not None and kept[0] == version:
         return kept[2]
     first = today - timedelta(days=insights.WINDOW_DAYS)
-    # One row a tick (some 900 in 180 days): each day's fields kept once, its ticks counted, each
-    # exercise's family looked up once, and a day built once at the end.
-    fields, done, ticks, family_of = {}, defaultdict(int), defaultdict(set), {}
-    for date_, pain, day_type, planned, exercise_id in selectors.insight_rows(
+    # One row a tick (some 900 in 180 days): each day's fields kept once (its stored done-of-due,
+    # as History's), each exercise's family looked up once, and a day built once at the end.
+    fields, ticks, family_of = {}, defaultdict(set), {}
+    for date_, pain, day_type, planned, done, exercise_id in selectors.insight_rows(
         user=user, first=first, last=today
     ):
         if date_ not in fields:
-            fields[date_] = (pain, day_type, planned)
+            fields[date_] = (pain, day_type, planned, done)
         if exercise_id is not None:
-            done[date_] += 1
             family = family_of.get(exercise_id)
             if family is None:
                 family = family_of[exercise_id] = catalog.exercise(exercise_id).progression_id
             ticks[date_].add(family)
-    days = {
-        date_: history_numbers.Day(date_, pain, day_type, planned, done.get(date_, 0))
-        for date_, (pain, day_type, planned) in fields.items()
-    }
+    days = {date_: history_numbers.Day(date_, *found) for date_, found in fields.items()}
     read = insights.inputs(days.values(), ticks, today=today)
     if kept is not None and kept[1] == read:
         found = kept[2]
@@ -315,7 +311,7 @@ def _status_words():
         "done": escape(pgettext("calendar day", "done")),
         # Translators: History's calendar, a day on which some of the exercises due were ticked.
         "partly": escape(pgettext("calendar day", "partly")),
-        # Translators: History's calendar, a day with nothing ticked.
+        # Translators: History's calendar, a day on which none of the exercises due was ticked.
         "missed": escape(pgettext("calendar day", "missed")),
         # Translators: History's calendar, a day marked as a rest day.
         "rest": escape(pgettext("calendar day", "rest")),
@@ -414,11 +410,11 @@ def _day_row(d, day_url, words):
         done = words["rest"]
     elif not d.planned:
         # Nothing was due (a week's walks already done, say): no "0 of 0".
-        if d.done:
+        if d.ticked:
             # Translators: History's day list, a day with nothing due on which exercises were ticked.
             done = escape(
-                ngettext("nothing due · %(done)s done anyway", "nothing due · %(done)s done anyway", d.done)
-                % {"done": d.done}
+                ngettext("nothing due · %(done)s done anyway", "nothing due · %(done)s done anyway", d.ticked)
+                % {"done": d.ticked}
             )
         else:
             done = words["nothing_due"]

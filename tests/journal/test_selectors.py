@@ -15,18 +15,17 @@ pytestmark = pytest.mark.django_db
 
 
 def orm_days(user, *, first, last=date.max, newest_first=False, notes=True):
-    """What selectors._days reads, through the ORM."""
-    done = Subquery(
+    """What selectors._days reads, through the ORM: the stored done-of-due, and the ticks counted
+    (the streak's)."""
+    ticked = Subquery(
         Tick.objects.filter(entry=OuterRef("pk")).order_by().values(n=Func(F("pk"), function="COUNT"))
     )
     rows = (
         Entry.objects.filter(user=user, date__gte=first, date__lte=last)
         .order_by("-date" if newest_first else "date")
-        .values_list(
-            "date", "pain", "day_type", "planned", done, "leg_symptoms", *(["notes"] if notes else [])
-        )
+        .values_list("date", "pain", "day_type", "planned", "done", "leg_symptoms", "notes", ticked)
     )
-    return [Day(*row) for row in rows]
+    return [Day(*row) if notes else Day(*row)._replace(notes="") for row in rows]
 
 
 @pytest.fixture
