@@ -115,7 +115,7 @@ def compute(days, ticks, *, today, families=(), walking=None):
     """The insights of the `WINDOW_DAYS` days before `today`.
 
     `days`: the user's day rows (`history.Day` or anything with date, pain, day_type, planned and
-    done; `done` is the day's number of ticks, capped at `planned` as on History) from the
+    done; `done` is the day's stored done-of-due, capped at `planned` as on History) from the
     window's first day to `today`, in any order. `ticks`: {date: the family ids ticked that day}.
     `families`: (family id, name) in the order exercises are listed; `walking`: the walking family's
     id. Days outside the window are ignored.
@@ -225,8 +225,8 @@ def digest(rows, morning):
 
     `rows`: the window's days before today (`WINDOW_DAYS` to 1 days ago) as the insights' read
     gives them (journal/selectors.py: `insight_rows`, one row a day in date order: date, pain,
-    kind, what was due, the ticked exercises' ids); `morning`: today's pain, the morning after
-    yesterday. Nothing else of today: a tick, a rest day or a note today never moves it (a day is
+    kind, what was due, what was done, the ticked exercises' ids); `morning`: today's pain, the
+    morning after yesterday. Nothing else of today: a tick, a rest day or a note today never moves it (a day is
     compared by the pain of the day after it, which today does not have yet), while a check-in
     today, or any change of a past day in the window, does. The families' names and the walking
     family are the library's, in the key apart (its version).
@@ -236,15 +236,14 @@ def digest(rows, morning):
 
 def days_and_ticks(rows, *, today, morning, family_of):
     """`compute`'s days and ticks from the rows `digest` reads and today's pain: the days as `Day`s
-    (`done`: the number of exercises ticked), with today's holding its pain alone, and {date: the
-    families ticked}; `family_of(exercise id)` gives an exercise's family id."""
+    (`done`: the day's stored done-of-due, as History's), with today's holding its pain alone, and
+    {date: the families ticked}; `family_of(exercise id)` gives an exercise's family id."""
     days, ticks, families = [], {}, {}
-    for date_, pain, day_type, planned, ticked in rows:
-        ids = [int(pk) for pk in ticked.split(",")] if ticked else []
-        days.append(Day(date_, pain, day_type, planned, len(ids)))
-        if ids:
+    for date_, pain, day_type, planned, done, ticked in rows:
+        days.append(Day(date_, pain, day_type, planned, done))
+        if ticked:
             found = set()
-            for pk in ids:
+            for pk in map(int, ticked.split(",")):
                 family = families.get(pk)
                 if family is None:
                     family = families[pk] = family_of(pk)

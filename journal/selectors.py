@@ -295,14 +295,15 @@ def _column(model, name):
 def _days_sql(*, newest_first, notes):
     """The SQL of `_days`, from the models' own table and column names."""
     entry, tick = (connection.ops.quote_name(model._meta.db_table) for model in (Entry, Tick))
-    fields = ["date", "pain", "day_type", "planned", "leg_symptoms", *(["notes"] if notes else [])]
+    fields = ["date", "pain", "day_type", "planned", "done", "leg_symptoms"]
     date_column = _column(Entry, "date")
+    # Without the notes, an empty one in their place: `Day`'s fields are positional.
+    notes_column = f"e.{_column(Entry, 'notes')}" if notes else "''"
     return (
-        f"SELECT {', '.join(f'e.{_column(Entry, name)}' for name in fields[:4])},"
-        # The day's number of ticks, counted per day: it reads the (entry, exercise) index, where
-        # a JOIN + GROUP BY over five years of days costs more.
-        f" (SELECT COUNT(*) FROM {tick} t WHERE t.{_column(Tick, 'entry')} = e.{_column(Entry, 'id')}),"
-        f" {', '.join(f'e.{_column(Entry, name)}' for name in fields[4:])}"
+        f"SELECT {', '.join(f'e.{_column(Entry, name)}' for name in fields)}, {notes_column},"
+        # The day's number of ticks (the streak's: done or not due), counted per day: it reads the
+        # (entry, exercise) index, where a JOIN + GROUP BY over five years of days costs more.
+        f" (SELECT COUNT(*) FROM {tick} t WHERE t.{_column(Tick, 'entry')} = e.{_column(Entry, 'id')})"
         f" FROM {entry} e WHERE e.{_column(Entry, 'user')} = %s"
         f" AND e.{date_column} >= %s AND e.{date_column} <= %s"
         f" ORDER BY e.{date_column}{' DESC' if newest_first else ''}"
@@ -384,7 +385,7 @@ def _days_with_ticks_sql(*, with_plan=False):
     then the active plan items (`active_plan`'s columns), in the same statement (UNION ALL, each
     side's columns NULL on the other side's rows, a first column telling them apart)."""
     entry, tick = (connection.ops.quote_name(model._meta.db_table) for model in (Entry, Tick))
-    day_fields = ["pain", "day_type", "planned"]
+    day_fields = ["pain", "day_type", "planned", "done"]
     tick_fields = DoneTick._fields[1:]
     date_column, entry_id = _column(Entry, "date"), _column(Entry, "id")
     tick_entry = _column(Tick, "entry")
@@ -468,10 +469,10 @@ def days_with_ticks(*, user, day, with_plan=False):
                 plan_rows.append(_plan_row(row[-len(PLAN_ITEM_FIELDS) :]))
                 continue
             row = row[: -len(PLAN_ITEM_FIELDS)]
-        pk, date_, pain, type_, planned, done, leg, notes, *tick = row
+        pk, date_, pain, type_, planned, done, ticked, leg, notes, *tick = row
         date_ = _as_date(date_)
         if not days or days[-1].date != date_:
-            days.append(Day(date_, pain, type_, planned, done, leg, notes))
+            days.append(Day(date_, pain, type_, planned, done, leg, notes, ticked))
             if date_ == day:
                 entry_pk = pk
         if tick[4] is not None:  # the tick's exercise: a tick inside the two weeks
@@ -565,6 +566,10 @@ def logged_days(*, user, since, details=False):
     return days, {d.date: d.notes for d in days if d.notes}
 
 
+# The day's columns the insights read: its stored done-of-due (journal/schedule.py), as History's.
+INSIGHT_DAY_FIELDS = ("date", "pain", "day_type", "planned", "done")
+
+
 @cache
 def _insight_days_sql(vendor):
     """The SQL of `insight_rows`, from the models' own table and column names: each day joined to
@@ -583,7 +588,7 @@ def _insight_days_sql(vendor):
         ticked = f"GROUP_CONCAT({exercise})"
         group = date_column
     return (
-        f"SELECT {', '.join(f'e.{_column(Entry, name)}' for name in ('date', 'pain', 'day_type', 'planned'))},"
+        f"SELECT {', '.join(f'e.{_column(Entry, name)}' for name in INSIGHT_DAY_FIELDS)},"
         f" {ticked} FROM {entry} e LEFT JOIN {tick} t ON t.{_column(Tick, 'entry')} = e.{_column(Entry, 'id')}"
         f" WHERE e.{_column(Entry, 'user')} = %s AND {date_column} >= %s AND {date_column} <= %s"
         f" GROUP BY {group} ORDER BY {date_column}"
@@ -591,9 +596,10 @@ def _insight_days_sql(vendor):
 
 
 def insight_rows(*, user, first, last):
-    """(date, pain, day type, planned, the ticked exercises' ids as "3,5,9" or None) of each of the
-    user's days from `first` to `last`, in date order: History's insights (journal/insights.py),
-    one query grouping each day's ticks.
+    """(date, pain, day type, planned, done, the ticked exercises' ids as "3,5,9" or None) of each
+    of the user's days from `first` to `last`, in date order: History's insights
+    (journal/insights.py), one query grouping each day's ticks; `done` is the day's stored
+    done-of-due, as History's.
 
     Hand-written, as `_days`: measured with scripts/profile_pages.py's 5-year user (SQLite, in
     process), the ORM's one row a tick (some 1,000 in 180 days, each with its date converted) took

@@ -132,7 +132,7 @@ def _in_plan_order(exercise_ids, status):
 def _to_do(exercises, *, day, ticks):
     """(exercises due and not yet done, done, due) of a day's planned exercises."""
     statuses = schedule.statuses(exercises, day=day, ticks=ticks, family_of=journal.family_of)
-    done, due = schedule.progress(statuses)
+    done, due, _ = schedule.done_of_due(statuses)
     return [ex for ex, s in zip(exercises, statuses, strict=True) if s.due and not s.done], done, due
 
 

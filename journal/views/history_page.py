@@ -330,7 +330,7 @@ def _status_words():
         "done": escape(pgettext("calendar day", "done")),
         # Translators: History's calendar, a day on which some of the exercises due were ticked.
         "partly": escape(pgettext("calendar day", "partly")),
-        # Translators: History's calendar, a day with nothing ticked.
+        # Translators: History's calendar, a day on which none of the exercises due was ticked.
         "missed": escape(pgettext("calendar day", "missed")),
         # Translators: History's calendar, a day marked as a rest day.
         "rest": escape(pgettext("calendar day", "rest")),
@@ -429,11 +429,11 @@ def _day_row(d, day_url, words):
         done = words["rest"]
     elif not d.planned:
         # Nothing was due (a week's walks already done, say): no "0 of 0".
-        if d.done:
+        if d.ticked:
             # Translators: History's day list, a day with nothing due on which exercises were ticked.
             done = escape(
-                ngettext("nothing due · %(done)s done anyway", "nothing due · %(done)s done anyway", d.done)
-                % {"done": d.done}
+                ngettext("nothing due · %(done)s done anyway", "nothing due · %(done)s done anyway", d.ticked)
+                % {"done": d.ticked}
             )
         else:
             done = words["nothing_due"]

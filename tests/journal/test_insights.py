@@ -393,13 +393,15 @@ def test_a_group_draws_the_same_numbers_at_each_load_and_a_single_exercise_as_be
 
 def as_rows(days, ticks):
     """The days before today as the insights' read gives them (selectors.insight_rows): one row a
-    day in date order, the ticked exercises' ids as text (here the families' ids stand for them)."""
+    day in date order, its stored done-of-due, the ticked exercises' ids as text (here the
+    families' ids stand for them)."""
     return [
         (
             d.date,
             d.pain,
             d.day_type,
             d.planned,
+            d.done,
             ",".join(str(pk) for pk in sorted(ticks.get(d.date, ()))) or None,
         )
         for d in sorted(days)
@@ -416,10 +418,11 @@ def test_the_digest_is_of_the_rows_read_and_todays_pain():
     # Breaking: today's pain (yesterday's next morning), a past day's kind, one exercise less on a
     # past day, and the window's first day.
     assert insights.digest(rows, 5) != digest and insights.digest(rows, None) != digest
-    ticked = next(n for n, row in enumerate(rows) if row[4] and "," in row[4])
-    fewer = (*rows[ticked][:4], rows[ticked][4].split(",", 1)[1])
+    ticked = next(n for n, row in enumerate(rows) if row[5] and "," in row[5])
+    fewer = (*rows[ticked][:5], rows[ticked][5].split(",", 1)[1])
     assert insights.digest([*rows[:ticked], fewer, *rows[ticked + 1 :]], 4) != digest
     assert insights.digest([(*rows[0][:2], "rough", *rows[0][3:]), *rows[1:]], 4) != digest
+    assert insights.digest([(*rows[0][:4], rows[0][4] + 1, rows[0][5]), *rows[1:]], 4) != digest  # done
     assert insights.digest(rows[1:], 4) != digest
 
 
@@ -430,7 +433,7 @@ def test_the_rows_read_give_the_days_and_ticks_compute_reads():
     built, built_ticks = insights.days_and_ticks(
         as_rows(days, ticks), today=TODAY, morning=today.pain, family_of=lambda pk: pk
     )
-    # Each day with its number of ticks, and today's pain alone (nothing else of today is read).
+    # Each day with its stored done-of-due, and today's pain alone (nothing else of today is read).
     assert built == [*window, Day(TODAY, today.pain)]
     dates = {d.date for d in window}
     assert built_ticks == {day: found for day, found in ticks.items() if day in dates}

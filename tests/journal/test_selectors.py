@@ -16,18 +16,17 @@ pytestmark = pytest.mark.django_db
 
 
 def orm_days(user, *, first, last=date.max, newest_first=False, notes=True):
-    """What selectors._days reads, through the ORM."""
-    done = Subquery(
+    """What selectors._days reads, through the ORM: the stored done-of-due, and the ticks counted
+    (the streak's)."""
+    ticked = Subquery(
         Tick.objects.filter(entry=OuterRef("pk")).order_by().values(n=Func(F("pk"), function="COUNT"))
     )
     rows = (
         Entry.objects.filter(user=user, date__gte=first, date__lte=last)
         .order_by("-date" if newest_first else "date")
-        .values_list(
-            "date", "pain", "day_type", "planned", done, "leg_symptoms", *(["notes"] if notes else [])
-        )
+        .values_list("date", "pain", "day_type", "planned", "done", "leg_symptoms", "notes", ticked)
     )
-    return [Day(*row) for row in rows]
+    return [Day(*row) if notes else Day(*row)._replace(notes="") for row in rows]
 
 
 @pytest.fixture
@@ -110,19 +109,20 @@ def test_day_type_and_ticks_reads_one_users_two_weeks_like_recent_ticks(django_a
 
 
 def orm_insight_rows(user, *, first, last):
-    """What selectors.insight_rows reads, through the ORM: each day with its ticked exercises' ids."""
+    """What selectors.insight_rows reads, through the ORM: each day, its stored done-of-due, and its
+    ticked exercises' ids."""
     ticked = {}
     for entry_id, exercise_id in Tick.objects.filter(
         entry__user=user, entry__date__gte=first, entry__date__lte=last
     ).values_list("entry_id", "exercise_id"):
         ticked.setdefault(entry_id, []).append(exercise_id)
     return [
-        (day, pain, day_type, planned, ",".join(map(str, sorted(ticked[pk]))) if pk in ticked else None)
-        for pk, day, pain, day_type, planned in Entry.objects.filter(
+        (day, pain, day_type, planned, done, ",".join(map(str, sorted(ticked[pk]))) if pk in ticked else None)
+        for pk, day, pain, day_type, planned, done in Entry.objects.filter(
             user=user, date__gte=first, date__lte=last
         )
         .order_by("date")
-        .values_list("pk", "date", "pain", "day_type", "planned")
+        .values_list("pk", "date", "pain", "day_type", "planned", "done")
     ]
 
 
@@ -132,7 +132,7 @@ def test_the_insights_read_returns_the_orm_rows(varied):
         raw = selectors.insight_rows(user=varied, first=first, last=last)
         assert raw == orm_insight_rows(varied, first=first, last=last)
         # The comparison saw days with several ticks and days without any.
-        assert any(row[4] and "," in row[4] for row in raw) and any(row[4] is None for row in raw)
+        assert any(row[5] and "," in row[5] for row in raw) and any(row[5] is None for row in raw)
     assert Entry._meta.db_table in selectors._insight_days_sql("sqlite")
     assert "STRING_AGG" in selectors._insight_days_sql("postgresql")
 
