@@ -44,7 +44,7 @@ TODAY_PAGE = [*DAY_PAGE, "lessons read"]
 # days it has read: the plan's periods instead of the active plan.
 PAST_DAY_PAGE = [*DAY_READS, "plan periods"]
 HISTORY = [*JOURNAL, "logged days (with their tick counts)"]
-# History's insights (the 180 days before today joined to their ticks, whatever the range) and the
+# History's insights (the 180 days before today, each with its ticks grouped, whatever the range) and the
 # PSFS summary (every rating) are read only when they are not cached for the user and the version
 # of the user's diary, or of their PSFS rows for the summary (journal/views/history_page.py,
 # backcare/version_cache.py): the first History page below reads them, the pages after it find them.
