@@ -153,3 +153,36 @@ def test_a_fresh_form_shows_every_day_ticked(alice_client):
     page = alice_client.get(reverse("settings")).content.decode()
     ticked = re.findall(r'<input type="checkbox" name="weekdays" value="(\d)"[^>]*checked>', page)
     assert len(ticked) == bin(EVERY_DAY).count("1")
+
+
+def test_the_sections_one_read_gives_what_the_two_reads_gave(alice, bob, django_assert_num_queries):
+    """reminders/selectors.py: settings_reads, the reminder with the calendar link and the number of
+    browsers with push on in one query, against reminder_for and channel_devices (two)."""
+    from django.utils import timezone
+
+    from reminders import selectors
+    from reminders.models import CalendarFeed, PushSubscription
+
+    def fields(reminder):
+        return {f.attname: getattr(reminder, f.attname) for f in Reminder._meta.concrete_fields}
+
+    with django_assert_num_queries(1):
+        reminder, channels = selectors.settings_reads(user=alice)
+    assert reminder.pk is None and fields(reminder) == fields(Reminder(user=alice))
+    assert channels == {"feed_since": None, "push_devices": 0}
+
+    Reminder.objects.create(user=alice, enabled=True, at=time(7, 30), weekdays=0b101, email="a@example.com")
+    CalendarFeed.objects.create(user=alice, token_hash="a" * 64)
+    for n in range(2):
+        PushSubscription.objects.create(
+            user=alice, endpoint=f"https://push.example/{n}", p256dh="k", auth="a"
+        )
+    PushSubscription.objects.create(user=bob, endpoint="https://push.example/bob", p256dh="k", auth="a")
+    with django_assert_num_queries(1):
+        reminder, channels = selectors.settings_reads(user=alice)
+    assert reminder.user is alice and not reminder._state.adding
+    assert fields(reminder) == fields(selectors.reminder_for(alice))
+    assert channels == selectors.channel_devices(user=alice)
+    assert channels["push_devices"] == 2 and channels["feed_since"] <= timezone.now()
+    # Bob's subscription alone: a reminder-less user with one browser.
+    assert selectors.settings_reads(user=bob)[1] == {"feed_since": None, "push_devices": 1}
