@@ -209,9 +209,18 @@ class CachedSelect(forms.Select):
         return caches["local"].get_or_set(key, lambda: render(name, value, attrs, renderer), timeout=None)
 
 
-class LanguageSelect(forms.Select):
+class LanguageSelect(CachedSelect):
     """The language choice: each language named in itself ("Deutsch"), marked with its own `lang`
-    (a screen reader says it in that language) and translate="no"."""
+    (a screen reader says it in that language) and translate="no". Cached as the time zones are
+    (0.5 ms a settings page through the widget's templates), under a name that holds the languages
+    (settings.LANGUAGES, the choices), so another list is another entry."""
+
+    def __init__(self, attrs=None, choices=()):
+        forms.Select.__init__(self, attrs, choices)  # no fixed cache_key: the property below
+
+    @property
+    def cache_key(self):
+        return "languages:" + ",".join(code for code, _name in settings.LANGUAGES)
 
     def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
         option = super().create_option(name, value, label, selected, index, subindex, attrs)
