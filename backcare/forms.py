@@ -166,22 +166,20 @@ class SignupForm(UserCreationForm):
         return user
 
 
-class CachedSelect(forms.Select):
-    """forms.Select whose output is cached in this process, per chosen value and attributes.
+class CachedChoices:
+    """A choice widget's output cached in this process, per chosen value(s) and attributes.
 
-    For lists that are the same for everyone (the time zones, the countries): Django renders each
-    option through the widget's template, ~0.15 ms apiece, 90 ms for the ~600 zones, most of the
-    settings page's time. The markup is Django's own; `cache_key` names the choices, which must not
-    change while the process runs. A value that is not one of the choices (a tampered POST) is
-    rendered afresh and not cached, so the cache holds at most one entry per choice.
+    For lists that are the same for everyone (the time zones, the countries, the languages, the
+    reminders' days): Django renders each option through the widget's templates, ~0.15 ms apiece,
+    90 ms for the ~600 zones, most of the settings page's time. The markup is Django's own (or the
+    widget's own template's); `cache_key` names the choices, which must not change while the
+    process runs. A value that is not one of the choices (a tampered POST) is rendered afresh and
+    not cached, so the cache holds at most one entry per choice (per set of choices, for a list of
+    boxes). Put before the widget class: `class CachedSelect(CachedChoices, forms.Select)`.
     """
 
     # The valid values of each named list, gathered on first use: the lists do not change.
     _values_by_key = {}
-
-    def __init__(self, attrs=None, choices=(), *, cache_key):
-        super().__init__(attrs, choices)
-        self.cache_key = cache_key
 
     def _values(self):
         values = self._values_by_key.get(self.cache_key)
@@ -195,10 +193,14 @@ class CachedSelect(forms.Select):
             values = self._values_by_key[self.cache_key] = frozenset(values)
         return values
 
+    def chosen(self, value):
+        """What of `value` the output varies on, or None when it is not made of the choices."""
+        raise NotImplementedError
+
     def render(self, name, value, attrs=None, renderer=None):
         render = super().render
-        chosen = "" if value is None else str(value)
-        if chosen not in self._values():
+        chosen = self.chosen(value)
+        if chosen is None:
             return render(name, value, attrs, renderer)
         final_attrs = sorted((attr, str(text)) for attr, text in self.build_attrs(self.attrs, attrs).items())
         # Django's own key for a cached fragment and what it varies on (what {% cache %} uses).
@@ -207,6 +209,18 @@ class CachedSelect(forms.Select):
             f"select.{self.cache_key}", (get_language(), name, chosen, final_attrs)
         )
         return caches["local"].get_or_set(key, lambda: render(name, value, attrs, renderer), timeout=None)
+
+
+class CachedSelect(CachedChoices, forms.Select):
+    """forms.Select, cached per chosen value (CachedChoices)."""
+
+    def __init__(self, attrs=None, choices=(), *, cache_key):
+        super().__init__(attrs, choices)
+        self.cache_key = cache_key
+
+    def chosen(self, value):
+        chosen = "" if value is None else str(value)
+        return chosen if chosen in self._values() else None
 
 
 class LanguageSelect(CachedSelect):

@@ -186,3 +186,57 @@ def test_the_sections_one_read_gives_what_the_two_reads_gave(alice, bob, django_
     assert channels["push_devices"] == 2 and channels["feed_since"] <= timezone.now()
     # Bob's subscription alone: a reminder-less user with one browser.
     assert selectors.settings_reads(user=bob)[1] == {"feed_since": None, "push_devices": 1}
+
+
+def attributes_in_order(html):
+    """The markup with each <input>'s attributes sorted: the row prints `aria-invalid` before the
+    `id` Django's boxes printed it after (the order no person can tell)."""
+    return re.sub(
+        r"<input ([^>]*)>",
+        lambda tag: "<input " + " ".join(sorted(re.findall(r'[\w-]+(?:="[^"]*")?', tag.group(1)))) + ">",
+        html,
+    )
+
+
+WEEKDAY_BOXES_BEFORE = (
+    '{% for box in field %}<div class="form-check">{{ box.tag }}<label class="form-check-label" '
+    'for="{{ box.id_for_label }}">{{ box.choice_label }}</label></div>{% endfor %}'
+)
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        {"enabled": "on", "weekdays": ["0", "3"]},
+        {"enabled": "on"},
+        {"enabled": "on", "weekdays": ["9", "1"]},
+    ],
+    ids=["saved", "two days", "none while on", "a tampered day"],
+)
+def test_the_cached_day_boxes_are_the_boxes_django_printed_one_by_one(alice, data, language):
+    """reminders/forms.py: WeekdayBoxes, the row cached per set of days, against each box's own
+    `box.tag` (what reminders/_weekdays_field.html printed before), twice (the second cached)."""
+    from django.template import engines
+    from django.utils import translation
+
+    from reminders.forms import ReminderForm
+
+    loop = engines["django"].from_string(WEEKDAY_BOXES_BEFORE)
+    Reminder.objects.create(user=alice, enabled=True, weekdays=0b1010100)
+    reminder = Reminder.objects.get(user=alice)
+    with translation.override(language):
+        for _ in range(2):
+            form = ReminderForm(data, instance=reminder, zone_name=alice.time_zone)
+            form.is_valid() if data else None
+            field = form["weekdays"]
+            row = str(field)
+            assert row.count('type="checkbox"') == 7
+            boxes = row.split('<div class="d-flex flex-wrap gap-3">', 1)[1].rsplit("</div>", 1)[0].strip()
+            assert attributes_in_order(boxes) == attributes_in_order(loop.render({"field": field}))
+    if data is None:
+        assert (
+            boxes.count("checked") == 3
+            and 'value="2" class="form-check-input" id="reminder-weekdays_2" checked' in boxes
+        )
