@@ -153,12 +153,13 @@ def country_choices():
     the active language. Called each time the choices are read (a callable's choices are: several
     times a settings form, each sorting the table's names afresh): sorted once a language, as the
     table and its names do not change while the process runs."""
-    return list(_country_choices(get_language()))
+    return list(country_choices_for(get_language()))
 
 
 @cache
-def _country_choices(language):
-    # Keyed on the active language, which the names are translated into (the argument is the key).
+def country_choices_for(language):
+    """country_choices as a tuple, for `language` (the active one: the names are translated into
+    it; the argument is the cache's key)."""
     by_name = sorted(((code, str(care.place)) for code, care in CARE.items()), key=lambda item: item[1])
     return (("", str(OTHER_COUNTRY_LABEL)), *by_name)
 

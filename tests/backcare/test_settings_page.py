@@ -121,3 +121,22 @@ def test_the_language_select_is_cached_as_djangos_select_renders_it_and_follows_
     settings.LANGUAGES = [("en", "English"), ("es", "Español")]
     shorter = LanguageSelect(choices=language_field_choices()).render("language", "es", attrs)
     assert "Deutsch" not in shorter and "Español" in shorter
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_forms_country_and_language_choices_are_the_fields_own_in_the_active_language(language):
+    """backcare/forms.py: ReadyChoices, the same choices as the model field's (and the language
+    field's function), read in the active language, without normalizing them on every pass."""
+    from django.utils import translation
+
+    from backcare.forms import SettingsForm, language_field_choices
+    from backcare.models import User
+
+    with translation.override(language):
+        form = SettingsForm(instance=User(time_zone="Europe/Berlin"))
+        model_choices = User._meta.get_field("country").formfield().choices
+        assert list(form.fields["country"].choices) == list(model_choices)
+        assert list(form.fields["language"].choices) == language_field_choices()
+        assert dict(form.fields["country"].choices)["DE"] == (
+            "Deutschland" if language == "de" else "Germany"
+        )
