@@ -120,6 +120,9 @@ def form_helper(*layout):
     helper = Helper()
     helper.form_tag = False
     helper.disable_csrf = True  # the template's <form> has it (rendered once a page on settings)
+    # No widget of the project's forms has media (each page loads its own scripts and styles):
+    # {% crispy %} would gather every widget's empty Media to print nothing.
+    helper.include_media = False
     if layout:
         helper.layout = Layout(*layout)
     return helper
