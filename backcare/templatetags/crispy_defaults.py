@@ -1,7 +1,19 @@
 """`{% crispy_defaults as name %}`: whether a crispy field is rendered with FormHelper's defaults, for
-templates/bootstrap5/field.html's short branch (one lookup a field instead of nine template tests)."""
+templates/bootstrap5/field.html's short branch (one lookup a field instead of nine template tests),
+and `{% crispy_default_field %}`, that branch itself."""
 
+from crispy_forms.templatetags.crispy_forms_field import (
+    CrispyFieldNode,
+    is_checkbox,
+    is_checkboxselectmultiple,
+    is_file,
+    is_radioselect,
+    is_select,
+)
+from crispy_forms.templatetags.crispy_forms_utils import remove_spaces
 from django import template
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -24,3 +36,157 @@ def crispy_defaults(context):
         return "form-horizontal" not in get("form_class")
     except TypeError:  # the template's `not in` is false when it cannot be answered (no form_class)
         return False
+
+
+# crispy's own {% crispy_field field 'class' '…' %} nodes, one for each class list field.html gives a
+# widget: the short branch below calls them as the template would (crispy adds the classes and its
+# attributes to the widget, then prints it).
+WIDGET_NODES = {
+    classes: CrispyFieldNode("field", {"'class'": f"'{classes}'"})
+    for kind in ("form-check-input", "form-select", "form-control")
+    for classes in (kind, f"{kind} is-invalid")
+}
+
+
+def _errors(field, errors):
+    # field.html: <div id="{{ field.errors.field_id }}_error" …>, a <span> an error.
+    if not errors:
+        return ""
+    auto_id = conditional_escape(field.auto_id)
+    spans = "".join(
+        f'<span id="error_{n}_{auto_id}"><strong>{conditional_escape(error)}</strong></span>\n'
+        for n, error in enumerate(errors, 1)
+    )
+    return f'<div id="{conditional_escape(errors.field_id)}_error" class="invalid-feedback">\n{spans}</div>\n'
+
+
+def _help_text(field):
+    # field.html: {{ field.help_text|safe }}, with its id when the field has one.
+    help_text = field.help_text
+    if not help_text:
+        return ""
+    auto_id = field.auto_id
+    id_attr = f'id="{conditional_escape(auto_id)}_helptext" ' if auto_id else ""
+    return f'<div {id_attr}class="form-text">{help_text}</div>\n'
+
+
+def _include(context, name):
+    # As field.html's {% include %}: the template from the engine's cached loader, this context.
+    return context.template.engine.get_template(name).render(context)
+
+
+@register.simple_tag(takes_context=True)
+def crispy_default_field(context):
+    """templates/bootstrap5/field.html's short branch (a visible field of a form with FormHelper's
+    defaults, `crispy_defaults`) written in Python: the same HTML, whitespace aside, without the
+    ~30 template tests and lookups a field that branch made (a third of a crispy field's time on
+    the settings page). The widget is still printed by crispy's own crispy_field node, and the
+    radio, checkbox-list and file fields still include crispy's templates.
+    tests/backcare/test_crispy_templates.py compares every settings form, in every state, and each
+    kind of field, with crispy's stock templates."""
+    field = context["field"]
+    errors = field.errors
+    required = field.field.required
+    required_class = " requiredField" if required else ""
+    asterisk = '<span class="asteriskField">*</span>' if required else ""
+    css_classes = field.css_classes()
+    css_classes = f" {conditional_escape(css_classes)}" if css_classes else ""
+    label = field.label
+    auto_id = conditional_escape(field.auto_id)
+    invalid = " is-invalid" if errors else ""
+    if is_checkbox(field):
+        return mark_safe(
+            f'<div class="mb-3">\n<div id="div_{auto_id}" class="form-check{css_classes}">\n'
+            f"{WIDGET_NODES['form-check-input' + invalid].render(context)}\n"
+            f'<label for="{conditional_escape(field.id_for_label)}" class="form-check-label{required_class}">\n'
+            f"{conditional_escape(label)}{asterisk}\n</label>\n"
+            f"{_errors(field, errors)}{_help_text(field)}</div>\n</div>"
+        )
+    parts = [f'<div id="div_{auto_id}" class="mb-3{css_classes}">\n']
+    use_fieldset = field.use_fieldset
+    if label:
+        id_for_label = field.id_for_label
+        for_attr = f'for="{conditional_escape(id_for_label)}"' if id_for_label else ""
+        if use_fieldset:
+            describedby = getattr(field, "aria_describedby", None)
+            describedby = f' aria-describedby="{conditional_escape(describedby)}"' if describedby else ""
+            parts.append(
+                f"<fieldset{describedby}>\n"
+                f'<legend {for_attr} class="form-label{required_class} fs-6">\n'
+                f"{conditional_escape(label)}{asterisk}\n</legend>\n"
+            )
+        else:
+            parts.append(
+                f'<label {for_attr} class="form-label{required_class}">\n{conditional_escape(label)}{asterisk}\n</label>\n'
+            )
+    if is_checkboxselectmultiple(field) or is_radioselect(field):
+        parts.append(_include(context, "bootstrap5/layout/radio_checkbox_select.html"))
+    elif is_file(field):
+        parts.append(_include(context, "bootstrap5/layout/field_file.html"))
+    else:
+        kind = "form-select" if is_select(field) else "form-control"
+        parts += [
+            WIDGET_NODES[kind + invalid].render(context),
+            "\n",
+            _errors(field, errors),
+            _help_text(field),
+        ]
+    if use_fieldset and label:
+        parts.append("</fieldset>")
+    parts.append("\n</div>")
+    return mark_safe("".join(parts))
+
+
+# The switch's widget (templates/bootstrap5/layout/switch.html): crispy's node, with its role.
+SWITCH_NODES = {
+    invalid: CrispyFieldNode("field", {"'class'": f"'form-check-input{invalid}'", "'role'": "'checkbox'"})
+    for invalid in ("", " is-invalid")
+}
+
+
+@register.simple_tag(takes_context=True)
+def crispy_default_switch(context):
+    """templates/bootstrap5/layout/switch.html (crispy-bootstrap5's Switch) for a visible field of a
+    form with FormHelper's defaults, in Python as `crispy_default_field`: no wrapper tag or classes,
+    no checkbox offsets, errors inline and help in a block. Compared with crispy's stock template in
+    tests/backcare/test_crispy_templates.py (the reminder form's switch in every state, and a switch
+    under several helpers)."""
+    field = context["field"]
+    errors = field.errors
+    css_classes = field.css_classes()
+    css_classes = f" {conditional_escape(css_classes)}" if css_classes else ""
+    required_class = " requiredField" if field.field.required else ""
+    return mark_safe(
+        f'<div id="div_{conditional_escape(field.auto_id)}" class="mb-3 form-check form-switch{css_classes}">\n'
+        f'<div class="">\n{SWITCH_NODES[" is-invalid" if errors else ""].render(context)}\n'
+        f'<label for="{conditional_escape(field.id_for_label)}" class="form-check-label{required_class}">\n'
+        f"{conditional_escape(field.label)}\n</label>\n"
+        f"{_errors(field, errors)}{_help_text(field)}</div>\n</div>"
+    )
+
+
+@register.simple_tag(takes_context=True)
+def crispy_bare_form(context):
+    """templates/bootstrap5/whole_uni_form.html for a form whose page writes the <form> tag, its
+    CSRF field and its buttons, without media (every form of this project: backcare/forms.py:
+    form_helper), in Python: the form-wide errors, then the layout's HTML or each field through the
+    field template, with the template's {% specialspaceless %} applied. None for any other form
+    (the template's own branch prints it). Compared with crispy's stock templates in
+    tests/backcare/test_crispy_templates.py (each settings form, a form without a layout, and a form
+    with a tag and a button, which takes the template's branch)."""
+    get = context.get
+    if get("form_tag") or get("inputs") or get("include_media") or not get("disable_csrf"):
+        return None
+    form = context["form"]
+    parts = []
+    if get("form_show_errors") and form.non_field_errors():
+        parts.append(_include(context, "bootstrap5/errors.html"))
+    form_html = getattr(form, "form_html", None)
+    if form_html:
+        parts.append(conditional_escape(form_html))
+    else:
+        field_template = context.template.engine.get_template(get("field_template"))
+        for field in form:
+            with context.push(field=field):
+                parts.append(field_template.render(context))
+    return mark_safe(remove_spaces("\n".join(parts).strip()))

@@ -102,6 +102,34 @@ def test_the_comparison_sees_a_changed_template(stock_dir):
     assert "form-control changed" in stock
 
 
+def test_the_comparison_sees_a_change_in_the_short_branch_written_in_python(stock_dir, monkeypatch):
+    # The settings forms take field.html's short branch, {% crispy_default_field %}
+    # (backcare/templatetags/crispy_defaults.py); the smallest breaking change there: a help text
+    # printed without its id.
+    from backcare.templatetags import crispy_defaults
+
+    monkeypatch.setattr(
+        crispy_defaults, "_help_text", lambda field: f'<div class="form-text">{field.help_text}</div>'
+    )
+    ours, stock = render_both(lambda: SettingsForm(data={"email": "x"}), stock_dir)
+    assert normalised(ours) != normalised(stock)
+    assert 'id="id_time_zone_helptext"' in stock and 'id="id_time_zone_helptext"' not in ours
+
+
+def test_the_comparison_sees_a_change_in_the_switch_written_in_python(alice, stock_dir, monkeypatch):
+    # The reminders' switch takes switch.html's short branch, {% crispy_default_switch %}; the
+    # smallest breaking change there: the widget without its role.
+    from crispy_forms.templatetags.crispy_forms_field import CrispyFieldNode
+
+    from backcare.templatetags import crispy_defaults
+
+    plain = CrispyFieldNode("field", {"'class'": "'form-check-input'"})
+    monkeypatch.setattr(crispy_defaults, "SWITCH_NODES", {"": plain, " is-invalid": plain})
+    ours, stock = render_both(lambda: ReminderForm(instance=Reminder(user=alice), zone_name="UTC"), stock_dir)
+    assert normalised(ours) != normalised(stock)
+    assert 'role="checkbox"' in stock and 'role="checkbox"' not in ours
+
+
 ACCOUNT_STATES = {
     "unbound": None,
     "saved values": {"email": "a@example.com", "time_zone": "Europe/Berlin", "country": "DE"},
@@ -253,6 +281,29 @@ def test_a_form_without_a_layout(stock_dir, data):
     assert ('role="alert"' in html) == bool(data and data["text"] == "whole")
 
 
+def test_the_comparison_sees_a_change_in_the_bare_form_written_in_python(stock_dir, monkeypatch):
+    # A form of form_helper() takes whole_uni_form.html's short branch, {% crispy_bare_form %}
+    # (backcare/templatetags/crispy_defaults.py); the smallest breaking change there: the form-wide
+    # error box left out.
+    from backcare.templatetags import crispy_defaults
+
+    include = crispy_defaults._include
+    monkeypatch.setattr(
+        crispy_defaults,
+        "_include",
+        lambda context, name: "" if name.endswith("errors.html") else include(context, name),
+    )
+
+    def make():
+        form = EveryKind({"text": "whole", "box": "on"})
+        form.helper = form_helper()
+        form.is_valid()
+        return form
+
+    ours, stock = render_both(make, stock_dir)
+    assert 'role="alert"' not in ours and "A form-wide error." in stock
+
+
 # What {% crispy %} puts in the context by default (form_class "" when the helper has none).
 DEFAULTS = {
     "form_class": "",
@@ -305,3 +356,19 @@ def test_a_helper_without_an_action_reverses_nothing(monkeypatch):
     assert helper.form_action == "/settings/"
     helper.form_action = "/somewhere/"
     assert helper.form_action == "/somewhere/"
+
+
+def test_no_settings_form_has_media_so_crispy_prints_none(alice):
+    """form_helper sets include_media False (backcare/forms.py): a widget that gains media (a script,
+    a style sheet) fails here, so its page loads it itself or the helper prints it again."""
+    from journal.forms_start import StartAnswersForm
+
+    forms_on_the_page = [
+        SettingsForm(instance=alice),
+        ReminderForm(instance=Reminder(user=alice), zone_name=alice.time_zone),
+        DeleteAccountForm(request=None),
+        StartAnswersForm(),
+    ]
+    for form in forms_on_the_page:
+        assert str(form.media) == "", type(form).__name__
+        assert form.helper.include_media is False
