@@ -10,7 +10,6 @@ from crispy_forms.templatetags.crispy_forms_field import (
     is_radioselect,
     is_select,
 )
-from crispy_forms.templatetags.crispy_forms_utils import remove_spaces
 from django import template
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
@@ -163,30 +162,3 @@ def crispy_default_switch(context):
         f"{conditional_escape(field.label)}\n</label>\n"
         f"{_errors(field, errors)}{_help_text(field)}</div>\n</div>"
     )
-
-
-@register.simple_tag(takes_context=True)
-def crispy_bare_form(context):
-    """templates/bootstrap5/whole_uni_form.html for a form whose page writes the <form> tag, its
-    CSRF field and its buttons, without media (every form of this project: backcare/forms.py:
-    form_helper), in Python: the form-wide errors, then the layout's HTML or each field through the
-    field template, with the template's {% specialspaceless %} applied. None for any other form
-    (the template's own branch prints it). Compared with crispy's stock templates in
-    tests/backcare/test_crispy_templates.py (each settings form, a form without a layout, and a form
-    with a tag and a button, which takes the template's branch)."""
-    get = context.get
-    if get("form_tag") or get("inputs") or get("include_media") or not get("disable_csrf"):
-        return None
-    form = context["form"]
-    parts = []
-    if get("form_show_errors") and form.non_field_errors():
-        parts.append(_include(context, "bootstrap5/errors.html"))
-    form_html = getattr(form, "form_html", None)
-    if form_html:
-        parts.append(conditional_escape(form_html))
-    else:
-        field_template = context.template.engine.get_template(get("field_template"))
-        for field in form:
-            with context.push(field=field):
-                parts.append(field_template.render(context))
-    return mark_safe(remove_spaces("\n".join(parts).strip()))

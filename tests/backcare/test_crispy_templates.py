@@ -281,29 +281,6 @@ def test_a_form_without_a_layout(stock_dir, data):
     assert ('role="alert"' in html) == bool(data and data["text"] == "whole")
 
 
-def test_the_comparison_sees_a_change_in_the_bare_form_written_in_python(stock_dir, monkeypatch):
-    # A form of form_helper() takes whole_uni_form.html's short branch, {% crispy_bare_form %}
-    # (backcare/templatetags/crispy_defaults.py); the smallest breaking change there: the form-wide
-    # error box left out.
-    from backcare.templatetags import crispy_defaults
-
-    include = crispy_defaults._include
-    monkeypatch.setattr(
-        crispy_defaults,
-        "_include",
-        lambda context, name: "" if name.endswith("errors.html") else include(context, name),
-    )
-
-    def make():
-        form = EveryKind({"text": "whole", "box": "on"})
-        form.helper = form_helper()
-        form.is_valid()
-        return form
-
-    ours, stock = render_both(make, stock_dir)
-    assert 'role="alert"' not in ours and "A form-wide error." in stock
-
-
 # What {% crispy %} puts in the context by default (form_class "" when the helper has none).
 DEFAULTS = {
     "form_class": "",
