@@ -134,31 +134,3 @@ def crispy_default_field(context):
         parts.append("</fieldset>")
     parts.append("\n</div>")
     return mark_safe("".join(parts))
-
-
-# The switch's widget (templates/bootstrap5/layout/switch.html): crispy's node, with its role.
-SWITCH_NODES = {
-    invalid: CrispyFieldNode("field", {"'class'": f"'form-check-input{invalid}'", "'role'": "'checkbox'"})
-    for invalid in ("", " is-invalid")
-}
-
-
-@register.simple_tag(takes_context=True)
-def crispy_default_switch(context):
-    """templates/bootstrap5/layout/switch.html (crispy-bootstrap5's Switch) for a visible field of a
-    form with FormHelper's defaults, in Python as `crispy_default_field`: no wrapper tag or classes,
-    no checkbox offsets, errors inline and help in a block. Compared with crispy's stock template in
-    tests/backcare/test_crispy_templates.py (the reminder form's switch in every state, and a switch
-    under several helpers)."""
-    field = context["field"]
-    errors = field.errors
-    css_classes = field.css_classes()
-    css_classes = f" {conditional_escape(css_classes)}" if css_classes else ""
-    required_class = " requiredField" if field.field.required else ""
-    return mark_safe(
-        f'<div id="div_{conditional_escape(field.auto_id)}" class="mb-3 form-check form-switch{css_classes}">\n'
-        f'<div class="">\n{SWITCH_NODES[" is-invalid" if errors else ""].render(context)}\n'
-        f'<label for="{conditional_escape(field.id_for_label)}" class="form-check-label{required_class}">\n'
-        f"{conditional_escape(field.label)}\n</label>\n"
-        f"{_errors(field, errors)}{_help_text(field)}</div>\n</div>"
-    )

@@ -116,20 +116,6 @@ def test_the_comparison_sees_a_change_in_the_short_branch_written_in_python(stoc
     assert 'id="id_time_zone_helptext"' in stock and 'id="id_time_zone_helptext"' not in ours
 
 
-def test_the_comparison_sees_a_change_in_the_switch_written_in_python(alice, stock_dir, monkeypatch):
-    # The reminders' switch takes switch.html's short branch, {% crispy_default_switch %}; the
-    # smallest breaking change there: the widget without its role.
-    from crispy_forms.templatetags.crispy_forms_field import CrispyFieldNode
-
-    from backcare.templatetags import crispy_defaults
-
-    plain = CrispyFieldNode("field", {"'class'": "'form-check-input'"})
-    monkeypatch.setattr(crispy_defaults, "SWITCH_NODES", {"": plain, " is-invalid": plain})
-    ours, stock = render_both(lambda: ReminderForm(instance=Reminder(user=alice), zone_name="UTC"), stock_dir)
-    assert normalised(ours) != normalised(stock)
-    assert 'role="checkbox"' in stock and 'role="checkbox"' not in ours
-
-
 ACCOUNT_STATES = {
     "unbound": None,
     "saved values": {"email": "a@example.com", "time_zone": "Europe/Berlin", "country": "DE"},
