@@ -102,20 +102,6 @@ def test_the_comparison_sees_a_changed_template(stock_dir):
     assert "form-control changed" in stock
 
 
-def test_the_comparison_sees_a_change_in_the_short_branch_written_in_python(stock_dir, monkeypatch):
-    # The settings forms take field.html's short branch, {% crispy_default_field %}
-    # (backcare/templatetags/crispy_defaults.py); the smallest breaking change there: a help text
-    # printed without its id.
-    from backcare.templatetags import crispy_defaults
-
-    monkeypatch.setattr(
-        crispy_defaults, "_help_text", lambda field: f'<div class="form-text">{field.help_text}</div>'
-    )
-    ours, stock = render_both(lambda: SettingsForm(data={"email": "x"}), stock_dir)
-    assert normalised(ours) != normalised(stock)
-    assert 'id="id_time_zone_helptext"' in stock and 'id="id_time_zone_helptext"' not in ours
-
-
 ACCOUNT_STATES = {
     "unbound": None,
     "saved values": {"email": "a@example.com", "time_zone": "Europe/Berlin", "country": "DE"},
