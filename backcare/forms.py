@@ -14,10 +14,7 @@ from django.core.cache.utils import make_template_fragment_key
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import transaction
-from django.forms.renderers import DjangoTemplates
 from django.utils.choices import BaseChoiceIterator
-from django.utils.functional import Promise
-from django.utils.html import conditional_escape, format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -27,77 +24,6 @@ from backcare.models import User
 from backcare.reauth import password_confirmed
 from backcare.timezones import canonical, timezone_choices, validate_timezone
 from backcare.urgent_care import country_choices_for, country_for_timezone
-
-# Django's widget templates that are only `{% include "django/forms/widgets/input.html" %}`.
-INPUT_TEMPLATES = frozenset(
-    f"django/forms/widgets/{name}.html"
-    for name in (
-        *("checkbox", "color", "date", "datetime", "email", "file", "hidden", "input"),
-        *("number", "password", "search", "tel", "text", "time", "url"),
-    )
-)
-
-
-def input_html(widget):
-    """An <input> as django/forms/widgets/input.html and attrs.html print it, from the widget's
-    context: type, name, the value unless None, then each attribute (a True one bare, a False one
-    left out), each escaped as the template escapes it."""
-    parts = [
-        '<input type="',
-        conditional_escape(widget["type"]),
-        '" name="',
-        conditional_escape(widget["name"]),
-        '"',
-    ]
-    if widget["value"] is not None:
-        parts += [' value="', conditional_escape(widget["value"]), '"']
-    for name, value in widget["attrs"].items():
-        if value is not False:
-            parts += [" ", conditional_escape(name)]
-            if value is not True:
-                parts += ['="', conditional_escape(value), '"']
-    parts.append(">")
-    return "".join(parts)
-
-
-# Django's templates of one box or radio button of a list (BoundWidget.tag): the input, wrapped in
-# its <label> when asked.
-OPTION_TEMPLATES = frozenset(
-    f"django/forms/widgets/{name}.html" for name in ("checkbox_option", "input_option", "radio_option")
-)
-
-
-def option_html(widget):
-    """One box or radio button as django/forms/widgets/input_option.html prints it; None for a label
-    that is not text (the template localizes a number)."""
-    html = input_html(widget)
-    if not widget.get("wrap_label"):
-        return html
-    label = widget["label"]
-    if not isinstance(label, str | Promise):
-        return None
-    for_id = widget["attrs"].get("id")
-    opening = format_html('<label for="{}">', for_id) if for_id else "<label>"
-    # input.html's own last newline is kept inside the label (the renderer strips only the ends).
-    return f"{opening}{html}\n {conditional_escape(label)}</label>"
-
-
-class FormRenderer(DjangoTemplates):
-    """Django's default form renderer (settings.FORM_RENDERER), with an <input> printed by
-    `input_html` instead of through three templates (text.html, input.html, attrs.html): ~0.1 ms
-    a field, a third of a crispy field's time; one box of a list (`{{ box.tag }}`) likewise. Every
-    other widget, form and error list goes through Django's templates.
-    tests/backcare/test_form_renderer.py checks Django's templates are still the ones mirrored and
-    compares the output for each kind of input."""
-
-    def render(self, template_name, context, request=None):
-        if template_name in INPUT_TEMPLATES:
-            return input_html(context["widget"])
-        if template_name in OPTION_TEMPLATES:
-            html = option_html(context["widget"])
-            if html is not None:
-                return html
-        return super().render(template_name, context, request)
 
 
 class Helper(FormHelper):

@@ -163,8 +163,6 @@ TEMPLATES = [
     },
 ]
 
-# Django's form renderer, with <input>s printed without their three templates (backcare/forms.py).
-FORM_RENDERER = "backcare.forms.FormRenderer"
 
 DATABASES = {
     "default": dj_database_url.parse(
