@@ -2,7 +2,7 @@ from functools import lru_cache
 
 from django import template
 from django.template.loader import render_to_string
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 
 from exercises import catalog, dose
 from journal.models import PlanItem
@@ -82,6 +82,71 @@ def _felt_choices(name, choices, chosen, slug, buttons):
             for value, label in choices
         ],
     )
+
+
+# A done row's "how did it feel" forms (Today's plan row, journal/today.html#plan-row): one tap
+# "Felt fine" records the usual answers (journal/felt.py), "Tell more" opens the same big buttons as
+# the guided session (plain radios, no script needed). One call a row instead of some fifty nodes.
+FELT_FORM = (
+    '<details class="tick-detail">\n'
+    '      <summary class="small">{feeling}</summary>\n'
+    '      <div class="felt felt-form mt-2">\n'
+    '        <form method="post" action="{tick_url}" class="tick-detail-form mb-2">\n'
+    "          {csrf}{usual}\n"
+    '          <button type="submit" class="btn btn-primary btn-lg felt-fine w-100" data-testid="felt-fine">'
+    '{felt_fine}<span class="visually-hidden"> {name}</span></button>\n'
+    "        </form>\n"
+    '        <details class="felt-more">\n'
+    '          <summary class="btn btn-outline-primary btn-lg w-100" data-testid="tell-more">{tell_more}</summary>\n'
+    '          <form method="post" action="{tick_url}" class="tick-detail-form">\n'
+    "            {csrf}\n"
+    "            <fieldset><legend>{pain_legend}</legend>\n"
+    '              <div class="felt-pain">{pain}</div></fieldset>\n'
+    "            <fieldset><legend>{effort_legend}</legend>\n"
+    '              <div class="felt-row">{effort}</div></fieldset>\n'
+    '            <fieldset class="spread-question"><legend>{spread_legend}</legend>\n'
+    '              <div class="felt-row">{spread}</div></fieldset>\n'
+    '            <div class="form-check partial-check mb-2"><input class="form-check-input" type="checkbox"'
+    ' name="partial" value="on" id="pt-{slug}"{partial}><label class="form-check-label small"'
+    ' for="pt-{slug}">{less_than_full}</label></div>\n'
+    '            <button type="submit" class="btn btn-primary">{save}</button>\n'
+    "          </form>\n"
+    "        </details>\n"
+    "      </div>\n"
+    "    </details>"
+)
+
+
+@register.simple_tag(takes_context=True)
+def felt_form(context, row):
+    """A done row's "how did it feel" forms, its answers checked: the request's fixed parts (the
+    token field, the words and choices of journal/today_page.py: `row_words`) with the row's own."""
+    words = context["row_words"]
+    tick, slug = row.tick, row.exercise.slug
+    return format_html(
+        FELT_FORM,
+        feeling=row.feeling,
+        tick_url=row.tick_url,
+        csrf=context["csrf_input"],
+        usual=format_html_join("", '<input type="hidden" name="{}" value="{}">', row.usual.items()),
+        name=row.exercise.name,
+        felt_fine=words["felt_fine"],
+        tell_more=words["tell_more"],
+        pain_legend=words["pain_during"],
+        pain=_felt_choices("pain_during", words["pain_options"], _chosen(tick.pain_during), slug, False),
+        effort_legend=words["effort"],
+        effort=_felt_choices("effort", words["effort_options"], _chosen(tick.effort), slug, False),
+        spread_legend=words["spread"],
+        spread=_felt_choices("spread", words["spread_choices"], _chosen(row.spread_answer), slug, False),
+        slug=slug,
+        partial="" if tick.full_dose else " checked",
+        less_than_full=words["less_than_full"] % {"dose": row.dose_text},
+        save=words["save"],
+    )
+
+
+def _chosen(value):
+    return "" if value is None else str(value)
 
 
 @register.simple_tag

@@ -14,8 +14,8 @@ from exercises.models import Exercise
 from journal import client_ops, days, history_numbers, selectors, services, suggestions, today_page
 from journal.days import first_day
 from journal.decorators import plan_write, wants_json
-from journal.forms import LEG_CHOICES, PAIN_CHOICES, CheckinForm, DayTypeForm, SuggestionForm, TickForm
-from journal.models import Dismissal, Entry, LevelChange, PlanItem, Tick
+from journal.forms import CheckinForm, DayTypeForm, SuggestionForm, TickForm
+from journal.models import Dismissal, Entry, LevelChange, PlanItem
 from learn import selectors as learn_selectors
 
 
@@ -98,10 +98,8 @@ def _row_context(request):
         # The page's dozen forms share one token field, rendered once ({% csrf_token %} costs
         # about 7 µs a form); the templates print it as {{ csrf_input }}.
         "csrf_input": csrf_input(request),
-        # The choices of a done row's "how did it feel" selects.
-        "pain_options": PAIN_CHOICES,
-        "effort_options": Tick.Effort.choices,
-        "spread_choices": LEG_CHOICES,
+        # The row's fixed words and a done row's "how did it feel" choices, translated once.
+        "row_words": today_page.row_words(),
     }
 
 
