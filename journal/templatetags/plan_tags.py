@@ -3,6 +3,7 @@ from functools import lru_cache
 from django import template
 from django.template.loader import render_to_string
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from exercises import catalog, dose
 from journal.models import PlanItem
@@ -82,6 +83,89 @@ def _felt_choices(name, choices, chosen, slug, buttons):
             for value, label in choices
         ],
     )
+
+
+# Today's plan row (journal/today.html#plan-row, the page's rows and a tick's answer): its opening tag
+# and its button, each one call a row instead of a dozen nodes; the words come translated once a
+# request (journal/today_page.py: `row_words`), the token field rendered once.
+ROW_OPEN = (
+    '<li class="plan-row card mb-2{done_class}" id="ex-{slug}" data-testid="plan-item" data-exercise="{slug}"'
+    ' data-done="{complete}" data-due="{due}" data-tick-url="{tick_url}" data-untick-url="{untick_url}"'
+    ' data-base-times="{base_times}" data-base-feel="{base_feel}">'
+)
+# Paused after severe pain: no Done until it is taken up again (the row's words below it).
+ROW_PAUSED = '<span class="small text-body-secondary" data-testid="paused-mark">{paused}</span>'
+# A times-a-day row: each tap adds one to the day's count; undo takes one away, down to none.
+ROW_ADD_ONE = (
+    '{mark}<form method="post" action="{tick_url}" data-count-form>\n'
+    '            {csrf}<input type="hidden" name="add" value="on"><button type="submit"'
+    ' class="btn btn-primary tick-btn" data-testid="tick">{add_one}<span class="visually-hidden"> {name}</span>'
+    "</button>\n"
+    "          </form>{undo}"
+)
+ROW_UNDO_ONE = (
+    '\n          <form method="post" action="{untick_url}" data-count-form>\n'
+    '            {csrf}<button type="submit" class="btn btn-outline-secondary" data-testid="undo">{undo_one}'
+    '<span class="visually-hidden"> {name}</span></button>\n'
+    "          </form>"
+)
+ROW_UNDO = (
+    '<span class="done-mark" aria-hidden="true">✓</span>\n'
+    '          <form method="post" action="{untick_url}" data-tick-form>\n'
+    '            {csrf}<button type="submit" class="btn btn-outline-secondary" data-testid="undo">{undo}'
+    '<span class="visually-hidden"> {name}</span></button>\n'
+    "          </form>"
+)
+ROW_DONE = (
+    '<form method="post" action="{tick_url}" data-tick-form>\n'
+    '            {csrf}<button type="submit" class="btn btn-primary tick-btn" data-testid="tick">{done}'
+    '<span class="visually-hidden"> {name}</span></button>\n'
+    "          </form>"
+)
+DONE_MARK = mark_safe('<span class="done-mark" aria-hidden="true">✓</span>\n          ')
+
+
+@register.simple_tag
+def row_open(row):
+    """A plan row's <li>: its exercise, whether it is done and due, its write URLs and bases."""
+    slug, due = row.exercise.slug, row.status is not None and row.status.due
+    return format_html(
+        ROW_OPEN,
+        done_class=" is-done" if row.complete else "",
+        slug=slug,
+        complete="true" if row.complete else "false",
+        due="true" if due else "false",
+        tick_url=row.tick_url,
+        untick_url=row.untick_url,
+        base_times=row.bases["t"],
+        base_feel=row.bases["f"],
+    )
+
+
+@register.simple_tag(takes_context=True)
+def row_action(context, row):
+    """A plan row's button: Done, Undo, Add one (and Undo one), or the paused mark."""
+    words, csrf, name = context["row_words"], context["csrf_input"], row.exercise.name
+    if row.pause and not row.done:
+        return format_html(ROW_PAUSED, paused=words["paused"])
+    if row.status is not None and row.status.counts_up:
+        undo = ""
+        if row.done:
+            undo = format_html(
+                ROW_UNDO_ONE, untick_url=row.untick_url, csrf=csrf, undo_one=words["undo_one"], name=name
+            )
+        return format_html(
+            ROW_ADD_ONE,
+            mark=DONE_MARK if row.complete else "",
+            tick_url=row.tick_url,
+            csrf=csrf,
+            add_one=words["add_one"],
+            name=name,
+            undo=undo,
+        )
+    if row.done:
+        return format_html(ROW_UNDO, untick_url=row.untick_url, csrf=csrf, undo=words["undo"], name=name)
+    return format_html(ROW_DONE, tick_url=row.tick_url, csrf=csrf, done=words["done"], name=name)
 
 
 # A done row's "how did it feel" forms (Today's plan row, journal/today.html#plan-row): one tap
