@@ -13,9 +13,9 @@ always agree (tests/journal/test_tick_answer.py).
 """
 
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -140,11 +140,49 @@ class Rows:
     gentle: object = None
 
 
+# The URLs Today and its partials link to or post to: the same for everyone, so reversed once a
+# process (for each script prefix, as the header's, backcare/context_processors.py) instead of a
+# dozen reverse() calls a page. FIXED: no argument; DAY: the day as `{}` (a str.format string,
+# journal/row_urls.py), and for the rows' writes the exercise as a second `{}`.
+FIXED = {
+    "today": "journal:today",
+    "session": "journal:session",
+    "exercises": "exercises:list",
+    "settings": "settings",
+    "lessons": "learn:list",
+    "safety": "journal:safety",
+    "safety_acknowledge": "journal:safety_acknowledge",
+    "rescreen_put_away": "journal:rescreen_put_away",
+    "see_clinician_put_away": "journal:see_clinician_put_away",
+    "gentle_accept": "journal:gentle_accept",
+    "gentle_dismiss": "journal:gentle_dismiss",
+    "offline_token": "journal:offline_token",
+    "login": "login",
+    "psfs": "journal:psfs",
+    "psfs_skip": "journal:psfs_skip",
+}
+DAY = {"day": "journal:day", "checkin": "journal:checkin", "day_type": "journal:day_type"}
+DAY_AND_EXERCISE = {"tick": "journal:tick", "untick": "journal:untick"}
+
+
+@lru_cache(maxsize=4)
+def _urls(script_prefix):
+    # reverse() puts the script prefix in front; the same prefix always gives the same URLs.
+    found = {key: reverse(name) for key, name in FIXED.items()}
+    found.update({key: url_format(name, day=OPEN) for key, name in DAY.items()})
+    found.update({key: url_format(name, day=OPEN, exercise=OPEN) for key, name in DAY_AND_EXERCISE.items()})
+    return found
+
+
+def urls():
+    """Today's URLs ({key: URL or format}, FIXED, DAY and DAY_AND_EXERCISE above), reversed once a process."""
+    return _urls(get_script_prefix())
+
+
 def day_url(day, today):
     """Where the day's page is: Today's own URL for today."""
-    return (
-        reverse("journal:today") if day == today else reverse("journal:day", kwargs={"day": day.isoformat()})
-    )
+    found = urls()
+    return found["today"] if day == today else found["day"].format(day.isoformat())
 
 
 def suggestion_context(plan, *, status, entries, ticks, today, day_type):
@@ -226,8 +264,9 @@ def rows(
     `family_of(exercise pk)`: its progression (from the library snapshot, no query)."""
     done = {t.exercise_id: t for t in ticks if t.date == day}
     day_iso = day.isoformat()
-    tick_url = url_format("journal:tick", day=day_iso, exercise=OPEN)
-    untick_url = url_format("journal:untick", day=day_iso, exercise=OPEN)
+    found_urls = urls()
+    tick_url = found_urls["tick"].format(day_iso, "{}")
+    untick_url = found_urls["untick"].format(day_iso, "{}")
     # Two weeks of ticks name a handful of exercises: each one's family looked up once.
     statuses = schedule.statuses(exercises, day=day, ticks=ticks, family_of=cache(family_of))
     # Paused after severe pain (from the plan items' own columns): not due, no Done.

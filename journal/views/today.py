@@ -153,9 +153,10 @@ def _render_day(request, day, form=None):
     entry = context["entry"]
     context["checkin_form"] = form or CheckinForm.for_entry(entry)
     context.update(today_page.checkin_state(entry, refused=form is not None))
-    context["checkin_url"] = reverse("journal:checkin", kwargs={"day": context["day_iso"]})
+    urls = context["urls"] = today_page.urls()  # reversed once a process
+    context["checkin_url"] = urls["checkin"].format(context["day_iso"])
     context["checkin_base"] = client_ops.checkin_base(entry)  # for a check-in queued offline
-    context["day_type_url"] = reverse("journal:day_type", kwargs={"day": context["day_iso"]})
+    context["day_type_url"] = urls["day_type"].format(context["day_iso"])
     if context["is_today"]:  # today's lesson line (learn/course.py): one query, the lessons are cached
         context["lesson_offer"] = learn_selectors.todays_lesson(user=request.user, today=day)
     return render(request, "journal/today.html", context)
