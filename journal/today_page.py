@@ -14,15 +14,17 @@ always agree (tests/journal/test_tick_answer.py).
 
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
+from types import MappingProxyType
 
 from django.urls import get_script_prefix, reverse
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from exercises import dose
 from exercises.models import Exercise, Progression
-from journal import client_ops, felt, psfs, safety, schedule, selectors, suggestions
+from journal import client_ops, felt, pain, psfs, safety, schedule, selectors, suggestions
 from journal.forms import LEG_CHOICES, PAIN_CHOICES
 from journal.models import Dismissal, Entry, Tick
 from journal.row_urls import OPEN, url_format
@@ -105,28 +107,37 @@ class Row:
 
 def row_words():
     """The fixed words of a plan row and of a done row's "how did it feel" forms, translated (and
-    HTML-escaped) once a request instead of once a row: the page shows a dozen rows, a tick's
-    answer one (journal/views/today.py: `_row_context`). The choices come as plain text in the
-    active language, so the radios' per-process cache (plan_tags.felt_choices) is keyed cheaply."""
-    return {
-        "paused": escape(_("Paused")),
-        "add_one": escape(_("Add one")),
-        "undo_one": escape(_("Undo one")),
-        "undo": escape(_("Undo")),
-        "done": escape(pgettext("button: mark an exercise done", "Done")),
-        "felt_fine": escape(_("Felt fine")),
-        "tell_more": escape(_("Tell more")),
-        "pain_during": escape(_("Pain during it (0 = none, 10 = worst)")),
-        "effort": escape(_("How hard was it?")),
-        # Translators: CLINICAL: asked after an exercise is ticked; symptoms spreading down the leg are a warning sign.
-        "spread": escape(_("Did symptoms spread down your leg during it?")),
-        "save": escape(_("Save")),
-        # A format: the row's dose goes in (escaped with it) when the row is drawn.
-        "less_than_full": _("I did less than the full dose (%(dose)s)"),
-        "pain_options": tuple((value, str(label)) for value, label in PAIN_CHOICES),
-        "effort_options": tuple((value, str(label)) for value, label in Tick.Effort.choices),
-        "spread_choices": tuple((value, str(label)) for value, label in LEG_CHOICES),
-    }
+    HTML-escaped) once a process for each language instead of once a row: the same for everyone
+    who reads that language (journal/views/today.py: `_row_context`, the page's rows and a tick's
+    answer). The choices come as plain text, so the radios' per-process cache
+    (plan_tags.felt_choices) is keyed cheaply."""
+    return _row_words(translation.get_language())
+
+
+@lru_cache(maxsize=16)
+def _row_words(language):
+    # `language` is the cache's key: the words below are read in it (it is the active one).
+    return MappingProxyType(
+        {
+            "paused": escape(_("Paused")),
+            "add_one": escape(_("Add one")),
+            "undo_one": escape(_("Undo one")),
+            "undo": escape(_("Undo")),
+            "done": escape(pgettext("button: mark an exercise done", "Done")),
+            "felt_fine": escape(_("Felt fine")),
+            "tell_more": escape(_("Tell more")),
+            "pain_during": escape(_("Pain during it (0 = none, 10 = worst)")),
+            "effort": escape(_("How hard was it?")),
+            # Translators: CLINICAL: asked after an exercise is ticked; symptoms spreading down the leg are a warning sign.
+            "spread": escape(_("Did symptoms spread down your leg during it?")),
+            "save": escape(_("Save")),
+            # A format: the row's dose goes in (escaped with it) when the row is drawn.
+            "less_than_full": _("I did less than the full dose (%(dose)s)"),
+            "pain_options": tuple((value, str(label)) for value, label in PAIN_CHOICES),
+            "effort_options": tuple((value, str(label)) for value, label in Tick.Effort.choices),
+            "spread_choices": tuple((value, str(label)) for value, label in LEG_CHOICES),
+        }
+    )
 
 
 @dataclass
@@ -189,7 +200,8 @@ def suggestion_context(plan, *, status, entries, ticks, today, day_type):
     """What the suggestion rules read besides an item and its sessions (suggestions.Context)."""
     return suggestions.Context(
         today=today,
-        entries=entries,
+        # The days as a pain.Days: each day's usual pain worked out once for all the plan's items.
+        entries=pain.Days(entries),
         day_type=day_type,
         screen_cleared=status.cleared and not status.blocks_plan and not status.gentle_only,
         spread_days=suggestions.spread_days(ticks),

@@ -1,10 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.backends.utils import csrf_input
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -94,10 +95,13 @@ def _rows(request, day, *, entries, day_type, plan, exercises, ticks, only=None)
 def _row_context(request):
     """What a plan row (the "plan-row" partial) reads besides the row: shared by the page and a
     tick's answer."""
+    token = get_token(request)
     return {
         # The page's dozen forms share one token field, rendered once ({% csrf_token %} costs
-        # about 7 µs a form); the templates print it as {{ csrf_input }}.
-        "csrf_input": csrf_input(request),
+        # about 7 µs a form); the templates print it as {{ csrf_input }}. The header's log-out form
+        # ({% csrf_token %}) prints the same token: masked once a page, not twice (~45 µs each).
+        "csrf_token": token,
+        "csrf_input": format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', token),
         # The row's fixed words and a done row's "how did it feel" choices, translated once.
         "row_words": today_page.row_words(),
     }
