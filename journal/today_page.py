@@ -153,8 +153,9 @@ class Rows:
 
 # The URLs Today and its partials link to or post to: the same for everyone, so reversed once a
 # process (for each script prefix, as the header's, backcare/context_processors.py) instead of a
-# dozen reverse() calls a page. FIXED: no argument; DAY: the day as `{}` (a str.format string,
-# journal/row_urls.py), and for the rows' writes the exercise as a second `{}`.
+# dozen reverse() calls a page. FIXED: no argument; DAY (LESSON): the day (the lesson's slug) as
+# `{}` (a str.format string, journal/row_urls.py), and for the rows' writes the exercise as a second
+# `{}`.
 FIXED = {
     "today": "journal:today",
     "session": "journal:session",
@@ -173,6 +174,7 @@ FIXED = {
     "psfs_skip": "journal:psfs_skip",
 }
 DAY = {"day": "journal:day", "checkin": "journal:checkin", "day_type": "journal:day_type"}
+LESSON = {"lesson": "learn:detail"}  # the lesson's slug as `{}`
 DAY_AND_EXERCISE = {"tick": "journal:tick", "untick": "journal:untick"}
 
 
@@ -181,6 +183,7 @@ def _urls(script_prefix):
     # reverse() puts the script prefix in front; the same prefix always gives the same URLs.
     found = {key: reverse(name) for key, name in FIXED.items()}
     found.update({key: url_format(name, day=OPEN) for key, name in DAY.items()})
+    found.update({key: url_format(name, lesson=OPEN) for key, name in LESSON.items()})
     found.update({key: url_format(name, day=OPEN, exercise=OPEN) for key, name in DAY_AND_EXERCISE.items()})
     return found
 

@@ -162,7 +162,9 @@ def _render_day(request, day, form=None):
     context["checkin_base"] = client_ops.checkin_base(entry)  # for a check-in queued offline
     context["day_type_url"] = urls["day_type"].format(context["day_iso"])
     if context["is_today"]:  # today's lesson line (learn/course.py): one query, the lessons are cached
-        context["lesson_offer"] = learn_selectors.todays_lesson(user=request.user, today=day)
+        offer = context["lesson_offer"] = learn_selectors.todays_lesson(user=request.user, today=day)
+        if offer:
+            context["lesson_url"] = urls["lesson"].format(offer.lesson.slug)
     return render(request, "journal/today.html", context)
 
 
