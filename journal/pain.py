@@ -35,10 +35,28 @@ def _scores(entries, first, last, *, skip_rough=False):
     ]
 
 
+class Days(tuple):
+    """`entries` held for one page's rules, each day's usual pain worked out once as it is first
+    asked: the suggestion rules ask the same few days' usual pain for every plan item (some sixty
+    asks a Today, for about fourteen days). A tuple, so the days cannot change under what is kept;
+    it goes with the page's reads (journal/today_page.py: `suggestion_context`), never kept longer."""
+
+    def __new__(cls, entries):
+        days = super().__new__(cls, entries)
+        days.usual = {}
+        return days
+
+
 def usual_pain(entries, day):
     """The user's usual pain before `day`: the median of the 7 days before it, or None."""
+    kept = getattr(entries, "usual", None)  # Days: asked before
+    if kept is not None and day in kept:
+        return kept[day]
     scores = _scores(entries, day - timedelta(days=WINDOW_DAYS), day - timedelta(days=1), skip_rough=True)
-    return median(scores) if len(scores) >= MIN_CHECKINS else None
+    found = median(scores) if len(scores) >= MIN_CHECKINS else None
+    if kept is not None:
+        kept[day] = found
+    return found
 
 
 def seven_day_average(entries, day):

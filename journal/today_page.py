@@ -13,14 +13,19 @@ always agree (tests/journal/test_tick_answer.py).
 """
 
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
+from types import MappingProxyType
 
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
+from django.utils import translation
+from django.utils.html import escape
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from exercises import dose
 from exercises.models import Exercise, Progression
-from journal import client_ops, felt, psfs, safety, schedule, selectors, suggestions
+from journal import client_ops, felt, pain, psfs, safety, schedule, selectors, suggestions
+from journal.forms import LEG_CHOICES, PAIN_CHOICES
 from journal.models import Dismissal, Entry, Tick
 from journal.row_urls import OPEN, url_format
 
@@ -100,6 +105,41 @@ class Row:
         return "yes" if self.tick.spread else "no"
 
 
+def row_words():
+    """The fixed words of a plan row and of a done row's "how did it feel" forms, translated (and
+    HTML-escaped) once a process for each language instead of once a row: the same for everyone
+    who reads that language (journal/views/today.py: `_row_context`, the page's rows and a tick's
+    answer). The choices come as plain text, so the radios' per-process cache
+    (plan_tags.felt_choices) is keyed cheaply."""
+    return _row_words(translation.get_language())
+
+
+@lru_cache(maxsize=16)
+def _row_words(language):
+    # `language` is the cache's key: the words below are read in it (it is the active one).
+    return MappingProxyType(
+        {
+            "paused": escape(_("Paused")),
+            "add_one": escape(_("Add one")),
+            "undo_one": escape(_("Undo one")),
+            "undo": escape(_("Undo")),
+            "done": escape(pgettext("button: mark an exercise done", "Done")),
+            "felt_fine": escape(_("Felt fine")),
+            "tell_more": escape(_("Tell more")),
+            "pain_during": escape(_("Pain during it (0 = none, 10 = worst)")),
+            "effort": escape(_("How hard was it?")),
+            # Translators: CLINICAL: asked after an exercise is ticked; symptoms spreading down the leg are a warning sign.
+            "spread": escape(_("Did symptoms spread down your leg during it?")),
+            "save": escape(_("Save")),
+            # A format: the row's dose goes in (escaped with it) when the row is drawn.
+            "less_than_full": _("I did less than the full dose (%(dose)s)"),
+            "pain_options": tuple((value, str(label)) for value, label in PAIN_CHOICES),
+            "effort_options": tuple((value, str(label)) for value, label in Tick.Effort.choices),
+            "spread_choices": tuple((value, str(label)) for value, label in LEG_CHOICES),
+        }
+    )
+
+
 @dataclass
 class Rows:
     """The day's rows (all, or the one a tick's answer shows), its due-only counts and streak."""
@@ -111,18 +151,60 @@ class Rows:
     gentle: object = None
 
 
+# The URLs Today and its partials link to or post to: the same for everyone, so reversed once a
+# process (for each script prefix, as the header's, backcare/context_processors.py) instead of a
+# dozen reverse() calls a page. FIXED: no argument; DAY (LESSON): the day (the lesson's slug) as
+# `{}` (a str.format string, journal/row_urls.py), and for the rows' writes the exercise as a second
+# `{}`.
+FIXED = {
+    "today": "journal:today",
+    "session": "journal:session",
+    "exercises": "exercises:list",
+    "settings": "settings",
+    "lessons": "learn:list",
+    "safety": "journal:safety",
+    "safety_acknowledge": "journal:safety_acknowledge",
+    "rescreen_put_away": "journal:rescreen_put_away",
+    "see_clinician_put_away": "journal:see_clinician_put_away",
+    "gentle_accept": "journal:gentle_accept",
+    "gentle_dismiss": "journal:gentle_dismiss",
+    "offline_token": "journal:offline_token",
+    "login": "login",
+    "psfs": "journal:psfs",
+    "psfs_skip": "journal:psfs_skip",
+}
+DAY = {"day": "journal:day", "checkin": "journal:checkin", "day_type": "journal:day_type"}
+LESSON = {"lesson": "learn:detail"}  # the lesson's slug as `{}`
+DAY_AND_EXERCISE = {"tick": "journal:tick", "untick": "journal:untick"}
+
+
+@lru_cache(maxsize=4)
+def _urls(script_prefix):
+    # reverse() puts the script prefix in front; the same prefix always gives the same URLs.
+    found = {key: reverse(name) for key, name in FIXED.items()}
+    found.update({key: url_format(name, day=OPEN) for key, name in DAY.items()})
+    found.update({key: url_format(name, lesson=OPEN) for key, name in LESSON.items()})
+    found.update({key: url_format(name, day=OPEN, exercise=OPEN) for key, name in DAY_AND_EXERCISE.items()})
+    return found
+
+
+def urls():
+    """Today's URLs ({key: URL or format}, FIXED, DAY and DAY_AND_EXERCISE above), reversed once a process."""
+    return _urls(get_script_prefix())
+
+
 def day_url(day, today):
     """Where the day's page is: Today's own URL for today."""
-    return (
-        reverse("journal:today") if day == today else reverse("journal:day", kwargs={"day": day.isoformat()})
-    )
+    found = urls()
+    return found["today"] if day == today else found["day"].format(day.isoformat())
 
 
 def suggestion_context(plan, *, status, entries, ticks, today, day_type):
     """What the suggestion rules read besides an item and its sessions (suggestions.Context)."""
     return suggestions.Context(
         today=today,
-        entries=entries,
+        # The days as a pain.Days: each day's usual pain worked out once for all the plan's items.
+        entries=pain.Days(entries),
         day_type=day_type,
         screen_cleared=status.cleared and not status.blocks_plan and not status.gentle_only,
         spread_days=suggestions.spread_days(ticks),
@@ -197,8 +279,9 @@ def rows(
     `family_of(exercise pk)`: its progression (from the library snapshot, no query)."""
     done = {t.exercise_id: t for t in ticks if t.date == day}
     day_iso = day.isoformat()
-    tick_url = url_format("journal:tick", day=day_iso, exercise=OPEN)
-    untick_url = url_format("journal:untick", day=day_iso, exercise=OPEN)
+    found_urls = urls()
+    tick_url = found_urls["tick"].format(day_iso, "{}")
+    untick_url = found_urls["untick"].format(day_iso, "{}")
     # Two weeks of ticks name a handful of exercises: each one's family looked up once.
     statuses = schedule.statuses(exercises, day=day, ticks=ticks, family_of=cache(family_of))
     # Paused after severe pain (from the plan items' own columns): not due, no Done.

@@ -2,7 +2,8 @@ from functools import lru_cache
 
 from django import template
 from django.template.loader import render_to_string
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from exercises import catalog, dose
 from journal.models import PlanItem
@@ -82,6 +83,154 @@ def _felt_choices(name, choices, chosen, slug, buttons):
             for value, label in choices
         ],
     )
+
+
+# Today's plan row (journal/today.html#plan-row, the page's rows and a tick's answer): its opening tag
+# and its button, each one call a row instead of a dozen nodes; the words come translated once a
+# request (journal/today_page.py: `row_words`), the token field rendered once.
+ROW_OPEN = (
+    '<li class="plan-row card mb-2{done_class}" id="ex-{slug}" data-testid="plan-item" data-exercise="{slug}"'
+    ' data-done="{complete}" data-due="{due}" data-tick-url="{tick_url}" data-untick-url="{untick_url}"'
+    ' data-base-times="{base_times}" data-base-feel="{base_feel}">'
+)
+# Paused after severe pain: no Done until it is taken up again (the row's words below it).
+ROW_PAUSED = '<span class="small text-body-secondary" data-testid="paused-mark">{paused}</span>'
+# A times-a-day row: each tap adds one to the day's count; undo takes one away, down to none.
+ROW_ADD_ONE = (
+    '{mark}<form method="post" action="{tick_url}" data-count-form>\n'
+    '            {csrf}<input type="hidden" name="add" value="on"><button type="submit"'
+    ' class="btn btn-primary tick-btn" data-testid="tick">{add_one}<span class="visually-hidden"> {name}</span>'
+    "</button>\n"
+    "          </form>{undo}"
+)
+ROW_UNDO_ONE = (
+    '\n          <form method="post" action="{untick_url}" data-count-form>\n'
+    '            {csrf}<button type="submit" class="btn btn-outline-secondary" data-testid="undo">{undo_one}'
+    '<span class="visually-hidden"> {name}</span></button>\n'
+    "          </form>"
+)
+ROW_UNDO = (
+    '<span class="done-mark" aria-hidden="true">✓</span>\n'
+    '          <form method="post" action="{untick_url}" data-tick-form>\n'
+    '            {csrf}<button type="submit" class="btn btn-outline-secondary" data-testid="undo">{undo}'
+    '<span class="visually-hidden"> {name}</span></button>\n'
+    "          </form>"
+)
+ROW_DONE = (
+    '<form method="post" action="{tick_url}" data-tick-form>\n'
+    '            {csrf}<button type="submit" class="btn btn-primary tick-btn" data-testid="tick">{done}'
+    '<span class="visually-hidden"> {name}</span></button>\n'
+    "          </form>"
+)
+DONE_MARK = mark_safe('<span class="done-mark" aria-hidden="true">✓</span>\n          ')
+
+
+@register.simple_tag
+def row_open(row):
+    """A plan row's <li>: its exercise, whether it is done and due, its write URLs and bases."""
+    slug, due = row.exercise.slug, row.status is not None and row.status.due
+    return format_html(
+        ROW_OPEN,
+        done_class=" is-done" if row.complete else "",
+        slug=slug,
+        complete="true" if row.complete else "false",
+        due="true" if due else "false",
+        tick_url=row.tick_url,
+        untick_url=row.untick_url,
+        base_times=row.bases["t"],
+        base_feel=row.bases["f"],
+    )
+
+
+@register.simple_tag(takes_context=True)
+def row_action(context, row):
+    """A plan row's button: Done, Undo, Add one (and Undo one), or the paused mark."""
+    words, csrf, name = context["row_words"], context["csrf_input"], row.exercise.name
+    if row.pause and not row.done:
+        return format_html(ROW_PAUSED, paused=words["paused"])
+    if row.status is not None and row.status.counts_up:
+        undo = ""
+        if row.done:
+            undo = format_html(
+                ROW_UNDO_ONE, untick_url=row.untick_url, csrf=csrf, undo_one=words["undo_one"], name=name
+            )
+        return format_html(
+            ROW_ADD_ONE,
+            mark=DONE_MARK if row.complete else "",
+            tick_url=row.tick_url,
+            csrf=csrf,
+            add_one=words["add_one"],
+            name=name,
+            undo=undo,
+        )
+    if row.done:
+        return format_html(ROW_UNDO, untick_url=row.untick_url, csrf=csrf, undo=words["undo"], name=name)
+    return format_html(ROW_DONE, tick_url=row.tick_url, csrf=csrf, done=words["done"], name=name)
+
+
+# A done row's "how did it feel" forms (Today's plan row, journal/today.html#plan-row): one tap
+# "Felt fine" records the usual answers (journal/felt.py), "Tell more" opens the same big buttons as
+# the guided session (plain radios, no script needed). One call a row instead of some fifty nodes.
+FELT_FORM = (
+    '<details class="tick-detail">\n'
+    '      <summary class="small">{feeling}</summary>\n'
+    '      <div class="felt felt-form mt-2">\n'
+    '        <form method="post" action="{tick_url}" class="tick-detail-form mb-2">\n'
+    "          {csrf}{usual}\n"
+    '          <button type="submit" class="btn btn-primary btn-lg felt-fine w-100" data-testid="felt-fine">'
+    '{felt_fine}<span class="visually-hidden"> {name}</span></button>\n'
+    "        </form>\n"
+    '        <details class="felt-more">\n'
+    '          <summary class="btn btn-outline-primary btn-lg w-100" data-testid="tell-more">{tell_more}</summary>\n'
+    '          <form method="post" action="{tick_url}" class="tick-detail-form">\n'
+    "            {csrf}\n"
+    "            <fieldset><legend>{pain_legend}</legend>\n"
+    '              <div class="felt-pain">{pain}</div></fieldset>\n'
+    "            <fieldset><legend>{effort_legend}</legend>\n"
+    '              <div class="felt-row">{effort}</div></fieldset>\n'
+    '            <fieldset class="spread-question"><legend>{spread_legend}</legend>\n'
+    '              <div class="felt-row">{spread}</div></fieldset>\n'
+    '            <div class="form-check partial-check mb-2"><input class="form-check-input" type="checkbox"'
+    ' name="partial" value="on" id="pt-{slug}"{partial}><label class="form-check-label small"'
+    ' for="pt-{slug}">{less_than_full}</label></div>\n'
+    '            <button type="submit" class="btn btn-primary">{save}</button>\n'
+    "          </form>\n"
+    "        </details>\n"
+    "      </div>\n"
+    "    </details>"
+)
+
+
+@register.simple_tag(takes_context=True)
+def felt_form(context, row):
+    """A done row's "how did it feel" forms, its answers checked: the request's fixed parts (the
+    token field, the words and choices of journal/today_page.py: `row_words`) with the row's own."""
+    words = context["row_words"]
+    tick, slug = row.tick, row.exercise.slug
+    return format_html(
+        FELT_FORM,
+        feeling=row.feeling,
+        tick_url=row.tick_url,
+        csrf=context["csrf_input"],
+        usual=format_html_join("", '<input type="hidden" name="{}" value="{}">', row.usual.items()),
+        name=row.exercise.name,
+        felt_fine=words["felt_fine"],
+        tell_more=words["tell_more"],
+        pain_legend=words["pain_during"],
+        pain=_felt_choices("pain_during", words["pain_options"], _chosen(tick.pain_during), slug, False),
+        effort_legend=words["effort"],
+        effort=_felt_choices("effort", words["effort_options"], _chosen(tick.effort), slug, False),
+        spread_legend=words["spread"],
+        spread=_felt_choices("spread", words["spread_choices"], _chosen(row.spread_answer), slug, False),
+        slug=slug,
+        partial="" if tick.full_dose else " checked",
+        less_than_full=words["less_than_full"] % {"dose": row.dose_text},
+        save=words["save"],
+    )
+
+
+def _chosen(value):
+    return "" if value is None else str(value)
 
 
 @register.simple_tag
