@@ -625,25 +625,6 @@ def day_type(*, user, day):
     return found.day_type if found else Entry.DayType.NORMAL
 
 
-def day_type_and_ticks(*, user, day):
-    """(the kind of day `day` is, the ticks of the two weeks up to it as `recent_ticks` gives them),
-    in one query: the session page's whole read of its days (each day joined to its ticks, one row
-    per tick and one for a day without any)."""
-    first = ticks_from(day)
-    rows = (
-        Entry.objects.filter(user=user, date__gte=first, date__lte=day)
-        .order_by()
-        .values_list("date", "day_type", *(f"ticks__{name}" for name in DoneTick._fields[1:]))
-    )
-    day_type, ticks = Entry.DayType.NORMAL, []
-    for date_, type_, *tick in rows:
-        if date_ == day:
-            day_type = type_
-        if tick[DoneTick._fields.index("exercise_id") - 1] is not None:
-            ticks.append(DoneTick(date_, *tick))
-    return day_type, ticks
-
-
 def exercise_at(*, progression, level):
     """The exercise at `level` of a progression (an instance or its id), or None."""
     return Exercise.objects.filter(progression=progression, level=level).first()

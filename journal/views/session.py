@@ -2,7 +2,7 @@
 broken into the phases static/js/session.js runs (exercises/phases.py). Without JavaScript it is an
 ordered list, each exercise with a plain Done form to the tick URL."""
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -29,6 +29,16 @@ class Step:
     tick_url: str
     dose_text: str  # the plan item's dose step for people: "2 × 8 each side, daily"
     usual: dict = field(default_factory=dict)  # what "Felt fine" posts (journal/felt.py)
+
+
+# The fields of a phase, as the session's script reads them.
+PHASE_FIELDS = tuple(f.name for f in fields(phases.Phase))
+
+
+def phase_data(phase):
+    """A phase as a dict for the page's JSON: `dataclasses.asdict` without its deep copy of each
+    value (every field is a str, a number or None), a tenth of its cost."""
+    return {name: getattr(phase, name) for name in PHASE_FIELDS}
 
 
 def usual_note(usual):
@@ -84,9 +94,13 @@ def session(request):
         # Today says why the plan is held (its safety block); nobody is led through exercises.
         return redirect("journal:today")
     today = user.local_today()
-    day_type, ticks = selectors.day_type_and_ticks(user=user, day=today)
+    # The days with their two weeks of ticks and the active plan, in one statement (a tick's read):
+    # the day's type, what is due and done, the usual answers.
+    found = selectors.days_with_ticks(user=user, day=today, with_plan=True)
+    ticks = found.ticks
+    day_type = next((day.day_type for day in found.days if day.date == today), Entry.DayType.NORMAL)
     done = {tick.exercise_id for tick in ticks if tick.date == today}
-    plan, exercises = selectors.day_plan(user=user, day_type=day_type, status=status)
+    plan, exercises = selectors.day_plan(user=user, day_type=day_type, status=status, active=found.plan)
     statuses = schedule.statuses(exercises, day=today, ticks=ticks, family_of=selectors.family_of)
     # An exercise paused after severe pain is not due: the session skips it.
     statuses = schedule.not_due(statuses, exercises, selectors.paused_exercises(plan))
@@ -115,7 +129,7 @@ def session(request):
                         "slug": step.exercise.slug,
                         "name": step.exercise.name,
                         "cue": step.exercise.first_cue,
-                        "phases": [asdict(p) for p in step.phases],
+                        "phases": [phase_data(p) for p in step.phases],
                         "usual": step.usual,
                         "usualNote": usual_note(step.usual),
                     }

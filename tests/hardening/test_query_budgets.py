@@ -62,14 +62,14 @@ STREAK_DAYS = "streak days"
 PAGES = [
     ("journal:today", "", TODAY_PAGE),
     ("journal:day", "", PAST_DAY_PAGE),
+    # The session reads its day as a tick does: the recent days joined to their two weeks of ticks,
+    # with the active plan in the same statement (selectors.days_with_ticks(with_plan=True): the
+    # day's type, what is due and done, the usual answers); two queries before (the two weeks of
+    # days with their ticks, the active plan).
     (
         "journal:session",
         "",
-        [
-            *JOURNAL,
-            "two weeks of days with their ticks (the day's type, what is due and done)",
-            "active plan",
-        ],
+        [*JOURNAL, "recent days with their ticks, and the active plan (UNION ALL)"],
     ),
     ("journal:history", "", HISTORY_PAGE),
     ("journal:history", "range=all", HISTORY),
