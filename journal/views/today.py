@@ -236,8 +236,9 @@ def checkin(request, day):
     op, error = _client_op(request, client_ops.CHECKIN)
     if error:
         return _checkin_refused(request, parsed, error)
-    entry = selectors.entry(user=request.user, day=parsed)
-    form = CheckinForm.for_entry(entry, request.POST)
+    # The saved answers are only the form's `initial`, which a posted form never shows: the day's
+    # entry is read by the write, and here only for an answer that keeps it as it is.
+    form = CheckinForm(request.POST)
     if not form.is_valid():
         message = "Your check-in was not saved: " + " ".join(e for errs in form.errors.values() for e in errs)
         if wants_json(request):
@@ -252,12 +253,14 @@ def checkin(request, day):
             notes=form.cleaned_data["notes"],
             leg_symptoms=form.cleaned_data["leg_symptoms"],
             op=op,
+            status=request.safety.status,
         )
     except services.OpReplayed:
         said = [(messages.SUCCESS, f"Check-in already saved for {parsed:%A %-d %B}.")]
-        return _checkin_answer(request, parsed, entry, said)
+        return _checkin_answer(request, parsed, selectors.entry(user=request.user, day=parsed), said)
     except services.OpConflict:
         said = [(messages.WARNING, f"Check-in for {parsed:%A %-d %B}: {client_ops.CHANGED_ELSEWHERE}")]
+        entry = selectors.entry(user=request.user, day=parsed)
         return _checkin_answer(request, parsed, entry, said, status=409)
     except services.OpTaken:
         return _checkin_refused(request, parsed, client_ops.OP_TAKEN)
