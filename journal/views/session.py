@@ -3,16 +3,18 @@ broken into the phases static/js/session.js runs (exercises/phases.py). Without 
 ordered list, each exercise with a plain Done form to the tick URL."""
 
 from dataclasses import dataclass, field, fields
+from functools import partial
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.template.backends.utils import csrf_input
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from exercises import dose, phases
+from exercises import catalog, dose, phases
 from exercises.models import Exercise, Progression
 from journal import felt, schedule, selectors
 from journal.forms import LEG_CHOICES, PAIN_CHOICES
@@ -29,6 +31,20 @@ class Step:
     tick_url: str
     dose_text: str  # the plan item's dose step for people: "2 × 8 each side, daily"
     usual: dict = field(default_factory=dict)  # what "Felt fine" posts (journal/felt.py)
+    dose_step: int = 0
+
+    @property
+    def body(self):
+        """The step's level at its dose step (name, figure, cue, cautions, dose and phases): the
+        same for everyone, so rendered once per library version and language
+        (`catalog.library_fragment`), as Today's exercise text is."""
+        exercise = self.exercise
+        context = {"exercise": exercise, "dose_text": self.dose_text, "phases": self.phases}
+        return catalog.library_fragment(
+            f"journal:session-step:{exercise.pk}:{self.dose_step}",
+            exercise,
+            partial(render_to_string, "journal/_session_step.html", context),
+        )
 
 
 # The fields of a phase, as the session's script reads them.
@@ -78,10 +94,12 @@ def due_steps(exercises, statuses, done, day_iso, dose_steps=None):
             phases=phases.breakdown(at_step, ex),
             tick_url=tick_url.format(ex.slug),
             dose_text=dose.display(at_step, ex),
+            dose_step=step,
         )
         for ex, status in zip(exercises, statuses, strict=True)
         if status.due and ex.progression.category != Progression.Category.HABIT and ex.pk not in done
-        for at_step in [dose.at_step(ex, dose_steps.get(ex.pk, 0))]
+        for step in [max(0, min(dose_steps.get(ex.pk, 0), dose.top_step(ex)))]
+        for at_step in [dose.at_step(ex, step)]
     ]
 
 
