@@ -308,11 +308,24 @@ def _tick_response(request, day, exercise, message, *, conflict=False, read=None
     """The answer to a tick, undo or count: the row as the server has it. `conflict`: a write queued
     offline whose base is not the server's any more (journal/client_ops.py), answered 409.
 
-    For the page's script (JSON) only that row is built, with the same rules as the page (`_rows`),
+    For the session's script (JSON, `from=session`) only whether it was saved, the words and the
+    bases. For the page's script (JSON) only that row is built, with the same rules as the page (`_rows`),
     and rendered from the page's own "plan-row" partial. `read`: the day as the write read it in its
     transaction and left it (services.DayRead: the recent days for the suggestion rules and the
     streak, the two weeks of ticks, the plan with its pauses), so the answer reads nothing; without
     it (no write happened) the day is read here."""
+    if wants_json(request) and read is not None and request.POST.get("from") == "session":
+        # The guided session's script reads only whether it was saved and the words
+        # (static/js/session.js: save): no row to build or render for it.
+        return JsonResponse(
+            {
+                "ok": not conflict,
+                "conflict": conflict,
+                "message": message,
+                "bases": client_ops.tick_bases(read.tick_of(exercise)),
+            },
+            status=409 if conflict else 200,
+        )
     if wants_json(request):
         user = request.user
         if read is None:
