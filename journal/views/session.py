@@ -90,17 +90,24 @@ def due_steps(exercises, statuses, done, day_iso, dose_steps=None):
     dose_steps = dose_steps or {}
     return [
         Step(
-            exercise=ex,
-            phases=phases.breakdown(at_step, ex),
-            tick_url=tick_url.format(ex.slug),
-            dose_text=dose.display(at_step, ex),
-            dose_step=step,
+            exercise=ex, phases=list(found), tick_url=tick_url.format(ex.slug), dose_text=text, dose_step=step
         )
         for ex, status in zip(exercises, statuses, strict=True)
         if status.due and ex.progression.category != Progression.Category.HABIT and ex.pk not in done
         for step in [max(0, min(dose_steps.get(ex.pk, 0), dose.top_step(ex)))]
-        for at_step in [dose.at_step(ex, step)]
+        for found, text in [dose_parts(ex, step)]
     ]
+
+
+def dose_parts(exercise, step):
+    """(the phases, the dose in words) of a level at its dose step: library data, the same for
+    everyone, so worked out once per library version and language (`catalog.library_fragment`)."""
+
+    def work():
+        at_step = dose.at_step(exercise, step)
+        return tuple(phases.breakdown(at_step, exercise)), dose.display(at_step, exercise)
+
+    return catalog.library_fragment(f"journal:session-dose:{exercise.pk}:{step}", exercise, work)
 
 
 @login_required
