@@ -119,9 +119,9 @@ def session(request):
         # Today says why the plan is held (its safety block); nobody is led through exercises.
         return redirect("journal:today")
     today = user.local_today()
-    # The days with their two weeks of ticks and the active plan, in one statement (a tick's read):
-    # the day's type, what is due and done, the usual answers.
-    found = selectors.days_with_ticks(user=user, day=today, with_plan=True)
+    # The two weeks of days with their ticks and the active plan, in one statement (a tick's read,
+    # from the first day its rules need): the day's type, what is due and done, the usual answers.
+    found = selectors.days_with_ticks(user=user, day=today, with_plan=True, since=selectors.ticks_from(today))
     ticks = found.ticks
     day_type = next((day.day_type for day in found.days if day.date == today), Entry.DayType.NORMAL)
     done = {tick.exercise_id for tick in ticks if tick.date == today}

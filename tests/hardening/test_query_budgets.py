@@ -62,10 +62,10 @@ STREAK_DAYS = "streak days"
 PAGES = [
     ("journal:today", "", TODAY_PAGE),
     ("journal:day", "", PAST_DAY_PAGE),
-    # The session reads its day as a tick does: the recent days joined to their two weeks of ticks,
-    # with the active plan in the same statement (selectors.days_with_ticks(with_plan=True): the
-    # day's type, what is due and done, the usual answers); two queries before (the two weeks of
-    # days with their ticks, the active plan).
+    # The session reads its day as a tick does, from the first day its rules need: the two weeks of
+    # days joined to their ticks, with the active plan in the same statement
+    # (selectors.days_with_ticks(with_plan=True, since=...): the day's type, what is due and done,
+    # the usual answers); two queries before (the two weeks of days with their ticks, the active plan).
     (
         "journal:session",
         "",
