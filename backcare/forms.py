@@ -26,7 +26,7 @@ from backcare.languages import active_or_default, language_choices
 from backcare.models import User
 from backcare.reauth import password_confirmed
 from backcare.timezones import canonical, timezone_choices, validate_timezone
-from backcare.urgent_care import country_for_timezone
+from backcare.urgent_care import country_choices_for, country_for_timezone
 
 # Django's widget templates that are only `{% include "django/forms/widgets/input.html" %}`.
 INPUT_TEMPLATES = frozenset(
@@ -120,6 +120,9 @@ def form_helper(*layout):
     helper = Helper()
     helper.form_tag = False
     helper.disable_csrf = True  # the template's <form> has it (rendered once a page on settings)
+    # No widget of the project's forms has media (each page loads its own scripts and styles):
+    # {% crispy %} would gather every widget's empty Media to print nothing.
+    helper.include_media = False
     if layout:
         helper.layout = Layout(*layout)
     return helper
@@ -166,22 +169,20 @@ class SignupForm(UserCreationForm):
         return user
 
 
-class CachedSelect(forms.Select):
-    """forms.Select whose output is cached in this process, per chosen value and attributes.
+class CachedChoices:
+    """A choice widget's output cached in this process, per chosen value(s) and attributes.
 
-    For lists that are the same for everyone (the time zones, the countries): Django renders each
-    option through the widget's template, ~0.15 ms apiece, 90 ms for the ~600 zones, most of the
-    settings page's time. The markup is Django's own; `cache_key` names the choices, which must not
-    change while the process runs. A value that is not one of the choices (a tampered POST) is
-    rendered afresh and not cached, so the cache holds at most one entry per choice.
+    For lists that are the same for everyone (the time zones, the countries, the languages, the
+    reminders' days): Django renders each option through the widget's templates, ~0.15 ms apiece,
+    90 ms for the ~600 zones, most of the settings page's time. The markup is Django's own (or the
+    widget's own template's); `cache_key` names the choices, which must not change while the
+    process runs. A value that is not one of the choices (a tampered POST) is rendered afresh and
+    not cached, so the cache holds at most one entry per choice (per set of choices, for a list of
+    boxes). Put before the widget class: `class CachedSelect(CachedChoices, forms.Select)`.
     """
 
     # The valid values of each named list, gathered on first use: the lists do not change.
     _values_by_key = {}
-
-    def __init__(self, attrs=None, choices=(), *, cache_key):
-        super().__init__(attrs, choices)
-        self.cache_key = cache_key
 
     def _values(self):
         values = self._values_by_key.get(self.cache_key)
@@ -195,10 +196,14 @@ class CachedSelect(forms.Select):
             values = self._values_by_key[self.cache_key] = frozenset(values)
         return values
 
+    def chosen(self, value):
+        """What of `value` the output varies on, or None when it is not made of the choices."""
+        raise NotImplementedError
+
     def render(self, name, value, attrs=None, renderer=None):
         render = super().render
-        chosen = "" if value is None else str(value)
-        if chosen not in self._values():
+        chosen = self.chosen(value)
+        if chosen is None:
             return render(name, value, attrs, renderer)
         final_attrs = sorted((attr, str(text)) for attr, text in self.build_attrs(self.attrs, attrs).items())
         # Django's own key for a cached fragment and what it varies on (what {% cache %} uses).
@@ -209,9 +214,30 @@ class CachedSelect(forms.Select):
         return caches["local"].get_or_set(key, lambda: render(name, value, attrs, renderer), timeout=None)
 
 
-class LanguageSelect(forms.Select):
+class CachedSelect(CachedChoices, forms.Select):
+    """forms.Select, cached per chosen value (CachedChoices)."""
+
+    def __init__(self, attrs=None, choices=(), *, cache_key):
+        super().__init__(attrs, choices)
+        self.cache_key = cache_key
+
+    def chosen(self, value):
+        chosen = "" if value is None else str(value)
+        return chosen if chosen in self._values() else None
+
+
+class LanguageSelect(CachedSelect):
     """The language choice: each language named in itself ("Deutsch"), marked with its own `lang`
-    (a screen reader says it in that language) and translate="no"."""
+    (a screen reader says it in that language) and translate="no". Cached as the time zones are
+    (0.5 ms a settings page through the widget's templates), under a name that holds the languages
+    (settings.LANGUAGES, the choices), so another list is another entry."""
+
+    def __init__(self, attrs=None, choices=()):
+        forms.Select.__init__(self, attrs, choices)  # no fixed cache_key: the property below
+
+    @property
+    def cache_key(self):
+        return "languages:" + ",".join(code for code, _name in settings.LANGUAGES)
 
     def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
         option = super().create_option(name, value, label, selected, index, subindex, attrs)
@@ -232,6 +258,24 @@ class TimezoneChoices(BaseChoiceIterator):
         return iter(timezone_choices())
 
 
+class ReadyChoices(BaseChoiceIterator):
+    """Choices from a function that gives them in Django's normal form, (value, label) pairs, read
+    afresh on each pass (they follow the active language) and never normalized again: a callable's
+    choices are normalized on every pass, and a Select passes over them several times a render
+    (0.2 ms a settings page for the countries and the languages)."""
+
+    def __init__(self, function):
+        self.function = function
+
+    def __iter__(self):
+        return iter(self.function())
+
+
+def _countries():
+    # The country table's choices, sorted once a language (backcare/urgent_care.py).
+    return country_choices_for(get_language())
+
+
 class TimezoneField(forms.ChoiceField):
     """A zone from the grouped list; an alias a browser reports (Asia/Calcutta) becomes its zone."""
 
@@ -250,7 +294,7 @@ class SettingsForm(forms.ModelForm):
         help_text=_("Your day starts at midnight in this zone: it decides what “today” is."),
     )
     language = forms.ChoiceField(
-        choices=language_field_choices,
+        choices=ReadyChoices(language_field_choices),
         required=False,
         widget=LanguageSelect,
         label=_("Language"),
@@ -281,6 +325,11 @@ class SettingsForm(forms.ModelForm):
         if commit:  # the zone moves the user's "today"; the country, the care words a page shows
             diary_version.changed(self.instance)
         return super().save(commit)
+
+
+# The model field's choices (urgent_care.country_choices, "another country" first, so no blank is
+# added), without their normalization on every pass.
+SettingsForm.base_fields["country"].choices = ReadyChoices(_countries)
 
 
 class ThrottledPasswordChangeForm(PasswordChangeForm):

@@ -91,12 +91,15 @@ COLUMNS = {
         "paused_on", "pause_values", "resumed_through", "created_at",
     ),
     PlanPeriod: ("id", "user_id", "plan_item_id", "exercise_id", "start", "end"),
+    # `done` is written 0 and counted afresh from the ticks after them (write_rows: the database's
+    # triggers, journal/0019, may be off for the batch).
     Entry: (
-        "id", "user_id", "date", "pain", "notes", "day_type", "planned", "leg_symptoms", "created_at",
-        "updated_at",
+        "id", "user_id", "date", "pain", "notes", "day_type", "planned", "done", "leg_symptoms",
+        "created_at", "updated_at",
     ),
     Tick: (
         "id", "entry_id", "exercise_id", "created_at", "pain_during", "effort", "full_dose", "spread", "times",
+        "counted",
     ),
     LevelChange: (
         "id", "user_id", "plan_item_id", "from_exercise_id", "to_exercise_id", "direction", "rule", "values",
@@ -288,7 +291,7 @@ class UserDiary:
             else:
                 planned = [item[2] for item in self.items]
             entry_id = d._add(
-                Entry, self.user_id, day, pain, note, day_type, len(planned), leg, evening, evening
+                Entry, self.user_id, day, pain, note, day_type, len(planned), 0, leg, evening, evening
             )
             self._ticks(entry_id, day, pain, day_type, planned, forced, k, leg, evening, n)
             if k == 0 and rng.random() < 0.5:
@@ -322,7 +325,11 @@ class UserDiary:
                 full = rng() > not_full
             spread = False if leg is False and rng() < 0.3 else None
             times = 2 + int(rng() * 5) if ex.times_per_day else 1
-            ticks.append((self.d._id(Tick), entry_id, ex.id, at, during, effort, full, spread, times))
+            # Counted as the days before the count was stored (journal/0019): a tick of the day's plan.
+            counted = ex in planned
+            ticks.append(
+                (self.d._id(Tick), entry_id, ex.id, at, during, effort, full, spread, times, counted)
+            )
             sessions[ex.id].append(day)
 
     def _change(self, day, item, to_exercise, direction, rule, values):
@@ -481,3 +488,13 @@ def write_rows(connection, rows, *, copy):
                     f"INSERT INTO {table} ({columns}) VALUES ({marks})",
                     [[p(value) for p, value in zip(prepare, row, strict=True)] for row in batch],
                 )
+        days = rows.get(Entry)
+        if days:
+            # Each day's done from its counted ticks, whether the count's triggers fired or not (off
+            # with the session's replication role on PostgreSQL): one statement for the batch's days.
+            entry, tick = quote(Entry._meta.db_table), quote(Tick._meta.db_table)
+            cursor.execute(
+                f"UPDATE {entry} SET done = (SELECT COUNT(*) FROM {tick} t WHERE t.entry_id = {entry}.id"
+                f" AND t.counted = %s) WHERE id >= %s AND id <= %s",
+                [True, days[0][0], days[-1][0]],
+            )

@@ -11,6 +11,7 @@ import threading
 import time
 
 from django.conf import settings
+from django.utils import translation
 
 
 class Snapshot:
@@ -37,3 +38,33 @@ class Snapshot:
     def clear(self, **kwargs):
         """Forget the snapshot (a signal receiver: takes and ignores the signal's arguments)."""
         self._current = None
+
+
+class Translated:
+    """A `Snapshot` handed out in the active language: the stored (English) snapshot for the site's
+    language, otherwise its copy in that language, made by `translate(snapshot)` once per snapshot
+    and language, with no query (the exercise library and the lessons)."""
+
+    def __init__(self, snapshot, translate):
+        self._snapshot = snapshot
+        self._translate = translate
+        self._lock = threading.Lock()
+        self._made = {}  # language code -> (the stored snapshot it was made from, its copy)
+
+    def get(self, *, refresh=False):
+        stored = self._snapshot.get(refresh=refresh)
+        code = translation.get_language() or settings.LANGUAGE_CODE
+        if code == settings.LANGUAGE_CODE:
+            return stored
+        made = self._made.get(code)
+        if made is None or made[0] is not stored:
+            with self._lock:
+                made = self._made.get(code)
+                if made is None or made[0] is not stored:
+                    made = self._made[code] = (stored, self._translate(stored))
+        return made[1]
+
+    def clear(self, **kwargs):
+        """Forget the snapshot and its copies (a signal receiver: ignores the signal's arguments)."""
+        self._snapshot.clear()
+        self._made.clear()

@@ -6,10 +6,11 @@ not hold: a user whose country has no entry gets the deployment's EMERGENCY_NUMB
 """
 
 from dataclasses import dataclass
+from functools import cache
 
 from django.conf import settings
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 # The country field's value for Northern Ireland: its ISO 3166-2 code, because its urgent-care
 # words differ from the rest of the United Kingdom ("GB": England, Wales, Scotland).
@@ -149,9 +150,18 @@ CARE = {
 
 def country_choices():
     """The country field's choices: "another country" (blank) first, then the table by name, in
-    the active language (called each time the choices are read: a callable's choices are)."""
+    the active language. Called each time the choices are read (a callable's choices are: several
+    times a settings form, each sorting the table's names afresh): sorted once a language, as the
+    table and its names do not change while the process runs."""
+    return list(country_choices_for(get_language()))
+
+
+@cache
+def country_choices_for(language):
+    """country_choices as a tuple, for `language` (the active one: the names are translated into
+    it; the argument is the cache's key)."""
     by_name = sorted(((code, str(care.place)) for code, care in CARE.items()), key=lambda item: item[1])
-    return [("", str(OTHER_COUNTRY_LABEL)), *by_name]
+    return (("", str(OTHER_COUNTRY_LABEL)), *by_name)
 
 
 def care_for(country):

@@ -16,7 +16,6 @@ The objects handed out are shared between requests: read them, never change them
 """
 
 import copy
-import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,7 +24,7 @@ from django.core.cache import caches
 from django.db.models import Count, Max
 from django.utils import translation
 
-from backcare.snapshot import Snapshot
+from backcare.snapshot import Snapshot, Translated
 from exercises.models import Exercise, Progression
 
 
@@ -119,8 +118,7 @@ def _translate(library):
     )
 
 
-_languages = {}  # language code -> (the English snapshot it was made from, the translated one)
-_languages_lock = threading.Lock()
+_library = Translated(_snapshot, _translate)
 
 
 def language():
@@ -131,23 +129,12 @@ def language():
 def catalog(*, refresh=False):
     """The current snapshot in the active language; `refresh=True` checks the content version now.
     A language's first read after a library change translates the snapshot: no query."""
-    library = _snapshot.get(refresh=refresh)
-    code = language()
-    if code == settings.LANGUAGE_CODE:
-        return library
-    made = _languages.get(code)
-    if made is None or made[0] is not library:
-        with _languages_lock:
-            made = _languages.get(code)
-            if made is None or made[0] is not library:
-                made = _languages[code] = (library, _translate(library))
-    return made[1]
+    return _library.get(refresh=refresh)
 
 
 def clear(**kwargs):
     """Forget the snapshot (connected to the library models' save and delete signals)."""
-    _snapshot.clear()
-    _languages.clear()
+    _library.clear()
 
 
 def exercise(pk):

@@ -39,17 +39,17 @@ LEG_ADVICE = (
     "answer yes to the numbness or tingling question in today's check-in, "
     "and see a doctor or physiotherapist about it."
 )
-# Translators: CLINICAL: a caution for exercises that bend the low back backwards.
 STENOSIS = gettext_noop(
+    # Translators: CLINICAL: a caution for exercises that bend the low back backwards.
     "If you have been told the space around your spinal nerves is narrowed (spinal stenosis), "
     "bending backwards like this may make your symptoms worse: get a clinician's OK before this level."
 )
-# Translators: CLINICAL: a caution for exercises done lying over an exercise ball set on a box.
 BALL_ON_BOX = gettext_noop(
+    # Translators: CLINICAL: a caution for exercises done lying over an exercise ball set on a box.
     "A ball on a box can roll out from under you: wedge it so it cannot move, or lie over a padded bench instead."
 )
-# Translators: CLINICAL: a caution. "Rough day" and "gentle set" are the names of a button and a choice on Today.
 NOT_ON_A_FLARE_DAY = gettext_noop(
+    # Translators: CLINICAL: a caution. "Rough day" and "gentle set" are the names of a button and a choice on Today.
     'Not on a flare-up day: when your pain is much worse than usual, choose "Rough day" on Today '
     "and do the gentle set instead."
 )
@@ -253,14 +253,14 @@ LIBRARY = [
                     gettext_noop("Let your arms and shoulders go heavy."),
                 ),
                 "tips": lines(
-                    # Translators: CLINICAL: a step or tip that speaks of pain or symptoms.
                     gettext_noop(
+                        # Translators: CLINICAL: a step or tip that speaks of pain or symptoms.
                         "If your knees are sore, put a cushion under them or don't sit back as far."
                     ),
                 ),
                 "cautions": lines(
-                    # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
                     gettext_noop(
+                        # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
                         "Come out of the hold if it hurts your back rather than gently stretching it."
                     ),
                 ),
@@ -303,8 +303,8 @@ LIBRARY = [
                     ),
                 ),
                 "cautions": lines(
-                    # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
                     gettext_noop(
+                        # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
                         "Stop if lifting a leg hurts your back; rest and try a smaller lift another day."
                     ),
                 ),
@@ -371,8 +371,8 @@ LIBRARY = [
                     gettext_noop("Reach only as far as you can keep your back still."),
                 ),
                 "cautions": lines(
-                    # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
                     gettext_noop(
+                        # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
                         "If your back lifts off the floor or starts to hurt, make the reach smaller, or stop."
                     ),
                 ),
@@ -447,8 +447,8 @@ LIBRARY = [
                 ),
                 "tips": "",
                 "cautions": lines(
-                    # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
                     gettext_noop(
+                        # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
                         "If numbness, tingling or pain spreads further down your leg, stop and roll onto your side, answer yes to the numbness or tingling question in today's check-in, and see a doctor or physiotherapist about it."
                     ),
                 ),
@@ -479,8 +479,8 @@ LIBRARY = [
                 ),
                 "tips": "",
                 "cautions": lines(
-                    # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
                     gettext_noop(
+                        # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
                         "If numbness, tingling or pain spreads further down your leg, stop and go back to level 1, answer yes to the numbness or tingling question in today's check-in, and see a doctor or physiotherapist about it."
                     ),
                     STENOSIS,
@@ -516,8 +516,8 @@ LIBRARY = [
                 "cautions": lines(
                     # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
                     gettext_noop("Start this level only once level 2 is comfortable."),
-                    # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
                     gettext_noop(
+                        # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
                         "If numbness, tingling or pain spreads further down your leg, stop and go back to level 1, answer yes to the numbness or tingling question in today's check-in, and see a doctor or physiotherapist about it."
                     ),
                     STENOSIS,
@@ -563,8 +563,8 @@ LIBRARY = [
                 "cautions": lines(
                     # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
                     gettext_noop("Lean back only as far as is comfortable, and stop if it hurts."),
-                    # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
                     gettext_noop(
+                        # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
                         "If numbness, tingling or pain spreads down your leg, stop, answer yes to the numbness or tingling question in today's check-in, and see a doctor or physiotherapist about it."
                     ),
                 ),
@@ -596,12 +596,12 @@ LIBRARY = [
                 "steps": lines(
                     gettext_noop("Walk at a pace that feels comfortable."),
                     gettext_noop("Let your arms swing naturally."),
-                    # Translators: CLINICAL: a step or tip that speaks of pain or symptoms.
                     gettext_noop(
+                        # Translators: CLINICAL: a step or tip that speaks of pain or symptoms.
                         "If your back aches more as you go, slow down or shorten the walk rather than stopping altogether."
                     ),
-                    # Translators: CLINICAL: a step or tip that speaks of pain or symptoms.
                     gettext_noop(
+                        # Translators: CLINICAL: a step or tip that speaks of pain or symptoms.
                         "The exception: if numbness, tingling or pain spreads down your leg, stop (see below)."
                     ),
                 ),
@@ -613,8 +613,8 @@ LIBRARY = [
                 ),
                 "tips": "",
                 "cautions": lines(
-                    # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
                     gettext_noop(
+                        # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
                         "Slowing down is not enough if numbness, tingling or pain spreads down your leg: stop walking, answer yes to the numbness or tingling question in today's check-in, and see a doctor or physiotherapist about it."
                     ),
                 ),
@@ -647,8 +647,8 @@ LIBRARY = [
                 "cautions": lines(
                     # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
                     gettext_noop("Follow the pain rules: if the next morning is clearly worse, cut back."),
-                    # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
                     gettext_noop(
+                        # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
                         "If numbness, tingling or pain spreads down your leg while you walk, don't push on: stop, answer yes to the numbness or tingling question in today's check-in, and see a doctor or physiotherapist about it."
                     ),
                 ),
@@ -677,8 +677,8 @@ LIBRARY = [
                 ),
                 "tips": "",
                 "cautions": lines(
-                    # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
                     gettext_noop(
+                        # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
                         "If numbness, tingling or pain spreads down your leg while you walk, don't push on: stop, answer yes to the numbness or tingling question in today's check-in, and see a doctor or physiotherapist about it."
                     ),
                 ),
@@ -813,8 +813,8 @@ LIBRARY = [
                     gettext_noop("Stop rising once shoulders, hips and knees are in a line."),
                 ),
                 "cautions": lines(
-                    # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
                     gettext_noop(
+                        # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
                         "Don't arch your back to push the hips higher at the top; stop if your back hurts."
                     ),
                 ),
@@ -911,8 +911,8 @@ LIBRARY = [
                 ),
                 "tips": "",
                 "cautions": lines(
-                    # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
                     gettext_noop(
+                        # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
                         "Numbness or tingling below the knee is not something to roll out: stop, answer yes to the numbness or tingling question in today's check-in, and see a doctor or physiotherapist about it."
                     ),
                 ),
@@ -941,8 +941,8 @@ LIBRARY = [
                 ),
                 "tips": "",
                 "cautions": lines(
-                    # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
                     gettext_noop(
+                        # Translators: CLINICAL: a caution: when to stop, or not to do the exercise.
                         "If you feel tingling in the leg, stop, answer yes to the numbness or tingling question in today's check-in, and see a doctor or physiotherapist about it."
                     ),
                 ),

@@ -41,7 +41,7 @@ def library_part(library_version):
 
 def insights_key(user, today, library_version):
     """History's insights for `user` on `today`, whatever the diary version: the value carries the
-    version it was read at and the digest of the days it was computed from (insights.inputs)."""
+    version it was read at and the digest of the days it was computed from (insights.digest)."""
     return (
         f"{INSIGHTS}:{version_cache.owner(user)}:{today.isoformat()}:"
         f"{insights.METHOD_VERSION}:{library_part(library_version)}"

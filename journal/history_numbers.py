@@ -1,7 +1,7 @@
 """History: pain series, rolling average, adherence, streaks and change. Pure functions.
 
 Inputs are plain rows already fetched: `Day(date, pain, day_type, planned, done, leg_symptoms,
-notes)`, the one day row of the pure modules, the selectors and the views. A missing day or an
+notes, ticked)`, the one day row of the pure modules, the selectors and the views. A missing day or an
 empty pain is a gap (None), never 0.
 
 A day is active (it counts for a streak) when it has at least one tick or is marked as a rest or
@@ -29,8 +29,10 @@ _date = attrgetter("date")
 
 
 class Day(NamedTuple):
-    """One logged day with its number of ticks (a named tuple: five years of them are built per
-    History page). `notes` is read only where it is shown (Today, the report)."""
+    """One logged day (a named tuple: five years of them are built per History page): `planned` and
+    `done`, its done-of-due as stored (journal/schedule.py: done_of_due; "3 of 5" on Today, History,
+    the report and the calendar), and `ticked`, its number of ticks, due or not (the streak's). `notes`
+    is read only where it is shown (Today, the report)."""
 
     date: date
     pain: int | None = None
@@ -39,10 +41,12 @@ class Day(NamedTuple):
     done: int = 0
     leg_symptoms: bool | None = None
     notes: str = ""
+    ticked: int = 0
 
     @property
     def active(self):
-        return self.done > 0 or self.day_type in MARKED_DAYS
+        # Anything done counts for the streak, due or not (a done-of-due is a tick too).
+        return self.ticked > 0 or self.done > 0 or self.day_type in MARKED_DAYS
 
 
 def active_days(days):
@@ -138,7 +142,9 @@ class Adherence:
 
 
 def adherence(days):
-    """Done against planned, each day capped at its own stored plan; rest days plan nothing."""
+    """Done against planned: each day's stored done-of-due (journal/schedule.py: done_of_due), capped
+    at its own stored plan (a day filled before the count was stored: journal/0019); rest days plan
+    nothing."""
     done = planned = rest = rough = 0
     for d in days:
         if d.day_type == DayType.REST:
@@ -152,12 +158,16 @@ def adherence(days):
 
 
 def day_status(d):
-    """done / partly / missed / rest / rough / none — for the calendar."""
+    """done / partly / missed / rest / rough / none — for the calendar, from the day's stored
+    done-of-due (History's "x of y"): all of it done, some, none. A day with nothing due is done once
+    anything was ticked on it."""
     if d is None:
         return "none"
     if d.day_type in MARKED_DAYS:
         return str(d.day_type)
-    if d.planned and d.done >= d.planned:
+    if not d.planned:
+        return "done" if d.ticked or d.done else "missed"
+    if d.done >= d.planned:
         return "done"
     if d.done:
         return "partly"

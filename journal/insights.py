@@ -43,7 +43,8 @@ TOGETHER_PERCENT = 80
 # Part of the cache key (journal/views/history_page.py): a change of method, or of the result's shape,
 # never reuses old numbers. 2: exercises done together are one group (`Comparison.together`).
 # 3: the value kept is (diary version, `inputs`, Insights), under the user and the day.
-METHOD_VERSION = 3
+# 4: the digest is of the days' rows as read (`digest`), today's pain apart.
+METHOD_VERSION = 4
 
 NORMAL = Entry.DayType.NORMAL
 MARKED = (Entry.DayType.REST, Entry.DayType.ROUGH)
@@ -114,7 +115,7 @@ def compute(days, ticks, *, today, families=(), walking=None):
     """The insights of the `WINDOW_DAYS` days before `today`.
 
     `days`: the user's day rows (`history.Day` or anything with date, pain, day_type, planned and
-    done; `done` is the day's number of ticks, capped at `planned` as on History) from the
+    done; `done` is the day's stored done-of-due, capped at `planned` as on History) from the
     window's first day to `today`, in any order. `ticks`: {date: the family ids ticked that day}.
     `families`: (family id, name) in the order exercises are listed; `walking`: the walking family's
     id. Days outside the window are ignored.
@@ -163,24 +164,32 @@ def compute(days, ticks, *, today, families=(), walking=None):
         )
     exercises = []
     names = dict(families)
-    done_on = {
-        family: frozenset(day for day, _, ticked, _ in normal if family in ticked)
-        for family, _ in families
-        if family != walking
-    }
+    # Each family's days, in one pass over the days' ticks (not a pass over the days a family).
+    days_of = {family: [] for family, _ in families if family != walking}
+    for day, _row, ticked, _pain in normal:
+        for family in ticked:
+            found = days_of.get(family)
+            if found is not None:
+                found.append(day)
+    done_on = {family: frozenset(found) for family, found in days_of.items()}
     for group in group_together(done_on):
         # With: days every member was done; without: days none was; days with some sit on neither
         # side. From the first day one was done: the weeks before it was in the plan are no "without".
         done = sorted(set().union(*(done_on[family] for family in group)))
         if len(done) < MIN_DAYS:
             continue
-        sides = []
-        for day, _row, ticked, pain in normal:
-            if day < done[0]:
-                continue
-            members = sum(family in ticked for family in group)
-            if members == len(group) or not members:
-                sides.append((day, bool(members), pain))
+        if len(group) == 1:
+            # One exercise: every day from the first it was done is on one side or the other.
+            family = group[0]
+            sides = [(day, family in ticked, pain) for day, _row, ticked, pain in normal if day >= done[0]]
+        else:
+            sides = []
+            for day, _row, ticked, pain in normal:
+                if day < done[0]:
+                    continue
+                members = sum(family in ticked for family in group)
+                if members == len(group) or not members:
+                    sides.append((day, bool(members), pain))
         if sum(side for _, side, _ in sides) < MIN_DAYS or sum(not side for _, side, _ in sides) < MIN_DAYS:
             continue
         if len(group) == 1:
@@ -210,33 +219,39 @@ def compute(days, ticks, *, today, families=(), walking=None):
     )
 
 
-def inputs(days, ticks, *, today):
-    """A digest of all that `compute` reads of `days` and `ticks` for `today`: the part of the
-    insights' cache key (journal/views/history_page.py) that says the days are the same.
+def digest(rows, morning):
+    """A digest of all that `compute` reads for today: the part of the insights' cache value
+    (journal/views/history_page.py) that says the days are the same.
 
-    It holds each day of the window before today (`WINDOW_DAYS` to 1 days ago): its pain, kind,
-    what was due, the number ticked and the families ticked; and today's pain alone, the morning
-    after yesterday. Nothing else of today: a tick, a rest day or a note today never moves it (a
-    day is compared by the pain of the day after it, which today does not have yet), while a
-    check-in today, or any change of a past day in the window, does. The families' names and the
-    walking family are the library's, in the key apart (its version).
+    `rows`: the window's days before today (`WINDOW_DAYS` to 1 days ago) as the insights' read
+    gives them (journal/selectors.py: `insight_rows`, one row a day in date order: date, pain,
+    kind, what was due, what was done, the ticked exercises' ids); `morning`: today's pain, the
+    morning after yesterday. Nothing else of today: a tick, a rest day or a note today never moves it (a day is
+    compared by the pain of the day after it, which today does not have yet), while a check-in
+    today, or any change of a past day in the window, does. The families' names and the walking
+    family are the library's, in the key apart (its version).
     """
-    days = list(days)
-    last = today - timedelta(days=1)
-    first = today - timedelta(days=WINDOW_DAYS)
-    rows = sorted(
-        (d.date.toordinal(), d.pain, str(d.day_type), d.planned, d.done)
-        for d in days
-        if first <= d.date <= last
-    )
-    ticked = sorted(
-        (day.toordinal(), tuple(sorted(families)))
-        for day, families in ticks.items()
-        if first <= day <= last and families
-    )
-    morning = next((d.pain for d in days if d.date == today), None)
-    text = repr((rows, ticked, morning))
-    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+    return hashlib.blake2b(repr((rows, morning)).encode(), digest_size=16).hexdigest()
+
+
+def days_and_ticks(rows, *, today, morning, family_of):
+    """`compute`'s days and ticks from the rows `digest` reads and today's pain: the days as `Day`s
+    (`done`: the day's stored done-of-due, as History's), with today's holding its pain alone, and
+    {date: the families ticked}; `family_of(exercise id)` gives an exercise's family id."""
+    days, ticks, families = [], {}, {}
+    for date_, pain, day_type, planned, done, ticked in rows:
+        days.append(Day(date_, pain, day_type, planned, done))
+        if ticked:
+            found = set()
+            for pk in map(int, ticked.split(",")):
+                family = families.get(pk)
+                if family is None:
+                    family = families[pk] = family_of(pk)
+                found.add(family)
+            ticks[date_] = found
+    if morning is not None:
+        days.append(Day(today, morning))
+    return days, ticks
 
 
 def overlap_percent(a, b):

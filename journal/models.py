@@ -91,7 +91,8 @@ class PlanPeriod(models.Model):
 
 
 class Entry(models.Model):
-    """A user's day: the pain check-in, the kind of day and how many exercises were planned."""
+    """A user's day: the pain check-in, the kind of day, how many exercises were due and how many of
+    them were done."""
 
     class DayType(models.TextChoices):
         NORMAL = "normal", _("Normal day")
@@ -109,6 +110,10 @@ class Entry(models.Model):
     day_type = models.CharField(max_length=8, choices=DayType, default=DayType.NORMAL)
     # Stored per day so later plan changes do not rewrite past adherence.
     planned = models.PositiveSmallIntegerField(default=0)
+    # How many of the exercises due that day are done: the day's "x of y" with `planned`
+    # (journal/schedule.py: done_of_due). Kept by the database from the day's ticks' `counted`
+    # (journal/0019_entry_done_of_due's triggers); History, the report and the calendar read it.
+    done = models.PositiveSmallIntegerField(default=0)
     # Numbness or tingling below the knee today: None = not asked / not answered.
     leg_symptoms = models.BooleanField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -153,6 +158,10 @@ class Tick(models.Model):
     # Did symptoms spread down the leg during it? None = not answered.
     spread = models.BooleanField(null=True, blank=True)
     times = models.PositiveSmallIntegerField(default=1)
+    # One of its day's done-of-due (journal/schedule.py: done_of_due): due that day and complete, as
+    # the service that wrote it found; each change moves `Entry.done` in the database. A tick
+    # written past the services counts, as every tick did before.
+    counted = models.BooleanField(default=True)
 
     class Meta:
         ordering = ["entry__date", "created_at"]

@@ -116,24 +116,24 @@ QUESTIONS = [
     Question(
         "constant_night_pain",
         URGENT,
-        # Translators: CLINICAL: a red-flag question of the safety screen (ticked when true).
         gettext_lazy(
+            # Translators: CLINICAL: a red-flag question of the safety screen (ticked when true).
             "Pain that is there all the time, is not eased by rest or by any position, and is worse at night"
         ),
     ),
     Question(
         "recent_accident",
         URGENT,
-        # Translators: CLINICAL: a red-flag question of the safety screen (ticked when true).
         gettext_lazy(
+            # Translators: CLINICAL: a red-flag question of the safety screen (ticked when true).
             "Back pain since a serious accident in the last few weeks, such as a car crash or a fall from a height"
         ),
     ),
     Question(
         "fragile_fall",
         URGENT,
-        # Translators: CLINICAL: a red-flag question of the safety screen (ticked when true).
         gettext_lazy(
+            # Translators: CLINICAL: a red-flag question of the safety screen (ticked when true).
             "Pain that started after a small fall or strain, when your bones may be fragile (thin bones, or "
             "steroid tablets taken for a long time)"
         ),
@@ -216,16 +216,16 @@ RETIRED_QUESTIONS = [
     Question(
         "night_pain",
         URGENT,
-        # Translators: CLINICAL: a red-flag question of the safety screen (ticked when true).
         gettext_lazy(
+            # Translators: CLINICAL: a red-flag question of the safety screen (ticked when true).
             "Is the pain there even when you rest, whatever position you try, or is it worse at night?"
         ),
     ),
     Question(
         "known_condition",
         TALK_FIRST,
-        # Translators: CLINICAL: a red-flag question of the safety screen (ticked when true).
         gettext_lazy(
+            # Translators: CLINICAL: a red-flag question of the safety screen (ticked when true).
             "Have you been told you have a fracture, tumour or infection in the spine, or spinal stenosis "
             "(a narrowing of the spinal canal)?"
         ),
@@ -326,23 +326,23 @@ def carried_clearance(previous, answers):
 
 
 HELD_MESSAGES = {
-    # Translators: CLINICAL: why the plan is held after an emergency answer on the safety screen.
     EMERGENCY: gettext_lazy(
+        # Translators: CLINICAL: why the plan is held after an emergency answer on the safety screen.
         "Your safety check found a sign that needs emergency care, so your exercises stay paused "
         "until you answer the safety questions again."
     ),
-    # Translators: CLINICAL: why the plan is held after an urgent answer on the safety screen.
     URGENT: gettext_lazy(
+        # Translators: CLINICAL: why the plan is held after an urgent answer on the safety screen.
         "Your safety check found a sign that needs a doctor today, so your exercises stay paused "
         "until you note a clinician's OK."
     ),
-    # Translators: CLINICAL: why the plan is held until a clinician has been consulted.
     TALK_FIRST: gettext_lazy(
+        # Translators: CLINICAL: why the plan is held until a clinician has been consulted.
         "Your safety check found something to talk over with a clinician before you start, so "
         "your exercises stay paused until you note their OK."
     ),
-    # Translators: CLINICAL: why only the gentle set is planned until a doctor has seen the person.
     SEE_SOON: gettext_lazy(
+        # Translators: CLINICAL: why only the gentle set is planned until a doctor has seen the person.
         "Your safety check found something a doctor should see within 1–2 weeks, so until you note "
         "their OK your plan holds only the gentle set."
     ),
@@ -544,8 +544,8 @@ def active_alerts(entries, today: date, acknowledged, *, spread_days=frozenset()
             Alert(
                 SafetyAlert.Kind.LEG_SYMPTOMS,
                 start,
-                # Translators: CLINICAL: the banner after three days of leg symptoms in a row.
                 _(
+                    # Translators: CLINICAL: the banner after three days of leg symptoms in a row.
                     "You have noted numbness or tingling below the knee for three days in a row. Please "
                     "answer the safety questions again, see a doctor or physiotherapist, and stop any "
                     "exercise that sends symptoms further down the leg."
@@ -558,9 +558,9 @@ def active_alerts(entries, today: date, acknowledged, *, spread_days=frozenset()
             Alert(
                 SafetyAlert.Kind.SPREADING,
                 spread,
-                # Translators: CLINICAL: the banner after symptoms spread down the leg during an
-                # exercise; day is a weekday and date, such as "Monday 8 June".
                 _(
+                    # Translators: CLINICAL: the banner after symptoms spread down the leg during an
+                    # exercise; day is a weekday and date, such as "Monday 8 June".
                     "On %(day)s you said symptoms spread further down the leg during an exercise. Stop "
                     "that exercise, go back to the level before it, and please answer the safety questions "
                     "again; see a doctor or physiotherapist if it happens again."
@@ -577,8 +577,8 @@ def active_alerts(entries, today: date, acknowledged, *, spread_days=frozenset()
                 today,
                 # Read whatever the plan is (held, gentle or full): no "easier levels" it may not have.
                 (
-                    # Translators: CLINICAL: the banner on a flare: today's pain well above the usual.
                     _(
+                        # Translators: CLINICAL: the banner on a flare: today's pain well above the usual.
                         "Today's pain (%(pain)s) is %(above)s points above your usual %(usual)s. Take it "
                         "gently today: walk a little and often, and stop any exercise that makes it "
                         "worse. Please answer the safety questions again, and if it does not settle, "
@@ -586,8 +586,8 @@ def active_alerts(entries, today: date, acknowledged, *, spread_days=frozenset()
                     )
                     % {"pain": pain, "above": f"{pain - usual:g}", "usual": f"{usual:g}"}
                     if usual is not None
-                    # Translators: CLINICAL: the banner on a high pain with no usual pain known yet.
                     else _(
+                        # Translators: CLINICAL: the banner on a high pain with no usual pain known yet.
                         "Today's pain (%(pain)s) is high. Take it gently today: walk a little and often, "
                         "and stop any exercise that makes it worse. Please answer the safety questions "
                         "again, and if it does not settle, talk to a clinician."

@@ -22,6 +22,7 @@ a bridge the day after) is kept and shown, but it is not in the day's count.
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from django.utils.translation import gettext, ngettext
 
@@ -78,10 +79,13 @@ class Status:
                     self.target,
                 )
             else:
+                # Never "5 of 4": past the target the count is the week's alone (once "7 of 3 sessions").
+                # Translators: "5 walks this week: the week's target of 4 is met, …": unit is the
+                # plural word for one time.
                 text = ngettext(
-                    "%(count)s of %(target)s %(unit)s this week: the week's target is met, anything more is a bonus",
-                    "%(count)s of %(target)s %(unit)s this week: the week's target is met, anything more is a bonus",
-                    self.target,
+                    "%(count)s %(unit)s this week: the week's target of %(target)s is met, anything more is a bonus",
+                    "%(count)s %(unit)s this week: the week's target of %(target)s is met, anything more is a bonus",
+                    self.count,
                 )
             return text % found
         if self.schedule == Schedule.EVERY_OTHER_DAY and not self.due:
@@ -148,10 +152,29 @@ def statuses(exercises, *, day, ticks, family_of):
     ]
 
 
-def progress(day_statuses):
-    """(done, due) for the day's "x of y": only what is due counts."""
-    due = [s for s in day_statuses if s.due]
-    return sum(s.done for s in due), len(due)
+class DoneOfDue(NamedTuple):
+    """A day's "x of y": `done` of the `due` exercises; `counted`, the pks of the exercises done."""
+
+    done: int
+    due: int
+    counted: frozenset = frozenset()
+
+
+def done_of_due(day_statuses, exercises=None):
+    """The day's done-of-due, the one definition of "x of y" (docs/clinical-rules.md, "Done of due"):
+    `due` counts the exercises due that day, `done` those of them that are complete (`Status.counted`:
+    a times-a-day one once its times are reached). An exercise done although not due (a fifth walk,
+    a bridge the day after) and one paused after severe pain (`not_due`) are in neither; a rest day
+    plans nothing, so it is (0, 0). `day_statuses`: the day's plan's (`statuses`, then `not_due`);
+    `exercises`, the plan in step with them, names the ones done in `counted`.
+
+    Today shows it as it is now; the services store it (`Entry.planned`, and each tick's `counted`,
+    which the database sums into `Entry.done`) from the statuses they compute for their write, and
+    History, the report and the calendar read the stored numbers.
+    """
+    done = [i for i, s in enumerate(day_statuses) if s.counted]
+    counted = frozenset(exercises[i].pk for i in done) if exercises is not None else frozenset()
+    return DoneOfDue(len(done), sum(1 for s in day_statuses if s.due), counted)
 
 
 def not_due(day_statuses, exercises, paused):

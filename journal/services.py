@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 
 from backcare import diary_version
@@ -86,34 +86,62 @@ def _period_end(*, item, day):
     PlanPeriod.objects.filter(plan_item=item, end__isnull=True).update(end=day)
 
 
-def due_count(*, user, day, day_type):
-    """How many exercises are due on `day` (journal/schedule.py): the day's stored planned count.
-    An exercise paused after severe pain is not due (today's plan only: a past day's plan keeps no
-    pause)."""
+def day_count(*, user, day, day_type):
+    """The done-of-due of `day`, a day of this type (journal/schedule.py: done_of_due), read from
+    its plan and ticks. An exercise paused after severe pain is not due (today's plan only: a past
+    day's plan keeps no pause)."""
     if day_type == Entry.DayType.REST:
-        return 0
+        return schedule.DoneOfDue(0, 0)
     plan, exercises = day_plan(user=user, day_type=day_type, status=screen_status(user=user), day=day)
     if not exercises:
-        return 0
-    return _due(day=day, plan=plan, exercises=exercises, ticks=recent_ticks(user=user, day=day))
+        return schedule.DoneOfDue(0, 0)
+    return _count(day=day, plan=plan, exercises=exercises, ticks=recent_ticks(user=user, day=day))
+
+
+def due_count(*, user, day, day_type):
+    """How many exercises are due on `day` (journal/schedule.py): the day's stored planned count."""
+    return day_count(user=user, day=day, day_type=day_type).due
+
+
+def _count(*, day, plan, exercises, ticks):
+    """`day_count` from the day's plan (not a rest day) and recent ticks already read."""
+    if not exercises:
+        return schedule.DoneOfDue(0, 0)
+    statuses = schedule.statuses(exercises, day=day, ticks=ticks, family_of=family_of)
+    statuses = schedule.not_due(statuses, exercises, paused_exercises(plan))
+    return schedule.done_of_due(statuses, exercises)
 
 
 def _due(*, day, plan, exercises, ticks):
     """`due_count` from the day's plan (not a rest day) and recent ticks already read."""
-    if not exercises:
-        return 0
-    statuses = schedule.statuses(exercises, day=day, ticks=ticks, family_of=family_of)
-    statuses = schedule.not_due(statuses, exercises, paused_exercises(plan))
-    return schedule.progress(statuses)[1]
+    return _count(day=day, plan=plan, exercises=exercises, ticks=ticks).due
+
+
+def _counted_set(*, entry_pk, count, exercise_id=None):
+    """The day's ticks' `counted` as `count` (a DoneOfDue) has them, so the day's stored done
+    (`Entry.done`, moved by the database) is its done-of-due: one UPDATE of the ticks that differ
+    (`exercise_id`: of that exercise's tick only)."""
+    ticks = Tick.objects.filter(entry_id=entry_pk)
+    if exercise_id is not None:
+        ticks = ticks.filter(exercise_id=exercise_id)
+    if not count.counted:
+        ticks.filter(counted=True).update(counted=False)
+        return
+    yes = Q(exercise_id__in=count.counted)
+    ticks.filter((yes & Q(counted=False)) | (~yes & Q(counted=True))).update(
+        counted=Case(When(yes, then=Value(True)), default=Value(False))
+    )
 
 
 def _refresh_planned(*, user, day):
-    """Keep the stored planned count of `day` in step with what is due that day."""
+    """Keep the stored counts of `day` in step with what is due and done that day: its planned count
+    and its ticks' `counted` (the day's done, journal/schedule.py: done_of_due)."""
     entry = Entry.objects.filter(user=user, date=day).first()
     if entry is not None:
-        count = due_count(user=user, day=day, day_type=entry.day_type)
-        if entry.planned != count:
-            Entry.objects.filter(pk=entry.pk).update(planned=count)
+        count = day_count(user=user, day=day, day_type=entry.day_type)
+        if entry.planned != count.due:
+            Entry.objects.filter(pk=entry.pk).update(planned=count.due)
+        _counted_set(entry_pk=entry.pk, count=count)
 
 
 def _entry_for(*, user, day):
@@ -207,19 +235,28 @@ class DayRead:
                 return found
         return _plan_item_at(user=self.user, exercise=exercise)
 
-    def put(self, exercise, tick, *, done=0):
-        """The day's tick of `exercise` as written (None: removed); `done`: the day's tick count
-        moves by it."""
+    def put(self, exercise, tick, *, ticked=0):
+        """The day's tick of `exercise` as written (None: removed); `ticked`: the day's tick count
+        moves by it. Returns whether `exercise` now counts in the day's done-of-due (the tick's
+        `counted`), the day's stored done set to match."""
         self.ticks = [t for t in self.ticks if not (t.date == self.day and t.exercise_id == exercise.pk)]
         if tick is not None:
             self.ticks.append(tick)
-        if done:
-            self.days = [d._replace(done=d.done + done) if d.date == self.day else d for d in self.days]
+        count = self.count()
+        self.days = [
+            d._replace(done=count.done, ticked=d.ticked + ticked) if d.date == self.day else d
+            for d in self.days
+        ]
+        return exercise.pk in count.counted
+
+    def count(self):
+        """The day's done-of-due as read and written so far (journal/schedule.py: done_of_due)."""
+        return _count(day=self.day, plan=self.plan, exercises=self.exercises, ticks=self.ticks)
 
     def entry_made(self, entry):
         """The day's entry was created by this write (no tick yet)."""
         self.entry_pk = entry.pk
-        made = Day(entry.date, None, entry.day_type, entry.planned, 0, None, "")
+        made = Day(entry.date, None, entry.day_type, entry.planned, 0, None, "", 0)
         self.days = sorted([*self.days, made], key=lambda d: d.date, reverse=True)
 
     def planned_set(self, count):
@@ -277,6 +314,11 @@ def _pause_refresh(*, user, item, read=None):
         if read.entry_pk is not None and entry is not None and entry.planned != count:
             Entry.objects.filter(pk=read.entry_pk).update(planned=count)
             read.planned_set(count)
+        if read.entry_pk is not None:
+            # The paused (or resumed) exercise's tick of today leaves (or joins) the day's done.
+            done = read.count()
+            _counted_set(entry_pk=read.entry_pk, count=done, exercise_id=item.exercise_id)
+            read.days = [d._replace(done=done.done) if d.date == read.day else d for d in read.days]
     else:
         _refresh_planned(user=user, day=user.local_today())
 
@@ -417,6 +459,8 @@ def tick_record(
         if read.entry_pk is None:
             planned = _due(day=day, plan=read.plan, exercises=read.exercises, ticks=read.ticks)
             read.entry_made(Entry.objects.create(user=user, date=day, planned=planned))
+        tick = DoneTick(day, pain_during, effort or "", full_dose, spread, exercise.pk, 1)
+        counted = read.put(exercise, tick, ticked=1)
         Tick.objects.create(
             entry_id=read.entry_pk,
             exercise=exercise,
@@ -424,9 +468,9 @@ def tick_record(
             effort=effort or "",
             full_dose=full_dose,
             spread=spread,
+            # In the INSERT it makes anyway: the database adds it to the day's done (journal/0019).
+            counted=counted,
         )
-        tick = DoneTick(day, pain_during, effort or "", full_dose, spread, exercise.pk, 1)
-        read.put(exercise, tick, done=1)
         before = None
     else:
         before = current.pain_during
@@ -443,8 +487,9 @@ def tick_record(
         if add:
             changed["times"] = F("times") + 1
         if changed:
+            # A time more may complete it: its `counted` in the same UPDATE (journal/0019).
+            changed["counted"] = read.put(exercise, tick)
             Tick.objects.filter(entry_id=read.entry_pk, exercise=exercise).update(**changed)
-            read.put(exercise, tick)
     if tick.pain_during != before:  # a session without a score never starts or ends a pause
         item = item or read.item_at(exercise)
         if item is not None and suggestions.score_may_move_pause(
@@ -476,11 +521,12 @@ def tick_remove(*, user, day, exercise, one=False, op=None, status=None):
         return 0, read
     ticks = Tick.objects.filter(entry_id=read.entry_pk, exercise=exercise)
     if one and current.times > 1:
-        ticks.update(times=F("times") - 1)
-        read.put(exercise, current._replace(times=current.times - 1))
+        # A time less may leave it short of its times: its `counted` in the same UPDATE.
+        counted = read.put(exercise, current._replace(times=current.times - 1))
+        ticks.update(times=F("times") - 1, counted=counted)
         return current.times - 1, read
-    ticks.delete()
-    read.put(exercise, None, done=-1)
+    ticks.delete()  # the database takes a counted tick off the day's done (journal/0019)
+    read.put(exercise, None, ticked=-1)
     if current.pain_during is not None:  # only a scored session can start or end a pause
         item = read.item_at(exercise)
         if item is not None and suggestions.score_may_move_pause(
@@ -495,8 +541,12 @@ def day_type_set(*, user, day, day_type):
     diary_version.changed(user)
     entry = _entry_for(user=user, day=day)
     entry.day_type = day_type
-    entry.planned = due_count(user=user, day=day, day_type=day_type)
+    count = day_count(user=user, day=day, day_type=day_type)
+    entry.planned = count.due
     entry.save(update_fields=["day_type", "planned", "updated_at"])
+    # A rest day counts nothing done; a rough day only the gentle set's.
+    _counted_set(entry_pk=entry.pk, count=count)
+    entry.done = count.done
     return entry
 
 

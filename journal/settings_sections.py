@@ -1,15 +1,16 @@
 """The journal's sections of the settings page (backcare/settings_page.py): the plan's families and
 levels, then the safety check, the user's data and deleting the account."""
 
+from functools import lru_cache
 from typing import NamedTuple
 
 from django.core.cache import caches
 from django.core.cache.utils import make_template_fragment_key
 from django.template.loader import get_template
+from django.urls import get_script_prefix
 
 from backcare import settings_page
 from exercises.catalog import catalog
-from exercises.models import Progression
 from journal.forms_account import DeleteAccountForm
 from journal.row_urls import OPEN, url_format
 from journal.selectors import plan_overview
@@ -18,7 +19,8 @@ from journal.selectors import plan_overview
 class PlanSetting(NamedTuple):
     """One family on the settings page: its level in the plan (None when not in it) and its forms."""
 
-    family: Progression
+    name: str  # the family's
+    slug: str
     level: int | None
     select: str  # its level <select>, the level chosen (kept after a removal) selected
     set_url: str
@@ -52,16 +54,25 @@ def level_select(selects, family, chosen):
     return found
 
 
+@lru_cache(maxsize=16)
+def _row_urls(script_prefix):
+    # reverse() puts the script prefix in front; the same prefix always gives the same URLs.
+    return url_format("journal:plan_set", progression=OPEN), url_format(
+        "journal:plan_remove", progression=OPEN
+    )
+
+
 def plan(request, *, csrf_input, refused):
     """Your plan: each family, in the plan at a level or not, with its set and remove forms."""
     # The library is read before the plan, so the selects never show an older library than it.
     selects = level_selects(catalog())
-    # Each family's two forms: URLs reversed once for the page, the CSRF field rendered once.
-    set_url = url_format("journal:plan_set", progression=OPEN)
-    remove_url = url_format("journal:plan_remove", progression=OPEN)
+    # Each family's two forms: URLs reversed once a process (as settings_page.urls), the CSRF field
+    # rendered once for the page.
+    set_url, remove_url = _row_urls(get_script_prefix())
     rows = [
         PlanSetting(
-            family=family,
+            name=family.name,
+            slug=family.slug,
             level=exercise.level if active else None,
             select=level_select(selects, family, exercise.pk if exercise else None),
             set_url=set_url.format(family.slug),

@@ -16,8 +16,8 @@ never move it to another level. The same answers and library give the same plan.
 
 from dataclasses import dataclass
 
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from exercises import dose, positions
 from exercises.positions import Equipment
@@ -159,6 +159,16 @@ def _and(names):
     return _("%(some)s and %(last)s") % {"some": ", ".join(names[:-1]), "last": names[-1]}
 
 
+# Languages whose nouns keep their capital inside a sentence: a habit's name ("Gehen") is not
+# lower-cased there as it is in English or Spanish ("walking", "caminar").
+CAPITAL_NOUNS = {"de"}
+
+
+def _in_a_sentence(name):
+    """A family's name as it reads inside a sentence in the active language."""
+    return name if (get_language() or "").split("-")[0] in CAPITAL_NOUNS else name.lower()
+
+
 def _time_words(answers):
     if answers.minutes not in MINUTES:
         return _("You did not say how much time you have, so your plan starts with the shortest set")
@@ -194,7 +204,7 @@ def summary(plan, answers):
     if habits:
         sentences.append(
             _("Every day also holds %(habits)s.")
-            % {"habits": _and(item.level.progression.name.lower() for item in habits)}
+            % {"habits": _and(_in_a_sentence(item.level.progression.name) for item in habits)}
         )
     if plan.graded:
         sentences.append(

@@ -219,7 +219,7 @@ def rows(
         for ex, status_ in zip(exercises, statuses, strict=True)
         if only is None or ex.pk == only.pk
     ]
-    done_count, due_count = schedule.progress(statuses)
+    done_count, due_count, _ = schedule.done_of_due(statuses)
 
     gentle = None
     if day == today and plan and (only is None or found):

@@ -15,14 +15,12 @@ The objects handed out are shared between requests: read them, never change them
 """
 
 import copy
-import threading
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Count, Max
 
-from backcare.snapshot import Snapshot
-from exercises.catalog import language, translate_lines
+from backcare.snapshot import Snapshot, Translated
+from exercises.catalog import translate_lines
 from learn.models import Lesson
 
 
@@ -67,29 +65,17 @@ def _translate(course):
     )
 
 
-_languages = {}  # language code -> (the English snapshot it was made from, the translated one)
-_languages_lock = threading.Lock()
+_course = Translated(_snapshot, _translate)
 
 
 def course(*, refresh=False):
     """The current snapshot in the active language; `refresh=True` checks the content version now."""
-    found = _snapshot.get(refresh=refresh)
-    code = language()
-    if code == settings.LANGUAGE_CODE:
-        return found
-    made = _languages.get(code)
-    if made is None or made[0] is not found:
-        with _languages_lock:
-            made = _languages.get(code)
-            if made is None or made[0] is not found:
-                made = _languages[code] = (found, _translate(found))
-    return made[1]
+    return _course.get(refresh=refresh)
 
 
 def clear(**kwargs):
     """Forget the snapshot (connected to the Lesson model's save and delete signals)."""
-    _snapshot.clear()
-    _languages.clear()
+    _course.clear()
 
 
 def find(slug):

@@ -51,8 +51,8 @@ EMERGENCY_SIGNS = {
     "both_legs": gettext_noop("New pain, numbness or weakness in both legs, or legs giving way."),
     # Translators: CLINICAL: a sign that needs help; part of the lesson on when to get help.
     "weakness_worsening": gettext_noop("A leg or foot getting weaker quickly, day by day or faster."),
-    # Translators: CLINICAL: a sign that needs help; part of the lesson on when to get help.
     "chest_pain": gettext_noop(
+        # Translators: CLINICAL: a sign that needs help; part of the lesson on when to get help.
         "Back pain with chest pain, or sudden severe pain between your shoulder blades."
     ),
 }
@@ -63,21 +63,21 @@ URGENT_SIGNS = {
     "weight_loss": gettext_noop("Losing weight without trying."),
     # Translators: CLINICAL: a sign that needs help; part of the lesson on when to get help.
     "cancer": gettext_noop("Cancer now, or cancer in the past and this back pain is new."),
-    # Translators: CLINICAL: a sign that needs help; part of the lesson on when to get help.
     "constant_night_pain": gettext_noop(
+        # Translators: CLINICAL: a sign that needs help; part of the lesson on when to get help.
         "Pain all the time, not eased by rest or any position, and worse at night."
     ),
-    # Translators: CLINICAL: a sign that needs help; part of the lesson on when to get help.
     "recent_accident": gettext_noop(
+        # Translators: CLINICAL: a sign that needs help; part of the lesson on when to get help.
         "Back pain since a serious accident in the last few weeks, like a car crash or a fall from a height."
     ),
-    # Translators: CLINICAL: a sign that needs help; part of the lesson on when to get help.
     "fragile_fall": gettext_noop(
+        # Translators: CLINICAL: a sign that needs help; part of the lesson on when to get help.
         "Pain after a small fall or strain, when your bones may be fragile (thin bones, or "
         "steroid tablets taken for a long time)."
     ),
-    # Translators: CLINICAL: a sign that needs help; part of the lesson on when to get help.
     "low_immunity": gettext_noop(
+        # Translators: CLINICAL: a sign that needs help; part of the lesson on when to get help.
         "Weak immunity, from an illness or medicines, or a recent serious infection."
     ),
     # Translators: CLINICAL: a sign that needs help; part of the lesson on when to get help.
@@ -93,14 +93,14 @@ def _items(signs):
 
 WHEN_TO_GET_HELP = "\n".join(
     [
-        # Translators: CLINICAL: a line of the lesson on when to get help; keep {placeholders} as they are.
         gettext_noop(
+            # Translators: CLINICAL: a line of the lesson on when to get help; keep {placeholders} as they are.
             "Most back pain is not a sign of anything serious. The signs below are rare, but they need help "
             "quickly. They are the ones the safety questions ask about."
         ),
         "",
-        # Translators: CLINICAL: a line of the lesson on when to get help; keep {placeholders} as they are.
         gettext_noop(
+            # Translators: CLINICAL: a line of the lesson on when to get help; keep {placeholders} as they are.
             "Call {emergency_words} now, or go to an emergency department, if you have any of these:"
         ),
         _items(EMERGENCY_SIGNS),
@@ -109,8 +109,8 @@ WHEN_TO_GET_HELP = "\n".join(
         gettext_noop("Get urgent help today from {urgent_words} if you have any of these:"),
         _items(URGENT_SIGNS),
         "",
-        # Translators: CLINICAL: a line of the lesson on when to get help; keep {placeholders} as they are.
         gettext_noop(
+            # Translators: CLINICAL: a line of the lesson on when to get help; keep {placeholders} as they are.
             "If one of them starts while you use BackCare, answer the safety questions again too. "
             "See a doctor or physiotherapist if your pain is no better after four to six weeks, or keeps "
             "getting worse."
@@ -130,8 +130,8 @@ LESSONS = [
         "title": gettext_noop("Your flare plan"),
         "source": f"{LANCET}; {NHS}",
         "body": lines(
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "A flare is a spell when your back pain is clearly worse than your usual, often for a few days. Flares are common and usually settle. Having a plan ready makes them less frightening."
             ),
             "",
@@ -164,8 +164,8 @@ LESSONS = [
             # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             bullet(gettext_noop("Go back to your usual plan step by step as it settles.")),
             "",
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "If a flare comes with any of the warning signs in the lesson on when to get help, get help as that lesson says."
             ),
         ),
@@ -175,23 +175,23 @@ LESSONS = [
         "title": gettext_noop("What usually happens with back pain"),
         "source": f"{LANCET}; {NHS}",
         "body": lines(
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "Back pain is very common. Most adults have it at some point, and for most people a new bout gets a lot better within a few weeks."
             ),
             "",
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "It does not always go in a straight line. Good days and bad days mix, and it is normal for pain to ease, come back a little, and ease again. Some people have back pain that returns now and then over the years; later bouts usually settle too."
             ),
             "",
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "Serious causes are rare. The safety questions you answered at the start are there to spot the few signs that need a doctor soon, BackCare asks them again every few weeks, and the lesson on when to get help lists them."
             ),
             "",
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "What tends to help most is simple: keep moving as much as you can, build your activity up gently, and give it time. The next lessons, one a day, cover how. Each one takes about a minute."
             ),
         ),
@@ -201,23 +201,23 @@ LESSONS = [
         "title": gettext_noop("Hurt does not mean harm"),
         "source": LANCET,
         "body": lines(
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "When your back hurts, it is natural to think something is damaged. Usually, that is not the case: serious causes of back pain are rare, and for most people no damage is found that explains it."
             ),
             "",
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "Pain works like an alarm, and with back pain the alarm can become sensitive: it goes off early, at movements that are not doing any damage. A sensitive back is not a broken one. It is a bit like a smoke alarm that sounds when you make toast."
             ),
             "",
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "This is why moving can hurt and still be safe. Some discomfort during an exercise or a walk is expected and acceptable, especially at first. BackCare uses a simple guide: discomfort that settles back to your usual by the next morning is fine. Pain that keeps climbing, or is clearly worse the next morning, means do a little less next time, not stop for good."
             ),
             "",
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "With gentle, regular movement, a sensitive back often becomes less so over the weeks."
             ),
         ),
@@ -227,13 +227,13 @@ LESSONS = [
         "title": gettext_noop("Keep moving: staying active beats bed rest"),
         "source": f"{NICE}; {LANCET}; {NHS}",
         "body": lines(
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "It used to be common advice to rest in bed with back pain. Today, guidelines advise the opposite: keep up your normal activities as much as you can, because staying active tends to work better than rest."
             ),
             "",
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "That does not mean doing everything at once. It means doing what you can, a little more often:"
             ),
             # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
@@ -243,13 +243,13 @@ LESSONS = [
             # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             bullet(gettext_noop("Carrying on with daily tasks, in smaller pieces if you need to.")),
             "",
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "A short rest when pain is high is fine. Lying down for a few minutes, or a day of taking it easy, is part of looking after yourself. Long stretches of bed rest are what guidelines advise against: most people find they get stiffer and feel weaker."
             ),
             "",
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "Your daily exercises are part of staying active. Walking counts too, and so do the everyday jobs you keep doing."
             ),
         ),
@@ -259,8 +259,8 @@ LESSONS = [
         "title": gettext_noop("What your exercises are for"),
         "source": f"{COCHRANE_EXERCISE}; {NICE}",
         "body": lines(
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "Guidelines recommend exercise for people with back pain. A large review of the research found that, for back pain that has lasted a while, exercise probably eases pain and may make everyday tasks a little easier. Several kinds can help, and the guideline says to choose one that suits your needs and what you like doing."
             ),
             "",
@@ -273,13 +273,13 @@ LESSONS = [
             # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             bullet(gettext_noop("Walking and breaks from sitting, which keep you active through the day.")),
             "",
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "The exercises are not meant to be painless, and they are not a test. Some discomfort is fine, as the lesson on hurt and harm explains. Start where it feels manageable, and let BackCare suggest when to take a step up or back."
             ),
             "",
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "Think of them as practice: each session is a chance to find that moving is manageable, and to build up a little for the things you want to do."
             ),
         ),
@@ -289,13 +289,13 @@ LESSONS = [
         "title": gettext_noop("Pacing: small steps, on good days and bad"),
         "source": f"{NICE}; {NHS}",
         "body": lines(
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "Some people with back pain fall into a pattern called boom and bust. On a good day you do a lot, to catch up. The next day or two your back is worse, so you do very little. Then it repeats."
             ),
             "",
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "Pacing is a way out of that cycle. The idea is to do about the same amount each day, whatever the pain, and to build it up by small, planned steps:"
             ),
             # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
@@ -313,8 +313,8 @@ LESSONS = [
             # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             bullet(gettext_noop("Split bigger jobs into chunks, with short breaks in between.")),
             "",
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "Pacing can feel slow, but it keeps you active on bad days as well as good ones. BackCare's dose steps and level suggestions work the same way: small steps, checked against how your back responds."
             ),
         ),
@@ -324,23 +324,23 @@ LESSONS = [
         "title": gettext_noop("A flare is not a setback"),
         "source": LANCET,
         "body": lines(
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "When pain comes back after a good spell, it is easy to feel you are back at the start. A flare rarely takes you back there."
             ),
             "",
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "Flares are a common part of back pain. Many people who improve well still have the odd bad week. A flare usually tells you your back is sensitive right now, perhaps after an unusual task, poor sleep or a stressful time. It does not usually mean new damage, and it does not wipe out the strength and confidence you have built."
             ),
             "",
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "Look at your History: the trend over weeks matters more than any single day. A flare often shows as a bump on the line rather than a change in its direction."
             ),
             "",
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "What helps is to ease off rather than stop: the gentle set, short walks, then back to your plan as the flare settles. If you step a level back for a while, that is pacing, not failing. You can step up again later."
             ),
         ),
@@ -350,13 +350,13 @@ LESSONS = [
         "title": gettext_noop("Sleep, stress and pain"),
         "source": f"{LANCET}; {NICE}",
         "body": lines(
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 'Pain is not only about your back. How you sleep, how stressed or low you feel, and how worried you are about the pain can all change how much it hurts. This is not "all in your head": it is how the nervous system works for everyone.'
             ),
             "",
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "A poor night can make the next day's pain louder. Worry and tension can keep the alarm system on high alert. And pain can disturb sleep and mood in turn, so they feed each other."
             ),
             "",
@@ -375,8 +375,8 @@ LESSONS = [
             # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             bullet(gettext_noop("Try the slow breathing exercise when you feel tense.")),
             "",
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "If low mood or worry is weighing on you, talk to your doctor. It is a common part of living with pain, and help is available."
             ),
         ),
@@ -386,8 +386,8 @@ LESSONS = [
         "title": gettext_noop("Sitting: any position, just not for too long"),
         "source": NHS,
         "body": lines(
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "Rather than hunting for one perfect way to sit, aim to change your position often. Upright, leaning back, slouched for a while: moving between them is fine. What tends to bother a sore back more is staying in one position for a long time, whichever one it is."
             ),
             "",
@@ -410,8 +410,8 @@ LESSONS = [
             # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             bullet(gettext_noop("Take your wallet or phone out of your back pocket.")),
             "",
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "Your sitting breaks in BackCare are there for this: a short reminder to move, several times a day. Your next position is usually the most comfortable one."
             ),
         ),
@@ -421,18 +421,18 @@ LESSONS = [
         "title": gettext_noop("Lifting: more than one way"),
         "source": SARACENI,
         "body": lines(
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "Many people were taught to lift only with a straight back and bent knees, and worry that bending forward to lift will harm them."
             ),
             "",
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "Researchers have looked at this question closely. A review that brought together the studies on it found no evidence that lifting with a rounded lower back is a risk factor for back pain. Lifting with a straight back and lifting with a rounded back are both acceptable."
             ),
             "",
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "So choose the way that feels comfortable to you: squatting, bending or a mix of the two. Some practical points:"
             ),
             # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
@@ -450,8 +450,8 @@ LESSONS = [
                 )
             ),
             "",
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "Bending and lifting are normal things to do. Getting used to them again, a small step at a time, is part of getting back to your everyday life."
             ),
         ),
@@ -461,8 +461,8 @@ LESSONS = [
         "title": gettext_noop("Work and your back"),
         "source": f"{NICE}; {NHS}",
         "body": lines(
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "Staying at work, or going back soon, is usually a good idea with back pain, even if you still have some pain. You do not need to be pain-free to work."
             ),
             "",
@@ -477,13 +477,13 @@ LESSONS = [
             # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             bullet(gettext_noop("Working from home on some days, if your job allows.")),
             "",
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "If you have been off for a while, plan the return in steps rather than waiting until the pain has gone. A doctor, physiotherapist or occupational health adviser can help you and your employer agree on a plan, and some services offer programmes to support a return to work."
             ),
             "",
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "Work also brings routine, company and a sense of purpose, which many people miss when they are off."
             ),
         ),
@@ -493,23 +493,23 @@ LESSONS = [
         "title": gettext_noop("Do I need a scan?"),
         "source": f"{NICE}; {LANCET}",
         "body": lines(
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "It is natural to want a picture of what is going on. For most back pain, though, a scan or an X-ray does not change what helps, so guidelines advise against routine imaging."
             ),
             "",
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "One reason is surprising. Scans of people with no back pain at all often show disc bulges, wear and other changes. These are common, become more so with age, and are a normal part of getting older, like grey hair on the inside. Seeing them on a report can cause worry and lead to treatments that do not help."
             ),
             "",
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "A scan is useful when a doctor suspects something specific, for example with warning signs, or when an operation or injection is being considered. In those cases your doctor or physiotherapist will suggest one."
             ),
             "",
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "If you already have a scan report with worrying words on it, remember that the words often describe normal changes. Ask your clinician what the findings mean for you."
             ),
         ),
@@ -519,8 +519,8 @@ LESSONS = [
         "title": gettext_noop("Medicines: what the guidelines say"),
         "source": f"{NICE}; {NHS_MEDICINES_IN_PREGNANCY}",
         "body": lines(
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "Medicines can make moving easier for a while, but they play a smaller part than staying active. Here is what the NICE guideline says, in short:"
             ),
             # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
@@ -540,13 +540,13 @@ LESSONS = [
                 gettext_noop("Opioid painkillers (such as codeine) are not for long-term use for back pain.")
             ),
             "",
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "If you are pregnant, ask a pharmacist, your midwife or your doctor before you take any medicine. Anti-inflammatories such as ibuprofen and naproxen are generally not for use in pregnancy unless one of them has advised it."
             ),
             "",
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "BackCare never gives medicine amounts. Before you start, stop or change any medicine, ask a pharmacist or your doctor what suits you and how much to take."
             ),
         ),
@@ -556,8 +556,8 @@ LESSONS = [
         "title": gettext_noop("How your plan grows"),
         "source": f"{COCHRANE_EXERCISE}; {NICE}",
         "body": lines(
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "Your plan starts easy on purpose, and grows in small steps so that you can get used to each one."
             ),
             "",
@@ -574,18 +574,18 @@ LESSONS = [
                 )
             ),
             "",
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "Suggestions come from what you log. When sessions go well, with pain during them staying modest and mornings no worse than usual, BackCare suggests a step up. When an exercise hurts more than usual, it suggests a step back. You always decide: you can say not now."
             ),
             "",
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "Logging how each exercise felt makes the suggestions fit you better. It only takes a tap."
             ),
             "",
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "Progress is rarely a straight line. A few weeks at one level is normal, and stepping back during a flare is part of the plan, not a failure. What counts most is that you keep going, at a pace that suits you."
             ),
         ),
@@ -595,13 +595,13 @@ LESSONS = [
         "title": gettext_noop("Confidence, and the fear of moving"),
         "source": f"{LANCET}; {NICE}",
         "body": lines(
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "After a bad bout of back pain, many people start to guard their back: moving stiffly, avoiding bending, holding their breath when they lift. That feels protective, but over time, avoiding movement can make everyday life smaller than it needs to be, and worry about pain is one of the things linked with back pain lasting longer."
             ),
             "",
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "Confidence comes back through doing, in small steps. Each time you do something you were wary of and find your back copes, the next time tends to feel a little easier."
             ),
             "",
@@ -618,8 +618,8 @@ LESSONS = [
             # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             bullet(gettext_noop("Remind yourself that hurt does not mean harm.")),
             "",
-            # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
             gettext_noop(
+                # Translators: CLINICAL: a line of a one-minute lesson about back pain; keep {placeholders} as they are.
                 "If fear of moving is holding you back a lot, a physiotherapist can help you work through it, step by step. The guideline suggests programmes that combine exercise with this kind of help."
             ),
         ),

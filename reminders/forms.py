@@ -1,12 +1,13 @@
 from crispy_bootstrap5.bootstrap5 import Switch
 from crispy_forms.layout import Div, Field, Fieldset, LayoutObject
 from django import forms
+from django.forms.renderers import TemplatesSetting
 from django.template.loader import render_to_string
 from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from backcare.forms import form_helper
+from backcare.forms import CachedChoices, form_helper
 from reminders.models import EVERY_DAY, Reminder
 
 # Monday first, as date.weekday(); the names from Django's own catalogues ("Mon", "lun", "Mo").
@@ -17,6 +18,27 @@ def weekdays_of(mask):
     return [value for value, _ in WEEKDAYS if mask & (1 << int(value))]
 
 
+class WeekdayBoxes(CachedChoices, forms.CheckboxSelectMultiple):
+    """The days' boxes in one row (reminders/widgets/weekday_boxes.html: Bootstrap's look around
+    Django's own checkboxes), cached per set of days ticked (CachedChoices): the same for everyone."""
+
+    template_name = "reminders/widgets/weekday_boxes.html"
+    cache_key = "weekdays"
+
+    def _render(self, template_name, context, renderer=None):
+        # The row's template lives with the project's (templates/reminders/widgets/), as the
+        # check-in's widgets do (journal/forms.py); rendered only when the cache has not got it.
+        return super()._render(template_name, context, TemplatesSetting())
+
+    def chosen(self, value):
+        if value is None:
+            value = []
+        elif isinstance(value, str):
+            value = [value]
+        chosen = tuple(sorted({str(day) for day in value}))  # each box is ticked if its day is in it
+        return chosen if self._values().issuperset(chosen) else None
+
+
 class EmailState(LayoutObject):
     """crispy layout object: under the address, whether the saved reminder's address is confirmed
     yet (reminders/_email_state.html; the saved row's, not the form's values)."""
@@ -24,7 +46,10 @@ class EmailState(LayoutObject):
     fields = ()
 
     def render(self, form, context, template_pack=None, **kwargs):
-        return render_to_string("reminders/_email_state.html", {"reminder": form.instance})
+        reminder = form.instance
+        if not (reminder.pk and reminder.email):  # the template's own test: nothing to say
+            return ""
+        return render_to_string("reminders/_email_state.html", {"reminder": reminder})
 
 
 class ReminderForm(forms.ModelForm):
@@ -34,8 +59,8 @@ class ReminderForm(forms.ModelForm):
     weekdays = forms.MultipleChoiceField(
         choices=WEEKDAYS,
         required=False,
-        # Django's own boxes (type, name, value first), in a row by reminders/_weekdays_field.html.
-        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+        # Django's own boxes (type, name, value first), in a row (reminders/_weekdays_field.html).
+        widget=WeekdayBoxes(attrs={"class": "form-check-input"}),
         label=gettext_lazy("On these days"),
         error_messages={"invalid_choice": gettext_lazy("Pick days from the list.")},
     )

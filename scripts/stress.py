@@ -43,7 +43,8 @@ import json
 from journal.models import Entry, Tick
 ticks = sorted([t.entry.user.username, t.exercise.slug] for t in Tick.objects.select_related("entry__user", "exercise"))
 pains = {e.user.username: e.pain for e in Entry.objects.select_related("user")}
-print(json.dumps({"ticks": ticks, "pains": pains}))
+dones = {e.user.username: e.done for e in Entry.objects.select_related("user")}
+print(json.dumps({"ticks": ticks, "pains": pains, "dones": dones}))
 """
 
 
@@ -140,6 +141,12 @@ def main():
         problems.append(f"pain differs: {got_pain} != {expected_pain}")
     if len(twin_rows) != 1:
         problems.append(f"{TWINS} identical ticks left {len(twin_rows)} rows")
+    # The day's done-of-due (Entry.done, journal/0019): every exercise here is due on a new
+    # account's first day, so each user's done is their ticks, however the writes interleaved.
+    expected_done = {u: sum(1 for t in expected_ticks if t[0] == u) for u in final["dones"]}
+    expected_done[twin["user"]] = 1
+    if final["dones"] != expected_done:
+        problems.append(f"days' done differs: {final['dones']} != {expected_done}")
     if duration > BUDGET_S:
         problems.append(f"took {duration:.0f} s, budget {BUDGET_S} s")
     print(f"\nBackCare stress — {engine}, gunicorn 4 workers")

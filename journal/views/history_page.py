@@ -1,13 +1,13 @@
 from bisect import bisect_left
-from collections import defaultdict
 from datetime import timedelta
 
 from django.contrib.auth.decorators import login_required
 from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
-from django.utils.html import escape, format_html_join
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, pgettext, pgettext_lazy
@@ -110,6 +110,15 @@ def _daily_chart(in_period, start, today):
     return chart, table
 
 
+def _table_html(table, row):
+    """The no-JS table's <tr>s, newest first: a year of days at most, or one row a week. Built with
+    str.format rather than a template loop (several times the cost) or format_html_join (whose
+    escaping of three values a row was a twentieth of History 90): every value is an ISO date, a
+    number or a number written by an f-string, or the dash for none, so nothing in it is typed by
+    anyone and the joined HTML is marked safe once."""
+    return mark_safe("".join(row.format(*values) for values in reversed(table)))
+
+
 def _chart_words():
     """What the chart's script writes (static/js/history.js), in the active language: its labels,
     Django's month and weekday names, and the named date formats it writes dates in."""
@@ -145,17 +154,18 @@ def _weekly_chart(in_period, start, today):
     return chart, table
 
 
-def _insights(user, today):
+def _insights(user, today, morning):
     """History's insights (journal/insights.py), computed once for a day's data, not once a write.
 
     Kept in the shared cache under the user (id and random epoch), the day, the method's version
     and the library's (journal/cache_keys.py: insights_key), as (the diary version read with the
-    user, `insights.inputs` of the days computed from, the insights). Read with the same diary
+    user, `insights.digest` of the days computed from, the insights). Read with the same diary
     version (backcare/diary_version.py: nothing written since), it makes no query. After a write it
-    reads the window's days with their ticks (one query) and takes their digest: the same days (a
-    tick, a rest day or a note today: the insights read only today's pain) give the kept
-    insights without running the bootstrap again; other days (a check-in today, any change of a
-    past day) compute them afresh.
+    reads the window's days before today, each with its ticked exercises (one query, one row a
+    day), and takes their digest with today's pain (`morning`, from the days the page has read): the
+    same days (a tick, a rest day or a note today: the insights read only today's pain) give the
+    kept insights without building the days nor running the bootstrap again; other days (a
+    check-in today, any change of a past day) compute them afresh.
     """
     version = diary_version.current(user)  # None: this request has written
     library = catalog.catalog()
@@ -164,32 +174,22 @@ def _insights(user, today):
     kept = cache.get(key)
     if kept is not None and version is not None and kept[0] == version:
         return kept[2]
-    first = today - timedelta(days=insights.WINDOW_DAYS)
-    # One row a tick (some 900 in 180 days): each day's fields kept once, its ticks counted, each
-    # exercise's family looked up once, and a day built once at the end.
-    fields, done, ticks, family_of = {}, defaultdict(int), defaultdict(set), {}
-    for date_, pain, day_type, planned, exercise_id in selectors.insight_rows(
-        user=user, first=first, last=today
-    ):
-        if date_ not in fields:
-            fields[date_] = (pain, day_type, planned)
-        if exercise_id is not None:
-            done[date_] += 1
-            family = family_of.get(exercise_id)
-            if family is None:
-                family = family_of[exercise_id] = catalog.exercise(exercise_id).progression_id
-            ticks[date_].add(family)
-    days = {
-        date_: history_numbers.Day(date_, pain, day_type, planned, done.get(date_, 0))
-        for date_, (pain, day_type, planned) in fields.items()
-    }
-    read = insights.inputs(days.values(), ticks, today=today)
+    rows = selectors.insight_rows(
+        user=user, first=today - timedelta(days=insights.WINDOW_DAYS), last=today - timedelta(days=1)
+    )
+    read = insights.digest(rows, morning)
     if kept is not None and kept[1] == read:
         found = kept[2]
     else:
+        days, ticks = insights.days_and_ticks(
+            rows,
+            today=today,
+            morning=morning,
+            family_of=lambda pk: catalog.exercise(pk).progression_id,
+        )
         walking = next((p.pk for p in library.progressions if p.slug == WALKING), None)
         found = insights.compute(
-            days.values(),
+            days,
             ticks,
             today=today,
             families=[(p.pk, p.name) for p in library.progressions],
@@ -201,8 +201,8 @@ def _insights(user, today):
     return found
 
 
-def _insights_context(user, today):
-    found = _insights(user, today)
+def _insights_context(user, today, morning):
+    found = _insights(user, today, morning)
     # The insights are kept whatever the reader's language: each comparison is named again in it,
     # the exercises from the library's snapshot in that language (no query).
     names = {p.pk: p.name for p in catalog.catalog().progressions}
@@ -231,11 +231,20 @@ def _psfs_summary(user):
     )
 
 
+PSFS_ROW = "<tr><td>{}</td><td>{}</td></tr>"
+
+
 def _psfs_context(found, start):
     """The PSFS summary, and the rounds History lists: those of the period shown, the newest 12 (a
-    round every two weeks: five years would be 130 rows of a table nobody reads)."""
+    round every two weeks: five years would be 130 rows of a table nobody reads), as the table's
+    <tr>s (journal/_psfs_history.html), built here as the calendar is: each round's date in the
+    active language's SHORT_DATE_FORMAT (journal/date_words.py), its score as the template's
+    `floatformat:1` wrote it (the filter itself, called once a row)."""
     shown = [(day, score) for day, score in found.series if day >= start][-PSFS_ROWS:]
-    return {"psfs": found, "psfs_shown": shown[::-1], "psfs_apart_rows": _psfs_apart_html(found)}
+    on = date_words.writer("SHORT_DATE_FORMAT")
+    rows = "".join(PSFS_ROW.format(escape(on(day)), floatformat(score, 1)) for day, score in reversed(shown))
+    # Safe: dates in our words (escaped) and numbers.
+    return {"psfs": found, "psfs_shown": mark_safe(rows), "psfs_apart_rows": _psfs_apart_html(found)}
 
 
 def _psfs_apart_html(found):
@@ -271,6 +280,11 @@ def _psfs_apart_html(found):
     return mark_safe("".join(rows))
 
 
+def _pain_on(days, day):
+    """The pain of `day` among `days` (in date order, ending by `day`), or None."""
+    return days[-1].pain if days and days[-1].date == day else None
+
+
 def _history_body(request, today):
     """History's main content for the range and page asked for, rendered (journal/_history_body.html)."""
     key, start = _period(request, today)
@@ -283,16 +297,17 @@ def _history_body(request, today):
         **summary,
         "weekly": weekly,
         "chart": {**chart, "words": _chart_words()},
-        # A year of days at most, or one row a week: format_html_join rather than a template
-        # loop, which cost several times as much.
-        "table": format_html_join("", WEEK_ROW if weekly else DAY_ROW, reversed(table)),
+        "table": _table_html(table, WEEK_ROW if weekly else DAY_ROW),
         "calendar": _calendar_html(summary["recent"], today, day_url, first_day(request.user)),
         "page": page,
         "day_rows": _day_rows_html(page.object_list, day_url),
         **_psfs_context(_psfs_summary(request.user), summary["start"]),
-        **_insights_context(request.user, today),
+        **_insights_context(request.user, today, _pain_on(summary["recent"], today)),
     }
-    return render_to_string("journal/_history_body.html", context, request=request)
+    # Without the request: nothing in the body reads what the context processors give (the user,
+    # messages, the header's URLs, the urgent-care words: journal/history.html's frame, base.html,
+    # has them), so they are not run twice a page.
+    return render_to_string("journal/_history_body.html", context)
 
 
 @login_required
@@ -315,7 +330,7 @@ def _status_words():
         "done": escape(pgettext("calendar day", "done")),
         # Translators: History's calendar, a day on which some of the exercises due were ticked.
         "partly": escape(pgettext("calendar day", "partly")),
-        # Translators: History's calendar, a day with nothing ticked.
+        # Translators: History's calendar, a day on which none of the exercises due was ticked.
         "missed": escape(pgettext("calendar day", "missed")),
         # Translators: History's calendar, a day marked as a rest day.
         "rest": escape(pgettext("calendar day", "rest")),
@@ -414,11 +429,11 @@ def _day_row(d, day_url, words):
         done = words["rest"]
     elif not d.planned:
         # Nothing was due (a week's walks already done, say): no "0 of 0".
-        if d.done:
+        if d.ticked:
             # Translators: History's day list, a day with nothing due on which exercises were ticked.
             done = escape(
-                ngettext("nothing due · %(done)s done anyway", "nothing due · %(done)s done anyway", d.done)
-                % {"done": d.done}
+                ngettext("nothing due · %(done)s done anyway", "nothing due · %(done)s done anyway", d.ticked)
+                % {"done": d.ticked}
             )
         else:
             done = words["nothing_due"]
@@ -466,6 +481,9 @@ def _x_ticks(series, x, most=6):
     return [(x(i), write(series[i][0])) for i in indexes]
 
 
+DOT = '<circle cx="{}" cy="{}" r="2.5" class="pt"/>'
+
+
 def _svg_chart(series, rolling, width=700, height=220, pad=30):
     """Coordinates for a server-rendered chart (print and no-JS): points, the average line, the
     pain scale's grid and the dated ticks along the foot."""
@@ -489,8 +507,9 @@ def _svg_chart(series, rolling, width=700, height=220, pad=30):
         "label_y": height - pad + 16,
         "points": points,
         # A dot a day: built here in one call rather than a template loop (what the loop wrote,
-        # floats as str() writes them, which is what the template's localize gave).
-        "dots": format_html_join("", '<circle cx="{}" cy="{}" r="2.5" class="pt"/>', points),
+        # floats as str() writes them, which is what the template's localize gave), with
+        # str.format: two rounded numbers a dot, nothing to escape, marked safe once.
+        "dots": mark_safe("".join(DOT.format(*point) for point in points)),
         "line": line,
         "grid": grid,
         "ticks": _x_ticks(series, x),

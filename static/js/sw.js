@@ -179,11 +179,14 @@ function keepToday(response) {
     headers.set(SAVED_HEADER, new Date().toISOString());
     var page = new Response(html, { status: 200, statusText: "OK", headers: headers });
     var assets = assetUrls(html);
+    var todayUrl = scopeUrl(CONFIG.today);
+    // The new copy is written over the old one first and the files the new Today no longer links
+    // are dropped after: at no moment is the user's kept Today missing (a delete-then-write left
+    // it gone while the files were fetched, and an offline load in that gap found nothing).
     return setCurrentUser(user)
-      .then(function () { return caches.delete(name); })
       .then(function () { return caches.open(name); })
       .then(function (cache) {
-        return cache.put(scopeUrl(CONFIG.today), page).then(function () {
+        return cache.put(todayUrl, page).then(function () {
           return Promise.all(
             assets.map(function (url) {
               return caches.match(url).then(function (hit) {
@@ -195,8 +198,22 @@ function keepToday(response) {
               }).catch(function () { return undefined; });
             })
           );
+        }).then(function () {
+          return dropStale(cache, [todayUrl].concat(assets));
         });
       });
+  });
+}
+
+function dropStale(cache, keep) {
+  var wanted = {};
+  keep.forEach(function (url) { wanted[new URL(url, self.location.href).href] = true; });
+  return cache.keys().then(function (requests) {
+    return Promise.all(
+      requests.map(function (request) {
+        return wanted[request.url] ? undefined : cache.delete(request);
+      })
+    );
   });
 }
 

@@ -139,3 +139,17 @@ def test_a_time_zone_outside_the_table_guesses_nothing(zone):
 def test_every_guess_is_a_known_zone_and_a_country_with_an_entry():
     assert set(urgent_care.TIMEZONE_COUNTRIES) <= zoneinfo.available_timezones()
     assert set(urgent_care.TIMEZONE_COUNTRIES.values()) == set(urgent_care.CARE)
+
+
+def test_the_choices_are_sorted_in_the_active_language_and_each_call_gets_its_own_list():
+    """Sorted once a language (urgent_care.country_choices): each language keeps its own order."""
+    from django.utils import translation
+
+    english = urgent_care.country_choices()
+    english.append(("XX", "changed by a caller"))  # a caller's change is its own list's
+    assert urgent_care.country_choices()[-1] != ("XX", "changed by a caller")
+    with translation.override("de"):
+        german = urgent_care.country_choices()
+    assert dict(german)["DE"] == "Deutschland" and dict(english)["DE"] == "Germany"
+    assert [name for _, name in german[1:]] == sorted(name for _, name in german[1:])
+    assert urgent_care.country_choices() == english[:-1]

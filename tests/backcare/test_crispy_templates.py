@@ -305,3 +305,19 @@ def test_a_helper_without_an_action_reverses_nothing(monkeypatch):
     assert helper.form_action == "/settings/"
     helper.form_action = "/somewhere/"
     assert helper.form_action == "/somewhere/"
+
+
+def test_no_settings_form_has_media_so_crispy_prints_none(alice):
+    """form_helper sets include_media False (backcare/forms.py): a widget that gains media (a script,
+    a style sheet) fails here, so its page loads it itself or the helper prints it again."""
+    from journal.forms_start import StartAnswersForm
+
+    forms_on_the_page = [
+        SettingsForm(instance=alice),
+        ReminderForm(instance=Reminder(user=alice), zone_name=alice.time_zone),
+        DeleteAccountForm(request=None),
+        StartAnswersForm(),
+    ]
+    for form in forms_on_the_page:
+        assert str(form.media) == "", type(form).__name__
+        assert form.helper.include_media is False

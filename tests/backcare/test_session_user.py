@@ -99,3 +99,32 @@ def test_a_session_of_a_deleted_account_is_signed_out(client, library):
     User.objects.filter(pk=carol.pk).delete()
     assert UserSession.objects.filter(session_key=key).exists()  # nothing done to it on delete
     assert not signed_in(client)
+
+
+# What backcare/auth.py and backcare/sessions.py follow step by step, as Django 5.2 writes it
+# (a hash of each function's source). A Django upgrade that changes one fails here, with the
+# file to read again beside the new code: the copy must take the upgrade's change too.
+FOLLOWED = {
+    ("django.contrib.auth", "get_user"): ("08a852f701f765bc", "backcare/auth.py: get_user"),
+    ("django.contrib.sessions.backends.db", "SessionStore._get_session_from_db"): (
+        "775c8d22becd60bd",
+        "backcare/sessions.py: SessionStore._get_session_from_db",
+    ),
+    ("django.contrib.auth.middleware", "AuthenticationMiddleware.process_request"): (
+        "6dd39b90ad6373e2",
+        "backcare/auth.py: AuthenticationMiddleware",
+    ),
+}
+
+
+@pytest.mark.parametrize(("where", "name"), list(FOLLOWED))
+def test_the_django_code_our_session_user_follows_is_the_one_it_was_written_against(where, name):
+    import hashlib
+    import importlib
+    import inspect
+    from functools import reduce
+
+    found = reduce(getattr, name.split("."), importlib.import_module(where))
+    digest = hashlib.sha256(inspect.getsource(found).encode()).hexdigest()[:16]
+    expected, ours = FOLLOWED[(where, name)]
+    assert digest == expected, f"Django's {where}.{name} changed: read {ours} against it again"

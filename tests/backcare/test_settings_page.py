@@ -99,3 +99,44 @@ def test_a_select_missing_from_the_cached_set_is_rendered_on_the_spot():
     chosen = family.levels.all()[1].pk
     markup = level_select({}, family, chosen)
     assert selected(markup) == ["2"] and markup.startswith('<select name="level" id="level-supine-marching"')
+
+
+def test_the_language_select_is_cached_as_djangos_select_renders_it_and_follows_the_languages(settings):
+    from django.utils import translation
+
+    from backcare.forms import LanguageSelect, language_field_choices
+
+    attrs = {"id": "id_language", "class": "form-select"}
+    for language in ("en", "de"):
+        with translation.override(language):
+            for value in (None, "", "es", "de", "not-a-language"):
+                widget = LanguageSelect(choices=language_field_choices())
+                uncached = forms.Select.render(widget, "language", value, attrs)  # Django's templates
+                assert widget.render("language", value, attrs) == uncached
+                assert (
+                    LanguageSelect(choices=language_field_choices()).render("language", value, attrs)
+                    == uncached
+                )
+    assert 'lang="de" translate="no"' in uncached
+    settings.LANGUAGES = [("en", "English"), ("es", "Español")]
+    shorter = LanguageSelect(choices=language_field_choices()).render("language", "es", attrs)
+    assert "Deutsch" not in shorter and "Español" in shorter
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_forms_country_and_language_choices_are_the_fields_own_in_the_active_language(language):
+    """backcare/forms.py: ReadyChoices, the same choices as the model field's (and the language
+    field's function), read in the active language, without normalizing them on every pass."""
+    from django.utils import translation
+
+    from backcare.forms import SettingsForm, language_field_choices
+    from backcare.models import User
+
+    with translation.override(language):
+        form = SettingsForm(instance=User(time_zone="Europe/Berlin"))
+        model_choices = User._meta.get_field("country").formfield().choices
+        assert list(form.fields["country"].choices) == list(model_choices)
+        assert list(form.fields["language"].choices) == language_field_choices()
+        assert dict(form.fields["country"].choices)["DE"] == (
+            "Deutschland" if language == "de" else "Germany"
+        )

@@ -44,7 +44,7 @@ TODAY_PAGE = [*DAY_PAGE, "lessons read"]
 # days it has read: the plan's periods instead of the active plan.
 PAST_DAY_PAGE = [*DAY_READS, "plan periods"]
 HISTORY = [*JOURNAL, "logged days (with their tick counts)"]
-# History's insights (the 180 days before today joined to their ticks, whatever the range) and the
+# History's insights (the 180 days before today, each with its ticks grouped, whatever the range) and the
 # PSFS summary (every rating) are read only when they are not cached for the user and the version
 # of the user's diary, or of their PSFS rows for the summary (journal/views/history_page.py,
 # backcare/version_cache.py): the first History page below reads them, the pages after it find them.
@@ -108,13 +108,13 @@ PAGES = [
         ],
     ),
     ("journal:share", "", [*JOURNAL, "share links", "their views"]),
-    # The reminder settings are one row read by its user (reminders/selectors.py: reminder_for); the
-    # calendar link and the number of browsers with push on are one more (channel_devices). The
-    # start's answers (journal/settings_sections.py: start_answers) are one row of their own.
+    # The reminder settings, the calendar link and the browsers with push on are one query, the
+    # user's row joined to the three (reminders/selectors.py: settings_reads; two before issue 25).
+    # The start's answers (journal/settings_sections.py: start_answers) are one row of their own.
     (
         "settings",
         "",
-        [*LOGGED_IN, "reminder settings", "plan items", "start answers", "calendar link and push devices"],
+        [*LOGGED_IN, "plan items", "start answers", "reminder settings, calendar link and push devices"],
     ),
     # The one-off calendar file: the saved reminder time and days.
     ("reminders:calendar_download", "", [*LOGGED_IN, "reminder settings"]),
@@ -254,7 +254,7 @@ AGAIN = {
     ("journal:day", ""): len(PAST_DAY_PAGE) - 1 + 1,
     ("journal:history", ""): len(HISTORY) - 1 + 1,
     ("journal:history", "range=all"): len(HISTORY) - 1,
-    ("settings", ""): len(LOGGED_IN) + 4,  # + the start's answers
+    ("settings", ""): len(LOGGED_IN) + 3,  # plan items, start answers, reminders with channels
 }
 
 

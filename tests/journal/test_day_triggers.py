@@ -72,6 +72,10 @@ def test_each_day_trigger_is_what_moves_the_version(walker, table, event):
     with transaction.atomic():
         with connection.cursor() as cursor:
             cursor.execute(f"DROP TRIGGER {table}_diary_version_{event}{on}")
+            if table == "journal_tick":
+                # A counted tick also moves its day's done (journal/0019), whose row's own trigger
+                # moves the version again: that one goes too, to see the tick's alone.
+                cursor.execute(f"DROP TRIGGER journal_tick_entry_done_{event}{on}")
         User.objects.filter(pk=walker.pk).update(diary_version=0)
         write(walker, table, event)
         assert stored(walker) == 0

@@ -463,3 +463,30 @@ def test_the_json_export_of_an_account_never_logged_in_has_no_last_login(client,
     User.objects.filter(pk=screened_alice.pk).update(last_login=None)
     user = json.loads(client.get(reverse("journal:export_json")).content)["user"]
     assert user["last_login"] is None and user["date_joined"].endswith("+00:00")
+
+
+def test_the_reports_changes_start_at_the_first_moment_of_its_first_day_in_the_users_time_zone(client):
+    from datetime import datetime
+
+    from tests.conftest import make_level_changes, make_user
+
+    user = make_user("kiri")
+    User.objects.filter(pk=user.pk).update(time_zone="Pacific/Auckland")
+    user.refresh_from_db()
+    screen_clear(user)
+    client.force_login(user)
+    first = user.local_today() - timedelta(days=29)  # the 30 days' report starts here
+    make_level_changes(user, 2, direction="up", reason="3 sessions at full dose")
+    before, on = LevelChange.objects.filter(user=user).order_by("pk")
+    # 23:59 in Auckland the day before (still that day in UTC too), and midnight on the first day
+    # (the day before in UTC): only the second is in the period.
+    LevelChange.objects.filter(pk=before.pk).update(
+        created_at=datetime.combine(first - timedelta(days=1), datetime.max.time(), tzinfo=user.tzinfo),
+        reason="late the day before",
+    )
+    LevelChange.objects.filter(pk=on.pk).update(
+        created_at=datetime.combine(first, datetime.min.time(), tzinfo=user.tzinfo), reason="the first minute"
+    )
+    body = client.get(reverse("journal:report") + "?range=30").content.decode()
+    changes = body.split('data-testid="report-changes"')[1].split("</section>")[0]
+    assert "the first minute" in changes and "late the day before" not in changes

@@ -391,28 +391,52 @@ def test_a_group_draws_the_same_numbers_at_each_load_and_a_single_exercise_as_be
 # --- what the insights read: the digest that says two loads have the same days ---------------------
 
 
-def test_the_inputs_leave_out_today_but_its_pain():
-    days, ticks = diary(coin(0.5), seed=4)  # the window and today, every exercise ticked today too
-    digest = insights.inputs(days, ticks, today=TODAY)
-    today = days[-1]
-    assert today.date == TODAY
-    # Holding: today's ticks, count and kind change nothing the insights read.
-    others = [*days[:-1], today._replace(done=0, day_type="rest", planned=1)]
-    assert insights.inputs(others, {**ticks, TODAY: set()}, today=TODAY) == digest
-    assert insights.inputs(reversed(days), ticks, today=TODAY) == digest  # in any order
-    # Breaking: today's pain is yesterday's next morning.
-    assert insights.inputs([*days[:-1], today._replace(pain=today.pain + 1)], ticks, today=TODAY) != digest
+def as_rows(days, ticks):
+    """The days before today as the insights' read gives them (selectors.insight_rows): one row a
+    day in date order, its stored done-of-due, the ticked exercises' ids as text (here the
+    families' ids stand for them)."""
+    return [
+        (
+            d.date,
+            d.pain,
+            d.day_type,
+            d.planned,
+            d.done,
+            ",".join(str(pk) for pk in sorted(ticks.get(d.date, ()))) or None,
+        )
+        for d in sorted(days)
+        if TODAY - timedelta(days=WINDOW_DAYS) <= d.date < TODAY
+    ]
 
 
-def test_the_inputs_hold_every_day_of_the_window_and_what_was_ticked():
+def test_the_digest_is_of_the_rows_read_and_todays_pain():
     days, ticks = diary(coin(0.5), seed=4, days=WINDOW_DAYS + 5)
-    digest = insights.inputs(days, ticks, today=TODAY)
-    first = TODAY - timedelta(days=WINDOW_DAYS)
-    oldest = next(n for n, d in enumerate(days) if d.date == first)
-    ticked = next(d.date for d in days if d.date >= first and ticks.get(d.date))
-    # Holding: a day before the window changes nothing.
-    assert insights.inputs([days[0]._replace(pain=0), *days[1:]], ticks, today=TODAY) == digest
-    # Breaking: the window's first day, and one family less on a past day, same count of ticks.
-    changed = [*days[:oldest], days[oldest]._replace(day_type="rough"), *days[oldest + 1 :]]
-    assert insights.inputs(changed, ticks, today=TODAY) != digest
-    assert insights.inputs(days, {**ticks, ticked: ticks[ticked] - {BRIDGE}}, today=TODAY) != digest
+    rows = as_rows(days, ticks)
+    digest = insights.digest(rows, 4)
+    # Holding: the same rows and today's pain, read again.
+    assert insights.digest(list(rows), 4) == digest
+    # Breaking: today's pain (yesterday's next morning), a past day's kind, one exercise less on a
+    # past day, and the window's first day.
+    assert insights.digest(rows, 5) != digest and insights.digest(rows, None) != digest
+    ticked = next(n for n, row in enumerate(rows) if row[5] and "," in row[5])
+    fewer = (*rows[ticked][:5], rows[ticked][5].split(",", 1)[1])
+    assert insights.digest([*rows[:ticked], fewer, *rows[ticked + 1 :]], 4) != digest
+    assert insights.digest([(*rows[0][:2], "rough", *rows[0][3:]), *rows[1:]], 4) != digest
+    assert insights.digest([(*rows[0][:4], rows[0][4] + 1, rows[0][5]), *rows[1:]], 4) != digest  # done
+    assert insights.digest(rows[1:], 4) != digest
+
+
+def test_the_rows_read_give_the_days_and_ticks_compute_reads():
+    days, ticks = diary(coin(0.5), seed=4, days=WINDOW_DAYS + 5, planned=3)  # 3 families, all ticked
+    today = next(d for d in days if d.date == TODAY)
+    window = [d for d in days if TODAY - timedelta(days=WINDOW_DAYS) <= d.date < TODAY]
+    built, built_ticks = insights.days_and_ticks(
+        as_rows(days, ticks), today=TODAY, morning=today.pain, family_of=lambda pk: pk
+    )
+    # Each day with its stored done-of-due, and today's pain alone (nothing else of today is read).
+    assert built == [*window, Day(TODAY, today.pain)]
+    dates = {d.date for d in window}
+    assert built_ticks == {day: found for day, found in ticks.items() if day in dates}
+    assert run(built, built_ticks) == run(days, ticks) and run(days, ticks).plan.enough
+    # Without a check-in today there is no row for today.
+    assert insights.days_and_ticks([], today=TODAY, morning=None, family_of=lambda pk: pk) == ([], {})

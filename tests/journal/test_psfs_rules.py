@@ -192,3 +192,18 @@ def test_an_activity_added_and_retired_between_the_rounds_is_apart():
     rows = [(one, 1, "Lifting", 2), (two, 1, "Lifting", 3), (two, 2, "Stairs", 4), (three, 1, "Lifting", 4)]
     (stairs,) = psfs.summary(rows).apart
     assert stairs.why == "added after the first round and not rated in the latest"
+
+
+def test_a_summary_kept_in_the_cache_comes_back_the_same():
+    """The summary is pickled into the shared cache as each object's class and fields (psfs._Kept):
+    what comes back is equal, field for field, with its change and the activities apart."""
+    import pickle
+
+    one, two = D - timedelta(days=14), D
+    rows = [(one, 1, "Lifting", 3), (one, 3, "Running", 6), (two, 1, "Lifting", 6), (two, 4, "Gardening", 1)]
+    summary = psfs.summary(rows)
+    assert summary.change is not None and len(summary.apart) == 2
+    again = pickle.loads(pickle.dumps(summary, pickle.HIGHEST_PROTOCOL))
+    assert again == summary and again.change.headline == summary.change.headline
+    assert [a.why for a in again.apart] == [a.why for a in summary.apart]
+    assert again.__reduce__()[0] is psfs.Summary  # one call of the class, not the slots' state

@@ -58,9 +58,11 @@ def test_days_a_week_is_due_until_the_weeks_target_is_met():
     # Friday: the target was met before it, so nothing is due; a walk anyway is a bonus.
     friday = schedule.status(WALK, day=thursday + timedelta(days=1), done_days=days(0, 1, 2, 3))
     assert not friday.due and friday.count == 4
-    assert "target is met" in friday.text
+    assert "target of 4 is met" in friday.text
     bonus = schedule.status(WALK, day=thursday + timedelta(days=1), done_days=days(0, 1, 2, 3, 4), times=1)
     assert bonus.done and not bonus.counted and bonus.count == 5
+    # Never "5 of 4 walks" (issue 26 found "7 of 3 sessions this week"): past the target, the count.
+    assert bonus.text.startswith("5 walks this week: the week's target of 4 is met")
 
 
 def test_a_new_week_starts_on_monday():
@@ -119,18 +121,65 @@ def test_statuses_read_the_days_count_from_its_tick():
     assert status.count == 3 and not status.done
 
 
-def test_progress_counts_only_what_is_due():
+def test_done_of_due_counts_only_what_is_due():
     statuses = [
         schedule.status(level(), day=MONDAY, times=1),  # due, done
         schedule.status(level(), day=MONDAY),  # due, not done
         schedule.status(BREAKS, day=MONDAY, times=2),  # due, not at its target
         schedule.status(BRIDGE, day=MONDAY + timedelta(days=1), done_days=days(0, 1), times=1),  # not due
     ]
-    assert schedule.progress(statuses) == (1, 3)
+    assert schedule.done_of_due(statuses)[:2] == (1, 3)
 
 
 def test_a_rest_day_or_an_empty_plan_has_nothing_due():
-    assert schedule.progress([]) == (0, 0)
+    assert schedule.done_of_due([]) == (0, 0, frozenset())
+
+
+# The one definition of a day's "x of y" (docs/clinical-rules.md, "Done of due"): each case that
+# once counted differently on Today and on History, its smallest holding case and the smallest
+# change that breaks it.
+DAILY, OTHER = level(pk=1), level(pk=2)
+WALKS = level(Schedule.DAYS_A_WEEK, per_week=2, unit="walks", pk=3, family=30)
+BREAKS_4 = level(Schedule.TIMES_A_DAY, per_day=5, unit="breaks", pk=4, family=40)
+BRIDGE_5 = level(Schedule.EVERY_OTHER_DAY, pk=5, family=50)
+
+
+def count(exercises, *, day=MONDAY, done_days=None, times=None, paused=frozenset()):
+    done_days, times = done_days or {}, times or {}
+    found = [
+        schedule.status(ex, day=day, done_days=done_days.get(ex.pk, set()), times=times.get(ex.pk, 0))
+        for ex in exercises
+    ]
+    return schedule.done_of_due(schedule.not_due(found, exercises, paused), exercises)
+
+
+def test_done_of_due_names_the_exercises_it_counts():
+    assert count([DAILY, OTHER], times={1: 1}) == (1, 2, frozenset({1}))
+    assert count([DAILY, OTHER], times={1: 1, 2: 1}) == (2, 2, frozenset({1, 2}))
+
+
+def test_a_tick_on_a_day_it_is_not_due_is_in_neither_number():
+    thursday = MONDAY + timedelta(days=3)
+    met = {3: days(0, 1, 3)}  # two walks before Thursday: the week's target met, a third one ticked
+    assert count([DAILY, WALKS], day=thursday, done_days=met, times={3: 1}) == (0, 1, frozenset())
+    # Breaks it: one walk before Thursday, so Thursday's is due and counts.
+    assert count([DAILY, WALKS], day=thursday, done_days={3: days(0, 3)}, times={3: 1})[:2] == (1, 2)
+
+
+def test_a_bridge_the_day_after_one_is_in_neither_number():
+    tuesday = MONDAY + timedelta(days=1)
+    assert count([BRIDGE_5], day=tuesday, done_days={5: days(0, 1)}, times={5: 1})[:2] == (0, 0)
+    assert count([BRIDGE_5], day=tuesday, done_days={5: days(1)}, times={5: 1})[:2] == (1, 1)
+
+
+def test_a_times_a_day_exercise_counts_once_its_times_are_reached():
+    assert count([BREAKS_4], times={4: 4})[:2] == (0, 1)
+    assert count([BREAKS_4], times={4: 5})[:2] == (1, 1)
+
+
+def test_a_paused_exercise_is_in_neither_number():
+    assert count([DAILY, OTHER], times={1: 1, 2: 1}, paused={2})[:2] == (1, 1)
+    assert count([DAILY, OTHER], times={1: 1, 2: 1}, paused=frozenset())[:2] == (2, 2)
 
 
 def test_every_level_of_the_library_has_a_schedule_the_rules_read():

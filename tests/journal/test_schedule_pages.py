@@ -128,12 +128,16 @@ def test_walking_is_due_until_the_weeks_target_is_met(client, walker):
     done_on(walker, "daily-walk", 1)  # Thursday: four of four
     page = client.get(reverse("journal:today"))
     walk = row(page.content.decode(), "daily-walk")
-    assert 'data-due="false"' in walk and "4 of 4 walks this week" in walk
+    assert 'data-due="false"' in walk and "4 walks this week" in walk and "target of 4 is met" in walk
     assert "0 of 6 done" in text(page)
     # A walk anyway is kept, and shown, but the day's count stays with what was due.
     client.post(url("journal:tick", walker, "daily-walk"))
     assert "0 of 6 done" in text(client.get(reverse("journal:today")))
-    assert "5 of 4 walks this week" in text(client.get(reverse("journal:today")))
+    # Never "5 of 4" (once "7 of 3 sessions this week"): the week's count, and its target met.
+    assert "5 walks this week: the week&#x27;s target of 4 is met" in text(
+        client.get(reverse("journal:today"))
+    )
+    assert "5 of 4" not in text(client.get(reverse("journal:today")))
 
 
 def test_last_weeks_walks_do_not_count_this_week(client, walker):

@@ -284,3 +284,18 @@ def test_the_summary_says_why_strength_starts_higher_and_names_the_equipment():
     words = " ".join(starter.summary(plan(**given), answers(**given)))
     assert "an exercise ball and a light weight or a band" in words
     assert "over 3 months" in words and "upper end of level 1" in words
+
+
+def test_the_summary_keeps_a_habits_capital_where_the_language_keeps_it():
+    """German nouns keep their capital inside a sentence ("… gehören außerdem Gehen."); English
+    and Spanish lower-case the name there. (This test's library names its habit "Walking".)"""
+    from django.utils import translation
+
+    found = plan(minutes=10, equipment=[])
+    given = answers(minutes=10, equipment=[])
+    with translation.override("de"):
+        german = " ".join(starter.summary(found, given))
+    with translation.override("es"):
+        spanish = " ".join(starter.summary(found, given))
+    assert " Walking." in german and " walking." not in german
+    assert " walking." in spanish

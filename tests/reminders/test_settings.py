@@ -153,3 +153,90 @@ def test_a_fresh_form_shows_every_day_ticked(alice_client):
     page = alice_client.get(reverse("settings")).content.decode()
     ticked = re.findall(r'<input type="checkbox" name="weekdays" value="(\d)"[^>]*checked>', page)
     assert len(ticked) == bin(EVERY_DAY).count("1")
+
+
+def test_the_sections_one_read_gives_what_the_two_reads_gave(alice, bob, django_assert_num_queries):
+    """reminders/selectors.py: settings_reads, the reminder with the calendar link and the number of
+    browsers with push on in one query, against reminder_for and channel_devices (two)."""
+    from django.utils import timezone
+
+    from reminders import selectors
+    from reminders.models import CalendarFeed, PushSubscription
+
+    def fields(reminder):
+        return {f.attname: getattr(reminder, f.attname) for f in Reminder._meta.concrete_fields}
+
+    with django_assert_num_queries(1):
+        reminder, channels = selectors.settings_reads(user=alice)
+    assert reminder.pk is None and fields(reminder) == fields(Reminder(user=alice))
+    assert channels == {"feed_since": None, "push_devices": 0}
+
+    Reminder.objects.create(user=alice, enabled=True, at=time(7, 30), weekdays=0b101, email="a@example.com")
+    CalendarFeed.objects.create(user=alice, token_hash="a" * 64)
+    for n in range(2):
+        PushSubscription.objects.create(
+            user=alice, endpoint=f"https://push.example/{n}", p256dh="k", auth="a"
+        )
+    PushSubscription.objects.create(user=bob, endpoint="https://push.example/bob", p256dh="k", auth="a")
+    with django_assert_num_queries(1):
+        reminder, channels = selectors.settings_reads(user=alice)
+    assert reminder.user is alice and not reminder._state.adding
+    assert fields(reminder) == fields(selectors.reminder_for(alice))
+    assert channels == selectors.channel_devices(user=alice)
+    assert channels["push_devices"] == 2 and channels["feed_since"] <= timezone.now()
+    # Bob's subscription alone: a reminder-less user with one browser.
+    assert selectors.settings_reads(user=bob)[1] == {"feed_since": None, "push_devices": 1}
+
+
+def attributes_in_order(html):
+    """The markup with each <input>'s attributes sorted: the row prints `aria-invalid` before the
+    `id` Django's boxes printed it after (the order no person can tell)."""
+    return re.sub(
+        r"<input ([^>]*)>",
+        lambda tag: "<input " + " ".join(sorted(re.findall(r'[\w-]+(?:="[^"]*")?', tag.group(1)))) + ">",
+        html,
+    )
+
+
+WEEKDAY_BOXES_BEFORE = (
+    '{% for box in field %}<div class="form-check">{{ box.tag }}<label class="form-check-label" '
+    'for="{{ box.id_for_label }}">{{ box.choice_label }}</label></div>{% endfor %}'
+)
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        {"enabled": "on", "weekdays": ["0", "3"]},
+        {"enabled": "on"},
+        {"enabled": "on", "weekdays": ["9", "1"]},
+    ],
+    ids=["saved", "two days", "none while on", "a tampered day"],
+)
+def test_the_cached_day_boxes_are_the_boxes_django_printed_one_by_one(alice, data, language):
+    """reminders/forms.py: WeekdayBoxes, the row cached per set of days, against each box's own
+    `box.tag` (what reminders/_weekdays_field.html printed before), twice (the second cached)."""
+    from django.template import engines
+    from django.utils import translation
+
+    from reminders.forms import ReminderForm
+
+    loop = engines["django"].from_string(WEEKDAY_BOXES_BEFORE)
+    Reminder.objects.create(user=alice, enabled=True, weekdays=0b1010100)
+    reminder = Reminder.objects.get(user=alice)
+    with translation.override(language):
+        for _ in range(2):
+            form = ReminderForm(data, instance=reminder, zone_name=alice.time_zone)
+            form.is_valid() if data else None
+            field = form["weekdays"]
+            row = str(field)
+            assert row.count('type="checkbox"') == 7
+            boxes = row.split('<div class="d-flex flex-wrap gap-3">', 1)[1].rsplit("</div>", 1)[0].strip()
+            assert attributes_in_order(boxes) == attributes_in_order(loop.render({"field": field}))
+    if data is None:
+        assert (
+            boxes.count("checked") == 3
+            and 'value="2" class="form-check-input" id="reminder-weekdays_2" checked' in boxes
+        )
