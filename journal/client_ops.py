@@ -116,7 +116,8 @@ def feel_base(tick):
 
 
 def checkin_base(entry):
-    """The day's check-in answers as a base (an `Entry` or None: no entry has the empty answers)."""
+    """The day's check-in answers as a base (an `Entry`, the answers as saved,
+    `services.Checkin`, or None: no entry has the empty answers)."""
     pain, leg, notes = (None, None, "") if entry is None else (entry.pain, entry.leg_symptoms, entry.notes)
     crc = zlib.crc32((notes or "").encode("utf-8"))
     return f"c{'n' if pain is None else pain}.{_yes_no(leg)}.{crc:08x}"

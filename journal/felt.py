@@ -1,7 +1,7 @@
 """What the guided session's one-tap "Felt fine" records for an exercise: the person's usual answers.
 
 Pure: reads `suggestions.DoneTick` rows the session page already has (the two weeks up to today,
-`selectors.day_type_and_ticks`), no query. "Usual" is said honestly (docs/clinical-rules.md,
+`selectors.days_with_ticks`), no query. "Usual" is said honestly (docs/clinical-rules.md,
 "Felt fine"):
 
 - pain during: the person's latest pain-during answer for this exercise in those two weeks, if it

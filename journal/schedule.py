@@ -128,9 +128,12 @@ def status(exercise, *, day, done_days=frozenset(), times=0):
 
 def done_days_by_family(ticks, family_of):
     """{family id: the dates any of its levels was done} from `DoneTick`s; `family_of(exercise id)`."""
-    days = defaultdict(set)
+    by_exercise = defaultdict(set)
     for tick in ticks:
-        days[family_of(tick.exercise_id)].add(tick.date)
+        by_exercise[tick.exercise_id].add(tick.date)
+    days = defaultdict(set)
+    for exercise_id, dates in by_exercise.items():  # each exercise's family looked up once
+        days[family_of(exercise_id)] |= dates
     return days
 
 

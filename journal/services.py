@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from django.db import IntegrityError, transaction
 from django.db.models import Case, F, Q, Value, When
@@ -363,23 +364,47 @@ def _op_claim_on(read, **claim):
         raise
 
 
+class Checkin(NamedTuple):
+    """The day's check-in answers as saved (what client_ops.checkin_base reads of an entry)."""
+
+    pain: int | None
+    notes: str
+    leg_symptoms: bool | None
+
+
+def _checkin_of(*, user, day):
+    """The day's check-in answers as they are (a `Checkin`), or None while the day has no entry."""
+    row = Entry.objects.filter(user=user, date=day).values_list(*Checkin._fields).first()
+    return None if row is None else Checkin(*row)
+
+
 @transaction.atomic
-def checkin_save(*, user, day, pain, notes, leg_symptoms, op=None):
-    """Save the day's check-in answers; with `op`, once (OpReplayed, OpConflict, OpTaken)."""
+def checkin_save(*, user, day, pain, notes, leg_symptoms, op=None, status=None):
+    """Save the day's check-in answers; with `op`, once (OpReplayed, OpConflict, OpTaken).
+    Returns the answers as saved (a `Checkin`).
+
+    The day's entry is updated in place, one statement and no instance (its `updated_at` set here,
+    as `auto_now` would); only a day without one yet is read as a tick reads it (`DayRead`: the
+    days with their ticks and the plan, one statement) for its planned count, and then created.
+    `status`: the safety screen's (request.safety.status; read when not given), as for `tick_record`.
+    """
     diary_version.write_begins(user)
     _op_claim(
         user=user,
         op=op,
         kind=client_ops.CHECKIN,
         day=day,
-        current=lambda: client_ops.checkin_base(Entry.objects.filter(user=user, date=day).first()),
+        current=lambda: client_ops.checkin_base(_checkin_of(user=user, day=day)),
     )
-    entry = _entry_for(user=user, day=day)
-    entry.pain = pain
-    entry.notes = notes
-    entry.leg_symptoms = leg_symptoms
-    entry.save(update_fields=["pain", "notes", "leg_symptoms", "updated_at"])
-    return entry
+    saved = Checkin(pain, notes, leg_symptoms)
+    answers = saved._asdict()
+    if Entry.objects.filter(user=user, date=day).update(**answers, updated_at=timezone.now()):
+        return saved
+    # The day's first write: its entry, with the day's planned count (a new entry is a normal day).
+    read = DayRead.of(user=user, day=day, status=screen_status(user=user) if status is None else status)
+    planned = _due(day=day, plan=read.plan, exercises=read.exercises, ticks=read.ticks)
+    Entry.objects.create(user=user, date=day, planned=planned, **answers)
+    return saved
 
 
 @transaction.atomic

@@ -2,17 +2,19 @@
 broken into the phases static/js/session.js runs (exercises/phases.py). Without JavaScript it is an
 ordered list, each exercise with a plain Done form to the tick URL."""
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
+from functools import partial
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.template.backends.utils import csrf_input
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from exercises import dose, phases
+from exercises import catalog, dose, phases
 from exercises.models import Exercise, Progression
 from journal import felt, schedule, selectors
 from journal.forms import LEG_CHOICES, PAIN_CHOICES
@@ -29,6 +31,30 @@ class Step:
     tick_url: str
     dose_text: str  # the plan item's dose step for people: "2 × 8 each side, daily"
     usual: dict = field(default_factory=dict)  # what "Felt fine" posts (journal/felt.py)
+    dose_step: int = 0
+
+    @property
+    def body(self):
+        """The step's level at its dose step (name, figure, cue, cautions, dose and phases): the
+        same for everyone, so rendered once per library version and language
+        (`catalog.library_fragment`), as Today's exercise text is."""
+        exercise = self.exercise
+        context = {"exercise": exercise, "dose_text": self.dose_text, "phases": self.phases}
+        return catalog.library_fragment(
+            f"journal:session-step:{exercise.pk}:{self.dose_step}",
+            exercise,
+            partial(render_to_string, "journal/_session_step.html", context),
+        )
+
+
+# The fields of a phase, as the session's script reads them.
+PHASE_FIELDS = tuple(f.name for f in fields(phases.Phase))
+
+
+def phase_data(phase):
+    """A phase as a dict for the page's JSON: `dataclasses.asdict` without its deep copy of each
+    value (every field is a str, a number or None), a tenth of its cost."""
+    return {name: getattr(phase, name) for name in PHASE_FIELDS}
 
 
 def usual_note(usual):
@@ -64,15 +90,24 @@ def due_steps(exercises, statuses, done, day_iso, dose_steps=None):
     dose_steps = dose_steps or {}
     return [
         Step(
-            exercise=ex,
-            phases=phases.breakdown(at_step, ex),
-            tick_url=tick_url.format(ex.slug),
-            dose_text=dose.display(at_step, ex),
+            exercise=ex, phases=list(found), tick_url=tick_url.format(ex.slug), dose_text=text, dose_step=step
         )
         for ex, status in zip(exercises, statuses, strict=True)
         if status.due and ex.progression.category != Progression.Category.HABIT and ex.pk not in done
-        for at_step in [dose.at_step(ex, dose_steps.get(ex.pk, 0))]
+        for step in [max(0, min(dose_steps.get(ex.pk, 0), dose.top_step(ex)))]
+        for found, text in [dose_parts(ex, step)]
     ]
+
+
+def dose_parts(exercise, step):
+    """(the phases, the dose in words) of a level at its dose step: library data, the same for
+    everyone, so worked out once per library version and language (`catalog.library_fragment`)."""
+
+    def work():
+        at_step = dose.at_step(exercise, step)
+        return tuple(phases.breakdown(at_step, exercise)), dose.display(at_step, exercise)
+
+    return catalog.library_fragment(f"journal:session-dose:{exercise.pk}:{step}", exercise, work)
 
 
 @login_required
@@ -84,9 +119,13 @@ def session(request):
         # Today says why the plan is held (its safety block); nobody is led through exercises.
         return redirect("journal:today")
     today = user.local_today()
-    day_type, ticks = selectors.day_type_and_ticks(user=user, day=today)
+    # The two weeks of days with their ticks and the active plan, in one statement (a tick's read,
+    # from the first day its rules need): the day's type, what is due and done, the usual answers.
+    found = selectors.days_with_ticks(user=user, day=today, with_plan=True, since=selectors.ticks_from(today))
+    ticks = found.ticks
+    day_type = next((day.day_type for day in found.days if day.date == today), Entry.DayType.NORMAL)
     done = {tick.exercise_id for tick in ticks if tick.date == today}
-    plan, exercises = selectors.day_plan(user=user, day_type=day_type, status=status)
+    plan, exercises = selectors.day_plan(user=user, day_type=day_type, status=status, active=found.plan)
     statuses = schedule.statuses(exercises, day=today, ticks=ticks, family_of=selectors.family_of)
     # An exercise paused after severe pain is not due: the session skips it.
     statuses = schedule.not_due(statuses, exercises, selectors.paused_exercises(plan))
@@ -115,7 +154,7 @@ def session(request):
                         "slug": step.exercise.slug,
                         "name": step.exercise.name,
                         "cue": step.exercise.first_cue,
-                        "phases": [asdict(p) for p in step.phases],
+                        "phases": [phase_data(p) for p in step.phases],
                         "usual": step.usual,
                         "usualNote": usual_note(step.usual),
                     }

@@ -1,3 +1,5 @@
+from types import MappingProxyType
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
@@ -241,8 +243,9 @@ def checkin(request, day):
     op, error = _client_op(request, client_ops.CHECKIN)
     if error:
         return _checkin_refused(request, parsed, error)
-    entry = selectors.entry(user=request.user, day=parsed)
-    form = CheckinForm.for_entry(entry, request.POST)
+    # The saved answers are only the form's `initial`, which a posted form never shows: the day's
+    # entry is read by the write, and here only for an answer that keeps it as it is.
+    form = CheckinForm(request.POST)
     if not form.is_valid():
         message = "Your check-in was not saved: " + " ".join(e for errs in form.errors.values() for e in errs)
         if wants_json(request):
@@ -257,12 +260,14 @@ def checkin(request, day):
             notes=form.cleaned_data["notes"],
             leg_symptoms=form.cleaned_data["leg_symptoms"],
             op=op,
+            status=request.safety.status,
         )
     except services.OpReplayed:
         said = [(messages.SUCCESS, f"Check-in already saved for {parsed:%A %-d %B}.")]
-        return _checkin_answer(request, parsed, entry, said)
+        return _checkin_answer(request, parsed, selectors.entry(user=request.user, day=parsed), said)
     except services.OpConflict:
         said = [(messages.WARNING, f"Check-in for {parsed:%A %-d %B}: {client_ops.CHANGED_ELSEWHERE}")]
+        entry = selectors.entry(user=request.user, day=parsed)
         return _checkin_answer(request, parsed, entry, said, status=409)
     except services.OpTaken:
         return _checkin_refused(request, parsed, client_ops.OP_TAKEN)
@@ -308,11 +313,24 @@ def _tick_response(request, day, exercise, message, *, conflict=False, read=None
     """The answer to a tick, undo or count: the row as the server has it. `conflict`: a write queued
     offline whose base is not the server's any more (journal/client_ops.py), answered 409.
 
-    For the page's script (JSON) only that row is built, with the same rules as the page (`_rows`),
+    For the session's script (JSON, `from=session`) only whether it was saved, the words and the
+    bases. For the page's script (JSON) only that row is built, with the same rules as the page (`_rows`),
     and rendered from the page's own "plan-row" partial. `read`: the day as the write read it in its
     transaction and left it (services.DayRead: the recent days for the suggestion rules and the
     streak, the two weeks of ticks, the plan with its pauses), so the answer reads nothing; without
     it (no write happened) the day is read here."""
+    if wants_json(request) and read is not None and request.POST.get("from") == "session":
+        # The guided session's script reads only whether it was saved and the words
+        # (static/js/session.js: save): no row to build or render for it.
+        return JsonResponse(
+            {
+                "ok": not conflict,
+                "conflict": conflict,
+                "message": message,
+                "bases": client_ops.tick_bases(read.tick_of(exercise)),
+            },
+            status=409 if conflict else 200,
+        )
     if wants_json(request):
         user = request.user
         if read is None:
@@ -370,6 +388,25 @@ def _tick_error(request, day, message, status=400):
     return redirect(_day_url(day, request.user.local_today()) if day else reverse("journal:today"))
 
 
+# What TickForm cleans an empty post to: a Done without answers (Today's button, the session's
+# plain Done), the most common write of all.
+NO_ANSWERS = MappingProxyType(
+    {"pain_during": None, "effort": "", "partial": False, "spread": None, "add": False}
+)
+
+
+def tick_answers(posted):
+    """(the tick form's cleaned data, None), or (None, its errors in words). A post with none of
+    the form's fields is a Done without answers: `NO_ANSWERS`, without building the form (each
+    one deep-copies its fields: a twentieth of a tick)."""
+    if not any(name in posted for name in TickForm.base_fields):
+        return NO_ANSWERS, None
+    form = TickForm(posted)
+    if not form.is_valid():
+        return None, " ".join(e for errs in form.errors.values() for e in errs)
+    return form.cleaned_data, None
+
+
 @login_required
 @require_POST
 @plan_write(gentle_ok=True)
@@ -382,12 +419,11 @@ def tick(request, day, exercise):
     planned = catalog.catalog().by_slug.get(exercise)
     if planned is None:
         return _tick_error(request, parsed, NOT_PLANNED)
-    form = TickForm(request.POST)
-    if not form.is_valid():
-        errors = " ".join(e for errs in form.errors.values() for e in errs)
+    answers, errors = tick_answers(request.POST)
+    if errors:
         return _tick_refused(request, parsed, exercise, f"Not saved: {errors}")
     counts_up = planned.schedule == Exercise.Schedule.TIMES_A_DAY
-    kind = client_ops.tick_kind(counts_up=counts_up, add=form.cleaned_data["add"], posted=request.POST)
+    kind = client_ops.tick_kind(counts_up=counts_up, add=answers["add"], posted=request.POST)
     op, error = _client_op(request, kind)
     if error:
         return _tick_refused(request, parsed, exercise, error)
@@ -396,11 +432,11 @@ def tick(request, day, exercise):
             user=request.user,
             day=parsed,
             exercise=planned,
-            pain_during=form.cleaned_data["pain_during"],
-            effort=form.cleaned_data["effort"],
-            full_dose=not form.cleaned_data["partial"],
-            spread=form.cleaned_data["spread"],
-            add=counts_up and form.cleaned_data["add"],
+            pain_during=answers["pain_during"],
+            effort=answers["effort"],
+            full_dose=not answers["partial"],
+            spread=answers["spread"],
+            add=counts_up and answers["add"],
             op=op,
             kind=kind,
             status=request.safety.status,
@@ -411,11 +447,11 @@ def tick(request, day, exercise):
         return _op_outcome(request, parsed, planned, outcome)
     except services.ExercisePaused:
         return _tick_error(request, parsed, paused_words(request.user, planned))
-    if counts_up and form.cleaned_data["add"]:
+    if counts_up and answers["add"]:
         message = f"{planned.name}: {_times_words(planned, saved.times)}."
     else:
         message = f"{planned.name}: done." if created else f"{planned.name}: saved."
-    if form.cleaned_data["spread"]:
+    if answers["spread"]:
         message += (
             " Symptoms that spread down the leg are a reason to stop that exercise for now:"
             " please go through the safety questions again."

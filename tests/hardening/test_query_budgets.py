@@ -62,14 +62,14 @@ STREAK_DAYS = "streak days"
 PAGES = [
     ("journal:today", "", TODAY_PAGE),
     ("journal:day", "", PAST_DAY_PAGE),
+    # The session reads its day as a tick does, from the first day its rules need: the two weeks of
+    # days joined to their ticks, with the active plan in the same statement
+    # (selectors.days_with_ticks(with_plan=True, since=...): the day's type, what is due and done,
+    # the usual answers); two queries before (the two weeks of days with their ticks, the active plan).
     (
         "journal:session",
         "",
-        [
-            *JOURNAL,
-            "two weeks of days with their ticks (the day's type, what is due and done)",
-            "active plan",
-        ],
+        [*JOURNAL, "recent days with their ticks, and the active plan (UNION ALL)"],
     ),
     ("journal:history", "", HISTORY_PAGE),
     ("journal:history", "range=all", HISTORY),
@@ -330,8 +330,42 @@ WRITES = [
     ("tick", "standing-backbend", {"add": "on"}, "t0", 6),
     ("tick", "standing-backbend", {"add": "on"}, "t1", 6),
     ("untick", "standing-backbend", {}, "t2", 6),  # undo one (a time left: no tick removed)
-    ("checkin", None, {"pain": "4"}, "cn.n.00000000", 7),
+    # The day's entry updated in place (services.checkin_save): the session with its user, the latest
+    # screen, the transaction and the UPDATE; 7 before (the entry read by the view for the form's
+    # initial answers, then again by the write, and saved through its instance).
+    ("checkin", None, {"pain": "4"}, "cn.n.00000000", 5),
 ]
+# A check-in as the day's first write: the UPDATE finds no entry, so the day is read as a tick reads
+# it (the recent days with their ticks and the active plan, one statement) for the new entry's
+# planned count, and the entry INSERTed. 13 before: the view's entry read, the write's, a savepoint
+# of its own, the active plan, the latest screen again and the two weeks of ticks, the INSERT, then
+# the answers saved through the instance.
+FIRST_CHECKIN = [
+    *LOGGED_IN,
+    "latest safety screen",
+    "savepoint",
+    "the day's entry UPDATE (no row)",
+    "recent days with their ticks, and the active plan (UNION ALL)",
+    "the day's entry INSERT",
+    "savepoint released",
+]
+
+
+def test_a_check_in_as_the_days_first_write_makes_exactly_its_queries(client):
+    catalog.catalog()
+    user = make_user("writer")
+    screen_clear(user)
+    client.force_login(user)
+    day = user.local_today().isoformat()
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.post(
+            reverse("journal:checkin", kwargs={"day": day}), {"pain": "4"}, HTTP_X_REQUESTED_WITH="fetch"
+        )
+    assert response.status_code == 200 and response.json()["bases"]["c"].startswith("c4.")
+    assert len(ctx.captured_queries) == len(FIRST_CHECKIN) + USER_ROW_LOCK
+    assert user.entries.get().planned == user.plan_items.filter(active=True).count()
+
+
 # A tick's answer is its row only (journal/views/today.py: _tick_response), built from what the write
 # read in its transaction and left in step with itself: no read after it. The reads in the
 # transaction, after the diary version UPDATE where one is sent (USER_ROW_LOCK): the recent days with

@@ -84,30 +84,6 @@ def test_the_days_read_names_no_table_by_hand():
     assert "journal_entry" not in Path(selectors.__file__).read_text()
 
 
-def test_day_type_and_ticks_reads_one_users_two_weeks_like_recent_ticks(django_assert_num_queries):
-    alice, bob = make_user("alice"), make_user("bob")
-    for user in (alice, bob):
-        screen_clear(user)
-    today = alice.local_today()
-    assert selectors.day_type_and_ticks(user=alice, day=today) == (Entry.DayType.NORMAL, [])
-    entry = Entry.objects.create(user=alice, date=today, day_type=Entry.DayType.ROUGH)
-    assert selectors.day_type_and_ticks(user=alice, day=today) == (Entry.DayType.ROUGH, [])
-    plan = list(alice.plan_items.order_by("pk").values_list("exercise_id", flat=True)[:2])
-    Tick.objects.bulk_create([Tick(entry=entry, exercise_id=pk, effort="easy", times=2) for pk in plan])
-    yesterday = Entry.objects.create(user=alice, date=today - timedelta(days=1))
-    long_ago = Entry.objects.create(user=alice, date=today - timedelta(days=20))
-    other = Entry.objects.create(user=bob, date=today)
-    Tick.objects.create(entry=yesterday, exercise_id=plan[0], pain_during=3, full_dose=False)
-    Tick.objects.create(entry=long_ago, exercise_id=plan[0])
-    last = bob.plan_items.order_by("pk").values_list("exercise_id", flat=True).last()
-    Tick.objects.create(entry=other, exercise_id=last)
-    with django_assert_num_queries(1):
-        day_type, ticks = selectors.day_type_and_ticks(user=alice, day=today)
-    assert day_type == Entry.DayType.ROUGH
-    assert sorted(ticks) == sorted(selectors.recent_ticks(user=alice, day=today))
-    assert len(ticks) == 3 and {t.exercise_id for t in ticks if t.date == today} == set(plan)
-
-
 def orm_insight_rows(user, *, first, last):
     """What selectors.insight_rows reads, through the ORM: each day, its stored done-of-due, and its
     ticked exercises' ids."""

@@ -205,6 +205,19 @@ def test_the_scripts_tick_saves_how_it_felt_and_a_partial_dose(alice_today, scre
     assert response.json()["ok"] is True
     saved = Tick.objects.get(entry__user=screened_alice, exercise__slug="supine-marching")
     assert (saved.pain_during, saved.effort, saved.spread, saved.full_dose) == (3, "right", False, False)
+    # The session's script reads whether it was saved and the words: no Today row is built for it.
+    assert response.json() == {
+        "ok": True,
+        "conflict": False,
+        "message": "Marching with feet on the floor: done.",
+        "bases": {"t": "t1", "f": "f3.right.0.x"},
+    }
+    # Sent again (a retry after a lost answer): saved once, "saved".
+    again = alice_today.post(
+        action, {"from": "session", "pain_during": "3", "effort": "right"}, HTTP_X_REQUESTED_WITH="fetch"
+    )
+    assert again.json()["ok"] is True and again.json()["message"] == "Marching with feet on the floor: saved."
+    assert Tick.objects.filter(entry__user=screened_alice, exercise__slug="supine-marching").count() == 1
 
 
 def test_the_session_rejects_post(alice_today):

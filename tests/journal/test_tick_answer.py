@@ -111,3 +111,34 @@ def test_the_counts_and_streak_are_the_pages(alice_today, screened_alice):
     assert f"<span data-done-count>{found['done_count']}</span>" in body
     assert f"<span data-planned-count>{found['planned_count']}</span>" in body
     assert f"<span data-streak>{found['streak']}</span>" in body
+
+
+@pytest.mark.parametrize(
+    "posted",
+    ["", "from=session", "client_op=5f0c3e1c-2b7a-4d52-9f0e-3c1a2b4d5e6f&base=t0", "csrfmiddlewaretoken=x"],
+)
+def test_a_done_without_answers_is_what_the_tick_form_cleans_an_empty_post_to(posted):
+    from django.http import QueryDict
+
+    from journal.forms import TickForm
+    from journal.views.today import tick_answers
+
+    form = TickForm(QueryDict(posted))
+    assert form.is_valid()
+    assert tick_answers(QueryDict(posted)) == (form.cleaned_data, None)
+
+
+@pytest.mark.parametrize(
+    "posted, error",
+    [("pain_during=11", "Pain during is a whole number"), ("effort=lots", "Choose easy"), ("add=on", None)],
+)
+def test_a_post_with_any_of_the_forms_fields_goes_through_the_form(posted, error):
+    from django.http import QueryDict
+
+    from journal.views.today import tick_answers
+
+    answers, errors = tick_answers(QueryDict(posted))
+    if error is None:
+        assert errors is None and answers["add"] is True
+    else:
+        assert answers is None and error in errors

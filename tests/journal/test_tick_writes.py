@@ -93,6 +93,12 @@ def test_the_days_with_their_ticks_are_the_recent_days_and_ticks(days_ago):
     assert sorted(found.ticks) == sorted(selectors.recent_ticks(user=user, day=day))
     entry = Entry.objects.filter(user=user, date=day).first()
     assert found.entry_pk == (entry.pk if entry else None)
+    # From the first day of the two weeks of ticks (the session page's read): the same ticks and
+    # entry, the days from then on.
+    since = selectors.ticks_from(day)
+    short = selectors.days_with_ticks(user=user, day=day, since=since)
+    assert short.days == [d for d in found.days if d.date >= since] and len(short.days) < len(found.days)
+    assert (sorted(short.ticks), short.entry_pk) == (sorted(found.ticks), found.entry_pk)
 
 
 @pytest.mark.django_db
