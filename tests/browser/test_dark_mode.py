@@ -25,7 +25,7 @@ from exercises.models import Exercise
 from journal import safety, services
 from journal.days import first_day
 from journal.forms_start import FORMS
-from journal.models import Entry
+from journal.models import Entry, Tick
 from journal.selectors import screen_status
 from journal.services import DayRead
 from learn import catalog as lessons
@@ -71,6 +71,10 @@ def a_bad_day(user):
     status = screen_status(user=user)
     for day in (today - timedelta(days=1), today):  # whatever the demo drew for them
         services.day_type_set(user=user, day=day, day_type=Entry.DayType.NORMAL)
+    # Today's ticks as this diary says, not as the demo drew them for the date the test runs on (on
+    # some dates it ticked every exercise due, and the session had nothing left to show).
+    for ticked in Tick.objects.filter(entry__user=user, entry__date=today).select_related("exercise"):
+        services.tick_remove(user=user, day=today, exercise=ticked.exercise)
     planned = DayRead.of(user=user, day=today, status=status).exercises
     several = next(ex for ex in planned if ex.schedule == Exercise.Schedule.TIMES_A_DAY)
     daily = [ex for ex in planned if ex.schedule == Exercise.Schedule.DAILY]
