@@ -117,6 +117,38 @@ def _share_withdraw(client, user):
     return [("post", reverse("journal:share_revoke", kwargs={"pk": pk}), {}, False)]
 
 
+def _held(user, outcome):
+    """A newer safety screen that holds the plan (or lets only the gentle set through)."""
+    from backcare import diary_version
+    from journal.models import SafetyScreen
+
+    SafetyScreen.objects.create(user=user, taken_on=user.local_today(), answers={}, outcome=outcome)
+    diary_version.changed(user)
+
+
+def _paused(user, slug="supine-marching"):
+    """The writes that pause an exercise after the pain it caused (two sessions running at 7 or
+    more, tests/journal/test_pauses.py), its plan begun ten days ago."""
+    from datetime import timedelta
+
+    from journal.models import PlanItem
+
+    PlanItem.objects.filter(user=user, progression__slug=slug).update(
+        since=user.local_today() - timedelta(days=10)
+    )
+    return [("post", _tick(user, slug, days_ago), {"pain_during": "7"}, False) for days_ago in (2, 1)]
+
+
+def _level_up_due(user):
+    """A level-up (or dose step) due on the supine marching (tests/conftest.py), the history cleared
+    so its two weeks can be written."""
+    from journal.models import Entry
+    from tests.conftest import make_ready_for_level_up
+
+    Entry.objects.filter(user=user).delete()
+    return make_ready_for_level_up(user).pk
+
+
 OP = "9b2e0c1a-3f4d-4a5b-8c6d-7e8f9a0b1c2d"
 OTHER_OP = "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f"
 
@@ -258,10 +290,103 @@ WRITES = {
         ("post", reverse("journal:share"), {"display_name": "Alice", "days": "7"}, False)
     ],
     "share refused": lambda u: [("post", reverse("journal:share"), {"display_name": "", "days": "x"}, False)],
+    "a held plan refuses a tick by fetch": lambda u: [
+        _held(u, "urgent"),
+        ("post", _tick(u, "cat-cow-gentle"), {}, True),
+    ][1:],
+    "a held plan refuses a tick by form": lambda u: [
+        _held(u, "talk_first"),
+        ("post", _tick(u, "cat-cow-gentle"), {}, False),
+    ][1:],
+    "the gentle set only refuses a level change": lambda u: [
+        _held(u, "see_soon"),
+        ("post", reverse("journal:accept", kwargs={"pk": _item_pk(u)}), {"kind": "up"}, False),
+    ][1:],
+    "a paused exercise's tick": lambda u: [
+        *_paused(u),
+        ("post", _tick(u, "supine-marching"), {}, True),
+        ("post", _tick(u, "supine-marching"), {}, False),
+    ],
+    "a paused exercise taken up again": lambda u: [
+        *_paused(u),
+        ("post", reverse("journal:pause_resume", kwargs={"pk": _item_pk(u, "supine-marching")}), {}, False),
+    ],
+    "a level change taken": lambda u: [
+        ("post", reverse("journal:accept", kwargs={"pk": pk}), {"kind": kind}, False)
+        for pk in [_level_up_due(u)]
+        for kind in ("up", "dose")
+    ],
+    "safety questions left open": lambda u: [("post", reverse("journal:safety"), {}, False)],
+    "safety note put away, none showing": lambda u: [
+        ("post", reverse("journal:see_clinician_put_away"), {}, False),
+        ("post", reverse("journal:rescreen_put_away"), {}, False),
+    ],
+    "a clinician's OK, none due": lambda u: [("post", reverse("journal:safety_clear"), {}, False)],
+    "reminder settings refused": lambda u: [
+        ("post", reverse("reminders:settings"), {"enabled": "on"}, False)
+    ],
+    "reminders off": lambda u: [("post", reverse("reminders:settings"), {}, False)],
+    "confirmation resent, none waiting": lambda u: [("post", reverse("reminders:resend"), {}, False)],
+    "calendar link made and stopped": lambda u: [
+        ("post", reverse("reminders:calendar_new"), {}, False),
+        ("post", reverse("reminders:calendar_stop"), {}, False),
+        ("post", reverse("reminders:calendar_stop"), {}, False),
+    ],
+    "push subscription refused": lambda u: [
+        ("post", reverse("reminders:push_subscribe"), {}, True),
+        ("post", reverse("reminders:push_unsubscribe"), {}, True),
+    ],
+    "push off": lambda u: [("post", reverse("reminders:push_off"), {}, False)],
+    "settings refused": lambda u: [("post", reverse("settings"), {"time_zone": "Nowhere/Else"}, False)],
+    "password change refused": lambda u: [
+        (
+            "post",
+            reverse("password_change"),
+            {"old_password": "no", "new_password1": "a", "new_password2": "b"},
+            False,
+        )
+    ],
     "old days deleted": lambda u: [("post", reverse("journal:old_days"), {"before": "1990-01-01"}, False)],
     "delete account, wrong password": lambda u: [
         ("post", reverse("journal:delete_account"), {"password": "not it"}, False)
     ],
+}
+
+
+# What some writes must have said (so the walk reads the answer it means to, not another one).
+SAID = {
+    "tick by fetch": ": done.",
+    "tick again (saved)": ": saved.",
+    "tick with leg spread": "Symptoms that spread down the leg",
+    "tick not planned": "isn't in the plan for that day",
+    "tick on a future day by form": "hasn't happened yet",
+    "tick before the diary": "The diary starts on",
+    "tick replayed": ": already saved.",
+    "tick changed elsewhere": "changed elsewhere since",
+    "untick by fetch": "marked as not done",
+    "times a day: one more": "1 of 5",
+    "times a day: one fewer": "0 of 5",
+    "check-in with pain": "Pain 3 saved for",
+    "check-in without pain": "without a pain number",
+    "check-in with leg symptoms": "Numbness or tingling",
+    "check-in refused": "Your check-in was not saved",
+    "check-in replayed": "Check-in already saved",
+    "check-in changed elsewhere": "Check-in for",
+    "check-in with another's op": "belongs to another change",
+    "rough day": "Rough day: just the gentle set",
+    "rest day": "Rest day noted",
+    "normal day": "Back to your usual plan",
+    "accept on a rough day": "marked as a rough day",
+    "accept on a rest day": "marked as a rest day",
+    "accept no longer offered": "no longer applies",
+    "dismiss a level up": "Okay, not now.",
+    "dismiss a step back": "you keep this level",
+    "gentle set not now": "Okay, your usual plan today",
+    "a held plan refuses a tick by fetch": "Not saved: ",
+    "a paused exercise's tick": "is paused after the pain it caused",
+    "a paused exercise taken up again": "is back in your plan",
+    "a level change taken": ": now ",
+    "psfs": "Saved. Your activity score",
 }
 
 
@@ -289,14 +414,17 @@ def test_every_write_answers_wholly_in_the_persons_language(client, alice_with_h
         steps = WRITES[write](alice_with_history)
     else:
         steps = WRITES[write](alice_with_history)
+    said = []
     for _method, url, data, by_fetch in steps:
         extra = {**FETCH} if by_fetch else {}
         response = client.post(url, data, HTTP_ACCEPT_LANGUAGE=in_pseudo, follow=not by_fetch, **extra)
-    assert response.status_code < 500
-    if by_fetch:
-        html = _words_of_json(response.json())
-    else:
-        assert "text/html" in response.get("Content-Type", "")
-        html = response.content.decode()
-    words = pseudo.unmarked_words(html)
-    assert not words, f"{write}: {words[:12]}"
+        assert response.status_code < 500
+        if by_fetch:
+            html = _words_of_json(response.json())
+        else:
+            assert "text/html" in response.get("Content-Type", "")
+            html = response.content.decode()
+        words = pseudo.unmarked_words(html)
+        assert not words, f"{write}, {url}: {words[:12]}"
+        said.append(html)
+    assert SAID.get(write, "") in "".join(said).replace("&#x27;", "'")
