@@ -181,6 +181,12 @@ WRITES = {
         ("post", _tick(u, "cat-cow-gentle"), {}, False),
         ("post", _tick(u, "cat-cow-gentle"), {"client_op": OP, "base": "t0"}, False),
     ],
+    "the session's Done by fetch": lambda u: [
+        ("post", _tick(u, "cat-cow-gentle"), {"from": "session"}, True)
+    ],
+    "the session's Done by form": lambda u: [
+        ("post", _tick(u, "cat-cow-gentle"), {"from": "session"}, False)
+    ],
     "untick by fetch": lambda u: [
         ("post", _tick(u, "cat-cow-gentle"), {}, False),
         ("post", _untick(u, "cat-cow-gentle"), {}, True),
@@ -356,6 +362,8 @@ WRITES = {
 # What some writes must have said (so the walk reads the answer it means to, not another one).
 SAID = {
     "tick by fetch": ": done.",
+    "the session's Done by fetch": ": done.",
+    "the session's Done by form": ": done.",
     "tick again (saved)": ": saved.",
     "tick with leg spread": "Symptoms that spread down the leg",
     "tick not planned": "isn't in the plan for that day",
