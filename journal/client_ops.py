@@ -36,15 +36,17 @@ from django.utils.translation import gettext_lazy
 # it carries its base, which is no longer the server's once the write was applied.
 KEEP_DAYS = 7
 
+# The words every "changed elsewhere" answer ends with, in English: journal/views/today.py says
+# each one as a whole sentence of its own (the exercise's or the day's), translated.
 CHANGED_ELSEWHERE = "This day was changed elsewhere since; we kept the other version."
-BAD_OP = "Not saved: that change's id is not one we understand (a UUID is expected)."
+BAD_OP = gettext_lazy("Not saved: that change's id is not one we understand (a UUID is expected).")
 # The page makes every id with crypto.randomUUID() (or the same random version-4 form without it,
 # static/js/offline-queue.js): the all-zero UUID, or any other version, is not one it sent.
 BAD_OP_VERSION = gettext_lazy(
     "Not saved: that change's id is not a random one (a version 4 UUID is expected)."
 )
-BAD_BASE = "Not saved: that change's starting point is not one we understand."
-OP_TAKEN = "Not saved: that change's id belongs to another change."
+BAD_BASE = gettext_lazy("Not saved: that change's starting point is not one we understand.")
+OP_TAKEN = gettext_lazy("Not saved: that change's id belongs to another change.")
 
 TICK, UNTICK, ADD, UNDO_ONE, FEEL, CHECKIN = "tick", "untick", "add", "undo-one", "feel", "checkin"
 # The base letter each kind of write is checked against.

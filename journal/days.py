@@ -9,6 +9,9 @@ they signed up, and every range a page draws is bounded by data that can exist.
 import re
 from datetime import date, timedelta
 
+from django.utils import formats
+from django.utils.translation import gettext as _
+
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 FLOOR_DAYS = 365
 
@@ -44,12 +47,13 @@ def parse(value, *, today, first):
     """(day, None) for an accepted day, else (None, the message to show)."""
     day = _iso_day(value)
     if day is None:
-        return None, "That is not a date we understand. Dates look like 2026-03-01."
+        return None, _("That is not a date we understand. Dates look like 2026-03-01.")
     if day > today:
-        return None, "That day hasn't happened yet, so there is nothing to log."
+        return None, _("That day hasn't happened yet, so there is nothing to log.")
     if day < first:
         return (
             None,
-            f"The diary starts on {first:%-d %B %Y}, a year before you joined: that day is before it.",
+            _("The diary starts on %(first)s, a year before you joined: that day is before it.")
+            % {"first": formats.date_format(first, "DATE_FORMAT")},
         )
     return day, None

@@ -5,6 +5,7 @@ from functools import wraps
 from django.contrib import messages
 from django.http import JsonResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 
 
 def wants_json(request):
@@ -25,7 +26,11 @@ def plan_write(*, gentle_ok):
         def wrapper(request, *args, **kwargs):
             status = request.safety.status
             if status.blocks_plan or (status.gentle_only and not gentle_ok):
-                message = f"Not saved: {status.held_message}"
+                message = _(
+                    # Translators: CLINICAL: a write refused while the safety answers hold the plan;
+                    # %(why)s is the held plan's own sentence.
+                    "Not saved: %(why)s"
+                ) % {"why": status.held_message}
                 if wants_json(request):
                     return JsonResponse({"ok": False, "message": message}, status=403)
                 messages.error(request, message)

@@ -7,6 +7,7 @@ from typing import NamedTuple
 from django.db import IntegrityError, transaction
 from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from backcare import diary_version
 from exercises import catalog, dose
@@ -824,18 +825,23 @@ def psfs_record(*, user, today, ratings, retire=(), new=()):
     }
     unknown = (set(ratings) | set(retire)) - set(active)
     if unknown:
-        raise PsfsError("That activity is not one of yours.")
+        raise PsfsError(_("That activity is not one of yours."))
     if len(active) - len(set(retire)) + len(new) > psfs.MAX_ACTIVITIES:
-        raise PsfsError(f"Follow at most {psfs.MAX_ACTIVITIES} activities: retire one before adding another.")
-    values = [*ratings.values(), *(rating for _, rating in new)]
+        raise PsfsError(
+            _("Follow at most %(count)s activities: retire one before adding another.")
+            % {"count": psfs.MAX_ACTIVITIES}
+        )
+    values = [*ratings.values(), *(rating for _name, rating in new)]
     if any(not psfs.RATING_MIN <= v <= psfs.RATING_MAX for v in values):
-        raise PsfsError("Each rating is a whole number from 0 to 10.")
+        raise PsfsError(_("Each rating is a whole number from 0 to 10."))
     if not values:
-        raise PsfsError("Rate at least one activity.")
-    for name, _ in new:
+        raise PsfsError(_("Rate at least one activity."))
+    for name, _rating in new:
         if not name.strip() or len(name) > psfs.NAME_MAX:
-            raise PsfsError(f"Each activity needs a name of 1 to {psfs.NAME_MAX} characters.")
-    round_, _ = PsfsRound.objects.get_or_create(user=user, taken_on=today)
+            raise PsfsError(
+                _("Each activity needs a name of 1 to %(max)s characters.") % {"max": psfs.NAME_MAX}
+            )
+    round_, _created = PsfsRound.objects.get_or_create(user=user, taken_on=today)
     if round_.skipped:
         round_.skipped = False
         round_.save(update_fields=["skipped"])

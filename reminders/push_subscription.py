@@ -43,13 +43,13 @@ class Subscription:
 
 def _b64url(value, length, what):
     if not isinstance(value, str) or not 0 < len(value) <= KEYS_MAX:
-        raise Refused(f"The subscription's {what} key is missing.")
+        raise Refused(_("The subscription's %(key)s key is missing.") % {"key": what})
     try:
         raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
     except (binascii.Error, ValueError):
-        raise Refused(f"The subscription's {what} key is not valid.") from None
+        raise Refused(_("The subscription's %(key)s key is not valid.") % {"key": what}) from None
     if len(raw) != length:
-        raise Refused(f"The subscription's {what} key is not valid.")
+        raise Refused(_("The subscription's %(key)s key is not valid.") % {"key": what})
     return raw
 
 
@@ -73,20 +73,20 @@ def check_endpoint(endpoint, *, hosts=None):
     settings.PUSH_SERVICE_HOSTS), else Refused."""
     hosts = settings.PUSH_SERVICE_HOSTS if hosts is None else hosts
     if not isinstance(endpoint, str) or not endpoint:
-        raise Refused("The subscription has no endpoint.")
+        raise Refused(_("The subscription has no endpoint."))
     if len(endpoint) > ENDPOINT_MAX:
-        raise Refused("The subscription's endpoint is too long.")
+        raise Refused(_("The subscription's endpoint is too long."))
     try:
         URLValidator(schemes=["https"])(endpoint)
     except ValidationError:
-        raise Refused("The subscription's endpoint must be an https address.") from None
+        raise Refused(_("The subscription's endpoint must be an https address.")) from None
     try:
         parts = urlsplit(endpoint)
         port = parts.port
     except ValueError:
-        raise Refused("The subscription's endpoint is not a push service's address.") from None
+        raise Refused(_("The subscription's endpoint is not a push service's address.")) from None
     if parts.username or parts.password or parts.fragment or port not in (None, 443):
-        raise Refused("The subscription's endpoint is not a push service's address.")
+        raise Refused(_("The subscription's endpoint is not a push service's address."))
     if not host_allowed(parts.hostname or "", hosts):
         raise Refused(_("The subscription's endpoint is not on a push service this site sends to."))
     return endpoint
@@ -132,14 +132,14 @@ def parse(body: bytes, *, hosts=None) -> Subscription:
     push services (default: settings.PUSH_SERVICE_HOSTS)."""
     data = _load(body, "subscription")
     if not isinstance(data, dict) or not set(data) <= FIELDS:
-        raise Refused("The subscription could not be read.")
+        raise Refused(_("The subscription could not be read."))
     expiry = data.get("expirationTime")
     if expiry is not None and (isinstance(expiry, bool) or not isinstance(expiry, int | float) or expiry < 0):
-        raise Refused("The subscription could not be read.")
+        raise Refused(_("The subscription could not be read."))
     endpoint = check_endpoint(data.get("endpoint"), hosts=hosts)
     keys = data.get("keys")
     if not isinstance(keys, dict) or set(keys) != {"p256dh", "auth"}:
-        raise Refused("The subscription's keys are missing.")
+        raise Refused(_("The subscription's keys are missing."))
     point = _b64url(keys["p256dh"], 65, "p256dh")
     # Imported here, not with the module: every web worker imports this module, few ever read a
     # subscription, and cryptography's curves cost each worker about 7 MB (docs/architecture.md).
@@ -148,7 +148,7 @@ def parse(body: bytes, *, hosts=None) -> Subscription:
     try:
         ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), point)
     except ValueError:
-        raise Refused("The subscription's p256dh key is not valid.") from None
+        raise Refused(_("The subscription's p256dh key is not valid.")) from None
     _b64url(keys["auth"], 16, "auth")
     return Subscription(endpoint=endpoint, p256dh=keys["p256dh"].rstrip("="), auth=keys["auth"].rstrip("="))
 
@@ -157,8 +157,8 @@ def parse_endpoint(body: bytes) -> str:
     """The endpoint of an unsubscribe request ({"endpoint": "..."}), or Refused."""
     data = _load(body, "request")
     if not isinstance(data, dict) or not isinstance(data.get("endpoint"), str):
-        raise Refused("The request could not be read.")
+        raise Refused(_("The request could not be read."))
     endpoint = data["endpoint"]
     if not 0 < len(endpoint) <= ENDPOINT_MAX:
-        raise Refused("The request could not be read.")
+        raise Refused(_("The request could not be read."))
     return endpoint

@@ -7,12 +7,15 @@ from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import formats
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext, pgettext
 from django.views.decorators.http import require_POST
 
 from backcare.urgent_care import care_for
 from exercises import catalog
+from exercises.catalog import translate_lines
 from exercises.models import Exercise
 from journal import client_ops, days, history_numbers, selectors, services, suggestions, today_page
 from journal.days import first_day
@@ -235,7 +238,7 @@ def checkin(request, day):
     if wants_json(request):  # the offline queue's replay: a refused day is a 400, not Today
         parsed, error = days.parse(day, today=request.user.local_today(), first=first_day(request.user))
         if error:
-            return _checkin_refused(request, None, f"Not saved: {error}")
+            return _checkin_refused(request, None, _not_saved(error))
     else:
         parsed = _parse_day(request, day)
         if parsed is None:
@@ -247,7 +250,9 @@ def checkin(request, day):
     # entry is read by the write, and here only for an answer that keeps it as it is.
     form = CheckinForm(request.POST)
     if not form.is_valid():
-        message = "Your check-in was not saved: " + " ".join(e for errs in form.errors.values() for e in errs)
+        message = _("Your check-in was not saved: %(errors)s") % {
+            "errors": " ".join(e for errs in form.errors.values() for e in errs)
+        }
         if wants_json(request):
             return _checkin_refused(request, parsed, message)
         messages.error(request, message)
@@ -263,25 +268,49 @@ def checkin(request, day):
             status=request.safety.status,
         )
     except services.OpReplayed:
-        said = [(messages.SUCCESS, f"Check-in already saved for {parsed:%A %-d %B}.")]
+        said = [(messages.SUCCESS, _("Check-in already saved for %(day)s.") % {"day": _weekday_date(parsed)})]
         return _checkin_answer(request, parsed, selectors.entry(user=request.user, day=parsed), said)
     except services.OpConflict:
-        said = [(messages.WARNING, f"Check-in for {parsed:%A %-d %B}: {client_ops.CHANGED_ELSEWHERE}")]
+        said = [
+            (
+                messages.WARNING,
+                _("Check-in for %(day)s: This day was changed elsewhere since; we kept the other version.")
+                % {"day": _weekday_date(parsed)},
+            )
+        ]
         entry = selectors.entry(user=request.user, day=parsed)
         return _checkin_answer(request, parsed, entry, said, status=409)
     except services.OpTaken:
         return _checkin_refused(request, parsed, client_ops.OP_TAKEN)
     pain = form.cleaned_data["pain"]
     if pain is None:
-        said = [(messages.SUCCESS, f"Check-in saved for {parsed:%A %-d %B}, without a pain number.")]
+        said = [
+            (
+                messages.SUCCESS,
+                _("Check-in saved for %(day)s, without a pain number.") % {"day": _weekday_date(parsed)},
+            )
+        ]
     else:
-        said = [(messages.SUCCESS, f"Pain {pain} saved for {parsed:%A %-d %B}.")]
+        said = [
+            (
+                messages.SUCCESS,
+                _(
+                    # Translators: CLINICAL: the day's pain (0-10) was saved.
+                    "Pain %(pain)s saved for %(day)s."
+                )
+                % {"pain": pain, "day": _weekday_date(parsed)},
+            )
+        ]
     if form.cleaned_data["leg_symptoms"]:
         said.append(
             (
                 messages.WARNING,
-                "Numbness or tingling below the knee is worth having checked: please see a doctor or "
-                "physiotherapist about it, and stop any exercise that spreads it further down your leg.",
+                _(
+                    # Translators: CLINICAL: said after a check-in that reports numbness or tingling
+                    # below the knee.
+                    "Numbness or tingling below the knee is worth having checked: please see a doctor or "
+                    "physiotherapist about it, and stop any exercise that spreads it further down your leg."
+                ),
             )
         )
     return _checkin_answer(request, parsed, entry, said)
@@ -298,7 +327,18 @@ def _planned_exercise(request, day, slug):
     return found, (day_type, plan, exercises)
 
 
-NOT_PLANNED = "Not saved: that exercise isn't in the plan for that day."
+NOT_PLANNED = gettext_lazy("Not saved: that exercise isn't in the plan for that day.")
+CANT_BE_LOGGED = gettext_lazy("Not saved: that date can't be logged.")
+
+
+def _not_saved(why):
+    """A write refused, with why (a sentence already in the person's language)."""
+    return _("Not saved: %(why)s") % {"why": why}
+
+
+def _weekday_date(day):
+    """ "Sunday 6 December" in the active language's order and names (docs/translations.md, Dates)."""
+    return formats.date_format(day, "WEEKDAY_DATE_FORMAT")
 
 
 def _tick_refused(request, day, slug, message):
@@ -413,7 +453,7 @@ def tick_answers(posted):
 def tick(request, day, exercise):
     parsed = _parse_day(request, day)
     if parsed is None:
-        return _tick_error(request, None, "Not saved: that date can't be logged.")
+        return _tick_error(request, None, CANT_BE_LOGGED)
     # The level from the library snapshot (no query); whether it is planned that day is checked by
     # the write, in its transaction (services.NotPlanned).
     planned = catalog.catalog().by_slug.get(exercise)
@@ -421,7 +461,7 @@ def tick(request, day, exercise):
         return _tick_error(request, parsed, NOT_PLANNED)
     answers, errors = tick_answers(request.POST)
     if errors:
-        return _tick_refused(request, parsed, exercise, f"Not saved: {errors}")
+        return _tick_refused(request, parsed, exercise, _not_saved(errors))
     counts_up = planned.schedule == Exercise.Schedule.TIMES_A_DAY
     kind = client_ops.tick_kind(counts_up=counts_up, add=answers["add"], posted=request.POST)
     op, error = _client_op(request, kind)
@@ -448,14 +488,20 @@ def tick(request, day, exercise):
     except services.ExercisePaused:
         return _tick_error(request, parsed, paused_words(request.user, planned))
     if counts_up and answers["add"]:
-        message = f"{planned.name}: {_times_words(planned, saved.times)}."
+        message = _times_words(planned, saved.times)
+    elif created:
+        # Translators: said after an exercise is ticked done; %(name)s is the exercise.
+        message = pgettext("tick", "%(name)s: done.") % {"name": planned.name}
     else:
-        message = f"{planned.name}: done." if created else f"{planned.name}: saved."
+        # Translators: said after a done exercise's answers are saved; %(name)s is the exercise.
+        message = pgettext("tick", "%(name)s: saved.") % {"name": planned.name}
     if answers["spread"]:
-        message += (
-            " Symptoms that spread down the leg are a reason to stop that exercise for now:"
+        message = _(
+            # Translators: CLINICAL: said after a tick that reports symptoms spreading down the leg;
+            # %(said)s is what the tick said ("Gentle cat/cow: done.").
+            "%(said)s Symptoms that spread down the leg are a reason to stop that exercise for now:"
             " please go through the safety questions again."
-        )
+        ) % {"said": message}
     return _tick_response(request, parsed, planned, message, read=read)
 
 
@@ -465,7 +511,7 @@ def tick(request, day, exercise):
 def untick(request, day, exercise):
     parsed = _parse_day(request, day)
     if parsed is None:
-        return _tick_error(request, None, "Not saved: that date can't be logged.")
+        return _tick_error(request, None, CANT_BE_LOGGED)
     found = catalog.catalog().by_slug.get(exercise)  # any level of the library, planned or not
     if found is None:
         raise Http404
@@ -480,10 +526,10 @@ def untick(request, day, exercise):
     except (services.OpReplayed, services.OpConflict, services.OpTaken) as outcome:
         return _op_outcome(request, parsed, found, outcome)
     if one:
-        return _tick_response(
-            request, parsed, found, f"{found.name}: {_times_words(found, left)}.", read=read
-        )
-    return _tick_response(request, parsed, found, f"{found.name}: marked as not done.", read=read)
+        return _tick_response(request, parsed, found, _times_words(found, left), read=read)
+    # Translators: said after a tick is undone; %(name)s is the exercise.
+    message = _("%(name)s: marked as not done.") % {"name": found.name}
+    return _tick_response(request, parsed, found, message, read=read)
 
 
 def paused_words(user, exercise):
@@ -518,13 +564,15 @@ def _op_outcome(request, day, exercise, outcome):
     whose base is stale (409, the server's row kept) or whose id is another user's (400). The first
     two carry the day as the write read it (`outcome.read`)."""
     if isinstance(outcome, services.OpReplayed):
-        return _tick_response(request, day, exercise, f"{exercise.name}: already saved.", read=outcome.read)
+        message = _("%(name)s: already saved.") % {"name": exercise.name}
+        return _tick_response(request, day, exercise, message, read=outcome.read)
     if isinstance(outcome, services.OpConflict):
         return _tick_response(
             request,
             day,
             exercise,
-            f"{exercise.name}: {client_ops.CHANGED_ELSEWHERE}",
+            _("%(name)s: This day was changed elsewhere since; we kept the other version.")
+            % {"name": exercise.name},
             conflict=True,
             read=outcome.read,
         )
@@ -532,7 +580,14 @@ def _op_outcome(request, day, exercise, outcome):
 
 
 def _times_words(exercise, times):
-    return f"{times} of {exercise.times_per_day} {exercise.count_unit}"
+    """ "Stand up and lean back: 3 of 5 breaks." (the unit: the library's word, translated)."""
+    return ngettext(
+        # Translators: an exercise done some times a day; %(unit)s is the library's word for one
+        # time, already translated ("breaks", "walks").
+        "%(name)s: %(times)s of %(total)s %(unit)s.",
+        "%(name)s: %(times)s of %(total)s %(unit)s.",
+        exercise.times_per_day,
+    ) % {"name": exercise.name, "times": times, "total": exercise.times_per_day, "unit": exercise.count_unit}
 
 
 @login_required
@@ -544,7 +599,7 @@ def day_type(request, day):
         return redirect("journal:today")
     form = DayTypeForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Choose a normal, rest or rough day.")
+        messages.error(request, _("Choose a normal, rest or rough day."))
     else:
         chosen = form.cleaned_data["day_type"]
         services.day_type_set(user=request.user, day=parsed, day_type=chosen)
@@ -553,18 +608,26 @@ def day_type(request, day):
 
 
 DAY_TYPE_MESSAGES = {
-    Entry.DayType.ROUGH: "Rough day: just the gentle set today. Your streak is safe.",
-    Entry.DayType.REST: "Rest day noted. Your streak is safe; see you tomorrow.",
-    Entry.DayType.NORMAL: "Back to your usual plan.",
+    Entry.DayType.ROUGH: gettext_lazy("Rough day: just the gentle set today. Your streak is safe."),
+    Entry.DayType.REST: gettext_lazy("Rest day noted. Your streak is safe; see you tomorrow."),
+    Entry.DayType.NORMAL: gettext_lazy("Back to your usual plan."),
 }
-NOT_NORMAL_DAY = "Level changes wait for a normal day, and today is marked as a {day}; nothing was changed."
-NO_LONGER = "That suggestion no longer applies, so nothing was changed."
+# One sentence per day type a level change waits out (never a lower-cased label glued in).
+NOT_NORMAL_DAY = {
+    Entry.DayType.ROUGH: gettext_lazy(
+        "Level changes wait for a normal day, and today is marked as a rough day; nothing was changed."
+    ),
+    Entry.DayType.REST: gettext_lazy(
+        "Level changes wait for a normal day, and today is marked as a rest day; nothing was changed."
+    ),
+}
+NO_LONGER = gettext_lazy("That suggestion no longer applies, so nothing was changed.")
 
 
 def _todays_offers(request):
     """Today's suggestions as the page computes them: (day type, {exercise pk: ...}, gentle)."""
     today = request.user.local_today()
-    entries, _, day_type, plan, _ = _day_reads(request, today)
+    entries, _entry, day_type, plan, _exercises = _day_reads(request, today)
     if not plan:
         return day_type, {}, None
     ticks = selectors.recent_ticks(user=request.user, day=today)
@@ -576,7 +639,7 @@ def _refuse_on(request, day_type):
     """Refuse a suggestion's answer on a rest or rough day (the page shows none): True if refused."""
     if day_type == Entry.DayType.NORMAL:
         return False
-    messages.info(request, NOT_NORMAL_DAY.format(day=Entry.DayType(day_type).label.lower()))
+    messages.info(request, NOT_NORMAL_DAY[Entry.DayType(day_type)])
     return True
 
 
@@ -587,7 +650,7 @@ def accept(request, pk):
     """Take a level suggestion: only what the page would show now, re-checked by the same rules."""
     item = get_object_or_404(PlanItem, pk=pk, user=request.user, active=True)
     form = SuggestionForm(request.POST)
-    day_type, offers, _ = _todays_offers(request)
+    day_type, offers, _gentle = _todays_offers(request)
     if _refuse_on(request, day_type):
         return redirect("journal:today")
     found = offers.get(item.exercise_id)
@@ -619,7 +682,15 @@ def accept(request, pk):
     if change is None:
         messages.info(request, NO_LONGER)
         return redirect("journal:today")
-    messages.success(request, f"{planned.progression.name}: now level {target.level}, {target.name}.")
+    messages.success(
+        request,
+        _("%(family)s: now level %(level)s, %(name)s.")
+        % {
+            "family": translate_lines(planned.progression.name),
+            "level": target.level,
+            "name": translate_lines(target.name),
+        },
+    )
     return redirect("journal:today")
 
 
@@ -634,7 +705,12 @@ def _accept_dose_step(request, item, planned, suggestion):
     if change is None:
         messages.info(request, NO_LONGER)
     else:
-        messages.success(request, f"{planned.exercise.name}: now {suggestion.values['dose']}.")
+        messages.success(
+            request,
+            # Translators: a dose step taken; %(dose)s is the new dose ("3 x 10 reps").
+            _("%(name)s: now %(dose)s.")
+            % {"name": translate_lines(planned.exercise.name), "dose": suggestion.values["dose"]},
+        )
     return redirect("journal:today")
 
 
@@ -654,10 +730,18 @@ def dismiss(request, pk):
         days = suggestions.SNOOZE_DAYS[Dismissal.Kind.DOWN]
         messages.info(
             request,
-            f"Okay, you keep this level. It won't be moved up for {days} days; step back any time it hurts more.",
+            ngettext(
+                # Translators: CLINICAL: a suggestion to step back was turned down.
+                "Okay, you keep this level. It won't be moved up for %(days)s day; step back any time"
+                " it hurts more.",
+                "Okay, you keep this level. It won't be moved up for %(days)s days; step back any time"
+                " it hurts more.",
+                days,
+            )
+            % {"days": days},
         )
     else:
-        messages.info(request, "Okay, not now. We'll look again in a few days.")
+        messages.info(request, _("Okay, not now. We'll look again in a few days."))
     return redirect("journal:today")
 
 
@@ -666,7 +750,7 @@ def dismiss(request, pk):
 @plan_write(gentle_ok=True)
 def gentle_accept(request):
     """Take the day's gentle-set suggestion: today becomes a rough day."""
-    day_type, _, gentle = _todays_offers(request)
+    day_type, _offered, gentle = _todays_offers(request)
     if _refuse_on(request, day_type):
         return redirect("journal:today")
     if gentle is None:
@@ -688,6 +772,10 @@ def gentle_dismiss(request):
         user=request.user, plan_item=None, kind=Dismissal.Kind.GENTLE, today=request.user.local_today()
     )
     messages.info(
-        request, "Okay, your usual plan today. Go by how it feels, and stop anything that hurts more."
+        request,
+        _(
+            # Translators: CLINICAL: the gentle set offered after high pain was turned down for today.
+            "Okay, your usual plan today. Go by how it feels, and stop anything that hurts more."
+        ),
     )
     return redirect("journal:today")
