@@ -507,8 +507,8 @@ def more_words(comparison):
 def needs_words(comparison):
     """Why it is not shown yet: the days of each kind it has, against the minimum."""
     with_words, without_words = sides_words(comparison)
-    # Translators: History's insights; %(with_words)s and %(without_words)s are what follows "days" ("you ticked a walk").
     text = _(
+        # Translators: History's insights; %(with_words)s and %(without_words)s are what follows "days" ("you ticked a walk").
         "It compares at least %(minimum)s days of each kind, each followed by a check-in the next "
         "morning: so far %(with_days)s %(with_words)s and %(without_days)s %(without_words)s."
     )

@@ -72,17 +72,17 @@ class Status:
             )
         if self.schedule == Schedule.DAYS_A_WEEK:
             if self.due:
-                # Translators: "2 of 4 walks this week": unit is the plural word for one time.
                 text = ngettext(
+                    # Translators: "2 of 4 walks this week": unit is the plural word for one time.
                     "%(count)s of %(target)s %(unit)s this week",
                     "%(count)s of %(target)s %(unit)s this week",
                     self.target,
                 )
             else:
                 # Never "5 of 4": past the target the count is the week's alone (once "7 of 3 sessions").
-                # Translators: "5 walks this week: the week's target of 4 is met, …": unit is the
-                # plural word for one time.
                 text = ngettext(
+                    # Translators: "5 walks this week: the week's target of 4 is met, …": unit is the
+                    # plural word for one time.
                     "%(count)s %(unit)s this week: the week's target of %(target)s is met, anything more is a bonus",
                     "%(count)s %(unit)s this week: the week's target of %(target)s is met, anything more is a bonus",
                     self.count,

@@ -121,29 +121,29 @@ SENTENCES = {
         " ({average}) is no more than {start_margin} above when this level began ({level_start})."
         " The next step of this level: {dose}."
     ),
-    # Translators: CLINICAL: why a step back to an easier level is suggested.
     Rule.PAIN_DURING: gettext_lazy(
+        # Translators: CLINICAL: why a step back to an easier level is suggested.
         "Pain during the exercise was {pain_during} on {date}: above {too_much} is more than your back"
         " wants right now."
     ),
-    # Translators: CLINICAL: why a step back to an easier level is suggested.
     Rule.NEXT_MORNING: gettext_lazy(
+        # Translators: CLINICAL: why a step back to an easier level is suggested.
         "The morning after your session on {date} your pain was {morning}, {above} above your usual {usual}."
     ),
-    # Translators: CLINICAL: why a step back to an easier level is suggested.
     Rule.RISING: gettext_lazy(
+        # Translators: CLINICAL: why a step back to an easier level is suggested.
         "Your pain rose at two check-ins running after sessions, from {from} on {first} to {to} on {last}."
     ),
-    # Translators: CLINICAL: leg symptoms spread during an exercise: step back and re-screen.
     Rule.SPREAD: gettext_lazy(
+        # Translators: CLINICAL: leg symptoms spread during an exercise: step back and re-screen.
         "You noted that symptoms spread down your leg during it on {date}."
         " Please also go through the safety questions again."
     ),
     # Translators: CLINICAL: a flare-up (pain well above the usual): the gentle set is suggested.
     Rule.FLARE: gettext_lazy("Today's pain is {pain}, well above your usual {usual}: a flare."),
     Rule.MANUAL: gettext_lazy("You set the level to {level}."),
-    # Translators: CLINICAL: an exercise is paused after severe pain during it.
     Rule.SEVERE_PAIN: gettext_lazy(
+        # Translators: CLINICAL: an exercise is paused after severe pain during it.
         "Pain during the exercise was {pain_during} on {date}{earlier_words}. Please stop this exercise"
         " and talk to a doctor or physiotherapist about the pain it caused."
     ),

@@ -37,9 +37,9 @@ NAME = _("BackCare reminders")
 # the user to Today, which knows, and never ask for exercise as such.
 # Translators: the calendar event's title.
 SUMMARY = _("BackCare: a few minutes for your back")
-# Translators: CLINICAL: the calendar event's text, the same every day: it sends the person to
-# Today and never asks for exercise through pain. %(url)s is Today's address, on its own line.
 DESCRIPTION = _(
+    # Translators: CLINICAL: the calendar event's text, the same every day: it sends the person to
+    # Today and never asks for exercise through pain. %(url)s is Today's address, on its own line.
     "Time for your BackCare check-in: open Today to see what today's plan holds (it may be a "
     "gentle day, a rest day or a few safety questions first), tick what you do and note how your "
     "back feels. Stop anything that makes the pain much worse or spreads it down your leg.\n\n%(url)s"

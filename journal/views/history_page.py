@@ -440,8 +440,8 @@ def _day_row(d, day_url, words):
     else:
         values = {"done": min(d.done, d.planned), "planned": d.planned}
         if d.day_type == "rough":
-            # Translators: History's day list, "3 of 5 done · rough day" (a rough day: a day of more pain).
             text = ngettext(
+                # Translators: History's day list, "3 of 5 done · rough day" (a rough day: a day of more pain).
                 "%(done)s of %(planned)s done · rough day",
                 "%(done)s of %(planned)s done · rough day",
                 d.planned,
