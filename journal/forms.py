@@ -70,7 +70,8 @@ class CheckinForm(forms.Form):
     notes = forms.CharField(
         required=False,
         max_length=2000,
-        widget=NoteTextarea(attrs={"rows": 2, "class": "form-control"}),
+        # translate="no": the person's own words, never run through a browser's page translation.
+        widget=NoteTextarea(attrs={"rows": 2, "class": "form-control", "translate": "no"}),
         label=_("Note (optional)"),
         error_messages={"max_length": _("Keep the note under %(limit_value)d characters.")},
     )
