@@ -97,8 +97,8 @@ def size(request):
     return request.param
 
 
-def _new_page(browser, size, problems, java_script_enabled=True):
-    context = browser.new_context(viewport=SIZES[size], java_script_enabled=java_script_enabled)
+def _new_page(browser, size, problems, java_script_enabled=True, **options):
+    context = browser.new_context(viewport=SIZES[size], java_script_enabled=java_script_enabled, **options)
     page = context.new_page()
     page.set_default_timeout(10_000)
     problems.watch(page)

@@ -39,7 +39,7 @@ def controlled(page):
     page.wait_for_function("() => navigator.serviceWorker && navigator.serviceWorker.controller !== null")
 
 
-def wait_until(page, predicate, arg=None, timeout=15.0):
+def poll_in_page(page, predicate, arg=None, timeout=15.0):
     """Poll `predicate` (a script that may be async) until it is true. Not `wait_for_function`: it
     does not await a Promise, and an async predicate's Promise is truthy, so it returned at once
     and these tests waited for nothing."""
@@ -57,7 +57,7 @@ def kept_pages(page):
 
 
 def wait_for_kept_today(page):
-    wait_until(
+    poll_in_page(
         page,
         """async () => { for (const n of await caches.keys()) {
             if (n.startsWith('backcare-user-') && await (await caches.open(n)).match('/today/')) return true; }
@@ -137,7 +137,7 @@ def test_the_very_first_today_is_kept_too(phone, live_server, diarist):
     name = page.get_by_test_id("plan-item").first.inner_text().split("\n")[0]
     # No reload, no second visit: wait until the user's kept pages hold this Today with its plan
     # (the worker writes its copy afresh each time it keeps one, so the state is polled for).
-    wait_until(
+    poll_in_page(
         page,
         """async (name) => { for (const n of await caches.keys()) {
             if (!n.startsWith('backcare-user-')) continue;
@@ -165,7 +165,7 @@ def test_keeping_today_again_writes_over_the_old_copy_and_drops_what_it_no_longe
     )
     # As the page asks on its first load (static/js/pwa.js): the worker fetches Today and keeps it.
     page.evaluate("() => navigator.serviceWorker.controller.postMessage({type: 'keep-today'})")
-    wait_until(
+    poll_in_page(
         page,
         """async (stale) => { for (const n of await caches.keys()) {
             if (n.startsWith('backcare-user-') && !(await (await caches.open(n)).match(stale))) return true; }
@@ -198,7 +198,7 @@ def test_the_worker_forgets_the_kept_pages_on_a_logout_the_page_script_missed(ph
     assert kept_pages(page)
     page.locator("#logout-form").evaluate("(form) => form.submit()")
     page.wait_for_url(live_server.url + "/")
-    wait_until(page, "async () => !(await caches.keys()).some((n) => n.startsWith('backcare-user-'))")
+    poll_in_page(page, "async () => !(await caches.keys()).some((n) => n.startsWith('backcare-user-'))")
     controlled(page)
     go_offline(page)
     page.goto(live_server.url + "/today/")
@@ -217,7 +217,7 @@ def test_another_user_on_the_phone_never_sees_the_first_users_today(phone, live_
     screen_clear(other)
     log_in(page, live_server, other)
     page.goto(live_server.url + "/exercises/")
-    wait_until(page, "async (first) => !(await caches.keys()).includes(first)", arg=first[0])
+    poll_in_page(page, "async (first) => !(await caches.keys()).includes(first)", arg=first[0])
 
     go_offline(page)
     page.goto(live_server.url + "/today/")
@@ -327,7 +327,7 @@ def check_in_with_a_note(page, live_server):
     page.locator("[data-checkin-form] textarea[name=notes]").fill(NOTE)
     page.get_by_role("button", name="Save check-in").click()
     page.get_by_text("Pain 6 saved").wait_for()
-    wait_until(
+    poll_in_page(
         page,
         """async (note) => { for (const n of await caches.keys()) {
             const hit = n.startsWith('backcare-user-') && await (await caches.open(n)).match('/today/');

@@ -17,7 +17,7 @@ from journal.models import PlanItem, SafetyScreen, Tick
 from journal.safety import QUESTION_KEYS
 from tests.conftest import make_user, screen_clear
 
-from .conftest import wait_until, worker_in_control
+from .conftest import _new_page, wait_until, worker_in_control
 from .test_journeys import log_in, main_frame_navigations, saves_settled
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -32,6 +32,19 @@ def ignore_failed_requests(page_problems, *codes):
 
 
 @pytest.fixture
+def page(browser, size, page_problems):
+    """The shared page, with no service worker: these tests answer the tick themselves
+    (`page.route`), and a request made under a worker's control is not routed by Playwright. Once
+    the worker installed on the first Today claims the page (a race with the test's first tap),
+    the real server answered instead (test_a_refused_tick_rolls_back_and_says_why failed in CI).
+    The worker's own behaviour is tests/browser/test_pwa.py's."""
+    context, page = _new_page(browser, size, page_problems, service_workers="block")
+    yield page
+    context.close()
+    assert not page_problems.items, "\n".join(page_problems.items)
+
+
+@pytest.fixture
 def tapper():
     user = make_user("tapper")
     screen_clear(user)
@@ -43,6 +56,17 @@ def today_page(page, live_server, tapper):
     log_in(page, live_server, tapper)
     page.goto(live_server.url + "/today/")
     return page
+
+
+@pytest.fixture
+def today_page_with_worker(browser, size, page_problems, live_server, tapper):
+    """Today in a page the service worker may control (the offline test needs it)."""
+    context, page = _new_page(browser, size, page_problems)
+    log_in(page, live_server, tapper)
+    page.goto(live_server.url + "/today/")
+    yield page
+    context.close()
+    assert not page_problems.items, "\n".join(page_problems.items)
 
 
 def hold(page, pattern):
@@ -189,8 +213,8 @@ def test_a_lost_connection_keeps_the_tick_on_this_phone(today_page, page_problem
     ignore_failed_requests(page_problems, "ERR_INTERNET_DISCONNECTED")
 
 
-def test_a_tick_made_offline_is_saved_when_the_connection_comes_back(today_page, page_problems):
-    page = today_page
+def test_a_tick_made_offline_is_saved_when_the_connection_comes_back(today_page_with_worker, page_problems):
+    page = today_page_with_worker
     worker_in_control(page)
     page.context.set_offline(True)
     row = page.locator(ROW.format("supine-marching"))
