@@ -773,27 +773,24 @@ def safety_alert_acknowledge(*, user, kind, first_day):
     return SafetyAlert.objects.get_or_create(user=user, kind=kind, first_day=first_day)[0]
 
 
+def _note_put_away(*, user, kind, until):
+    """Put one of Today's advice notes away until `until`: it comes back then if it still holds."""
+    diary_version.changed(user)
+    Dismissal.objects.update_or_create(user=user, plan_item=None, kind=kind, defaults={"until": until})
+
+
 @transaction.atomic
 def see_clinician_put_away(*, user, today):
     """Put the "time to see a clinician" note away for 14 days: it comes back then if it still holds."""
-    diary_version.changed(user)
-    Dismissal.objects.update_or_create(
-        user=user,
-        plan_item=None,
-        kind=Dismissal.Kind.SEE_CLINICIAN,
-        defaults={"until": today + timedelta(days=safety.SEE_CLINICIAN_PUT_AWAY_DAYS)},
-    )
+    until = today + timedelta(days=safety.SEE_CLINICIAN_PUT_AWAY_DAYS)
+    _note_put_away(user=user, kind=Dismissal.Kind.SEE_CLINICIAN, until=until)
 
 
 @transaction.atomic
 def rescreen_put_away(*, user, today):
     """Put the four-weekly re-screen reminder away for 7 days: it comes back then if still due."""
-    diary_version.changed(user)
-    Dismissal.objects.update_or_create(
-        user=user,
-        plan_item=None,
-        kind=Dismissal.Kind.RESCREEN,
-        defaults={"until": today + timedelta(days=safety.RESCREEN_PUT_AWAY_DAYS)},
+    _note_put_away(
+        user=user, kind=Dismissal.Kind.RESCREEN, until=today + timedelta(days=safety.RESCREEN_PUT_AWAY_DAYS)
     )
 
 
