@@ -7,7 +7,7 @@ Builds the same throwaway database as `make bench`, then calls Django's WSGI han
 /healthz and each page; `--profile` adds cProfile's top functions per page. `--first` times each page
 as a person first sees it after a write (a tick of Today's first exercise or its undo, untimed,
 before each call, as the bench's "first load"), `--gzip` asks for a compressed answer as a browser
-does. Not run by any test.
+does, `--dump DIR` writes each page's last body into DIR (to see what a page weighs). Not run by any test.
 """
 
 import argparse
@@ -76,6 +76,10 @@ for path in PATHS:
         ms += (time.perf_counter() - start) * 1000 / REPEAT
         cpu_ms += (time.process_time() - cpu) * 1000 / REPEAT
     print(f"{path:24} {ms:7.2f} ms  {cpu_ms:7.2f} ms CPU  {len(body) / 1024:6.1f} kB", flush=True)
+    if DUMP:
+        name = path.strip("/").replace("/", "_").replace("?", "_").replace("=", "-") or "root"
+        with open(f"{DUMP}/{name}.html", "wb") as out:
+            out.write(body)
     if PROFILE:
         profiler = cProfile.Profile()
         profiler.enable()
@@ -99,6 +103,7 @@ def main():
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--first", action="store_true", help="a tick or its undo before each timed call")
     parser.add_argument("--gzip", action="store_true", help="ask for gzip, as a browser and the bench do")
+    parser.add_argument("--dump", default="", help="a folder to write each page's last body into")
     parser.add_argument("--sort", default="cumulative", help="a pstats sort key, e.g. tottime")
     parser.add_argument("--lines", type=int, default=45)
     args = parser.parse_args()
@@ -107,7 +112,7 @@ def main():
         print(f"{engine}, {args.days} days, {args.repeat} requests each, in process:", flush=True)
         settings = (
             f"PATHS = {json.dumps(args.paths)}\nREPEAT = {args.repeat}\nPROFILE = {args.profile}\nFIRST = {args.first}\nGZIP = {args.gzip}\n"
-            f"SORT = {args.sort!r}\nLINES = {args.lines}\n"
+            f"SORT = {args.sort!r}\nLINES = {args.lines}\nDUMP = {args.dump!r}\n"
         )
         sys.stdout.write(django_python(env, SESSION_CODE + settings + CODE))
 
