@@ -2,6 +2,7 @@ from types import MappingProxyType
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
@@ -247,23 +248,28 @@ def checkin(request, day):
     if error:
         return _checkin_refused(request, parsed, error)
     # The saved answers are only the form's `initial`, which a posted form never shows: the day's
-    # entry is read by the write, and here only for an answer that keeps it as it is.
-    form = CheckinForm(request.POST)
-    if not form.is_valid():
-        message = _("Your check-in was not saved: %(errors)s") % {
-            "errors": " ".join(e for errs in form.errors.values() for e in errs)
-        }
-        if wants_json(request):
-            return _checkin_refused(request, parsed, message)
-        messages.error(request, message)
-        return _render_day(request, parsed, form=form)
+    # entry is read by the write, and here only for an answer that keeps it as it is. A pain
+    # number with valid answers is cleaned by the form's fields, without building the form (its
+    # clean() asks only for one answer, and the pain is one); anything else goes through the form.
+    answers = cleaned_by_fields(CheckinForm, request.POST)
+    if answers is None or answers["pain"] is None:
+        form = CheckinForm(request.POST)
+        if not form.is_valid():
+            message = _("Your check-in was not saved: %(errors)s") % {
+                "errors": " ".join(e for errs in form.errors.values() for e in errs)
+            }
+            if wants_json(request):
+                return _checkin_refused(request, parsed, message)
+            messages.error(request, message)
+            return _render_day(request, parsed, form=form)
+        answers = form.cleaned_data
     try:
         entry = services.checkin_save(
             user=request.user,
             day=parsed,
-            pain=form.cleaned_data["pain"],
-            notes=form.cleaned_data["notes"],
-            leg_symptoms=form.cleaned_data["leg_symptoms"],
+            pain=answers["pain"],
+            notes=answers["notes"],
+            leg_symptoms=answers["leg_symptoms"],
             op=op,
             status=request.safety.status,
         )
@@ -282,7 +288,7 @@ def checkin(request, day):
         return _checkin_answer(request, parsed, entry, said, status=409)
     except services.OpTaken:
         return _checkin_refused(request, parsed, client_ops.OP_TAKEN)
-    pain = form.cleaned_data["pain"]
+    pain = answers["pain"]
     if pain is None:
         said = [
             (
@@ -301,7 +307,7 @@ def checkin(request, day):
                 % {"pain": pain, "day": _weekday_date(parsed)},
             )
         ]
-    if form.cleaned_data["leg_symptoms"]:
+    if answers["leg_symptoms"]:
         said.append(
             (
                 messages.WARNING,
@@ -435,12 +441,34 @@ NO_ANSWERS = MappingProxyType(
 )
 
 
+def cleaned_by_fields(form_class, posted):
+    """`form_class(posted).cleaned_data` when every field is valid, cleaned by the class's own
+    fields in their order, as `Form.full_clean` cleans them (each widget reads its value from the
+    post, the field cleans it), without building the form: a form deep-copies every field and
+    widget first (TickForm: 0.14 ms, its fields alone 0.01 ms). None when any field is not valid:
+    then the caller builds the form, for its errors in its own words. Only for a form with no
+    `clean_<field>` method, no disabled field and no prefix (checked); its `clean()`, if it has
+    one, is the caller's to apply (or to fall back to the form for)."""
+    cleaned = {}
+    for name, field in form_class.base_fields.items():
+        try:
+            cleaned[name] = field.clean(field.widget.value_from_datadict(posted, {}, name))
+        except ValidationError:
+            return None
+    return cleaned
+
+
 def tick_answers(posted):
     """(the tick form's cleaned data, None), or (None, its errors in words). A post with none of
     the form's fields is a Done without answers: `NO_ANSWERS`, without building the form (each
-    one deep-copies its fields: a twentieth of a tick)."""
+    one deep-copies its fields: a twentieth of a tick); one with valid answers ("how did it
+    feel") is cleaned by the form's fields (`cleaned_by_fields`); only one with an answer that is
+    not valid builds the form, for its words."""
     if not any(name in posted for name in TickForm.base_fields):
         return NO_ANSWERS, None
+    cleaned = cleaned_by_fields(TickForm, posted)
+    if cleaned is not None:
+        return cleaned, None
     form = TickForm(posted)
     if not form.is_valid():
         return None, " ".join(e for errs in form.errors.values() for e in errs)
