@@ -54,9 +54,11 @@ def timed_phase(dotted):
     for part in path:
         owner = getattr(owner, part)
     original = vars(owner)[name] if path else getattr(owner, name)
-    prop = isinstance(original, property)
-    if prop:  # a property: its getter is timed
+    kind = type(original) if isinstance(original, (property, classmethod, staticmethod)) else None
+    if kind is property:  # its getter is timed
         original = original.fget
+    elif kind is not None:
+        original = original.__func__
     timers[dotted] = [0.0, 0]
 
     def wrapper(*args, **kwargs):
@@ -69,7 +71,7 @@ def timed_phase(dotted):
             timers[dotted][0] += time.process_time() - start
             timers[dotted][1] += 1
 
-    setattr(owner, name, property(wrapper) if prop else wrapper)
+    setattr(owner, name, kind(wrapper) if kind else wrapper)
     if not path:
         for module in list(sys.modules.values()):
             if getattr(module, name, None) is original:
