@@ -355,6 +355,13 @@ def _tick_refused(request, day, slug, message):
     return _tick_error(request, day, message)
 
 
+def _builds_row(request):
+    """Does the answer to this tick or undo build the day's row (`_tick_response`)? Only for the
+    page's script: the session's script and a page without JavaScript get words and a redirect, so
+    their write reads only the two weeks its own counts need (services.DayRead.of: `window`)."""
+    return wants_json(request) and request.POST.get("from") != "session"
+
+
 def _tick_response(request, day, exercise, message, *, conflict=False, read=None):
     """The answer to a tick, undo or count: the row as the server has it. `conflict`: a write queued
     offline whose base is not the server's any more (journal/client_ops.py), answered 409.
@@ -365,7 +372,7 @@ def _tick_response(request, day, exercise, message, *, conflict=False, read=None
     transaction and left it (services.DayRead: the recent days for the suggestion rules and the
     streak, the two weeks of ticks, the plan with its pauses), so the answer reads nothing; without
     it (no write happened) the day is read here."""
-    if wants_json(request) and read is not None and request.POST.get("from") == "session":
+    if wants_json(request) and read is not None and not _builds_row(request):
         # The guided session's script reads only whether it was saved and the words
         # (static/js/session.js: save): no row to build or render for it.
         return JsonResponse(
@@ -508,6 +515,7 @@ def tick(request, day, exercise):
             op=op,
             kind=kind,
             status=request.safety.status,
+            window=_builds_row(request),
         )
     except services.NotPlanned:
         return _tick_error(request, parsed, NOT_PLANNED)
@@ -549,7 +557,13 @@ def untick(request, day, exercise):
         return _tick_error(request, parsed, error)
     try:
         left, read = services.tick_remove(
-            user=request.user, day=parsed, exercise=found, one=one, op=op, status=request.safety.status
+            user=request.user,
+            day=parsed,
+            exercise=found,
+            one=one,
+            op=op,
+            status=request.safety.status,
+            window=_builds_row(request),
         )
     except (services.OpReplayed, services.OpConflict, services.OpTaken) as outcome:
         return _op_outcome(request, parsed, found, outcome)
