@@ -110,6 +110,23 @@ def dose_parts(exercise, step):
     return catalog.library_fragment(f"journal:session-dose:{exercise.pk}:{step}", exercise, work)
 
 
+def fixed_parts(today_url):
+    """The player, the "how did it feel" questions and the closing box (journal/_session_fixed.html):
+    about 35 translated words and the answers' buttons, the same for everyone who reads the
+    language, so rendered once a process for each language (`catalog.render_cached`, as the
+    library's fragments; afresh with DEBUG) instead of once a page. Nothing per user or request
+    goes in: `today_url` is the same for everyone."""
+    context = {
+        "today_url": today_url,
+        "pain_options": PAIN_CHOICES,
+        "effort_options": Tick.Effort.choices,
+        "spread_choices": LEG_CHOICES,
+    }
+    return catalog.render_cached(
+        "journal:session-fixed", partial(render_to_string, "journal/_session_fixed.html", context)
+    )
+
+
 @login_required
 @require_safe
 def session(request):
@@ -133,6 +150,7 @@ def session(request):
     for step in steps:
         step.usual = felt.usual_answers(ticks, step.exercise.pk)
     all_phases = [phase for step in steps for phase in step.phases]
+    today_url = reverse("journal:today")
     return render(
         request,
         "journal/session.html",
@@ -142,10 +160,8 @@ def session(request):
             "rest_day": day_type == Entry.DayType.REST,
             "minutes": max(1, round(phases.seconds_estimate(all_phases) / 60)),
             "csrf_input": csrf_input(request),
-            "today_url": reverse("journal:today"),
-            "pain_options": PAIN_CHOICES,
-            "effort_options": Tick.Effort.choices,
-            "spread_choices": LEG_CHOICES,
+            "today_url": today_url,
+            "fixed_parts": fixed_parts(today_url) if steps else "",
             "session_data": {
                 "timeScale": settings.SESSION_TIME_SCALE,
                 "words": spoken_words(),
