@@ -10,16 +10,14 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.template.backends.utils import csrf_input
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from exercises import catalog, dose, phases
 from exercises.models import Exercise, Progression
-from journal import felt, schedule, selectors
+from journal import felt, schedule, selectors, today_page
 from journal.forms import LEG_CHOICES, PAIN_CHOICES
 from journal.models import Entry, Tick
-from journal.row_urls import OPEN, url_format
 
 
 @dataclass
@@ -86,7 +84,7 @@ def due_steps(exercises, statuses, done, day_iso, dose_steps=None):
     """The session's steps: `exercises` planned (Today's rows, in order) that are due on the day
     (`statuses`, journal/schedule.py), less habits and those done; each at its plan item's dose
     step (`dose_steps`, exercise pk -> step; 0, the low end, for the rough-day and gentle sets)."""
-    tick_url = url_format("journal:tick", day=day_iso, exercise=OPEN)
+    tick_url = today_page.urls()["tick"].format(day_iso, "{}")  # reversed once a process
     dose_steps = dose_steps or {}
     return [
         Step(
@@ -150,7 +148,7 @@ def session(request):
     for step in steps:
         step.usual = felt.usual_answers(ticks, step.exercise.pk)
     all_phases = [phase for step in steps for phase in step.phases]
-    today_url = reverse("journal:today")
+    today_url = today_page.urls()["today"]
     return render(
         request,
         "journal/session.html",
