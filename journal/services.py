@@ -391,7 +391,8 @@ def checkin_save(*, user, day, pain, notes, leg_symptoms, op=None, status=None):
 
     The day's entry is updated in place, one statement and no instance (its `updated_at` set here,
     as `auto_now` would); only a day without one yet is read as a tick reads it (`DayRead`: the
-    days with their ticks and the plan, one statement) for its planned count, and then created.
+    two weeks of days with their ticks and the plan, one statement) for its planned count, and
+    then created.
     `status`: the safety screen's (request.safety.status; read when not given), as for `tick_record`.
     """
     diary_version.write_begins(user)
@@ -406,8 +407,10 @@ def checkin_save(*, user, day, pain, notes, leg_symptoms, op=None, status=None):
     answers = saved._asdict()
     if Entry.objects.filter(user=user, date=day).update(**answers, updated_at=timezone.now()):
         return saved
-    # The day's first write: its entry, with the day's planned count (a new entry is a normal day).
-    read = DayRead.of(user=user, day=day, status=screen_status(user=user) if status is None else status)
+    # The day's first write: its entry, with the day's planned count (a new entry is a normal day),
+    # from the plan and the two weeks of ticks (no row is built: the window's days are not needed).
+    status = screen_status(user=user) if status is None else status
+    read = DayRead.of(user=user, day=day, status=status, window=False)
     planned = _due(day=day, plan=read.plan, exercises=read.exercises, ticks=read.ticks)
     Entry.objects.create(user=user, date=day, planned=planned, **answers)
     return saved

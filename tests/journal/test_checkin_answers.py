@@ -42,3 +42,23 @@ def test_a_leg_answer_alone_still_goes_through_the_forms_own_rule(alice_today, s
     nothing = alice_today.post(checkin_url(screened_alice), {"pain": ""}, HTTP_X_REQUESTED_WITH="fetch")
     assert nothing.status_code == 400
     assert "Choose a number from 0 to 10, or write a note." in nothing.json()["message"]
+
+
+def test_the_days_first_check_in_stores_what_is_due_as_today_counts_it(alice_today, screened_alice):
+    """A check-in that makes the day's entry stores its planned count from the plan and the two
+    weeks of ticks (services.checkin_save), the count Today shows; a day with ticks before it
+    (yesterday's every-other-day exercise) counts them."""
+    from datetime import timedelta
+
+    from journal import services
+    from journal.selectors import planned_exercises
+
+    yesterday = screened_alice.local_today() - timedelta(days=1)
+    for exercise in planned_exercises(user=screened_alice, day_type=Entry.DayType.NORMAL):
+        services.tick_record(user=screened_alice, day=yesterday, exercise=exercise)
+    response = alice_today.post(checkin_url(screened_alice), {"pain": "2"}, HTTP_X_REQUESTED_WITH="fetch")
+    assert response.status_code == 200
+    entry = Entry.objects.get(user=screened_alice, date=screened_alice.local_today())
+    body = alice_today.get(reverse("journal:today")).content.decode()
+    assert f"<span data-planned-count>{entry.planned}</span>" in body
+    assert entry.pain == 2 and entry.done == 0
