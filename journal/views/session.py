@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.template.backends.utils import csrf_input
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_safe
 
 from exercises import catalog, dose, phases
@@ -30,6 +31,7 @@ class Step:
     dose_text: str  # the plan item's dose step for people: "2 × 8 each side, daily"
     usual: dict = field(default_factory=dict)  # what "Felt fine" posts (journal/felt.py)
     dose_step: int = 0
+    number_words: str = ""  # "Exercise 2 of 5" (`step_words`)
 
     @property
     def body(self):
@@ -62,6 +64,16 @@ def usual_note(usual):
             "pain": usual["pain_during"]
         }
     return _("Saves effort about right, with no pain score.")
+
+
+def step_words(steps):
+    """The words every step repeats, translated once a page instead of by a template tag a step
+    (each `{% translate %}` and `{% blocktranslate %}` node costs more than the gettext it calls):
+    each step's "Exercise 2 of 5" (set on the step), and its Done button's and link's words."""
+    total = len(steps)
+    for number, step in enumerate(steps, 1):
+        step.number_words = _("Exercise %(number)s of %(total)s") % {"number": number, "total": total}
+    return {"done": pgettext("button", "Done"), "how_to": _("How to do it")}
 
 
 def spoken_words():
@@ -160,6 +172,7 @@ def session(request):
             "csrf_input": csrf_input(request),
             "today_url": today_url,
             "fixed_parts": fixed_parts(today_url) if steps else "",
+            "words": step_words(steps),
             "session_data": {
                 "timeScale": settings.SESSION_TIME_SCALE,
                 "words": spoken_words(),
