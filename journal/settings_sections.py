@@ -55,7 +55,8 @@ def _row_urls(script_prefix):
 
 # One family's row of the plan section: its name (and level, when in the plan), its level select and
 # the form setting it, and the form taking it out of the plan. Drawn here, one format_html a row,
-# instead of some twenty template nodes a row for twelve rows (0.9 against 0.3 ms a page).
+# instead of some twenty template nodes a row (the section 0.90 against 0.63 ms in process, its query and
+# the selects included).
 _ROW = (
     '<li class="card mb-2" data-testid="plan-setting" data-progression="{slug}"><div class="card-body">\n'
     '<h3 class="h6 mb-2">{name}{badge}</h3>\n'
