@@ -165,6 +165,9 @@ def _render_day(request, day, form=None):
     entry = context["entry"]
     context["checkin_form"] = form or CheckinForm.for_entry(entry)
     context.update(today_page.checkin_state(entry, refused=form is not None))
+    # Only a refused answer's form (bound) has errors: the template asks its fields for them only
+    # then (each ask builds an empty error list, some 10 µs, on every load otherwise).
+    context["checkin_refused"] = form is not None
     urls = context["urls"] = today_page.urls()  # reversed once a process
     context["checkin_url"] = urls["checkin"].format(context["day_iso"])
     context["checkin_base"] = client_ops.checkin_base(entry)  # for a check-in queued offline
