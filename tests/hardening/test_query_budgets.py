@@ -36,10 +36,12 @@ JOURNAL = [*LOGGED_IN, "latest safety screen"]
 # The recent days (with their tick counts) and the two weeks of ticks are one query
 # (selectors.days_with_ticks, as a tick reads them; two before issue 25).
 DAY_READS = [*JOURNAL, "recent days (with their tick counts) and their ticks"]
-DAY_PAGE = [*DAY_READS, "active plan"]
+# Today reads today's active plan in the same statement as its days and ticks, as a tick does
+# (selectors.days_with_ticks(with_plan=True)): one query fewer than the plan read after them.
+TODAY_READS = [*JOURNAL, "recent days (with their tick counts), their ticks and the active plan"]
 # Today also shows today's lesson: the lessons come from the per-process snapshot (learn/catalog.py),
 # which ones the user has read is one query.
-TODAY_PAGE = [*DAY_PAGE, "lessons read"]
+TODAY_PAGE = [*TODAY_READS, "lessons read"]
 # A past day shows the plan as it was that day, at that day's levels, and that day's streak from the
 # days it has read: the plan's periods instead of the active plan.
 PAST_DAY_PAGE = [*DAY_READS, "plan periods"]
