@@ -1,7 +1,5 @@
 """`{% site_header %}`: every page's header (templates/includes/header.html), drawn once a process
-for each way it can look, then reused; `{% site_part "includes/..." %}`: a part of every page that
-reads nothing but the page's language (the <head>'s home-screen and colour-scheme lines, the
-disclaimer), drawn once a process per language.
+for each way it can look, then reused.
 
 The header shows no one's data: only which links there are (signed in or out), which one is the
 current page, and the words in the page's language. So it is the same for everyone who sees that
@@ -35,21 +33,6 @@ TOKEN_FIELD = format_html('<input type="hidden" name="csrfmiddlewaretoken" value
 KEPT_MAX = 64
 
 _kept = {}
-# The parts `site_part` may draw: each reads only LANGUAGE_CODE (and static and URL tags).
-PARTS = frozenset({"includes/pwa_head.html", "includes/disclaimer.html"})
-
-
-def _keeps():
-    """Nothing is kept with DEBUG, where the "local" cache is Django's dummy one (a template edit
-    shows at the next reload)."""
-    return not isinstance(caches["local"], DummyCache)
-
-
-def _keep(key, drawn):
-    if _keeps():
-        if len(_kept) >= KEPT_MAX:
-            _kept.clear()
-        _kept[key] = drawn
 
 
 def _draw(context, here, app, signed_in):
@@ -78,23 +61,11 @@ def site_header(context):
     drawn = _kept.get(key)
     if drawn is None:
         drawn = _draw(context, here, app, signed_in)
-        _keep(key, drawn)
+        if not isinstance(caches["local"], DummyCache):
+            if len(_kept) >= KEPT_MAX:
+                _kept.clear()
+            _kept[key] = drawn
     if TOKEN_FIELD not in drawn:
         return mark_safe(drawn)
     # The page's own token (the view's, masked once a page, or the CSRF context processor's).
     return mark_safe(drawn.replace(TOKEN_FIELD, CsrfTokenNode().render(context)))
-
-
-@register.simple_tag
-def site_part(name):
-    """`name` (one of PARTS) as {% include %} would draw it, in the active language: the same for
-    everyone who reads that language, so drawn once a process per language and script prefix."""
-    if name not in PARTS:
-        raise template.TemplateSyntaxError(f"site_part draws only {sorted(PARTS)}, not {name!r}")
-    language = translation.get_language()
-    key = (name, language, get_script_prefix())
-    drawn = _kept.get(key)
-    if drawn is None:
-        drawn = get_template(name).render({"LANGUAGE_CODE": language})
-        _keep(key, drawn)
-    return mark_safe(drawn)

@@ -5,7 +5,6 @@ with that request's own CSRF token in the log-out form, in the reader's language
 import re
 
 import pytest
-from django.template import TemplateSyntaxError
 from django.template.loader import render_to_string
 from django.urls import reverse
 
@@ -105,27 +104,3 @@ def test_with_debug_nothing_is_kept(settings):
     site_header._kept.clear()
     site_header.site_header({"request": None, "user": None, "nav": {}})
     assert site_header._kept == {}
-
-
-def head_part(body):
-    return body[body.index('<meta name="color-scheme"') : body.index('<link rel="icon"')].strip()
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("language", ["en", "es", "de"])
-def test_the_head_part_and_the_disclaimer_are_what_their_includes_draw(client, language):
-    user = make_user(f"pat{language}", language=language)
-    screen_clear(user)
-    client.force_login(user)
-    for _ in range(2):  # drawn, then the kept one
-        body = client.get(reverse("journal:today")).content.decode()
-        drawn = render_to_string("includes/pwa_head.html", {"LANGUAGE_CODE": language}).strip()
-        assert head_part(body) == drawn
-        assert f'?lang={language}"' in head_part(body)
-        disclaimer = render_to_string("includes/disclaimer.html").strip()
-        assert disclaimer in body
-
-
-def test_only_the_listed_parts_are_drawn():
-    with pytest.raises(TemplateSyntaxError):
-        site_header.site_part("journal/today.html")
