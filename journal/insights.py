@@ -20,12 +20,13 @@ the reason a day was skipped, and a slow recovery lowers pain while the plan gro
 import hashlib
 import math
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 import numpy as np
 from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from numpy.random.bit_generator import ISeedSequence
 
 from journal.history_numbers import Day
 from journal.models import Entry
@@ -36,6 +37,7 @@ DONE_FROM = 0.8  # the plan counts as done at 80% of what was due or more
 NOT_DONE_BELOW = 0.5  # and as not done under half; the days between sit on neither side
 BLOCK_DAYS = 7
 RESAMPLES = 1000
+FIELD = 2**16  # block_bootstrap's packed sums: four 16-bit fields in a 64-bit word
 LEVEL = 0.8  # the interval's coverage: from the 10th to the 90th percentile
 # Two exercises are "done together" when both were done on this share (in percent) or more of the
 # compared normal days on which either was done: days with both / days with either (Jaccard).
@@ -146,9 +148,15 @@ def compute(days, ticks, *, today, families=(), walking=None):
             continue
         normal.append((row.date, row, frozenset(ticks.get(row.date, ())), morning.pain))
 
+    # Each normal day's part of the seeds' text, on either side, written once for all comparisons.
+    texts = {}
+    for day, _row, _ticked, pain in normal:
+        text = day.isoformat()
+        texts[day] = (f"{text},0,{pain}", f"{text},1,{pain}")
     # The plan's and the walk's names here are the English ones kept with the numbers; a page
     # writes them in its reader's language (`named`).
     plan = _compare(
+        texts,
         "plan",
         "Doing your plan",
         [
@@ -160,7 +168,7 @@ def compute(days, ticks, *, today, families=(), walking=None):
     walked = None
     if walking is not None and any(walking in ticked for _, _, ticked, _ in normal):
         walked = _compare(
-            "walking", "A walk", [(day, walking in ticked, pain) for day, _, ticked, pain in normal]
+            texts, "walking", "A walk", [(day, walking in ticked, pain) for day, _, ticked, pain in normal]
         )
     exercises = []
     names = dict(families)
@@ -193,11 +201,12 @@ def compute(days, ticks, *, today, families=(), walking=None):
         if sum(side for _, side, _ in sides) < MIN_DAYS or sum(not side for _, side, _ in sides) < MIN_DAYS:
             continue
         if len(group) == 1:
-            exercises.append(_compare(f"exercise-{group[0]}", names[group[0]], sides))
+            exercises.append(_compare(texts, f"exercise-{group[0]}", names[group[0]], sides))
             continue
         together = tuple(names[family] for family in group)
         exercises.append(
             _compare(
+                texts,
                 "exercise-" + "-".join(str(family) for family in group),
                 names_words(together),
                 sides,
@@ -295,8 +304,9 @@ def _mean(values):
     return sum(values) / len(values)
 
 
-def _compare(key, name, sides, **group):
-    """A `Comparison` of [(date, with it?, next morning's pain)] in date order."""
+def _compare(texts, key, name, sides, **group):
+    """A `Comparison` of [(date, with it?, next morning's pain)] in date order; `texts`: each day's
+    part of the seed's text (`seed_of`)."""
     with_pain = [pain for _, side, pain in sides if side]
     without_pain = [pain for _, side, pain in sides if not side]
     counts = {
@@ -309,7 +319,7 @@ def _compare(key, name, sides, **group):
     if len(with_pain) < MIN_DAYS or len(without_pain) < MIN_DAYS:
         return Comparison(**counts)
     mean_with, mean_without = _mean(with_pain), _mean(without_pain)
-    low, high = block_bootstrap(sides, seed=seed_of(key, sides))
+    low, high = block_bootstrap(sides, seed=seed_of(key, sides, texts))
     return Comparison(
         **counts,
         mean_with=round(mean_with, 1),
@@ -320,11 +330,28 @@ def _compare(key, name, sides, **group):
     )
 
 
-def seed_of(key, sides):
+def seed_of(key, sides, texts=None):
     """A seed from the comparison and its days: the same days always draw the same samples
-    (`hashlib`, not `hash()`, which changes from one process to the next)."""
-    text = key + ";" + ";".join(f"{day.isoformat()},{int(side)},{pain}" for day, side, pain in sides)
+    (`hashlib`, not `hash()`, which changes from one process to the next). `texts`: {date: (the
+    day's text without it, with it)} as `compute` writes them once for all its comparisons (the
+    same text: "2026-11-30,1,3"), or None to write them here."""
+    if texts is None:
+        parts = (f"{day.isoformat()},{int(side)},{pain}" for day, side, pain in sides)
+    else:
+        parts = (texts[day][side] for day, side, _pain in sides)
+    text = key + ";" + ";".join(parts)
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
+
+
+class _Unseeded(ISeedSequence):
+    """No seed: `generator` gives its MT19937 Python's state right after making it, so the state
+    MT19937 would first build from a `SeedSequence` (most of the generator's cost) is skipped."""
+
+    def generate_state(self, n_words, dtype=np.uint32):
+        return np.zeros(n_words, dtype=dtype)
+
+
+_UNSEEDED = _Unseeded()
 
 
 def generator(seed):
@@ -341,7 +368,8 @@ def generator(seed):
         rest >>= 32
         if not rest:
             break
-    bits = np.random.MT19937(0)
+    # Made without a seed sequence (`_Unseeded`: a fifth of the cost of `MT19937(0)`), then seeded.
+    bits = np.random.MT19937(_UNSEEDED)
     # The legacy seeding of a list (not an array: a one-word array is seeded as one int) is
     # Python's init_by_array; it sets `bits` in place, which the Generator then draws from.
     np.random.RandomState(bits).seed(words)
@@ -363,26 +391,37 @@ def block_bootstrap(sides, *, seed, block=BLOCK_DAYS, resamples=RESAMPLES, level
     order, each start is `floor(u * starts)` as `choices` takes it, and the sums are of whole
     numbers of pain, so exact in any order).
     """
-    start = sides[0][0]
-    span = (sides[-1][0] - start).days + 1
-    offsets = np.fromiter(((day - start).days for day, _, _ in sides), dtype=np.intp, count=len(sides))
-    with_it = np.fromiter((bool(side) for _, side, _ in sides), dtype=bool, count=len(sides))
-    values = np.fromiter((value for _, _, value in sides), dtype=np.float64, count=len(sides))
-    # Per calendar day, then running totals: a block's sums are two subtractions.
-    totals = []
-    for side in (with_it, ~with_it):
-        per_day_sum, per_day_count = np.zeros(span), np.zeros(span, dtype=np.int64)
-        per_day_sum[offsets[side]] = values[side]
-        per_day_count[offsets[side]] = 1
-        totals += [
-            np.concatenate(([0.0], np.cumsum(per_day_sum))),
-            np.concatenate(([0], np.cumsum(per_day_count))),
-        ]
+    dates, with_it, values = zip(*sides, strict=True)
+    start = dates[0].toordinal()
+    span = dates[-1].toordinal() - start + 1
+    offsets = np.fromiter(map(date.toordinal, dates), dtype=np.intp, count=len(dates)) - start
+    with_it = np.array(with_it, dtype=bool)
+    values = np.array(values, dtype=np.float64)
+    # Per calendar day, in four columns (with it: pain, days; without it: pain, days), then running
+    # totals: a block's four sums are one subtraction. Every number is a whole one (pain, a count),
+    # so floats hold them exactly and any order of adding gives the same bits.
+    per_day = np.zeros((span, 4))
+    per_day[offsets[with_it], 0] = values[with_it]
+    per_day[offsets[with_it], 1] = 1
+    per_day[offsets[~with_it], 2] = values[~with_it]
+    per_day[offsets[~with_it], 3] = 1
+    running = np.zeros((span + 1, 4))
+    np.cumsum(per_day, axis=0, out=running[1:])
     block = min(block, span)
     blocks = math.ceil(span / block)
     starts = span - block + 1
-    # Each block's totals by its first day, then a resample is four sums over the drawn blocks.
-    s1, c1, s0, c0 = (running[block:] - running[:starts] for running in totals)
+    # Each block's four totals by its first day, then a resample is a gather and a sum of them.
+    totals = running[block:] - running[:starts]
+    # Whole numbers from 0 whose resample's sums stay under 2**16 (pain: a year's days at 10 is
+    # 3,650): the four totals packed into one 64-bit word of four 16-bit fields, so a resample is
+    # one gather and one sum (each field's sum stays in its field), a quarter of four.
+    most = blocks * block * max(values.max(initial=0), 1)
+    packed = None
+    if most < FIELD and values.min(initial=0) >= 0 and np.array_equal(values, np.floor(values)):
+        fields = totals.astype(np.uint64)
+        packed = fields[:, 0] | fields[:, 1] << 16 | fields[:, 2] << 32 | fields[:, 3] << 48
+    else:
+        columns = [np.ascontiguousarray(totals[:, k]) for k in range(4)]
     rng = generator(seed)
     batches = []
     found = attempts = 0
@@ -390,12 +429,18 @@ def block_bootstrap(sides, *, seed, block=BLOCK_DAYS, resamples=RESAMPLES, level
         # No more resamples than could still be kept: the draws are those the loop made one by one.
         rows = min(resamples - found, resamples * 10 - attempts)
         attempts += rows
-        drawn = np.floor(rng.random((rows, blocks)) * starts).astype(np.intp)
-        n1, n0 = c1[drawn].sum(axis=1), c0[drawn].sum(axis=1)
+        # `u * starts` is at least 0, so truncating is `floor`, as `choices` takes it.
+        drawn = (rng.random((rows, blocks)) * starts).astype(np.intp)
+        if packed is not None:
+            words = packed[drawn].sum(axis=1)
+            s1, n1 = words & (FIELD - 1), (words >> 16) & (FIELD - 1)
+            s0, n0 = (words >> 32) & (FIELD - 1), words >> 48
+        else:
+            s1, n1, s0, n0 = (column[drawn].sum(axis=1) for column in columns)
         kept = (n1 > 0) & (n0 > 0)
-        drawn, n1, n0 = drawn[kept], n1[kept], n0[kept]
-        batches.append(s1[drawn].sum(axis=1) / n1 - s0[drawn].sum(axis=1) / n0)
-        found += len(drawn)
+        # Exact: each sum is a whole number below 2**53, as a float or an integer alike.
+        batches.append(s1[kept] / n1[kept] - s0[kept] / n0[kept])
+        found += int(kept.sum())
     differences = np.sort(np.concatenate(batches))
     tail = (1 - level) / 2
     return float(_quantile(differences, tail)), float(_quantile(differences, 1 - tail))
