@@ -40,6 +40,8 @@ NOT_DONE_BELOW = 0.5  # and as not done under half; the days between sit on neit
 BLOCK_DAYS = 7
 RESAMPLES = 1000
 FIELD = 2**16  # block_bootstrap's packed sums: four 16-bit fields in a 64-bit word
+WITH_DAY = 1 << 16  # a day with it, in its field; its pain is the lowest field
+WITHOUT_DAY = 1 << 48  # a day without it; its pain is the field at 32
 LEVEL = 0.8  # the interval's coverage: from the 10th to the 90th percentile
 # Two exercises are "done together" when both were done on this share (in percent) or more of the
 # compared normal days on which either was done: days with both / days with either (Jaccard).
@@ -397,32 +399,38 @@ def block_bootstrap(sides, *, seed, block=BLOCK_DAYS, resamples=RESAMPLES, level
     start = dates[0].toordinal()
     span = dates[-1].toordinal() - start + 1
     offsets = np.fromiter(map(date.toordinal, dates), dtype=np.intp, count=len(dates)) - start
-    with_it = np.array(with_it, dtype=bool)
-    values = np.array(values, dtype=np.float64)
-    # Per calendar day, in four columns (with it: pain, days; without it: pain, days), then running
-    # totals: a block's four sums are one subtraction. Every number is a whole one (pain, a count),
-    # so floats hold them exactly and any order of adding gives the same bits.
-    per_day = np.zeros((span, 4))
-    per_day[offsets[with_it], 0] = values[with_it]
-    per_day[offsets[with_it], 1] = 1
-    per_day[offsets[~with_it], 2] = values[~with_it]
-    per_day[offsets[~with_it], 3] = 1
-    running = np.zeros((span + 1, 4))
-    np.cumsum(per_day, axis=0, out=running[1:])
     block = min(block, span)
     blocks = math.ceil(span / block)
     starts = span - block + 1
-    # Each block's four totals by its first day, then a resample is a gather and a sum of them.
-    totals = running[block:] - running[:starts]
-    # Whole numbers from 0 whose resample's sums stay under 2**16 (pain: a year's days at 10 is
-    # 3,650): the four totals packed into one 64-bit word of four 16-bit fields, so a resample is
-    # one gather and one sum (each field's sum stays in its field), a quarter of four.
-    most = blocks * block * max(values.max(initial=0), 1)
-    packed = None
-    if most < FIELD and values.min(initial=0) >= 0 and np.array_equal(values, np.floor(values)):
-        fields = totals.astype(np.uint64)
-        packed = fields[:, 0] | fields[:, 1] << 16 | fields[:, 2] << 32 | fields[:, 3] << 48
+    # Per calendar day four numbers (with it: pain, days; without it: pain, days), then running
+    # totals: each block's four totals by its first day are one subtraction, and a resample is a
+    # gather and a sum of them. Every number is a whole one (pain, a count), so any order of adding
+    # gives the same bits.
+    packed = columns = None
+    if blocks * block * max(max(values), 1) < FIELD and min(values) >= 0 and all(v == int(v) for v in values):
+        # Whole numbers from 0 whose resample's sums stay under 2**16 (pain: a year's days at 10 is
+        # 3,650): the four packed into one 64-bit word of four 16-bit fields, written here a day at
+        # a time, so the running totals, a block's and a resample's sums are one array each (a
+        # field's sum never reaches the next field), a quarter of the gathers of four.
+        per_day = np.zeros(span, dtype=np.uint64)
+        per_day[offsets] = [
+            int(value) | WITH_DAY if side else int(value) << 32 | WITHOUT_DAY
+            for side, value in zip(with_it, values, strict=True)
+        ]
+        running = np.zeros(span + 1, dtype=np.uint64)
+        np.cumsum(per_day, out=running[1:])
+        packed = running[block:] - running[:starts]
     else:
+        with_it = np.array(with_it, dtype=bool)
+        values = np.array(values, dtype=np.float64)
+        per_day = np.zeros((span, 4))
+        per_day[offsets[with_it], 0] = values[with_it]
+        per_day[offsets[with_it], 1] = 1
+        per_day[offsets[~with_it], 2] = values[~with_it]
+        per_day[offsets[~with_it], 3] = 1
+        running = np.zeros((span + 1, 4))
+        np.cumsum(per_day, axis=0, out=running[1:])
+        totals = running[block:] - running[:starts]
         columns = [np.ascontiguousarray(totals[:, k]) for k in range(4)]
     rng = generator(seed)
     batches = []
