@@ -440,7 +440,9 @@ def block_bootstrap(sides, *, seed, block=BLOCK_DAYS, resamples=RESAMPLES, level
         rows = min(resamples - found, resamples * 10 - attempts)
         attempts += rows
         # `u * starts` is at least 0, so truncating is `floor`, as `choices` takes it.
-        drawn = (rng.random((rows, blocks)) * starts).astype(np.intp)
+        drawn = rng.random((rows, blocks))
+        drawn *= starts
+        drawn = drawn.astype(np.intp)
         if packed is not None:
             words = packed[drawn].sum(axis=1)
             s1, n1 = words & (FIELD - 1), (words >> 16) & (FIELD - 1)
@@ -448,19 +450,30 @@ def block_bootstrap(sides, *, seed, block=BLOCK_DAYS, resamples=RESAMPLES, level
         else:
             s1, n1, s0, n0 = (column[drawn].sum(axis=1) for column in columns)
         kept = (n1 > 0) & (n0 > 0)
+        if not kept.all():  # most batches keep every resample: no copies then
+            s1, n1, s0, n0 = s1[kept], n1[kept], s0[kept], n0[kept]
         # Exact: each sum is a whole number below 2**53, as a float or an integer alike.
-        batches.append(s1[kept] / n1[kept] - s0[kept] / n0[kept])
-        found += int(kept.sum())
-    differences = np.sort(np.concatenate(batches))
+        batches.append(s1 / n1 - s0 / n0)
+        found += len(s1)
+    differences = batches[0] if len(batches) == 1 else np.concatenate(batches)
     tail = (1 - level) / 2
+    # Only the values either side of the two quantiles need their sorted places (a partial sort
+    # puts exactly those there): the same numbers as a full sort.
+    differences.partition(sorted({i for q in (tail, 1 - tail) for i in _neighbours(q, len(differences))}))
     return float(_quantile(differences, tail)), float(_quantile(differences, 1 - tail))
 
 
+def _neighbours(q, n):
+    """The two places (below, above) of n sorted values the q-quantile lies between."""
+    below = math.floor(q * (n - 1))
+    return below, min(below + 1, n - 1)
+
+
 def _quantile(ordered, q):
-    """The q-quantile of sorted values, interpolating between neighbours."""
+    """The q-quantile of sorted values (or values with its `_neighbours` in their sorted places),
+    interpolating between neighbours."""
     position = q * (len(ordered) - 1)
-    below = math.floor(position)
-    above = min(below + 1, len(ordered) - 1)
+    below, above = _neighbours(q, len(ordered))
     return ordered[below] + (ordered[above] - ordered[below]) * (position - below)
 
 
