@@ -50,16 +50,17 @@ def test_history_rows_are_paginated(alice_today, screened_alice):
 
 @pytest.mark.parametrize("name", ["journal:history", "journal:report"])
 @pytest.mark.parametrize("days", [1, 1825], ids=["one-day", "five-years"])
-def test_history_pages_cost_four_queries_one_more_for_insights_and_the_report_seven(
+def test_history_pages_cost_four_queries_and_the_report_seven(
     alice_today, screened_alice, django_assert_num_queries, name, days
 ):
     make_history(screened_alice, days)
-    # the session with its user (one join), safety screen, logged days; the first page: the PSFS ratings, and on History
-    # the insights' 180 days with their ticks (both cached after it); the report: safety screens,
-    # plan, level changes. The second page finds the latest safety screen kept too.
+    # the session with its user (one join), safety screen, logged days; the first page: the PSFS
+    # ratings (cached after it), and History 90 reads its logged days with the insights' 180 days
+    # and their ticks, one query (selectors.history_days; five queries before); the report: safety
+    # screens, plan, level changes. The second page finds the latest safety screen and the insights kept.
     catalog.catalog()  # the exercise library, read once per process (History's insights name families)
     for suffix in ("", "?range=all"):
-        queries = (5 if not suffix else 2) if name == "journal:history" else (7 if not suffix else 5)
+        queries = (4 if not suffix else 2) if name == "journal:history" else (7 if not suffix else 5)
         # Streak days only when the streak reaches back past the days read: five years of daily
         # ticks, on a range shorter than "all".
         longer_streak = days > 1 and not suffix
