@@ -498,6 +498,14 @@ def _x_ticks(series, x, most=6):
 
 
 DOT = '<circle cx="{}" cy="{}" r="2.5" class="pt"/>'
+# The chart's pain scale and dated ticks: coordinates as str() writes them, never localized (a
+# template's `{{ y }}` wrote "190,0" in Spanish and German, no SVG number, so the grid and the ticks
+# fell to 0); the tick's date is our own words in the reader's language, escaped.
+GRID_LINE = '<line x1="{0}" x2="{1}" y1="{2}" y2="{2}" class="grid"/><text x="4" y="{2}" class="axis" dy="4">{3}</text>'
+TICK_LINE = (
+    '<line x1="{0}" x2="{0}" y1="{1}" y2="{2}" class="tick"/>'
+    '<text x="{0}" y="{3}" class="axis date" text-anchor="middle">{4}</text>'
+)
 
 
 def _svg_chart(series, rolling, width=700, height=220, pad=30):
@@ -514,6 +522,12 @@ def _svg_chart(series, rolling, width=700, height=220, pad=30):
     points = [(x(i), y(p)) for i, (_day, p) in enumerate(series) if p is not None]
     line = " ".join(f"{x(i)},{y(a)}" for i, (_day, a) in enumerate(rolling) if a is not None)
     grid = [(v, y(v)) for v in (0, 2, 4, 6, 8, 10)]
+    ticks = _x_ticks(series, x)
+    foot, label_y = height - pad, height - pad + 16
+    # Built here in one call each, as the dots: numbers and our own escaped words, marked safe once.
+    axes = "".join(GRID_LINE.format(pad, width - pad, at, value) for value, at in grid) + "".join(
+        TICK_LINE.format(at, foot, foot + 4, label_y, escape(label)) for at, label in ticks
+    )
     return {
         "width": width,
         "height": height,
@@ -528,7 +542,8 @@ def _svg_chart(series, rolling, width=700, height=220, pad=30):
         "dots": mark_safe("".join(DOT.format(*point) for point in points)),
         "line": line,
         "grid": grid,
-        "ticks": _x_ticks(series, x),
+        "ticks": ticks,
+        "axes": mark_safe(axes),
     }
 
 

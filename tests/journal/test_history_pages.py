@@ -1,6 +1,7 @@
 import csv
 import io
 import json
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -491,3 +492,17 @@ def test_the_reports_changes_start_at_the_first_moment_of_its_first_day_in_the_u
     body = client.get(reverse("journal:report") + "?range=30").content.decode()
     changes = body.split('data-testid="report-changes"')[1].split("</section>")[0]
     assert "the first minute" in changes and "late the day before" not in changes
+
+
+@pytest.mark.parametrize("language", ["en", "es", "de"])
+def test_the_reports_chart_writes_svg_numbers_in_every_language(alice_today, screened_alice, language):
+    """The pain scale's lines and the dated ticks sit where the numbers say: "190.0", never a
+    language's "190,0", which is no SVG number (the grid and the ticks fell to 0 in es and de)."""
+    make_history(screened_alice, 40)
+    screened_alice.language = language
+    screened_alice.save(update_fields=["language"])
+    body = alice_today.get(reverse("journal:report")).content.decode()
+    svg = body.split('<figure class="report-chart"')[1].split("</svg>")[0]
+    assert svg.count('class="grid"') == 6 and svg.count('class="tick"') == 6
+    assert 'y1="190.0" y2="190.0"' in svg and '<text x="4" y="30.0" class="axis" dy="4">10</text>' in svg
+    assert not re.search(r'\b(?:x|y|x1|x2|y1|y2|cx|cy)="[^"]*,', svg)
