@@ -559,7 +559,7 @@ def _points(value):
     # A number with a decimal: English reads only exactly 1 as singular ("1.0 point", "0.5 points").
     # Translators: History's insights, a difference in pain on the 0-10 scale: "1.5 points".
     text = ngettext("%(points)s point", "%(points)s points", 1 if value == 1 else 2)
-    return text % {"points": formats.number_format(round(value, 1), 1)}  # rounded: number_format cuts
+    return text % {"points": mean_words(round(value, 1))}  # rounded: number_format cuts
 
 
 def _days(n):
@@ -638,10 +638,11 @@ def interval_words(comparison):
 
 
 def mean_words(value):
-    """A mean, one decimal, in the active language: what the template's `floatformat:1` wrote (the
-    means are already rounded to one decimal, and `number_format` only cuts: the same text,
-    tests/journal/test_insights_page.py compares them), a tenth of its cost."""
-    return formats.number_format(value, 1)
+    """A number already rounded to one decimal (a mean, a difference's size), written with one in
+    the active language: what `floatformat:1` and `number_format(value, 1)` write (no thousands
+    separator: this project groups no digits), the decimal point the language's own, at a small
+    part of their cost (tests/journal/test_insights_lines.py compares them)."""
+    return f"{value:.1f}".replace(".", formats.get_format("DECIMAL_SEPARATOR"))
 
 
 def means_lines(comparison, with_words, without_words):

@@ -5,7 +5,7 @@ template is kept here as the reference."""
 import pytest
 from django.template import Context, Template
 from django.template.defaultfilters import floatformat
-from django.utils import translation
+from django.utils import formats, translation
 
 from journal import insights
 from journal.insights import Comparison
@@ -81,4 +81,7 @@ def test_a_mean_is_written_as_floatformat_wrote_it(language):
             assert insights.mean_words(value) == floatformat(value, 1)
         for total in range(0, 1801):  # any mean of up to 180 scores, rounded as compute rounds it
             value = round(total / 180, 1)
-            assert insights.mean_words(value) == floatformat(value, 1)
+            assert insights.mean_words(value) == floatformat(value, 1) == formats.number_format(value, 1)
+        for total in range(-1800, 1801):  # a difference of two such means, its size as _points takes it
+            value = round(abs(total / 180 - 1.3), 1)
+            assert insights.mean_words(value) == formats.number_format(value, 1)
