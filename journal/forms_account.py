@@ -3,14 +3,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from backcare.forms import form_helper
+from backcare.forms import PasswordInput, form_helper
 from backcare.reauth import password_confirmed
 
 
 class DeleteAccountForm(forms.Form):
     password = forms.CharField(
         label=_("Your password, to confirm"),
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        # Never shows a value: its markup is the same for everyone, cached (backcare/forms.py).
+        widget=PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
     helper = form_helper()  # the same for every form: built once, with the class

@@ -20,12 +20,15 @@ the reason a day was skipped, and a slow recovery lowers pain while the plan gro
 import hashlib
 import math
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 import numpy as np
 from django.utils import formats
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from numpy.random.bit_generator import ISeedSequence
 
 from journal.history_numbers import Day
 from journal.models import Entry
@@ -36,6 +39,9 @@ DONE_FROM = 0.8  # the plan counts as done at 80% of what was due or more
 NOT_DONE_BELOW = 0.5  # and as not done under half; the days between sit on neither side
 BLOCK_DAYS = 7
 RESAMPLES = 1000
+FIELD = 2**16  # block_bootstrap's packed sums: four 16-bit fields in a 64-bit word
+WITH_DAY = 1 << 16  # a day with it, in its field; its pain is the lowest field
+WITHOUT_DAY = 1 << 48  # a day without it; its pain is the field at 32
 LEVEL = 0.8  # the interval's coverage: from the 10th to the 90th percentile
 # Two exercises are "done together" when both were done on this share (in percent) or more of the
 # compared normal days on which either was done: days with both / days with either (Jaccard).
@@ -146,9 +152,15 @@ def compute(days, ticks, *, today, families=(), walking=None):
             continue
         normal.append((row.date, row, frozenset(ticks.get(row.date, ())), morning.pain))
 
+    # Each normal day's part of the seeds' text, on either side, written once for all comparisons.
+    texts = {}
+    for day, _row, _ticked, pain in normal:
+        text = day.isoformat()
+        texts[day] = (f"{text},0,{pain}", f"{text},1,{pain}")
     # The plan's and the walk's names here are the English ones kept with the numbers; a page
     # writes them in its reader's language (`named`).
     plan = _compare(
+        texts,
         "plan",
         "Doing your plan",
         [
@@ -160,7 +172,7 @@ def compute(days, ticks, *, today, families=(), walking=None):
     walked = None
     if walking is not None and any(walking in ticked for _, _, ticked, _ in normal):
         walked = _compare(
-            "walking", "A walk", [(day, walking in ticked, pain) for day, _, ticked, pain in normal]
+            texts, "walking", "A walk", [(day, walking in ticked, pain) for day, _, ticked, pain in normal]
         )
     exercises = []
     names = dict(families)
@@ -193,11 +205,12 @@ def compute(days, ticks, *, today, families=(), walking=None):
         if sum(side for _, side, _ in sides) < MIN_DAYS or sum(not side for _, side, _ in sides) < MIN_DAYS:
             continue
         if len(group) == 1:
-            exercises.append(_compare(f"exercise-{group[0]}", names[group[0]], sides))
+            exercises.append(_compare(texts, f"exercise-{group[0]}", names[group[0]], sides))
             continue
         together = tuple(names[family] for family in group)
         exercises.append(
             _compare(
+                texts,
                 "exercise-" + "-".join(str(family) for family in group),
                 names_words(together),
                 sides,
@@ -295,8 +308,9 @@ def _mean(values):
     return sum(values) / len(values)
 
 
-def _compare(key, name, sides, **group):
-    """A `Comparison` of [(date, with it?, next morning's pain)] in date order."""
+def _compare(texts, key, name, sides, **group):
+    """A `Comparison` of [(date, with it?, next morning's pain)] in date order; `texts`: each day's
+    part of the seed's text (`seed_of`)."""
     with_pain = [pain for _, side, pain in sides if side]
     without_pain = [pain for _, side, pain in sides if not side]
     counts = {
@@ -309,7 +323,7 @@ def _compare(key, name, sides, **group):
     if len(with_pain) < MIN_DAYS or len(without_pain) < MIN_DAYS:
         return Comparison(**counts)
     mean_with, mean_without = _mean(with_pain), _mean(without_pain)
-    low, high = block_bootstrap(sides, seed=seed_of(key, sides))
+    low, high = block_bootstrap(sides, seed=seed_of(key, sides, texts))
     return Comparison(
         **counts,
         mean_with=round(mean_with, 1),
@@ -320,11 +334,28 @@ def _compare(key, name, sides, **group):
     )
 
 
-def seed_of(key, sides):
+def seed_of(key, sides, texts=None):
     """A seed from the comparison and its days: the same days always draw the same samples
-    (`hashlib`, not `hash()`, which changes from one process to the next)."""
-    text = key + ";" + ";".join(f"{day.isoformat()},{int(side)},{pain}" for day, side, pain in sides)
+    (`hashlib`, not `hash()`, which changes from one process to the next). `texts`: {date: (the
+    day's text without it, with it)} as `compute` writes them once for all its comparisons (the
+    same text: "2026-11-30,1,3"), or None to write them here."""
+    if texts is None:
+        parts = (f"{day.isoformat()},{int(side)},{pain}" for day, side, pain in sides)
+    else:
+        parts = (texts[day][side] for day, side, _pain in sides)
+    text = key + ";" + ";".join(parts)
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
+
+
+class _Unseeded(ISeedSequence):
+    """No seed: `generator` gives its MT19937 Python's state right after making it, so the state
+    MT19937 would first build from a `SeedSequence` (most of the generator's cost) is skipped."""
+
+    def generate_state(self, n_words, dtype=np.uint32):
+        return np.zeros(n_words, dtype=dtype)
+
+
+_UNSEEDED = _Unseeded()
 
 
 def generator(seed):
@@ -341,7 +372,8 @@ def generator(seed):
         rest >>= 32
         if not rest:
             break
-    bits = np.random.MT19937(0)
+    # Made without a seed sequence (`_Unseeded`: a fifth of the cost of `MT19937(0)`), then seeded.
+    bits = np.random.MT19937(_UNSEEDED)
     # The legacy seeding of a list (not an array: a one-word array is seeded as one int) is
     # Python's init_by_array; it sets `bits` in place, which the Generator then draws from.
     np.random.RandomState(bits).seed(words)
@@ -363,26 +395,43 @@ def block_bootstrap(sides, *, seed, block=BLOCK_DAYS, resamples=RESAMPLES, level
     order, each start is `floor(u * starts)` as `choices` takes it, and the sums are of whole
     numbers of pain, so exact in any order).
     """
-    start = sides[0][0]
-    span = (sides[-1][0] - start).days + 1
-    offsets = np.fromiter(((day - start).days for day, _, _ in sides), dtype=np.intp, count=len(sides))
-    with_it = np.fromiter((bool(side) for _, side, _ in sides), dtype=bool, count=len(sides))
-    values = np.fromiter((value for _, _, value in sides), dtype=np.float64, count=len(sides))
-    # Per calendar day, then running totals: a block's sums are two subtractions.
-    totals = []
-    for side in (with_it, ~with_it):
-        per_day_sum, per_day_count = np.zeros(span), np.zeros(span, dtype=np.int64)
-        per_day_sum[offsets[side]] = values[side]
-        per_day_count[offsets[side]] = 1
-        totals += [
-            np.concatenate(([0.0], np.cumsum(per_day_sum))),
-            np.concatenate(([0], np.cumsum(per_day_count))),
-        ]
+    dates, with_it, values = zip(*sides, strict=True)
+    start = dates[0].toordinal()
+    span = dates[-1].toordinal() - start + 1
+    offsets = np.fromiter(map(date.toordinal, dates), dtype=np.intp, count=len(dates)) - start
     block = min(block, span)
     blocks = math.ceil(span / block)
     starts = span - block + 1
-    # Each block's totals by its first day, then a resample is four sums over the drawn blocks.
-    s1, c1, s0, c0 = (running[block:] - running[:starts] for running in totals)
+    # Per calendar day four numbers (with it: pain, days; without it: pain, days), then running
+    # totals: each block's four totals by its first day are one subtraction, and a resample is a
+    # gather and a sum of them. Every number is a whole one (pain, a count), so any order of adding
+    # gives the same bits.
+    packed = columns = None
+    if blocks * block * max(max(values), 1) < FIELD and min(values) >= 0 and all(v == int(v) for v in values):
+        # Whole numbers from 0 whose resample's sums stay under 2**16 (pain: a year's days at 10 is
+        # 3,650): the four packed into one 64-bit word of four 16-bit fields, written here a day at
+        # a time, so the running totals, a block's and a resample's sums are one array each (a
+        # field's sum never reaches the next field), a quarter of the gathers of four.
+        per_day = np.zeros(span, dtype=np.uint64)
+        per_day[offsets] = [
+            int(value) | WITH_DAY if side else int(value) << 32 | WITHOUT_DAY
+            for side, value in zip(with_it, values, strict=True)
+        ]
+        running = np.zeros(span + 1, dtype=np.uint64)
+        np.cumsum(per_day, out=running[1:])
+        packed = running[block:] - running[:starts]
+    else:
+        with_it = np.array(with_it, dtype=bool)
+        values = np.array(values, dtype=np.float64)
+        per_day = np.zeros((span, 4))
+        per_day[offsets[with_it], 0] = values[with_it]
+        per_day[offsets[with_it], 1] = 1
+        per_day[offsets[~with_it], 2] = values[~with_it]
+        per_day[offsets[~with_it], 3] = 1
+        running = np.zeros((span + 1, 4))
+        np.cumsum(per_day, axis=0, out=running[1:])
+        totals = running[block:] - running[:starts]
+        columns = [np.ascontiguousarray(totals[:, k]) for k in range(4)]
     rng = generator(seed)
     batches = []
     found = attempts = 0
@@ -390,22 +439,41 @@ def block_bootstrap(sides, *, seed, block=BLOCK_DAYS, resamples=RESAMPLES, level
         # No more resamples than could still be kept: the draws are those the loop made one by one.
         rows = min(resamples - found, resamples * 10 - attempts)
         attempts += rows
-        drawn = np.floor(rng.random((rows, blocks)) * starts).astype(np.intp)
-        n1, n0 = c1[drawn].sum(axis=1), c0[drawn].sum(axis=1)
+        # `u * starts` is at least 0, so truncating is `floor`, as `choices` takes it.
+        drawn = rng.random((rows, blocks))
+        drawn *= starts
+        drawn = drawn.astype(np.intp)
+        if packed is not None:
+            words = packed[drawn].sum(axis=1)
+            s1, n1 = words & (FIELD - 1), (words >> 16) & (FIELD - 1)
+            s0, n0 = (words >> 32) & (FIELD - 1), words >> 48
+        else:
+            s1, n1, s0, n0 = (column[drawn].sum(axis=1) for column in columns)
         kept = (n1 > 0) & (n0 > 0)
-        drawn, n1, n0 = drawn[kept], n1[kept], n0[kept]
-        batches.append(s1[drawn].sum(axis=1) / n1 - s0[drawn].sum(axis=1) / n0)
-        found += len(drawn)
-    differences = np.sort(np.concatenate(batches))
+        if not kept.all():  # most batches keep every resample: no copies then
+            s1, n1, s0, n0 = s1[kept], n1[kept], s0[kept], n0[kept]
+        # Exact: each sum is a whole number below 2**53, as a float or an integer alike.
+        batches.append(s1 / n1 - s0 / n0)
+        found += len(s1)
+    differences = batches[0] if len(batches) == 1 else np.concatenate(batches)
     tail = (1 - level) / 2
+    # Only the values either side of the two quantiles need their sorted places (a partial sort
+    # puts exactly those there): the same numbers as a full sort.
+    differences.partition(sorted({i for q in (tail, 1 - tail) for i in _neighbours(q, len(differences))}))
     return float(_quantile(differences, tail)), float(_quantile(differences, 1 - tail))
 
 
+def _neighbours(q, n):
+    """The two places (below, above) of n sorted values the q-quantile lies between."""
+    below = math.floor(q * (n - 1))
+    return below, min(below + 1, n - 1)
+
+
 def _quantile(ordered, q):
-    """The q-quantile of sorted values, interpolating between neighbours."""
+    """The q-quantile of sorted values (or values with its `_neighbours` in their sorted places),
+    interpolating between neighbours."""
     position = q * (len(ordered) - 1)
-    below = math.floor(position)
-    above = min(below + 1, len(ordered) - 1)
+    below, above = _neighbours(q, len(ordered))
     return ordered[below] + (ordered[above] - ordered[below]) * (position - below)
 
 
@@ -491,7 +559,7 @@ def _points(value):
     # A number with a decimal: English reads only exactly 1 as singular ("1.0 point", "0.5 points").
     # Translators: History's insights, a difference in pain on the 0-10 scale: "1.5 points".
     text = ngettext("%(points)s point", "%(points)s points", 1 if value == 1 else 2)
-    return text % {"points": formats.number_format(round(value, 1), 1)}  # rounded: number_format cuts
+    return text % {"points": mean_words(round(value, 1))}  # rounded: number_format cuts
 
 
 def _days(n):
@@ -569,15 +637,74 @@ def interval_words(comparison):
     return text + " " + _("The range includes no difference: this may be chance.")
 
 
+def mean_words(value):
+    """A number already rounded to one decimal (a mean, a difference's size), written with one in
+    the active language: what `floatformat:1` and `number_format(value, 1)` write (no thousands
+    separator: this project groups no digits), the decimal point the language's own, at a small
+    part of their cost (tests/journal/test_insights_lines.py compares them)."""
+    return f"{value:.1f}".replace(".", formats.get_format("DECIMAL_SEPARATOR"))
+
+
+def means_lines(comparison, with_words, without_words):
+    """The means' lines of a comparison with enough days, as HTML (the `<strong>` is ours): for the
+    plan and a walk (with, without), each "After 12 days you ticked a walk: <strong>4.5</strong> on
+    average"; for an exercise or a group one sentence, and "" in the other place. The sentences
+    were `blocktranslate`s in journal/_history_insights.html, twenty a page: the same msgids, their
+    values escaped as `blocktranslate` escapes them, at a fraction of the cost."""
+    mean_with, mean_without = mean_words(comparison.mean_with), mean_words(comparison.mean_without)
+    if comparison.key in ("plan", "walking"):
+        lines = []
+        for days, words, mean in (
+            (comparison.with_days, with_words, mean_with),
+            (comparison.without_days, without_words, mean_without),
+        ):
+            text = ngettext(
+                # Translators: History's insights; %(words)s is what follows "days" ("you ticked a walk"), %(mean)s the average next-morning pain.
+                "After %(counter)s day %(words)s: <strong>%(mean)s</strong> on average",
+                "After %(counter)s days %(words)s: <strong>%(mean)s</strong> on average",
+                days,
+            )
+            lines.append(mark_safe(text % {"counter": days, "words": escape(words), "mean": escape(mean)}))
+        return tuple(lines)
+    if comparison.together:
+        text = ngettext(
+            "After %(counter)s day with all of them: <strong>%(mean_with)s</strong>; after %(without_days)s "
+            "with none: <strong>%(mean_without)s</strong>.",
+            "After %(counter)s days with all of them: <strong>%(mean_with)s</strong>; after %(without_days)s "
+            "with none: <strong>%(mean_without)s</strong>.",
+            comparison.with_days,
+        )
+    else:
+        text = ngettext(
+            "After %(counter)s day with it: <strong>%(mean_with)s</strong>; after %(without_days)s without: "
+            "<strong>%(mean_without)s</strong>.",
+            "After %(counter)s days with it: <strong>%(mean_with)s</strong>; after %(without_days)s without: "
+            "<strong>%(mean_without)s</strong>.",
+            comparison.with_days,
+        )
+    values = {
+        "counter": comparison.with_days,
+        "without_days": comparison.without_days,
+        "mean_with": escape(mean_with),
+        "mean_without": escape(mean_without),
+    }
+    return (mark_safe(text % values), "")
+
+
 def describe(comparison, names=None):
     """What the page prints of one comparison, in the active language (`named`)."""
     comparison = named(comparison, names)
     with_words, without_words = sides_words(comparison)
+    enough = comparison.enough
+    with_line, without_line = means_lines(comparison, with_words, without_words) if enough else ("", "")
     return {
         "comparison": comparison,
         "with_words": with_words,
         "without_words": without_words,
         "summary": summary(comparison),
-        "interval": interval_words(comparison) if comparison.enough else "",
+        "interval": interval_words(comparison) if enough else "",
         "together": together_words(comparison),
+        # The means' lines (`means_lines`): the plan's and a walk's two, an exercise's one.
+        "with_line": with_line,
+        "without_line": without_line,
     }

@@ -2,29 +2,20 @@
 levels, then the safety check, the user's data and deleting the account."""
 
 from functools import lru_cache
-from typing import NamedTuple
 
 from django.core.cache import caches
 from django.core.cache.utils import make_template_fragment_key
 from django.template.loader import get_template
 from django.urls import get_script_prefix
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from backcare import settings_page
 from exercises.catalog import catalog
 from journal.forms_account import DeleteAccountForm
 from journal.row_urls import OPEN, url_format
 from journal.selectors import plan_overview
-
-
-class PlanSetting(NamedTuple):
-    """One family on the settings page: its level in the plan (None when not in it) and its forms."""
-
-    name: str  # the family's
-    slug: str
-    level: int | None
-    select: str  # its level <select>, the level chosen (kept after a removal) selected
-    set_url: str
-    remove_url: str
 
 
 def level_selects(library):
@@ -62,25 +53,61 @@ def _row_urls(script_prefix):
     )
 
 
+# One family's row of the plan section: its name (and level, when in the plan), its level select and
+# the form setting it, and the form taking it out of the plan. Drawn here, one format_html a row,
+# instead of some twenty template nodes a row (the section 0.90 against 0.63 ms in process, its query and
+# the selects included).
+_ROW = (
+    '<li class="card mb-2" data-testid="plan-setting" data-progression="{slug}"><div class="card-body">\n'
+    '<h3 class="h6 mb-2">{name}{badge}</h3>\n'
+    '<div class="d-flex flex-wrap gap-2 align-items-end">\n'
+    '<form method="post" action="{set_url}" class="d-flex flex-wrap gap-2 align-items-end">{csrf_input}\n'
+    '<div><label class="form-label small mb-0" for="level-{slug}">{level_label}</label>\n{select}</div>\n'
+    '<button type="submit" class="btn btn-outline-primary">{button}</button>\n'
+    "</form>{remove}\n"
+    "</div>\n"
+    "</div></li>"
+)
+_BADGE = ' <span class="badge text-bg-success">{}</span>'
+_REMOVE = (
+    '\n<form method="post" action="{}">{}<button type="submit" class="btn btn-outline-secondary">{}</button>'
+    "</form>"
+)
+
+
 def plan(request, *, csrf_input, refused):
     """Your plan: each family, in the plan at a level or not, with its set and remove forms."""
     # The library is read before the plan, so the selects never show an older library than it.
     selects = level_selects(catalog())
     # Each family's two forms: URLs reversed once a process (as settings_page.urls), the CSRF field
-    # rendered once for the page.
+    # rendered once for the page, the words the rows repeat translated once.
     set_url, remove_url = _row_urls(get_script_prefix())
-    rows = [
-        PlanSetting(
-            name=family.name,
-            slug=family.slug,
-            level=exercise.level if active else None,
-            select=level_select(selects, family, exercise.pk if exercise else None),
-            set_url=set_url.format(family.slug),
-            remove_url=remove_url.format(family.slug),
+    level_label, set_label, add_label, remove_label = (
+        _("Level"),
+        _("Set level"),
+        _("Add to plan"),
+        _("Remove"),
+    )
+    rows = []
+    for family, exercise, active in plan_overview(user=request.user):
+        level = exercise.level if active else None
+        rows.append(
+            format_html(
+                _ROW,
+                slug=family.slug,
+                name=family.name,
+                badge=format_html(_BADGE, _("In plan · level %(level)s") % {"level": level}) if level else "",
+                set_url=set_url.format(family.slug),
+                csrf_input=csrf_input,
+                level_label=level_label,
+                select=level_select(selects, family, exercise.pk if exercise else None),
+                button=set_label if level else add_label,
+                remove=format_html(_REMOVE, remove_url.format(family.slug), csrf_input, remove_label)
+                if level
+                else "",
+            )
         )
-        for family, exercise, active in plan_overview(user=request.user)
-    ]
-    return get_template("journal/_settings_plan.html").render({"plan": rows, "csrf_input": csrf_input})
+    return get_template("journal/_settings_plan.html").render({"rows": mark_safe("\n".join(rows))})
 
 
 DIARY_URLS = (

@@ -7,7 +7,7 @@ from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from backcare.forms import CachedChoices, form_helper
+from backcare.forms import CachedChoices, CheckboxInput, form_helper
 from reminders.models import EVERY_DAY, Reminder
 
 # Monday first, as date.weekday(); the names from Django's own catalogues ("Mon", "lun", "Mo").
@@ -80,6 +80,11 @@ class ReminderForm(forms.ModelForm):
         widgets = {
             "at": forms.TimeInput(format="%H:%M", attrs={"type": "time", "step": 60}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            # The boxes' markup is the same for everyone: cached per ticked or not (backcare/forms.py).
+            "enabled": CheckboxInput,
+            "email_on": CheckboxInput,
+            "calendar_on": CheckboxInput,
+            "push_on": CheckboxInput,
         }
         error_messages = {
             "at": {

@@ -2,8 +2,8 @@
 `{% figure_still exercise %}`: one still pose of it, as a thumbnail.
 
 The SVG (exercises/figure_svg.py, from the keyframes in exercises/library_figures.py) is the same
-for everyone, so it is rendered once per library version and size and kept in the "local" cache
-(`catalog.library_fragment`): no query, and nothing per user. The text alternative is the level's
+for everyone, so it is rendered once per library version, language and size and kept with the
+library snapshot (`catalog.library_fragment`): no query, and nothing per user. The text alternative is the level's
 first cue (its name when it has none). A level without keyframes gets the frame and the text only.
 Pages that show a figure link static/css/figures.css (size, and the still pair for reduced motion).
 """

@@ -2,10 +2,12 @@ from functools import lru_cache
 
 from django import template
 from django.template.loader import render_to_string
-from django.utils.html import format_html, format_html_join
+from django.utils import translation
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from exercises import catalog, dose
+from journal import today_page
 from journal.models import PlanItem
 
 register = template.Library()
@@ -93,36 +95,34 @@ ROW_OPEN = (
     ' data-done="{complete}" data-due="{due}" data-tick-url="{tick_url}" data-untick-url="{untick_url}"'
     ' data-base-times="{base_times}" data-base-feel="{base_feel}">'
 )
+# The button's templates carry no whitespace between tags: .row-action is a flex box, which draws
+# none of it, so it would only be bytes to send and compress.
 # Paused after severe pain: no Done until it is taken up again (the row's words below it).
 ROW_PAUSED = '<span class="small text-body-secondary" data-testid="paused-mark">{paused}</span>'
 # A times-a-day row: each tap adds one to the day's count; undo takes one away, down to none.
 ROW_ADD_ONE = (
-    '{mark}<form method="post" action="{tick_url}" data-count-form>\n'
-    '            {csrf}<input type="hidden" name="add" value="on"><button type="submit"'
+    '{mark}<form method="post" action="{tick_url}" data-count-form>'
+    '{csrf}<input type="hidden" name="add" value="on"><button type="submit"'
     ' class="btn btn-primary tick-btn" data-testid="tick">{add_one}<span class="visually-hidden"> {name}</span>'
-    "</button>\n"
-    "          </form>{undo}"
+    "</button></form>{undo}"
 )
 ROW_UNDO_ONE = (
-    '\n          <form method="post" action="{untick_url}" data-count-form>\n'
-    '            {csrf}<button type="submit" class="btn btn-outline-secondary" data-testid="undo">{undo_one}'
-    '<span class="visually-hidden"> {name}</span></button>\n'
-    "          </form>"
+    '<form method="post" action="{untick_url}" data-count-form>'
+    '{csrf}<button type="submit" class="btn btn-outline-secondary" data-testid="undo">{undo_one}'
+    '<span class="visually-hidden"> {name}</span></button></form>'
 )
 ROW_UNDO = (
-    '<span class="done-mark" aria-hidden="true">✓</span>\n'
-    '          <form method="post" action="{untick_url}" data-tick-form>\n'
-    '            {csrf}<button type="submit" class="btn btn-outline-secondary" data-testid="undo">{undo}'
-    '<span class="visually-hidden"> {name}</span></button>\n'
-    "          </form>"
+    '<span class="done-mark" aria-hidden="true">✓</span>'
+    '<form method="post" action="{untick_url}" data-tick-form>'
+    '{csrf}<button type="submit" class="btn btn-outline-secondary" data-testid="undo">{undo}'
+    '<span class="visually-hidden"> {name}</span></button></form>'
 )
 ROW_DONE = (
-    '<form method="post" action="{tick_url}" data-tick-form>\n'
-    '            {csrf}<button type="submit" class="btn btn-primary tick-btn" data-testid="tick">{done}'
-    '<span class="visually-hidden"> {name}</span></button>\n'
-    "          </form>"
+    '<form method="post" action="{tick_url}" data-tick-form>'
+    '{csrf}<button type="submit" class="btn btn-primary tick-btn" data-testid="tick">{done}'
+    '<span class="visually-hidden"> {name}</span></button></form>'
 )
-DONE_MARK = mark_safe('<span class="done-mark" aria-hidden="true">✓</span>\n          ')
+DONE_MARK = mark_safe('<span class="done-mark" aria-hidden="true">✓</span>')
 
 
 @register.simple_tag
@@ -172,61 +172,90 @@ def row_action(context, row):
 # "Felt fine" records the usual answers (journal/felt.py), "Tell more" opens the same big buttons as
 # the guided session (plain radios, no script needed). One call a row instead of some fifty nodes.
 FELT_FORM = (
-    '<details class="tick-detail">\n'
-    '      <summary class="small">{feeling}</summary>\n'
-    '      <div class="felt felt-form mt-2">\n'
-    '        <form method="post" action="{tick_url}" class="tick-detail-form mb-2">\n'
-    "          {csrf}{usual}\n"
-    '          <button type="submit" class="btn btn-primary btn-lg felt-fine w-100" data-testid="felt-fine">'
-    '{felt_fine}<span class="visually-hidden"> {name}</span></button>\n'
-    "        </form>\n"
-    '        <details class="felt-more">\n'
-    '          <summary class="btn btn-outline-primary btn-lg w-100" data-testid="tell-more">{tell_more}</summary>\n'
-    '          <form method="post" action="{tick_url}" class="tick-detail-form">\n'
-    "            {csrf}\n"
-    "            <fieldset><legend>{pain_legend}</legend>\n"
-    '              <div class="felt-pain">{pain}</div></fieldset>\n'
-    "            <fieldset><legend>{effort_legend}</legend>\n"
-    '              <div class="felt-row">{effort}</div></fieldset>\n'
-    '            <fieldset class="spread-question"><legend>{spread_legend}</legend>\n'
-    '              <div class="felt-row">{spread}</div></fieldset>\n'
-    '            <div class="form-check partial-check mb-2"><input class="form-check-input" type="checkbox"'
+    '<details class="tick-detail"><summary class="small">{feeling}</summary>'
+    '<div class="felt felt-form mt-2">'
+    '<form method="post" action="{tick_url}" class="tick-detail-form mb-2">{csrf}{usual}'
+    '<button type="submit" class="btn btn-primary btn-lg felt-fine w-100" data-testid="felt-fine">'
+    '{felt_fine}<span class="visually-hidden"> {name}</span></button></form>'
+    '<details class="felt-more">'
+    '<summary class="btn btn-outline-primary btn-lg w-100" data-testid="tell-more">{tell_more}</summary>'
+    '<form method="post" action="{tick_url}" class="tick-detail-form">{csrf}'
+    '<fieldset><legend>{pain_legend}</legend><div class="felt-pain">{pain}</div></fieldset>'
+    '<fieldset><legend>{effort_legend}</legend><div class="felt-row">{effort}</div></fieldset>'
+    '<fieldset class="spread-question"><legend>{spread_legend}</legend><div class="felt-row">{spread}</div>'
+    "</fieldset>"
+    '<div class="form-check partial-check mb-2"><input class="form-check-input" type="checkbox"'
     ' name="partial" value="on" id="pt-{slug}"{partial}><label class="form-check-label small"'
-    ' for="pt-{slug}">{less_than_full}</label></div>\n'
-    '            <button type="submit" class="btn btn-primary">{save}</button>\n'
-    "          </form>\n"
-    "        </details>\n"
-    "      </div>\n"
-    "    </details>"
+    ' for="pt-{slug}">{less_than_full}</label></div>'
+    '<button type="submit" class="btn btn-primary">{save}</button>'
+    "</form></details></div></details>"
 )
+# The form's fixed words, put in once a language (`_felt_template`): a row fills in only its own.
+FELT_WORDS = {
+    "felt_fine": "felt_fine",
+    "tell_more": "tell_more",
+    "pain_legend": "pain_during",
+    "effort_legend": "effort",
+    "spread_legend": "spread",
+    "save": "save",
+}
+
+# What each row fills in itself.
+_FELT_ROW_FIELDS = (
+    "feeling",
+    "tick_url",
+    "csrf",
+    "usual",
+    "name",
+    "pain",
+    "effort",
+    "spread",
+    "slug",
+    "partial",
+    "less_than_full",
+)
+
+
+@lru_cache(maxsize=16)
+def _felt_template(language):
+    """FELT_FORM with the words of `language` (the active one: `row_words` reads in it) put in,
+    escaped, and the row's own fields left to fill. The same for everyone who reads that language."""
+    words = today_page.row_words()
+    found = {field: "{" + field + "}" for field in _FELT_ROW_FIELDS}
+    for field, word in FELT_WORDS.items():
+        found[field] = str(words[word]).replace("{", "{{").replace("}", "}}")
+    return FELT_FORM.format(**found)
 
 
 @register.simple_tag(takes_context=True)
 def felt_form(context, row):
-    """A done row's "how did it feel" forms, its answers checked: the request's fixed parts (the
-    token field, the words and choices of journal/today_page.py: `row_words`) with the row's own."""
+    """A done row's "how did it feel" forms, its answers checked: the form with this language's
+    words already in (`_felt_template`), the request's token field and the row's own values (each
+    escaped here, as format_html would)."""
     words = context["row_words"]
-    tick, slug = row.tick, row.exercise.slug
-    return format_html(
-        FELT_FORM,
-        feeling=row.feeling,
-        tick_url=row.tick_url,
-        csrf=context["csrf_input"],
-        usual=format_html_join("", '<input type="hidden" name="{}" value="{}">', row.usual.items()),
-        name=row.exercise.name,
-        felt_fine=words["felt_fine"],
-        tell_more=words["tell_more"],
-        pain_legend=words["pain_during"],
-        pain=_felt_choices("pain_during", words["pain_options"], _chosen(tick.pain_during), slug, False),
-        effort_legend=words["effort"],
-        effort=_felt_choices("effort", words["effort_options"], _chosen(tick.effort), slug, False),
-        spread_legend=words["spread"],
-        spread=_felt_choices("spread", words["spread_choices"], _chosen(row.spread_answer), slug, False),
-        slug=slug,
-        partial="" if tick.full_dose else " checked",
-        less_than_full=words["less_than_full"] % {"dose": row.dose_text},
-        save=words["save"],
+    tick, slug = row.tick, conditional_escape(row.exercise.slug)
+    return mark_safe(
+        _felt_template(translation.get_language()).format(
+            feeling=conditional_escape(row.feeling),
+            tick_url=conditional_escape(row.tick_url),
+            csrf=conditional_escape(context["csrf_input"]),
+            usual=_usual_inputs(tuple(row.usual.items())),
+            name=conditional_escape(row.exercise.name),
+            pain=_felt_choices("pain_during", words["pain_options"], _chosen(tick.pain_during), slug, False),
+            effort=_felt_choices("effort", words["effort_options"], _chosen(tick.effort), slug, False),
+            spread=_felt_choices("spread", words["spread_choices"], _chosen(row.spread_answer), slug, False),
+            slug=slug,
+            partial="" if tick.full_dose else " checked",
+            less_than_full=conditional_escape(words["less_than_full"] % {"dose": row.dose_text}),
+        )
     )
+
+
+@lru_cache(maxsize=256)
+def _usual_inputs(answers):
+    """The one-tap "Felt fine" form's hidden fields: the usual answers (journal/felt.py), a few
+    values of a few questions, the same HTML for everyone who has them: drawn once a process."""
+    return format_html_join("", '<input type="hidden" name="{}" value="{}">', answers)
 
 
 def _chosen(value):

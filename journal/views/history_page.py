@@ -43,14 +43,25 @@ def _period(request, today):
     return key, (today - timedelta(days=length - 1) if length else None)
 
 
-def _summary(user, key, start, today, *, details=False):
+def _summary(user, key, start, today, *, details=False, insights_read=False):
+    """The period's days and numbers; with `insights_read` (History) also the insights' rows
+    ("insight_rows"), read with the days when the days all fall in the insights' window (30 and 90
+    days: one query instead of two), else None (the insights read them when they need them)."""
     calendar_start = today - timedelta(days=7 * CALENDAR_WEEKS + 6)
     # "All" starts at the diary's floor (journal/days.py): a row typed far in the past under older
     # rules stays in the export, but never stretches a page to centuries of days.
     first = first_day(user)
     everything = start is None
     fetch_from = first if everything else max(first, min(start, calendar_start))
-    days, notes = selectors.logged_days(user=user, since=fetch_from, details=details)
+    window = today - timedelta(days=insights.WINDOW_DAYS)
+    insight_rows = None
+    if insights_read and not everything and fetch_from >= window:
+        days, insight_rows = selectors.history_days(
+            user=user, since=fetch_from, first=window, last=today - timedelta(days=1)
+        )
+        notes = {}
+    else:
+        days, notes = selectors.logged_days(user=user, since=fetch_from, details=details)
     days = [d for d in days if d.date <= today]  # a day ahead only because the time zone moved
     if start is None:
         start = days[0].date if days else today
@@ -79,6 +90,7 @@ def _summary(user, key, start, today, *, details=False):
         "longest": history_numbers.longest_streak(active[bisect_left(active, start) :]),
         "habit": history_numbers.habit_score(kept, _habit_start(user, days, today), today),
         "last_7": history_numbers.days_kept(kept, today),
+        "insight_rows": insight_rows,
     }
 
 
@@ -154,7 +166,7 @@ def _weekly_chart(in_period, start, today):
     return chart, table
 
 
-def _insights(user, today, morning):
+def _insights(user, today, morning, rows=None):
     """History's insights (journal/insights.py), computed once for a day's data, not once a write.
 
     Kept in the shared cache under the user (id and random epoch), the day, the method's version
@@ -165,7 +177,8 @@ def _insights(user, today, morning):
     day), and takes their digest with today's pain (`morning`, from the days the page has read): the
     same days (a tick, a rest day or a note today: the insights read only today's pain) give the
     kept insights without building the days nor running the bootstrap again; other days (a
-    check-in today, any change of a past day) compute them afresh.
+    check-in today, any change of a past day) compute them afresh. `rows`: those days, when the
+    page has read them with its own (`_summary`: History 30 and 90), so no query here.
     """
     version = diary_version.current(user)  # None: this request has written
     library = catalog.catalog()
@@ -174,9 +187,10 @@ def _insights(user, today, morning):
     kept = cache.get(key)
     if kept is not None and version is not None and kept[0] == version:
         return kept[2]
-    rows = selectors.insight_rows(
-        user=user, first=today - timedelta(days=insights.WINDOW_DAYS), last=today - timedelta(days=1)
-    )
+    if rows is None:
+        rows = selectors.insight_rows(
+            user=user, first=today - timedelta(days=insights.WINDOW_DAYS), last=today - timedelta(days=1)
+        )
     read = insights.digest(rows, morning)
     if kept is not None and kept[1] == read:
         found = kept[2]
@@ -201,8 +215,8 @@ def _insights(user, today, morning):
     return found
 
 
-def _insights_context(user, today, morning):
-    found = _insights(user, today, morning)
+def _insights_context(user, today, morning, rows=None):
+    found = _insights(user, today, morning, rows)
     # The insights are kept whatever the reader's language: each comparison is named again in it,
     # the exercises from the library's snapshot in that language (no query).
     names = {p.pk: p.name for p in catalog.catalog().progressions}
@@ -290,7 +304,7 @@ def _pain_on(days, day):
 def _history_body(request, today):
     """History's main content for the range and page asked for, rendered (journal/_history_body.html)."""
     key, start = _period(request, today)
-    summary = _summary(request.user, key, start, today)
+    summary = _summary(request.user, key, start, today, insights_read=True)
     weekly = history_numbers.by_week(summary["start"], today)
     chart, table = (_weekly_chart if weekly else _daily_chart)(summary["in_period"], summary["start"], today)
     page = Paginator(summary["in_period"][::-1], ROWS_PER_PAGE).get_page(request.GET.get("page"))
@@ -304,7 +318,7 @@ def _history_body(request, today):
         "page": page,
         "day_rows": _day_rows_html(page.object_list, day_url),
         **_psfs_context(_psfs_summary(request.user), summary["start"]),
-        **_insights_context(request.user, today, _pain_on(summary["recent"], today)),
+        **_insights_context(request.user, today, _pain_on(summary["recent"], today), summary["insight_rows"]),
     }
     # Without the request: nothing in the body reads what the context processors give (the user,
     # messages, the header's URLs, the urgent-care words: journal/history.html's frame, base.html,
@@ -484,6 +498,14 @@ def _x_ticks(series, x, most=6):
 
 
 DOT = '<circle cx="{}" cy="{}" r="2.5" class="pt"/>'
+# The chart's pain scale and dated ticks: coordinates as str() writes them, never localized (a
+# template's `{{ y }}` wrote "190,0" in Spanish and German, no SVG number, so the grid and the ticks
+# fell to 0); the tick's date is our own words in the reader's language, escaped.
+GRID_LINE = '<line x1="{0}" x2="{1}" y1="{2}" y2="{2}" class="grid"/><text x="4" y="{2}" class="axis" dy="4">{3}</text>'
+TICK_LINE = (
+    '<line x1="{0}" x2="{0}" y1="{1}" y2="{2}" class="tick"/>'
+    '<text x="{0}" y="{3}" class="axis date" text-anchor="middle">{4}</text>'
+)
 
 
 def _svg_chart(series, rolling, width=700, height=220, pad=30):
@@ -500,6 +522,12 @@ def _svg_chart(series, rolling, width=700, height=220, pad=30):
     points = [(x(i), y(p)) for i, (_day, p) in enumerate(series) if p is not None]
     line = " ".join(f"{x(i)},{y(a)}" for i, (_day, a) in enumerate(rolling) if a is not None)
     grid = [(v, y(v)) for v in (0, 2, 4, 6, 8, 10)]
+    ticks = _x_ticks(series, x)
+    foot, label_y = height - pad, height - pad + 16
+    # Built here in one call each, as the dots: numbers and our own escaped words, marked safe once.
+    axes = "".join(GRID_LINE.format(pad, width - pad, at, value) for value, at in grid) + "".join(
+        TICK_LINE.format(at, foot, foot + 4, label_y, escape(label)) for at, label in ticks
+    )
     return {
         "width": width,
         "height": height,
@@ -514,7 +542,8 @@ def _svg_chart(series, rolling, width=700, height=220, pad=30):
         "dots": mark_safe("".join(DOT.format(*point) for point in points)),
         "line": line,
         "grid": grid,
-        "ticks": _x_ticks(series, x),
+        "ticks": ticks,
+        "axes": mark_safe(axes),
     }
 
 

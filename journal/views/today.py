@@ -57,15 +57,16 @@ def _offers(request, plan, *, entries, ticks, today, day_type, only=None):
     )
 
 
-def _day_reads(request, day, entries=None):
+def _day_reads(request, day, entries=None, active=None):
     """(recent days, the day's entry, its type, plan items, exercises planned): what the page and
-    the answers to its suggestions both start from. `entries`: the recent days, when already read."""
+    the answers to its suggestions both start from. `entries`: the recent days, when already read;
+    `active`: today's active plan, when already read with them."""
     if entries is None:
         entries = selectors.recent_entries(user=request.user, day=day)
     entry = next((e for e in entries if e.date == day), None)
     day_type = today_page.day_type_of(entry)
     plan, exercises = selectors.day_plan(
-        user=request.user, day_type=day_type, status=request.safety.status, day=day
+        user=request.user, day_type=day_type, status=request.safety.status, day=day, active=active
     )
     return entries, entry, day_type, plan, exercises
 
@@ -117,15 +118,17 @@ def _page_state(request, day):
     """Everything the Today / day page shows (journal/today_page.py), from a fixed number of queries."""
     user = request.user
     today = user.local_today()
-    # The recent days and the two weeks of ticks in one query (the tick's own read).
-    read = selectors.days_with_ticks(user=user, day=day)
+    # The recent days and the two weeks of ticks in one query (the tick's own read); for today,
+    # with the active plan in the same statement, as a tick reads it (one query fewer than reading
+    # the plan after it). Another day shows the plan as it was then (selectors.plan_on).
+    is_today = day == today
+    read = selectors.days_with_ticks(user=user, day=day, with_plan=is_today)
     entries, ticks = read.days, read.ticks
-    entries, entry, day_type, plan, exercises = _day_reads(request, day, entries)
+    entries, entry, day_type, plan, exercises = _day_reads(request, day, entries, active=read.plan)
     found = _rows(
         request, day, entries=entries, day_type=day_type, plan=plan, exercises=exercises, ticks=ticks
     )
     state = request.safety
-    is_today = day == today
     return {
         **today_page.page_state(
             day,
@@ -163,6 +166,9 @@ def _render_day(request, day, form=None):
     entry = context["entry"]
     context["checkin_form"] = form or CheckinForm.for_entry(entry)
     context.update(today_page.checkin_state(entry, refused=form is not None))
+    # Only a refused answer's form (bound) has errors: the template asks its fields for them only
+    # then (each ask builds an empty error list, some 10 µs, on every load otherwise).
+    context["checkin_refused"] = form is not None
     urls = context["urls"] = today_page.urls()  # reversed once a process
     context["checkin_url"] = urls["checkin"].format(context["day_iso"])
     context["checkin_base"] = client_ops.checkin_base(entry)  # for a check-in queued offline

@@ -7,7 +7,7 @@ import pytest
 from django import forms
 from django.urls import reverse
 
-from backcare.forms import CachedSelect
+from backcare.forms import CachedSelect, CheckboxInput, PasswordInput
 from backcare.urgent_care import country_for_timezone
 from exercises.models import Exercise
 from tests.conftest import make_user
@@ -39,6 +39,29 @@ def test_a_cached_select_renders_what_djangos_select_renders():
         assert cached == forms.Select(choices=choices).render("thing", value, attrs)
         # The second time comes from the cache, unchanged.
         assert CachedSelect(choices=choices, cache_key="test-things").render("thing", value, attrs) == cached
+
+
+def test_a_cached_checkbox_renders_what_djangos_checkbox_renders():
+    attrs = {"id": "id_box", "class": "form-check-input", "role": "checkbox"}
+    # Ticked, not ticked, and a value Django writes out (value="on"): that one is not cached.
+    for value in (True, False, None, "", "on"):
+        cached = CheckboxInput().render("box", value, attrs)
+        assert cached == forms.CheckboxInput().render("box", value, attrs)
+        assert CheckboxInput().render("box", value, attrs) == cached
+    assert "checked" in CheckboxInput().render("box", True, attrs)
+    assert "checked" not in CheckboxInput().render("box", False, attrs)
+
+
+def test_a_cached_password_input_never_shows_a_value():
+    attrs = {"id": "id_pw", "class": "form-control", "required": True}
+    for value in (None, "", "my secret"):
+        cached = PasswordInput().render("pw", value, attrs)
+        assert cached == forms.PasswordInput().render("pw", value, attrs)
+        assert "my secret" not in cached
+    # With render_value it is Django's own, never cached.
+    shown = PasswordInput(render_value=True).render("pw", "typed", attrs)
+    assert shown == forms.PasswordInput(render_value=True).render("pw", "typed", attrs)
+    assert 'value="typed"' in shown
 
 
 def test_each_user_sees_their_own_zone_and_country_chosen(client):

@@ -36,22 +36,26 @@ JOURNAL = [*LOGGED_IN, "latest safety screen"]
 # The recent days (with their tick counts) and the two weeks of ticks are one query
 # (selectors.days_with_ticks, as a tick reads them; two before issue 25).
 DAY_READS = [*JOURNAL, "recent days (with their tick counts) and their ticks"]
-DAY_PAGE = [*DAY_READS, "active plan"]
+# Today reads today's active plan in the same statement as its days and ticks, as a tick does
+# (selectors.days_with_ticks(with_plan=True)): one query fewer than the plan read after them.
+TODAY_READS = [*JOURNAL, "recent days (with their tick counts), their ticks and the active plan"]
 # Today also shows today's lesson: the lessons come from the per-process snapshot (learn/catalog.py),
 # which ones the user has read is one query.
-TODAY_PAGE = [*DAY_PAGE, "lessons read"]
+TODAY_PAGE = [*TODAY_READS, "lessons read"]
 # A past day shows the plan as it was that day, at that day's levels, and that day's streak from the
 # days it has read: the plan's periods instead of the active plan.
 PAST_DAY_PAGE = [*DAY_READS, "plan periods"]
 HISTORY = [*JOURNAL, "logged days (with their tick counts)"]
-# History's insights (the 180 days before today, each with its ticks grouped, whatever the range) and the
-# PSFS summary (every rating) are read only when they are not cached for the user and the version
-# of the user's diary, or of their PSFS rows for the summary (journal/views/history_page.py,
+# History's insights read the 180 days before today, each with its ticks grouped, when they are not
+# cached for the user and the version of the user's diary; the PSFS summary (every rating) when it
+# is not cached under the version of their PSFS rows (journal/views/history_page.py,
 # backcare/version_cache.py): the first History page below reads them, the pages after it find them.
+# History 30 and 90 read their logged days in the insights' read, whether or not the insights are
+# cached (selectors.history_days: one query, two before); "all" and 365 read them apart.
 HISTORY_PAGE = [
-    *HISTORY,
+    *JOURNAL,
+    "logged days with the insights' 180 days and their ticks (one read)",
     "PSFS ratings (when not cached)",
-    "180 days with their ticks (insights, when not cached)",
 ]
 REPORT_RECORDS = ["safety screens", "active plan with progressions and exercises", "level changes"]
 # The streak's own read, only when the days a page has read cannot show where the streak starts:

@@ -1,6 +1,7 @@
 import csv
 import io
 import json
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -50,16 +51,17 @@ def test_history_rows_are_paginated(alice_today, screened_alice):
 
 @pytest.mark.parametrize("name", ["journal:history", "journal:report"])
 @pytest.mark.parametrize("days", [1, 1825], ids=["one-day", "five-years"])
-def test_history_pages_cost_four_queries_one_more_for_insights_and_the_report_seven(
+def test_history_pages_cost_four_queries_and_the_report_seven(
     alice_today, screened_alice, django_assert_num_queries, name, days
 ):
     make_history(screened_alice, days)
-    # the session with its user (one join), safety screen, logged days; the first page: the PSFS ratings, and on History
-    # the insights' 180 days with their ticks (both cached after it); the report: safety screens,
-    # plan, level changes. The second page finds the latest safety screen kept too.
+    # the session with its user (one join), safety screen, logged days; the first page: the PSFS
+    # ratings (cached after it), and History 90 reads its logged days with the insights' 180 days
+    # and their ticks, one query (selectors.history_days; five queries before); the report: safety
+    # screens, plan, level changes. The second page finds the latest safety screen and the insights kept.
     catalog.catalog()  # the exercise library, read once per process (History's insights name families)
     for suffix in ("", "?range=all"):
-        queries = (5 if not suffix else 2) if name == "journal:history" else (7 if not suffix else 5)
+        queries = (4 if not suffix else 2) if name == "journal:history" else (7 if not suffix else 5)
         # Streak days only when the streak reaches back past the days read: five years of daily
         # ticks, on a range shorter than "all".
         longer_streak = days > 1 and not suffix
@@ -490,3 +492,17 @@ def test_the_reports_changes_start_at_the_first_moment_of_its_first_day_in_the_u
     body = client.get(reverse("journal:report") + "?range=30").content.decode()
     changes = body.split('data-testid="report-changes"')[1].split("</section>")[0]
     assert "the first minute" in changes and "late the day before" not in changes
+
+
+@pytest.mark.parametrize("language", ["en", "es", "de"])
+def test_the_reports_chart_writes_svg_numbers_in_every_language(alice_today, screened_alice, language):
+    """The pain scale's lines and the dated ticks sit where the numbers say: "190.0", never a
+    language's "190,0", which is no SVG number (the grid and the ticks fell to 0 in es and de)."""
+    make_history(screened_alice, 40)
+    screened_alice.language = language
+    screened_alice.save(update_fields=["language"])
+    body = alice_today.get(reverse("journal:report")).content.decode()
+    svg = body.split('<figure class="report-chart"')[1].split("</svg>")[0]
+    assert svg.count('class="grid"') == 6 and svg.count('class="tick"') == 6
+    assert 'y1="190.0" y2="190.0"' in svg and '<text x="4" y="30.0" class="axis" dy="4">10</text>' in svg
+    assert not re.search(r'\b(?:x|y|x1|x2|y1|y2|cx|cy)="[^"]*,', svg)

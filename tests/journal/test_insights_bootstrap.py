@@ -110,3 +110,21 @@ def test_the_generator_draws_what_python_draws_for_any_seed():
     for seed in (0, 1, 2**32 - 1, 2**32, 2**64 - 1):
         python = random.Random(seed)
         assert insights.generator(seed).random(300).tolist() == [python.random() for _ in range(300)]
+
+
+def test_sums_too_large_or_not_whole_to_pack_give_the_same_interval_as_the_loop():
+    """Packed (four 16-bit sums in a word) only below 2**16: values that pass it, or are negative,
+    take the four gathers, and still give the loop's interval (whole numbers: exact in any order)."""
+    days, ticks = diary(coin(0.5), seed=8)
+    sides = sides_of(days, ticks)
+    for scale in (1, 1000, -1):
+        case = [(day, side, pain * scale) for day, side, pain in sides]
+        assert insights.block_bootstrap(case, seed=5) == reference_bootstrap(case, seed=5)
+    assert max(pain for _, _, pain in sides) * 1000 * len(sides) > insights.FIELD
+
+
+def test_the_seed_from_texts_written_once_is_the_seed_written_here():
+    days, ticks = diary(coin(0.5), seed=9)
+    sides = sides_of(days, ticks)
+    texts = {day: (f"{day.isoformat()},0,{pain}", f"{day.isoformat()},1,{pain}") for day, _, pain in sides}
+    assert insights.seed_of("walking", sides, texts) == insights.seed_of("walking", sides)

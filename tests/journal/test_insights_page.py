@@ -126,9 +126,10 @@ def test_new_ticks_show_at_the_next_load(
 def test_a_cached_load_makes_no_query_and_a_miss_one(alice_today, screened_alice, django_assert_num_queries):
     diary(screened_alice, done=12, not_done=10)
     catalog.catalog()  # the exercise library, read once per process
-    # the session with its user (one join), safety screen, logged days, and, until cached, the PSFS
-    # ratings and the insights' 180 days with their ticks
-    with django_assert_num_queries(5):
+    # the session with its user (one join), safety screen, the insights' 180 days with their ticks
+    # (History 90's logged days in the same read: selectors.history_days), and, until cached, the
+    # PSFS ratings; five queries before the days and the insights' days were one read
+    with django_assert_num_queries(4):
         history(alice_today)
     # The same page again: rendered afresh (its logged days), the safety screen, the insights and
     # the PSFS summary found in the shared cache.
@@ -140,12 +141,12 @@ def test_a_cached_load_makes_no_query_and_a_miss_one(alice_today, screened_alice
         alice_today.get(reverse("journal:history") + "?range=30")
     day = screened_alice.local_today().isoformat()
     alice_today.post(reverse("journal:checkin", kwargs={"day": day}), {"pain": "3"})
-    # After a check-in: the session with its user (one join), logged days and the insights' 180 days
-    # with their ticks; the PSFS summary stays kept, under a version only the PSFS rows move
+    # After a check-in: the session with its user (one join), the insights' 180 days with their ticks
+    # and the logged days in one read (three queries before it was); the PSFS summary stays kept, under a version only the PSFS rows move
     # (journal/0015_psfs_version_triggers), and so does the latest safety screen, under a version only
     # its rows move (journal/0017_screen_version_triggers): two queries fewer than before each had its
     # own version.
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         history(alice_today)
 
 
@@ -222,11 +223,12 @@ def test_a_tick_today_keeps_the_insights_and_a_check_in_today_computes_them_agai
     before = history(alice_today)
     assert len(computed) == 1
     tick_today(alice_today, screened_alice)
-    # The first load after a write: the session with its user (one join), logged days and the
-    # insights' 180 days (their digest unchanged: nothing computed). Not the PSFS ratings nor the
-    # latest safety screen: the summary and the screen are kept under versions a tick does not move
+    # The first load after a write: the session with its user (one join), the insights' 180 days
+    # with History 90's logged days in the same read (selectors.history_days; two queries before),
+    # their digest unchanged: nothing computed. Not the PSFS ratings nor the latest safety screen:
+    # the summary and the screen are kept under versions a tick does not move
     # (journal/0015_psfs_version_triggers, journal/0017_screen_version_triggers), two queries fewer.
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         after = history(alice_today)
     assert len(computed) == 1
     insights_of = lambda body: body.split('data-testid="insights"')[1].split("</section>")[0]  # noqa: E731

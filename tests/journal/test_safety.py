@@ -685,7 +685,7 @@ def test_banners_still_show_while_waiting_for_a_talk_first_ok(alice_client, alic
 # --- cost ---
 
 
-def test_today_with_banners_costs_six_queries(client, library):
+def test_today_with_banners_costs_five_queries(client, library):
     user = make_user("carol")
     screen_clear(user)
     leg_days(user, 2, 1, 0)
@@ -693,9 +693,10 @@ def test_today_with_banners_costs_six_queries(client, library):
     with CaptureQueriesContext(connection) as ctx:
         body = page(client)
     assert 'data-testid="safety-banner"' in body
-    # the session with its user (one join), latest screen (middleware), recent days with their ticks (one query), plan,
-    # lessons read, acknowledgements (only because a warning sign is present).
-    assert len(ctx.captured_queries) == 6
+    # the session with its user (one join), latest screen (middleware), recent days with their
+    # ticks and the active plan (one query), lessons read, acknowledgements (only because a
+    # warning sign is present).
+    assert len(ctx.captured_queries) == 5
     assert sum("journal_safetyscreen" in q["sql"] for q in ctx.captured_queries) == 1
     assert sum("journal_safetyalert" in q["sql"] for q in ctx.captured_queries) == 1
 

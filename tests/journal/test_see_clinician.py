@@ -164,14 +164,14 @@ def test_the_note_costs_one_query_and_none_once_put_away(client, library):
     client.force_login(user)
     with CaptureQueriesContext(connection) as ctx:
         assert NOTE in page(client)
-    # the session with its user (one join), latest screen (with the put-away date), recent days with their ticks (one
-    # query), plan, lessons read, and the first week of check-ins (only while the last 7 days
-    # average 4 or more).
-    assert len(ctx.captured_queries) == 6
+    # the session with its user (one join), latest screen (with the put-away date), recent days
+    # with their ticks and the active plan (one query), lessons read, and the first week of
+    # check-ins (only while the last 7 days average 4 or more).
+    assert len(ctx.captured_queries) == 5
     client.post(PUT_AWAY)
     with CaptureQueriesContext(connection) as ctx:
         assert NOTE not in page(client)
-    assert len(ctx.captured_queries) == 5  # the same without the first week of check-ins
+    assert len(ctx.captured_queries) == 4  # the same without the first week of check-ins
 
 
 def test_the_demo_user_never_sees_it(client, library):

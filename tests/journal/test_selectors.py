@@ -128,3 +128,19 @@ def test_the_insights_read_on_sqlite_needs_no_temporary_btree(varied):
         )
         plan = " ".join(str(row) for row in cursor.fetchall())
     assert "TEMP B-TREE" not in plan and "INDEX" in plan
+
+
+def test_history_days_are_the_logged_days_and_the_insights_rows_in_one_read(
+    varied, django_assert_num_queries
+):
+    """History 30 and 90 read their days with the insights' (selectors.history_days): the same rows
+    as the two reads it stands for, the days before `since` serving the insights only."""
+    today = varied.local_today()
+    first, last = today - timedelta(days=180), today - timedelta(days=1)
+    for since in (today - timedelta(days=89), today - timedelta(days=29), first):
+        with django_assert_num_queries(1):
+            days, rows = selectors.history_days(user=varied, since=since, first=first, last=last)
+        assert days == selectors.logged_days(user=varied, since=since)[0]
+        assert rows == selectors.insight_rows(user=varied, first=first, last=last)
+        assert any(d.ticked > 1 for d in days) and any(d.leg_symptoms for d in days)
+    assert "leg_symptoms" in selectors._insight_days_sql("sqlite", leg_symptoms=True)

@@ -265,16 +265,16 @@ def test_a_stranger_cannot_touch_another_users_plan_item(client, screened_alice,
 
 
 @pytest.mark.parametrize("years", [0, 5], ids=["one-day", "five-years"])
-def test_today_costs_five_queries_and_one_more_for_a_longer_streak(
+def test_today_costs_four_queries_and_one_more_for_a_longer_streak(
     alice_today, screened_alice, library, django_assert_num_queries, years
 ):
     # Pain 3: under the average of 4 that makes the "time to see a clinician" note read the diary's
     # first week (that read is counted in tests/journal/test_see_clinician.py).
     make_history(screened_alice, max(1, 365 * years), pain=lambda n: 3)
-    # the session with its user (one join), safety screen, recent days with their ticks (one query), plan, lessons read
-    # (today's lesson line); streak days only for a streak longer than the six weeks read (five
-    # years here)
-    with django_assert_num_queries(6 if years else 5):
+    # the session with its user (one join), safety screen, recent days with their ticks and the
+    # active plan (one query), lessons read (today's lesson line); streak days only for a streak
+    # longer than the six weeks read (five years here)
+    with django_assert_num_queries(5 if years else 4):
         response = alice_today.get(reverse("journal:today"))
     assert response.status_code == 200
 

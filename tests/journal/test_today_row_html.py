@@ -10,6 +10,7 @@ from types import SimpleNamespace
 import pytest
 from django.template import Context, Template
 from django.utils import translation
+from django.utils.safestring import mark_safe
 
 from journal import pain, today_page
 from journal.forms import LEG_CHOICES, PAIN_CHOICES
@@ -69,7 +70,8 @@ BEFORE = """{% load i18n plan_tags %}{% with slug=row.exercise.slug %}<li class=
 
 AFTER = """{% load plan_tags %}{% row_open row %}{% row_action row %}{% if row.done %}{% felt_form row %}{% endif %}"""
 
-CSRF = '<input type="hidden" name="csrfmiddlewaretoken" value="token">'
+# As the view gives it (journal/views/today.py: _row_context, built by format_html): safe HTML.
+CSRF = mark_safe('<input type="hidden" name="csrfmiddlewaretoken" value="token">')
 
 
 def row(*, done=True, complete=None, counts_up=False, pause=None, due=True, **tick):

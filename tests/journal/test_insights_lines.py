@@ -1,0 +1,87 @@
+"""The insights' means lines written in Python (journal/insights.py: means_lines, mean_words) are
+the text the template's `blocktranslate`s and `floatformat:1` wrote, in every language: the old
+template is kept here as the reference."""
+
+import pytest
+from django.template import Context, Template
+from django.template.defaultfilters import floatformat
+from django.utils import formats, translation
+
+from journal import insights
+from journal.insights import Comparison
+
+OLD = Template(
+    "{% load i18n %}{% with c=item.comparison %}"
+    "<li>{% blocktranslate trimmed count counter=c.with_days with words=item.with_words mean=c.mean_with|floatformat:1 %}"
+    "After {{ counter }} day {{ words }}: <strong>{{ mean }}</strong> on average{% plural %}"
+    "After {{ counter }} days {{ words }}: <strong>{{ mean }}</strong> on average{% endblocktranslate %}</li>"
+    "<li>{% blocktranslate trimmed count counter=c.without_days with words=item.without_words mean=c.mean_without|floatformat:1 %}"
+    "After {{ counter }} day {{ words }}: <strong>{{ mean }}</strong> on average{% plural %}"
+    "After {{ counter }} days {{ words }}: <strong>{{ mean }}</strong> on average{% endblocktranslate %}</li>"
+    "|{% blocktranslate count counter=c.with_days with mean_with=c.mean_with|floatformat:1 without_days=c.without_days mean_without=c.mean_without|floatformat:1 %}"
+    "After {{ counter }} day with all of them: <strong>{{ mean_with }}</strong>; after {{ without_days }} with none: <strong>{{ mean_without }}</strong>.{% plural %}"
+    "After {{ counter }} days with all of them: <strong>{{ mean_with }}</strong>; after {{ without_days }} with none: <strong>{{ mean_without }}</strong>.{% endblocktranslate %}"
+    "|{% blocktranslate trimmed count counter=c.with_days with mean_with=c.mean_with|floatformat:1 without_days=c.without_days mean_without=c.mean_without|floatformat:1 %}"
+    "After {{ counter }} day with it: <strong>{{ mean_with }}</strong>; after {{ without_days }} without: <strong>{{ mean_without }}</strong>.{% plural %}"
+    "After {{ counter }} days with it: <strong>{{ mean_with }}</strong>; after {{ without_days }} without: <strong>{{ mean_without }}</strong>.{% endblocktranslate %}"
+    "{% endwith %}"
+)
+
+
+def comparison(key, with_days, without_days, mean_with, mean_without, together=()):
+    return Comparison(
+        key=key,
+        name="Bridge <b>",
+        with_days=with_days,
+        without_days=without_days,
+        mean_with=mean_with,
+        mean_without=mean_without,
+        difference=round(mean_with - mean_without, 1),
+        low=-1.0,
+        high=1.0,
+        together=together,
+        overlap=90 if together else None,
+    )
+
+
+def lines(key, counts, means, together=()):
+    """(the template's text, `means_lines`' text) of one comparison, with its sides' words."""
+    found = comparison(key, *counts, *means, together)
+    with_words, without_words = insights.sides_words(found)
+    item = {"comparison": found, "with_words": with_words, "without_words": without_words}
+    return OLD.render(Context({"item": item})).split("|"), insights.means_lines(
+        found, with_words, without_words
+    )
+
+
+@pytest.mark.parametrize("language", ["en", "es", "de"])
+def test_the_lines_are_what_the_template_wrote(language):
+    cases = [((1, 1), (0.0, 10.0)), ((15, 12), (3.0, 6.0)), ((12, 1), (4.5, 0.1)), ((101, 79), (9.9, 5.3))]
+    with translation.override(language):
+        for counts, means in cases:
+            for key in ("plan", "walking"):
+                old, (with_line, without_line) = lines(key, counts, means)
+                assert f"<li>{with_line}</li><li>{without_line}</li>" == old[0]
+            old, new = lines("exercise-1-2", counts, means, ("A", "B"))
+            assert new == (old[1], "")
+            old, new = lines("exercise-1", counts, means)
+            assert new == (old[2], "")
+
+
+def test_words_and_means_are_escaped_as_the_template_escaped_them():
+    with_line, _ = insights.means_lines(comparison("plan", 15, 12, 3.0, 6.0), "you did <b>", "less")
+    assert "you did &lt;b&gt;" in with_line and "<strong>3.0</strong>" in with_line
+
+
+@pytest.mark.parametrize("language", ["en", "es", "de"])
+def test_a_mean_is_written_as_floatformat_wrote_it(language):
+    with translation.override(language):
+        for tenths in range(101):
+            value = round(tenths / 10, 1)
+            assert insights.mean_words(value) == floatformat(value, 1)
+        for total in range(0, 1801):  # any mean of up to 180 scores, rounded as compute rounds it
+            value = round(total / 180, 1)
+            assert insights.mean_words(value) == floatformat(value, 1) == formats.number_format(value, 1)
+        for total in range(-1800, 1801):  # a difference of two such means, its size as _points takes it
+            value = round(abs(total / 180 - 1.3), 1)
+            assert insights.mean_words(value) == formats.number_format(value, 1)
