@@ -32,6 +32,7 @@ from journal.selectors import (
     paused_exercises,
     recent_ticks,
     screen_status,
+    ticks_from,
 )
 from journal.suggestions import DoneTick, Kind, Suggestion, snooze_until
 
@@ -198,7 +199,10 @@ class DayRead:
 
     One query for today: the recent days joined to their ticks, with the active plan (whose items
     carry their pause) in the same statement (selectors.days_with_ticks); another day's plan is its
-    plan periods, one more (selectors.day_plan).
+    plan periods, one more (selectors.day_plan). `window=False`: the days of the two weeks of ticks
+    only (`selectors.ticks_from`), for a write whose answer builds no row (the session's, a page
+    without JavaScript): the write's own counts need the day and its ticks, not the six weeks the
+    row's suggestions and streak read (120-day diary: 0.61 -> 0.43 ms a read).
     """
 
     user: object
@@ -212,8 +216,9 @@ class DayRead:
     exercises: list
 
     @classmethod
-    def of(cls, *, user, day, status):
-        found = days_with_ticks(user=user, day=day, with_plan=day == user.local_today())
+    def of(cls, *, user, day, status, window=True):
+        since = None if window else ticks_from(day)
+        found = days_with_ticks(user=user, day=day, with_plan=day == user.local_today(), since=since)
         entry = next((d for d in found.days if d.date == day), None)
         day_type = entry.day_type if entry else Entry.DayType.NORMAL
         plan, exercises = day_plan(user=user, day_type=day_type, status=status, day=day, active=found.plan)
@@ -386,7 +391,8 @@ def checkin_save(*, user, day, pain, notes, leg_symptoms, op=None, status=None):
 
     The day's entry is updated in place, one statement and no instance (its `updated_at` set here,
     as `auto_now` would); only a day without one yet is read as a tick reads it (`DayRead`: the
-    days with their ticks and the plan, one statement) for its planned count, and then created.
+    two weeks of days with their ticks and the plan, one statement) for its planned count, and
+    then created.
     `status`: the safety screen's (request.safety.status; read when not given), as for `tick_record`.
     """
     diary_version.write_begins(user)
@@ -401,8 +407,10 @@ def checkin_save(*, user, day, pain, notes, leg_symptoms, op=None, status=None):
     answers = saved._asdict()
     if Entry.objects.filter(user=user, date=day).update(**answers, updated_at=timezone.now()):
         return saved
-    # The day's first write: its entry, with the day's planned count (a new entry is a normal day).
-    read = DayRead.of(user=user, day=day, status=screen_status(user=user) if status is None else status)
+    # The day's first write: its entry, with the day's planned count (a new entry is a normal day),
+    # from the plan and the two weeks of ticks (no row is built: the window's days are not needed).
+    status = screen_status(user=user) if status is None else status
+    read = DayRead.of(user=user, day=day, status=status, window=False)
     planned = _due(day=day, plan=read.plan, exercises=read.exercises, ticks=read.ticks)
     Entry.objects.create(user=user, date=day, planned=planned, **answers)
     return saved
@@ -422,6 +430,7 @@ def tick_record(
     op=None,
     kind=client_ops.TICK,
     status=None,
+    window=True,
 ):
     """Mark an exercise done on a day. Idempotent: a repeated tick updates the detail, never duplicates.
 
@@ -430,6 +439,7 @@ def tick_record(
     a replay or a conflict changes nothing (OpReplayed, OpConflict, OpTaken). `status`: the safety
     screen's (request.safety.status; read when not given). An exercise not planned that day at that
     level raises NotPlanned, a new session of a paused one ExercisePaused (nothing changed).
+    `window=False`: the answer builds no row, so the DayRead holds two weeks of days (DayRead.of).
 
     Returns (the tick as a DoneTick, whether it is new, the DayRead after the write). Every write of
     the user's is serialised first (diary_version.write_begins: the user row's lock, or on SQLite the
@@ -439,7 +449,8 @@ def tick_record(
     to fail.
     """
     diary_version.write_begins(user)
-    read = DayRead.of(user=user, day=day, status=screen_status(user=user) if status is None else status)
+    status = screen_status(user=user) if status is None else status
+    read = DayRead.of(user=user, day=day, status=status, window=window)
     if not any(planned.pk == exercise.pk for planned in read.exercises):
         raise NotPlanned
     current = read.tick_of(exercise)
@@ -501,14 +512,15 @@ def tick_record(
 
 
 @transaction.atomic
-def tick_remove(*, user, day, exercise, one=False, op=None, status=None):
+def tick_remove(*, user, day, exercise, one=False, op=None, status=None, window=True):
     """Mark an exercise not done on a day: returns (how many ticks went, the DayRead after it).
 
     With `one` (a times-a-day level's undo) one time goes, the tick only with its last one; then it
-    returns the times left. `op`, `status`: as for `tick_record`, read the same way.
+    returns the times left. `op`, `status`, `window`: as for `tick_record`, read the same way.
     """
     diary_version.write_begins(user)
-    read = DayRead.of(user=user, day=day, status=screen_status(user=user) if status is None else status)
+    status = screen_status(user=user) if status is None else status
+    read = DayRead.of(user=user, day=day, status=status, window=window)
     current = read.tick_of(exercise)
     _op_claim_on(
         read,

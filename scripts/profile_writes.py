@@ -1,6 +1,7 @@
 """Where the journey's small requests spend their time: in-process, production settings.
 
-    .venv/bin/python scripts/profile_writes.py [--days N] [--repeat N] [--profile NAME ...]
+    .venv/bin/python scripts/profile_writes.py [NAME ...] [--days N] [--repeat N] [--profile NAME ...]
+        [--phase module:function ...]
 
 scripts/profile_pages.py's companion for the writes (it only GETs). Builds the same throwaway
 database as `make bench`, then calls Django's WSGI handler directly (every middleware included, no
@@ -17,7 +18,11 @@ run (healthz ms / request ms, as the bench judges them):
   opens it.
 
 `--profile NAME` (repeatable) adds cProfile's top functions for that request (`--sort`, `--lines`)
-and leaves /tmp/<NAME>.prof for pstats. Not run by any test.
+and leaves /tmp/<NAME>.prof for pstats. `--phase module:function` (repeatable; `module:Class.method`
+for a method or property, a middleware's too) prints that function's own CPU ms per timed request,
+inclusive, without cProfile's inflation of small calls: where a request's time goes, plainly
+(`--phase journal.services:tick_record --phase journal.views.today:_tick_response`). Not run by
+any test.
 """
 
 import argparse
@@ -35,7 +40,49 @@ from django.core.handlers.wsgi import WSGIHandler
 from backcare.models import User
 from journal.models import Entry, Tick
 
-handler = WSGIHandler()
+timers = {}
+active = [False]  # only the timed request itself is counted, not the untimed writes around it
+
+
+def timed_phase(dotted):
+    # Wrap `module:function` (or `module:Class.method`), everywhere it was imported by name, with a
+    # CPU-time accumulator: its inclusive ms per request, without cProfile's inflation.
+    import importlib
+    module_name, _, rest = dotted.partition(":")
+    owner = importlib.import_module(module_name)
+    *path, name = rest.split(".")
+    for part in path:
+        owner = getattr(owner, part)
+    original = vars(owner)[name] if path else getattr(owner, name)
+    kind = type(original) if isinstance(original, (property, classmethod, staticmethod)) else None
+    if kind is property:  # its getter is timed
+        original = original.fget
+    elif kind is not None:
+        original = original.__func__
+    timers[dotted] = [0.0, 0]
+
+    def wrapper(*args, **kwargs):
+        if not active[0]:
+            return original(*args, **kwargs)
+        start = time.process_time()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            timers[dotted][0] += time.process_time() - start
+            timers[dotted][1] += 1
+
+    setattr(owner, name, kind(wrapper) if kind else wrapper)
+    if not path:
+        for module in list(sys.modules.values()):
+            if getattr(module, name, None) is original:
+                setattr(module, name, wrapper)
+
+
+for dotted in PHASES:
+    timed_phase(dotted)
+
+
+handler = WSGIHandler()  # after the phases are wrapped: it binds the middleware's methods
 user = User.objects.get(username="bench")
 session = session_for(user)
 day = user.local_today()
@@ -103,7 +150,9 @@ def run(name, timed, profiler=None):
         if profiler:
             profiler.enable()
         start, cpu = time.perf_counter(), time.process_time()
+        active[0] = True
         body = request()
+        active[0] = False
         ms += (time.perf_counter() - start) * 1000 / REPEAT
         cpu_ms += (time.process_time() - cpu) * 1000 / REPEAT
         if profiler:
@@ -116,10 +165,15 @@ def run(name, timed, profiler=None):
 for name in NAMES:
     run(name, False)  # warm
 for name in NAMES:
+    for timer in timers.values():
+        timer[:] = [0.0, 0]
     ms, cpu_ms, body = run(name, True)
     results[name] = cpu_ms
     ratio = results["healthz"] / cpu_ms
     print(f"{name:10} {ms:7.2f} ms  {cpu_ms:7.2f} ms CPU  {ratio:5.3f}x /healthz  {len(body) / 1024:6.1f} kB", flush=True)
+    for dotted, (spent, calls) in timers.items():
+        if calls:
+            print(f"    {dotted:50} {spent * 1000 / REPEAT:6.2f} ms CPU a request  ({calls / REPEAT:.1f} calls)")
 for name in PROFILE:
     profiler = cProfile.Profile()
     run(name, True, profiler)
@@ -135,6 +189,13 @@ def main():
     parser.add_argument("--repeat", type=int, default=100)
     parser.add_argument("--days", type=int, default=1825)
     parser.add_argument("--profile", action="append", default=[], choices=NAMES)
+    parser.add_argument(
+        "--phase",
+        action="append",
+        default=[],
+        help="module:function (or module:Class.method) whose CPU ms per request to print, e.g."
+        " journal.services:tick_record (inclusive, the timed request only)",
+    )
     parser.add_argument("--sort", default="cumulative", help="a pstats sort key, e.g. tottime")
     parser.add_argument("--lines", type=int, default=45)
     args = parser.parse_args()
@@ -144,6 +205,7 @@ def main():
         print(f"{engine}, {args.days} days, {args.repeat} requests each, in process:", flush=True)
         settings = (
             f"NAMES = {json.dumps(names)}\nREPEAT = {args.repeat}\nPROFILE = {json.dumps(args.profile)}\n"
+            f"PHASES = {json.dumps(args.phase)}\n"
             f"SORT = {args.sort!r}\nLINES = {args.lines}\n"
         )
         sys.stdout.write(django_python(env, SESSION_CODE + settings + CODE))

@@ -10,16 +10,15 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.template.backends.utils import csrf_input
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_safe
 
 from exercises import catalog, dose, phases
 from exercises.models import Exercise, Progression
-from journal import felt, schedule, selectors
+from journal import felt, schedule, selectors, today_page
 from journal.forms import LEG_CHOICES, PAIN_CHOICES
 from journal.models import Entry, Tick
-from journal.row_urls import OPEN, url_format
 
 
 @dataclass
@@ -32,6 +31,7 @@ class Step:
     dose_text: str  # the plan item's dose step for people: "2 × 8 each side, daily"
     usual: dict = field(default_factory=dict)  # what "Felt fine" posts (journal/felt.py)
     dose_step: int = 0
+    number_words: str = ""  # "Exercise 2 of 5" (`step_words`)
 
     @property
     def body(self):
@@ -66,6 +66,16 @@ def usual_note(usual):
     return _("Saves effort about right, with no pain score.")
 
 
+def step_words(steps):
+    """The words every step repeats, translated once a page instead of by a template tag a step
+    (each `{% translate %}` and `{% blocktranslate %}` node costs more than the gettext it calls):
+    each step's "Exercise 2 of 5" (set on the step), and its Done button's and link's words."""
+    total = len(steps)
+    for number, step in enumerate(steps, 1):
+        step.number_words = _("Exercise %(number)s of %(total)s") % {"number": number, "total": total}
+    return {"done": pgettext("button", "Done"), "how_to": _("How to do it")}
+
+
 def spoken_words():
     """The words the session's voice says besides each exercise's name and cue, and the counts
     (static/js/session.js speaks only what the page gives it, so they can be translated)."""
@@ -86,7 +96,7 @@ def due_steps(exercises, statuses, done, day_iso, dose_steps=None):
     """The session's steps: `exercises` planned (Today's rows, in order) that are due on the day
     (`statuses`, journal/schedule.py), less habits and those done; each at its plan item's dose
     step (`dose_steps`, exercise pk -> step; 0, the low end, for the rough-day and gentle sets)."""
-    tick_url = url_format("journal:tick", day=day_iso, exercise=OPEN)
+    tick_url = today_page.urls()["tick"].format(day_iso, "{}")  # reversed once a process
     dose_steps = dose_steps or {}
     return [
         Step(
@@ -108,6 +118,23 @@ def dose_parts(exercise, step):
         return tuple(phases.breakdown(at_step, exercise)), dose.display(at_step, exercise)
 
     return catalog.library_fragment(f"journal:session-dose:{exercise.pk}:{step}", exercise, work)
+
+
+def fixed_parts(today_url):
+    """The player, the "how did it feel" questions and the closing box (journal/_session_fixed.html):
+    about 35 translated words and the answers' buttons, the same for everyone who reads the
+    language, so rendered once a process for each language (`catalog.render_cached`, as the
+    library's fragments; afresh with DEBUG) instead of once a page. Nothing per user or request
+    goes in: `today_url` is the same for everyone."""
+    context = {
+        "today_url": today_url,
+        "pain_options": PAIN_CHOICES,
+        "effort_options": Tick.Effort.choices,
+        "spread_choices": LEG_CHOICES,
+    }
+    return catalog.render_cached(
+        "journal:session-fixed", partial(render_to_string, "journal/_session_fixed.html", context)
+    )
 
 
 @login_required
@@ -133,6 +160,7 @@ def session(request):
     for step in steps:
         step.usual = felt.usual_answers(ticks, step.exercise.pk)
     all_phases = [phase for step in steps for phase in step.phases]
+    today_url = today_page.urls()["today"]
     return render(
         request,
         "journal/session.html",
@@ -142,10 +170,9 @@ def session(request):
             "rest_day": day_type == Entry.DayType.REST,
             "minutes": max(1, round(phases.seconds_estimate(all_phases) / 60)),
             "csrf_input": csrf_input(request),
-            "today_url": reverse("journal:today"),
-            "pain_options": PAIN_CHOICES,
-            "effort_options": Tick.Effort.choices,
-            "spread_choices": LEG_CHOICES,
+            "today_url": today_url,
+            "fixed_parts": fixed_parts(today_url) if steps else "",
+            "words": step_words(steps),
             "session_data": {
                 "timeScale": settings.SESSION_TIME_SCALE,
                 "words": spoken_words(),

@@ -76,6 +76,26 @@ def test_every_page_reads_wholly_in_the_persons_language(
     assert not words, f"{url}: {words[:12]}"
 
 
+def test_the_sessions_player_reads_in_each_persons_language_whoever_loaded_it_first(
+    client, alice_with_history, in_pseudo
+):
+    """The session's player and "how did it feel" questions are rendered once a process for each
+    language (journal/views/session.py: fixed_parts): loaded first in English, they are still
+    read wholly in the next person's language, and in English again after it."""
+    client.force_login(alice_with_history)
+    url = reverse("journal:session")
+    english = client.get(url).content.decode()
+    assert "Felt fine" in english and "Session clock" in english
+    alice_with_history.language = in_pseudo
+    alice_with_history.save(update_fields=["language"])
+    pseudo_page = client.get(url).content.decode()
+    assert pseudo.wrap("Felt fine") in pseudo_page and pseudo.wrap("Session clock") in pseudo_page
+    assert not pseudo.unmarked_words(pseudo_page)
+    alice_with_history.language = "en"
+    alice_with_history.save(update_fields=["language"])
+    assert "⟪" not in client.get(url).content.decode()
+
+
 # --- The words after a write ------------------------------------------------------------------------
 # A write answers with words a page never shows until it is made: a flash message on the page the
 # redirect leads to, or the `message` of a JSON answer (read aloud by Today's script). Each write a

@@ -142,3 +142,64 @@ def test_a_post_with_any_of_the_forms_fields_goes_through_the_form(posted, error
         assert errors is None and answers["add"] is True
     else:
         assert answers is None and error in errors
+
+
+@pytest.mark.parametrize("form_name", ["TickForm", "CheckinForm"])
+def test_the_forms_cleaned_by_their_fields_have_no_step_that_would_skip(form_name):
+    """`cleaned_by_fields` cleans as the form would only for a form with no `clean_<field>`, no
+    disabled field and no prefix; TickForm has no clean() either (the check-in view stands in for
+    CheckinForm's: a pain number is an answer)."""
+    from django import forms
+
+    from journal import forms as journal_forms
+
+    form_class = getattr(journal_forms, form_name)
+    assert form_class.prefix is None
+    for name, field in form_class.base_fields.items():
+        assert not field.disabled and not hasattr(form_class, f"clean_{name}"), name
+    if form_name == "TickForm":
+        assert form_class.clean is forms.Form.clean
+
+
+@pytest.mark.parametrize(
+    "form_name, posted",
+    [
+        ("TickForm", "pain_during=2&effort=right&from=session"),
+        ("TickForm", "pain_during=0&partial=on&spread=no"),
+        ("TickForm", "spread=yes&effort=hard&add=true"),
+        ("TickForm", "pain_during=&effort="),
+        ("CheckinForm", "pain=3"),
+        ("CheckinForm", "pain=0&notes=++stiff+this+morning++&leg_symptoms=yes"),
+        ("CheckinForm", "pain=10&leg_symptoms=no&client_op=x"),
+    ],
+)
+def test_valid_answers_clean_by_the_fields_as_the_form_cleans_them(form_name, posted):
+    from django.http import QueryDict
+
+    from journal import forms as journal_forms
+    from journal.views.today import cleaned_by_fields
+
+    form = getattr(journal_forms, form_name)(QueryDict(posted))
+    assert form.is_valid()
+    assert cleaned_by_fields(type(form), QueryDict(posted)) == form.cleaned_data
+
+
+@pytest.mark.parametrize(
+    "form_name, posted",
+    [
+        ("TickForm", "pain_during=11"),
+        ("TickForm", "effort=lots"),
+        ("TickForm", "spread=maybe"),
+        ("CheckinForm", "pain=-1"),
+        ("CheckinForm", "pain=3&leg_symptoms=perhaps"),
+        ("CheckinForm", f"pain=3&notes={'x' * 2001}"),
+    ],
+)
+def test_an_answer_that_is_not_valid_leaves_it_to_the_form(form_name, posted):
+    from django.http import QueryDict
+
+    from journal import forms as journal_forms
+    from journal.views.today import cleaned_by_fields
+
+    assert not getattr(journal_forms, form_name)(QueryDict(posted)).is_valid()
+    assert cleaned_by_fields(getattr(journal_forms, form_name), QueryDict(posted)) is None

@@ -131,3 +131,67 @@ def test_the_days_read_with_the_plan_gives_the_active_plan_as_its_own_read_does(
     assert paused.paused_on == today - timedelta(days=2) and paused.pause_values["score"] == 8
     PlanItem.objects.filter(user=user).update(active=False)
     assert selectors.days_with_ticks(user=user, day=today, with_plan=True).plan == []
+
+
+# --- a write whose answer builds no row reads two weeks of days -------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("days_ago", [0, 3])
+def test_a_read_without_the_window_holds_what_the_write_needs_of_its_day(days_ago):
+    """services.DayRead.of(window=False) (the session's tick, a page without JavaScript): the day's
+    entry, its row, the two weeks of ticks and the plan as the whole window's read has them."""
+    from journal.services import DayRead
+
+    user = make_user("reader")
+    screen_clear(user)
+    make_history(user, 60)
+    day = user.local_today() - timedelta(days=days_ago)
+    status = selectors.screen_status(user=user)
+    whole = DayRead.of(user=user, day=day, status=status)
+    short = DayRead.of(user=user, day=day, status=status, window=False)
+    assert short.entry_pk == whole.entry_pk
+    assert (whole.entry_pk is None) == (days_ago == 0)  # the history ends yesterday
+    assert [d for d in short.days if d.date == day] == [d for d in whole.days if d.date == day]
+    assert sorted(short.ticks) == sorted(whole.ticks)
+    assert (short.day_type, short.plan, short.exercises) == (whole.day_type, whole.plan, whole.exercises)
+    assert short.count() == whole.count()
+    assert len(short.days) < len(whole.days)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "how",
+    [
+        {"HTTP_X_REQUESTED_WITH": "fetch"},  # Today's script: the row is built
+        {
+            "data": {"from": "session", "pain_during": "3", "effort": "right"},
+            "HTTP_X_REQUESTED_WITH": "fetch",
+        },
+        {"data": {"from": "session"}},  # the session page without JavaScript
+        {},  # Today without JavaScript
+    ],
+)
+def test_every_kind_of_tick_and_undo_keeps_the_days_counts_as_the_page_counts_them(
+    alice_today, screened_alice, how
+):
+    how = dict(how)
+    data = how.pop("data", {})
+    today = screened_alice.local_today().isoformat()
+    slugs = [
+        ex.slug for ex in selectors.planned_exercises(user=screened_alice, day_type=Entry.DayType.NORMAL)
+    ]
+    for slug in slugs[:2]:
+        response = alice_today.post(
+            reverse("journal:tick", kwargs={"day": today, "exercise": slug}), data, **how
+        )
+        assert response.status_code in (200, 302)
+    alice_today.post(reverse("journal:untick", kwargs={"day": today, "exercise": slugs[0]}), data, **how)
+    entry = Entry.objects.get(user=screened_alice)
+    assert list(Tick.objects.filter(entry=entry).values_list("exercise__slug", "counted")) == [
+        (slugs[1], True)
+    ]
+    body = alice_today.get(reverse("journal:today")).content.decode()
+    assert "<span data-done-count>1</span>" in body
+    assert f"<span data-planned-count>{entry.planned}</span>" in body
+    assert entry.done == 1
