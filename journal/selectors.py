@@ -500,24 +500,25 @@ def days_with_ticks(*, user, day, with_plan=False, since=None):
         )
         rows = cursor.fetchall()
     days, ticks, entry_pk, plan_rows = [], [], None, []
-    for row in rows:
-        if with_plan:
-            kind, *row = row
-            if kind == 1:
-                plan_rows.append(_plan_row(row[-len(PLAN_ITEM_FIELDS) :]))
-                continue
-            row = row[: -len(PLAN_ITEM_FIELDS)]
-        pk, date_, pain, type_, planned, done, ticked, leg, notes, *tick = row
-        date_ = _as_date(date_)
-        if not days or days[-1].date != date_:
-            days.append(Day(date_, pain, type_, planned, done, leg, notes, ticked))
-            if date_ == day:
+    if with_plan:  # the plan's rows come last (ORDER BY 1): split off, each row cut once
+        width = len(PLAN_ITEM_FIELDS)
+        split = next((i for i, row in enumerate(rows) if row[0] == 1), len(rows))
+        plan_rows = [_plan_row(row[-width:]) for row in rows[split:]]
+        rows = [row[1:-width] for row in rows[:split]]
+    # A day's columns repeat on each of its ticks' rows: its Day is built on its first row only.
+    last = None
+    for pk, date_, pain, type_, planned, done, ticked, leg, notes, *tick in rows:
+        if date_ != last:
+            last = date_
+            current = _as_date(date_)
+            days.append(Day(current, pain, type_, planned, done, leg, notes, ticked))
+            if current == day:
                 entry_pk = pk
-        if tick[4] is not None:  # the tick's exercise: a tick inside the two weeks
-            during, effort, full_dose, spread, exercise_id, times = tick
+        during, effort, full_dose, spread, exercise_id, times = tick
+        if exercise_id is not None:  # a tick inside the two weeks
             ticks.append(
                 DoneTick(
-                    date_,
+                    current,
                     during,
                     effort,
                     bool(full_dose),
