@@ -28,7 +28,7 @@ from journal.models import (
 from journal.selectors import (
     day_plan,
     days_with_ticks,
-    family_of,
+    families,
     paused_exercises,
     recent_ticks,
     screen_status,
@@ -115,7 +115,7 @@ def _statuses_count(*, day, plan, exercises, ticks):
     decided from, which a tick's answer shows (journal/today_page.py: rows)."""
     if not exercises:
         return [], schedule.DoneOfDue(0, 0)
-    statuses = schedule.statuses(exercises, day=day, ticks=ticks, family_of=family_of)
+    statuses = schedule.statuses(exercises, day=day, ticks=ticks, family_of=families())
     statuses = schedule.not_due(statuses, exercises, paused_exercises(plan))
     return statuses, schedule.done_of_due(statuses, exercises)
 
