@@ -1,6 +1,6 @@
 """Writes that touch several rows: keyword-only, each in one transaction."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -28,7 +28,7 @@ from journal.models import (
 from journal.selectors import (
     day_plan,
     days_with_ticks,
-    family_of,
+    families,
     paused_exercises,
     recent_ticks,
     screen_status,
@@ -107,11 +107,17 @@ def due_count(*, user, day, day_type):
 
 def _count(*, day, plan, exercises, ticks):
     """`day_count` from the day's plan (not a rest day) and recent ticks already read."""
+    return _statuses_count(day=day, plan=plan, exercises=exercises, ticks=ticks)[1]
+
+
+def _statuses_count(*, day, plan, exercises, ticks):
+    """(the day's statuses, paused ones not due; its done-of-due): `_count` with the statuses it
+    decided from, which a tick's answer shows (journal/today_page.py: rows)."""
     if not exercises:
-        return schedule.DoneOfDue(0, 0)
-    statuses = schedule.statuses(exercises, day=day, ticks=ticks, family_of=family_of)
+        return [], schedule.DoneOfDue(0, 0)
+    statuses = schedule.statuses(exercises, day=day, ticks=ticks, family_of=families())
     statuses = schedule.not_due(statuses, exercises, paused_exercises(plan))
-    return schedule.done_of_due(statuses, exercises)
+    return statuses, schedule.done_of_due(statuses, exercises)
 
 
 def _due(*, day, plan, exercises, ticks):
@@ -214,6 +220,8 @@ class DayRead:
     day_type: str
     plan: list
     exercises: list
+    # (the ticks, the paused exercises, the statuses) of the last `count`: `statuses`.
+    decided: tuple | None = field(default=None, repr=False)
 
     @classmethod
     def of(cls, *, user, day, status, window=True):
@@ -257,7 +265,23 @@ class DayRead:
 
     def count(self):
         """The day's done-of-due as read and written so far (journal/schedule.py: done_of_due)."""
-        return _count(day=self.day, plan=self.plan, exercises=self.exercises, ticks=self.ticks)
+        found, count = _statuses_count(
+            day=self.day, plan=self.plan, exercises=self.exercises, ticks=self.ticks
+        )
+        self.decided = (self.ticks, paused_exercises(self.plan), found)
+        return count
+
+    def statuses(self):
+        """The day's statuses (schedule.statuses, then not_due) as the last `count` decided them,
+        while the ticks and the pauses are still those it read; else None (the caller decides them).
+        The answer's row takes them (journal/today_page.py: rows), so a tick runs the schedule rules
+        once, not twice."""
+        if self.decided is None:
+            return None
+        ticks, paused, found = self.decided
+        if ticks is not self.ticks or paused != paused_exercises(self.plan):
+            return None
+        return found
 
     def entry_made(self, entry):
         """The day's entry was created by this write (no tick yet)."""

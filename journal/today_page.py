@@ -270,23 +270,29 @@ def rows(
     streak,
     snoozed,
     only=None,
-    family_of=selectors.family_of,
+    family_of=None,
+    decided=None,
 ):
     """The rows of the day's plan, every rule that decides what a row shows applied once for the
     request: what is due and each row's count (journal/schedule.py), the pause after severe pain,
     the dose step, the tick, today's suggestions. `only`: the exercise whose row alone is built (a
     tick's answer); the counts and the streak (as the view read it) still cover the whole day.
-    `family_of(exercise pk)`: its progression (from the library snapshot, no query)."""
+    `family_of(exercise pk)`: its progression (default: from the library snapshot, no query). `decided`: the
+    day's statuses (paused ones not due) as a write decided them from the same ticks and plan
+    (journal/services.py: DayRead.statuses), not decided again."""
     done = {t.exercise_id: t for t in ticks if t.date == day}
     day_iso = day.isoformat()
     found_urls = urls()
     tick_url = found_urls["tick"].format(day_iso, "{}")
     untick_url = found_urls["untick"].format(day_iso, "{}")
-    # Two weeks of ticks name a handful of exercises: each one's family looked up once.
-    statuses = schedule.statuses(exercises, day=day, ticks=ticks, family_of=cache(family_of))
     # Paused after severe pain (from the plan items' own columns): not due, no Done.
     pauses = {item.exercise_id: (item, suggestions.paused(item)) for item in plan if item.paused_on}
-    statuses = schedule.not_due(statuses, exercises, pauses)
+    statuses = decided
+    if statuses is None:
+        # Two weeks of ticks name a handful of exercises: each one's family looked up once.
+        family_of = selectors.families() if family_of is None else cache(family_of)
+        statuses = schedule.statuses(exercises, day=day, ticks=ticks, family_of=family_of)
+        statuses = schedule.not_due(statuses, exercises, pauses)
     steps = selectors.dose_steps(plan)
     found = [
         Row(

@@ -71,11 +71,11 @@ def _day_reads(request, day, entries=None, active=None):
     return entries, entry, day_type, plan, exercises
 
 
-def _rows(request, day, *, entries, day_type, plan, exercises, ticks, only=None):
+def _rows(request, day, *, entries, day_type, plan, exercises, ticks, only=None, decided=None):
     """The rows of the day's plan (journal/today_page.py: rows) from the reads given. The streak as
     it stood on the day shown (today's, on Today), from the days already read; one more query only
     for a streak reaching back past them. `only`: the exercise whose row alone is built (a tick's
-    answer)."""
+    answer); `decided`: the day's statuses as its write decided them (services.DayRead.statuses)."""
     user = request.user
     today = user.local_today()
     streak = selectors.streak(
@@ -96,6 +96,7 @@ def _rows(request, day, *, entries, day_type, plan, exercises, ticks, only=None)
         streak=streak,
         snoozed=_snoozed(request, today),
         only=only,
+        decided=decided,
     )
 
 
@@ -392,6 +393,7 @@ def _tick_response(request, day, exercise, message, *, conflict=False, read=None
         )
     if wants_json(request):
         user = request.user
+        decided = None
         if read is None:
             found = selectors.days_with_ticks(user=user, day=day)
             entries, ticks = found.days, found.ticks
@@ -403,6 +405,8 @@ def _tick_response(request, day, exercise, message, *, conflict=False, read=None
         else:
             entries, ticks = read.days, read.ticks
             day_type, plan, exercises = read.day_type, read.plan, read.exercises
+            # The statuses the write counted the day's done-of-due from: the schedule rules once.
+            decided = read.statuses()
         found = _rows(
             request,
             day,
@@ -412,6 +416,7 @@ def _tick_response(request, day, exercise, message, *, conflict=False, read=None
             exercises=exercises,
             ticks=ticks,
             only=exercise,
+            decided=decided,
         )
         row = found.rows[0] if found.rows else None
         return JsonResponse(

@@ -160,6 +160,33 @@ def test_a_read_without_the_window_holds_what_the_write_needs_of_its_day(days_ag
 
 
 @pytest.mark.django_db
+def test_the_statuses_a_write_counted_from_are_those_the_row_would_decide():
+    """services.DayRead.statuses: the day's statuses as its last count decided them (the answer's
+    row takes them, the schedule rules run once a tick); none once the ticks or the pauses moved
+    after that count, so the row decides them afresh."""
+    from journal import schedule
+    from journal.services import DayRead
+    from journal.suggestions import DoneTick
+
+    user = make_user("decider")
+    screen_clear(user)
+    make_history(user, 20)
+    day = user.local_today()
+    read = DayRead.of(user=user, day=day, status=selectors.screen_status(user=user))
+    assert read.statuses() is None  # nothing counted yet
+    first = read.exercises[0]
+    read.put(first, DoneTick(day, None, "", True, None, first.pk, 1), ticked=1)
+    found = schedule.statuses(read.exercises, day=day, ticks=read.ticks, family_of=selectors.family_of)
+    assert read.statuses() == found
+    assert found[0].done
+    read.ticks = [t for t in read.ticks if t.date != day]  # the ticks moved after the count
+    assert read.statuses() is None
+    read.count()
+    read.plan[0].paused_on = day  # a pause began after the count
+    assert read.statuses() is None
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     "how",
     [
