@@ -157,6 +157,8 @@ def compute(days, ticks, *, today, families=(), walking=None):
     for day, _row, _ticked, pain in normal:
         text = day.isoformat()
         texts[day] = (f"{text},0,{pain}", f"{text},1,{pain}")
+    # One bit generator, seeded again for each comparison's bootstrap (`generator`).
+    bits = bit_generator()
     # The plan's and the walk's names here are the English ones kept with the numbers; a page
     # writes them in its reader's language (`named`).
     plan = _compare(
@@ -168,11 +170,16 @@ def compute(days, ticks, *, today, families=(), walking=None):
             for day, row, _, pain in normal
             if row.planned and (_ratio(row) >= DONE_FROM or _ratio(row) < NOT_DONE_BELOW)
         ],
+        bits,
     )
     walked = None
     if walking is not None and any(walking in ticked for _, _, ticked, _ in normal):
         walked = _compare(
-            texts, "walking", "A walk", [(day, walking in ticked, pain) for day, _, ticked, pain in normal]
+            texts,
+            "walking",
+            "A walk",
+            [(day, walking in ticked, pain) for day, _, ticked, pain in normal],
+            bits,
         )
     exercises = []
     names = dict(families)
@@ -205,7 +212,7 @@ def compute(days, ticks, *, today, families=(), walking=None):
         if sum(side for _, side, _ in sides) < MIN_DAYS or sum(not side for _, side, _ in sides) < MIN_DAYS:
             continue
         if len(group) == 1:
-            exercises.append(_compare(texts, f"exercise-{group[0]}", names[group[0]], sides))
+            exercises.append(_compare(texts, f"exercise-{group[0]}", names[group[0]], sides, bits))
             continue
         together = tuple(names[family] for family in group)
         exercises.append(
@@ -214,6 +221,7 @@ def compute(days, ticks, *, today, families=(), walking=None):
                 "exercise-" + "-".join(str(family) for family in group),
                 names_words(together),
                 sides,
+                bits,
                 together=together,
                 overlap=min(
                     overlap_percent(done_on[a], done_on[b])
@@ -308,9 +316,10 @@ def _mean(values):
     return sum(values) / len(values)
 
 
-def _compare(texts, key, name, sides, **group):
+def _compare(texts, key, name, sides, bits=None, **group):
     """A `Comparison` of [(date, with it?, next morning's pain)] in date order; `texts`: each day's
-    part of the seed's text (`seed_of`)."""
+    part of the seed's text (`seed_of`); `bits`: the bit generator the bootstrap seeds
+    (`generator`)."""
     with_pain = [pain for _, side, pain in sides if side]
     without_pain = [pain for _, side, pain in sides if not side]
     counts = {
@@ -323,7 +332,7 @@ def _compare(texts, key, name, sides, **group):
     if len(with_pain) < MIN_DAYS or len(without_pain) < MIN_DAYS:
         return Comparison(**counts)
     mean_with, mean_without = _mean(with_pain), _mean(without_pain)
-    low, high = block_bootstrap(sides, seed=seed_of(key, sides, texts))
+    low, high = block_bootstrap(sides, seed=seed_of(key, sides, texts), bits=bits)
     return Comparison(
         **counts,
         mean_with=round(mean_with, 1),
@@ -358,14 +367,24 @@ class _Unseeded(ISeedSequence):
 _UNSEEDED = _Unseeded()
 
 
-def generator(seed):
+def bit_generator():
+    """A bit generator for `generator` to seed again and again: making one (`MT19937`, even
+    unseeded) costs about as much as three of its seedings, so `compute` makes one for all its
+    comparisons."""
+    return np.random.MT19937(_UNSEEDED)
+
+
+def generator(seed, bits=None):
     """A `numpy.random.Generator` that draws exactly what `random.Random(seed)` draws.
 
     Its bit generator is NumPy's MT19937, Python's own Mersenne Twister, given the state Python
     gives it for an integer seed (`init_by_array` over the seed's 32-bit words, lowest first), and
     a Generator's `random()` builds each float from two 32-bit outputs as Python's `random()` does.
     So the block starts drawn are the ones the earlier pure-Python bootstrap drew
-    (tests/journal/test_insights_bootstrap.py runs both)."""
+    (tests/journal/test_insights_bootstrap.py runs both).
+
+    `bits` (`bit_generator`): seeded again here, whatever it drew before (the seeding sets its
+    whole state), instead of making a new one; the generator draws the same numbers either way."""
     words, rest = [], seed
     while True:
         words.append(rest & 0xFFFFFFFF)
@@ -373,14 +392,15 @@ def generator(seed):
         if not rest:
             break
     # Made without a seed sequence (`_Unseeded`: a fifth of the cost of `MT19937(0)`), then seeded.
-    bits = np.random.MT19937(_UNSEEDED)
+    if bits is None:
+        bits = bit_generator()
     # The legacy seeding of a list (not an array: a one-word array is seeded as one int) is
     # Python's init_by_array; it sets `bits` in place, which the Generator then draws from.
     np.random.RandomState(bits).seed(words)
     return np.random.Generator(bits)
 
 
-def block_bootstrap(sides, *, seed, block=BLOCK_DAYS, resamples=RESAMPLES, level=LEVEL):
+def block_bootstrap(sides, *, seed, block=BLOCK_DAYS, resamples=RESAMPLES, level=LEVEL, bits=None):
     """(low, high): the central `level` interval of the difference of means (with minus without)
     over `resamples` moving-block resamples of the calendar days from the first to the last of
     `sides` ([(date, with it?, value)] in date order, one per date).
@@ -393,7 +413,7 @@ def block_bootstrap(sides, *, seed, block=BLOCK_DAYS, resamples=RESAMPLES, level
     interval, to the last bit, as the pure-Python loop this replaced, which drew each resample's
     starts with `random.Random(seed).choices` (`generator` draws the same numbers in the same
     order, each start is `floor(u * starts)` as `choices` takes it, and the sums are of whole
-    numbers of pain, so exact in any order).
+    numbers of pain, so exact in any order). `bits`: a `bit_generator` to seed (`generator`).
     """
     dates, with_it, values = zip(*sides, strict=True)
     start = dates[0].toordinal()
@@ -432,7 +452,7 @@ def block_bootstrap(sides, *, seed, block=BLOCK_DAYS, resamples=RESAMPLES, level
         np.cumsum(per_day, axis=0, out=running[1:])
         totals = running[block:] - running[:starts]
         columns = [np.ascontiguousarray(totals[:, k]) for k in range(4)]
-    rng = generator(seed)
+    rng = generator(seed, bits)
     batches = []
     found = attempts = 0
     while found < resamples and attempts < resamples * 10:
