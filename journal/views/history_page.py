@@ -220,13 +220,13 @@ def _insights_context(user, today, morning, rows=None):
     # The insights are kept whatever the reader's language: each comparison is named again in it,
     # the exercises from the library's snapshot in that language (no query).
     names = {p.pk: p.name for p in catalog.catalog().progressions}
+    # Described together, their sentences translated once (insights.describe_all); the plan once.
+    plan, walking, *exercises = insights.describe_all((found.plan, found.walking, *found.exercises), names)
     return {
         "insights": found,
-        "insight_main": [
-            insights.describe(c, names) for c in (found.plan, found.walking) if c is not None and c.enough
-        ],
-        "insight_exercises": [insights.describe(c, names) for c in found.exercises],
-        "insight_plan": insights.describe(found.plan, names),
+        "insight_main": [item for item in (plan, walking) if item is not None and item["comparison"].enough],
+        "insight_exercises": exercises,
+        "insight_plan": plan,
         "insight_window": insights.WINDOW_DAYS,
     }
 

@@ -2,6 +2,8 @@
 the text the template's `blocktranslate`s and `floatformat:1` wrote, in every language: the old
 template is kept here as the reference."""
 
+from dataclasses import replace
+
 import pytest
 from django.template import Context, Template
 from django.template.defaultfilters import floatformat
@@ -85,3 +87,29 @@ def test_a_mean_is_written_as_floatformat_wrote_it(language):
         for total in range(-1800, 1801):  # a difference of two such means, its size as _points takes it
             value = round(abs(total / 180 - 1.3), 1)
             assert insights.mean_words(value) == formats.number_format(value, 1)
+
+
+def test_a_page_of_comparisons_described_together_reads_as_each_described_alone():
+    """describe_all translates each sentence once for all its comparisons: the same words as
+    describe, in the reader's language, and nothing of one call's language left for the next."""
+    found = [
+        comparison("plan", 15, 12, 3.0, 6.0),
+        None,
+        comparison("walking", 1, 1, 0.0, 10.0),
+        comparison("exercise-1-2", 12, 14, 4.5, 4.5, ("A", "B")),
+        comparison("exercise-1", 101, 79, 9.9, 5.3),
+        replace(
+            comparison("exercise-3", 3, 4, 1.0, 2.0), mean_with=None, difference=None, low=None, high=None
+        ),
+    ]
+    names = {1: "Puente", 2: "Gato"}
+    for language in ("es", "de", "en", "es"):
+        with translation.override(language):
+            together = insights.describe_all(found, names)
+            alone = [None if c is None else insights.describe(c, names) for c in found]
+        assert together == alone
+    with translation.override("es"):
+        spanish = insights.describe_all(found[:1])[0]["summary"]
+    with translation.override("de"):
+        assert insights.describe_all(found[:1])[0]["summary"] != spanish
+    assert insights.summary(found[0]).startswith("Next-morning pain")
