@@ -296,6 +296,35 @@ def _psfs_apart_html(found):
     return mark_safe("".join(rows))
 
 
+FIXED_PARTS = (
+    "header",
+    "chart_head",
+    "table_head",
+    "calendar_head",
+    "calendar_foot",
+    "insights_intro",
+    "insights_range",
+)
+
+
+def _fixed_parts(key, weekly):
+    """History's parts that are the same for everyone who reads the language and asks for the range
+    `key` (the header's link to the report, the range links) drawn `weekly` or not: headings, the
+    chart's notes, the tables' heads, the calendar's week days and key, the insights' introduction
+    (journal/_history_fixed.html, some 30 translated words). Rendered once a process for each
+    language, range and way (`catalog.render_cached`, as the session's player; afresh with DEBUG)
+    instead of once a page: nothing of the user or their days goes in."""
+    context = {"range": key, "ranges": RANGE_LINKS, "weekly": weekly, "insight_window": insights.WINDOW_DAYS}
+
+    def render():
+        return {
+            part: render_to_string("journal/_history_fixed.html", {**context, "part": part})
+            for part in FIXED_PARTS
+        }
+
+    return catalog.render_cached(f"journal:history-fixed:{key}:{int(weekly)}", render)
+
+
 def _pain_on(days, day):
     """The pain of `day` among `days` (in date order, ending by `day`), or None."""
     return days[-1].pain if days and days[-1].date == day else None
@@ -312,6 +341,7 @@ def _history_body(request, today):
     context = {
         **summary,
         "weekly": weekly,
+        "fixed": _fixed_parts(key, weekly),
         "chart": {**chart, "words": _chart_words()},
         "table": _table_html(table, WEEK_ROW if weekly else DAY_ROW),
         "calendar": _calendar_html(summary["recent"], today, day_url, first_day(request.user)),
