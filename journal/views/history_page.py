@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
-from django.utils.html import escape, format_html_join
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, pgettext, pgettext_lazy
@@ -222,13 +222,52 @@ def _insights_context(user, today, morning, rows=None):
     names = {p.pk: p.name for p in catalog.catalog().progressions}
     # Described together, their sentences translated once (insights.describe_all); the plan once.
     plan, walking, *exercises = insights.describe_all((found.plan, found.walking, *found.exercises), names)
+    main = [item for item in (plan, walking) if item is not None and item["comparison"].enough]
     return {
         "insights": found,
-        "insight_main": [item for item in (plan, walking) if item is not None and item["comparison"].enough],
+        "insight_main": main,
+        "insight_main_rows": format_html_join("", INSIGHT_CARD, (_card_values(item) for item in main)),
         "insight_exercises": exercises,
+        "insight_exercise_rows": format_html_join("", INSIGHT_ROW, (_row_values(item) for item in exercises)),
         "insight_plan": plan,
         "insight_window": insights.WINDOW_DAYS,
     }
+
+
+# The insights' cards (the plan, a walk) and the exercises' rows (journal/_history_insights.html),
+# built here as the calendar is rather than by a template loop of some eight nodes an insight:
+# format_html escapes each value as the template's `{{ }}` did (the means' lines are our HTML).
+INSIGHT_CARD = (
+    '\n    <li class="insight card" data-testid="insight" data-insight="{}"><div class="card-body">\n'
+    '      <h3 class="insight-name">{}</h3>\n'
+    '      <p class="mb-1">{}</p>\n'
+    '      <ul class="insight-sides small">\n'
+    "        <li>{}</li>\n"
+    "        <li>{}</li>\n"
+    "      </ul>\n"
+    '      <p class="small text-body-secondary mb-0">{}</p>\n'
+    "    </div></li>\n    "
+)
+INSIGHT_ROW = (
+    '\n      <li class="insight-row" data-testid="insight" data-insight="{}">\n'
+    '        <h3 class="insight-name">{}</h3>\n'
+    '        <p class="mb-1">{} {}</p>\n'
+    "        {}\n"
+    '        <p class="small text-body-secondary mb-0">{}</p>\n'
+    "      </li>\n      "
+)
+TOGETHER_LINE = '<p class="small mb-1" data-testid="insight-together">{}</p>'
+
+
+def _card_values(item):
+    c = item["comparison"]
+    return (c.key, c.name, item["summary"], item["with_line"], item["without_line"], item["interval"])
+
+
+def _row_values(item):
+    c = item["comparison"]
+    together = format_html(TOGETHER_LINE, item["together"]) if c.together else ""
+    return (c.key, c.name, item["summary"], item["with_line"], together, item["interval"])
 
 
 PSFS_ROWS = 12
