@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext, pgettext, pgettext_lazy
+from django.utils.translation import gettext_lazy, ngettext, npgettext, pgettext, pgettext_lazy
 
 from backcare import diary_version, version_cache
 from exercises import catalog
@@ -364,6 +364,40 @@ def _fixed_parts(key, weekly):
     return catalog.render_cached(f"journal:history-fixed:{key}:{int(weekly)}", render)
 
 
+def _stat_words(adherence, streak, longest, last_7):
+    """The summary's counted notes ("3 of 5 planned · 2 rest", "12 days", "longest in this period:
+    4", "5 of the last 7 days done"), the `blocktranslate`s journal/_history_body.html and
+    journal/_habit.html had, with the same msgids: five to seven of them a page, each several
+    times the cost of a variable. Every value is a whole number (written as the template wrote it:
+    no digit grouping here) in our own sentence, so nothing needs escaping."""
+    words = {
+        "streak": ngettext("%(counter)s day", "%(counter)s days", streak) % {"counter": streak},
+        "longest": _("longest in this period: %(longest)s") % {"longest": longest},
+        "last_7": ngettext(
+            "%(counter)s of the last 7 days done", "%(counter)s of the last 7 days done", last_7
+        )
+        % {"counter": last_7},
+    }
+    if adherence.planned:
+        planned = ngettext(
+            "%(done)s of %(counter)s planned", "%(done)s of %(counter)s planned", adherence.planned
+        )
+        note = planned % {"done": adherence.done, "counter": adherence.planned}
+    else:
+        note = _("nothing due")
+    if adherence.rest_days:
+        rest = npgettext("rest days in a period", "%(counter)s rest", "%(counter)s rest", adherence.rest_days)
+        note += " · " + rest % {"counter": adherence.rest_days}
+    if adherence.rough_days:
+        rough = npgettext(
+            "rough days in a period", "%(counter)s rough", "%(counter)s rough", adherence.rough_days
+        )
+        note += " · " + rough % {"counter": adherence.rough_days}
+    words["adherence"] = note
+    # Safe: our own sentences (as blocktranslate printed them, unescaped) with whole numbers in them.
+    return {key: mark_safe(value) for key, value in words.items()}
+
+
 def _pain_on(days, day):
     """The pain of `day` among `days` (in date order, ending by `day`), or None."""
     return days[-1].pain if days and days[-1].date == day else None
@@ -381,6 +415,9 @@ def _history_body(request, today):
         **summary,
         "weekly": weekly,
         "fixed": _fixed_parts(key, weekly),
+        "stat_words": _stat_words(
+            summary["adherence"], summary["streak"], summary["longest"], summary["last_7"]
+        ),
         "chart": {**chart, "words": _chart_words()},
         "table": _table_html(table, WEEK_ROW if weekly else DAY_ROW),
         "calendar": _calendar_html(summary["recent"], today, day_url, first_day(request.user)),
