@@ -529,7 +529,8 @@ def _calendar_html(days, today, day_url, floor):
 
 
 def _row_words():
-    """What the day list's rows are made of, read once a page in the active language."""
+    """What the day list's rows are made of, read once a page in the active language (and the
+    rows' counted sentences, kept here by `_day_row` as it first meets each count)."""
     return {
         "date": date_words.writer("WEEKDAY_DAY_MONTH_FORMAT"),
         # Translators: History's day list, a day's pain score (0 to 10).
@@ -552,26 +553,34 @@ def _day_row(d, day_url, words):
     elif not d.planned:
         # Nothing was due (a week's walks already done, say): no "0 of 0".
         if d.ticked:
-            # Translators: History's day list, a day with nothing due on which exercises were ticked.
-            done = escape(
-                ngettext("nothing due · %(done)s done anyway", "nothing due · %(done)s done anyway", d.ticked)
-                % {"done": d.ticked}
-            )
+            text = words.get(("anyway", d.ticked))
+            if text is None:
+                # Translators: History's day list, a day with nothing due on which exercises were ticked.
+                text = ngettext(
+                    "nothing due · %(done)s done anyway", "nothing due · %(done)s done anyway", d.ticked
+                )
+                text = words["anyway", d.ticked] = escape(text)
+            done = text % {"done": d.ticked}
         else:
             done = words["nothing_due"]
     else:
-        values = {"done": min(d.done, d.planned), "planned": d.planned}
-        if d.day_type == "rough":
-            text = ngettext(
-                # Translators: History's day list, "3 of 5 done · rough day" (a rough day: a day of more pain).
-                "%(done)s of %(planned)s done · rough day",
-                "%(done)s of %(planned)s done · rough day",
-                d.planned,
-            )
-        else:
-            # Translators: History's day list, how many of the exercises due were ticked: "3 of 5 done".
-            text = ngettext("%(done)s of %(planned)s done", "%(done)s of %(planned)s done", d.planned)
-        done = escape(text % values)
+        # Each sentence translated and escaped once a page for each count (`words`), not once a row;
+        # the values are whole numbers, so escaping the sentence before them changes nothing.
+        key = ("rough" if d.day_type == "rough" else "done", d.planned)
+        text = words.get(key)
+        if text is None:
+            if d.day_type == "rough":
+                text = ngettext(
+                    # Translators: History's day list, "3 of 5 done · rough day" (a rough day: a day of more pain).
+                    "%(done)s of %(planned)s done · rough day",
+                    "%(done)s of %(planned)s done · rough day",
+                    d.planned,
+                )
+            else:
+                # Translators: History's day list, how many of the exercises due were ticked: "3 of 5 done".
+                text = ngettext("%(done)s of %(planned)s done", "%(done)s of %(planned)s done", d.planned)
+            text = words[key] = escape(text)
+        done = text % {"done": min(d.done, d.planned), "planned": d.planned}
     return day_url.format(d.date.isoformat()), words["date"](d.date), d.date.year, pain, done
 
 
