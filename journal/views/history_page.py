@@ -555,9 +555,11 @@ def _day_row(d, day_url, words):
         if d.ticked:
             text = words.get(("anyway", d.ticked))
             if text is None:
-                # Translators: History's day list, a day with nothing due on which exercises were ticked.
                 text = ngettext(
-                    "nothing due · %(done)s done anyway", "nothing due · %(done)s done anyway", d.ticked
+                    # Translators: History's day list, a day with nothing due on which exercises were ticked.
+                    "nothing due · %(done)s done anyway",
+                    "nothing due · %(done)s done anyway",
+                    d.ticked,
                 )
                 text = words["anyway", d.ticked] = escape(text)
             done = text % {"done": d.ticked}
