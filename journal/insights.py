@@ -19,6 +19,7 @@ the reason a day was skipped, and a slow recovery lowers pain while the plan gro
 
 import hashlib
 import math
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -26,8 +27,8 @@ import numpy as np
 from django.utils import formats
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext
+from django.utils.translation import ngettext as django_ngettext
 from numpy.random.bit_generator import ISeedSequence
 
 from journal.history_numbers import Day
@@ -157,6 +158,8 @@ def compute(days, ticks, *, today, families=(), walking=None):
     for day, _row, _ticked, pain in normal:
         text = day.isoformat()
         texts[day] = (f"{text},0,{pain}", f"{text},1,{pain}")
+    # One bit generator, seeded again for each comparison's bootstrap (`generator`).
+    bits = bit_generator()
     # The plan's and the walk's names here are the English ones kept with the numbers; a page
     # writes them in its reader's language (`named`).
     plan = _compare(
@@ -168,11 +171,16 @@ def compute(days, ticks, *, today, families=(), walking=None):
             for day, row, _, pain in normal
             if row.planned and (_ratio(row) >= DONE_FROM or _ratio(row) < NOT_DONE_BELOW)
         ],
+        bits,
     )
     walked = None
     if walking is not None and any(walking in ticked for _, _, ticked, _ in normal):
         walked = _compare(
-            texts, "walking", "A walk", [(day, walking in ticked, pain) for day, _, ticked, pain in normal]
+            texts,
+            "walking",
+            "A walk",
+            [(day, walking in ticked, pain) for day, _, ticked, pain in normal],
+            bits,
         )
     exercises = []
     names = dict(families)
@@ -205,7 +213,7 @@ def compute(days, ticks, *, today, families=(), walking=None):
         if sum(side for _, side, _ in sides) < MIN_DAYS or sum(not side for _, side, _ in sides) < MIN_DAYS:
             continue
         if len(group) == 1:
-            exercises.append(_compare(texts, f"exercise-{group[0]}", names[group[0]], sides))
+            exercises.append(_compare(texts, f"exercise-{group[0]}", names[group[0]], sides, bits))
             continue
         together = tuple(names[family] for family in group)
         exercises.append(
@@ -214,6 +222,7 @@ def compute(days, ticks, *, today, families=(), walking=None):
                 "exercise-" + "-".join(str(family) for family in group),
                 names_words(together),
                 sides,
+                bits,
                 together=together,
                 overlap=min(
                     overlap_percent(done_on[a], done_on[b])
@@ -308,9 +317,10 @@ def _mean(values):
     return sum(values) / len(values)
 
 
-def _compare(texts, key, name, sides, **group):
+def _compare(texts, key, name, sides, bits=None, **group):
     """A `Comparison` of [(date, with it?, next morning's pain)] in date order; `texts`: each day's
-    part of the seed's text (`seed_of`)."""
+    part of the seed's text (`seed_of`); `bits`: the bit generator the bootstrap seeds
+    (`generator`)."""
     with_pain = [pain for _, side, pain in sides if side]
     without_pain = [pain for _, side, pain in sides if not side]
     counts = {
@@ -323,7 +333,7 @@ def _compare(texts, key, name, sides, **group):
     if len(with_pain) < MIN_DAYS or len(without_pain) < MIN_DAYS:
         return Comparison(**counts)
     mean_with, mean_without = _mean(with_pain), _mean(without_pain)
-    low, high = block_bootstrap(sides, seed=seed_of(key, sides, texts))
+    low, high = block_bootstrap(sides, seed=seed_of(key, sides, texts), bits=bits)
     return Comparison(
         **counts,
         mean_with=round(mean_with, 1),
@@ -358,14 +368,24 @@ class _Unseeded(ISeedSequence):
 _UNSEEDED = _Unseeded()
 
 
-def generator(seed):
+def bit_generator():
+    """A bit generator for `generator` to seed again and again: making one (`MT19937`, even
+    unseeded) costs about as much as three of its seedings, so `compute` makes one for all its
+    comparisons."""
+    return np.random.MT19937(_UNSEEDED)
+
+
+def generator(seed, bits=None):
     """A `numpy.random.Generator` that draws exactly what `random.Random(seed)` draws.
 
     Its bit generator is NumPy's MT19937, Python's own Mersenne Twister, given the state Python
     gives it for an integer seed (`init_by_array` over the seed's 32-bit words, lowest first), and
     a Generator's `random()` builds each float from two 32-bit outputs as Python's `random()` does.
     So the block starts drawn are the ones the earlier pure-Python bootstrap drew
-    (tests/journal/test_insights_bootstrap.py runs both)."""
+    (tests/journal/test_insights_bootstrap.py runs both).
+
+    `bits` (`bit_generator`): seeded again here, whatever it drew before (the seeding sets its
+    whole state), instead of making a new one; the generator draws the same numbers either way."""
     words, rest = [], seed
     while True:
         words.append(rest & 0xFFFFFFFF)
@@ -373,14 +393,15 @@ def generator(seed):
         if not rest:
             break
     # Made without a seed sequence (`_Unseeded`: a fifth of the cost of `MT19937(0)`), then seeded.
-    bits = np.random.MT19937(_UNSEEDED)
+    if bits is None:
+        bits = bit_generator()
     # The legacy seeding of a list (not an array: a one-word array is seeded as one int) is
     # Python's init_by_array; it sets `bits` in place, which the Generator then draws from.
     np.random.RandomState(bits).seed(words)
     return np.random.Generator(bits)
 
 
-def block_bootstrap(sides, *, seed, block=BLOCK_DAYS, resamples=RESAMPLES, level=LEVEL):
+def block_bootstrap(sides, *, seed, block=BLOCK_DAYS, resamples=RESAMPLES, level=LEVEL, bits=None):
     """(low, high): the central `level` interval of the difference of means (with minus without)
     over `resamples` moving-block resamples of the calendar days from the first to the last of
     `sides` ([(date, with it?, value)] in date order, one per date).
@@ -393,7 +414,7 @@ def block_bootstrap(sides, *, seed, block=BLOCK_DAYS, resamples=RESAMPLES, level
     interval, to the last bit, as the pure-Python loop this replaced, which drew each resample's
     starts with `random.Random(seed).choices` (`generator` draws the same numbers in the same
     order, each start is `floor(u * starts)` as `choices` takes it, and the sums are of whole
-    numbers of pain, so exact in any order).
+    numbers of pain, so exact in any order). `bits`: a `bit_generator` to seed (`generator`).
     """
     dates, with_it, values = zip(*sides, strict=True)
     start = dates[0].toordinal()
@@ -432,7 +453,7 @@ def block_bootstrap(sides, *, seed, block=BLOCK_DAYS, resamples=RESAMPLES, level
         np.cumsum(per_day, axis=0, out=running[1:])
         totals = running[block:] - running[:starts]
         columns = [np.ascontiguousarray(totals[:, k]) for k in range(4)]
-    rng = generator(seed)
+    rng = generator(seed, bits)
     batches = []
     found = attempts = 0
     while found < resamples and attempts < resamples * 10:
@@ -481,6 +502,46 @@ def _quantile(ordered, q):
 # Every sentence in the active language. `compute`'s results are kept in the shared cache whatever
 # the reader's language (journal/views/history_page.py), so the names in them are written again
 # here, in the reader's language, when a page describes them (`named`).
+
+# A page's comparisons (`describe_all`) say the same sentences again and again: each is translated
+# once while they are described (some 120 gettext calls and 40 reads of the decimal point for nine
+# comparisons, a third of their words' cost), kept only for that call. `_` and `ngettext` are
+# Django's own outside one; the msgids are the same, so makemessages finds them as before.
+_page_words = ContextVar("insights_page_words", default=None)
+
+
+def _(message):
+    """`gettext`, translated once while `describe_all` runs."""
+    kept = _page_words.get()
+    if kept is None:
+        return gettext(message)
+    found = kept.get(message)
+    if found is None:
+        found = kept[message] = gettext(message)
+    return found
+
+
+def ngettext(singular, plural, number):
+    """`ngettext`, translated once for each number while `describe_all` runs."""
+    kept = _page_words.get()
+    if kept is None:
+        return django_ngettext(singular, plural, number)
+    key = (singular, plural, number)
+    found = kept.get(key)
+    if found is None:
+        found = kept[key] = django_ngettext(singular, plural, number)
+    return found
+
+
+def _decimal_point():
+    """The active language's decimal point, read once while `describe_all` runs."""
+    kept = _page_words.get()
+    if kept is None:
+        return formats.get_format("DECIMAL_SEPARATOR")
+    found = kept.get(_decimal_point)
+    if found is None:
+        found = kept[_decimal_point] = formats.get_format("DECIMAL_SEPARATOR")
+    return found
 
 
 def named(comparison, names=None):
@@ -642,7 +703,7 @@ def mean_words(value):
     the active language: what `floatformat:1` and `number_format(value, 1)` write (no thousands
     separator: this project groups no digits), the decimal point the language's own, at a small
     part of their cost (tests/journal/test_insights_lines.py compares them)."""
-    return f"{value:.1f}".replace(".", formats.get_format("DECIMAL_SEPARATOR"))
+    return f"{value:.1f}".replace(".", _decimal_point())
 
 
 def means_lines(comparison, with_words, without_words):
@@ -708,3 +769,13 @@ def describe(comparison, names=None):
         "with_line": with_line,
         "without_line": without_line,
     }
+
+
+def describe_all(comparisons, names=None):
+    """`describe` of each comparison (None stays None), their sentences translated once for all
+    of them (`_page_words`): what a page prints of its insights."""
+    token = _page_words.set({})
+    try:
+        return [None if c is None else describe(c, names) for c in comparisons]
+    finally:
+        _page_words.reset(token)

@@ -7,10 +7,10 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
-from django.utils.html import escape, format_html_join
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext, pgettext, pgettext_lazy
+from django.utils.translation import gettext_lazy, ngettext, npgettext, pgettext, pgettext_lazy
 
 from backcare import diary_version, version_cache
 from exercises import catalog
@@ -220,15 +220,54 @@ def _insights_context(user, today, morning, rows=None):
     # The insights are kept whatever the reader's language: each comparison is named again in it,
     # the exercises from the library's snapshot in that language (no query).
     names = {p.pk: p.name for p in catalog.catalog().progressions}
+    # Described together, their sentences translated once (insights.describe_all); the plan once.
+    plan, walking, *exercises = insights.describe_all((found.plan, found.walking, *found.exercises), names)
+    main = [item for item in (plan, walking) if item is not None and item["comparison"].enough]
     return {
         "insights": found,
-        "insight_main": [
-            insights.describe(c, names) for c in (found.plan, found.walking) if c is not None and c.enough
-        ],
-        "insight_exercises": [insights.describe(c, names) for c in found.exercises],
-        "insight_plan": insights.describe(found.plan, names),
+        "insight_main": main,
+        "insight_main_rows": format_html_join("", INSIGHT_CARD, (_card_values(item) for item in main)),
+        "insight_exercises": exercises,
+        "insight_exercise_rows": format_html_join("", INSIGHT_ROW, (_row_values(item) for item in exercises)),
+        "insight_plan": plan,
         "insight_window": insights.WINDOW_DAYS,
     }
+
+
+# The insights' cards (the plan, a walk) and the exercises' rows (journal/_history_insights.html),
+# built here as the calendar is rather than by a template loop of some eight nodes an insight:
+# format_html escapes each value as the template's `{{ }}` did (the means' lines are our HTML).
+INSIGHT_CARD = (
+    '\n    <li class="insight card" data-testid="insight" data-insight="{}"><div class="card-body">\n'
+    '      <h3 class="insight-name">{}</h3>\n'
+    '      <p class="mb-1">{}</p>\n'
+    '      <ul class="insight-sides small">\n'
+    "        <li>{}</li>\n"
+    "        <li>{}</li>\n"
+    "      </ul>\n"
+    '      <p class="small text-body-secondary mb-0">{}</p>\n'
+    "    </div></li>\n    "
+)
+INSIGHT_ROW = (
+    '\n      <li class="insight-row" data-testid="insight" data-insight="{}">\n'
+    '        <h3 class="insight-name">{}</h3>\n'
+    '        <p class="mb-1">{} {}</p>\n'
+    "        {}\n"
+    '        <p class="small text-body-secondary mb-0">{}</p>\n'
+    "      </li>\n      "
+)
+TOGETHER_LINE = '<p class="small mb-1" data-testid="insight-together">{}</p>'
+
+
+def _card_values(item):
+    c = item["comparison"]
+    return (c.key, c.name, item["summary"], item["with_line"], item["without_line"], item["interval"])
+
+
+def _row_values(item):
+    c = item["comparison"]
+    together = format_html(TOGETHER_LINE, item["together"]) if c.together else ""
+    return (c.key, c.name, item["summary"], item["with_line"], together, item["interval"])
 
 
 PSFS_ROWS = 12
@@ -296,6 +335,69 @@ def _psfs_apart_html(found):
     return mark_safe("".join(rows))
 
 
+FIXED_PARTS = (
+    "header",
+    "chart_head",
+    "table_head",
+    "calendar_head",
+    "calendar_foot",
+    "insights_intro",
+    "insights_range",
+)
+
+
+def _fixed_parts(key, weekly):
+    """History's parts that are the same for everyone who reads the language and asks for the range
+    `key` (the header's link to the report, the range links) drawn `weekly` or not: headings, the
+    chart's notes, the tables' heads, the calendar's week days and key, the insights' introduction
+    (journal/_history_fixed.html, some 30 translated words). Rendered once a process for each
+    language, range and way (`catalog.render_cached`, as the session's player; afresh with DEBUG)
+    instead of once a page: nothing of the user or their days goes in."""
+    context = {"range": key, "ranges": RANGE_LINKS, "weekly": weekly, "insight_window": insights.WINDOW_DAYS}
+
+    def render():
+        return {
+            part: render_to_string("journal/_history_fixed.html", {**context, "part": part})
+            for part in FIXED_PARTS
+        }
+
+    return catalog.render_cached(f"journal:history-fixed:{key}:{int(weekly)}", render)
+
+
+def _stat_words(adherence, streak, longest, last_7):
+    """The summary's counted notes ("3 of 5 planned · 2 rest", "12 days", "longest in this period:
+    4", "5 of the last 7 days done"), the `blocktranslate`s journal/_history_body.html and
+    journal/_habit.html had, with the same msgids: five to seven of them a page, each several
+    times the cost of a variable. Every value is a whole number (written as the template wrote it:
+    no digit grouping here) in our own sentence, so nothing needs escaping."""
+    words = {
+        "streak": ngettext("%(counter)s day", "%(counter)s days", streak) % {"counter": streak},
+        "longest": _("longest in this period: %(longest)s") % {"longest": longest},
+        "last_7": ngettext(
+            "%(counter)s of the last 7 days done", "%(counter)s of the last 7 days done", last_7
+        )
+        % {"counter": last_7},
+    }
+    if adherence.planned:
+        planned = ngettext(
+            "%(done)s of %(counter)s planned", "%(done)s of %(counter)s planned", adherence.planned
+        )
+        note = planned % {"done": adherence.done, "counter": adherence.planned}
+    else:
+        note = _("nothing due")
+    if adherence.rest_days:
+        rest = npgettext("rest days in a period", "%(counter)s rest", "%(counter)s rest", adherence.rest_days)
+        note += " · " + rest % {"counter": adherence.rest_days}
+    if adherence.rough_days:
+        rough = npgettext(
+            "rough days in a period", "%(counter)s rough", "%(counter)s rough", adherence.rough_days
+        )
+        note += " · " + rough % {"counter": adherence.rough_days}
+    words["adherence"] = note
+    # Safe: our own sentences (as blocktranslate printed them, unescaped) with whole numbers in them.
+    return {key: mark_safe(value) for key, value in words.items()}
+
+
 def _pain_on(days, day):
     """The pain of `day` among `days` (in date order, ending by `day`), or None."""
     return days[-1].pain if days and days[-1].date == day else None
@@ -312,6 +414,10 @@ def _history_body(request, today):
     context = {
         **summary,
         "weekly": weekly,
+        "fixed": _fixed_parts(key, weekly),
+        "stat_words": _stat_words(
+            summary["adherence"], summary["streak"], summary["longest"], summary["last_7"]
+        ),
         "chart": {**chart, "words": _chart_words()},
         "table": _table_html(table, WEEK_ROW if weekly else DAY_ROW),
         "calendar": _calendar_html(summary["recent"], today, day_url, first_day(request.user)),
@@ -423,7 +529,8 @@ def _calendar_html(days, today, day_url, floor):
 
 
 def _row_words():
-    """What the day list's rows are made of, read once a page in the active language."""
+    """What the day list's rows are made of, read once a page in the active language (and the
+    rows' counted sentences, kept here by `_day_row` as it first meets each count)."""
     return {
         "date": date_words.writer("WEEKDAY_DAY_MONTH_FORMAT"),
         # Translators: History's day list, a day's pain score (0 to 10).
@@ -446,26 +553,36 @@ def _day_row(d, day_url, words):
     elif not d.planned:
         # Nothing was due (a week's walks already done, say): no "0 of 0".
         if d.ticked:
-            # Translators: History's day list, a day with nothing due on which exercises were ticked.
-            done = escape(
-                ngettext("nothing due · %(done)s done anyway", "nothing due · %(done)s done anyway", d.ticked)
-                % {"done": d.ticked}
-            )
+            text = words.get(("anyway", d.ticked))
+            if text is None:
+                text = ngettext(
+                    # Translators: History's day list, a day with nothing due on which exercises were ticked.
+                    "nothing due · %(done)s done anyway",
+                    "nothing due · %(done)s done anyway",
+                    d.ticked,
+                )
+                text = words["anyway", d.ticked] = escape(text)
+            done = text % {"done": d.ticked}
         else:
             done = words["nothing_due"]
     else:
-        values = {"done": min(d.done, d.planned), "planned": d.planned}
-        if d.day_type == "rough":
-            text = ngettext(
-                # Translators: History's day list, "3 of 5 done · rough day" (a rough day: a day of more pain).
-                "%(done)s of %(planned)s done · rough day",
-                "%(done)s of %(planned)s done · rough day",
-                d.planned,
-            )
-        else:
-            # Translators: History's day list, how many of the exercises due were ticked: "3 of 5 done".
-            text = ngettext("%(done)s of %(planned)s done", "%(done)s of %(planned)s done", d.planned)
-        done = escape(text % values)
+        # Each sentence translated and escaped once a page for each count (`words`), not once a row;
+        # the values are whole numbers, so escaping the sentence before them changes nothing.
+        key = ("rough" if d.day_type == "rough" else "done", d.planned)
+        text = words.get(key)
+        if text is None:
+            if d.day_type == "rough":
+                text = ngettext(
+                    # Translators: History's day list, "3 of 5 done · rough day" (a rough day: a day of more pain).
+                    "%(done)s of %(planned)s done · rough day",
+                    "%(done)s of %(planned)s done · rough day",
+                    d.planned,
+                )
+            else:
+                # Translators: History's day list, how many of the exercises due were ticked: "3 of 5 done".
+                text = ngettext("%(done)s of %(planned)s done", "%(done)s of %(planned)s done", d.planned)
+            text = words[key] = escape(text)
+        done = text % {"done": min(d.done, d.planned), "planned": d.planned}
     return day_url.format(d.date.isoformat()), words["date"](d.date), d.date.year, pain, done
 
 

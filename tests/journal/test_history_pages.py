@@ -506,3 +506,24 @@ def test_the_reports_chart_writes_svg_numbers_in_every_language(alice_today, scr
     assert svg.count('class="grid"') == 6 and svg.count('class="tick"') == 6
     assert 'y1="190.0" y2="190.0"' in svg and '<text x="4" y="30.0" class="axis" dy="4">10</text>' in svg
     assert not re.search(r'\b(?:x|y|x1|x2|y1|y2|cx|cy)="[^"]*,', svg)
+
+
+def test_the_parts_kept_once_a_process_follow_the_range_and_the_language(alice_today, screened_alice):
+    """History's fixed parts (journal/_history_fixed.html) are kept for each language, range and
+    way of drawing: one reader's range or language never shows in another's page."""
+    make_history(screened_alice, 20)
+    url = reverse("journal:history")
+    for key in ("30", "90", "365", "all", "30"):
+        body = alice_today.get(f"{url}?range={key}").content.decode()
+        assert re.findall(r'<a href="\?range=(\w+)"[^>]*aria-current="true"', body) == [key]
+        assert f'{reverse("journal:report")}?range={key}"' in body
+        assert "Last 12 weeks" in body and "What goes with better days" in body
+    weekly = alice_today.get(f"{url}?range=all").content.decode()
+    assert 'data-testid="weekly-note"' not in weekly  # 20 days: drawn day by day
+    screened_alice.language = "es"
+    screened_alice.save(update_fields=["language"])
+    spanish = alice_today.get(f"{url}?range=30").content.decode()
+    assert "Last 12 weeks" not in spanish and "What goes with better days" not in spanish
+    screened_alice.language = "en"
+    screened_alice.save(update_fields=["language"])
+    assert "Last 12 weeks" in alice_today.get(f"{url}?range=30").content.decode()

@@ -12,9 +12,10 @@ from tests.journal.test_insights import FAMILIES, TODAY, WALK, coin, diary
 
 
 def reference_bootstrap(
-    sides, *, seed, block=insights.BLOCK_DAYS, resamples=insights.RESAMPLES, level=insights.LEVEL
+    sides, *, seed, block=insights.BLOCK_DAYS, resamples=insights.RESAMPLES, level=insights.LEVEL, bits=None
 ):
-    """The pure-Python block bootstrap as it was before NumPy (random.Random(seed).choices)."""
+    """The pure-Python block bootstrap as it was before NumPy (random.Random(seed).choices);
+    `bits`, the NumPy bit generator `compute` hands on, is not used."""
     start = sides[0][0]
     span = (sides[-1][0] - start).days + 1
     sums = {True: [0.0] * (span + 1), False: [0.0] * (span + 1)}
@@ -110,6 +111,18 @@ def test_the_generator_draws_what_python_draws_for_any_seed():
     for seed in (0, 1, 2**32 - 1, 2**32, 2**64 - 1):
         python = random.Random(seed)
         assert insights.generator(seed).random(300).tolist() == [python.random() for _ in range(300)]
+
+
+def test_a_bit_generator_seeded_again_draws_what_a_new_one_draws():
+    """`compute` seeds one bit generator for all its comparisons: whatever it drew before, each
+    seeding draws Python's numbers for that seed."""
+    bits = insights.bit_generator()
+    for seed in (7, 2**40 + 3, 0, 7):
+        python = random.Random(seed)
+        assert insights.generator(seed, bits).random(300).tolist() == [python.random() for _ in range(300)]
+    days, ticks = diary(coin(0.5), seed=8)
+    sides = sides_of(days, ticks)
+    assert insights.block_bootstrap(sides, seed=5, bits=bits) == reference_bootstrap(sides, seed=5)
 
 
 def test_sums_too_large_or_not_whole_to_pack_give_the_same_interval_as_the_loop():
