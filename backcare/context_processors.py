@@ -14,6 +14,10 @@ NAV = {
     "logout": "logout",
     "login": "login",
     "signup": "signup",
+    # base.html's <head>: the scripts' words, the home-screen manifest, the service worker.
+    "jsi18n": "jsi18n",
+    "manifest": "manifest",
+    "service_worker": "service_worker",
 }
 
 
@@ -24,7 +28,7 @@ def _nav_urls(script_prefix):
 
 
 def site(request):
-    """The URLs in every page's header (reversed once a process)."""
+    """The URLs in every page's header and <head> (reversed once a process)."""
     return {"nav": _nav_urls(get_script_prefix())}
 
 
