@@ -21,7 +21,7 @@ from exercises.models import Exercise
 from journal import client_ops, days, history_numbers, selectors, services, suggestions, today_page
 from journal.days import first_day
 from journal.decorators import plan_write, wants_json
-from journal.forms import CheckinForm, DayTypeForm, SuggestionForm, TickForm
+from journal.forms import CheckinForm, DayTypeForm, SuggestionForm, TickForm, checkin_parts
 from journal.models import Dismissal, Entry, LevelChange, PlanItem
 from learn import selectors as learn_selectors
 
@@ -164,10 +164,11 @@ def _render_day(request, day, form=None):
         # The start (journal/views/start.py) was left midway: it builds the plan, so back to it.
         return redirect("journal:start")
     entry = context["entry"]
-    context["checkin_form"] = form or CheckinForm.for_entry(entry)
+    # The check-in's labels and widgets (journal/forms.py: checkin_parts): the form is built only
+    # for a refused answer, whose fields show what was sent; the template asks it for errors only then.
+    context["checkin"] = checkin_parts(entry, form)
+    context["checkin_form"] = form
     context.update(today_page.checkin_state(entry, refused=form is not None))
-    # Only a refused answer's form (bound) has errors: the template asks its fields for them only
-    # then (each ask builds an empty error list, some 10 µs, on every load otherwise).
     context["checkin_refused"] = form is not None
     urls = context["urls"] = today_page.urls()  # reversed once a process
     context["checkin_url"] = urls["checkin"].format(context["day_iso"])
