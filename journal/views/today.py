@@ -24,6 +24,7 @@ from journal.decorators import plan_write, wants_json
 from journal.forms import CheckinForm, DayTypeForm, SuggestionForm, TickForm, checkin_parts
 from journal.models import Dismissal, Entry, LevelChange, PlanItem
 from learn import selectors as learn_selectors
+from learn.today_line import line as lesson_line
 
 
 def _parse_day(request, value):
@@ -177,7 +178,9 @@ def _render_day(request, day, form=None):
     if context["is_today"]:  # today's lesson line (learn/course.py): one query, the lessons are cached
         offer = context["lesson_offer"] = learn_selectors.todays_lesson(user=request.user, today=day)
         if offer:
-            context["lesson_url"] = urls["lesson"].format(offer.lesson.slug)
+            context["lesson_line"] = lesson_line(
+                offer, lesson_url=urls["lesson"].format(offer.lesson.slug), lessons_url=urls["lessons"]
+            )
     return render(request, "journal/today.html", context)
 
 
