@@ -23,6 +23,7 @@ from journal.days import first_day
 from journal.decorators import plan_write, wants_json
 from journal.forms import CheckinForm, DayTypeForm, SuggestionForm, TickForm, checkin_parts
 from journal.models import Dismissal, Entry, LevelChange, PlanItem
+from journal.today_words import checkin_summary, pain_saved, progress, streak_line
 from learn import selectors as learn_selectors
 from learn.today_line import line as lesson_line
 
@@ -171,6 +172,18 @@ def _render_day(request, day, form=None):
     context["checkin_form"] = form
     context.update(today_page.checkin_state(entry, refused=form is not None))
     context["checkin_refused"] = form is not None
+    # The sentences with a number in them (journal/today_words.py), in Python: no template nodes.
+    is_today = context["is_today"]
+    if context["checkin_folded"]:
+        context["checkin_summary"] = checkin_summary(entry, is_today=is_today)
+    context["pain_saved"] = pain_saved(entry)
+    context["progress"] = progress(
+        day_type=context["day_type"],
+        planned=context["planned_count"],
+        done=context["done_count"],
+        is_today=is_today,
+    )
+    context["streak_line"] = streak_line(context["streak"])
     urls = context["urls"] = today_page.urls()  # reversed once a process
     context["checkin_url"] = urls["checkin"].format(context["day_iso"])
     context["checkin_base"] = client_ops.checkin_base(entry)  # for a check-in queued offline
