@@ -2,7 +2,7 @@ from functools import lru_cache
 
 from django.urls import get_script_prefix, reverse
 from django.utils.functional import SimpleLazyObject
-from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -49,8 +49,9 @@ NAV_WORDS = {
 
 @lru_cache(maxsize=16)
 def _nav_words(language):
-    # Called with the active language: str() translates into it; escaped once, as {% translate %} did.
-    return {key: conditional_escape(str(word)) for key, word in NAV_WORDS.items()}
+    # Called with the active language: str() translates into it; safe, as {% translate %}'s words
+    # are (a template's quoted words are safe, and so their translations).
+    return {key: mark_safe(str(word)) for key, word in NAV_WORDS.items()}
 
 
 def site(request):

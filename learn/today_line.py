@@ -21,12 +21,12 @@ def line(offer, *, lesson_url, lessons_url):
     title = {"title": conditional_escape(offer.lesson.title)}
     if offer.read:
         # As the template did: a {% blocktranslate %}'s words as the catalogue has them (marked up),
-        # its values escaped; a {% translate %}'s words escaped.
+        # its values escaped; a {% translate %}'s words as they are (a template's quoted words are safe).
         link = mark_safe(
             '<span aria-hidden="true">✓</span> ' + _("Lesson read: <strong>%(title)s</strong>") % title
         )
         if offer.position < offer.total:
-            after = conditional_escape(_("next one tomorrow"))
+            after = mark_safe(_("next one tomorrow"))
         else:
             after = format_html(
                 '<a href="{}">{}</a>',
@@ -45,7 +45,7 @@ def line(offer, *, lesson_url, lessons_url):
                 % {"more": more}
             )
         else:
-            after = conditional_escape(_("1-minute read"))
+            after = mark_safe(_("1-minute read"))
     return format_html(
         '<p class="lesson-line my-3" data-testid="lesson"><a href="{}">{}</a>'
         ' <span class="text-body-secondary">· {}</span></p>',

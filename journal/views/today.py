@@ -23,7 +23,7 @@ from journal.days import first_day
 from journal.decorators import plan_write, wants_json
 from journal.forms import CheckinForm, DayTypeForm, SuggestionForm, TickForm, checkin_parts
 from journal.models import Dismissal, Entry, LevelChange, PlanItem
-from journal.today_words import checkin_summary, pain_saved, progress, streak_line
+from journal.today_words import checkin_summary, page_words, pain_saved, progress, streak_line
 from learn import selectors as learn_selectors
 from learn.today_line import line as lesson_line
 
@@ -184,6 +184,7 @@ def _render_day(request, day, form=None):
         is_today=is_today,
     )
     context["streak_line"] = streak_line(context["streak"])
+    context["page_words"] = page_words()  # the page's fixed words, translated once a language
     urls = context["urls"] = today_page.urls()  # reversed once a process
     context["checkin_url"] = urls["checkin"].format(context["day_iso"])
     context["checkin_base"] = client_ops.checkin_base(entry)  # for a check-in queued offline

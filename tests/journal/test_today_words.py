@@ -7,7 +7,7 @@ import pytest
 from django.template import engines
 from django.utils import translation
 
-from journal.today_words import checkin_summary, pain_saved, progress, streak_line
+from journal.today_words import PAGE_WORDS, checkin_summary, page_words, pain_saved, progress, streak_line
 
 # The template fragments before (journal/today.html), as they were.
 SUMMARY = (
@@ -85,3 +85,18 @@ def test_the_count(language, day_type, planned, done, is_today):
 def test_the_streak(language, days):
     with translation.override(language):
         assert str(streak_line(days)) == before(STREAK, streak=days)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_page_words_are_what_translate_gave(language):
+    with translation.override("en"):
+        english = {key: str(word) for key, word in PAGE_WORDS.items()}
+    with translation.override(language):
+        words = page_words()
+        for key, msgid in english.items():
+            if key == "change":
+                text = '{% load i18n %}{% translate "change" context "open the folded check-in" %}'
+            else:
+                text = '{% load i18n %}{% translate "' + msgid + '" %}'
+            assert words[key] == before(text), key
+        assert words["worst_pain"] == before('{% load i18n %}{% translate "10 = worst pain imaginable" %}')
