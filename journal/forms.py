@@ -3,6 +3,7 @@ from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from exercises import catalog
 from journal.models import Dismissal, Entry, Tick
 
 PAIN_CHOICES = [(n, str(n)) for n in range(11)]
@@ -111,6 +112,70 @@ class CheckinForm(forms.Form):
     @classmethod
     def for_entry(cls, entry, data=None):
         return cls(data, initial=cls.saved_answers(entry))
+
+
+# The check-in as Today prints it (journal/today.html): its labels and its three widgets' HTML.
+# A refused answer's form is built (its fields show what was sent, and its errors); for the day's
+# saved answers, on every load, the form is not (building it copies its three fields, some 70 µs):
+# the pain scale and the leg buttons are the same for everyone who saved that answer, drawn once a
+# process and language by a form built then (catalog.render_cached, as the pain scale was kept
+# before), and the note box is drawn by the note field's own widget with the saved note (an empty
+# box kept as the buttons are: nothing of a user's in it). The same HTML as the form's
+# (tests/journal/test_checkin_parts.py).
+CHECKIN_RENDERER = TemplatesSetting()
+
+
+def _chosen(field, value):
+    """The answer a button group shows checked ("" for none), as the form's field gives it."""
+    choices = {str(choice) for choice, _label in CheckinForm.base_fields[field].choices}
+    return str(value) if value is not None and str(value) in choices else ""
+
+
+def _buttons(field, chosen, initial):
+    return catalog.render_cached(
+        f"journal:checkin:{field}:{chosen}",
+        lambda: CheckinForm(initial=initial)[field].as_widget(),
+    )
+
+
+def checkin_parts(entry, form=None):
+    """{pain_label, leg_label, notes_label, notes_id, pain_scale, leg_buttons, notes}: what Today
+    prints of its check-in. `form`: a refused answer's bound form, its fields drawn from what was
+    sent; otherwise the day's saved answers (`entry`, None before the first check-in)."""
+    fields = CheckinForm.base_fields
+    parts = {
+        "pain_label": fields["pain"].label,
+        "leg_label": fields["leg_symptoms"].label,
+        "notes_label": fields["notes"].label,
+        "notes_id": "id_notes",
+    }
+    if form is not None:
+        pain, leg, notes = form["pain"], form["leg_symptoms"], form["notes"]
+        parts["notes_id"] = notes.id_for_label
+        return {
+            **parts,
+            "pain_scale": _buttons("pain", _chosen("pain", pain.value()), {"pain": pain.value()}),
+            "leg_buttons": _buttons(
+                "leg_symptoms", _chosen("leg_symptoms", leg.value()), {"leg_symptoms": leg.value()}
+            ),
+            "notes": notes.as_widget(),
+        }
+    saved = CheckinForm.saved_answers(entry)
+    pain, leg, note = _chosen("pain", saved.get("pain")), saved.get("leg_symptoms", ""), saved.get("notes")
+    if note:
+        notes = fields["notes"].widget.render(
+            "notes", note, attrs={"id": "id_notes"}, renderer=CHECKIN_RENDERER
+        )
+    else:
+        notes = catalog.render_cached(
+            "journal:checkin:notes:", lambda: CheckinForm(initial={})["notes"].as_widget()
+        )
+    return {
+        **parts,
+        "pain_scale": _buttons("pain", pain, {"pain": pain}),
+        "leg_buttons": _buttons("leg_symptoms", leg, {"leg_symptoms": leg}),
+        "notes": notes,
+    }
 
 
 class TickForm(forms.Form):

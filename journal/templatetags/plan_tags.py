@@ -308,29 +308,3 @@ def library_fragment(template_name, exercise, dose_step=None):
         return render_to_string(template_name, _fragment_context(exercise, dose_step))
 
     return catalog.library_fragment(key, exercise, render)
-
-
-@register.simple_tag
-def pain_scale(field):
-    """The pain field's eleven 0-10 buttons, rendered by its widget once per answer shown (twelve
-    variants for everyone: each value checked, or none)."""
-    value = field.value()
-    chosen = str(value) if value is not None and str(value) in PAIN_SCALE else ""
-    return catalog.render_cached(
-        f"journal:pain-scale:{field.html_name}:{field.auto_id}:{chosen}", field.as_widget
-    )
-
-
-PAIN_SCALE = frozenset(str(n) for n in range(11))
-
-
-@register.simple_tag
-def choice_buttons(field):
-    """A ButtonRadioSelect's buttons (the leg question's yes / no), rendered once per answer shown,
-    like the pain scale: one variant for each choice checked, and one with none."""
-    value = field.value()
-    choices = {str(choice) for choice, _ in field.field.choices}
-    chosen = str(value) if value is not None and str(value) in choices else ""
-    return catalog.render_cached(
-        f"journal:buttons:{field.html_name}:{field.auto_id}:{chosen}", field.as_widget
-    )

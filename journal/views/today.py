@@ -21,9 +21,11 @@ from exercises.models import Exercise
 from journal import client_ops, days, history_numbers, selectors, services, suggestions, today_page
 from journal.days import first_day
 from journal.decorators import plan_write, wants_json
-from journal.forms import CheckinForm, DayTypeForm, SuggestionForm, TickForm
+from journal.forms import CheckinForm, DayTypeForm, SuggestionForm, TickForm, checkin_parts
 from journal.models import Dismissal, Entry, LevelChange, PlanItem
+from journal.today_words import checkin_summary, page_words, pain_saved, progress, streak_line
 from learn import selectors as learn_selectors
+from learn.today_line import line as lesson_line
 
 
 def _parse_day(request, value):
@@ -165,11 +167,25 @@ def _render_day(request, day, form=None):
         # The start (journal/views/start.py) was left midway: it builds the plan, so back to it.
         return redirect("journal:start")
     entry = context["entry"]
-    context["checkin_form"] = form or CheckinForm.for_entry(entry)
+    # The check-in's labels and widgets (journal/forms.py: checkin_parts): the form is built only
+    # for a refused answer, whose fields show what was sent; the template asks it for errors only then.
+    context["checkin"] = checkin_parts(entry, form)
+    context["checkin_form"] = form
     context.update(today_page.checkin_state(entry, refused=form is not None))
-    # Only a refused answer's form (bound) has errors: the template asks its fields for them only
-    # then (each ask builds an empty error list, some 10 µs, on every load otherwise).
     context["checkin_refused"] = form is not None
+    # The sentences with a number in them (journal/today_words.py), in Python: no template nodes.
+    is_today = context["is_today"]
+    if context["checkin_folded"]:
+        context["checkin_summary"] = checkin_summary(entry, is_today=is_today)
+    context["pain_saved"] = pain_saved(entry)
+    context["progress"] = progress(
+        day_type=context["day_type"],
+        planned=context["planned_count"],
+        done=context["done_count"],
+        is_today=is_today,
+    )
+    context["streak_line"] = streak_line(context["streak"])
+    context["page_words"] = page_words()  # the page's fixed words, translated once a language
     urls = context["urls"] = today_page.urls()  # reversed once a process
     context["checkin_url"] = urls["checkin"].format(context["day_iso"])
     context["checkin_base"] = client_ops.checkin_base(entry)  # for a check-in queued offline
@@ -177,7 +193,9 @@ def _render_day(request, day, form=None):
     if context["is_today"]:  # today's lesson line (learn/course.py): one query, the lessons are cached
         offer = context["lesson_offer"] = learn_selectors.todays_lesson(user=request.user, today=day)
         if offer:
-            context["lesson_url"] = urls["lesson"].format(offer.lesson.slug)
+            context["lesson_line"] = lesson_line(
+                offer, lesson_url=urls["lesson"].format(offer.lesson.slug), lessons_url=urls["lessons"]
+            )
     return render(request, "journal/today.html", context)
 
 

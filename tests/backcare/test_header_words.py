@@ -1,0 +1,44 @@
+"""The header's words translated once a language (backcare/context_processors.py: NAV_WORDS):
+the same text as {% translate %} gave, in each language, and the header shows them."""
+
+import pytest
+from django.template import engines
+from django.urls import reverse
+from django.utils import translation
+
+from backcare.context_processors import NAV_WORDS, _nav_words
+
+ENGLISH = {
+    "skip": "Skip to content",
+    "main": "Main",
+    "today": "Today",
+    "history": "History",
+    "exercises": "Exercises",
+    "settings": "Settings",
+    "log_out": "Log out",
+    "menu": "Menu",
+    "log_in": "Log in",
+    "sign_up": "Sign up",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es", "de"])
+def test_the_same_words_as_translate_gave(language):
+    assert set(NAV_WORDS) == set(ENGLISH)
+    with translation.override(language):
+        words = _nav_words(translation.get_language())
+        for key, english in ENGLISH.items():
+            assert words[key] == engines["django"].from_string(
+                '{% load i18n %}{% translate "' + english + '" %}'
+            ).render({})
+
+
+def test_the_header_speaks_the_users_language(alice_today, alice):
+    alice.language = "de"
+    alice.save(update_fields=["language"])
+    body = alice_today.get(reverse("journal:today")).content.decode()
+    with translation.override("de"):
+        assert (
+            f">{translation.gettext('History')}</a>" in body and translation.gettext("History") != "History"
+        )
+        assert translation.gettext("Skip to content") in body
