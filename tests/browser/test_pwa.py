@@ -284,7 +284,8 @@ def test_dark_mode_follows_the_system(browser, live_server, diarist, scheme, pag
 
         page.goto(live_server.url + "/exercises/cat-cow-gentle/")
         figure = page.get_by_test_id("figure")
-        stroke = figure.locator(".fig-moving polyline[stroke='#1d3557']").first.evaluate(
+        # The near side's lines take their colour from their group (exercises/figure_svg.py).
+        stroke = figure.locator(".fig-moving g[stroke='#1d3557'] polyline").first.evaluate(
             "(el) => getComputedStyle(el).stroke"
         )
         assert stroke == ("rgb(220, 230, 243)" if scheme == "dark" else "rgb(29, 53, 87)")
