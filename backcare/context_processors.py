@@ -6,6 +6,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from backcare.language_cache import per_language
 from backcare.urgent_care import care_for
 
 NAV = {
@@ -47,7 +48,7 @@ NAV_WORDS = {
 }
 
 
-@lru_cache(maxsize=16)
+@per_language
 def _nav_words(language):
     # Called with the active language: str() translates into it; safe, as {% translate %}'s words
     # are (a template's quoted words are safe, and so their translations).

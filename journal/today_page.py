@@ -22,6 +22,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from backcare.language_cache import per_language
 from exercises import dose
 from exercises.models import Exercise, Progression
 from journal import client_ops, felt, pain, psfs, safety, schedule, selectors, suggestions
@@ -114,7 +115,7 @@ def row_words():
     return _row_words(translation.get_language())
 
 
-@lru_cache(maxsize=16)
+@per_language
 def _row_words(language):
     # `language` is the cache's key: the words below are read in it (it is the active one).
     return MappingProxyType(

@@ -11,11 +11,11 @@ separator is in use, backcare/settings.py). tests/journal/test_today_words.py re
 template beside each.
 """
 
-from functools import lru_cache
-
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy, ngettext, pgettext_lazy
 from django.utils.translation import gettext as _
+
+from backcare.language_cache import per_language
 
 # The page's fixed words outside its plan rows (journal/today.html prints {{ page_words.* }}): each
 # {% translate %} asked the active translation afresh, some 5-8 µs a tag and about twenty a load;
@@ -48,7 +48,7 @@ PAGE_WORDS = {
 }
 
 
-@lru_cache(maxsize=16)
+@per_language
 def _page_words(language):
     # Called with the active language: str() translates into it; safe, as {% translate %}'s words are.
     return {key: mark_safe(str(word)) for key, word in PAGE_WORDS.items()}

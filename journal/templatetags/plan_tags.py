@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from backcare.language_cache import per_language
 from exercises import catalog, dose
 from journal import today_page
 from journal.models import PlanItem
@@ -216,7 +217,7 @@ _FELT_ROW_FIELDS = (
 )
 
 
-@lru_cache(maxsize=16)
+@per_language
 def _felt_template(language):
     """FELT_FORM with the words of `language` (the active one: `row_words` reads in it) put in,
     escaped, and the row's own fields left to fill. The same for everyone who reads that language."""

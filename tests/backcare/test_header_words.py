@@ -3,6 +3,7 @@ the same text as {% translate %} gave, in each language, and the header shows th
 
 import pytest
 from django.template import engines
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 
@@ -42,3 +43,11 @@ def test_the_header_speaks_the_users_language(alice_today, alice):
             f">{translation.gettext('History')}</a>" in body and translation.gettext("History") != "History"
         )
         assert translation.gettext("Skip to content") in body
+
+
+def test_words_kept_for_a_language_are_forgotten_when_the_catalogues_change(tmp_path):
+    # A test's own catalogue (an empty one here) must not leave its words behind for later pages.
+    with override_settings(LOCALE_PATHS=[tmp_path]), translation.override("es"):
+        assert _nav_words("es")["skip"] == "Skip to content"
+    with translation.override("es"):
+        assert _nav_words("es")["skip"] == "Saltar al contenido"
