@@ -2,10 +2,10 @@ from functools import lru_cache
 
 from django.urls import get_script_prefix, reverse
 from django.utils.functional import SimpleLazyObject
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from backcare import html_words
 from backcare.language_cache import per_language
 from backcare.urgent_care import care_for
 
@@ -52,7 +52,7 @@ NAV_WORDS = {
 def _nav_words(language):
     # Called with the active language: str() translates into it; safe, as {% translate %}'s words
     # are (a template's quoted words are safe, and so their translations).
-    return {key: mark_safe(str(word)) for key, word in NAV_WORDS.items()}
+    return html_words.words(NAV_WORDS)
 
 
 def site(request):

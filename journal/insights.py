@@ -25,12 +25,11 @@ from datetime import date, timedelta
 
 import numpy as np
 from django.utils import formats
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import ngettext as django_ngettext
 from numpy.random.bit_generator import ISeedSequence
 
+from backcare import html_words
 from journal.history_numbers import Day
 from journal.models import Entry
 
@@ -725,7 +724,7 @@ def means_lines(comparison, with_words, without_words):
                 "After %(counter)s days %(words)s: <strong>%(mean)s</strong> on average",
                 days,
             )
-            lines.append(mark_safe(text % {"counter": days, "words": escape(words), "mean": escape(mean)}))
+            lines.append(html_words.sentence(text, counter=days, words=words, mean=mean))
         return tuple(lines)
     if comparison.together:
         text = ngettext(
@@ -746,10 +745,10 @@ def means_lines(comparison, with_words, without_words):
     values = {
         "counter": comparison.with_days,
         "without_days": comparison.without_days,
-        "mean_with": escape(mean_with),
-        "mean_without": escape(mean_without),
+        "mean_with": mean_with,
+        "mean_without": mean_without,
     }
-    return (mark_safe(text % values), "")
+    return (html_words.sentence(text, **values), "")
 
 
 def describe(comparison, names=None):

@@ -11,10 +11,11 @@ separator is in use, backcare/settings.py). tests/journal/test_today_words.py re
 template beside each.
 """
 
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy, ngettext, pgettext_lazy
 from django.utils.translation import gettext as _
 
+from backcare import html_words
+from backcare.html_words import sentence
 from backcare.language_cache import per_language
 
 # The page's fixed words outside its plan rows (journal/today.html prints {{ page_words.* }}): each
@@ -51,7 +52,7 @@ PAGE_WORDS = {
 @per_language
 def _page_words(language):
     # Called with the active language: str() translates into it; safe, as {% translate %}'s words are.
-    return {key: mark_safe(str(word)) for key, word in PAGE_WORDS.items()}
+    return html_words.words(PAGE_WORDS)
 
 
 def page_words():
@@ -63,44 +64,45 @@ def checkin_summary(entry, *, is_today):
     """The folded check-in's line: the day's pain, or what was saved without one."""
     if entry.pain is not None:
         if is_today:
-            return mark_safe(_("Pain <strong>%(pain)s</strong> today") % {"pain": entry.pain})
-        return mark_safe(_("Pain <strong>%(pain)s</strong>") % {"pain": entry.pain})
+            return sentence(_("Pain <strong>%(pain)s</strong> today"), pain=entry.pain)
+        return sentence(_("Pain <strong>%(pain)s</strong>"), pain=entry.pain)
     if entry.notes:
-        return mark_safe(_("Note saved, no pain number"))
-    return mark_safe(_("Check-in saved, no pain number"))
+        return sentence(_("Note saved, no pain number"))
+    return sentence(_("Check-in saved, no pain number"))
 
 
 def pain_saved(entry):
     """After the pain scale's legend: ": <strong>4</strong> saved", or nothing before a pain is saved."""
     if entry is None or entry.pain is None:
         return ""
-    return mark_safe(": " + _("<strong>%(pain)s</strong> saved") % {"pain": entry.pain})
+    return sentence(": " + _("<strong>%(pain)s</strong> saved"), pain=entry.pain)
 
 
 def progress(*, day_type, planned, done, is_today):
     """The plan's count: "2 of 5 done" (each number in its own span for the page's script), or why
     there is none."""
     if day_type == "rest":
-        return mark_safe(_("Rest day"))
+        return sentence(_("Rest day"))
     if not planned:
-        return mark_safe(_("Nothing due today") if is_today else _("Nothing due that day"))
-    return mark_safe(
+        return sentence(_("Nothing due today") if is_today else _("Nothing due that day"))
+    return sentence(
         ngettext(
             "<span data-done-count>%(done)s</span> of <span data-planned-count>%(counter)s</span> done",
             "<span data-done-count>%(done)s</span> of <span data-planned-count>%(counter)s</span> done",
             planned,
-        )
-        % {"done": done, "counter": planned}
+        ),
+        done=done,
+        counter=planned,
     )
 
 
 def streak_line(days):
     """ "streak 4 days", the number and its unit in spans for the page's script."""
-    return mark_safe(
+    return sentence(
         ngettext(
             "streak <span data-streak>%(counter)s</span> <span data-streak-unit>day</span>",
             "streak <span data-streak>%(counter)s</span> <span data-streak-unit>days</span>",
             days,
-        )
-        % {"counter": days}
+        ),
+        counter=days,
     )

@@ -7,10 +7,11 @@ its number into text through the number formats) cost some 0.1-0.25 ms a load; h
 whole numbers written as they are (no thousands separator is in use, backcare/settings.py).
 """
 
-from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from backcare.html_words import sentence
 
 
 def line(offer, *, lesson_url, lessons_url):
@@ -18,34 +19,35 @@ def line(offer, *, lesson_url, lessons_url):
     wait or when the next one opens."""
     if offer is None:
         return ""
-    title = {"title": conditional_escape(offer.lesson.title)}
+    title = offer.lesson.title
     if offer.read:
         # As the template did: a {% blocktranslate %}'s words as the catalogue has them (marked up),
         # its values escaped; a {% translate %}'s words as they are (a template's quoted words are safe).
-        link = mark_safe(
-            '<span aria-hidden="true">✓</span> ' + _("Lesson read: <strong>%(title)s</strong>") % title
+        link = sentence(
+            '<span aria-hidden="true">✓</span> ' + _("Lesson read: <strong>%(title)s</strong>"), title=title
         )
         if offer.position < offer.total:
-            after = mark_safe(_("next one tomorrow"))
+            after = sentence(_("next one tomorrow"))
         else:
             after = format_html(
                 '<a href="{}">{}</a>',
                 lessons_url,
-                mark_safe(
-                    ngettext("all %(total)s lesson", "all %(total)s lessons", offer.total)
-                    % {"total": offer.total}
+                sentence(
+                    ngettext("all %(total)s lesson", "all %(total)s lessons", offer.total), total=offer.total
                 ),
             )
     else:
-        link = mark_safe(_("Today's lesson: <strong>%(title)s</strong>") % title)
+        link = sentence(_("Today's lesson: <strong>%(title)s</strong>"), title=title)
         if offer.waiting > 1:
             more = offer.waiting - 1
-            after = mark_safe(
-                ngettext("1-minute read, %(more)s more waiting", "1-minute read, %(more)s more waiting", more)
-                % {"more": more}
+            after = sentence(
+                ngettext(
+                    "1-minute read, %(more)s more waiting", "1-minute read, %(more)s more waiting", more
+                ),
+                more=more,
             )
         else:
-            after = mark_safe(_("1-minute read"))
+            after = sentence(_("1-minute read"))
     return format_html(
         '<p class="lesson-line my-3" data-testid="lesson"><a href="{}">{}</a>'
         ' <span class="text-body-secondary">· {}</span></p>',
