@@ -119,6 +119,10 @@ def _untick(user, slug, days_ago=0):
     return reverse("journal:untick", kwargs={"day": _day(user, days_ago), "exercise": slug})
 
 
+def _day_type(user):
+    return reverse("journal:day_type", kwargs={"day": _day(user)})
+
+
 def _checkin(user, days_ago=0, day=None):
     return reverse("journal:checkin", kwargs={"day": day or _day(user, days_ago)})
 
@@ -245,24 +249,16 @@ WRITES = {
         ("post", _checkin(u), {"pain": "5", "client_op": OP, "base": "cn.n.00000000"}, False),
     ],
     "check-in with another's op": lambda u: [("post", _checkin(u), {"pain": "3", "client_op": OP}, True)],
-    "rough day": lambda u: [
-        ("post", reverse("journal:day_type", kwargs={"day": _day(u)}), {"day_type": "rough"}, False)
-    ],
-    "rest day": lambda u: [
-        ("post", reverse("journal:day_type", kwargs={"day": _day(u)}), {"day_type": "rest"}, False)
-    ],
-    "normal day": lambda u: [
-        ("post", reverse("journal:day_type", kwargs={"day": _day(u)}), {"day_type": "normal"}, False)
-    ],
-    "no day type": lambda u: [
-        ("post", reverse("journal:day_type", kwargs={"day": _day(u)}), {"day_type": "x"}, False)
-    ],
+    "rough day": lambda u: [("post", _day_type(u), {"day_type": "rough"}, False)],
+    "rest day": lambda u: [("post", _day_type(u), {"day_type": "rest"}, False)],
+    "normal day": lambda u: [("post", _day_type(u), {"day_type": "normal"}, False)],
+    "no day type": lambda u: [("post", _day_type(u), {"day_type": "x"}, False)],
     "accept on a rough day": lambda u: [
-        ("post", reverse("journal:day_type", kwargs={"day": _day(u)}), {"day_type": "rough"}, False),
+        ("post", _day_type(u), {"day_type": "rough"}, False),
         ("post", reverse("journal:accept", kwargs={"pk": _item_pk(u)}), {"kind": "up"}, False),
     ],
     "accept on a rest day": lambda u: [
-        ("post", reverse("journal:day_type", kwargs={"day": _day(u)}), {"day_type": "rest"}, False),
+        ("post", _day_type(u), {"day_type": "rest"}, False),
         ("post", reverse("journal:accept", kwargs={"pk": _item_pk(u)}), {"kind": "up"}, False),
     ],
     "accept no longer offered": lambda u: [
