@@ -1,5 +1,7 @@
 """`@per_language`: words translated once a language and kept for the process (the header's, Today's
-row and page words, the felt forms' words), forgotten when the catalogues change.
+row and page words, the felt forms' words), forgotten when the catalogues change; `forget_with`
+registers any other store kept per language (exercises/catalog.py: `render_cached`'s widgets) to be
+forgotten with them.
 
 In production the catalogues never change while a process runs. Tests do change them
 (`LOCALE_PATHS` set to a small catalogue of their own), and Django then forgets the catalogues it
@@ -19,14 +21,19 @@ def per_language(function):
     """`function(language, ...)` kept as `functools.lru_cache` keeps it (a few languages), and
     forgotten when a setting that changes the catalogues changes."""
     cached = lru_cache(maxsize=16)(function)
-    _caches.append(cached)
+    forget_with(cached.cache_clear)
     return cached
+
+
+def forget_with(clear):
+    """Call `clear()` when a setting that changes the catalogues changes."""
+    _caches.append(clear)
 
 
 def _forget(*, setting, **kwargs):
     if setting in SETTINGS:
-        for cached in _caches:
-            cached.cache_clear()
+        for clear in _caches:
+            clear()
 
 
 setting_changed.connect(_forget, dispatch_uid="backcare.language_cache")

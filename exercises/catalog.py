@@ -25,6 +25,7 @@ from django.core.cache.backends.dummy import DummyCache
 from django.db.models import Count, Max
 from django.utils import translation
 
+from backcare import language_cache
 from backcare.snapshot import Snapshot, Translated
 from exercises.models import Exercise, Progression
 
@@ -155,6 +156,8 @@ def exercise(pk):
 
 FRAGMENTS_MAX = 5000  # as the "local" cache's MAX_ENTRIES: a bound that content never reaches
 _widgets = {}  # (key, language) -> HTML, for `render_cached`
+# Kept per language, so forgotten with the other words kept per language when the catalogues change.
+language_cache.forget_with(_widgets.clear)
 
 
 def _keeps():

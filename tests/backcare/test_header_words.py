@@ -2,12 +2,14 @@
 the same text as {% translate %} gave, in each language, and the header shows them."""
 
 import pytest
+from django.conf import settings
 from django.template import engines
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 
 from backcare.context_processors import NAV_WORDS, _nav_words
+from exercises import catalog
 
 ENGLISH = {
     "skip": "Skip to content",
@@ -51,3 +53,16 @@ def test_words_kept_for_a_language_are_forgotten_when_the_catalogues_change(tmp_
         assert _nav_words("es")["skip"] == "Skip to content"
     with translation.override("es"):
         assert _nav_words("es")["skip"] == "Saltar al contenido"
+
+
+def test_widgets_kept_per_language_are_forgotten_with_the_words(tmp_path):
+    # render_cached (exercises/catalog.py) keeps only outside DEBUG: a local-memory "local" cache.
+    local = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "header-words-test"}
+    with override_settings(CACHES={**settings.CACHES, "local": local}):
+        with translation.override("es"):
+            assert catalog.render_cached("test-widget", lambda: "first") == "first"
+            assert catalog.render_cached("test-widget", lambda: "second") == "first"  # kept
+        with override_settings(LOCALE_PATHS=[tmp_path]):
+            pass  # the catalogues changed, and changed back (Django drops the active language)
+        with translation.override("es"):
+            assert catalog.render_cached("test-widget", lambda: "third") == "third"
