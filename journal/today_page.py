@@ -99,6 +99,12 @@ class Row:
         return client_ops.tick_bases(self.tick)
 
     @property
+    def level_offer(self):
+        """The row's own offer, a level-up or a dose step: a step back is in Today's "take it
+        easier" box instead (`step_backs`), never on the row."""
+        return self.suggestion is not None and self.suggestion[1].kind != Dismissal.Kind.DOWN
+
+    @property
     def spread_answer(self):
         """The saved answer to "did symptoms spread down your leg" as the radio values: yes, no or None."""
         if self.tick is None or self.tick.spread is None:
