@@ -17,11 +17,10 @@ from datetime import date, timedelta
 from functools import cached_property
 from typing import NamedTuple
 
-from django.utils import formats
 from django.utils.translation import gettext_lazy
 
 from exercises import dose
-from journal import pain
+from journal import date_words, pain
 from journal.models import Dismissal, Entry, LevelChange, Tick
 
 Kind = Dismissal.Kind
@@ -94,8 +93,9 @@ def _iso(day):
 
 
 def _day_words(value):
-    """A stored ISO date as "14 May", the month's name in the active language."""
-    return formats.date_format(date.fromisoformat(value), "DAY_MONTH_FORMAT")
+    """A stored ISO date as "14 May", the month's name in the active language: what
+    formats.date_format writes, by the format compiled once a language (journal/date_words.py)."""
+    return date_words.writer("DAY_MONTH_FORMAT")(date.fromisoformat(value))
 
 
 def _num(value):

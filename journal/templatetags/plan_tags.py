@@ -3,7 +3,6 @@ from functools import lru_cache
 
 from django import template
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -256,14 +255,15 @@ def row_offer(context, row):
         return NO_OFFER
     item, suggestion = row.suggestion
     words, kind = _offer_words(translation.get_language()), suggestion.kind
+    urls = today_page.urls()  # reversed once a process
     up = kind == Dismissal.Kind.UP
     return _html(
         ROW_OFFER,
         kind=kind,
         ready=words["ready_up"] if up else words["ready_more"],
         reason=suggestion.reason,
-        accept_url=reverse("journal:accept", kwargs={"pk": item.pk}),
-        dismiss_url=reverse("journal:dismiss", kwargs={"pk": item.pk}),
+        accept_url=urls["accept"].format(item.pk),
+        dismiss_url=urls["dismiss"].format(item.pk),
         csrf=context["csrf_input"],
         accept=words["move_up"] if up else words["do_more"],
         not_now=words["not_now"],
