@@ -188,16 +188,17 @@ def row_action(context, row):
 # The whole row (journal/today.html#plan-row) as three calls a row instead of some twenty nodes
 # (comments, whitespace, ifs and lookups, the two fragments' tags): its head (the <li>, the library
 # part, the button, the schedule note), its notes (the library's cautions, hold timer and tips) and
-# its tail (a done row's "how did it feel" forms, the closing tags). The rare parts between them, a
-# pause after severe pain and a level offer, stay in the template. No whitespace between the tags
-# (but before </li>): the row's boxes are block, grid (.row-text is display: contents) and flex boxes, which draw none.
+# its tail (its level offer, a done row's "how did it feel" forms, the closing tags). The rare pause
+# after severe pain stays in the template, between the head and the notes. No whitespace between
+# the tags but before </li>: the row's boxes are block, grid (.row-text is display: contents) and
+# flex boxes, which draw none.
 ROW_HEAD = (
     '{open}<div class="card-body"><div class="row-main"><div class="row-text">{text}</div>'
     '<div class="row-action">{action}</div></div>{note}'
 )
 ROW_NOTE = '<p class="schedule-note small mb-0{}" data-testid="schedule">{}</p>'
-ROW_CLOSE = mark_safe("</div>\n</li>")
-NO_OFFER = mark_safe("")  # as the template had it: the row's end is found by it
+ROW_CLOSE = mark_safe("</div>\n</li>")  # as the template had it: a row's end is found by it
+NO_OFFER = mark_safe("")
 
 
 @register.simple_tag(takes_context=True)
