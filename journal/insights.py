@@ -42,6 +42,8 @@ RESAMPLES = 1000
 FIELD = 2**16  # block_bootstrap's packed sums: four 16-bit fields in a 64-bit word
 WITH_DAY = 1 << 16  # a day with it, in its field; its pain is the lowest field
 WITHOUT_DAY = 1 << 48  # a day without it; its pain is the field at 32
+# The same as NumPy words, for the days packed in one array operation (`block_bootstrap`).
+_WITH_DAY, _WITHOUT_DAY, _PAIN_WITHOUT = np.uint64(WITH_DAY), np.uint64(WITHOUT_DAY), np.uint64(32)
 LEVEL = 0.8  # the interval's coverage: from the 10th to the 90th percentile
 # Two exercises are "done together" when both were done on this share (in percent) or more of the
 # compared normal days on which either was done: days with both / days with either (Jaccard).
@@ -166,9 +168,10 @@ def compute(days, ticks, *, today, families=(), walking=None):
         "plan",
         "Doing your plan",
         [
-            (day, _ratio(row) >= DONE_FROM, pain)
+            (day, ratio >= DONE_FROM, pain)
             for day, row, _, pain in normal
-            if row.planned and (_ratio(row) >= DONE_FROM or _ratio(row) < NOT_DONE_BELOW)
+            if row.planned
+            and ((ratio := _ratio(row)) >= DONE_FROM or ratio < NOT_DONE_BELOW)  # each day's once
         ],
         bits,
     )
@@ -209,7 +212,8 @@ def compute(days, ticks, *, today, families=(), walking=None):
                 members = sum(family in ticked for family in group)
                 if members == len(group) or not members:
                     sides.append((day, bool(members), pain))
-        if sum(side for _, side, _ in sides) < MIN_DAYS or sum(not side for _, side, _ in sides) < MIN_DAYS:
+        with_it = sum(side for _, side, _ in sides)
+        if with_it < MIN_DAYS or len(sides) - with_it < MIN_DAYS:  # each side's days, counted once
             continue
         if len(group) == 1:
             exercises.append(_compare(texts, f"exercise-{group[0]}", names[group[0]], sides, bits))
@@ -351,7 +355,7 @@ def seed_of(key, sides, texts=None):
     if texts is None:
         parts = (f"{day.isoformat()},{int(side)},{pain}" for day, side, pain in sides)
     else:
-        parts = (texts[day][side] for day, side, _pain in sides)
+        parts = [texts[day][side] for day, side, _pain in sides]  # a list: joined a little faster
     text = key + ";" + ";".join(parts)
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
 
@@ -429,14 +433,14 @@ def block_bootstrap(sides, *, seed, block=BLOCK_DAYS, resamples=RESAMPLES, level
     packed = columns = None
     if blocks * block * max(max(values), 1) < FIELD and min(values) >= 0 and all(v == int(v) for v in values):
         # Whole numbers from 0 whose resample's sums stay under 2**16 (pain: a year's days at 10 is
-        # 3,650): the four packed into one 64-bit word of four 16-bit fields, written here a day at
-        # a time, so the running totals, a block's and a resample's sums are one array each (a
+        # 3,650): the four packed into one 64-bit word of four 16-bit fields, in one array
+        # operation, so the running totals, a block's and a resample's sums are one array each (a
         # field's sum never reaches the next field), a quarter of the gathers of four.
         per_day = np.zeros(span, dtype=np.uint64)
-        per_day[offsets] = [
-            int(value) | WITH_DAY if side else int(value) << 32 | WITHOUT_DAY
-            for side, value in zip(with_it, values, strict=True)
-        ]
+        whole = np.array(values, dtype=np.uint64)  # whole numbers from 0, checked above
+        per_day[offsets] = np.where(
+            np.array(with_it, dtype=bool), whole | _WITH_DAY, (whole << _PAIN_WITHOUT) | _WITHOUT_DAY
+        )
         running = np.zeros(span + 1, dtype=np.uint64)
         np.cumsum(per_day, out=running[1:])
         packed = running[block:] - running[:starts]

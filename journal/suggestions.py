@@ -14,13 +14,13 @@ Inputs, all as the selectors return them:
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 from typing import NamedTuple
 
-from django.utils import formats
 from django.utils.translation import gettext_lazy
 
 from exercises import dose
-from journal import pain
+from journal import date_words, pain
 from journal.models import Dismissal, Entry, LevelChange, Tick
 
 Kind = Dismissal.Kind
@@ -93,8 +93,9 @@ def _iso(day):
 
 
 def _day_words(value):
-    """A stored ISO date as "14 May", the month's name in the active language."""
-    return formats.date_format(date.fromisoformat(value), "DAY_MONTH_FORMAT")
+    """A stored ISO date as "14 May", the month's name in the active language: what
+    formats.date_format writes, by the format compiled once a language (journal/date_words.py)."""
+    return date_words.writer("DAY_MONTH_FORMAT")(date.fromisoformat(value))
 
 
 def _num(value):
@@ -223,7 +224,7 @@ def quiet_week(entries, spread_days, today):
 # --- the rules ---------------------------------------------------------------------------------
 
 
-def ready_for_next_level(*, sessions, entries, since, today, evidence_since=None):
+def ready_for_next_level(*, sessions, entries, since, today, evidence_since=None, context=None):
     """Rule READY: the session, morning and average conditions of a level-up (and of a dose step),
     or None.
 
@@ -231,7 +232,8 @@ def ready_for_next_level(*, sessions, entries, since, today, evidence_since=None
     hard, the latest rated easy (`Tick.Effort`); the morning after each (where it has come) no more than 1 above
     the usual pain; today's 7-day average no more than 1 above the level start. Sessions count from
     `evidence_since` (the day the current dose step began; default `since`, the level's first
-    day); the level start is always the level's.
+    day); the level start is always the level's. `context`: the day's `Context` (of these entries
+    and today), whose days by date and 7-day average are worked out once for all the plan's items.
     """
     recent = [
         s
@@ -244,7 +246,7 @@ def ready_for_next_level(*, sessions, entries, since, today, evidence_since=None
         return None
     if recent[-1].effort != Tick.Effort.EASY:
         return None
-    days = _by_day(entries)
+    days = _by_day(entries) if context is None else context.by_day
     confirmed = []
     for session in recent:
         morning_day = session.date + timedelta(days=1)
@@ -259,7 +261,7 @@ def ready_for_next_level(*, sessions, entries, since, today, evidence_since=None
         confirmed.append(usual)
     if len(confirmed) < UP_SESSIONS:
         return None
-    average = pain.seven_day_average(entries, today)
+    average = pain.seven_day_average(entries, today) if context is None else context.average
     start = level_start(entries, since, today)
     if average is None or start is None or average > start + LEVEL_START_MARGIN:
         return None
@@ -272,11 +274,12 @@ def ready_for_next_level(*, sessions, entries, since, today, evidence_since=None
     }
 
 
-def too_much(*, sessions, entries, since, today):
+def too_much(*, sessions, entries, since, today, context=None):
     """The step-back rules, first that holds: symptoms spread down the leg during a session; pain
     during above 5 in the latest scored session; the morning after any session usual + 2 or more;
     pain rising at two check-ins running after sessions. Only sessions of this level in the last 7
-    days count."""
+    days count. `context`: the day's `Context` (of these entries and today), whose days by date
+    are built once for all the plan's items."""
     recent = _recent(sessions, since, today - timedelta(days=DOWN_LOOKBACK_DAYS - 1))
     if not recent:
         return None
@@ -286,17 +289,18 @@ def too_much(*, sessions, entries, since, today):
     scored = [s for s in recent if s.pain_during is not None]
     if scored and scored[-1].pain_during > TOO_MUCH_DURING:
         return Rule.PAIN_DURING, {"date": _iso(scored[-1].date), "pain_during": scored[-1].pain_during}
-    bad_morning = _bad_next_morning(recent, entries, today)
+    bad_morning = _bad_next_morning(
+        recent, entries, today, _by_day(entries) if context is None else context.by_day
+    )
     if bad_morning:
         return bad_morning
     return _rising(recent, entries, today)
 
 
-def _bad_next_morning(recent, entries, today):
+def _bad_next_morning(recent, entries, today, days):
     """Rule NEXT_MORNING over every session of the window whose next morning has come and has a
     check-in, the newest first: a session ticked today (its morning still to come) hides no
-    earlier one."""
-    days = _by_day(entries)
+    earlier one. `days`: the entries by date."""
     for session in reversed(recent):
         morning_day = session.date + timedelta(days=1)
         morning = days.get(morning_day)
@@ -412,6 +416,23 @@ class Context:
     spread_days: frozenset = frozenset()
     max_level: dict = field(default_factory=dict)  # progression id -> highest level allowed
 
+    # What every plan item's rules read alike, worked out once for the day when first asked (the
+    # same values the rules work out from `entries` and `today` alone).
+    @cached_property
+    def by_day(self):
+        """The entries by date."""
+        return _by_day(self.entries)
+
+    @cached_property
+    def average(self):
+        """Today's 7-day average (pain.seven_day_average), or None."""
+        return pain.seven_day_average(self.entries, self.today)
+
+    @cached_property
+    def quiet(self):
+        """`quiet_week` of the day: no flare, leg symptoms or spreading in the last 7 days."""
+        return quiet_week(self.entries, self.spread_days, self.today)
+
 
 def for_item(item, sessions, ctx, snoozes=Snoozes()):
     """The suggestion for one plan item (kind UP, DOSE or DOWN), or None.
@@ -422,7 +443,7 @@ def for_item(item, sessions, ctx, snoozes=Snoozes()):
     """
     if ctx.day_type != Entry.DayType.NORMAL:
         return None
-    down = too_much(sessions=sessions, entries=ctx.entries, since=item.since, today=ctx.today)
+    down = too_much(sessions=sessions, entries=ctx.entries, since=item.since, today=ctx.today, context=ctx)
     if down:
         if item.exercise.level > 1 and not snoozes.down:
             return Suggestion(Kind.DOWN, *down)
@@ -450,7 +471,7 @@ def _more(item, sessions, ctx, snoozes):
         allowed = min(item.top_level, ctx.max_level.get(item.progression_id, item.top_level))
         if exercise.level >= allowed:
             return None
-    if not quiet_week(ctx.entries, ctx.spread_days, ctx.today):
+    if not ctx.quiet:
         return None
     ready = ready_for_next_level(
         sessions=sessions,
@@ -458,6 +479,7 @@ def _more(item, sessions, ctx, snoozes):
         since=item.since,
         today=ctx.today,
         evidence_since=item.evidence_since,
+        context=ctx,
     )
     if ready is None:
         return None
@@ -487,7 +509,9 @@ def gentle_day(plan_sessions, ctx, snoozed=False):
         return Suggestion(Kind.GENTLE, *flare)
     for item, sessions in plan_sessions:
         if item.exercise.level == 1:
-            down = too_much(sessions=sessions, entries=ctx.entries, since=item.since, today=ctx.today)
+            down = too_much(
+                sessions=sessions, entries=ctx.entries, since=item.since, today=ctx.today, context=ctx
+            )
             if down:
                 rule, values = down
                 return Suggestion(Kind.GENTLE, rule, {**values, "exercise": item.exercise.name})

@@ -99,6 +99,12 @@ class Row:
         return client_ops.tick_bases(self.tick)
 
     @property
+    def level_offer(self):
+        """The row's own offer, a level-up or a dose step: a step back is in Today's "take it
+        easier" box instead (`step_backs`), never on the row."""
+        return self.suggestion is not None and self.suggestion[1].kind != Dismissal.Kind.DOWN
+
+    @property
     def spread_answer(self):
         """The saved answer to "did symptoms spread down your leg" as the radio values: yes, no or None."""
         if self.tick is None or self.tick.spread is None:
@@ -177,6 +183,10 @@ FIXED = {
 DAY = {"day": "journal:day", "checkin": "journal:checkin", "day_type": "journal:day_type"}
 LESSON = {"lesson": "learn:detail"}  # the lesson's slug as `{}`
 DAY_AND_EXERCISE = {"tick": "journal:tick", "untick": "journal:untick"}
+# A plan item's writes: its pk as `{}` (an int converter refuses OPEN, so a number stands in for it,
+# one no other part of these URLs holds).
+PLAN_ITEM = {"accept": "journal:accept", "dismiss": "journal:dismiss"}
+_PK = 987654321
 
 
 @lru_cache(maxsize=4)
@@ -186,11 +196,15 @@ def _urls(script_prefix):
     found.update({key: url_format(name, day=OPEN) for key, name in DAY.items()})
     found.update({key: url_format(name, lesson=OPEN) for key, name in LESSON.items()})
     found.update({key: url_format(name, day=OPEN, exercise=OPEN) for key, name in DAY_AND_EXERCISE.items()})
+    found.update(
+        {key: reverse(name, kwargs={"pk": _PK}).replace(str(_PK), "{}") for key, name in PLAN_ITEM.items()}
+    )
     return found
 
 
 def urls():
-    """Today's URLs ({key: URL or format}, FIXED, DAY and DAY_AND_EXERCISE above), reversed once a process."""
+    """Today's URLs ({key: URL or format}, FIXED, DAY, DAY_AND_EXERCISE and PLAN_ITEM above), reversed
+    once a process."""
     return _urls(get_script_prefix())
 
 

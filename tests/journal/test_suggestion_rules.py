@@ -403,3 +403,29 @@ def test_the_level_start_of_a_level_begun_before_the_days_read_is_the_first_aver
     assert first_average == 5
     assert suggestions.level_start(days, long_ago, TODAY) == first_average
     assert suggestions.level_start([], long_ago, TODAY) is None
+
+
+# --- the day's Context: what every item's rules read alike, worked out once ---------------------
+
+
+def test_the_days_shared_values_give_every_item_the_answers_worked_out_alone():
+    # One Context asked for several items in turn (as Today asks for its plan): its days by date,
+    # 7-day average and quiet week, kept from the first item, answer as each rule working them out.
+    bumpy = set_pain(set_pain(log(4, today=4), 3, 6), 9, 8)
+    cases = [
+        (READY, Item()),
+        (easy(1, pain=3, effort="right"), Item(level=3)),
+        (easy(5, 3, pain=6), Item(pk=2)),
+        (easy(12, 10, 8), Item(since=ago(13))),
+        ([], Item(level=1)),
+    ]
+    for entries in (bumpy, log(4), log(2, today=7)):
+        ctx = Context(today=TODAY, entries=entries)
+        for sessions, item in cases:
+            alone = {"sessions": sessions, "entries": entries, "since": item.since, "today": TODAY}
+            assert suggestions.too_much(**alone, context=ctx) == suggestions.too_much(**alone)
+            assert suggestions.ready_for_next_level(**alone, context=ctx) == suggestions.ready_for_next_level(
+                **alone
+            )
+        assert ctx.quiet == suggestions.quiet_week(entries, frozenset(), TODAY)
+        assert ctx.by_day == {e.date: e for e in entries}

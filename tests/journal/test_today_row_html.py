@@ -10,12 +10,15 @@ from types import SimpleNamespace
 import pytest
 from django.template import Context, Template
 from django.utils import translation
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy
 
-from journal import pain, today_page
+from journal import pain, suggestions, today_page
 from journal.forms import LEG_CHOICES, PAIN_CHOICES
 from journal.history_numbers import Day
 from journal.models import Tick
+from journal.templatetags import plan_tags
 from tests.conftest import make_user, screen_clear
 
 # The row's nodes as journal/today.html had them before the tags.
@@ -174,3 +177,58 @@ def test_today_reads_its_rows_words_in_each_persons_language(client):
         client.force_login(user)
         body = client.get("/today/").content.decode()
         assert f'data-testid="tick">{done}<' in body
+
+
+# A row's level offer as journal/today.html's plan row had it before `row_tail` drew it.
+OFFER_BEFORE = """{% load i18n %}{% if row.suggestion and row.suggestion.1.kind != "down" %}
+      {% with item=row.suggestion.0 suggestion=row.suggestion.1 %}
+      <div class="suggestion alert alert-success mt-2 mb-0" data-testid="suggestion" data-kind="{{ suggestion.kind }}">
+        <p class="mb-2"><strong>{% if suggestion.kind == "up" %}{% translate "Ready for the next level?" %}{% else %}{% translate "Ready for a little more?" %}{% endif %}</strong> {{ suggestion.reason }}</p>
+        <div class="d-flex flex-wrap gap-2">
+          <form method="post" action="{% url 'journal:accept' pk=item.pk %}">{{ csrf_input }}<input type="hidden" name="kind" value="{{ suggestion.kind }}"><button class="btn btn-primary" data-testid="accept">{% if suggestion.kind == "up" %}{% translate "Move up" %}{% else %}{% translate "Do a little more" %}{% endif %}</button></form>
+          <form method="post" action="{% url 'journal:dismiss' pk=item.pk %}">{{ csrf_input }}<input type="hidden" name="kind" value="{{ suggestion.kind }}"><button class="btn btn-outline-secondary" data-testid="dismiss">{% translate "Not now" %}</button></form>
+        </div>
+      </div>
+      {% endwith %}
+    {% endif %}</div>
+</li>"""
+
+
+def offered(suggestion):
+    found = row(done=False)
+    found.suggestion = None if suggestion is None else (SimpleNamespace(pk=42), suggestion)
+    found.level_offer = today_page.Row.level_offer.fget(found)
+    return found
+
+
+@pytest.mark.parametrize("language", ["en", "es", "de"])
+@pytest.mark.parametrize(
+    "suggestion",
+    [
+        suggestions.Suggestion("up", "manual", {"level": "<b>2</b> & more"}),
+        suggestions.Suggestion("dose", "manual", {"level": 3}),
+        suggestions.Suggestion("down", "pain_during", {"date": "2026-05-19", "pain_during": 6}),
+        None,
+    ],
+)
+def test_a_rows_level_offer_is_what_its_nodes_printed(language, suggestion):
+    found = offered(suggestion)
+    with translation.override(language):
+        before = Template(OFFER_BEFORE).render(Context({"row": found, "csrf_input": CSRF}))
+        after = Template("{% load plan_tags %}{% row_tail row %}").render(
+            Context({"row": found, "csrf_input": CSRF, "row_words": today_page.row_words()})
+        )
+    assert squeeze(after) == squeeze(before)
+    assert ('data-testid="accept"' in after) == (suggestion is not None and suggestion.kind != "down")
+    assert "<b>" not in after  # the reason escaped
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["Cat & cow", '"quoted" <b>', "it's", mark_safe("<i>safe</i>"), gettext_lazy("Done"), 3, None, ""],
+)
+def test_the_rows_own_format_escapes_as_format_html_does(value):
+    assert plan_tags._html("<p title='{a}'>{b}</p>", a=value, b=value) == format_html(
+        "<p title='{a}'>{b}</p>", a=value, b=value
+    )
+    assert isinstance(plan_tags._html("{a}", a=value), SafeString)
