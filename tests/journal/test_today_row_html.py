@@ -10,15 +10,12 @@ from types import SimpleNamespace
 import pytest
 from django.template import Context, Template
 from django.utils import translation
-from django.utils.html import format_html
-from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext_lazy
+from django.utils.safestring import mark_safe
 
 from journal import pain, suggestions, today_page
 from journal.forms import LEG_CHOICES, PAIN_CHOICES
 from journal.history_numbers import Day
 from journal.models import Tick
-from journal.templatetags import plan_tags
 from tests.conftest import make_user, screen_clear
 
 # The row's nodes as journal/today.html had them before the tags.
@@ -221,14 +218,3 @@ def test_a_rows_level_offer_is_what_its_nodes_printed(language, suggestion):
     assert squeeze(after) == squeeze(before)
     assert ('data-testid="accept"' in after) == (suggestion is not None and suggestion.kind != "down")
     assert "<b>" not in after  # the reason escaped
-
-
-@pytest.mark.parametrize(
-    "value",
-    ["Cat & cow", '"quoted" <b>', "it's", mark_safe("<i>safe</i>"), gettext_lazy("Done"), 3, None, ""],
-)
-def test_the_rows_own_format_escapes_as_format_html_does(value):
-    assert plan_tags._html("<p title='{a}'>{b}</p>", a=value, b=value) == format_html(
-        "<p title='{a}'>{b}</p>", a=value, b=value
-    )
-    assert isinstance(plan_tags._html("{a}", a=value), SafeString)
