@@ -3,8 +3,6 @@ levels, then the safety check, the user's data and deleting the account."""
 
 from functools import lru_cache
 
-from django.core.cache import caches
-from django.core.cache.utils import make_template_fragment_key
 from django.template.loader import get_template
 from django.urls import get_script_prefix
 from django.utils.html import format_html
@@ -12,7 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from backcare import settings_page
-from exercises.catalog import catalog
+from exercises.catalog import catalog, render_cached
 from journal.forms_account import DeleteAccountForm
 from journal.row_urls import OPEN, url_format
 from journal.selectors import plan_overview
@@ -21,10 +19,11 @@ from journal.selectors import plan_overview
 def level_selects(library):
     """{(family slug, chosen exercise pk or None): that family's level <select>} for every family.
 
-    The same for everyone: rendered once a library version into the "local" cache and read with
-    one lookup a page, instead of one {% cache %} lookup a family.
+    The same for everyone who reads that language: the levels' names are the library's in the
+    active language (`library`, the snapshot `catalog()` gave for it). Rendered once a library
+    version and language (`catalog.render_cached`: a plain dict, forgotten with the library's
+    snapshots on an edit; afresh with DEBUG) and read with one lookup a page.
     """
-    key = make_template_fragment_key("settings.level-selects", [library.version])
 
     def render():
         template = get_template("journal/_level_select.html")
@@ -34,7 +33,7 @@ def level_selects(library):
             for chosen in [None, *(level.pk for level in family.levels.all())]
         }
 
-    return caches["local"].get_or_set(key, render, timeout=None)
+    return render_cached(f"journal:settings-level-selects:{library.version}", render)
 
 
 def level_select(selects, family, chosen):

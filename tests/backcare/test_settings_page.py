@@ -163,3 +163,23 @@ def test_the_forms_country_and_language_choices_are_the_fields_own_in_the_active
         assert dict(form.fields["country"].choices)["DE"] == (
             "Deutschland" if language == "de" else "Germany"
         )
+
+
+def test_each_language_sees_the_level_names_in_its_own_words(client):
+    """The families' level selects are kept once a process for each language: a Spanish reader after
+    an English one (and back) sees the levels' names as the library gives them in Spanish."""
+    from django.utils import translation
+
+    from exercises.catalog import catalog
+
+    with translation.override("es"):
+        family = catalog().progressions[0]
+        spanish = family.levels.all()[0].name
+    with translation.override("en"):
+        english = catalog().progressions[0].levels.all()[0].name
+    assert spanish != english
+    readers = [make_user("ana", language="en"), make_user("ben", language="es")]
+    for _ in range(2):
+        for user, name, other in ((readers[0], english, spanish), (readers[1], spanish, english)):
+            levels = select(page(client, user), f"level-{family.slug}")
+            assert f"1: {name}</option>" in levels and other not in levels
