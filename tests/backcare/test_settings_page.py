@@ -183,3 +183,25 @@ def test_each_language_sees_the_level_names_in_its_own_words(client):
         for user, name, other in ((readers[0], english, spanish), (readers[1], spanish, english)):
             levels = select(page(client, user), f"level-{family.slug}")
             assert f"1: {name}</option>" in levels and other not in levels
+
+
+def test_the_widgets_are_kept_in_the_process_but_not_with_debugs_dummy_cache(settings):
+    """backcare/forms.py: CachedChoices keeps a widget in a plain dict of the process, except where
+    the "local" cache is Django's dummy cache (DEBUG: a template edit shows at the next reload), and
+    forgets them when the catalogues change (as the words kept per language)."""
+    from backcare import forms as base_forms
+
+    choices = [("a", "A"), ("b", "B")]
+    render = lambda: CachedSelect(choices=choices, cache_key="test-kept").render("thing", "a", {})  # noqa: E731
+    base_forms._widgets.clear()
+    settings.CACHES = {**settings.CACHES, "local": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    assert render() == forms.Select(choices=choices).render("thing", "a", {})
+    assert base_forms._widgets == {}
+    settings.CACHES = {
+        **settings.CACHES,
+        "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+    kept = render()
+    assert list(base_forms._widgets.values()) == [kept]
+    settings.LOCALE_PATHS = [*settings.LOCALE_PATHS]  # the catalogues changed: forgotten
+    assert base_forms._widgets == {}
