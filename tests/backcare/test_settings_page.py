@@ -205,3 +205,55 @@ def test_the_widgets_are_kept_in_the_process_but_not_with_debugs_dummy_cache(set
     assert list(base_forms._widgets.values()) == [kept]
     settings.LOCALE_PATHS = [*settings.LOCALE_PATHS]  # the catalogues changed: forgotten
     assert base_forms._widgets == {}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_plan_rows_are_the_rows_format_html_drew_whole(alice_today, alice, rf, language):
+    """journal/settings_sections.py: each family's row, its fixed parts drawn once a language
+    (fixed_rows) and a person's parts put in on each page, against the whole row drawn by
+    format_html(_ROW, ...) as before, with families in the plan (badge, remove form) and out of it."""
+    from django.middleware.csrf import get_token
+    from django.template.backends.utils import csrf_input as render_csrf_input
+    from django.utils import translation
+    from django.utils.html import format_html
+
+    from exercises.catalog import catalog
+    from journal import settings_sections as sections
+    from journal.selectors import plan_overview
+
+    request = rf.get(SETTINGS_URL)
+    request.user = alice
+    get_token(request)
+    csrf_input = render_csrf_input(request)
+    with translation.override(language):
+        for _ in range(2):  # drawn, then kept
+            html = sections.plan(request, csrf_input=csrf_input, refused={})
+        selects = sections.level_selects(catalog())
+        set_url, remove_url = sections._row_urls("/")
+        expected = []
+        for family, exercise, active in plan_overview(user=alice):
+            level = exercise.level if active else None
+            words = translation.gettext
+            expected.append(
+                format_html(
+                    sections._ROW,
+                    slug=family.slug,
+                    name=family.name,
+                    badge=format_html(sections._BADGE, words("In plan · level %(level)s") % {"level": level})
+                    if level
+                    else "",
+                    set_url=set_url.format(family.slug),
+                    csrf_input=csrf_input,
+                    level_label=words("Level"),
+                    select=sections.level_select(selects, family, exercise.pk if exercise else None),
+                    button=words("Set level") if level else words("Add to plan"),
+                    remove=format_html(
+                        sections._REMOVE, remove_url.format(family.slug), csrf_input, words("Remove")
+                    )
+                    if level
+                    else "",
+                )
+            )
+    assert "\n".join(expected) in html
+    assert html.count('data-testid="plan-setting"') == len(expected) > 3
+    assert 0 < html.count("badge text-bg-success") < len(expected)  # some in the plan, some not
