@@ -10,7 +10,7 @@ from django.contrib.auth.forms import (
     UserCreationForm,
 )
 from django.core.cache import caches
-from django.core.cache.utils import make_template_fragment_key
+from django.core.cache.backends.dummy import DummyCache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import transaction
@@ -18,7 +18,7 @@ from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from backcare import diary_version
+from backcare import diary_version, language_cache
 from backcare.languages import active_or_default, language_choices
 from backcare.models import User
 from backcare.reauth import password_confirmed
@@ -95,15 +95,31 @@ class SignupForm(UserCreationForm):
         return user
 
 
+# The choice widgets' markup kept in this process, in a plain dict: (list, language, name, chosen,
+# attributes) -> HTML. The "local" cache pickled each one and checked its key, some 20 µs a widget
+# and ten widgets a settings page (exercises/catalog.py keeps its fragments in plain dicts for the
+# same reason). Nothing per user: only lists that are the same for everyone. Forgotten with the
+# other words kept per language when the catalogues change (a country's name is in them).
+WIDGETS_MAX = 5000  # a bound the lists never reach: one entry a choice, language and attributes
+_widgets = {}
+language_cache.forget_with(_widgets.clear)
+
+
+def _keeps_widgets():
+    """Not with DEBUG, where the "local" cache is Django's dummy cache (backcare/settings.py), so that
+    a template edit shows at the next reload. Asked only when a widget is not kept yet."""
+    return not isinstance(caches["local"], DummyCache)
+
+
 class CachedChoices:
-    """A choice widget's output cached in this process, per chosen value(s) and attributes.
+    """A choice widget's output kept in this process, per chosen value(s) and attributes.
 
     For lists that are the same for everyone (the time zones, the countries, the languages, the
     reminders' days): Django renders each option through the widget's templates, ~0.15 ms apiece,
     90 ms for the ~600 zones, most of the settings page's time. The markup is Django's own (or the
     widget's own template's); `cache_key` names the choices, which must not change while the
     process runs. A value that is not one of the choices (a tampered POST) is rendered afresh and
-    not cached, so the cache holds at most one entry per choice (per set of choices, for a list of
+    not kept, so the store holds at most one entry per choice (per set of choices, for a list of
     boxes). Put before the widget class: `class CachedSelect(CachedChoices, forms.Select)`.
     """
 
@@ -127,17 +143,22 @@ class CachedChoices:
         raise NotImplementedError
 
     def render(self, name, value, attrs=None, renderer=None):
-        render = super().render
         chosen = self.chosen(value)
         if chosen is None:
-            return render(name, value, attrs, renderer)
-        final_attrs = sorted((attr, str(text)) for attr, text in self.build_attrs(self.attrs, attrs).items())
-        # Django's own key for a cached fragment and what it varies on (what {% cache %} uses).
-        # The labels are in the active language (a country's name), so the language is in the key.
-        key = make_template_fragment_key(
-            f"select.{self.cache_key}", (get_language(), name, chosen, final_attrs)
+            return super().render(name, value, attrs, renderer)
+        final_attrs = tuple(
+            sorted((attr, str(text)) for attr, text in self.build_attrs(self.attrs, attrs).items())
         )
-        return caches["local"].get_or_set(key, lambda: render(name, value, attrs, renderer), timeout=None)
+        # The labels are in the active language (a country's name), so the language is in the key.
+        key = (self.cache_key, get_language(), name, chosen, final_attrs)
+        found = _widgets.get(key)
+        if found is None:
+            found = super().render(name, value, attrs, renderer)
+            if _keeps_widgets():
+                if len(_widgets) >= WIDGETS_MAX:
+                    _widgets.clear()
+                _widgets[key] = found
+        return found
 
 
 class CachedSelect(CachedChoices, forms.Select):

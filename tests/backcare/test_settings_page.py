@@ -163,3 +163,97 @@ def test_the_forms_country_and_language_choices_are_the_fields_own_in_the_active
         assert dict(form.fields["country"].choices)["DE"] == (
             "Deutschland" if language == "de" else "Germany"
         )
+
+
+def test_each_language_sees_the_level_names_in_its_own_words(client):
+    """The families' level selects are kept once a process for each language: a Spanish reader after
+    an English one (and back) sees the levels' names as the library gives them in Spanish."""
+    from django.utils import translation
+
+    from exercises.catalog import catalog
+
+    with translation.override("es"):
+        family = catalog().progressions[0]
+        spanish = family.levels.all()[0].name
+    with translation.override("en"):
+        english = catalog().progressions[0].levels.all()[0].name
+    assert spanish != english
+    readers = [make_user("ana", language="en"), make_user("ben", language="es")]
+    for _ in range(2):
+        for user, name, other in ((readers[0], english, spanish), (readers[1], spanish, english)):
+            levels = select(page(client, user), f"level-{family.slug}")
+            assert f"1: {name}</option>" in levels and other not in levels
+
+
+def test_the_widgets_are_kept_in_the_process_but_not_with_debugs_dummy_cache(settings):
+    """backcare/forms.py: CachedChoices keeps a widget in a plain dict of the process, except where
+    the "local" cache is Django's dummy cache (DEBUG: a template edit shows at the next reload), and
+    forgets them when the catalogues change (as the words kept per language)."""
+    from backcare import forms as base_forms
+
+    choices = [("a", "A"), ("b", "B")]
+    render = lambda: CachedSelect(choices=choices, cache_key="test-kept").render("thing", "a", {})  # noqa: E731
+    base_forms._widgets.clear()
+    settings.CACHES = {**settings.CACHES, "local": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    assert render() == forms.Select(choices=choices).render("thing", "a", {})
+    assert base_forms._widgets == {}
+    settings.CACHES = {
+        **settings.CACHES,
+        "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+    kept = render()
+    assert list(base_forms._widgets.values()) == [kept]
+    settings.LOCALE_PATHS = [*settings.LOCALE_PATHS]  # the catalogues changed: forgotten
+    assert base_forms._widgets == {}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_plan_rows_are_the_rows_format_html_drew_whole(alice_today, alice, rf, language):
+    """journal/settings_sections.py: each family's row, its fixed parts drawn once a language
+    (fixed_rows) and a person's parts put in on each page, against the whole row drawn by
+    format_html(_ROW, ...) as before, with families in the plan (badge, remove form) and out of it."""
+    from django.middleware.csrf import get_token
+    from django.template.backends.utils import csrf_input as render_csrf_input
+    from django.utils import translation
+    from django.utils.html import format_html
+
+    from exercises.catalog import catalog
+    from journal import settings_sections as sections
+    from journal.selectors import plan_overview
+
+    request = rf.get(SETTINGS_URL)
+    request.user = alice
+    get_token(request)
+    csrf_input = render_csrf_input(request)
+    with translation.override(language):
+        for _ in range(2):  # drawn, then kept
+            html = sections.plan(request, csrf_input=csrf_input, refused={})
+        selects = sections.level_selects(catalog())
+        set_url, remove_url = sections._row_urls("/")
+        expected = []
+        for family, exercise, active in plan_overview(user=alice):
+            level = exercise.level if active else None
+            words = translation.gettext
+            expected.append(
+                format_html(
+                    sections._ROW,
+                    slug=family.slug,
+                    name=family.name,
+                    badge=format_html(sections._BADGE, words("In plan · level %(level)s") % {"level": level})
+                    if level
+                    else "",
+                    set_url=set_url.format(family.slug),
+                    csrf_input=csrf_input,
+                    level_label=words("Level"),
+                    select=sections.level_select(selects, family, exercise.pk if exercise else None),
+                    button=words("Set level") if level else words("Add to plan"),
+                    remove=format_html(
+                        sections._REMOVE, remove_url.format(family.slug), csrf_input, words("Remove")
+                    )
+                    if level
+                    else "",
+                )
+            )
+    assert "\n".join(expected) in html
+    assert html.count('data-testid="plan-setting"') == len(expected) > 3
+    assert 0 < html.count("badge text-bg-success") < len(expected)  # some in the plan, some not

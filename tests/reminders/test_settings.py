@@ -240,3 +240,27 @@ def test_the_cached_day_boxes_are_the_boxes_django_printed_one_by_one(alice, dat
             boxes.count("checked") == 3
             and 'value="2" class="form-check-input" id="reminder-weekdays_2" checked' in boxes
         )
+
+
+@pytest.mark.parametrize(
+    "value",
+    [time(19, 0), time(7, 5, 30), "07:30", "", None, "25:99", "7:30", "19:00:00", "<b>"],
+)
+def test_the_kept_time_box_is_the_box_django_prints(value):
+    """reminders/forms.py: TimeInput, kept per hours and minutes shown, against Django's own
+    TimeInput, twice (the second time from the store); anything else is rendered afresh, not kept."""
+    from django import forms
+
+    from backcare import forms as base_forms
+    from reminders.forms import TimeInput
+
+    attrs = {"id": "reminder-at", "class": "timeinput form-control reminder-time", "aria-invalid": "true"}
+    django_box = forms.TimeInput(format="%H:%M", attrs={"type": "time", "step": 60})
+    kept_before = len(base_forms._widgets)
+    for _ in range(2):
+        ours = TimeInput(format="%H:%M", attrs={"type": "time", "step": 60}).render("at", value, attrs)
+        assert ours == django_box.render("at", value, attrs)
+    kept = len(base_forms._widgets) - kept_before
+    assert kept == (1 if value in (time(19, 0), time(7, 5, 30), "07:30") else 0)
+    if value is time(19, 0):
+        assert 'value="19:00"' in ours and 'type="time"' in ours
