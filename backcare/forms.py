@@ -99,10 +99,20 @@ class SignupForm(UserCreationForm):
 # attributes) -> HTML. The "local" cache pickled each one and checked its key, some 20 µs a widget
 # and ten widgets a settings page (exercises/catalog.py keeps its fragments in plain dicts for the
 # same reason). Nothing per user: only lists that are the same for everyone. Forgotten with the
-# other words kept per language when the catalogues change (a country's name is in them).
-WIDGETS_MAX = 5000  # a bound the lists never reach: one entry a choice, language and attributes
+# other words kept per language when the catalogues change (a country's name is in them). Bounded
+# by size, not count: the time-zone select is some 21 kB for each zone chosen, so ~600 zones in three
+# languages could keep ~38 MB a worker; past WIDGETS_MAX_CHARS the store starts again from empty.
+WIDGETS_MAX_CHARS = 4_000_000
 _widgets = {}
-language_cache.forget_with(_widgets.clear)
+_widgets_chars = [0]
+
+
+def _forget_widgets():
+    _widgets.clear()
+    _widgets_chars[0] = 0
+
+
+language_cache.forget_with(_forget_widgets)
 
 
 def _keeps_widgets():
@@ -155,9 +165,10 @@ class CachedChoices:
         if found is None:
             found = super().render(name, value, attrs, renderer)
             if _keeps_widgets():
-                if len(_widgets) >= WIDGETS_MAX:
-                    _widgets.clear()
+                if _widgets_chars[0] + len(found) > WIDGETS_MAX_CHARS:
+                    _forget_widgets()
                 _widgets[key] = found
+                _widgets_chars[0] += len(found)
         return found
 
 

@@ -193,7 +193,7 @@ def test_the_widgets_are_kept_in_the_process_but_not_with_debugs_dummy_cache(set
 
     choices = [("a", "A"), ("b", "B")]
     render = lambda: CachedSelect(choices=choices, cache_key="test-kept").render("thing", "a", {})  # noqa: E731
-    base_forms._widgets.clear()
+    base_forms._forget_widgets()
     settings.CACHES = {**settings.CACHES, "local": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
     assert render() == forms.Select(choices=choices).render("thing", "a", {})
     assert base_forms._widgets == {}
@@ -205,6 +205,28 @@ def test_the_widgets_are_kept_in_the_process_but_not_with_debugs_dummy_cache(set
     assert list(base_forms._widgets.values()) == [kept]
     settings.LOCALE_PATHS = [*settings.LOCALE_PATHS]  # the catalogues changed: forgotten
     assert base_forms._widgets == {}
+
+
+def test_the_kept_widgets_stay_within_their_size_bound(settings, monkeypatch):
+    """The time-zone select is some 21 kB for each zone chosen: what CachedChoices keeps is bounded
+    by its size (WIDGETS_MAX_CHARS), not by a count of entries, so people in many zones cannot grow
+    a worker's memory without end; each answer is still Django's own markup."""
+    from backcare import forms as base_forms
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+    choices = [(str(n), f"Zone number {n} " * 20) for n in range(50)]
+    one = len(CachedSelect(choices=choices, cache_key="test-bound").render("zone", "0", {}))
+    monkeypatch.setattr(base_forms, "WIDGETS_MAX_CHARS", one * 5)
+    base_forms._forget_widgets()
+    for n in range(50):
+        html = CachedSelect(choices=choices, cache_key="test-bound").render("zone", str(n), {})
+        assert html == forms.Select(choices=choices).render("zone", str(n), {})
+        kept = sum(len(found) for found in base_forms._widgets.values())
+        assert 0 < kept <= one * 5 and kept == base_forms._widgets_chars[0]
+    base_forms._forget_widgets()
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
