@@ -684,14 +684,15 @@ def plan_overview(*, user):
     """
     with connection.cursor() as cursor:
         cursor.execute(_plan_overview_sql(), [user.pk])
-        # `active` as the database gives it (SQLite: 1 or 0), read only for its truth here.
+        # bool(): the ORM's type whatever the driver gives for the column.
         chosen = {
             progression: (exercise, bool(active)) for progression, exercise, active in cursor.fetchall()
         }
     overview = []
+    exercise = library_exercises()  # the snapshot read once, not once a family
     for family in catalog.catalog().progressions:
         exercise_id, active = chosen.get(family.pk, (None, False))
-        overview.append((family, catalog.exercise(exercise_id) if exercise_id else None, active))
+        overview.append((family, exercise(exercise_id) if exercise_id else None, active))
     return overview
 
 
