@@ -273,8 +273,37 @@ def gentle_exercises(slugs=ROUGH_DAY_SET):
 
 def start_answers(*, user):
     """The user's answers of the start (journal.models.StartAnswers), or None (an account made before
-    the start existed). One query."""
-    return StartAnswers.objects.filter(user=user).first()
+    the start existed). One query.
+
+    Hand-written like `snoozed` (`_start_answers_sql`), read on every settings load: through the ORM
+    (`.first()`) 0.28 ms CPU a call in process, nearly all of it building and compiling the SELECT;
+    this SQL and the fields' own converters (`column_converters`: the dates, the JSON answers) a
+    tenth of it. The row is the ORM's (tests/journal/test_compiled_reads.py compares them)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_start_answers_sql(), [user.pk])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    names, converters = _start_answers_columns()
+    return StartAnswers.from_db(connection.alias, names, converted(row, converters))
+
+
+@cache
+def _start_answers_columns():
+    names = tuple(field.attname for field in StartAnswers._meta.concrete_fields)
+    return names, column_converters(StartAnswers, names)
+
+
+@cache
+def _start_answers_sql():
+    """The SQL of `start_answers`, from the model's own table and column names (one row a user: the
+    user column is unique)."""
+    names, _ = _start_answers_columns()
+    columns = ", ".join(_column(StartAnswers, name) for name in names)
+    return (
+        f"SELECT {columns} FROM {connection.ops.quote_name(StartAnswers._meta.db_table)}"
+        f" WHERE {_column(StartAnswers, 'user')} = %s"
+    )
 
 
 def start_open(*, user):
@@ -363,6 +392,38 @@ def planned_exercises(*, user, day_type, status=None, day=None):
 
 def _column(model, name):
     return connection.ops.quote_name(model._meta.get_field(name).column)
+
+
+def column_converters(model, names):
+    """For each of the model's fields named (attnames), what the ORM does to a value read from its
+    column: the backend's converters, then the field's own (Field.get_db_converters: a SQLite
+    datetime made aware, a JSON text loaded), each with the column it is given. For a hand-written
+    read whose rows must be the ORM's; worked out once a process by its caller."""
+    table = model._meta.db_table
+    found = []
+    for name in names:
+        field = model._meta.get_field(name)
+        column = field.get_col(table)
+        found.append(
+            tuple(
+                (converter, column)
+                for converter in (
+                    *connection.ops.get_db_converters(column),
+                    *field.get_db_converters(connection),
+                )
+            )
+        )
+    return tuple(found)
+
+
+def converted(row, converters):
+    """A row's values through `column_converters`' converters, column by column."""
+    values = []
+    for value, steps in zip(row, converters, strict=True):
+        for converter, column in steps:
+            value = converter(value, column, connection)
+        values.append(value)
+    return values
 
 
 @cache
@@ -616,18 +677,33 @@ def streak(*, user, today, active_days=None, read_from=None):
 def plan_overview(*, user):
     """Every progression with the user's level in it (None: never in the plan) and whether it is in
     the plan now (settings page): 1 query, of three columns (no model instances to build).
+
+    Hand-written like `snoozed` (`_plan_overview_sql`): through the ORM (`values_list`) the read
+    cost 0.23 ms CPU a settings load in process, nearly all of it building and compiling the
+    SELECT. The rows are the ORM's (tests/journal/test_settings_reads.py compares them).
     """
-    chosen = {
-        progression: (exercise, active)
-        for progression, exercise, active in PlanItem.objects.filter(user=user)
-        .order_by()
-        .values_list("progression_id", "exercise_id", "active")
-    }
+    with connection.cursor() as cursor:
+        cursor.execute(_plan_overview_sql(), [user.pk])
+        # bool(): the ORM's type whatever the driver gives for the column.
+        chosen = {
+            progression: (exercise, bool(active)) for progression, exercise, active in cursor.fetchall()
+        }
     overview = []
+    exercise = library_exercises()  # the snapshot read once, not once a family
     for family in catalog.catalog().progressions:
         exercise_id, active = chosen.get(family.pk, (None, False))
-        overview.append((family, catalog.exercise(exercise_id) if exercise_id else None, active))
+        overview.append((family, exercise(exercise_id) if exercise_id else None, active))
     return overview
+
+
+@cache
+def _plan_overview_sql():
+    """The SQL of `plan_overview`, from the model's own table and column names."""
+    columns = ", ".join(_column(PlanItem, name) for name in ("progression", "exercise", "active"))
+    return (
+        f"SELECT {columns} FROM {connection.ops.quote_name(PlanItem._meta.db_table)}"
+        f" WHERE {_column(PlanItem, 'user')} = %s"
+    )
 
 
 def logged_days(*, user, since, details=False):
