@@ -141,10 +141,11 @@ def compute(days, ticks, *, today, families=(), walking=None):
     recorded = [d for d in by_date if first <= d <= last]
     day = min(recorded, default=last + timedelta(days=1))
     due = 0
+    one_day = timedelta(days=1)  # made once, not twice a day
     while day <= last:
         row = by_date.get(day) or Day(day, None, NORMAL, due, 0)
-        morning = by_date.get(day + timedelta(days=1))
-        day += timedelta(days=1)
+        day += one_day
+        morning = by_date.get(day)
         if row.day_type in MARKED:
             marked += 1
             continue
