@@ -726,27 +726,30 @@ INSIGHT_DAY_FIELDS = ("date", "pain", "day_type", "planned", "done")
 @cache
 def _insight_days_sql(vendor, leg_symptoms=False):
     """The SQL of `insight_rows` (and, with `leg_symptoms` after `done`, of `history_days`), from the
-    models' own table and column names: each day joined to its ticks and grouped, the day's ticked
-    exercises as one text of ids in id order."""
+    models' own table and column names: each day with its ticks, the day's ticked exercises as one
+    text of ids in id order."""
     entry, tick = (connection.ops.quote_name(model._meta.db_table) for model in (Entry, Tick))
     exercise = f"t.{_column(Tick, 'exercise')}"
     date_column = f"e.{_column(Entry, 'date')}"
-    if vendor == "postgresql":
-        # Grouped by the primary key, on which the day's other columns depend.
-        ticked = f"STRING_AGG(CAST({exercise} AS TEXT), ',' ORDER BY {exercise})"
-        group = f"e.{_column(Entry, 'id')}"
-    else:
-        # SQLite reads the days in date order through the (user, date) index and each day's ticks
-        # through the (entry, exercise) index, in id order: grouped by the date (one day a user),
-        # it needs no temporary B-tree to group or to sort (0.53 -> 0.41 ms for 180 days).
-        ticked = f"GROUP_CONCAT({exercise})"
-        group = date_column
     fields = (*INSIGHT_DAY_FIELDS, "leg_symptoms") if leg_symptoms else INSIGHT_DAY_FIELDS
+    columns = ", ".join(f"e.{_column(Entry, name)}" for name in fields)
+    where = f"WHERE e.{_column(Entry, 'user')} = %s AND {date_column} >= %s AND {date_column} <= %s"
+    if vendor == "postgresql":
+        # Joined and grouped by the primary key, on which the day's other columns depend.
+        ticked = f"STRING_AGG(CAST({exercise} AS TEXT), ',' ORDER BY {exercise})"
+        return (
+            f"SELECT {columns}, {ticked} FROM {entry} e LEFT JOIN {tick} t"
+            f" ON t.{_column(Tick, 'entry')} = e.{_column(Entry, 'id')}"
+            f" {where} GROUP BY e.{_column(Entry, 'id')} ORDER BY {date_column}"
+        )
+    # SQLite reads the days in date order through the (user, date) index and each day's ticks by a
+    # subquery through the (entry, exercise) index, in id order: no grouping, no temporary B-tree
+    # (a join grouped by the date: 0.53 -> 0.41 ms for 180 days against a join grouped by the
+    # primary key; this subquery: 0.44 -> 0.40 ms against that join, the 5-year user in process).
     return (
-        f"SELECT {', '.join(f'e.{_column(Entry, name)}' for name in fields)},"
-        f" {ticked} FROM {entry} e LEFT JOIN {tick} t ON t.{_column(Tick, 'entry')} = e.{_column(Entry, 'id')}"
-        f" WHERE e.{_column(Entry, 'user')} = %s AND {date_column} >= %s AND {date_column} <= %s"
-        f" GROUP BY {group} ORDER BY {date_column}"
+        f"SELECT {columns}, (SELECT GROUP_CONCAT({exercise}) FROM {tick} t"
+        f" WHERE t.{_column(Tick, 'entry')} = e.{_column(Entry, 'id')})"
+        f" FROM {entry} e {where} ORDER BY {date_column}"
     )
 
 

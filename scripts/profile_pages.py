@@ -6,7 +6,9 @@ Builds the same throwaway database as `make bench`, then calls Django's WSGI han
 (every middleware included, no server or network) and prints milliseconds per request (wall clock, and this process's CPU time, steadier on a busy machine) for
 /healthz and each page; `--profile` adds cProfile's top functions per page. `--first` times each page
 as a person first sees it after a write (a tick of Today's first exercise or its undo, untimed,
-before each call, as the bench's "first load"), `--gzip` asks for a compressed answer as a browser
+before each call, as the bench's "first load"; with `--write checkin`, a check-in of today's pain
+instead, as the bench's journey posts it before its History 90, a different pain each time, so
+History's insights are computed afresh), `--gzip` asks for a compressed answer as a browser
 does, `--dump DIR` writes each page's last body into DIR (to see what a page weighs). Not run by any test.
 """
 
@@ -28,6 +30,7 @@ DEFAULT_PAGES = [
 
 CODE = """
 import cProfile, io, pstats, sys, time
+from urllib.parse import urlencode
 from django.core.handlers.wsgi import WSGIHandler
 from backcare.models import User
 from journal.models import Tick
@@ -37,14 +40,25 @@ handler = WSGIHandler()
 session = session_for(User.objects.get(username="bench"))
 
 
-def call(path):
+CSRF = "k" * 32  # a CSRF cookie as Django sets it; a POST's token is the same secret
+
+
+def call(path, data=None):
+    # A GET, or with `data` a POST as static/js/today.js sends a write (fetch, JSON answer).
     route, _, query = path.partition("?")
+    body = b"" if data is None else urlencode({"csrfmiddlewaretoken": CSRF, **data}).encode()
     environ = {
         "REQUEST_METHOD": "GET", "PATH_INFO": route, "QUERY_STRING": query, "SERVER_NAME": "127.0.0.1",
         "SERVER_PORT": "443", "HTTP_HOST": "127.0.0.1", "HTTP_X_FORWARDED_PROTO": "https",
-        "HTTP_COOKIE": "sessionid=" + session, "wsgi.url_scheme": "http", "wsgi.input": io.BytesIO(),
+        "HTTP_COOKIE": "sessionid=" + session, "wsgi.url_scheme": "http", "wsgi.input": io.BytesIO(body),
         "wsgi.errors": sys.stderr, "SCRIPT_NAME": "",
     }
+    if data is not None:
+        environ.update(
+            REQUEST_METHOD="POST", CONTENT_TYPE="application/x-www-form-urlencoded", CONTENT_LENGTH=str(len(body)),
+            HTTP_COOKIE=f"sessionid={session}; csrftoken={CSRF}", HTTP_REFERER="https://127.0.0.1/today/",
+            HTTP_X_REQUESTED_WITH="fetch", HTTP_ACCEPT="application/json",
+        )
     if GZIP:
         environ["HTTP_ACCEPT_ENCODING"] = "gzip"
     statuses = []
@@ -53,10 +67,18 @@ def call(path):
     return body
 
 
+turn = [0]
+
+
 def write():
-    # As the bench's first loads: a tick of Today's first exercise, or its undo, in turn.
+    # As the bench's first loads: a tick of Today's first exercise, or its undo, in turn; or (WRITE
+    # "checkin") today's check-in as the journey posts it, a different pain (0 to 10) each time.
     user = User.objects.get(username="bench")
     day = user.local_today()
+    if WRITE == "checkin":
+        turn[0] += 1
+        call(f"/day/{day}/checkin/", {"pain": str(turn[0] % 11)})
+        return
     exercise = user.plan_items.filter(active=True).order_by("pk").first().exercise
     if Tick.objects.filter(entry__user=user, entry__date=day, exercise=exercise).exists():
         tick_remove(user=user, day=day, exercise=exercise)
@@ -102,6 +124,9 @@ def main():
     parser.add_argument("--days", type=int, default=1825)
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--first", action="store_true", help="a tick or its undo before each timed call")
+    parser.add_argument(
+        "--write", choices=["tick", "checkin"], default="tick", help="--first's write: a tick or a check-in"
+    )
     parser.add_argument("--gzip", action="store_true", help="ask for gzip, as a browser and the bench do")
     parser.add_argument("--dump", default="", help="a folder to write each page's last body into")
     parser.add_argument("--sort", default="cumulative", help="a pstats sort key, e.g. tottime")
@@ -112,6 +137,7 @@ def main():
         print(f"{engine}, {args.days} days, {args.repeat} requests each, in process:", flush=True)
         settings = (
             f"PATHS = {json.dumps(args.paths)}\nREPEAT = {args.repeat}\nPROFILE = {args.profile}\nFIRST = {args.first}\nGZIP = {args.gzip}\n"
+            f"WRITE = {args.write!r}\n"
             f"SORT = {args.sort!r}\nLINES = {args.lines}\nDUMP = {args.dump!r}\n"
         )
         sys.stdout.write(django_python(env, SESSION_CODE + settings + CODE))

@@ -1,5 +1,7 @@
 from bisect import bisect_left
+from dataclasses import replace
 from datetime import timedelta
+from functools import lru_cache
 
 from django.contrib.auth.decorators import login_required
 from django.core.cache import caches
@@ -7,6 +9,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
+from django.urls import get_script_prefix
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -278,9 +281,27 @@ def _psfs_summary(user):
     version (backcare/version_cache.py: per_psfs_version; the PSFS rows' triggers move it, a tick or a
     check-in does not): every rating is read (one query, some 650 rows after five years), so it is
     read once a PSFS change, not once a page nor once a tick. The key carries the summary's
-    version, so a summary of an older shape is never read."""
+    version, so a summary of an older shape is never read. Each activity apart is kept with its
+    first and latest ratings only (`_first_and_latest`)."""
     return version_cache.per_psfs_version(
-        cache_keys.PSFS_SUMMARY, user, lambda: psfs.summary(selectors.psfs_rows(user=user))
+        cache_keys.PSFS_SUMMARY, user, lambda: _first_and_latest(psfs.summary(selectors.psfs_rows(user=user)))
+    )
+
+
+def _first_and_latest(found):
+    """The summary with each activity apart holding only its first and latest ratings (one, when it
+    was rated once): all that History and the report print of it (`_psfs_apart_html`: its first and
+    latest rating and date, and whether it was rated more than once). An activity added at every
+    round is rated at each later one, so five years of rounds kept some 2,100 ratings apart (a 24 kB
+    value, unpickled on every History and report: 0.15 ms) for some 130 read."""
+    if all(len(a.ratings) <= 2 for a in found.apart):
+        return found
+    return replace(
+        found,
+        apart=[
+            replace(a, ratings=(a.ratings[0], a.ratings[-1])) if len(a.ratings) > 2 else a
+            for a in found.apart
+        ],
     )
 
 
@@ -403,6 +424,14 @@ def _pain_on(days, day):
     return days[-1].pain if days and days[-1].date == day else None
 
 
+@lru_cache(maxsize=16)
+def _day_url(script_prefix):
+    """The day page's address as a str.format string (journal/row_urls.py), reversed once a process
+    for each script prefix (reverse() puts it in front), as Today's (journal/today_page.py: urls), not
+    once a page (0.05-0.1 ms of History)."""
+    return url_format("journal:day", day=OPEN)
+
+
 def _history_body(request, today):
     """History's main content for the range and page asked for, rendered (journal/_history_body.html)."""
     key, start = _period(request, today)
@@ -410,7 +439,7 @@ def _history_body(request, today):
     weekly = history_numbers.by_week(summary["start"], today)
     chart, table = (_weekly_chart if weekly else _daily_chart)(summary["in_period"], summary["start"], today)
     page = Paginator(summary["in_period"][::-1], ROWS_PER_PAGE).get_page(request.GET.get("page"))
-    day_url = url_format("journal:day", day=OPEN)
+    day_url = _day_url(get_script_prefix())
     context = {
         **summary,
         "weekly": weekly,
