@@ -4,6 +4,7 @@ ordered list, each exercise with a plain Done form to the tick URL."""
 
 from dataclasses import dataclass, field, fields
 from functools import partial
+from types import MappingProxyType
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -11,10 +12,11 @@ from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 from django.views.decorators.http import require_safe
 
+from backcare.language_cache import per_language
 from exercises import catalog, dose, phases
 from exercises.models import Exercise, Progression
 from journal import felt, schedule, selectors, today_page
@@ -70,11 +72,18 @@ def usual_note(usual):
 def step_words(steps):
     """The words every step repeats, translated once a page instead of by a template tag a step
     (each `{% translate %}` and `{% blocktranslate %}` node costs more than the gettext it calls):
-    each step's "Exercise 2 of 5" (set on the step), and its Done button's and link's words."""
+    each step's "Exercise 2 of 5" (set on the step), and its Done button's and link's words (those
+    two once a language, `_step_words`)."""
     total = len(steps)
     for number, step in enumerate(steps, 1):
         step.number_words = _("Exercise %(number)s of %(total)s") % {"number": number, "total": total}
-    return {"done": pgettext("button", "Done"), "how_to": _("How to do it")}
+    return _step_words(get_language())
+
+
+@per_language
+def _step_words(language):
+    # `language` is the cache's key: the words below are read in it (it is the active one).
+    return MappingProxyType({"done": pgettext("button", "Done"), "how_to": _("How to do it")})
 
 
 # One step's card, as the page's list shows it (its whitespace as the template's loop wrote it):
@@ -124,7 +133,14 @@ def steps_html(steps, *, csrf_input, words):
 
 def spoken_words():
     """The words the session's voice says besides each exercise's name and cue, and the counts
-    (static/js/session.js speaks only what the page gives it, so they can be translated)."""
+    (static/js/session.js speaks only what the page gives it, so they can be translated): the same
+    for everyone who reads the language, translated once a language (`_spoken_words`), a copy a page."""
+    return dict(_spoken_words(get_language()))
+
+
+@per_language
+def _spoken_words(language):
+    # `language` is the cache's key: the words below are read in it (it is the active one).
     return {
         "switch": _("Switch sides"),
         "rest": _("Rest"),
