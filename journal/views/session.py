@@ -61,29 +61,47 @@ def phase_data(phase):
 
 
 def usual_note(usual):
-    """What "Felt fine" will save, in words, beside the button."""
+    """What "Felt fine" will save, in words, beside the button (its two sentences translated once a
+    language, `_note_words`)."""
+    words = _note_words(get_language())
     if "pain_during" in usual:
-        return _("Saves pain during %(pain)s of 10, as last time, and effort about right.") % {
-            "pain": usual["pain_during"]
+        return words["scored"] % {"pain": usual["pain_during"]}
+    return words["unscored"]
+
+
+@per_language
+def _note_words(language):
+    # `language` is the cache's key: the words below are read in it (it is the active one).
+    return MappingProxyType(
+        {
+            "scored": _("Saves pain during %(pain)s of 10, as last time, and effort about right."),
+            "unscored": _("Saves effort about right, with no pain score."),
         }
-    return _("Saves effort about right, with no pain score.")
+    )
 
 
 def step_words(steps):
     """The words every step repeats, translated once a page instead of by a template tag a step
     (each `{% translate %}` and `{% blocktranslate %}` node costs more than the gettext it calls):
-    each step's "Exercise 2 of 5" (set on the step), and its Done button's and link's words (those
-    two once a language, `_step_words`)."""
+    each step's "Exercise 2 of 5" (set on the step), and its Done button's and link's words; the
+    words themselves translated once a language (`_step_words`)."""
     total = len(steps)
+    words = _step_words(get_language())
     for number, step in enumerate(steps, 1):
-        step.number_words = _("Exercise %(number)s of %(total)s") % {"number": number, "total": total}
-    return _step_words(get_language())
+        step.number_words = words["number"] % {"number": number, "total": total}
+    return words
 
 
 @per_language
 def _step_words(language):
     # `language` is the cache's key: the words below are read in it (it is the active one).
-    return MappingProxyType({"done": pgettext("button", "Done"), "how_to": _("How to do it")})
+    return MappingProxyType(
+        {
+            "number": _("Exercise %(number)s of %(total)s"),
+            "done": pgettext("button", "Done"),
+            "how_to": _("How to do it"),
+        }
+    )
 
 
 # One step's card, as the page's list shows it (its whitespace as the template's loop wrote it):
