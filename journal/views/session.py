@@ -4,16 +4,19 @@ ordered list, each exercise with a plain Done form to the tick URL."""
 
 from dataclasses import dataclass, field, fields
 from functools import partial
+from types import MappingProxyType
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
-from django.template.backends.utils import csrf_input
 from django.template.loader import render_to_string
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 from django.views.decorators.http import require_safe
 
+from backcare.language_cache import per_language
 from exercises import catalog, dose, phases
 from exercises.models import Exercise, Progression
 from journal import felt, schedule, selectors, today_page
@@ -58,27 +61,104 @@ def phase_data(phase):
 
 
 def usual_note(usual):
-    """What "Felt fine" will save, in words, beside the button."""
+    """What "Felt fine" will save, in words, beside the button (its two sentences translated once a
+    language, `_note_words`)."""
+    words = _note_words(get_language())
     if "pain_during" in usual:
-        return _("Saves pain during %(pain)s of 10, as last time, and effort about right.") % {
-            "pain": usual["pain_during"]
+        return words["scored"] % {"pain": usual["pain_during"]}
+    return words["unscored"]
+
+
+@per_language
+def _note_words(language):
+    # `language` is the cache's key: the words below are read in it (it is the active one).
+    return MappingProxyType(
+        {
+            "scored": _("Saves pain during %(pain)s of 10, as last time, and effort about right."),
+            "unscored": _("Saves effort about right, with no pain score."),
         }
-    return _("Saves effort about right, with no pain score.")
+    )
 
 
 def step_words(steps):
     """The words every step repeats, translated once a page instead of by a template tag a step
     (each `{% translate %}` and `{% blocktranslate %}` node costs more than the gettext it calls):
-    each step's "Exercise 2 of 5" (set on the step), and its Done button's and link's words."""
+    each step's "Exercise 2 of 5" (set on the step), and its Done button's and link's words; the
+    words themselves translated once a language (`_step_words`)."""
     total = len(steps)
+    words = _step_words(get_language())
     for number, step in enumerate(steps, 1):
-        step.number_words = _("Exercise %(number)s of %(total)s") % {"number": number, "total": total}
-    return {"done": pgettext("button", "Done"), "how_to": _("How to do it")}
+        step.number_words = words["number"] % {"number": number, "total": total}
+    return words
+
+
+@per_language
+def _step_words(language):
+    # `language` is the cache's key: the words below are read in it (it is the active one).
+    return MappingProxyType(
+        {
+            "number": _("Exercise %(number)s of %(total)s"),
+            "done": pgettext("button", "Done"),
+            "how_to": _("How to do it"),
+        }
+    )
+
+
+# One step's card, as the page's list shows it (its whitespace as the template's loop wrote it):
+# filled in by format_html_join, each value escaped as a template's {{ }} escapes it (the body, the
+# library's fragment, is already safe), instead of a dozen template nodes a step.
+STEP_HTML = (
+    '\n    <li class="session-step card mb-3" id="step-{}" data-testid="session-exercise" data-exercise="{}">'
+    '\n      <div class="card-body">'
+    '\n        <p class="step-count small text-body-secondary mb-1">{}</p>'
+    "\n        {}"
+    '\n        <div class="step-actions">'
+    '\n          <form method="post" action="{}" data-done-form>'
+    '\n            {}<input type="hidden" name="from" value="session">'
+    '\n            <button type="submit" class="btn btn-primary step-done" data-testid="tick">{}'
+    '<span class="visually-hidden"> {}</span></button>'
+    "\n          </form>"
+    '\n          <a href="{}">{}</a>'
+    "\n        </div>"
+    "\n      </div>"
+    "\n    </li>"
+    "\n    "
+)
+
+
+def steps_html(steps, *, csrf_input, words):
+    """The steps' cards (`STEP_HTML`), one after the other, with `step_words`'s words."""
+    return format_html_join(
+        "",
+        STEP_HTML,
+        (
+            (
+                step.exercise.slug,
+                step.exercise.slug,
+                step.number_words,
+                step.body,
+                step.tick_url,
+                csrf_input,
+                words["done"],
+                step.exercise.name,
+                step.exercise.url,
+                words["how_to"],
+            )
+            for step in steps
+        ),
+    )
 
 
 def spoken_words():
     """The words the session's voice says besides each exercise's name and cue, and the counts
-    (static/js/session.js speaks only what the page gives it, so they can be translated)."""
+    (static/js/session.js speaks only what the page gives it, so they can be translated): the same
+    for everyone who reads the language, translated once a language (`_spoken_words`), a copy a page."""
+    return dict(_spoken_words(get_language()))
+
+
+@per_language
+def _spoken_words(language):
+    # `language` is the cache's key: the words below are read in it (it is the active one).
     return {
         "switch": _("Switch sides"),
         "rest": _("Rest"),
@@ -161,6 +241,11 @@ def session(request):
         step.usual = felt.usual_answers(ticks, step.exercise.pk)
     all_phases = [phase for step in steps for phase in step.phases]
     today_url = today_page.urls()["today"]
+    # The steps' Done forms and the header's log-out form ({% csrf_token %}) print one token,
+    # masked once a page, not twice (as Today's, journal/views/today.py: _row_context).
+    token = get_token(request)
+    csrf_input = format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', token)
+    words = step_words(steps)
     return render(
         request,
         "journal/session.html",
@@ -169,10 +254,10 @@ def session(request):
             "day_type": day_type,
             "rest_day": day_type == Entry.DayType.REST,
             "minutes": max(1, round(phases.seconds_estimate(all_phases) / 60)),
-            "csrf_input": csrf_input(request),
+            "csrf_token": token,
+            "steps_html": steps_html(steps, csrf_input=csrf_input, words=words),
             "today_url": today_url,
             "fixed_parts": fixed_parts(today_url) if steps else "",
-            "words": step_words(steps),
             "session_data": {
                 "timeScale": settings.SESSION_TIME_SCALE,
                 "words": spoken_words(),

@@ -8,7 +8,6 @@ from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import formats
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, pgettext
@@ -18,7 +17,16 @@ from backcare.urgent_care import care_for
 from exercises import catalog
 from exercises.catalog import translate_lines
 from exercises.models import Exercise
-from journal import client_ops, days, history_numbers, selectors, services, suggestions, today_page
+from journal import (
+    client_ops,
+    date_words,
+    days,
+    history_numbers,
+    selectors,
+    services,
+    suggestions,
+    today_page,
+)
 from journal.days import first_day
 from journal.decorators import plan_write, wants_json
 from journal.forms import CheckinForm, DayTypeForm, SuggestionForm, TickForm, checkin_parts
@@ -368,8 +376,10 @@ def _not_saved(why):
 
 
 def _weekday_date(day):
-    """ "Sunday 6 December" in the active language's order and names (docs/translations.md, Dates)."""
-    return formats.date_format(day, "WEEKDAY_DATE_FORMAT")
+    """ "Sunday 6 December" in the active language's order and names (docs/translations.md, Dates):
+    `formats.date_format`'s words, from the format compiled once a language (journal/date_words.py),
+    not a DateFormat and its names translated on each check-in's answer."""
+    return date_words.writer("WEEKDAY_DATE_FORMAT")(day)
 
 
 def _tick_refused(request, day, slug, message):
