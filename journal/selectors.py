@@ -515,7 +515,7 @@ class DayWithTicks(NamedTuple):
 
 
 @cache
-def _days_with_ticks_sql(vendor, *, with_plan=False):
+def _days_with_ticks_sql(*, with_plan=False):
     """The SQL of `days_with_ticks`, from the models' own table and column names: `_days`'s days
     (newest first), each joined to its ticks only inside the two weeks the rules read; `with_plan`:
     then the active plan items (`active_plan`'s columns), in the same statement (UNION ALL, each
@@ -528,10 +528,7 @@ def _days_with_ticks_sql(vendor, *, with_plan=False):
     plan_columns = [_column(PlanItem, "id" if name == "pk" else name) for name in PLAN_ITEM_FIELDS]
     day_columns = [
         f"e.{entry_id}",
-        # On SQLite, the date as its stored text (an expression has no declared type, so the driver
-        # converts nothing): converted once a day below, not once a row (a day repeats on each of
-        # its ticks' rows).
-        f"+e.{date_column}" if vendor == "sqlite" else f"e.{date_column}",
+        f"e.{date_column}",
         *(f"e.{_column(Entry, name)}" for name in day_fields),
         f"(SELECT COUNT(*) FROM {tick} c WHERE c.{tick_entry} = e.{entry_id})",
         f"e.{_column(Entry, 'leg_symptoms')}",
@@ -593,11 +590,7 @@ def days_with_ticks(*, user, day, with_plan=False, since=None):
     Hand-written like `_days`. Measured on the bench's 5-year user (SQLite, in process, CPU per
     call): through the ORM (the window's days joined to all their ticks, counted here) 2.7-2.8 ms,
     a fifth of the whole tick; the two reads it replaces (`recent_entries`, `recent_ticks`)
-    1.0-1.2 ms; this SQL 0.5 ms. On SQLite the date comes back as its text and is converted once a
-    day, not once a row by the driver (a day repeats on each of its ticks' rows: some 90 rows for 40
-    days; 120-day diary, CPU a call: 0.47-0.50 -> 0.44-0.45 ms with the plan, 0.34-0.36 -> 0.34 ms
-    for the session's two weeks, 0.31-0.33 -> 0.30 ms without the plan); with the plan, the rows
-    come unsorted (no ORDER BY over the UNION: SQLite sorted its ~100 rows in a temporary B-tree)
+    1.0-1.2 ms; this SQL 0.5 ms. With the plan, the rows come unsorted (no ORDER BY over the UNION: SQLite sorted its ~100 rows in a temporary B-tree)
     and the days are put newest first here (then 0.41 ms, and 0.31 ms for the session's).
     tests/journal/test_tick_writes.py compares its rows with theirs (and its plan with `active_plan`).
     """
@@ -605,7 +598,7 @@ def days_with_ticks(*, user, day, with_plan=False, since=None):
     params = [first_tick, day, user.pk, since or window_start(day), day + timedelta(days=1)]
     with connection.cursor() as cursor:
         cursor.execute(
-            _days_with_ticks_sql(connection.vendor, with_plan=with_plan),
+            _days_with_ticks_sql(with_plan=with_plan),
             [*params, user.pk, True] if with_plan else params,
         )
         rows = cursor.fetchall()
