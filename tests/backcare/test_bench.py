@@ -168,13 +168,18 @@ def test_the_wrapped_app_answers_as_the_app_and_leaves_its_cpu_time_for_the_log(
 
 
 def test_a_servers_workers_are_its_children_and_their_resident_set_is_read_in_mb():
-    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    code = "import time; print('ready', flush=True); time.sleep(30)"
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
     try:
+        # Once it has printed, the interpreter is up: read before that, its resident set can still
+        # be the bare exec's (0.5 MB, seen once in CI on a busy machine).
+        assert child.stdout.readline().strip() == "ready"
         assert child.pid in serverkit.worker_pids(os.getpid())
         assert 1 < serverkit.rss_mb(child.pid) < 500
     finally:
         child.kill()
         child.wait()
+        child.stdout.close()
     assert serverkit.rss_mb(child.pid) is None  # gone: no figure, not a crash
     assert serverkit.worker_rss_mb("http://127.0.0.1:1") == {}  # no such server
 
