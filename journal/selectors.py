@@ -11,6 +11,7 @@ from django.db import connection
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 
+from backcare.sql import column, column_converters, converted, table
 from exercises import catalog, positions
 from exercises.models import Exercise, Progression
 from journal import history_numbers, plan_periods, safety
@@ -127,28 +128,26 @@ def _latest_screen_sql():
     """The SQL of `latest_screen`, from the models' own table and column names: the newest screen
     by the (user, -created_at) index, the latest PSFS round's date and the two put-away days
     (`Dismissal`s without a plan item, of the two kinds given as parameters) as subqueries."""
-    screen, psfs_round, dismissal = (
-        connection.ops.quote_name(model._meta.db_table) for model in (SafetyScreen, PsfsRound, Dismissal)
-    )
-    s_user, r_user, d_user = (_column(model, "user") for model in (SafetyScreen, PsfsRound, Dismissal))
-    until = _column(Dismissal, "until")
+    screen, psfs_round, dismissal = (table(model) for model in (SafetyScreen, PsfsRound, Dismissal))
+    s_user, r_user, d_user = (column(model, "user") for model in (SafetyScreen, PsfsRound, Dismissal))
+    until = column(Dismissal, "until")
     put_away = (
-        f"(SELECT d.{until} FROM {dismissal} d WHERE d.{_column(Dismissal, 'kind')} = %s"
-        f" AND d.{_column(Dismissal, 'plan_item')} IS NULL AND d.{d_user} = s.{s_user}"
+        f"(SELECT d.{until} FROM {dismissal} d WHERE d.{column(Dismissal, 'kind')} = %s"
+        f" AND d.{column(Dismissal, 'plan_item')} IS NULL AND d.{d_user} = s.{s_user}"
         f" ORDER BY d.{until} DESC LIMIT 1)"
     )
-    taken_on = _column(PsfsRound, "taken_on")
+    taken_on = column(PsfsRound, "taken_on")
     columns = [
-        *(f"s.{_column(SafetyScreen, name)}" for name in ("id", "outcome", "taken_on", "cleared_on")),
+        *(f"s.{column(SafetyScreen, name)}" for name in ("id", "outcome", "taken_on", "cleared_on")),
         f"(SELECT r.{taken_on} FROM {psfs_round} r WHERE r.{r_user} = s.{s_user}"
         f" ORDER BY r.{taken_on} DESC LIMIT 1)",
         put_away,
         put_away,
-        f"s.{_column(SafetyScreen, 'answers')}",
+        f"s.{column(SafetyScreen, 'answers')}",
     ]
     return (
         f"SELECT {', '.join(columns)} FROM {screen} s WHERE s.{s_user} = %s"
-        f" ORDER BY s.{_column(SafetyScreen, 'created_at')} DESC LIMIT 1"
+        f" ORDER BY s.{column(SafetyScreen, 'created_at')} DESC LIMIT 1"
     )
 
 
@@ -260,10 +259,10 @@ def snoozed(*, user, today):
 @cache
 def _snoozed_sql():
     """The SQL of `snoozed`, from the model's own table and column names."""
-    columns = ", ".join(_column(Dismissal, name) for name in ("plan_item", "kind"))
+    columns = ", ".join(column(Dismissal, name) for name in ("plan_item", "kind"))
     return (
-        f"SELECT {columns} FROM {connection.ops.quote_name(Dismissal._meta.db_table)}"
-        f" WHERE {_column(Dismissal, 'user')} = %s AND {_column(Dismissal, 'until')} > %s"
+        f"SELECT {columns} FROM {table(Dismissal)}"
+        f" WHERE {column(Dismissal, 'user')} = %s AND {column(Dismissal, 'until')} > %s"
     )
 
 
@@ -300,11 +299,8 @@ def _start_answers_sql():
     """The SQL of `start_answers`, from the model's own table and column names (one row a user: the
     user column is unique)."""
     names, _ = _start_answers_columns()
-    columns = ", ".join(_column(StartAnswers, name) for name in names)
-    return (
-        f"SELECT {columns} FROM {connection.ops.quote_name(StartAnswers._meta.db_table)}"
-        f" WHERE {_column(StartAnswers, 'user')} = %s"
-    )
+    columns = ", ".join(column(StartAnswers, name) for name in names)
+    return f"SELECT {columns} FROM {table(StartAnswers)} WHERE {column(StartAnswers, 'user')} = %s"
 
 
 def start_open(*, user):
@@ -391,56 +387,20 @@ def planned_exercises(*, user, day_type, status=None, day=None):
     return day_plan(user=user, day_type=day_type, status=status or screen_status(user=user), day=day)[1]
 
 
-def _column(model, name):
-    return connection.ops.quote_name(model._meta.get_field(name).column)
-
-
-def column_converters(model, names):
-    """For each of the model's fields named (attnames), what the ORM does to a value read from its
-    column: the backend's converters, then the field's own (Field.get_db_converters: a SQLite
-    datetime made aware, a JSON text loaded), each with the column it is given. For a hand-written
-    read whose rows must be the ORM's; worked out once a process by its caller."""
-    table = model._meta.db_table
-    found = []
-    for name in names:
-        field = model._meta.get_field(name)
-        column = field.get_col(table)
-        found.append(
-            tuple(
-                (converter, column)
-                for converter in (
-                    *connection.ops.get_db_converters(column),
-                    *field.get_db_converters(connection),
-                )
-            )
-        )
-    return tuple(found)
-
-
-def converted(row, converters):
-    """A row's values through `column_converters`' converters, column by column."""
-    values = []
-    for value, steps in zip(row, converters, strict=True):
-        for converter, column in steps:
-            value = converter(value, column, connection)
-        values.append(value)
-    return values
-
-
 @cache
 def _days_sql(*, newest_first, notes):
     """The SQL of `_days`, from the models' own table and column names."""
-    entry, tick = (connection.ops.quote_name(model._meta.db_table) for model in (Entry, Tick))
+    entry, tick = (table(model) for model in (Entry, Tick))
     fields = ["date", "pain", "day_type", "planned", "done", "leg_symptoms"]
-    date_column = _column(Entry, "date")
+    date_column = column(Entry, "date")
     # Without the notes, an empty one in their place: `Day`'s fields are positional.
-    notes_column = f"e.{_column(Entry, 'notes')}" if notes else "''"
+    notes_column = f"e.{column(Entry, 'notes')}" if notes else "''"
     return (
-        f"SELECT {', '.join(f'e.{_column(Entry, name)}' for name in fields)}, {notes_column},"
+        f"SELECT {', '.join(f'e.{column(Entry, name)}' for name in fields)}, {notes_column},"
         # The day's number of ticks (the streak's: done or not due), counted per day: it reads the
         # (entry, exercise) index, where a JOIN + GROUP BY over five years of days costs more.
-        f" (SELECT COUNT(*) FROM {tick} t WHERE t.{_column(Tick, 'entry')} = e.{_column(Entry, 'id')})"
-        f" FROM {entry} e WHERE e.{_column(Entry, 'user')} = %s"
+        f" (SELECT COUNT(*) FROM {tick} t WHERE t.{column(Tick, 'entry')} = e.{column(Entry, 'id')})"
+        f" FROM {entry} e WHERE e.{column(Entry, 'user')} = %s"
         f" AND e.{date_column} >= %s AND e.{date_column} <= %s"
         f" ORDER BY e.{date_column}{' DESC' if newest_first else ''}"
     )
@@ -520,34 +480,34 @@ def _days_with_ticks_sql(*, with_plan=False):
     (newest first), each joined to its ticks only inside the two weeks the rules read; `with_plan`:
     then the active plan items (`active_plan`'s columns), in the same statement (UNION ALL, each
     side's columns NULL on the other side's rows, a first column telling them apart)."""
-    entry, tick = (connection.ops.quote_name(model._meta.db_table) for model in (Entry, Tick))
+    entry, tick = (table(model) for model in (Entry, Tick))
     day_fields = ["pain", "day_type", "planned", "done"]
     tick_fields = DoneTick._fields[1:]
-    date_column, entry_id = _column(Entry, "date"), _column(Entry, "id")
-    tick_entry = _column(Tick, "entry")
-    plan_columns = [_column(PlanItem, "id" if name == "pk" else name) for name in PLAN_ITEM_FIELDS]
+    date_column, entry_id = column(Entry, "date"), column(Entry, "id")
+    tick_entry = column(Tick, "entry")
+    plan_columns = [column(PlanItem, "id" if name == "pk" else name) for name in PLAN_ITEM_FIELDS]
     day_columns = [
         f"e.{entry_id}",
         f"e.{date_column}",
-        *(f"e.{_column(Entry, name)}" for name in day_fields),
+        *(f"e.{column(Entry, name)}" for name in day_fields),
         f"(SELECT COUNT(*) FROM {tick} c WHERE c.{tick_entry} = e.{entry_id})",
-        f"e.{_column(Entry, 'leg_symptoms')}",
-        f"e.{_column(Entry, 'notes')}",
-        *(f"t.{_column(Tick, name)}" for name in tick_fields),
+        f"e.{column(Entry, 'leg_symptoms')}",
+        f"e.{column(Entry, 'notes')}",
+        *(f"t.{column(Tick, name)}" for name in tick_fields),
     ]
     days = (
         f"SELECT {'0, ' if with_plan else ''}{', '.join(day_columns)}"
         f"{''.join(', NULL' for _ in plan_columns) if with_plan else ''}"
         f" FROM {entry} e LEFT JOIN {tick} t ON t.{tick_entry} = e.{entry_id} AND e.{date_column} >= %s"
         f" AND e.{date_column} <= %s"
-        f" WHERE e.{_column(Entry, 'user')} = %s AND e.{date_column} >= %s AND e.{date_column} <= %s"
+        f" WHERE e.{column(Entry, 'user')} = %s AND e.{date_column} >= %s AND e.{date_column} <= %s"
     )
     if not with_plan:
         return f"{days} ORDER BY e.{date_column} DESC"
     plan = (
         f"SELECT 1{''.join(', NULL' for _ in day_columns)}, {', '.join(f'p.{name}' for name in plan_columns)}"
-        f" FROM {connection.ops.quote_name(PlanItem._meta.db_table)} p"
-        f" WHERE p.{_column(PlanItem, 'user')} = %s AND p.{_column(PlanItem, 'active')} = %s"
+        f" FROM {table(PlanItem)} p"
+        f" WHERE p.{column(PlanItem, 'user')} = %s AND p.{column(PlanItem, 'active')} = %s"
     )
     # No ORDER BY: sorting the compound's rows took SQLite a temporary B-tree (a tenth of the read);
     # days_with_ticks tells the two sides apart by the first column and puts the days in order.
@@ -708,11 +668,8 @@ def plan_overview(*, user):
 @cache
 def _plan_overview_sql():
     """The SQL of `plan_overview`, from the model's own table and column names."""
-    columns = ", ".join(_column(PlanItem, name) for name in ("progression", "exercise", "active"))
-    return (
-        f"SELECT {columns} FROM {connection.ops.quote_name(PlanItem._meta.db_table)}"
-        f" WHERE {_column(PlanItem, 'user')} = %s"
-    )
+    columns = ", ".join(column(PlanItem, name) for name in ("progression", "exercise", "active"))
+    return f"SELECT {columns} FROM {table(PlanItem)} WHERE {column(PlanItem, 'user')} = %s"
 
 
 def logged_days(*, user, since, details=False):
@@ -737,19 +694,19 @@ def _insight_days_sql(vendor, leg_symptoms=False):
     """The SQL of `insight_rows` (and, with `leg_symptoms` after `done`, of `history_days`), from the
     models' own table and column names: each day with its ticks, the day's ticked exercises as one
     text of ids in id order."""
-    entry, tick = (connection.ops.quote_name(model._meta.db_table) for model in (Entry, Tick))
-    exercise = f"t.{_column(Tick, 'exercise')}"
-    date_column = f"e.{_column(Entry, 'date')}"
+    entry, tick = (table(model) for model in (Entry, Tick))
+    exercise = f"t.{column(Tick, 'exercise')}"
+    date_column = f"e.{column(Entry, 'date')}"
     fields = (*INSIGHT_DAY_FIELDS, "leg_symptoms") if leg_symptoms else INSIGHT_DAY_FIELDS
-    columns = ", ".join(f"e.{_column(Entry, name)}" for name in fields)
-    where = f"WHERE e.{_column(Entry, 'user')} = %s AND {date_column} >= %s AND {date_column} <= %s"
+    columns = ", ".join(f"e.{column(Entry, name)}" for name in fields)
+    where = f"WHERE e.{column(Entry, 'user')} = %s AND {date_column} >= %s AND {date_column} <= %s"
     if vendor == "postgresql":
         # Joined and grouped by the primary key, on which the day's other columns depend.
         ticked = f"STRING_AGG(CAST({exercise} AS TEXT), ',' ORDER BY {exercise})"
         return (
             f"SELECT {columns}, {ticked} FROM {entry} e LEFT JOIN {tick} t"
-            f" ON t.{_column(Tick, 'entry')} = e.{_column(Entry, 'id')}"
-            f" {where} GROUP BY e.{_column(Entry, 'id')} ORDER BY {date_column}"
+            f" ON t.{column(Tick, 'entry')} = e.{column(Entry, 'id')}"
+            f" {where} GROUP BY e.{column(Entry, 'id')} ORDER BY {date_column}"
         )
     # SQLite reads the days in date order through the (user, date) index and each day's ticks by a
     # subquery through the (entry, exercise) index, in id order: no grouping, no temporary B-tree
@@ -757,7 +714,7 @@ def _insight_days_sql(vendor, leg_symptoms=False):
     # primary key; this subquery: 0.44 -> 0.40 ms against that join, the 5-year user in process).
     return (
         f"SELECT {columns}, (SELECT GROUP_CONCAT({exercise}) FROM {tick} t"
-        f" WHERE t.{_column(Tick, 'entry')} = e.{_column(Entry, 'id')})"
+        f" WHERE t.{column(Tick, 'entry')} = e.{column(Entry, 'id')})"
         f" FROM {entry} e {where} ORDER BY {date_column}"
     )
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from backcare import diary_version
+from backcare.sql import table
 from exercises import catalog, dose
 from exercises.models import Exercise
 from journal import cache_keys, client_ops, safety, schedule, sharing, suggestions
@@ -434,7 +435,7 @@ def _checkin_update_sql():
     assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
     user, date_field = meta.get_field("user"), meta.get_field("date")
     sql = (
-        f"UPDATE {quote(meta.db_table)} SET {assignments}"
+        f"UPDATE {table(Entry)} SET {assignments}"
         f" WHERE {quote(user.column)} = %s AND {quote(date_field.column)} = %s"
     )
     return sql, fields, date_field
@@ -590,7 +591,7 @@ def _tick_insert_sql():
     quote = connection.ops.quote_name
     columns = ", ".join(quote(f.column) for f in fields)
     placeholders = ", ".join("%s" for _ in fields)
-    return f"INSERT INTO {quote(Tick._meta.db_table)} ({columns}) VALUES ({placeholders})", fields
+    return f"INSERT INTO {table(Tick)} ({columns}) VALUES ({placeholders})", fields
 
 
 @transaction.atomic

@@ -4,6 +4,7 @@ from functools import cache
 
 from django.db import connection
 
+from backcare.sql import column, table
 from learn import catalog, course
 from learn.models import LessonRead
 
@@ -42,9 +43,8 @@ def read_ids(*, user):
 @cache
 def _read_ids_sql():
     """The SQL of `read_ids`: the lesson column of the user's rows."""
-    meta, quote = LessonRead._meta, connection.ops.quote_name
-    lesson, user = (quote(meta.get_field(name).column) for name in ("lesson", "user"))
-    return f"SELECT {lesson} FROM {quote(meta.db_table)} WHERE {user} = %s"
+    lesson, user = (column(LessonRead, name) for name in ("lesson", "user"))
+    return f"SELECT {lesson} FROM {table(LessonRead)} WHERE {user} = %s"
 
 
 def export(*, user):

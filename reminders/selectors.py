@@ -10,6 +10,7 @@ from django.db import connection
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
+from backcare.sql import column, column_converters, converted, table
 from exercises import catalog
 from exercises.library import not_on_a_flare_day
 from journal import pain, plan_periods, safety, schedule, suggestions
@@ -296,13 +297,13 @@ def settings_reads(*, user):
     Hand-written like journal/selectors.py's `snoozed` (`_settings_sql`), the SQL built once a
     process: through the ORM (`values_list` over three joined relations) 0.40 ms CPU a call in
     process, all but 0.03 ms of it building and compiling the SELECT. The values go through the
-    fields' own converters (`journal.selectors.column_converters`: the time, the datetimes made
+    fields' own converters (`backcare.sql.column_converters`: the time, the datetimes made
     aware), so the rows are the ORM's (tests/reminders/test_settings.py compares them)."""
     with connection.cursor() as cursor:
         cursor.execute(_settings_sql(), [user.pk])
         rows = cursor.fetchall()
     converters = _settings_converters()
-    first = journal.converted(rows[0], converters)
+    first = converted(rows[0], converters)
     columns = first[: len(_REMINDER_COLUMNS)]
     if columns[0] is None:
         reminder = Reminder(user=user)
@@ -318,11 +319,11 @@ def settings_reads(*, user):
 
 @cache
 def _settings_converters():
-    """`journal.selectors.column_converters` of `_settings_sql`'s columns, in its order."""
+    """`backcare.sql.column_converters` of `_settings_sql`'s columns, in its order."""
     return (
-        *journal.column_converters(Reminder, _REMINDER_COLUMNS),
-        *journal.column_converters(CalendarFeed, ["created_at"]),
-        *journal.column_converters(PushSubscription, ["id"]),
+        *column_converters(Reminder, _REMINDER_COLUMNS),
+        *column_converters(CalendarFeed, ["created_at"]),
+        *column_converters(PushSubscription, ["id"]),
     )
 
 
@@ -330,14 +331,9 @@ def _settings_converters():
 def _settings_sql():
     """The SQL of `settings_reads`, from the models' own table and column names: the user's row, as
     the ORM's `values_list` through the three relations writes it."""
-    quote = connection.ops.quote_name
-
-    def column(model, name):
-        return quote(model._meta.get_field(name).column)
-
     user_model = get_user_model()
     user, reminder, feed, push = (
-        quote(model._meta.db_table) for model in (user_model, Reminder, CalendarFeed, PushSubscription)
+        table(model) for model in (user_model, Reminder, CalendarFeed, PushSubscription)
     )
     user_id = f"u.{column(user_model, 'id')}"
     columns = [
