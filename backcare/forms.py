@@ -104,15 +104,7 @@ class SignupForm(UserCreationForm):
 # languages could keep ~38 MB a worker; past WIDGETS_MAX_CHARS the store starts again from empty.
 WIDGETS_MAX_CHARS = 4_000_000
 _widgets = {}
-_widgets_chars = [0]
-
-
-def _forget_widgets():
-    _widgets.clear()
-    _widgets_chars[0] = 0
-
-
-language_cache.forget_with(_forget_widgets)
+language_cache.forget_with(_widgets.clear)
 
 
 def _keeps_widgets():
@@ -165,10 +157,10 @@ class CachedChoices:
         if found is None:
             found = super().render(name, value, attrs, renderer)
             if _keeps_widgets():
-                if _widgets_chars[0] + len(found) > WIDGETS_MAX_CHARS:
-                    _forget_widgets()
+                # Summed only here, on a miss (once a chosen value a process): no count to keep.
+                if sum(map(len, _widgets.values())) + len(found) > WIDGETS_MAX_CHARS:
+                    _widgets.clear()
                 _widgets[key] = found
-                _widgets_chars[0] += len(found)
         return found
 
 
