@@ -11,6 +11,11 @@ the header's words).
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
+# Why mark_safe and not format_html: the catalogues' sentences are gettext's, with `%(name)s`
+# placeholders (what {% blocktranslate %} writes and what translators see), which format_html's
+# `{}` cannot fill. The values are escaped here as format_html escapes them; the sentence itself is
+# the project's own msgid or its translation in locale/, trusted as the template tags trust it.
+
 
 def sentence(text, **values):
     """`text % values` with each value escaped, marked safe; `text` is a translated msgid."""
