@@ -8,10 +8,9 @@ from types import MappingProxyType
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
+from django.template.backends.utils import csrf_input
 from django.template.loader import render_to_string
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -101,51 +100,6 @@ def _step_words(language):
             "done": pgettext("button", "Done"),
             "how_to": _("How to do it"),
         }
-    )
-
-
-# One step's card, as the page's list shows it (its whitespace as the template's loop wrote it):
-# filled in by format_html_join, each value escaped as a template's {{ }} escapes it (the body, the
-# library's fragment, is already safe), instead of a dozen template nodes a step.
-STEP_HTML = (
-    '\n    <li class="session-step card mb-3" id="step-{}" data-testid="session-exercise" data-exercise="{}">'
-    '\n      <div class="card-body">'
-    '\n        <p class="step-count small text-body-secondary mb-1">{}</p>'
-    "\n        {}"
-    '\n        <div class="step-actions">'
-    '\n          <form method="post" action="{}" data-done-form>'
-    '\n            {}<input type="hidden" name="from" value="session">'
-    '\n            <button type="submit" class="btn btn-primary step-done" data-testid="tick">{}'
-    '<span class="visually-hidden"> {}</span></button>'
-    "\n          </form>"
-    '\n          <a href="{}">{}</a>'
-    "\n        </div>"
-    "\n      </div>"
-    "\n    </li>"
-    "\n    "
-)
-
-
-def steps_html(steps, *, csrf_input, words):
-    """The steps' cards (`STEP_HTML`), one after the other, with `step_words`'s words."""
-    return format_html_join(
-        "",
-        STEP_HTML,
-        (
-            (
-                step.exercise.slug,
-                step.exercise.slug,
-                step.number_words,
-                step.body,
-                step.tick_url,
-                csrf_input,
-                words["done"],
-                step.exercise.name,
-                step.exercise.url,
-                words["how_to"],
-            )
-            for step in steps
-        ),
     )
 
 
@@ -241,11 +195,6 @@ def session(request):
         step.usual = felt.usual_answers(ticks, step.exercise.pk)
     all_phases = [phase for step in steps for phase in step.phases]
     today_url = today_page.urls()["today"]
-    # The steps' Done forms and the header's log-out form ({% csrf_token %}) print one token,
-    # masked once a page, not twice (as Today's, journal/views/today.py: _row_context).
-    token = get_token(request)
-    csrf_input = format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', token)
-    words = step_words(steps)
     return render(
         request,
         "journal/session.html",
@@ -254,10 +203,10 @@ def session(request):
             "day_type": day_type,
             "rest_day": day_type == Entry.DayType.REST,
             "minutes": max(1, round(phases.seconds_estimate(all_phases) / 60)),
-            "csrf_token": token,
-            "steps_html": steps_html(steps, csrf_input=csrf_input, words=words),
+            "csrf_input": csrf_input(request),
             "today_url": today_url,
             "fixed_parts": fixed_parts(today_url) if steps else "",
+            "words": step_words(steps),
             "session_data": {
                 "timeScale": settings.SESSION_TIME_SCALE,
                 "words": spoken_words(),

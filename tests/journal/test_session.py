@@ -1,6 +1,5 @@
 """The guided session page: today's due exercises, less habits and those done, behind the plan gate."""
 
-import copy
 import json
 
 import pytest
@@ -365,48 +364,3 @@ def test_felt_fine_offers_the_last_safe_pain_score_of_that_exercise(alice_today,
     assert data["rocking-all-fours"]["usual"] == {"effort": "right"}  # 5 is not "fine": not repeated
     assert data["belly-breathing-feet-up"]["usual"] == {"effort": "right"}  # bob's answer is not alice's
     assert data["supine-marching"]["usualNote"] == "Saves effort about right, with no pain score."
-
-
-# The step cards as the template's loop wrote them before `STEP_HTML` (journal/views/session.py).
-STEP_TEMPLATE = (
-    "{% for step in steps %}{% with exercise=step.exercise %}"
-    '\n    <li class="session-step card mb-3" id="step-{{ exercise.slug }}" data-testid="session-exercise"'
-    ' data-exercise="{{ exercise.slug }}">'
-    '\n      <div class="card-body">'
-    '\n        <p class="step-count small text-body-secondary mb-1">{{ step.number_words }}</p>'
-    "\n        {{ step.body }}"
-    '\n        <div class="step-actions">'
-    '\n          <form method="post" action="{{ step.tick_url }}" data-done-form>'
-    '\n            {{ csrf_input }}<input type="hidden" name="from" value="session">'
-    '\n            <button type="submit" class="btn btn-primary step-done" data-testid="tick">{{ words.done }}'
-    '<span class="visually-hidden"> {{ exercise.name }}</span></button>'
-    "\n          </form>"
-    '\n          <a href="{{ exercise.url }}">{{ words.how_to }}</a>'
-    "\n        </div>"
-    "\n      </div>"
-    "\n    </li>"
-    "\n    {% endwith %}{% endfor %}"
-)
-
-
-def test_the_step_cards_are_what_the_template_loop_rendered(alice_today):
-    """`steps_html` fills in one string with format_html_join: the same HTML, escaped the same way,
-    as the template's loop (an exercise name with markup in it is escaped, the body is not)."""
-    from django.template import engines
-    from django.utils.html import format_html
-
-    from exercises import catalog
-    from journal.views.session import step_words, steps_html
-
-    exercise = copy.copy(catalog.catalog().by_slug[STARTER_SESSION[0]])  # the library's own left as it is
-    exercise.name = 'Breathing <b>"deep"</b> & slow'
-    status = Status(schedule=exercise.schedule, due=True, done=False)
-    steps = due_steps([exercise], [status], set(), "2026-01-05")
-    words = step_words(steps)
-    csrf_input = format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', "t0ken")
-    context = {"steps": steps, "words": words, "csrf_input": csrf_input}
-    expected = engines["django"].from_string(STEP_TEMPLATE).render(context)
-    found = steps_html(steps, csrf_input=csrf_input, words=words)
-    assert found == expected
-    assert "Breathing &lt;b&gt;&quot;deep&quot;&lt;/b&gt; &amp; slow" in found
-    assert str(steps[0].body) in found
