@@ -50,6 +50,7 @@ from urllib3.util import connection
 from backcare import diary_version, languages
 from reminders import push_subscription
 from reminders.models import PushSubscription
+from reminders.push_keys import configured
 
 log = logging.getLogger("backcare.reminders.push")
 
@@ -210,23 +211,6 @@ class PushResult:
     @property
     def retryable(self) -> bool:
         return self.status == RETRY
-
-
-def configured() -> bool:
-    return bool(settings.VAPID_PUBLIC_KEY and settings.VAPID_PRIVATE_KEY and settings.VAPID_SUBJECT)
-
-
-def public_key() -> str:
-    """The key the browser subscribes with (applicationServerKey), or "" when push is off."""
-    return settings.VAPID_PUBLIC_KEY if configured() else ""
-
-
-def site_url(request=None) -> str:
-    if settings.SITE_URL:
-        return settings.SITE_URL
-    if request is not None:
-        return request.build_absolute_uri("/").rstrip("/")
-    return ""
 
 
 def _listed(names):

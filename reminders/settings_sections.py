@@ -4,7 +4,7 @@ the calendar and push channels."""
 from django.template.loader import get_template
 
 from backcare import settings_page
-from reminders import push, selectors
+from reminders import push_keys, selectors
 from reminders.forms import ReminderForm
 
 URLS = (
@@ -28,7 +28,7 @@ def reminders(request, *, csrf_input, refused):
         "reminder_form": form,
         "csrf_input": csrf_input,
         "channels": channels,
-        "push_public_key": push.public_key(),
+        "push_public_key": push_keys.public_key(),
         "urls": settings_page.urls(URLS),
     }
     return get_template("reminders/_settings.html").render(context) + get_template(

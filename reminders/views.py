@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from backcare import languages
 from backcare.ratelimit import limit_posts
 from backcare.settings_page import settings_page
-from reminders import calendar, push, push_subscription, selectors, services, tokens
+from reminders import calendar, push_keys, push_subscription, selectors, services, tokens
 from reminders.forms import ReminderForm
 
 SETTINGS_ANCHOR = "#reminders"
@@ -163,7 +163,7 @@ def _ics(request, body, filename, disposition):
 def _calendar(request, user, reminder, *, start):
     """The calendar file in its owner's language: a calendar app fetches the feed without a session
     (so without the person's language), and the words must not change with who asked."""
-    site = push.site_url(request)
+    site = push_keys.site_url(request)
     with translation.override(languages.for_user(user)):
         return _build_calendar(site, user, reminder, start=start)
 
@@ -225,7 +225,7 @@ def calendar_new(request):
     fingerprint is kept, so no later page can show it again."""
     token = services.calendar_feed_renew(user=request.user)
     path = reverse("reminders:calendar_feed", kwargs={"token": token})
-    url = f"{push.site_url(request)}{path}"
+    url = f"{push_keys.site_url(request)}{path}"
     webcal = "webcal://" + url.split("://", 1)[1]
     return render(request, "reminders/calendar_link.html", {"feed_url": url, "webcal_url": webcal})
 
@@ -251,7 +251,7 @@ def _refused(message, status=400):
 def push_subscribe(request):
     """Store this browser's PushSubscription (JSON body, CSRF header). The same endpoint again
     updates its row. 404 when the deployment has no VAPID keys."""
-    if not push.configured():
+    if not push_keys.configured():
         return _refused(_("Push notifications are not set up on this site."), 404)
     try:
         subscription = push_subscription.parse(request.body)

@@ -9,8 +9,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 # Imported where they are used: a calendar download (reminders/calendar.py), reading a push
-# subscription (reminders/push_json.py), sending a push (reminders/push.py).
-NOT_AT_START = ("icalendar", "cryptography", "pywebpush", "py_vapid")
+# subscription (reminders/push_json.py), sending a push (reminders/push.py, the sender's: the pages
+# read push's keys from reminders/push_keys.py, so `requests` and `urllib3`, ~3.6 MB, stay out).
+NOT_AT_START = ("icalendar", "cryptography", "pywebpush", "py_vapid", "requests", "urllib3")
 
 CODE = """
 import json, sys
@@ -20,6 +21,8 @@ from django.core.wsgi import get_wsgi_application
 from django.urls import get_resolver
 get_wsgi_application()
 get_resolver().url_patterns
+from backcare.settings_page import sections
+sections()  # what the settings page imports on its first load
 print(json.dumps(sorted({name.split(".")[0] for name in sys.modules})))
 """
 
