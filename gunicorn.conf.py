@@ -35,11 +35,17 @@ def post_worker_init(worker):
     in). `gc.freeze()` moves those objects out of the garbage collector's generations, Python's
     documented use for a server's workers, so a full collection walks only what requests have made
     since, not the ~80,000 objects every worker holds from its start. What a request leaves behind
-    is collected as before. Measured in docs/architecture.md, "Measuring speed"."""
+    is collected as before. Measured in docs/architecture.md, "Measuring speed".
+
+    The template engines are made here too: making one imports every template tag library, the
+    exercise figures' poses among them (worked out when their module loads, about 0.2 s), which
+    the worker's first page would otherwise wait for."""
     import gc
 
+    from django.template import engines
     from django.urls import get_resolver
 
     get_resolver().url_patterns  # noqa: B018 (imports every view module before the freeze)
+    engines.all()  # every template tag library imported, before the freeze
     gc.collect()  # nothing unreachable is frozen
     gc.freeze()
