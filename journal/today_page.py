@@ -28,7 +28,7 @@ from exercises.models import Exercise, Progression
 from journal import client_ops, felt, pain, psfs, safety, schedule, selectors, suggestions
 from journal.forms import LEG_CHOICES, PAIN_CHOICES
 from journal.models import Dismissal, Entry, Tick
-from journal.row_urls import OPEN, url_format
+from journal.row_urls import OPEN, OPEN_NUMBER, url_format
 
 # The effort's words as the choices give them, read in the active language when a row is shown
 # (the labels are lazy: lowering them here at import would keep English).
@@ -183,10 +183,7 @@ FIXED = {
 DAY = {"day": "journal:day", "checkin": "journal:checkin", "day_type": "journal:day_type"}
 LESSON = {"lesson": "learn:detail"}  # the lesson's slug as `{}`
 DAY_AND_EXERCISE = {"tick": "journal:tick", "untick": "journal:untick"}
-# A plan item's writes: its pk as `{}` (an int converter refuses OPEN, so a number stands in for it,
-# one no other part of these URLs holds).
-PLAN_ITEM = {"accept": "journal:accept", "dismiss": "journal:dismiss"}
-_PK = 987654321
+PLAN_ITEM = {"accept": "journal:accept", "dismiss": "journal:dismiss"}  # the plan item's pk as `{}`
 
 
 @lru_cache(maxsize=4)
@@ -196,9 +193,7 @@ def _urls(script_prefix):
     found.update({key: url_format(name, day=OPEN) for key, name in DAY.items()})
     found.update({key: url_format(name, lesson=OPEN) for key, name in LESSON.items()})
     found.update({key: url_format(name, day=OPEN, exercise=OPEN) for key, name in DAY_AND_EXERCISE.items()})
-    found.update(
-        {key: reverse(name, kwargs={"pk": _PK}).replace(str(_PK), "{}") for key, name in PLAN_ITEM.items()}
-    )
+    found.update({key: url_format(name, pk=OPEN_NUMBER) for key, name in PLAN_ITEM.items()})
     return found
 
 

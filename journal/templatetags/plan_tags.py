@@ -183,8 +183,9 @@ ROW_HEAD = (
     '<div class="row-action">{action}</div></div>{note}'
 )
 ROW_NOTE = '<p class="schedule-note small mb-0{}" data-testid="schedule">{}</p>'
-ROW_CLOSE = mark_safe("</div>\n</li>")  # as the template had it: a row's end is found by it
-NO_OFFER = mark_safe("")
+# A row's end: its level offer, a done row's forms, then the closing tags as the template had them
+# (a row's end is found by them).
+ROW_TAIL = "{}{}</div>\n</li>"
 
 
 @register.simple_tag(takes_context=True)
@@ -239,7 +240,7 @@ def _offer_words(language):
 def row_offer(context, row):
     """A plan row's level offer with its Accept and "Not now" forms, or "" (none, or a step back)."""
     if not row.level_offer:
-        return NO_OFFER
+        return ""
     item, suggestion = row.suggestion
     words, kind = _offer_words(translation.get_language()), suggestion.kind
     urls = today_page.urls()  # reversed once a process
@@ -261,10 +262,7 @@ def row_offer(context, row):
 def row_tail(context, row):
     """A plan row's end: its level offer (`row_offer`), a done row's "how did it feel" forms
     (`felt_form`), then the closing tags."""
-    offer = row_offer(context, row)
-    if row.done:
-        return offer + felt_form(context, row) + ROW_CLOSE
-    return offer + ROW_CLOSE
+    return format_html(ROW_TAIL, row_offer(context, row), felt_form(context, row) if row.done else "")
 
 
 # A done row's "how did it feel" forms (Today's plan row, journal/today.html#plan-row): one tap
