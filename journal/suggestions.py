@@ -233,7 +233,8 @@ def ready_for_next_level(*, sessions, entries, since, today, evidence_since=None
     the usual pain; today's 7-day average no more than 1 above the level start. Sessions count from
     `evidence_since` (the day the current dose step began; default `since`, the level's first
     day); the level start is always the level's. `context`: the day's `Context` (of these entries
-    and today), whose days by date and 7-day average are worked out once for all the plan's items.
+    and today), whose days by date and 7-day average are worked out once for all the plan's items;
+    without it, a Context of its own.
     """
     recent = [
         s
@@ -246,7 +247,8 @@ def ready_for_next_level(*, sessions, entries, since, today, evidence_since=None
         return None
     if recent[-1].effort != Tick.Effort.EASY:
         return None
-    days = _by_day(entries) if context is None else context.by_day
+    ctx = context or Context(today=today, entries=entries)  # worked out here when not shared
+    days = ctx.by_day
     confirmed = []
     for session in recent:
         morning_day = session.date + timedelta(days=1)
@@ -261,7 +263,7 @@ def ready_for_next_level(*, sessions, entries, since, today, evidence_since=None
         confirmed.append(usual)
     if len(confirmed) < UP_SESSIONS:
         return None
-    average = pain.seven_day_average(entries, today) if context is None else context.average
+    average = ctx.average
     start = level_start(entries, since, today)
     if average is None or start is None or average > start + LEVEL_START_MARGIN:
         return None
@@ -279,7 +281,7 @@ def too_much(*, sessions, entries, since, today, context=None):
     during above 5 in the latest scored session; the morning after any session usual + 2 or more;
     pain rising at two check-ins running after sessions. Only sessions of this level in the last 7
     days count. `context`: the day's `Context` (of these entries and today), whose days by date
-    are built once for all the plan's items."""
+    are built once for all the plan's items; without it, a Context of its own."""
     recent = _recent(sessions, since, today - timedelta(days=DOWN_LOOKBACK_DAYS - 1))
     if not recent:
         return None
@@ -289,9 +291,8 @@ def too_much(*, sessions, entries, since, today, context=None):
     scored = [s for s in recent if s.pain_during is not None]
     if scored and scored[-1].pain_during > TOO_MUCH_DURING:
         return Rule.PAIN_DURING, {"date": _iso(scored[-1].date), "pain_during": scored[-1].pain_during}
-    bad_morning = _bad_next_morning(
-        recent, entries, today, _by_day(entries) if context is None else context.by_day
-    )
+    ctx = context or Context(today=today, entries=entries)  # worked out here when not shared
+    bad_morning = _bad_next_morning(recent, entries, today, ctx.by_day)
     if bad_morning:
         return bad_morning
     return _rising(recent, entries, today)
