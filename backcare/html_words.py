@@ -24,6 +24,12 @@ def sentence(text, **values):
     return mark_safe(text % {name: conditional_escape(value) for name, value in values.items()})
 
 
+def safe(text):
+    """Lazy words in the active language, safe (a template's quoted words are, and so their
+    translations): `language_cache.words(table, safe)`."""
+    return mark_safe(str(text))
+
+
 def words(mapping):
     """{key: lazy words} -> {key: the words in the active language, safe}."""
-    return {key: mark_safe(str(text)) for key, text in mapping.items()}
+    return {key: safe(text) for key, text in mapping.items()}

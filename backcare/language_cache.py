@@ -1,4 +1,4 @@
-"""`@per_language`: words translated once a language and kept for the process (the header's, Today's
+"""`@per_language`: words translated once a language (`words`: a table of them) and kept for the process (the header's, Today's
 row and page words, the felt forms' words), forgotten when the catalogues change; `forget_with`
 registers any other store kept per language (exercises/catalog.py: `render_cached`'s widgets) to be
 forgotten with them.
@@ -10,8 +10,10 @@ read from the test's catalogue.
 """
 
 from functools import lru_cache
+from types import MappingProxyType
 
 from django.core.signals import setting_changed
+from django.utils.translation import get_language
 
 SETTINGS = frozenset({"LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS"})
 _caches = []
@@ -23,6 +25,19 @@ def per_language(function):
     cached = lru_cache(maxsize=16)(function)
     forget_with(cached.cache_clear)
     return cached
+
+
+def words(table, convert=str):
+    """A function of no argument giving `table` ({key: lazy words}) in the active language, each
+    through `convert` (`str`; `backcare.html_words.safe` for a template's words), as a read-only
+    mapping: translated once a language and kept (`per_language`), the same for every reader of it."""
+
+    @per_language
+    def in_language(language):
+        # `language` is the cache's key: the active one, which str() of a lazy word translates into.
+        return MappingProxyType({key: convert(text) for key, text in table.items()})
+
+    return lambda: in_language(get_language())
 
 
 def forget_with(clear):

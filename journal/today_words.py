@@ -11,12 +11,11 @@ separator is in use, backcare/settings.py). tests/journal/test_today_words.py re
 template beside each.
 """
 
-from django.utils.translation import get_language, gettext_lazy, ngettext, pgettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 
-from backcare import html_words
+from backcare import html_words, language_cache
 from backcare.html_words import sentence
-from backcare.language_cache import per_language
 
 # The page's fixed words outside its plan rows (journal/today.html prints {{ page_words.* }}): each
 # {% translate %} asked the active translation afresh, some 5-8 µs a tag and about twenty a load;
@@ -49,15 +48,8 @@ PAGE_WORDS = {
 }
 
 
-@per_language
-def _page_words(language):
-    # Called with the active language: str() translates into it; safe, as {% translate %}'s words are.
-    return html_words.words(PAGE_WORDS)
-
-
-def page_words():
-    """PAGE_WORDS in the active language."""
-    return _page_words(get_language())
+# PAGE_WORDS in the active language, translated once a language.
+page_words = language_cache.words(PAGE_WORDS, html_words.safe)
 
 
 def checkin_summary(entry, *, is_today):

@@ -7,7 +7,7 @@ from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy
 
-from backcare import html_words
+from backcare import html_words, language_cache
 from backcare.language_cache import per_language
 from exercises import catalog, dose
 from journal import today_page
@@ -231,10 +231,7 @@ OFFER_WORDS = {
 }
 
 
-@per_language
-def _offer_words(language):
-    # Read in the active language (the cache's key); safe, as the {% translate %}s' words were.
-    return html_words.words(OFFER_WORDS)
+_offer_words = language_cache.words(OFFER_WORDS, html_words.safe)  # translated once a language
 
 
 def row_offer(context, row):
@@ -242,7 +239,7 @@ def row_offer(context, row):
     if not row.level_offer:
         return ""
     item, suggestion = row.suggestion
-    words, kind = _offer_words(translation.get_language()), suggestion.kind
+    words, kind = _offer_words(), suggestion.kind
     urls = today_page.urls()  # reversed once a process
     up = kind == Dismissal.Kind.UP
     return format_html(

@@ -4,18 +4,16 @@ ordered list, each exercise with a plain Done form to the tick URL."""
 
 from dataclasses import dataclass, field, fields
 from functools import partial
-from types import MappingProxyType
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.template.backends.utils import csrf_input
 from django.template.loader import render_to_string
-from django.utils.translation import get_language, pgettext
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_safe
 
-from backcare.language_cache import per_language
+from backcare import language_cache
 from exercises import catalog, dose, phases
 from exercises.models import Exercise, Progression
 from journal import felt, schedule, selectors, today_page
@@ -59,71 +57,57 @@ def phase_data(phase):
     return {name: getattr(phase, name) for name in PHASE_FIELDS}
 
 
+# The words the session repeats, translated once a language (backcare/language_cache.py: words).
+NOTE_WORDS = {
+    "scored": gettext_lazy("Saves pain during %(pain)s of 10, as last time, and effort about right."),
+    "unscored": gettext_lazy("Saves effort about right, with no pain score."),
+}
+STEP_WORDS = {
+    "number": gettext_lazy("Exercise %(number)s of %(total)s"),
+    "done": pgettext_lazy("button", "Done"),
+    "how_to": gettext_lazy("How to do it"),
+}
+SPOKEN_WORDS = {
+    "switch": gettext_lazy("Switch sides"),
+    "rest": gettext_lazy("Rest"),
+    "begin": gettext_lazy("Begin"),
+    "paused": gettext_lazy("Paused"),
+    "resumed": gettext_lazy("Going again"),
+    "felt": gettext_lazy("How did it feel?"),
+    "finished": gettext_lazy("Session done. Well done."),
+    # Shown, not spoken: %(seconds)s is the level's tempo.
+    "tempo": gettext_lazy("Counting for you: one every %(seconds)s s"),
+}
+_note_words = language_cache.words(NOTE_WORDS)
+_step_words = language_cache.words(STEP_WORDS)
+_spoken_words = language_cache.words(SPOKEN_WORDS)
+
+
 def usual_note(usual):
-    """What "Felt fine" will save, in words, beside the button (its two sentences translated once a
-    language, `_note_words`)."""
-    words = _note_words(get_language())
+    """What "Felt fine" will save, in words, beside the button."""
+    words = _note_words()
     if "pain_during" in usual:
         return words["scored"] % {"pain": usual["pain_during"]}
     return words["unscored"]
 
 
-@per_language
-def _note_words(language):
-    # `language` is the cache's key: the words below are read in it (it is the active one).
-    return MappingProxyType(
-        {
-            "scored": _("Saves pain during %(pain)s of 10, as last time, and effort about right."),
-            "unscored": _("Saves effort about right, with no pain score."),
-        }
-    )
-
-
 def step_words(steps):
-    """The words every step repeats, translated once a page instead of by a template tag a step
-    (each `{% translate %}` and `{% blocktranslate %}` node costs more than the gettext it calls):
-    each step's "Exercise 2 of 5" (set on the step), and its Done button's and link's words; the
-    words themselves translated once a language (`_step_words`)."""
+    """The words every step repeats, translated once a language (`STEP_WORDS`) instead of by a
+    template tag a step (each `{% translate %}` and `{% blocktranslate %}` node costs more than the
+    gettext it calls): each step's "Exercise 2 of 5" (set on the step), and its Done button's and
+    link's words."""
     total = len(steps)
-    words = _step_words(get_language())
+    words = _step_words()
     for number, step in enumerate(steps, 1):
         step.number_words = words["number"] % {"number": number, "total": total}
     return words
 
 
-@per_language
-def _step_words(language):
-    # `language` is the cache's key: the words below are read in it (it is the active one).
-    return MappingProxyType(
-        {
-            "number": _("Exercise %(number)s of %(total)s"),
-            "done": pgettext("button", "Done"),
-            "how_to": _("How to do it"),
-        }
-    )
-
-
 def spoken_words():
     """The words the session's voice says besides each exercise's name and cue, and the counts
     (static/js/session.js speaks only what the page gives it, so they can be translated): the same
-    for everyone who reads the language, translated once a language (`_spoken_words`), a copy a page."""
-    return dict(_spoken_words(get_language()))
-
-
-@per_language
-def _spoken_words(language):
-    # `language` is the cache's key: the words below are read in it (it is the active one).
-    return {
-        "switch": _("Switch sides"),
-        "rest": _("Rest"),
-        "begin": _("Begin"),
-        "paused": _("Paused"),
-        "resumed": _("Going again"),
-        "felt": _("How did it feel?"),
-        "finished": _("Session done. Well done."),
-        # Shown, not spoken: %(seconds)s is the level's tempo.
-        "tempo": _("Counting for you: one every %(seconds)s s"),
-    }
+    for everyone who reads the language (`SPOKEN_WORDS`), a copy a page."""
+    return dict(_spoken_words())
 
 
 def due_steps(exercises, statuses, done, day_iso, dose_steps=None):
