@@ -9,8 +9,6 @@ from django.contrib.auth.forms import (
     SetPasswordForm,
     UserCreationForm,
 )
-from django.core.cache import caches
-from django.core.cache.backends.dummy import DummyCache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import transaction
@@ -107,12 +105,6 @@ _widgets = {}
 language_cache.forget_with(_widgets.clear)
 
 
-def _keeps_widgets():
-    """Not with DEBUG, where the "local" cache is Django's dummy cache (backcare/settings.py), so that
-    a template edit shows at the next reload. Asked only when a widget is not kept yet."""
-    return not isinstance(caches["local"], DummyCache)
-
-
 class CachedChoices:
     """A choice widget's output kept in this process, per chosen value(s) and attributes.
 
@@ -156,7 +148,7 @@ class CachedChoices:
         found = _widgets.get(key)
         if found is None:
             found = super().render(name, value, attrs, renderer)
-            if _keeps_widgets():
+            if language_cache.keeps_rendered():
                 # Summed only here, on a miss (once a chosen value a process): no count to keep.
                 if sum(map(len, _widgets.values())) + len(found) > WIDGETS_MAX_CHARS:
                     _widgets.clear()

@@ -12,6 +12,8 @@ read from the test's catalogue.
 from functools import lru_cache
 from types import MappingProxyType
 
+from django.core.cache import caches
+from django.core.cache.backends.dummy import DummyCache
 from django.core.signals import setting_changed
 from django.utils.translation import get_language
 
@@ -38,6 +40,14 @@ def words(table, convert=str):
         return MappingProxyType({key: convert(text) for key, text in table.items()})
 
     return lambda: in_language(get_language())
+
+
+def keeps_rendered():
+    """Whether HTML the same for everyone is kept in the process at all (exercises/catalog.py's
+    fragments, backcare/forms.py's widgets): not with DEBUG, where the "local" cache is Django's
+    dummy cache (backcare/settings.py), so that a template edit shows at the next reload. Asked
+    only when something is not kept yet."""
+    return not isinstance(caches["local"], DummyCache)
 
 
 def forget_with(clear):

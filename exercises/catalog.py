@@ -20,8 +20,6 @@ import dataclasses
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import caches
-from django.core.cache.backends.dummy import DummyCache
 from django.db.models import Count, Max
 from django.utils import translation
 
@@ -160,18 +158,11 @@ _widgets = {}  # (key, language) -> HTML, for `render_cached`
 language_cache.forget_with(_widgets.clear)
 
 
-def _keeps():
-    """Whether fragments are kept: not with DEBUG, where the "local" cache is Django's dummy cache
-    (backcare/settings.py), so that a template edit shows at the next reload. Asked only when a
-    fragment is not there yet (a kept one is read without it)."""
-    return not isinstance(caches["local"], DummyCache)
-
-
 def _kept(store, key, render):
     found = store.get(key)
     if found is None:
         found = render()
-        if _keeps():
+        if language_cache.keeps_rendered():
             if len(store) >= FRAGMENTS_MAX:
                 store.clear()
             store[key] = found
